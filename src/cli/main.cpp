@@ -1,0 +1,192 @@
+// The convene command: serve, migrate, demo, user. Settings come from flags or from
+// CONVENE_* environment variables.
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "core/clock.hpp"
+#include "core/demo_forum.hpp"
+#include "http/error.hpp"
+#include "http/server.hpp"
+#include "security/secrets.hpp"
+#include "storage/migrations.hpp"
+#include "store/accounts.hpp"
+#include "store/demo.hpp"
+#include "web/app.hpp"
+
+using namespace convene;
+
+namespace {
+
+struct Settings {
+    std::string database = "sqlite:var/convene.db";
+    std::string log_level = "info";
+    std::string listen = "127.0.0.1:8080";
+    std::string base_url;
+    std::string smtp;
+    int threads = 0;
+};
+
+std::unique_ptr<db::Database> open_database(const Settings& s, std::size_t pool) {
+    auto database = db::Database::open(s.database, pool);
+    for (const auto& name : db::migrate(*database)) spdlog::info("applied migration {}", name);
+    return database;
+}
+
+int serve(const Settings& s) {
+    spdlog::init_thread_pool(16384, 1);
+    auto logger = spdlog::create_async<spdlog::sinks::stderr_sink_mt>("convene");
+    spdlog::set_default_logger(logger);
+    spdlog::set_level(spdlog::level::from_str(s.log_level));
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+
+    http::ServerOptions options;
+    auto colon = s.listen.rfind(':');
+    if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT");
+    options.host = s.listen.substr(0, colon);
+    options.port = static_cast<unsigned short>(std::stoi(s.listen.substr(colon + 1)));
+    options.threads = s.threads > 0 ? s.threads : std::max(2u, std::thread::hardware_concurrency());
+
+    web::Config config;
+    config.base_url = s.base_url.empty() ? "http://" + s.listen : s.base_url;
+    web::App app(config, open_database(s, static_cast<std::size_t>(options.threads) * 2));
+    http::serve(
+        options, [&app](http::Request& r) { return app.handle(r); },
+        [&app](const http::Request& r, int status, const std::string& detail) {
+            std::string title = status == 413 ? "Request too large" : status == 500 ? "Server error" : "Bad request";
+            return app.error_page(r, status, title, detail);
+        },
+        [&](unsigned short port) {
+            std::cout << "Convene listening on http://" << options.host << ":" << port << std::endl;
+        });
+    spdlog::shutdown();
+    return 0;
+}
+
+int demo(const Settings& s, std::uint64_t seed, const std::string& credentials_file) {
+    auto database = open_database(s, 1);
+    auto forum = generate_demo_forum(seed);
+    auto creds = store::load_demo_forum(*database, forum);
+    std::ostringstream text;
+    text << "Demo forum \"" << forum.edition.name << "\" loaded: " << forum.proposals.size()
+         << " proposals, " << forum.mag_members.size() << " MAG members, " << forum.themes.size()
+         << " themes, " << forum.rooms.size() << " rooms.\n"
+         << "Secretariat (admin): " << creds.admin_email << " / " << creds.admin_password << "\n"
+         << "MAG member (evaluator): " << creds.member_email << " / " << creds.member_password
+         << "\n";
+    std::cout << text.str();
+    if (!credentials_file.empty()) std::ofstream(credentials_file) << text.str();
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Convene: the programme cycle of a multistakeholder forum"};
+    cli.require_subcommand(1);
+    Settings s;
+    cli.add_option("--database", s.database, "sqlite:FILE or postgresql://...")
+        ->envname("CONVENE_DATABASE")
+        ->capture_default_str();
+    cli.add_option("--log-level", s.log_level, "trace, debug, info, warn, error")
+        ->envname("CONVENE_LOG_LEVEL")
+        ->capture_default_str();
+
+    auto* serve_cmd = cli.add_subcommand("serve", "Serve the web application");
+    serve_cmd->add_option("--listen", s.listen, "HOST:PORT (port 0: any free port)")
+        ->envname("CONVENE_LISTEN")
+        ->capture_default_str();
+    serve_cmd->add_option("--base-url", s.base_url, "Public address, e.g. https://forum.example.org")
+        ->envname("CONVENE_BASE_URL");
+    serve_cmd->add_option("--smtp", s.smtp, "smtp://host:port for outgoing mail")->envname("CONVENE_SMTP");
+    serve_cmd->add_option("--threads", s.threads, "Worker threads (default: one per core, at least 2)")
+        ->envname("CONVENE_THREADS");
+
+    cli.add_subcommand("migrate", "Apply the database migrations");
+
+    auto* demo_cmd = cli.add_subcommand("demo", "Fill the database with a generated demo forum");
+    std::uint64_t seed = 1;
+    std::string credentials_file;
+    demo_cmd->add_option("--seed", seed, "Same seed, same forum")->capture_default_str();
+    demo_cmd->add_option("--credentials", credentials_file, "Also write the sign-in details here");
+
+    auto* user_cmd = cli.add_subcommand("user", "Manage accounts");
+    user_cmd->require_subcommand(1);
+    auto* add_cmd = user_cmd->add_subcommand("add", "Create an account");
+    std::string email, name, password, role = "admin";
+    std::int64_t edition = 0;
+    bool token = false;
+    add_cmd->add_option("--email", email)->required();
+    add_cmd->add_option("--name", name)->required();
+    add_cmd->add_option("--password", password, "Generated and printed when omitted");
+    add_cmd->add_option("--role", role, "admin, evaluator, chair, captioner, proposer")->capture_default_str();
+    add_cmd->add_option("--edition", edition, "Edition the role holds for (default: all)");
+    add_cmd->add_flag("--token", token, "Also create and print an API bearer token");
+    auto* passwd_cmd = user_cmd->add_subcommand("passwd", "Set an account's password");
+    passwd_cmd->add_option("--email", email)->required();
+    passwd_cmd->add_option("--password", password, "Generated and printed when omitted");
+    user_cmd->add_subcommand("list", "List accounts and their roles");
+
+    CLI11_PARSE(cli, argc, argv);
+    try {
+        init_secrets();
+        if (serve_cmd->parsed()) return serve(s);
+        if (cli.got_subcommand("migrate")) {
+            auto database = db::Database::open(s.database, 1);
+            auto applied = db::migrate(*database);
+            std::cout << (applied.empty() ? "Database is up to date.\n" : "");
+            for (const auto& m : applied) std::cout << "Applied " << m << "\n";
+            return 0;
+        }
+        if (demo_cmd->parsed()) return demo(s, seed, credentials_file);
+        auto database = open_database(s, 1);
+        auto c = database->acquire();
+        auto now = format_utc(Clock::now());
+        if (add_cmd->parsed()) {
+            auto parsed_role = parse_role(role);
+            if (!parsed_role) throw std::runtime_error("unknown role '" + role + "'");
+            bool generated = password.empty();
+            if (generated) password = random_password();
+            db::Transaction tx(*c);
+            auto id = store::create_account(*c, email, name, hash_password(password), now);
+            store::grant_role(*c, id, *parsed_role, edition ? std::optional(edition) : std::nullopt);
+            std::string api_token;
+            if (token) {
+                api_token = random_token();
+                store::create_api_token(*c, token_hash(api_token), id, "created by convene user add", now);
+            }
+            tx.commit();
+            std::cout << "Account " << id << " created: " << email << " (" << role << ")\n";
+            if (generated) std::cout << "Password: " << password << "\n";
+            if (token) std::cout << "API token: " << api_token << "\n";
+        } else if (passwd_cmd->parsed()) {
+            auto found = store::find_account_for_sign_in(*c, email);
+            if (!found) throw std::runtime_error("no account with e-mail " + email);
+            bool generated = password.empty();
+            if (generated) password = random_password();
+            store::set_password_hash(*c, found->first.id, hash_password(password));
+            std::cout << "Password changed for " << email << "\n";
+            if (generated) std::cout << "Password: " << password << "\n";
+        } else {
+            for (const auto& a : store::list_accounts(*c)) {
+                std::cout << a.account.id << "\t" << a.account.email << "\t" << a.account.name;
+                for (const auto& g : a.roles)
+                    std::cout << "\t" << role_name(g.role)
+                              << (g.edition_id ? "@" + std::to_string(*g.edition_id) : "");
+                std::cout << "\n";
+            }
+        }
+        return 0;
+    } catch (const db::Error& e) {
+        std::cerr << "convene: database: " << e.what() << "\n";
+        return e.kind() == db::Error::Kind::unique_violation ? 3 : 2;
+    } catch (const std::exception& e) {
+        std::cerr << "convene: " << e.what() << "\n";
+        return 2;
+    }
+}

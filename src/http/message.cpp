@@ -1,0 +1,141 @@
+#include "http/message.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace convene::http {
+
+std::string_view Request::header(std::string_view name) const {
+    for (const auto& [k, v] : headers)
+        if (k == name) return v;
+    return {};
+}
+
+std::string Request::cookie(std::string_view name) const {
+    std::string_view all = header("cookie");
+    while (!all.empty()) {
+        auto end = all.find(';');
+        auto pair = all.substr(0, end);
+        all = end == all.npos ? std::string_view{} : all.substr(end + 1);
+        while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+        auto eq = pair.find('=');
+        if (eq != pair.npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+    }
+    return {};
+}
+
+std::string Request::query_param(std::string_view name) const {
+    std::string_view q = query;
+    while (!q.empty()) {
+        auto end = q.find('&');
+        auto pair = q.substr(0, end);
+        q = end == q.npos ? std::string_view{} : q.substr(end + 1);
+        auto eq = pair.find('=');
+        if (percent_decode(pair.substr(0, eq), true) == name)
+            return eq == pair.npos ? "" : percent_decode(pair.substr(eq + 1), true);
+    }
+    return {};
+}
+
+void Response::set_header(std::string name, std::string value) {
+    for (auto& [k, v] : headers)
+        if (k == name && name != "set-cookie") {
+            v = std::move(value);
+            return;
+        }
+    headers.emplace_back(std::move(name), std::move(value));
+}
+
+std::string_view Response::header(std::string_view name) const {
+    for (const auto& [k, v] : headers)
+        if (k == name) return v;
+    return {};
+}
+
+Response Response::html(std::string body, int status) {
+    Response r;
+    r.status = status;
+    r.body = std::move(body);
+    return r;
+}
+
+Response Response::json(const nlohmann::json& value, int status) {
+    Response r;
+    r.status = status;
+    r.content_type = "application/json";
+    r.body = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return r;
+}
+
+Response Response::text(std::string body, int status) {
+    Response r;
+    r.status = status;
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = std::move(body);
+    return r;
+}
+
+Response Response::redirect(std::string location, int status) {
+    Response r;
+    r.status = status;
+    r.set_header("location", std::move(location));
+    return r;
+}
+
+std::string set_cookie_value(std::string_view name, std::string_view value,
+                             const CookieOptions& o) {
+    std::string out = std::string(name) + "=" + std::string(value) + "; Path=/";
+    if (o.max_age_seconds >= 0) out += "; Max-Age=" + std::to_string(o.max_age_seconds);
+    if (o.http_only) out += "; HttpOnly";
+    if (o.secure) out += "; Secure";
+    if (!o.same_site.empty()) out += "; SameSite=" + o.same_site;
+    return out;
+}
+
+std::string percent_decode(std::string_view text, bool plus_as_space) {
+    std::string out;
+    out.reserve(text.size());
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '%' && i + 2 < text.size() + 0 && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+            i += 2;
+        } else if (c == '+' && plus_as_space) {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string percent_encode(std::string_view text) {
+    static const char* digits = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += digits[c >> 4];
+            out += digits[c & 15];
+        }
+    }
+    return out;
+}
+
+bool wants_json(const Request& request) {
+    if (request.path.rfind("/api/", 0) == 0) return true;
+    auto accept = request.header("accept");
+    auto json = accept.find("application/json");
+    if (json == accept.npos) json = accept.find("application/problem+json");
+    auto html = accept.find("text/html");
+    return json != accept.npos && (html == accept.npos || json < html);
+}
+
+}  // namespace convene::http

@@ -1,0 +1,267 @@
+// Everything that includes Boost.Asio and Boost.Beast is in this file, so the rest of
+// the code compiles fast and knows nothing about sockets.
+#include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+namespace convene::http {
+
+namespace beast = boost::beast;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+struct Shared {
+    Shared(const ServerOptions& o, const Handler& h, const ErrorRenderer& e)
+        : options(o), handler(h), errors(e) {}
+    const ServerOptions& options;
+    const Handler& handler;
+    const ErrorRenderer& errors;
+    std::atomic<bool> draining{false};
+    std::mutex mutex;
+    std::condition_variable all_closed;
+    std::unordered_map<std::uint64_t, std::function<void()>> idle_closers;  // by session
+    std::uint64_t next_id = 0;
+};
+
+Request to_request(beast::http::request<beast::http::string_body>& in, const std::string& remote) {
+    Request r;
+    r.method = std::string(in.method_string());
+    r.target = std::string(in.target());
+    auto q = r.target.find('?');
+    r.path = percent_decode(std::string_view(r.target).substr(0, q), false);
+    if (q != std::string::npos) r.query = r.target.substr(q + 1);
+    r.headers.reserve(16);
+    for (const auto& field : in) {
+        std::string name(field.name_string());
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        r.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    r.body = std::move(in.body());
+    r.remote_address = remote;
+    return r;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+        beast::error_code ec;
+        auto endpoint = stream_.socket().remote_endpoint(ec);
+        if (!ec) remote_ = endpoint.address().to_string();
+    }
+
+    ~Session() {
+        std::lock_guard lock(shared_.mutex);
+        shared_.idle_closers.erase(id_);
+        if (shared_.idle_closers.empty()) shared_.all_closed.notify_all();
+    }
+
+    void start() {
+        {
+            std::lock_guard lock(shared_.mutex);
+            id_ = shared_.next_id++;
+            std::weak_ptr<Session> weak = shared_from_this();
+            shared_.idle_closers[id_] = [weak] {
+                if (auto self = weak.lock())
+                    asio::post(self->stream_.get_executor(), [self] { self->close_if_idle(); });
+            };
+        }
+        asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
+    }
+
+private:
+    void read() {
+        if (shared_.draining) return close();
+        busy_ = false;
+        parser_.emplace();
+        parser_->body_limit(shared_.options.body_limit);
+        parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
+        stream_.expires_after(shared_.options.request_timeout);
+        beast::http::async_read(
+            stream_, buffer_, *parser_,
+            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+    }
+
+    void on_read(beast::error_code ec) {
+        namespace bh = beast::http;
+        if (ec == bh::error::end_of_stream || ec == beast::error::timeout ||
+            ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+            ec == asio::error::eof)
+            return close();
+        started_ = std::chrono::steady_clock::now();
+        busy_ = true;
+        if (ec) {
+            int status = 400;
+            std::string detail = "The request is malformed: " + ec.message() + ".";
+            if (ec == bh::error::body_limit) {
+                status = 413;
+                detail = "The request body is larger than the limit of " +
+                         std::to_string(shared_.options.body_limit) + " bytes.";
+            } else if (ec == bh::error::header_limit) {
+                status = 431;
+                detail = "The request headers are larger than the limit.";
+            }
+            Request partial;
+            partial.method = "?";
+            partial.remote_address = remote_;
+            if (parser_ && parser_->is_header_done()) {
+                auto& h = parser_->get();
+                partial.method = std::string(h.method_string());
+                partial.target = std::string(h.target());
+                partial.path = partial.target.substr(0, partial.target.find('?'));
+                if (auto accept = h.find(bh::field::accept); accept != h.end())
+                    partial.headers.emplace_back("accept", std::string(accept->value()));
+            }
+            return respond(partial, shared_.errors(partial, status, detail), false);
+        }
+        auto message = parser_->release();
+        bool keep_alive = message.keep_alive();
+        Request request = to_request(message, remote_);
+        Response response;
+        try {
+            response = shared_.handler(request);
+        } catch (const std::exception& e) {
+            spdlog::error("handler failed for {} {}: {}", request.method, request.target, e.what());
+            response = shared_.errors(request, 500, "The server could not answer this request.");
+        }
+        respond(request, std::move(response), keep_alive);
+    }
+
+    void respond(const Request& request, Response response, bool keep_alive) {
+        namespace bh = beast::http;
+        if (shared_.draining) keep_alive = false;
+        auto out = std::make_shared<bh::response<bh::string_body>>(
+            static_cast<bh::status>(response.status), 11);
+        out->set(bh::field::server, "Convene");
+        out->set(bh::field::content_type, response.content_type);
+        for (auto& [name, value] : response.headers) out->insert(name, value);
+        std::size_t bytes = response.body.size();
+        if (request.method != "HEAD") out->body() = std::move(response.body);
+        out->content_length(bytes);
+        out->keep_alive(keep_alive);
+        log(request, response.status, bytes);
+        bh::async_write(stream_, *out,
+                        [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
+                            if (ec || !out->keep_alive()) return self->close();
+                            self->read();
+                        });
+    }
+
+    void log(const Request& request, int status, std::size_t bytes) {
+        auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::steady_clock::now() - started_)
+                          .count();
+        spdlog::info(
+            R"({{"remote":"{}","method":"{}","target":"{}","status":{},"bytes":{},"ms":{:.3f}}})",
+            remote_, request.method, request.target.substr(0, 200), status, bytes, micros / 1000.0);
+    }
+
+    void close_if_idle() {
+        if (!busy_) close();
+    }
+
+    void close() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        stream_.socket().close(ec);
+    }
+
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
+    Shared& shared_;
+    std::string remote_;
+    std::uint64_t id_ = 0;
+    bool busy_ = false;
+    std::chrono::steady_clock::time_point started_;
+};
+
+class Listener : public std::enable_shared_from_this<Listener> {
+public:
+    Listener(asio::io_context& io, tcp::endpoint endpoint, Shared& shared)
+        : io_(io), acceptor_(asio::make_strand(io)), shared_(shared) {
+        acceptor_.open(endpoint.protocol());
+        acceptor_.set_option(asio::socket_base::reuse_address(true));
+        acceptor_.bind(endpoint);
+        acceptor_.listen(asio::socket_base::max_listen_connections);
+    }
+    unsigned short port() const { return acceptor_.local_endpoint().port(); }
+    void accept() {
+        acceptor_.async_accept(asio::make_strand(io_), [self = shared_from_this()](
+                                                           beast::error_code ec, tcp::socket s) {
+            if (ec) {
+                if (ec == asio::error::operation_aborted || !self->acceptor_.is_open()) return;
+                spdlog::warn("accept failed: {}", ec.message());
+            } else {
+                s.set_option(tcp::no_delay(true), ec);
+                std::make_shared<Session>(std::move(s), self->shared_)->start();
+            }
+            self->accept();
+        });
+    }
+    void stop() {
+        asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
+            beast::error_code ec;
+            self->acceptor_.close(ec);
+        });
+    }
+
+private:
+    asio::io_context& io_;
+    tcp::acceptor acceptor_;
+    Shared& shared_;
+};
+
+}  // namespace
+
+void serve(const ServerOptions& options, const Handler& handler, const ErrorRenderer& errors,
+           const std::function<void(unsigned short)>& on_listening) {
+    int threads = options.threads > 0 ? options.threads
+                                      : std::max(1u, std::thread::hardware_concurrency());
+    // shared outlives io: handlers still queued in io hold sessions that touch shared.
+    Shared shared(options, handler, errors);
+    asio::io_context io(threads);
+    auto address = asio::ip::make_address(options.host);
+    auto listener = std::make_shared<Listener>(io, tcp::endpoint(address, options.port), shared);
+    listener->accept();
+    on_listening(listener->port());
+
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    std::promise<void> stop_requested;
+    signals.async_wait([&](beast::error_code ec, int signal) {
+        if (ec) return;
+        spdlog::info("signal {} received: finishing in-flight requests", signal);
+        shared.draining = true;
+        listener->stop();
+        stop_requested.set_value();
+    });
+
+    std::vector<std::thread> pool;
+    for (int i = 0; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
+    stop_requested.get_future().wait();
+    {
+        std::unique_lock lock(shared.mutex);
+        for (auto& [id, close_if_idle] : shared.idle_closers) close_if_idle();
+        shared.all_closed.wait_for(lock, options.drain_timeout,
+                                   [&] { return shared.idle_closers.empty(); });
+    }
+    io.stop();
+    for (auto& t : pool) t.join();
+    spdlog::info("stopped");
+}
+
+}  // namespace convene::http

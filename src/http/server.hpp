@@ -1,0 +1,32 @@
+#pragma once
+// The HTTP/1.1 server (Boost.Beast, compiled in server.cpp only). It reads requests
+// within limits, hands each to a plain function Request -> Response, keeps connections
+// alive, logs every request, and on SIGTERM or SIGINT stops accepting, lets in-flight
+// requests finish, and returns.
+#include <chrono>
+#include <functional>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace convene::http {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    unsigned short port = 8080;  // 0: any free port (printed when listening)
+    int threads = 0;             // 0: one per core
+    std::size_t body_limit = 1024 * 1024;
+    std::size_t header_limit = 16 * 1024;
+    std::chrono::seconds request_timeout{30};  // a slow client must send a request within this
+    std::chrono::seconds drain_timeout{20};    // at shutdown, in-flight requests get this long
+};
+
+using Handler = std::function<Response(Request&)>;
+// Renders an error the server itself detects (too large, malformed, too slow).
+using ErrorRenderer = std::function<Response(const Request&, int status, const std::string& detail)>;
+
+// Blocks until a stop signal has been handled. `on_listening` gets the bound port.
+void serve(const ServerOptions& options, const Handler& handler, const ErrorRenderer& errors,
+           const std::function<void(unsigned short)>& on_listening);
+
+}  // namespace convene::http

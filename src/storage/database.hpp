@@ -1,0 +1,121 @@
+#pragma once
+// One storage interface over two engines, SQLite (one file, WAL) and PostgreSQL.
+// SQL is written once with `?` placeholders; values travel as text or integers, so
+// rows read the same on both engines. Connections come from a pool; a Transaction
+// wraps every request's writes.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace convene::db {
+
+enum class Engine { sqlite, postgresql };
+
+using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
+
+class Row {
+public:
+    explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
+    bool is_null(std::size_t i) const { return !cells_.at(i).has_value(); }
+    // The cell as text; "" when NULL.
+    const std::string& text(std::size_t i) const;
+    std::int64_t integer(std::size_t i) const;  // 0 when NULL
+    bool boolean(std::size_t i) const { return integer(i) != 0; }
+    std::optional<std::string> optional_text(std::size_t i) const { return cells_.at(i); }
+    std::size_t size() const { return cells_.size(); }
+
+private:
+    std::vector<std::optional<std::string>> cells_;
+};
+
+struct Result {
+    std::vector<std::string> columns;
+    std::vector<Row> rows;
+    std::int64_t changed = 0;  // rows changed by an INSERT/UPDATE/DELETE
+    bool empty() const { return rows.empty(); }
+};
+
+// What went wrong, in terms the application can act on.
+class Error : public std::runtime_error {
+public:
+    enum class Kind { unique_violation, foreign_key_violation, busy, connection, other };
+    Error(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+private:
+    Kind kind_;
+};
+
+class Connection {
+public:
+    virtual ~Connection() = default;
+    virtual Engine engine() const = 0;
+    // One statement; `?` placeholders are bound to params in order.
+    virtual Result run(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+    // Several statements without parameters (migrations).
+    virtual void run_script(std::string_view sql) = 0;
+    // Starts a transaction that will write (SQLite takes the write lock at once,
+    // so two writers queue instead of failing on upgrade).
+    virtual void begin_write() = 0;
+    virtual bool healthy() = 0;
+    void commit() { run_script("COMMIT"); }
+    void rollback() { run_script("ROLLBACK"); }
+};
+
+class Pool;
+
+// A connection borrowed from the pool; returned when the lease ends.
+class Lease {
+public:
+    Lease(Pool* pool, std::unique_ptr<Connection> c) : pool_(pool), connection_(std::move(c)) {}
+    Lease(Lease&&) = default;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    Connection& operator*() { return *connection_; }
+    Connection* operator->() { return connection_.get(); }
+
+private:
+    Pool* pool_;
+    std::unique_ptr<Connection> connection_;
+};
+
+class Database {
+public:
+    virtual ~Database() = default;
+    // "sqlite:path/to/file.db" or "postgresql://user@host:port/name".
+    static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size);
+    virtual Lease acquire() = 0;
+    virtual Engine engine() const = 0;
+    virtual std::size_t pool_size() const = 0;
+    virtual std::size_t in_use() const = 0;
+};
+
+// Rolls back unless committed.
+class Transaction {
+public:
+    explicit Transaction(Connection& c) : c_(c) { c_.begin_write(); }
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Connection& c_;
+    bool done_ = false;
+};
+
+// First column of the first row as an integer (e.g. the id of an INSERT ... RETURNING id).
+std::int64_t scalar(const Result& r);
+
+std::unique_ptr<Connection> connect_sqlite(const std::string& path);
+std::unique_ptr<Connection> connect_postgresql(const std::string& url);
+
+// "?" placeholders to "$1, $2, ..." outside quoted strings.
+std::string numbered_placeholders(std::string_view sql);
+
+}  // namespace convene::db

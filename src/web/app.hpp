@@ -1,0 +1,74 @@
+#pragma once
+// The web application: every request passes through App::handle, which finds the
+// route, checks CSRF, opens the request's transaction, calls the handler, commits or
+// rolls back, and renders any error as an HTML page or a JSON problem document.
+#include <atomic>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "core/field_error.hpp"
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "storage/database.hpp"
+
+namespace convene::web {
+
+class Exchange;
+using Handler = http::Response (*)(Exchange&);
+
+struct Config {
+    std::string base_url = "http://127.0.0.1:8080";
+    int session_days = 14;
+    int throttle_minutes = 15;
+    int max_failures_per_account = 5;
+    int max_failures_per_address = 20;
+};
+
+class App {
+public:
+    App(Config config, std::unique_ptr<db::Database> database);
+
+    http::Response handle(http::Request& request);
+    http::Response error_page(const http::Request& request, int status, const std::string& title,
+                              const std::string& detail, const FieldErrors& fields = {});
+
+    const Config& config() const { return config_; }
+    db::Database& database() { return *database_; }
+    http::Metrics& metrics() { return metrics_; }
+    bool secure_cookies() const { return config_.base_url.rfind("https://", 0) == 0; }
+
+    // Public pages are cached until the next committed write (or a few seconds, so
+    // nodes sharing one PostgreSQL see each other's writes).
+    void invalidate_cache() { ++generation_; }
+
+private:
+    struct Route {
+        Handler handler;
+        bool cacheable = false;  // anonymous GETs may be served from the page cache
+    };
+    struct CachedPage {
+        std::uint64_t generation;
+        std::chrono::steady_clock::time_point stored;
+        http::Response response;
+    };
+
+    http::Response dispatch(http::Request& request, const Route& route,
+                            const http::PathParams& params);
+    void add_routes();
+    void route(std::string method, std::string pattern, Handler h, bool cacheable = false) {
+        router_.add(std::move(method), std::move(pattern), Route{h, cacheable});
+    }
+
+    Config config_;
+    std::unique_ptr<db::Database> database_;
+    http::Router<Route> router_;
+    http::Metrics metrics_;
+    std::atomic<std::uint64_t> generation_{0};
+    std::shared_mutex cache_mutex_;
+    std::unordered_map<std::string, CachedPage> cache_;
+};
+
+}  // namespace convene::web

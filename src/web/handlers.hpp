@@ -1,0 +1,53 @@
+#pragma once
+// Every route's handler: a plain function from the exchange to a response.
+// HTML pages and their /api/v1 twins share the domain work and differ only in form.
+#include "http/message.hpp"
+
+namespace convene::web {
+
+class Exchange;
+
+// home.cpp: public pages and machinery
+http::Response home(Exchange&);
+http::Response healthz(Exchange&);
+http::Response prometheus_metrics(Exchange&);
+http::Response static_file(Exchange&);
+
+// sign_in.cpp
+http::Response sign_in_form(Exchange&);
+http::Response sign_in(Exchange&);
+http::Response sign_out(Exchange&);
+http::Response api_session(Exchange&);
+http::Response api_sign_in(Exchange&);
+http::Response api_sign_out(Exchange&);
+
+// editions.cpp
+http::Response edition_list(Exchange&);
+http::Response edition_new_form(Exchange&);
+http::Response edition_create(Exchange&);
+http::Response edition_show(Exchange&);
+http::Response theme_create(Exchange&);
+http::Response api_edition_list(Exchange&);
+http::Response api_edition_create(Exchange&);
+http::Response api_edition_show(Exchange&);
+http::Response api_theme_list(Exchange&);
+http::Response api_theme_create(Exchange&);
+
+// members.cpp: MAG members of an edition
+http::Response member_list(Exchange&);
+http::Response member_create(Exchange&);
+http::Response api_member_list(Exchange&);
+http::Response api_member_create(Exchange&);
+
+// admin.cpp
+http::Response account_list(Exchange&);
+http::Response audit_log(Exchange&);
+http::Response api_account_list(Exchange&);
+http::Response api_audit_log(Exchange&);
+
+// api.cpp
+http::Response api_openapi(Exchange&);
+http::Response api_me(Exchange&);
+http::Response api_countries(Exchange&);
+
+}  // namespace convene::web

@@ -1,0 +1,70 @@
+#include <mutex>
+#include <unordered_map>
+
+#include "core/assets.hpp"
+#include "http/error.hpp"
+#include "security/secrets.hpp"
+#include "store/editions.hpp"
+#include "web/exchange.hpp"
+#include "web/handlers.hpp"
+#include "web/views.hpp"
+
+namespace convene::web {
+
+http::Response home(Exchange& ex) {
+    nlohmann::json view = {{"title", "Convene"}, {"editions", nlohmann::json::array()}};
+    for (const auto& e : store::list_editions(ex.db())) view["editions"].push_back(edition_view(e));
+    view["has_editions"] = !view["editions"].empty();
+    return ex.page("home", view);
+}
+
+http::Response healthz(Exchange& ex) {
+    ex.db().run("SELECT 1");
+    auto engine = ex.app.database().engine() == db::Engine::sqlite ? "sqlite" : "postgresql";
+    return http::Response::json({{"status", "ok"}, {"database", engine}});
+}
+
+http::Response prometheus_metrics(Exchange& ex) {
+    auto r = http::Response::text(ex.app.metrics().render());
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    return r;
+}
+
+namespace {
+std::string content_type_of(std::string_view file) {
+    if (file.ends_with(".css")) return "text/css; charset=utf-8";
+    if (file.ends_with(".js") || file.ends_with(".mjs")) return "text/javascript; charset=utf-8";
+    if (file.ends_with(".svg")) return "image/svg+xml";
+    if (file.ends_with(".json")) return "application/json";
+    if (file.ends_with(".png")) return "image/png";
+    if (file.ends_with(".ico")) return "image/x-icon";
+    return "application/octet-stream";
+}
+}  // namespace
+
+http::Response static_file(Exchange& ex) {
+    const auto& name = ex.params.text("file");
+    auto content = asset("static/" + name);
+    if (!content) throw http::not_found("There is no static file " + name + ".");
+    static std::mutex mutex;
+    static std::unordered_map<std::string, std::string> etags;
+    std::string etag;
+    {
+        std::lock_guard lock(mutex);
+        auto& e = etags[name];
+        if (e.empty()) e = "\"" + token_hash(*content).substr(0, 32) + "\"";
+        etag = e;
+    }
+    http::Response r;
+    r.set_header("etag", etag);
+    r.set_header("cache-control", "public, max-age=86400");
+    if (ex.request.header("if-none-match") == etag) {
+        r.status = 304;
+        return r;
+    }
+    r.content_type = content_type_of(name);
+    r.body = std::string(*content);
+    return r;
+}
+
+}  // namespace convene::web
