@@ -30,6 +30,7 @@ struct Settings {
     std::string base_url;
     std::string smtp;
     int threads = 0;
+    int request_timeout = 30;
 };
 
 std::unique_ptr<db::Database> open_database(const Settings& s, std::size_t pool) {
@@ -50,6 +51,7 @@ int serve(const Settings& s) {
     if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT");
     options.host = s.listen.substr(0, colon);
     options.port = static_cast<unsigned short>(std::stoi(s.listen.substr(colon + 1)));
+    options.request_timeout = std::chrono::seconds(s.request_timeout);
     options.threads = s.threads > 0 ? s.threads : std::max(2u, std::thread::hardware_concurrency());
 
     web::Config config;
@@ -106,6 +108,9 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--smtp", s.smtp, "smtp://host:port for outgoing mail")->envname("CONVENE_SMTP");
     serve_cmd->add_option("--threads", s.threads, "Worker threads (default: one per core, at least 2)")
         ->envname("CONVENE_THREADS");
+    serve_cmd->add_option("--request-timeout", s.request_timeout, "Seconds a client has to send a request")
+        ->envname("CONVENE_REQUEST_TIMEOUT")
+        ->capture_default_str();
 
     cli.add_subcommand("migrate", "Apply the database migrations");
 

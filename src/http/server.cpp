@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -84,6 +85,8 @@ public:
     }
 
 private:
+    // Idle until a request's header arrives; from then on the request is in flight and
+    // a shutdown lets it finish.
     void read() {
         if (shared_.draining) return close();
         busy_ = false;
@@ -91,9 +94,14 @@ private:
         parser_->body_limit(shared_.options.body_limit);
         parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
         stream_.expires_after(shared_.options.request_timeout);
-        beast::http::async_read(
+        beast::http::async_read_header(
             stream_, buffer_, *parser_,
-            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                if (ec) return self->on_read(ec);
+                self->busy_ = true;
+                beast::http::async_read(self->stream_, self->buffer_, *self->parser_,
+                                        [self](beast::error_code ec, std::size_t) { self->on_read(ec); });
+            });
     }
 
     void on_read(beast::error_code ec) {
@@ -118,7 +126,7 @@ private:
             Request partial;
             partial.method = "?";
             partial.remote_address = remote_;
-            if (parser_ && parser_->is_header_done()) {
+            if (parser_ && !parser_->get().target().empty()) {
                 auto& h = parser_->get();
                 partial.method = std::string(h.method_string());
                 partial.target = std::string(h.target());
@@ -126,6 +134,7 @@ private:
                 if (auto accept = h.find(bh::field::accept); accept != h.end())
                     partial.headers.emplace_back("accept", std::string(accept->value()));
             }
+            lingering_ = true;
             return respond(partial, shared_.errors(partial, status, detail), false);
         }
         auto message = parser_->release();
@@ -156,7 +165,8 @@ private:
         log(request, response.status, bytes);
         bh::async_write(stream_, *out,
                         [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
-                            if (ec || !out->keep_alive()) return self->close();
+                            if (ec) return self->close();
+                            if (!out->keep_alive()) return self->lingering_ ? self->linger() : self->close();
                             self->read();
                         });
     }
@@ -168,6 +178,23 @@ private:
         spdlog::info(
             R"({{"remote":"{}","method":"{}","target":"{}","status":{},"bytes":{},"ms":{:.3f}}})",
             remote_, request.method, request.target.substr(0, 200), status, bytes, micros / 1000.0);
+    }
+
+    // After refusing a request whose body is still arriving, stop sending but read and
+    // discard what comes for a moment, so the client sees the answer instead of a reset.
+    void linger() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream_.expires_after(std::chrono::seconds(5));
+        discard();
+    }
+
+    void discard() {
+        stream_.async_read_some(asio::buffer(discard_buffer_),
+                                [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                    if (ec) return self->close();
+                                    self->discard();
+                                });
     }
 
     void close_if_idle() {
@@ -187,6 +214,8 @@ private:
     std::string remote_;
     std::uint64_t id_ = 0;
     bool busy_ = false;
+    bool lingering_ = false;
+    std::array<char, 16384> discard_buffer_;
     std::chrono::steady_clock::time_point started_;
 };
 
@@ -253,9 +282,17 @@ void serve(const ServerOptions& options, const Handler& handler, const ErrorRend
     std::vector<std::thread> pool;
     for (int i = 0; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
     stop_requested.get_future().wait();
+    // Called without the lock held: a closer may drop the last reference to a session,
+    // whose destructor takes the lock.
+    std::vector<std::function<void()>> closers;
+    {
+        std::lock_guard lock(shared.mutex);
+        for (auto& [id, close_if_idle] : shared.idle_closers) closers.push_back(close_if_idle);
+    }
+    for (auto& close_if_idle : closers) close_if_idle();
+    closers.clear();
     {
         std::unique_lock lock(shared.mutex);
-        for (auto& [id, close_if_idle] : shared.idle_closers) close_if_idle();
         shared.all_closed.wait_for(lock, options.drain_timeout,
                                    [&] { return shared.idle_closers.empty(); });
     }

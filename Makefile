@@ -1,0 +1,65 @@
+# Convene: `make run` serves the demo forum on http://127.0.0.1:8080; `make test` runs every test.
+# Both install what is missing first (Debian packages, npm packages for browser tests).
+SHELL := /bin/bash
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+LISTEN ?= 127.0.0.1:8080
+DATABASE ?= sqlite:var/convene.db
+DEMO_SEED ?= 1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Exactly the Debian packages Convene builds, runs, tests and benchmarks with.
+APT_PACKAGES := g++ cmake ninja-build ccache pkg-config \
+	libboost-dev nlohmann-json3-dev libkainjow-mustache-dev libsodium-dev libcli11-dev \
+	libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libgtest-dev libbenchmark-dev \
+	postgresql chromium nginx wrk procps curl
+
+.PHONY: all deps build build-asan run test unit-test integration-test bench clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+		echo "Installing Node.js and npm"; DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --silent --no-audit --no-fund
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+build: deps $(BUILD)/build.ninja
+	@ninja -C $(BUILD) | grep -v '^\[' || true
+	@test -x $(BUILD)/convene
+
+$(ASAN_BUILD)/build.ninja:
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCONVENE_SANITIZE=ON -DCONVENE_UNIT_TESTS_ONLY=ON >/dev/null
+
+build-asan: deps $(ASAN_BUILD)/build.ninja
+	@ninja -C $(ASAN_BUILD) convene_unit_tests | grep -v '^\[' || true
+
+run: build
+	@mkdir -p var
+	@if [ "$(DATABASE)" = "sqlite:var/convene.db" ] && [ ! -f var/convene.db ]; then \
+		$(BUILD)/convene --database $(DATABASE) demo --seed $(DEMO_SEED) --credentials var/demo-credentials.txt >/dev/null; fi
+	@[ -f var/demo-credentials.txt ] && cat var/demo-credentials.txt || true
+	$(BUILD)/convene --database $(DATABASE) serve --listen $(LISTEN)
+
+unit-test: build build-asan
+	ctest --test-dir $(BUILD) --output-on-failure -j2
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j2
+
+integration-test: build
+	tests/run-integration.sh $(BUILD)/convene
+
+test: unit-test integration-test
+
+bench: build
+	bench/startup.sh $(BUILD)/convene
+	bench/http.sh $(BUILD)/convene
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

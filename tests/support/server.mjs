@@ -1,0 +1,69 @@
+// Starts the real convene server for a test, on a fresh database of either engine,
+// with an admin account made by the CLI, and stops it afterwards.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export const bin = process.env.CONVENE_BIN ?? 'build/convene';
+
+// The engines this run can test: SQLite always, PostgreSQL when a cluster was started.
+export function engines() {
+  return process.env.CONVENE_TEST_POSTGRES ? ['sqlite', 'postgresql'] : ['sqlite'];
+}
+
+function freshDatabase(engine) {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'convene-test-'));
+    return { url: `sqlite:${dir}/convene.db`, drop: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const base = process.env.CONVENE_TEST_POSTGRES;
+  const name = 'convene_' + randomBytes(6).toString('hex');
+  execFileSync('psql', [base, '-q', '-c', `CREATE DATABASE ${name}`]);
+  const url = base.replace(/\/[^/]*$/, '/' + name);
+  return {
+    url,
+    drop: () => { try { execFileSync('psql', [base, '-q', '-c', `DROP DATABASE ${name} WITH (FORCE)`]); } catch {} },
+  };
+}
+
+export function cli(databaseUrl, args) {
+  return execFileSync(bin, ['--database', databaseUrl, ...args], { encoding: 'utf8' });
+}
+
+export async function startServer(engine = 'sqlite', { demo = false } = {}) {
+  const database = freshDatabase(engine);
+  const admin = { email: 'admin@test.example', password: 'correct horse battery staple' };
+  cli(database.url, ['migrate']);
+  const created = cli(database.url, ['user', 'add', '--email', admin.email, '--name', 'Ada Admin',
+    '--password', admin.password, '--role', 'admin', '--token']);
+  admin.token = created.match(/API token: (\w+)/)[1];
+  if (demo) cli(database.url, ['demo', '--seed', '7']);
+  const child = spawn(bin, ['--database', database.url, '--log-level', 'warn', 'serve',
+    '--listen', '127.0.0.1:0', '--threads', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const base = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)), 20000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+  return {
+    base, admin, engine, databaseUrl: database.url, process: child,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.on('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      database.drop();
+    },
+  };
+}
