@@ -39,6 +39,20 @@ void Transaction::commit() {
     done_ = true;
 }
 
+Savepoint::~Savepoint() {
+    if (!done_) {
+        try {
+            c_.run_script("ROLLBACK TO SAVEPOINT attempt; RELEASE SAVEPOINT attempt");
+        } catch (...) {
+        }
+    }
+}
+
+void Savepoint::release() {
+    c_.run_script("RELEASE SAVEPOINT attempt");
+    done_ = true;
+}
+
 std::string numbered_placeholders(std::string_view sql) {
     std::string out;
     out.reserve(sql.size() + 16);

@@ -109,6 +109,21 @@ private:
     bool done_ = false;
 };
 
+// Lets one statement fail without spoiling the request's transaction (PostgreSQL aborts
+// the whole transaction on an error; after a rollback to the savepoint it goes on).
+class Savepoint {
+public:
+    explicit Savepoint(Connection& c) : c_(c) { c_.run_script("SAVEPOINT attempt"); }
+    ~Savepoint();
+    Savepoint(const Savepoint&) = delete;
+    Savepoint& operator=(const Savepoint&) = delete;
+    void release();
+
+private:
+    Connection& c_;
+    bool done_ = false;
+};
+
 // First column of the first row as an integer (e.g. the id of an INSERT ... RETURNING id).
 std::int64_t scalar(const Result& r);
 

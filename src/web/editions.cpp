@@ -34,7 +34,9 @@ std::int64_t create_theme(Exchange& ex, const store::Edition& edition, const The
     ex.require_role(Role::admin, edition.id);
     throw_if_invalid(validate_theme(draft));
     try {
+        db::Savepoint attempt(ex.db());
         auto id = store::add_theme(ex.db(), edition.id, draft);
+        attempt.release();
         ex.audit("theme.create", "edition " + std::to_string(edition.id),
                  {{"theme_id", id}, {"name", draft.name}});
         return id;

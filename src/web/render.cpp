@@ -24,7 +24,10 @@ mustache::data to_data(const nlohmann::json& value) {
             for (auto& v : value) out.push_back(to_data(v));
             return out;
         }
-        case nlohmann::json::value_t::string: return mustache::data{value.get<std::string>()};
+        // An empty string is falsy, so {{#hint}}...{{/hint}} means "when there is a hint".
+        case nlohmann::json::value_t::string:
+            if (value.get_ref<const std::string&>().empty()) return mustache::data{false};
+            return mustache::data{value.get<std::string>()};
         case nlohmann::json::value_t::boolean: return mustache::data{value.get<bool>()};
         case nlohmann::json::value_t::null: return mustache::data{false};
         default: return mustache::data{value.dump()};

@@ -1,0 +1,30 @@
+// Debian's Chromium driven by playwright-core, with an axe-core check of every page.
+import { chromium } from 'playwright-core';
+import axe from 'axe-core';
+import assert from 'node:assert/strict';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+// A context whose pages can be checked by axe (the page's CSP would block the injected script).
+export function newContext(browser, options = {}) {
+  return browser.newContext({ bypassCSP: true, ...options });
+}
+
+// Fails with the rule, the help text and the offending HTML of every WCAG 2.1 A/AA violation.
+export async function assertAccessible(page, checked = new Set()) {
+  const url = new URL(page.url()).pathname;
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} -> ${v.nodes.map((n) => n.html).join(' | ')}`);
+  });
+  assert.deepEqual(violations, [], `axe found WCAG 2.1 AA violations on ${url}`);
+  checked.add(url);
+}
