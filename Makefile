@@ -14,7 +14,7 @@ APT_PACKAGES := g++ cmake ninja-build ccache pkg-config \
 	libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libgtest-dev libbenchmark-dev \
 	postgresql chromium nginx wrk procps curl
 
-.PHONY: all deps build build-asan run test unit-test integration-test bench clean
+.PHONY: all deps build build-asan run test bench clean
 
 all: build
 
@@ -48,14 +48,8 @@ run: build
 	@[ -f var/demo-credentials.txt ] && cat var/demo-credentials.txt || true
 	$(BUILD)/convene --database $(DATABASE) serve --listen $(LISTEN)
 
-unit-test: build build-asan
-	ctest --test-dir $(BUILD) --output-on-failure -j2
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j2
-
-integration-test: build
-	tests/run-integration.sh $(BUILD)/convene
-
-test: unit-test integration-test
+test: build build-asan
+	tests/run.sh $(BUILD) $(ASAN_BUILD)
 
 bench: build
 	bench/startup.sh $(BUILD)/convene

@@ -60,7 +60,9 @@ int serve(const Settings& s) {
     http::serve(
         options, [&app](http::Request& r) { return app.handle(r); },
         [&app](const http::Request& r, int status, const std::string& detail) {
-            std::string title = status == 413 ? "Request too large" : status == 500 ? "Server error" : "Bad request";
+            std::string title = status == 413   ? "Request too large"
+                                : status == 500 ? "Server error"
+                                                : "Bad request";
             return app.error_page(r, status, title, detail);
         },
         [&](unsigned short port) {
@@ -103,12 +105,17 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--listen", s.listen, "HOST:PORT (port 0: any free port)")
         ->envname("CONVENE_LISTEN")
         ->capture_default_str();
-    serve_cmd->add_option("--base-url", s.base_url, "Public address, e.g. https://forum.example.org")
+    serve_cmd
+        ->add_option("--base-url", s.base_url, "Public address, e.g. https://forum.example.org")
         ->envname("CONVENE_BASE_URL");
-    serve_cmd->add_option("--smtp", s.smtp, "smtp://host:port for outgoing mail")->envname("CONVENE_SMTP");
-    serve_cmd->add_option("--threads", s.threads, "Worker threads (default: one per core, at least 2)")
+    serve_cmd->add_option("--smtp", s.smtp, "smtp://host:port for outgoing mail")
+        ->envname("CONVENE_SMTP");
+    serve_cmd
+        ->add_option("--threads", s.threads, "Worker threads (default: one per core, at least 2)")
         ->envname("CONVENE_THREADS");
-    serve_cmd->add_option("--request-timeout", s.request_timeout, "Seconds a client has to send a request")
+    serve_cmd
+        ->add_option("--request-timeout", s.request_timeout,
+                     "Seconds a client has to send a request")
         ->envname("CONVENE_REQUEST_TIMEOUT")
         ->capture_default_str();
 
@@ -129,7 +136,8 @@ int main(int argc, char** argv) {
     add_cmd->add_option("--email", email)->required();
     add_cmd->add_option("--name", name)->required();
     add_cmd->add_option("--password", password, "Generated and printed when omitted");
-    add_cmd->add_option("--role", role, "admin, evaluator, chair, captioner, proposer")->capture_default_str();
+    add_cmd->add_option("--role", role, "admin, evaluator, chair, captioner, proposer")
+        ->capture_default_str();
     add_cmd->add_option("--edition", edition, "Edition the role holds for (default: all)");
     add_cmd->add_flag("--token", token, "Also create and print an API bearer token");
     auto* passwd_cmd = user_cmd->add_subcommand("passwd", "Set an account's password");
@@ -159,11 +167,13 @@ int main(int argc, char** argv) {
             if (generated) password = random_password();
             db::Transaction tx(*c);
             auto id = store::create_account(*c, email, name, hash_password(password), now);
-            store::grant_role(*c, id, *parsed_role, edition ? std::optional(edition) : std::nullopt);
+            store::grant_role(*c, id, *parsed_role,
+                              edition ? std::optional(edition) : std::nullopt);
             std::string api_token;
             if (token) {
                 api_token = random_token();
-                store::create_api_token(*c, token_hash(api_token), id, "created by convene user add", now);
+                store::create_api_token(*c, token_hash(api_token), id,
+                                        "created by convene user add", now);
             }
             tx.commit();
             std::cout << "Account " << id << " created: " << email << " (" << role << ")\n";

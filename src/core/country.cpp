@@ -51,8 +51,8 @@ std::vector<Country> parse_countries(std::string_view csv) {
         if (cells.size() != 6)
             throw std::runtime_error("countries.csv line " + std::to_string(line_no) +
                                      ": expected 6 columns");
-        out.push_back({cells[0], cells[1], cells[2], cells[3] == "1", cells[4] == "1",
-                       cells[5] == "1"});
+        out.push_back(
+            {cells[0], cells[1], cells[2], cells[3] == "1", cells[4] == "1", cells[5] == "1"});
     }
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.code < b.code; });
     return out;

@@ -13,7 +13,7 @@ struct Country {
     std::string regional_group;  // african, asia_pacific, eastern_european, grulac, weog, or ""
     bool developing = false;     // UN M49 developing region
     bool least_developed = false;
-    bool small_island = false;   // SIDS
+    bool small_island = false;  // SIDS
 };
 
 // The list shipped in data/countries.csv, sorted by code.

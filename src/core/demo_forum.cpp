@@ -12,7 +12,7 @@ namespace convene {
 namespace {
 
 class Dice {
-public:
+  public:
     explicit Dice(std::uint64_t seed) : engine_(seed) {}
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(engine_() % n); }
     int between(int lo, int hi) { return lo + static_cast<int>(below(hi - lo + 1)); }
@@ -22,7 +22,7 @@ public:
         return items[below(std::size(items))];
     }
 
-private:
+  private:
     std::mt19937_64 engine_;
 };
 
@@ -100,9 +100,9 @@ const std::vector<std::string_view> title_frames = {
     "A multistakeholder roadmap for {}",
 };
 
-const std::vector<std::string_view> formats = {"panel",          "roundtable", "break_out_groups",
-                                               "debate",         "open_discussion",
-                                               "birds_of_a_feather", "flash_session"};
+const std::vector<std::string_view> formats = {
+    "panel",           "roundtable",         "break_out_groups", "debate",
+    "open_discussion", "birds_of_a_feather", "flash_session"};
 
 std::string make_description(Dice& dice, std::string_view topic, std::string_view theme) {
     static const std::vector<std::string_view> openings = {
@@ -133,7 +133,7 @@ std::string make_description(Dice& dice, std::string_view topic, std::string_vie
 }
 
 std::string make_organisation_name(Dice& dice, const Country& country, std::string_view group) {
-    static const std::vector<std::string_view> words = {"Open", "Digital", "Bridge", "Horizon",
+    static const std::vector<std::string_view> words = {"Open",  "Digital", "Bridge",  "Horizon",
                                                         "Civic", "Network", "Commons", "Signal"};
     const std::string c = country.name;
     if (group == "government") return "Ministry of Digital Affairs, " + c;
@@ -153,8 +153,7 @@ std::string make_organisation_name(Dice& dice, const Country& country, std::stri
 DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
     Dice dice(seed);
     DemoForum forum;
-    forum.edition = {"IGF demo", "2027", "2027-06-15", "", "Europe/Oslo",
-                     "Demo Conference Centre"};
+    forum.edition = {"IGF demo", "2027", "2027-06-15", "", "Europe/Oslo", "Demo Conference Centre"};
     forum.edition.end_date = "2027-06-" + std::to_string(15 + size.days - 1);
 
     for (int t = 0; t < size.themes; ++t) {
@@ -241,7 +240,8 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
             return who;
         };
         int organisers = dice.between(1, 3), speakers = dice.between(3, 6);
-        for (int i = 0; i < organisers; ++i) p.people.push_back({person(), "organiser", "confirmed"});
+        for (int i = 0; i < organisers; ++i)
+            p.people.push_back({person(), "organiser", "confirmed"});
         for (int i = 0; i < speakers; ++i)
             p.people.push_back({person(), "speaker",
                                 std::string(confirmations[dice.chance(70) ? 3 : dice.below(3)]),

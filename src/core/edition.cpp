@@ -13,7 +13,8 @@ FieldErrors validate_edition(const EditionDraft& e) {
                    std::stoi(year) >= 2000 && std::stoi(year) <= 2100;
     if (!year_ok) errors.push_back({"year", "Year must be a number such as 2027."});
     bool start_ok = is_iso_date(e.start_date), end_ok = is_iso_date(e.end_date);
-    if (!start_ok) errors.push_back({"start_date", "Start date must be a date such as 2027-06-15."});
+    if (!start_ok)
+        errors.push_back({"start_date", "Start date must be a date such as 2027-06-15."});
     if (!end_ok) errors.push_back({"end_date", "End date must be a date such as 2027-06-18."});
     if (start_ok && end_ok && e.end_date < e.start_date)
         errors.push_back({"end_date", "End date must not be before the start date."});

@@ -33,8 +33,8 @@ struct RoomDraft {
 };
 
 struct SessionType {
-    std::string code;  // "workshop"
-    std::string name;  // "Workshop"
+    std::string code;            // "workshop"
+    std::string name;            // "Workshop"
     std::vector<int> durations;  // allowed minutes
 };
 

@@ -20,10 +20,8 @@ const std::vector<Choice>& stakeholder_groups() {
 
 const std::vector<Choice>& genders() {
     static const std::vector<Choice> all = {
-        {"woman", "Woman"},
-        {"man", "Man"},
-        {"non_binary", "Non-binary"},
-        {"self_described", "Self-described"},
+        {"woman", "Woman"},           {"man", "Man"},
+        {"non_binary", "Non-binary"}, {"self_described", "Self-described"},
         {"", "Prefer not to say"},
     };
     return all;

@@ -72,8 +72,7 @@ std::optional<FieldError> check_text(const TextRule& rule, std::string_view valu
     bool bad_control = has_control_characters(value);
     if (!rule.multiline && (value.find('\n') != value.npos || value.find('\r') != value.npos))
         bad_control = true;
-    if (bad_control)
-        return FieldError{rule.field, rule.label + " contains control characters."};
+    if (bad_control) return FieldError{rule.field, rule.label + " contains control characters."};
     if (rule.required && trim(value).empty())
         return FieldError{rule.field, rule.label + " is required."};
     if (rule.max_characters > 0) {

@@ -9,7 +9,7 @@
 namespace convene::http {
 
 class Error : public std::runtime_error {
-public:
+  public:
     Error(int status, std::string title, std::string detail, FieldErrors fields = {})
         : std::runtime_error(detail),
           status_(status),
@@ -22,7 +22,7 @@ public:
     const std::string& detail() const { return detail_; }
     const FieldErrors& fields() const { return fields_; }
 
-private:
+  private:
     int status_;
     std::string title_, detail_;
     FieldErrors fields_;

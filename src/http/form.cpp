@@ -18,7 +18,9 @@ std::vector<std::string> Form::all(std::string_view name) const {
     return out;
 }
 
-bool Form::has(std::string_view name) const { return values_.find(name) != values_.end(); }
+bool Form::has(std::string_view name) const {
+    return values_.find(name) != values_.end();
+}
 
 namespace {
 
@@ -103,18 +105,23 @@ Form parse_multipart(std::string_view body, std::string_view boundary) {
 
 Form parse_form(const Request& request) {
     auto type = ascii_lower(request.header("content-type"));
-    if (type.rfind("application/x-www-form-urlencoded", 0) == 0 || (type.empty() && request.body.empty()))
+    if (type.rfind("application/x-www-form-urlencoded", 0) == 0 ||
+        (type.empty() && request.body.empty()))
         return parse_urlencoded(request.body);
     if (type.rfind("multipart/form-data", 0) == 0)
-        return parse_multipart(request.body, header_param(request.header("content-type"), "boundary"));
+        return parse_multipart(request.body,
+                               header_param(request.header("content-type"), "boundary"));
     if (type.rfind("application/json", 0) == 0) {
         auto json = parse_json_body(request);
         if (!json.is_object()) throw bad_request("The JSON body must be an object.");
         Form form;
         for (auto& [k, v] : json.items()) {
-            if (v.is_string()) form.add(k, v.get<std::string>());
-            else if (v.is_boolean()) form.add(k, v.get<bool>() ? "1" : "");
-            else if (v.is_number()) form.add(k, v.dump());
+            if (v.is_string())
+                form.add(k, v.get<std::string>());
+            else if (v.is_boolean())
+                form.add(k, v.get<bool>() ? "1" : "");
+            else if (v.is_number())
+                form.add(k, v.dump());
             else if (!v.is_null())
                 throw bad_request("The member '" + k + "' must be a string, number or boolean.",
                                   {{k, "Must be a string, number or boolean."}});

@@ -16,16 +16,18 @@ struct UploadedFile {
 };
 
 class Form {
-public:
+  public:
     // "" when absent; the first value when repeated.
     const std::string& get(std::string_view name) const;
     std::vector<std::string> all(std::string_view name) const;
     bool has(std::string_view name) const;
-    void add(std::string name, std::string value) { values_.emplace(std::move(name), std::move(value)); }
+    void add(std::string name, std::string value) {
+        values_.emplace(std::move(name), std::move(value));
+    }
     const std::multimap<std::string, std::string, std::less<>>& values() const { return values_; }
     std::vector<UploadedFile> files;
 
-private:
+  private:
     std::multimap<std::string, std::string, std::less<>> values_;
 };
 

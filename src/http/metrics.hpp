@@ -12,7 +12,7 @@
 namespace convene::http {
 
 class Metrics {
-public:
+  public:
     void record(const std::string& method, const std::string& route, int status, double seconds);
     // Gauges read at render time: name, help, value.
     using Gauge = std::function<std::vector<std::pair<std::string, double>>()>;
@@ -22,7 +22,7 @@ public:
     static constexpr std::array<double, 10> buckets = {0.001, 0.0025, 0.005, 0.01, 0.025,
                                                        0.05,  0.1,    0.25,  0.5,  1.0};
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::map<std::tuple<std::string, std::string, int>, long> requests_;
     std::array<long, buckets.size() + 1> latency_{};

@@ -12,19 +12,19 @@
 namespace convene::http {
 
 class PathParams {
-public:
+  public:
     void set(std::string name, std::string value) { values_[std::move(name)] = std::move(value); }
     const std::string& text(const std::string& name) const { return values_.at(name); }
     // Only for parameters declared :int in the pattern, which the router has checked.
     std::int64_t integer(const std::string& name) const { return std::stoll(values_.at(name)); }
 
-private:
+  private:
     std::map<std::string, std::string> values_;
 };
 
 template <typename Handler>
 class Router {
-public:
+  public:
     struct Match {
         const Handler* handler = nullptr;
         const std::string* pattern = nullptr;  // for metrics: "/editions/{edition:int}"
@@ -33,7 +33,8 @@ public:
     };
 
     void add(std::string method, std::string pattern, Handler handler) {
-        routes_.push_back({std::move(method), split(pattern), std::move(pattern), std::move(handler)});
+        routes_.push_back(
+            {std::move(method), split(pattern), std::move(pattern), std::move(handler)});
     }
 
     Match match(std::string_view method, std::string_view path) const {
@@ -56,7 +57,7 @@ public:
         return result;
     }
 
-private:
+  private:
     struct Route {
         std::string method;
         std::vector<std::string> segments;

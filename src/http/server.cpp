@@ -58,7 +58,7 @@ Request to_request(beast::http::request<beast::http::string_body>& in, const std
 }
 
 class Session : public std::enable_shared_from_this<Session> {
-public:
+  public:
     Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
         beast::error_code ec;
         auto endpoint = stream_.socket().remote_endpoint(ec);
@@ -84,7 +84,7 @@ public:
         asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
     }
 
-private:
+  private:
     // Idle until a request's header arrives; from then on the request is in flight and
     // a shutdown lets it finish.
     void read() {
@@ -99,8 +99,9 @@ private:
             [self = shared_from_this()](beast::error_code ec, std::size_t) {
                 if (ec) return self->on_read(ec);
                 self->busy_ = true;
-                beast::http::async_read(self->stream_, self->buffer_, *self->parser_,
-                                        [self](beast::error_code ec, std::size_t) { self->on_read(ec); });
+                beast::http::async_read(
+                    self->stream_, self->buffer_, *self->parser_,
+                    [self](beast::error_code ec, std::size_t) { self->on_read(ec); });
             });
     }
 
@@ -166,7 +167,8 @@ private:
         bh::async_write(stream_, *out,
                         [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
                             if (ec) return self->close();
-                            if (!out->keep_alive()) return self->lingering_ ? self->linger() : self->close();
+                            if (!out->keep_alive())
+                                return self->lingering_ ? self->linger() : self->close();
                             self->read();
                         });
     }
@@ -220,7 +222,7 @@ private:
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {
-public:
+  public:
     Listener(asio::io_context& io, tcp::endpoint endpoint, Shared& shared)
         : io_(io), acceptor_(asio::make_strand(io)), shared_(shared) {
         acceptor_.open(endpoint.protocol());
@@ -249,7 +251,7 @@ public:
         });
     }
 
-private:
+  private:
     asio::io_context& io_;
     tcp::acceptor acceptor_;
     Shared& shared_;
@@ -259,8 +261,8 @@ private:
 
 void serve(const ServerOptions& options, const Handler& handler, const ErrorRenderer& errors,
            const std::function<void(unsigned short)>& on_listening) {
-    int threads = options.threads > 0 ? options.threads
-                                      : std::max(1u, std::thread::hardware_concurrency());
+    int threads =
+        options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     // shared outlives io: handlers still queued in io hold sessions that touch shared.
     Shared shared(options, handler, errors);
     asio::io_context io(threads);

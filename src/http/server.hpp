@@ -23,7 +23,8 @@ struct ServerOptions {
 
 using Handler = std::function<Response(Request&)>;
 // Renders an error the server itself detects (too large, malformed, too slow).
-using ErrorRenderer = std::function<Response(const Request&, int status, const std::string& detail)>;
+using ErrorRenderer =
+    std::function<Response(const Request&, int status, const std::string& detail)>;
 
 // Blocks until a stop signal has been handled. `on_listening` gets the bound port.
 void serve(const ServerOptions& options, const Handler& handler, const ErrorRenderer& errors,

@@ -75,7 +75,7 @@ std::string numbered_placeholders(std::string_view sql) {
 }
 
 class Pool : public Database {
-public:
+  public:
     Pool(Engine engine, std::string target, std::size_t size)
         : engine_(engine), target_(std::move(target)), size_(size) {}
 
@@ -119,7 +119,7 @@ public:
         return in_use_;
     }
 
-private:
+  private:
     std::unique_ptr<Connection> connect() {
         return engine_ == Engine::sqlite ? connect_sqlite(target_) : connect_postgresql(target_);
     }

@@ -19,7 +19,7 @@ enum class Engine { sqlite, postgresql };
 using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
 
 class Row {
-public:
+  public:
     explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
     bool is_null(std::size_t i) const { return !cells_.at(i).has_value(); }
     // The cell as text; "" when NULL.
@@ -29,7 +29,7 @@ public:
     std::optional<std::string> optional_text(std::size_t i) const { return cells_.at(i); }
     std::size_t size() const { return cells_.size(); }
 
-private:
+  private:
     std::vector<std::optional<std::string>> cells_;
 };
 
@@ -42,17 +42,17 @@ struct Result {
 
 // What went wrong, in terms the application can act on.
 class Error : public std::runtime_error {
-public:
+  public:
     enum class Kind { unique_violation, foreign_key_violation, busy, connection, other };
     Error(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     Kind kind() const { return kind_; }
 
-private:
+  private:
     Kind kind_;
 };
 
 class Connection {
-public:
+  public:
     virtual ~Connection() = default;
     virtual Engine engine() const = 0;
     // One statement; `?` placeholders are bound to params in order.
@@ -71,7 +71,7 @@ class Pool;
 
 // A connection borrowed from the pool; returned when the lease ends.
 class Lease {
-public:
+  public:
     Lease(Pool* pool, std::unique_ptr<Connection> c) : pool_(pool), connection_(std::move(c)) {}
     Lease(Lease&&) = default;
     Lease& operator=(Lease&&) = delete;
@@ -79,13 +79,13 @@ public:
     Connection& operator*() { return *connection_; }
     Connection* operator->() { return connection_.get(); }
 
-private:
+  private:
     Pool* pool_;
     std::unique_ptr<Connection> connection_;
 };
 
 class Database {
-public:
+  public:
     virtual ~Database() = default;
     // "sqlite:path/to/file.db" or "postgresql://user@host:port/name".
     static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size);
@@ -97,14 +97,14 @@ public:
 
 // Rolls back unless committed.
 class Transaction {
-public:
+  public:
     explicit Transaction(Connection& c) : c_(c) { c_.begin_write(); }
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void commit();
 
-private:
+  private:
     Connection& c_;
     bool done_ = false;
 };
@@ -112,14 +112,14 @@ private:
 // Lets one statement fail without spoiling the request's transaction (PostgreSQL aborts
 // the whole transaction on an error; after a rollback to the savepoint it goes on).
 class Savepoint {
-public:
+  public:
     explicit Savepoint(Connection& c) : c_(c) { c_.run_script("SAVEPOINT attempt"); }
     ~Savepoint();
     Savepoint(const Savepoint&) = delete;
     Savepoint& operator=(const Savepoint&) = delete;
     void release();
 
-private:
+  private:
     Connection& c_;
     bool done_ = false;
 };

@@ -43,9 +43,8 @@ void refresh_countries(Connection& c) {
             "name = excluded.name, regional_group = excluded.regional_group, developing = "
             "excluded.developing, least_developed = excluded.least_developed, small_island = "
             "excluded.small_island",
-            {country.code, country.name, country.regional_group,
-             std::int64_t{country.developing}, std::int64_t{country.least_developed},
-             std::int64_t{country.small_island}});
+            {country.code, country.name, country.regional_group, std::int64_t{country.developing},
+             std::int64_t{country.least_developed}, std::int64_t{country.small_island}});
     }
 }
 

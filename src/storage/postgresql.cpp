@@ -30,7 +30,7 @@ struct ResultGuard {
 };
 
 class PostgresConnection : public Connection {
-public:
+  public:
     explicit PostgresConnection(const std::string& url) {
         conn_ = PQconnectdb(url.c_str());
         if (PQstatus(conn_) != CONNECTION_OK) {
@@ -89,13 +89,13 @@ public:
         return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
     }
 
-private:
+  private:
     const std::string& prepare(std::string_view sql) {
         std::string key(sql);
         if (auto it = statements_.find(key); it != statements_.end()) return it->second;
         std::string name = "s" + std::to_string(statements_.size() + 1);
-        ResultGuard res{PQprepare(conn_, name.c_str(), numbered_placeholders(sql).c_str(), 0,
-                                  nullptr)};
+        ResultGuard res{
+            PQprepare(conn_, name.c_str(), numbered_placeholders(sql).c_str(), 0, nullptr)};
         if (PQresultStatus(res.r) != PGRES_COMMAND_OK) throw pg_error(conn_, res.r);
         return statements_.emplace(std::move(key), std::move(name)).first->second;
     }

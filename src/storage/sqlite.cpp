@@ -20,7 +20,7 @@ Error sqlite_error(sqlite3* db, int rc) {
 }
 
 class SqliteConnection : public Connection {
-public:
+  public:
     explicit SqliteConnection(const std::string& path) {
         int rc = sqlite3_open_v2(path.c_str(), &db_,
                                  SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -28,11 +28,11 @@ public:
         if (rc != SQLITE_OK) {
             std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
             sqlite3_close(db_);
-            throw Error(Error::Kind::connection, "cannot open SQLite file " + path + ": " + message);
+            throw Error(Error::Kind::connection,
+                        "cannot open SQLite file " + path + ": " + message);
         }
         sqlite3_busy_timeout(db_, 10000);
-        run_script(
-            "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+        run_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
     }
 
     ~SqliteConnection() override {
@@ -97,7 +97,7 @@ public:
     void begin_write() override { run_script("BEGIN IMMEDIATE"); }
     bool healthy() override { return sqlite3_get_autocommit(db_) != 0; }
 
-private:
+  private:
     sqlite3_stmt* prepare(std::string_view sql) {
         std::string key(sql);
         if (auto it = statements_.find(key); it != statements_.end()) return it->second;

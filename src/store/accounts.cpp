@@ -7,7 +7,9 @@
 namespace convene::store {
 
 namespace {
-Account account_from(const db::Row& r) { return {r.integer(0), r.text(1), r.text(2)}; }
+Account account_from(const db::Row& r) {
+    return {r.integer(0), r.text(1), r.text(2)};
+}
 }  // namespace
 
 std::optional<Account> find_account(db::Connection& c, std::int64_t id) {
@@ -26,10 +28,10 @@ std::optional<std::pair<Account, std::string>> find_account_for_sign_in(db::Conn
 
 std::int64_t create_account(db::Connection& c, const std::string& email, const std::string& name,
                             const std::string& password_hash, const std::string& now) {
-    return db::scalar(c.run(
-        "INSERT INTO accounts (email, name, password_hash, created_at) VALUES (?, ?, ?, ?) "
-        "RETURNING id",
-        {ascii_lower(trim(email)), name, password_hash, now}));
+    return db::scalar(
+        c.run("INSERT INTO accounts (email, name, password_hash, created_at) VALUES (?, ?, ?, ?) "
+              "RETURNING id",
+              {ascii_lower(trim(email)), name, password_hash, now}));
 }
 
 void set_password_hash(db::Connection& c, std::int64_t account, const std::string& hash) {
@@ -60,9 +62,9 @@ std::vector<AccountWithRoles> list_accounts(db::Connection& c) {
 void grant_role(db::Connection& c, std::int64_t account, Role role,
                 std::optional<std::int64_t> edition) {
     db::Value e = edition ? db::Value{*edition} : db::Value{nullptr};
-    auto existing =
-        c.run("SELECT 1 FROM roles WHERE account_id = ? AND COALESCE(edition_id, 0) = ? AND role = ?",
-              {account, edition.value_or(0), std::string(role_name(role))});
+    auto existing = c.run(
+        "SELECT 1 FROM roles WHERE account_id = ? AND COALESCE(edition_id, 0) = ? AND role = ?",
+        {account, edition.value_or(0), std::string(role_name(role))});
     if (!existing.empty()) return;
     c.run("INSERT INTO roles (account_id, edition_id, role) VALUES (?, ?, ?)",
           {account, e, std::string(role_name(role))});
@@ -92,8 +94,9 @@ bool has_role(const std::vector<RoleGrant>& roles, Role role, std::optional<std:
 
 void create_session(db::Connection& c, const std::string& token_hash, std::int64_t account,
                     const std::string& now, const std::string& expires) {
-    c.run("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-          {token_hash, account, now, expires});
+    c.run(
+        "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        {token_hash, account, now, expires});
 }
 
 std::optional<Account> account_of_session(db::Connection& c, const std::string& token_hash,
@@ -126,9 +129,9 @@ std::optional<Account> account_of_api_token(db::Connection& c, const std::string
 }
 
 std::int64_t failures_since(db::Connection& c, const std::string& key, const std::string& since) {
-    return db::scalar(c.run(
-        "SELECT COUNT(*) FROM login_failures WHERE throttle_key = ? AND failed_at > ?",
-        {key, since}));
+    return db::scalar(
+        c.run("SELECT COUNT(*) FROM login_failures WHERE throttle_key = ? AND failed_at > ?",
+              {key, since}));
 }
 
 void record_failure(db::Connection& c, const std::string& key, const std::string& now) {

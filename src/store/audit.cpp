@@ -2,9 +2,9 @@
 
 namespace convene::store {
 
-void record_audit(db::Connection& c, std::optional<std::int64_t> account,
-                  const std::string& action, const std::string& subject,
-                  const std::string& detail_json, const std::string& now) {
+void record_audit(db::Connection& c, std::optional<std::int64_t> account, const std::string& action,
+                  const std::string& subject, const std::string& detail_json,
+                  const std::string& now) {
     db::Value who = account ? db::Value{*account} : db::Value{nullptr};
     c.run("INSERT INTO audit_log (at, account_id, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
           {now, who, action, subject, detail_json});

@@ -18,9 +18,9 @@ struct AuditEntry {
     std::string detail;   // JSON text
 };
 
-void record_audit(db::Connection& c, std::optional<std::int64_t> account,
-                  const std::string& action, const std::string& subject,
-                  const std::string& detail_json, const std::string& now);
+void record_audit(db::Connection& c, std::optional<std::int64_t> account, const std::string& action,
+                  const std::string& subject, const std::string& detail_json,
+                  const std::string& now);
 
 std::vector<AuditEntry> list_audit(db::Connection& c, std::int64_t limit, std::int64_t offset);
 

@@ -57,17 +57,18 @@ std::int64_t add_theme(db::Connection& c, std::int64_t edition, const ThemeDraft
 std::vector<Theme> list_themes(db::Connection& c, std::int64_t edition) {
     std::vector<Theme> out;
     for (auto& r :
-         c.run("SELECT id, name, description FROM themes WHERE edition_id = ? ORDER BY id", {edition})
+         c.run("SELECT id, name, description FROM themes WHERE edition_id = ? ORDER BY id",
+               {edition})
              .rows)
         out.push_back({r.integer(0), r.text(1), r.text(2)});
     return out;
 }
 
 std::int64_t add_room(db::Connection& c, std::int64_t edition, const RoomDraft& r) {
-    return db::scalar(c.run(
-        "INSERT INTO rooms (edition_id, name, capacity, interpreted) VALUES (?, ?, ?, ?) "
-        "RETURNING id",
-        {edition, r.name, std::int64_t{r.capacity}, std::int64_t{r.interpreted}}));
+    return db::scalar(
+        c.run("INSERT INTO rooms (edition_id, name, capacity, interpreted) VALUES (?, ?, ?, ?) "
+              "RETURNING id",
+              {edition, r.name, std::int64_t{r.capacity}, std::int64_t{r.interpreted}}));
 }
 
 std::vector<Room> list_rooms(db::Connection& c, std::int64_t edition) {
@@ -95,9 +96,10 @@ std::int64_t organisation_id(db::Connection& c, const std::string& name, const s
     auto found = c.run("SELECT id FROM organisations WHERE name = ?", {name});
     if (!found.empty()) return found.rows[0].integer(0);
     db::Value country_value = country.empty() ? db::Value{nullptr} : db::Value{country};
-    return db::scalar(c.run(
-        "INSERT INTO organisations (name, country, stakeholder_group) VALUES (?, ?, ?) RETURNING id",
-        {name, country_value, stakeholder_group}));
+    return db::scalar(
+        c.run("INSERT INTO organisations (name, country, stakeholder_group) VALUES (?, ?, ?) "
+              "RETURNING id",
+              {name, country_value, stakeholder_group}));
 }
 
 std::int64_t add_person(db::Connection& c, const PersonDraft& p,

@@ -110,14 +110,19 @@ http::Response App::dispatch(http::Request& request, const Route& route,
     try {
         if (!request.is_safe_method()) check_csrf(ex);
         auto response = route.handler(ex);
-        if (response.status < 400 || ex.keeps_writes()) ex.commit();
-        else ex.rollback();
+        if (response.status < 400 || ex.keeps_writes())
+            ex.commit();
+        else
+            ex.rollback();
         return finish(std::move(response));
     } catch (const http::Error& e) {
-        if (ex.keeps_writes()) ex.commit();
-        else ex.rollback();
+        if (ex.keeps_writes())
+            ex.commit();
+        else
+            ex.rollback();
         if (e.status() == 401 && request.method == "GET" && !http::wants_json(request))
-            return finish(http::Response::redirect("/login?next=" + http::percent_encode(request.target)));
+            return finish(
+                http::Response::redirect("/login?next=" + http::percent_encode(request.target)));
         return finish(error_page(request, e.status(), e.title(), e.detail(), e.fields()));
     } catch (const db::Error& e) {
         ex.rollback();

@@ -28,7 +28,7 @@ struct Config {
 };
 
 class App {
-public:
+  public:
     App(Config config, std::unique_ptr<db::Database> database);
 
     http::Response handle(http::Request& request);
@@ -44,7 +44,7 @@ public:
     // nodes sharing one PostgreSQL see each other's writes).
     void invalidate_cache() { ++generation_; }
 
-private:
+  private:
     struct Route {
         Handler handler;
         bool cacheable = false;  // anonymous GETs may be served from the page cache

@@ -1,5 +1,6 @@
-#include "http/error.hpp"
 #include "store/editions.hpp"
+
+#include "http/error.hpp"
 #include "web/exchange.hpp"
 #include "web/handlers.hpp"
 #include "web/views.hpp"
@@ -9,11 +10,13 @@ namespace convene::web {
 namespace {
 
 EditionDraft edition_draft(const http::Form& f) {
-    return {f.get("name"),      f.get("year"),      f.get("start_date"),
+    return {f.get("name"),     f.get("year"),      f.get("start_date"),
             f.get("end_date"), f.get("time_zone"), f.get("venue")};
 }
 
-ThemeDraft theme_draft(const http::Form& f) { return {f.get("name"), f.get("description")}; }
+ThemeDraft theme_draft(const http::Form& f) {
+    return {f.get("name"), f.get("description")};
+}
 
 std::int64_t create_edition(Exchange& ex, const EditionDraft& draft) {
     ex.require_role(Role::admin);
@@ -42,8 +45,9 @@ std::int64_t create_theme(Exchange& ex, const store::Edition& edition, const The
         return id;
     } catch (const db::Error& e) {
         if (e.kind() != db::Error::Kind::unique_violation) throw;
-        throw http::conflict("This edition already has a theme of that name.",
-                             {{"name", "This edition already has a theme named " + draft.name + "."}});
+        throw http::conflict(
+            "This edition already has a theme of that name.",
+            {{"name", "This edition already has a theme named " + draft.name + "."}});
     }
 }
 
@@ -83,9 +87,9 @@ http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDr
     view["can_manage"] = ex.has_role(Role::admin, e.id);
     view["errors"] = error_summary(errors);
     view["has_errors"] = !errors.empty();
-    view["theme_fields"] = {field_view("name", "Theme name", theme.name, errors, "text", true),
-                            field_view("description", "Description", theme.description, errors,
-                                       "textarea")};
+    view["theme_fields"] = {
+        field_view("name", "Theme name", theme.name, errors, "text", true),
+        field_view("description", "Description", theme.description, errors, "textarea")};
     return ex.page("edition", view, status);
 }
 
@@ -115,7 +119,9 @@ http::Response edition_create(Exchange& ex) {
     }
 }
 
-http::Response edition_show(Exchange& ex) { return edition_page(ex, edition_or_404(ex), {}, {}, 200); }
+http::Response edition_show(Exchange& ex) {
+    return edition_page(ex, edition_or_404(ex), {}, {}, 200);
+}
 
 http::Response theme_create(Exchange& ex) {
     auto edition = edition_or_404(ex);
@@ -151,7 +157,8 @@ http::Response api_edition_show(Exchange& ex) {
     for (const auto& r : store::list_rooms(ex.db(), e.id)) out["rooms"].push_back(room_view(r));
     out["session_types"] = nlohmann::json::array();
     for (const auto& t : store::list_session_types(ex.db(), e.id))
-        out["session_types"].push_back({{"code", t.code}, {"name", t.name}, {"durations", t.durations}});
+        out["session_types"].push_back(
+            {{"code", t.code}, {"name", t.name}, {"durations", t.durations}});
     auto counts = store::count_edition(ex.db(), e.id);
     out["proposal_count"] = counts.proposals;
     return http::Response::json(out);
@@ -168,7 +175,8 @@ http::Response api_theme_create(Exchange& ex) {
     auto e = edition_or_404(ex);
     auto draft = theme_draft(ex.form());
     auto id = create_theme(ex, e, draft);
-    return http::Response::json({{"id", id}, {"name", draft.name}, {"description", draft.description}}, 201);
+    return http::Response::json(
+        {{"id", id}, {"name", draft.name}, {"description", draft.description}}, 201);
 }
 
 }  // namespace convene::web

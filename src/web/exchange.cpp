@@ -39,7 +39,9 @@ void Exchange::rollback() {
     }
 }
 
-std::string Exchange::now() const { return format_utc(Clock::now()); }
+std::string Exchange::now() const {
+    return format_utc(Clock::now());
+}
 
 const std::optional<store::Account>& Exchange::account() {
     if (account_loaded_) return account_;
@@ -98,7 +100,8 @@ std::string Exchange::csrf_token() {
         new_csrf_ = random_token();
         http::CookieOptions o;
         o.secure = app.secure_cookies();
-        response_headers.emplace_back("set-cookie", http::set_cookie_value(csrf_cookie, new_csrf_, o));
+        response_headers.emplace_back("set-cookie",
+                                      http::set_cookie_value(csrf_cookie, new_csrf_, o));
     }
     return new_csrf_;
 }
@@ -130,9 +133,9 @@ void throw_if_invalid(const FieldErrors& errors) {
 nlohmann::json field_view(const std::string& name, const std::string& label,
                           const std::string& value, const FieldErrors& errors,
                           const std::string& type, bool required, const std::string& hint) {
-    nlohmann::json f = {{"name", name},         {"id", "field-" + name}, {"label", label},
-                        {"value", value},       {"type", type},          {"required", required},
-                        {"hint", hint},         {"has_hint", !hint.empty()}};
+    nlohmann::json f = {
+        {"name", name}, {"id", "field-" + name}, {"label", label}, {"value", value},
+        {"type", type}, {"required", required},  {"hint", hint},   {"has_hint", !hint.empty()}};
     std::string described_by = hint.empty() ? "" : "field-" + name + "-hint";
     for (const auto& e : errors)
         if (e.field == name) {
@@ -149,7 +152,8 @@ nlohmann::json field_view(const std::string& name, const std::string& label,
 
 nlohmann::json error_summary(const FieldErrors& errors) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& e : errors) list.push_back({{"id", "field-" + e.field}, {"message", e.message}});
+    for (const auto& e : errors)
+        list.push_back({{"id", "field-" + e.field}, {"message", e.message}});
     return list;
 }
 

@@ -15,7 +15,7 @@
 namespace convene::web {
 
 class Exchange {
-public:
+  public:
     Exchange(App& app, http::Request& request, const http::PathParams& params)
         : app(app), request(request), params(params) {}
     ~Exchange();
@@ -38,7 +38,8 @@ public:
     bool via_api_token();
     bool has_role(Role role, std::optional<std::int64_t> edition = std::nullopt);
     // Throws 401 when nobody is signed in, 403 when the account lacks the role.
-    const store::Account& require_role(Role role, std::optional<std::int64_t> edition = std::nullopt);
+    const store::Account& require_role(Role role,
+                                       std::optional<std::int64_t> edition = std::nullopt);
     const store::Account& require_sign_in();
 
     const http::Form& form();
@@ -51,7 +52,7 @@ public:
     // A full page: templates/<name>.mustache inside the layout.
     http::Response page(const std::string& name, nlohmann::json view, int status = 200);
 
-private:
+  private:
     std::optional<db::Lease> lease_;
     bool in_transaction_ = false, keep_writes_ = false;
     bool account_loaded_ = false, roles_loaded_ = false, token_auth_ = false;

@@ -64,7 +64,8 @@ http::Response members_page(Exchange& ex, const store::Edition& e, const PersonD
                            {"errors", error_summary(errors)},
                            {"has_errors", !errors.empty()},
                            {"created", created}};
-    for (const auto& m : store::list_members(ex.db(), e.id)) view["members"].push_back(member_view(m));
+    for (const auto& m : store::list_members(ex.db(), e.id))
+        view["members"].push_back(member_view(m));
     view["member_count"] = view["members"].size();
     view["fields"] = {field_view("name", "Full name", draft.name, errors, "text", true),
                       field_view("email", "E-mail", draft.email, errors, "email", true),
@@ -81,9 +82,10 @@ http::Response members_page(Exchange& ex, const store::Edition& e, const PersonD
         f["options"] = options_view(choices, value);
         return f;
     };
-    view["selects"] = {select("country", "Country", draft.country, countries_list),
-                       select("stakeholder_group", "Stakeholder group", draft.stakeholder_group, groups),
-                       select("gender", "Gender (optional)", draft.gender, genders_list)};
+    view["selects"] = {
+        select("country", "Country", draft.country, countries_list),
+        select("stakeholder_group", "Stakeholder group", draft.stakeholder_group, groups),
+        select("gender", "Gender (optional)", draft.gender, genders_list)};
     return ex.page("members", view, status);
 }
 

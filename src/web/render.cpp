@@ -28,9 +28,12 @@ mustache::data to_data(const nlohmann::json& value) {
         case nlohmann::json::value_t::string:
             if (value.get_ref<const std::string&>().empty()) return mustache::data{false};
             return mustache::data{value.get<std::string>()};
-        case nlohmann::json::value_t::boolean: return mustache::data{value.get<bool>()};
-        case nlohmann::json::value_t::null: return mustache::data{false};
-        default: return mustache::data{value.dump()};
+        case nlohmann::json::value_t::boolean:
+            return mustache::data{value.get<bool>()};
+        case nlohmann::json::value_t::null:
+            return mustache::data{false};
+        default:
+            return mustache::data{value.dump()};
     }
 }
 
@@ -67,7 +70,8 @@ std::string render_template(const std::string& name, const nlohmann::json& view,
         data.set(key, mustache::lambda([compute](const std::string&) { return compute(); }));
     auto& tmpl = compiled(name);
     auto out = tmpl.render(data);
-    if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
+    if (!tmpl.is_valid())
+        throw std::runtime_error("template " + name + ": " + tmpl.error_message());
     return out;
 }
 

@@ -31,7 +31,8 @@ std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& e
                                               const std::string& password) {
     const auto& config = ex.app.config();
     auto since = format_utc(Clock::now() - std::chrono::minutes(config.throttle_minutes));
-    const std::string account_key = "account:" + email, address_key = "address:" + ex.request.remote_address;
+    const std::string account_key = "account:" + email,
+                      address_key = "address:" + ex.request.remote_address;
     if (store::failures_since(ex.db(), account_key, since) >= config.max_failures_per_account ||
         store::failures_since(ex.db(), address_key, since) >= config.max_failures_per_address)
         throw http::Error(429, "Too many attempts",
@@ -58,7 +59,8 @@ void start_session(Exchange& ex, const store::Account& account) {
     http::CookieOptions o;
     o.secure = ex.app.secure_cookies();
     o.max_age_seconds = 86400L * days;
-    ex.response_headers.emplace_back("set-cookie", http::set_cookie_value(session_cookie, token, o));
+    ex.response_headers.emplace_back("set-cookie",
+                                     http::set_cookie_value(session_cookie, token, o));
     o.max_age_seconds = -1;
     ex.response_headers.emplace_back("set-cookie",
                                      http::set_cookie_value(csrf_cookie, random_token(), o));
@@ -86,7 +88,8 @@ http::Response sign_in(Exchange& ex) {
     try {
         auto account = attempt_sign_in(ex, email, form.get("password"));
         if (!account)
-            return sign_in_page(ex, email, next, "The e-mail address or the password is wrong.", 401);
+            return sign_in_page(ex, email, next, "The e-mail address or the password is wrong.",
+                                401);
         start_session(ex, *account);
         return http::Response::redirect(next);
     } catch (const http::Error& e) {
@@ -102,17 +105,21 @@ http::Response sign_out(Exchange& ex) {
 
 http::Response api_session(Exchange& ex) {
     nlohmann::json out = {{"signed_in", ex.account().has_value()}, {"csrf_token", ex.csrf_token()}};
-    if (ex.account()) out["account"] = {{"id", ex.account()->id}, {"email", ex.account()->email}, {"name", ex.account()->name}};
+    if (ex.account())
+        out["account"] = {
+            {"id", ex.account()->id}, {"email", ex.account()->email}, {"name", ex.account()->name}};
     return http::Response::json(out);
 }
 
 http::Response api_sign_in(Exchange& ex) {
     const auto& form = ex.form();
     auto account = attempt_sign_in(ex, form.get("email"), form.get("password"));
-    if (!account) throw http::Error(401, "Sign-in failed", "The e-mail address or the password is wrong.");
+    if (!account)
+        throw http::Error(401, "Sign-in failed", "The e-mail address or the password is wrong.");
     start_session(ex, *account);
-    return http::Response::json({{"signed_in", true},
-                                 {"account", {{"id", account->id}, {"email", account->email}, {"name", account->name}}}});
+    return http::Response::json(
+        {{"signed_in", true},
+         {"account", {{"id", account->id}, {"email", account->email}, {"name", account->name}}}});
 }
 
 http::Response api_sign_out(Exchange& ex) {

@@ -21,7 +21,8 @@ nlohmann::json theme_view(const store::Theme& t) {
 }
 
 nlohmann::json room_view(const store::Room& r) {
-    return {{"id", r.id}, {"name", r.name}, {"capacity", r.capacity}, {"interpreted", r.interpreted}};
+    return {
+        {"id", r.id}, {"name", r.name}, {"capacity", r.capacity}, {"interpreted", r.interpreted}};
 }
 
 nlohmann::json member_view(const store::Member& m) {
@@ -54,7 +55,10 @@ nlohmann::json account_view(const store::AccountWithRoles& a) {
         }
         roles.push_back(r);
     }
-    return {{"id", a.account.id}, {"email", a.account.email}, {"name", a.account.name}, {"roles", roles}};
+    return {{"id", a.account.id},
+            {"email", a.account.email},
+            {"name", a.account.name},
+            {"roles", roles}};
 }
 
 nlohmann::json audit_view(const store::AuditEntry& a) {
