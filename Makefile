@@ -52,6 +52,7 @@ test: build build-asan
 	tests/run.sh $(BUILD) $(ASAN_BUILD)
 
 bench: build
+	$(BUILD)/convene_bench
 	bench/startup.sh $(BUILD)/convene
 	bench/http.sh $(BUILD)/convene
 

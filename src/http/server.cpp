@@ -173,13 +173,34 @@ class Session : public std::enable_shared_from_this<Session> {
                         });
     }
 
+    // One JSON line per request, built by hand: this runs for every request.
     void log(const Request& request, int status, std::size_t bytes) {
+        if (!spdlog::should_log(spdlog::level::info)) return;
         auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - started_)
                           .count();
-        spdlog::info(
-            R"({{"remote":"{}","method":"{}","target":"{}","status":{},"bytes":{},"ms":{:.3f}}})",
-            remote_, request.method, request.target.substr(0, 200), status, bytes, micros / 1000.0);
+        thread_local std::string line;
+        line.assign(R"({"remote":")").append(remote_).append(R"(","method":")");
+        append_json_text(line, request.method);
+        line.append(R"(","target":")");
+        append_json_text(line, std::string_view(request.target).substr(0, 200));
+        line.append(R"(","status":)").append(std::to_string(status));
+        line.append(R"(,"bytes":)").append(std::to_string(bytes));
+        line.append(R"(,"us":)").append(std::to_string(micros)).append("}");
+        spdlog::default_logger_raw()->log(spdlog::level::info, std::string_view(line));
+    }
+
+    static void append_json_text(std::string& out, std::string_view text) {
+        for (char c : text) {
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += c;
+            } else if (static_cast<unsigned char>(c) < 0x20) {
+                out += '?';
+            } else {
+                out += c;
+            }
+        }
     }
 
     // After refusing a request whose body is still arriving, stop sending but read and
