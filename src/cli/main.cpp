@@ -1,6 +1,6 @@
 // The convene command: serve, migrate, demo, user. Settings come from flags or from
 // CONVENE_* environment variables.
-#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -38,10 +38,23 @@ std::unique_ptr<db::Database> open_database(const Settings& s, std::size_t pool)
     return database;
 }
 
+// spdlog's stderr sink flushes every line; this one lets stdio buffer them.
+class BufferedStderr : public spdlog::sinks::base_sink<std::mutex> {
+  protected:
+    void sink_it_(const spdlog::details::log_msg& msg) override {
+        spdlog::memory_buf_t line;
+        formatter_->format(msg, line);
+        std::fwrite(line.data(), 1, line.size(), stderr);
+    }
+    void flush_() override { std::fflush(stderr); }
+};
+
 int serve(const Settings& s) {
+    static char stderr_buffer[1 << 16];
+    std::setvbuf(stderr, stderr_buffer, _IOFBF, sizeof stderr_buffer);
     // Buffered writes to stderr, flushed every second and at once for warnings: a
     // flush per access-log line cost a third of the throughput.
-    auto logger = spdlog::basic_logger_mt("convene", "/dev/stderr");
+    auto logger = std::make_shared<spdlog::logger>("convene", std::make_shared<BufferedStderr>());
     logger->flush_on(spdlog::level::warn);
     spdlog::set_default_logger(logger);
     spdlog::flush_every(std::chrono::seconds(1));
