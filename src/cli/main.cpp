@@ -72,6 +72,10 @@ int serve(const Settings& s) {
     web::Config config;
     config.base_url = s.base_url.empty() ? "http://" + s.listen : s.base_url;
     web::App app(config, open_database(s, static_cast<std::size_t>(options.threads) * 2));
+    options.live = &app.live();
+    options.may_follow = [&app](const http::Request& r, const std::string& topic) {
+        return app.may_follow(r, topic);
+    };
     http::serve(
         options, [&app](http::Request& r) { return app.handle(r); },
         [&app](const http::Request& r, int status, const std::string& detail) {

@@ -8,10 +8,14 @@
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
 #include <condition_variable>
+#include <deque>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -35,8 +39,21 @@ struct Shared {
     std::atomic<bool> draining{false};
     std::mutex mutex;
     std::condition_variable all_closed;
-    std::unordered_map<std::uint64_t, std::function<void()>> idle_closers;  // by session
+    std::unordered_map<std::uint64_t, std::function<void()>> idle_closers;  // by connection
     std::uint64_t next_id = 0;
+
+    // Registers how to close a connection when it is idle at shutdown.
+    std::uint64_t track(std::function<void()> close_if_idle) {
+        std::lock_guard lock(mutex);
+        auto id = next_id++;
+        idle_closers[id] = std::move(close_if_idle);
+        return id;
+    }
+    void untrack(std::uint64_t id) {
+        std::lock_guard lock(mutex);
+        idle_closers.erase(id);
+        if (idle_closers.empty()) all_closed.notify_all();
+    }
 };
 
 Request to_request(beast::http::request<beast::http::string_body>& in, const std::string& remote) {
@@ -57,6 +74,8 @@ Request to_request(beast::http::request<beast::http::string_body>& in, const std
     return r;
 }
 
+#include "http/live_sessions.inc"
+
 class Session : public std::enable_shared_from_this<Session> {
   public:
     Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
@@ -65,22 +84,14 @@ class Session : public std::enable_shared_from_this<Session> {
         if (!ec) remote_ = endpoint.address().to_string();
     }
 
-    ~Session() {
-        std::lock_guard lock(shared_.mutex);
-        shared_.idle_closers.erase(id_);
-        if (shared_.idle_closers.empty()) shared_.all_closed.notify_all();
-    }
+    ~Session() { shared_.untrack(id_); }
 
     void start() {
-        {
-            std::lock_guard lock(shared_.mutex);
-            id_ = shared_.next_id++;
-            std::weak_ptr<Session> weak = shared_from_this();
-            shared_.idle_closers[id_] = [weak] {
-                if (auto self = weak.lock())
-                    asio::post(self->stream_.get_executor(), [self] { self->close_if_idle(); });
-            };
-        }
+        std::weak_ptr<Session> weak = shared_from_this();
+        id_ = shared_.track([weak] {
+            if (auto self = weak.lock())
+                asio::post(self->stream_.get_executor(), [self] { self->close_if_idle(); });
+        });
         asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
     }
 
@@ -139,6 +150,7 @@ class Session : public std::enable_shared_from_this<Session> {
             return respond(partial, shared_.errors(partial, status, detail), false);
         }
         auto message = parser_->release();
+        if (follow_live(message)) return;
         bool keep_alive = message.keep_alive();
         Request request = to_request(message, remote_);
         Response response;
@@ -220,11 +232,36 @@ class Session : public std::enable_shared_from_this<Session> {
                                 });
     }
 
+    // GET /live/<topic>: hands the connection to a WebSocket or an event stream.
+    bool follow_live(beast::http::request<beast::http::string_body>& message) {
+        const auto& options = shared_.options;
+        if (!options.live || message.method() != beast::http::verb::get) return false;
+        auto target = std::string_view(message.target().data(), message.target().size());
+        auto topic = live_topic(target.substr(0, target.find('?')));
+        if (topic.empty()) return false;
+        auto accept_field = message[beast::http::field::accept];
+        auto accept = std::string_view(accept_field.data(), accept_field.size());
+        bool upgrade = beast::websocket::is_upgrade(message);
+        bool events = accept.find("text/event-stream") != std::string_view::npos;
+        if (!upgrade && !events) return false;
+        Request request = to_request(message, remote_);
+        if (!options.may_follow || !options.may_follow(request, topic)) return false;
+        log(request, upgrade ? 101 : 200, 0);
+        handed_off_ = true;
+        if (upgrade)
+            std::make_shared<LiveSocket>(std::move(stream_), shared_, topic)
+                ->start(std::move(message));
+        else
+            std::make_shared<EventStream>(std::move(stream_), shared_, topic)->start();
+        return true;
+    }
+
     void close_if_idle() {
         if (!busy_) close();
     }
 
     void close() {
+        if (handed_off_) return;
         beast::error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
         stream_.socket().close(ec);
@@ -238,6 +275,7 @@ class Session : public std::enable_shared_from_this<Session> {
     std::uint64_t id_ = 0;
     bool busy_ = false;
     bool lingering_ = false;
+    bool handed_off_ = false;
     std::array<char, 16384> discard_buffer_;
     std::chrono::steady_clock::time_point started_;
 };

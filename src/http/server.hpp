@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "http/live.hpp"
 #include "http/message.hpp"
 
 namespace convene::http {
@@ -19,6 +20,11 @@ struct ServerOptions {
     std::size_t header_limit = 16 * 1024;
     std::chrono::seconds request_timeout{30};  // a slow client must send a request within this
     std::chrono::seconds drain_timeout{20};    // at shutdown, in-flight requests get this long
+    // GET /live/<topic>: a WebSocket upgrade, or Server-Sent Events for Accept:
+    // text/event-stream. Requests the application refuses get its ordinary answer.
+    LiveHub* live = nullptr;
+    std::function<bool(const Request&, const std::string& topic)> may_follow;
+    std::chrono::seconds live_ping{15};
 };
 
 using Handler = std::function<Response(Request&)>;

@@ -44,7 +44,8 @@ App::App(Config config, std::unique_ptr<db::Database> database)
     metrics_.add_gauges([this] {
         return std::vector<std::pair<std::string, double>>{
             {"convene_db_pool_size", static_cast<double>(database_->pool_size())},
-            {"convene_db_pool_in_use", static_cast<double>(database_->in_use())}};
+            {"convene_db_pool_in_use", static_cast<double>(database_->in_use())},
+            {"convene_live_subscribers", static_cast<double>(live_.subscribers())}};
     });
 }
 
@@ -110,10 +111,12 @@ http::Response App::dispatch(http::Request& request, const Route& route,
     try {
         if (!request.is_safe_method()) check_csrf(ex);
         auto response = route.handler(ex);
-        if (response.status < 400 || ex.keeps_writes())
+        if (response.status < 400 || ex.keeps_writes()) {
             ex.commit();
-        else
+            for (const auto& [topic, message] : ex.pending_events()) live_.publish(topic, message);
+        } else {
             ex.rollback();
+        }
         return finish(std::move(response));
     } catch (const http::Error& e) {
         if (ex.keeps_writes())
@@ -135,6 +138,11 @@ http::Response App::dispatch(http::Request& request, const Route& route,
         return finish(error_page(request, 500, "Server error",
                                  "The server could not complete this request; nothing was saved."));
     }
+}
+
+bool App::may_follow(const http::Request&, const std::string& topic) {
+    // Public topics only, for now; per-room and per-session topics will check roles.
+    return topic == "editions";
 }
 
 http::Response App::error_page(const http::Request& request, int status, const std::string& title,

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/field_error.hpp"
+#include "http/live.hpp"
 #include "http/message.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -40,6 +41,10 @@ class App {
     http::Metrics& metrics() { return metrics_; }
     bool secure_cookies() const { return config_.base_url.rfind("https://", 0) == 0; }
 
+    http::LiveHub& live() { return live_; }
+    // Whether this request may follow the live topic (GET /live/<topic>).
+    bool may_follow(const http::Request& request, const std::string& topic);
+
     // Public pages are cached until the next committed write (or a few seconds, so
     // nodes sharing one PostgreSQL see each other's writes).
     void invalidate_cache() { ++generation_; }
@@ -66,6 +71,7 @@ class App {
     std::unique_ptr<db::Database> database_;
     http::Router<Route> router_;
     http::Metrics metrics_;
+    http::LiveHub live_;
     std::atomic<std::uint64_t> generation_{0};
     std::shared_mutex cache_mutex_;
     std::unordered_map<std::string, CachedPage> cache_;

@@ -24,6 +24,11 @@ std::int64_t create_edition(Exchange& ex, const EditionDraft& draft) {
     auto id = store::create_edition(ex.db(), draft, ex.now());
     ex.audit("edition.create", "edition " + std::to_string(id),
              {{"name", draft.name}, {"year", draft.year}, {"venue", draft.venue}});
+    ex.publish("editions", {{"event", "edition.created"},
+                            {"id", id},
+                            {"name", draft.name},
+                            {"text", "A new edition was created: " + draft.name +
+                                         ". Reload the page to see it."}});
     return id;
 }
 

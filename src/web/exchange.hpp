@@ -47,6 +47,14 @@ class Exchange {
     std::string csrf_token();
     std::string now() const;
 
+    // Announces an event to live pages once the request's transaction has committed.
+    void publish(const std::string& topic, const nlohmann::json& message) {
+        pending_events_.emplace_back(topic, message.dump());
+    }
+    const std::vector<std::pair<std::string, std::string>>& pending_events() const {
+        return pending_events_;
+    }
+
     void audit(const std::string& action, const std::string& subject, const nlohmann::json& detail);
 
     // A full page: templates/<name>.mustache inside the layout.
@@ -60,6 +68,7 @@ class Exchange {
     std::vector<store::RoleGrant> roles_;
     std::optional<http::Form> form_;
     std::string new_csrf_;
+    std::vector<std::pair<std::string, std::string>> pending_events_;
 };
 
 // Session cookie and CSRF names.

@@ -115,6 +115,21 @@ describe('the Secretariat in a browser', () => {
     await context.close();
   });
 
+  test('the editions page announces a new edition live, over a WebSocket', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.base + '/editions');
+    await page.locator('[data-live="websocket"]').waitFor({ state: 'attached' });
+    const response = await fetch(server.base + '/api/v1/editions', {
+      method: 'POST', headers: { authorization: `Bearer ${server.admin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'IGF 2040', year: 2040, start_date: '2040-01-01', end_date: '2040-01-02', time_zone: 'UTC', venue: 'Online' }),
+    });
+    assert.equal(response.status, 201);
+    await page.getByRole('status').getByText('A new edition was created: IGF 2040. Reload the page to see it.').waitFor();
+    await assertAccessible(page, checked);
+    await context.close();
+  });
+
   test('without JavaScript the same flow works', async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
