@@ -185,6 +185,9 @@ int main(int argc, char** argv) {
             bool generated = password.empty();
             if (generated) password = random_password();
             db::Transaction tx(*c);
+            if (store::find_account_for_sign_in(*c, email))
+                throw std::runtime_error("an account with the e-mail " + email +
+                                         " exists already; use 'convene user passwd'");
             auto id = store::create_account(*c, email, name, hash_password(password), now);
             store::grant_role(*c, id, *parsed_role,
                               edition ? std::optional(edition) : std::nullopt);

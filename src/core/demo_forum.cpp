@@ -159,7 +159,7 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
     for (int t = 0; t < size.themes; ++t) {
         auto name = std::string(theme_names[t % theme_names.size()]);
         if (t >= static_cast<int>(theme_names.size())) name += " " + std::to_string(t + 1);
-        forum.themes.push_back({name, "Sessions on " + ascii_lower(name) + "."});
+        forum.themes.push_back({name, "Sessions under the theme " + name + "."});
     }
     forum.rooms.push_back({"Main Hall", 1200, true});
     for (int r = 1; r < size.rooms; ++r) {

@@ -113,6 +113,11 @@ void delete_session(db::Connection& c, const std::string& token_hash) {
     c.run("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
 }
 
+void purge_expired(db::Connection& c, const std::string& now, const std::string& before) {
+    c.run("DELETE FROM sessions WHERE expires_at <= ?", {now});
+    c.run("DELETE FROM login_failures WHERE failed_at <= ?", {before});
+}
+
 void create_api_token(db::Connection& c, const std::string& token_hash, std::int64_t account,
                       const std::string& label, const std::string& now) {
     c.run("INSERT INTO api_tokens (token_hash, account_id, label, created_at) VALUES (?, ?, ?, ?)",

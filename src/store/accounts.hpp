@@ -50,6 +50,8 @@ void create_session(db::Connection& c, const std::string& token_hash, std::int64
 std::optional<Account> account_of_session(db::Connection& c, const std::string& token_hash,
                                           const std::string& now);
 void delete_session(db::Connection& c, const std::string& token_hash);
+// Removes expired sessions and failures older than `before`, so neither table grows forever.
+void purge_expired(db::Connection& c, const std::string& now, const std::string& before);
 
 void create_api_token(db::Connection& c, const std::string& token_hash, std::int64_t account,
                       const std::string& label, const std::string& now);

@@ -41,6 +41,7 @@ std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& e
     auto found = store::find_account_for_sign_in(ex.db(), email);
     if (found && verify_password(password, found->second)) {
         store::clear_failures(ex.db(), account_key);
+        store::purge_expired(ex.db(), ex.now(), since);
         return found->first;
     }
     if (!found) verify_password(password, hash_password("timing"));  // same cost either way
