@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/offline.hpp"
 #include "core/clock.hpp"
 #include "core/demo_forum.hpp"
 #include "http/error.hpp"
@@ -146,6 +147,24 @@ int main(int argc, char** argv) {
     demo_cmd->add_option("--seed", seed, "Same seed, same forum")->capture_default_str();
     demo_cmd->add_option("--credentials", credentials_file, "Also write the sign-in details here");
 
+    auto* screen_cmd =
+        cli.add_subcommand("screen", "Screen proposals offline (JSON files in, JSON lines out)");
+    std::string edition_file, proposals_file;
+    screen_cmd
+        ->add_option("--edition", edition_file,
+                     "Edition settings: screening rules, MAG members, past sessions")
+        ->required();
+    screen_cmd
+        ->add_option("--proposals", proposals_file, "A list of proposals in the API's JSON shape")
+        ->required();
+
+    auto* import_cmd = cli.add_subcommand("import", "Read the forum's published documents");
+    import_cmd->require_subcommand(1);
+    auto* page_cmd =
+        import_cmd->add_subcommand("workshop-page", "A published workshop page, as text");
+    std::string page_file;
+    page_cmd->add_option("FILE", page_file)->required();
+
     auto* user_cmd = cli.add_subcommand("user", "Manage accounts");
     user_cmd->require_subcommand(1);
     auto* add_cmd = user_cmd->add_subcommand("add", "Create an account");
@@ -168,6 +187,8 @@ int main(int argc, char** argv) {
     try {
         init_secrets();
         if (serve_cmd->parsed()) return serve(s);
+        if (screen_cmd->parsed()) return cli::screen(edition_file, proposals_file);
+        if (page_cmd->parsed()) return cli::import_workshop_page(page_file);
         if (cli.got_subcommand("migrate")) {
             auto database = db::Database::open(s.database, 1);
             auto applied = db::migrate(*database);

@@ -60,9 +60,17 @@ bool has_control_characters(std::string_view text) {
 }
 
 std::string trim(std::string_view text) {
+    // ASCII white space, and the no-break space and byte-order mark that pasted text carries.
     auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    for (bool changed = true; changed;) {
+        changed = false;
+        while (!text.empty() && is_space(text.front())) text.remove_prefix(1), changed = true;
+        while (!text.empty() && is_space(text.back())) text.remove_suffix(1), changed = true;
+        for (std::string_view blank : {"\xc2\xa0", "\xef\xbb\xbf"}) {
+            if (text.starts_with(blank)) text.remove_prefix(blank.size()), changed = true;
+            if (text.ends_with(blank)) text.remove_suffix(blank.size()), changed = true;
+        }
+    }
     return std::string(text);
 }
 

@@ -1,0 +1,69 @@
+#include "cli/offline.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/screening.hpp"
+#include "core/workshop_page.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+nlohmann::json read_json(const std::string& path) {
+    try {
+        return nlohmann::json::parse(read_file(path));
+    } catch (const nlohmann::json::parse_error& e) {
+        throw std::runtime_error(path + ": malformed JSON at byte " + std::to_string(e.byte));
+    }
+}
+
+}  // namespace
+
+int screen(const std::string& edition_file, const std::string& proposals_file) {
+    ScreeningContext context;
+    try {
+        context = screening_context_from_json(read_json(edition_file));
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error(edition_file + ": " + e.what());
+    }
+    auto list = read_json(proposals_file);
+    if (list.is_object() && list.contains("proposals")) list = list["proposals"];
+    if (!list.is_array())
+        throw std::runtime_error(proposals_file + ": expected a list of proposals");
+    std::vector<Proposal> proposals;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        try {
+            proposals.push_back(proposal_from_json(list[i]));
+        } catch (const std::invalid_argument& e) {
+            throw std::runtime_error(proposals_file + ": proposal " + std::to_string(i + 1) + ": " +
+                                     e.what());
+        }
+    }
+    try {
+        for (const auto& result : screen_proposals(proposals, context))
+            std::cout << to_json(result).dump() << "\n";
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error(proposals_file + ": " + e.what());
+    }
+    return 0;
+}
+
+int import_workshop_page(const std::string& file) {
+    auto page = parse_workshop_page(read_file(file));
+    std::cout << to_json(page).dump(2) << "\n";
+    for (const auto& note : page.unread) std::cerr << file << ": " << note << "\n";
+    return 0;
+}
+
+}  // namespace convene::cli

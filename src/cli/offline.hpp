@@ -1,0 +1,13 @@
+#pragma once
+// The commands that run the domain core on files, without a server or database.
+#include <string>
+
+namespace convene::cli {
+
+// convene screen --edition edition.json --proposals proposals.json: one JSON line per proposal.
+int screen(const std::string& edition_file, const std::string& proposals_file);
+
+// convene import workshop-page FILE: the proposal JSON of a published workshop page.
+int import_workshop_page(const std::string& file);
+
+}  // namespace convene::cli

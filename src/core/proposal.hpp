@@ -1,0 +1,50 @@
+#pragma once
+// A session proposal as the call for proposals collects it, and its JSON shape (the
+// one GET /api/v1/proposals/{id} returns and `convene screen` reads).
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace convene {
+
+// Someone named on a proposal: organiser, speaker, moderator, online moderator, rapporteur.
+struct ProposalPerson {
+    std::string name;
+    std::string email;
+    std::string organisation;  // institution
+    std::string affiliation;   // as written ("Chair, CSTD Working Group, ...")
+    std::string country;       // ISO alpha-2, may be empty
+    std::string stakeholder_group;
+    std::string regional_group;
+    std::string gender;
+    std::string confirmation =
+        "proposed";              // proposed, invited, provisionally_confirmed, confirmed, declined
+    std::optional<bool> onsite;  // unknown when not given
+};
+
+struct Proposal {
+    std::string id;  // as given: a number in the database, any text offline
+    std::string session_type = "workshop";
+    std::string title, theme, format, description;
+    int duration = 0;
+    std::vector<std::string> policy_questions, tags, sdgs;
+    std::string agenda, expected_outcomes, online_participation, background_paper, previous_report,
+        relevance;
+    std::string submitted_at;  // UTC; orders proposals for per-person limits
+    ProposalPerson proposer;
+    std::vector<ProposalPerson> organisers, speakers, moderators, online_moderators, rapporteurs;
+};
+
+// Reads the JSON shape; throws std::invalid_argument naming the member at fault.
+Proposal proposal_from_json(const nlohmann::json& j);
+nlohmann::json to_json(const Proposal& p);
+nlohmann::json to_json(const ProposalPerson& p);
+
+// Who a person is across proposals: the e-mail when given, else the name without
+// titles, case and extra spaces ("Mr. Peter  Major" and "peter major" are one person).
+std::string person_key(const ProposalPerson& p);
+std::string name_key(std::string_view name);  // "name:peter major"
+std::string institution_key(std::string_view organisation);
+
+}  // namespace convene
