@@ -174,7 +174,7 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
             if (c.regional_group == name_pools()[g].group) by_group[g].push_back(&c);
 
     const auto& groups = stakeholder_groups();
-    int org_count = std::max(40, size.proposals / 2);
+    int org_count = std::max(40, size.proposals * 2);
     std::set<std::string> org_names;
     while (static_cast<int>(forum.organisations.size()) < org_count) {
         auto g = dice.below(by_group.size());
@@ -232,6 +232,17 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
                          ? 30
                          : (dice.chance(50) ? 60 : 90);
         p.description = make_description(dice, topic, forum.themes[p.theme].name);
+        p.policy_questions = {"What should each stakeholder group do about " + std::string(topic) +
+                              "?"};
+        if (dice.chance(40))
+            p.policy_questions.push_back("How can developing countries shape " +
+                                         std::string(topic) + "?");
+        p.expected_outcomes =
+            "A short report with recommendations, shared with the national and regional IGFs.";
+        p.online_participation =
+            dice.chance(90) ? "Online speakers join through the meeting platform; the online "
+                              "moderator takes questions from the chat in turn with the room."
+                            : "";
         std::set<int> used;
         auto person = [&] {
             int who;

@@ -45,6 +45,8 @@ struct DemoProposal {
     std::string format;
     int duration = 90;
     std::string description;
+    std::vector<std::string> policy_questions;
+    std::string expected_outcomes, online_participation;
     std::vector<DemoRole> people;
 };
 

@@ -142,21 +142,28 @@ void check_speakers(const Proposal& p, const ScreeningRules& rules, ScreeningRes
             {"no_online_moderator", "No online moderator is named", "online_moderators"});
 }
 
-// People known by e-mail or by name: one matches when either is the same, since one
-// list may give e-mails and the other only names.
+// People known by e-mail, or by name where either side gives no e-mail: two different
+// e-mails are two people even when their names are the same.
 class PeopleIndex {
   public:
     void add(const ProposalPerson& p) {
-        if (!trim(p.email).empty()) emails_.insert(ascii_lower(trim(p.email)));
-        if (!trim(p.name).empty()) names_.insert(name_key(p.name));
+        auto email = ascii_lower(trim(p.email));
+        if (!email.empty()) emails_.insert(email);
+        if (!trim(p.name).empty()) names_.emplace(name_key(p.name), email);
     }
     bool contains(const ProposalPerson& p) const {
-        return (!trim(p.email).empty() && emails_.count(ascii_lower(trim(p.email)))) ||
-               (!trim(p.name).empty() && names_.count(name_key(p.name)));
+        auto email = ascii_lower(trim(p.email));
+        if (!email.empty() && emails_.count(email)) return true;
+        if (trim(p.name).empty()) return false;
+        auto [begin, end] = names_.equal_range(name_key(p.name));
+        for (auto it = begin; it != end; ++it)
+            if (email.empty() || it->second.empty()) return true;
+        return false;
     }
 
   private:
-    std::set<std::string> emails_, names_;
+    std::set<std::string> emails_;
+    std::multimap<std::string, std::string> names_;  // name key -> e-mail, possibly empty
 };
 
 void check_mag_members(const Proposal& p, const ScreeningContext& c, ScreeningResult& r) {

@@ -1,5 +1,6 @@
 #include "store/demo.hpp"
 
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "core/clock.hpp"
@@ -50,10 +51,14 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
     for (const auto& p : forum.proposals) {
         auto id = db::scalar(c->run(
             "INSERT INTO proposals (edition_id, number, session_type, title, theme_id, format, "
-            "duration, description, status, created_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, "
-            "?, ?, 'submitted', ?, ?) RETURNING id",
+            "duration, description, status, created_at, submitted_at, policy_questions, "
+            "expected_outcomes, "
+            "online_participation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?) "
+            "RETURNING id",
             {edition, std::int64_t{p.number}, p.session_type, p.title, theme_ids[p.theme], p.format,
-             std::int64_t{p.duration}, p.description, now, now}));
+             std::int64_t{p.duration}, p.description, now, now,
+             nlohmann::json(p.policy_questions).dump(), p.expected_outcomes,
+             p.online_participation}));
         std::int64_t position = 0;
         for (const auto& r : p.people)
             c->run(

@@ -45,6 +45,14 @@ http::Response audit_log(Exchange&);
 http::Response api_account_list(Exchange&);
 http::Response api_audit_log(Exchange&);
 
+// screening.cpp
+http::Response api_proposal_list(Exchange&);
+http::Response api_proposal_show(Exchange&);
+http::Response api_screening_rules_show(Exchange&);
+http::Response api_screening_rules_update(Exchange&);
+http::Response api_screening_run(Exchange&);
+http::Response api_screening_show(Exchange&);
+
 // api.cpp
 http::Response api_openapi(Exchange&);
 http::Response api_me(Exchange&);

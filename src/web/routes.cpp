@@ -39,6 +39,12 @@ void App::add_routes() {
     route("POST", "/api/v1/editions/{edition:int}/themes", api_theme_create);
     route("GET", "/api/v1/editions/{edition:int}/members", api_member_list);
     route("POST", "/api/v1/editions/{edition:int}/members", api_member_create);
+    route("GET", "/api/v1/editions/{edition:int}/proposals", api_proposal_list);
+    route("GET", "/api/v1/proposals/{proposal:int}", api_proposal_show);
+    route("GET", "/api/v1/editions/{edition:int}/screening-rules", api_screening_rules_show);
+    route("PUT", "/api/v1/editions/{edition:int}/screening-rules", api_screening_rules_update);
+    route("GET", "/api/v1/editions/{edition:int}/screening", api_screening_show);
+    route("POST", "/api/v1/editions/{edition:int}/screening", api_screening_run);
     route("GET", "/api/v1/accounts", api_account_list);
     route("GET", "/api/v1/audit", api_audit_log);
 }

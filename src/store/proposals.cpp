@@ -1,0 +1,182 @@
+#include "store/proposals.hpp"
+
+#include <map>
+
+#include "store/editions.hpp"
+
+namespace convene::store {
+
+namespace {
+
+const char* proposal_columns =
+    "SELECT p.id, p.session_type, p.title, COALESCE(t.name, ''), p.format, p.duration, "
+    "p.description, "
+    "COALESCE(p.submitted_at, ''), p.policy_questions, p.tags, p.sdgs, p.agenda, "
+    "p.expected_outcomes, "
+    "p.online_participation, p.background_paper, p.previous_report, p.relevance FROM proposals p "
+    "LEFT JOIN themes t ON t.id = p.theme_id ";
+
+const char* people_columns =
+    "SELECT pp.proposal_id, pp.role, pp.confirmation, pp.onsite, pe.name, COALESCE(pe.email, ''), "
+    "COALESCE(o.name, ''), COALESCE(pe.country, ''), pe.stakeholder_group, pe.gender, "
+    "COALESCE(c.regional_group, '') FROM proposal_people pp JOIN proposals p ON p.id = "
+    "pp.proposal_id "
+    "JOIN people pe ON pe.id = pp.person_id LEFT JOIN organisations o ON o.id = pe.organisation_id "
+    "LEFT JOIN countries c ON c.code = pe.country ";
+
+std::vector<std::string> json_list(const std::string& text) {
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    std::vector<std::string> out;
+    if (j.is_array())
+        for (const auto& v : j)
+            if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+std::vector<Proposal> assemble(const db::Result& proposals, const db::Result& people) {
+    std::vector<Proposal> out;
+    std::map<std::string, std::size_t> index;
+    for (const auto& r : proposals.rows) {
+        Proposal p;
+        p.id = r.text(0);
+        p.session_type = r.text(1);
+        p.title = r.text(2);
+        p.theme = r.text(3);
+        p.format = r.text(4);
+        p.duration = static_cast<int>(r.integer(5));
+        p.description = r.text(6);
+        p.submitted_at = r.text(7);
+        p.policy_questions = json_list(r.text(8));
+        p.tags = json_list(r.text(9));
+        p.sdgs = json_list(r.text(10));
+        p.agenda = r.text(11);
+        p.expected_outcomes = r.text(12);
+        p.online_participation = r.text(13);
+        p.background_paper = r.text(14);
+        p.previous_report = r.text(15);
+        p.relevance = r.text(16);
+        index[p.id] = out.size();
+        out.push_back(std::move(p));
+    }
+    for (const auto& r : people.rows) {
+        auto at = index.find(r.text(0));
+        if (at == index.end()) continue;
+        auto& p = out[at->second];
+        ProposalPerson person;
+        person.confirmation = r.text(2);
+        person.onsite = r.boolean(3);
+        person.name = r.text(4);
+        person.email = r.text(5);
+        person.organisation = r.text(6);
+        person.country = r.text(7);
+        person.stakeholder_group = r.text(8);
+        person.gender = r.text(9);
+        person.regional_group = r.text(10);
+        const auto& role = r.text(1);
+        if (role == "organiser") {
+            if (p.organisers.empty()) p.proposer = person;  // the first organiser submitted it
+            p.organisers.push_back(std::move(person));
+        } else if (role == "speaker") {
+            p.speakers.push_back(std::move(person));
+        } else if (role == "moderator") {
+            p.moderators.push_back(std::move(person));
+        } else if (role == "online_moderator") {
+            p.online_moderators.push_back(std::move(person));
+        } else if (role == "rapporteur") {
+            p.rapporteurs.push_back(std::move(person));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition) {
+    auto proposals = c.run(
+        std::string(proposal_columns) + "WHERE p.edition_id = ? ORDER BY p.number", {edition});
+    auto people = c.run(
+        std::string(people_columns) + "WHERE p.edition_id = ? ORDER BY pp.proposal_id, pp.position",
+        {edition});
+    return assemble(proposals, people);
+}
+
+std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal) {
+    auto proposals = c.run(std::string(proposal_columns) + "WHERE p.id = ?", {proposal});
+    auto people =
+        c.run(std::string(people_columns) + "WHERE p.id = ? ORDER BY pp.position", {proposal});
+    auto all = assemble(proposals, people);
+    if (all.empty()) return std::nullopt;
+    return all[0];
+}
+
+std::optional<std::int64_t> edition_of_proposal(db::Connection& c, std::int64_t proposal) {
+    auto r = c.run("SELECT edition_id FROM proposals WHERE id = ?", {proposal});
+    if (r.empty()) return std::nullopt;
+    return r.rows[0].integer(0);
+}
+
+nlohmann::json screening_rules(db::Connection& c, std::int64_t edition) {
+    auto r = c.run("SELECT screening_rules FROM editions WHERE id = ?", {edition});
+    if (r.empty()) return nlohmann::json::object();
+    auto rules = nlohmann::json::parse(r.rows[0].text(0), nullptr, false);
+    return rules.is_object() ? rules : nlohmann::json::object();
+}
+
+void set_screening_rules(db::Connection& c, std::int64_t edition, const nlohmann::json& rules) {
+    c.run("UPDATE editions SET screening_rules = ? WHERE id = ?", {rules.dump(), edition});
+}
+
+ScreeningContext screening_context(db::Connection& c, std::int64_t edition) {
+    auto context = screening_context_from_json({{"screening", screening_rules(c, edition)}});
+    for (const auto& m : list_members(c, edition)) {
+        ProposalPerson p;
+        p.name = m.name;
+        p.email = m.email;
+        context.mag_members.push_back(std::move(p));
+    }
+    return context;
+}
+
+void save_screening(db::Connection& c, std::int64_t edition,
+                    const std::vector<ScreeningResult>& results, const std::string& now) {
+    c.run(
+        "DELETE FROM screening_results WHERE proposal_id IN (SELECT id FROM proposals WHERE "
+        "edition_id = ?)",
+        {edition});
+    // Rows go in batches: one statement per 200 proposals, not one per proposal.
+    constexpr std::size_t batch = 200;
+    for (std::size_t start = 0; start < results.size(); start += batch) {
+        auto end = std::min(results.size(), start + batch);
+        std::string sql =
+            "INSERT INTO screening_results (proposal_id, passed, failures, screened_at) VALUES ";
+        std::vector<db::Value> values;
+        for (auto i = start; i < end; ++i) {
+            sql += (i == start ? "" : ", ");
+            sql += "(?, ?, ?, ?)";
+            values.emplace_back(std::int64_t{std::stoll(results[i].proposal)});
+            values.emplace_back(std::int64_t{results[i].passed});
+            values.emplace_back(to_json(results[i])["failures"].dump());
+            values.emplace_back(now);
+        }
+        c.run(sql, values);
+    }
+}
+
+std::vector<nlohmann::json> load_screening(db::Connection& c, std::int64_t edition) {
+    std::vector<nlohmann::json> out;
+    auto r = c.run(
+        "SELECT s.proposal_id, p.number, p.title, s.passed, s.failures, s.screened_at FROM "
+        "screening_results s "
+        "JOIN proposals p ON p.id = s.proposal_id WHERE p.edition_id = ? ORDER BY p.number",
+        {edition});
+    for (const auto& row : r.rows)
+        out.push_back({{"proposal", row.integer(0)},
+                       {"number", row.integer(1)},
+                       {"title", row.text(2)},
+                       {"passed", row.boolean(3)},
+                       {"failures", nlohmann::json::parse(row.text(4), nullptr, false)},
+                       {"screened_at", row.text(5)}});
+    return out;
+}
+
+}  // namespace convene::store

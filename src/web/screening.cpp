@@ -1,0 +1,89 @@
+// Stage 1 through the API: each edition's screening rules, the proposals as the core
+// sees them, and running screening over every submitted proposal.
+#include "core/screening.hpp"
+
+#include "http/error.hpp"
+#include "store/editions.hpp"
+#include "store/proposals.hpp"
+#include "web/exchange.hpp"
+#include "web/handlers.hpp"
+
+namespace convene::web {
+
+namespace {
+
+store::Edition managed_edition(Exchange& ex) {
+    auto e = store::find_edition(ex.db(), ex.params.integer("edition"));
+    if (!e) throw http::not_found("There is no edition with this number.");
+    ex.require_role(Role::admin, e->id);
+    return *e;
+}
+
+nlohmann::json proposal_view(const Proposal& p) {
+    auto j = to_json(p);
+    j["id"] = std::stoll(p.id);
+    return j;
+}
+
+}  // namespace
+
+http::Response api_proposal_list(Exchange& ex) {
+    auto e = managed_edition(ex);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& p : store::load_proposals(ex.db(), e.id)) out.push_back(proposal_view(p));
+    return http::Response::json({{"proposals", out}});
+}
+
+http::Response api_proposal_show(Exchange& ex) {
+    auto id = ex.params.integer("proposal");
+    auto edition = store::edition_of_proposal(ex.db(), id);
+    if (!edition) throw http::not_found("There is no proposal with this number.");
+    ex.require_role(Role::admin, *edition);
+    return http::Response::json(proposal_view(*store::load_proposal(ex.db(), id)));
+}
+
+http::Response api_screening_rules_show(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json({{"screening", store::screening_rules(ex.db(), e.id)}});
+}
+
+http::Response api_screening_rules_update(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto body = http::parse_json_body(ex.request);
+    if (!body.is_object() || !body.contains("screening"))
+        throw http::unprocessable({{"screening", "Send the rules as {\"screening\": {...}}."}});
+    try {
+        screening_context_from_json(body);
+    } catch (const std::invalid_argument& err) {
+        std::string message = err.what();
+        throw http::unprocessable({{message.substr(0, message.find(' ')), message}});
+    }
+    store::set_screening_rules(ex.db(), e.id, body["screening"]);
+    ex.audit("screening.rules", "edition " + std::to_string(e.id), body["screening"]);
+    return http::Response::json({{"screening", body["screening"]}});
+}
+
+http::Response api_screening_run(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto results = screen_proposals(store::load_proposals(ex.db(), e.id),
+                                    store::screening_context(ex.db(), e.id));
+    store::save_screening(ex.db(), e.id, results, ex.now());
+    std::int64_t passed = 0;
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : results) {
+        passed += r.passed;
+        out.push_back(to_json(r));
+    }
+    ex.audit("screening.run", "edition " + std::to_string(e.id),
+             {{"proposals", results.size()}, {"passed", passed}});
+    return http::Response::json({{"passed", passed},
+                                 {"failed", static_cast<std::int64_t>(results.size()) - passed},
+                                 {"results", out}});
+}
+
+http::Response api_screening_show(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json({{"results", store::load_screening(ex.db(), e.id)}});
+}
+
+}  // namespace convene::web
