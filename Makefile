@@ -55,6 +55,7 @@ bench: build
 	$(BUILD)/convene_bench
 	bench/startup.sh $(BUILD)/convene
 	bench/http.sh $(BUILD)/convene
+	bench/screening.sh $(BUILD)/convene
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -92,9 +92,12 @@ int serve(const Settings& s) {
     return 0;
 }
 
-int demo(const Settings& s, std::uint64_t seed, const std::string& credentials_file) {
+int demo(const Settings& s, std::uint64_t seed, int proposals,
+         const std::string& credentials_file) {
     auto database = open_database(s, 1);
-    auto forum = generate_demo_forum(seed);
+    DemoSize size;
+    size.proposals = proposals;
+    auto forum = generate_demo_forum(seed, size);
     auto creds = store::load_demo_forum(*database, forum);
     std::ostringstream text;
     text << "Demo forum \"" << forum.edition.name << "\" loaded: " << forum.proposals.size()
@@ -145,6 +148,10 @@ int main(int argc, char** argv) {
     std::uint64_t seed = 1;
     std::string credentials_file;
     demo_cmd->add_option("--seed", seed, "Same seed, same forum")->capture_default_str();
+    int demo_proposals = 300;
+    demo_cmd->add_option("--proposals", demo_proposals, "How many workshop proposals")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
     demo_cmd->add_option("--credentials", credentials_file, "Also write the sign-in details here");
 
     auto* screen_cmd =
@@ -196,7 +203,7 @@ int main(int argc, char** argv) {
             for (const auto& m : applied) std::cout << "Applied " << m << "\n";
             return 0;
         }
-        if (demo_cmd->parsed()) return demo(s, seed, credentials_file);
+        if (demo_cmd->parsed()) return demo(s, seed, demo_proposals, credentials_file);
         auto database = open_database(s, 1);
         auto c = database->acquire();
         auto now = format_utc(Clock::now());
