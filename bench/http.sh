@@ -40,12 +40,21 @@ echo "page: $(wc -c <"$dir/www/index.html") bytes; each run ${duration}s, wrk -t
 
 measure() {  # url connections -> "req/s p99"
     wrk -t2 -c"$2" -d"${duration}s" --latency "$1" 2>/dev/null |
-        awk '/Requests\/sec/ {rps=$2} /^ +99%/ {p99=$2} END {print rps, p99}'
+        awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+             /Requests\/sec/ {rps=$2} /^ +99%/ {p99=ms($2)} END {printf "%s %.2f\n", rps, p99}'
 }
+median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+rounds=${BENCH_ROUNDS:-3}
+echo "median of $rounds interleaved rounds (this machine is shared; single runs vary by 20%)"
 printf "%-12s %14s %10s %14s %10s %8s\n" connections "convene req/s" "p99" "nginx req/s" "p99" ratio
 for c in 64 512; do
-    read -r crps cp99 <<<"$(measure http://127.0.0.1:$convene_port/ $c)"
-    read -r nrps np99 <<<"$(measure http://127.0.0.1:$nginx_port/ $c)"
+    : >"$dir/c.txt"; : >"$dir/n.txt"
+    for _ in $(seq "$rounds"); do
+        measure http://127.0.0.1:$convene_port/ "$c" >>"$dir/c.txt"
+        measure http://127.0.0.1:$nginx_port/ "$c" >>"$dir/n.txt"
+    done
+    crps=$(cut -d' ' -f1 "$dir/c.txt" | median); cp99=$(cut -d' ' -f2 "$dir/c.txt" | median)ms
+    nrps=$(cut -d' ' -f1 "$dir/n.txt" | median); np99=$(cut -d' ' -f2 "$dir/n.txt" | median)ms
     ratio=$(awk -v a="$crps" -v b="$nrps" 'BEGIN { printf "%.2f", a / b }')
     printf "%-12s %14s %10s %14s %10s %8s\n" "$c" "$crps" "$cp99" "$nrps" "$np99" "$ratio"
 done
