@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Exactly the Debian packages Convene builds, runs, tests and benchmarks with.
 APT_PACKAGES := g++ cmake ninja-build ccache pkg-config \
 	libboost-dev nlohmann-json3-dev libkainjow-mustache-dev libsodium-dev libcli11-dev \
-	libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libgtest-dev libbenchmark-dev \
+	libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libgtest-dev libbenchmark-dev libxlsxwriter-dev \
 	postgresql chromium nginx wrk procps curl
 
 .PHONY: all deps build build-asan run test bench clean

@@ -162,21 +162,63 @@ void save_screening(db::Connection& c, std::int64_t edition,
     }
 }
 
-std::vector<nlohmann::json> load_screening(db::Connection& c, std::int64_t edition) {
+namespace {
+
+std::vector<nlohmann::json> screening_rows(db::Connection& c, const std::string& where,
+                                           std::int64_t key) {
     std::vector<nlohmann::json> out;
     auto r = c.run(
-        "SELECT s.proposal_id, p.number, p.title, s.passed, s.failures, s.screened_at FROM "
-        "screening_results s "
-        "JOIN proposals p ON p.id = s.proposal_id WHERE p.edition_id = ? ORDER BY p.number",
-        {edition});
-    for (const auto& row : r.rows)
-        out.push_back({{"proposal", row.integer(0)},
-                       {"number", row.integer(1)},
-                       {"title", row.text(2)},
-                       {"passed", row.boolean(3)},
-                       {"failures", nlohmann::json::parse(row.text(4), nullptr, false)},
-                       {"screened_at", row.text(5)}});
+        "SELECT s.proposal_id, p.number, p.title, COALESCE(t.name, ''), s.passed, s.failures, "
+        "s.screened_at, "
+        "o.passed, o.justification, COALESCE(a.name, ''), o.decided_at FROM screening_results s "
+        "JOIN proposals p ON p.id = s.proposal_id LEFT JOIN themes t ON t.id = p.theme_id "
+        "LEFT JOIN screening_overrides o ON o.proposal_id = s.proposal_id "
+        "LEFT JOIN accounts a ON a.id = o.account_id WHERE " +
+            where + " ORDER BY p.number",
+        {key});
+    for (const auto& row : r.rows) {
+        nlohmann::json item = {{"proposal", row.integer(0)},
+                               {"number", row.integer(1)},
+                               {"title", row.text(2)},
+                               {"theme", row.text(3)},
+                               {"passed", row.boolean(4)},
+                               {"failures", nlohmann::json::parse(row.text(5), nullptr, false)},
+                               {"screened_at", row.text(6)},
+                               {"override", nullptr},
+                               {"final_passed", row.boolean(4)}};
+        if (!row.is_null(7)) {
+            item["override"] = {{"passed", row.boolean(7)},
+                                {"justification", row.text(8)},
+                                {"by", row.text(9)},
+                                {"at", row.text(10)}};
+            item["final_passed"] = row.boolean(7);
+        }
+        out.push_back(std::move(item));
+    }
     return out;
+}
+
+}  // namespace
+
+std::vector<nlohmann::json> load_screening(db::Connection& c, std::int64_t edition) {
+    return screening_rows(c, "p.edition_id = ?", edition);
+}
+
+std::optional<nlohmann::json> load_screening_result(db::Connection& c, std::int64_t proposal) {
+    auto rows = screening_rows(c, "s.proposal_id = ?", proposal);
+    if (rows.empty()) return std::nullopt;
+    return rows[0];
+}
+
+void override_screening(db::Connection& c, std::int64_t proposal, bool passed,
+                        const std::string& justification, std::int64_t account,
+                        const std::string& now) {
+    c.run("DELETE FROM screening_overrides WHERE proposal_id = ?", {proposal});
+    c.run(
+        "INSERT INTO screening_overrides (proposal_id, passed, justification, account_id, "
+        "decided_at) VALUES "
+        "(?, ?, ?, ?, ?)",
+        {proposal, std::int64_t{passed}, justification, account, now});
 }
 
 }  // namespace convene::store

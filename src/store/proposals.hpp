@@ -25,6 +25,14 @@ ScreeningContext screening_context(db::Connection& c, std::int64_t edition);
 // Replaces the edition's screening results.
 void save_screening(db::Connection& c, std::int64_t edition,
                     const std::vector<ScreeningResult>& results, const std::string& now);
+// Each screened proposal: {proposal, number, title, theme, passed, failures, screened_at,
+// override: null or {passed, justification, by, at}, final_passed}.
 std::vector<nlohmann::json> load_screening(db::Connection& c, std::int64_t edition);
+std::optional<nlohmann::json> load_screening_result(db::Connection& c, std::int64_t proposal);
+
+// The Secretariat's own verdict on a proposal, replacing any earlier one.
+void override_screening(db::Connection& c, std::int64_t proposal, bool passed,
+                        const std::string& justification, std::int64_t account,
+                        const std::string& now);
 
 }  // namespace convene::store

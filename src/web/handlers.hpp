@@ -53,6 +53,16 @@ http::Response api_screening_rules_update(Exchange&);
 http::Response api_screening_run(Exchange&);
 http::Response api_screening_show(Exchange&);
 
+// screening_pages.cpp
+http::Response screening_page(Exchange&);
+http::Response screening_run(Exchange&);
+http::Response screening_decision_form(Exchange&);
+http::Response screening_decision(Exchange&);
+http::Response screening_csv(Exchange&);
+http::Response screening_xlsx(Exchange&);
+http::Response screening_json(Exchange&);
+http::Response api_screening_override(Exchange&);
+
 // api.cpp
 http::Response api_openapi(Exchange&);
 http::Response api_me(Exchange&);

@@ -23,6 +23,14 @@ void App::add_routes() {
     route("GET", "/editions/{edition:int}/members", member_list);
     route("POST", "/editions/{edition:int}/members", member_create);
 
+    route("GET", "/editions/{edition:int}/screening", screening_page);
+    route("POST", "/editions/{edition:int}/screening", screening_run);
+    route("GET", "/editions/{edition:int}/screening/{proposal:int}", screening_decision_form);
+    route("POST", "/editions/{edition:int}/screening/{proposal:int}", screening_decision);
+    route("GET", "/editions/{edition:int}/screening.csv", screening_csv);
+    route("GET", "/editions/{edition:int}/screening.xlsx", screening_xlsx);
+    route("GET", "/editions/{edition:int}/screening.json", screening_json);
+
     route("GET", "/admin/accounts", account_list);
     route("GET", "/admin/audit", audit_log);
 
@@ -45,6 +53,7 @@ void App::add_routes() {
     route("PUT", "/api/v1/editions/{edition:int}/screening-rules", api_screening_rules_update);
     route("GET", "/api/v1/editions/{edition:int}/screening", api_screening_show);
     route("POST", "/api/v1/editions/{edition:int}/screening", api_screening_run);
+    route("POST", "/api/v1/proposals/{proposal:int}/screening-override", api_screening_override);
     route("GET", "/api/v1/accounts", api_account_list);
     route("GET", "/api/v1/audit", api_audit_log);
 }

@@ -130,6 +130,33 @@ describe('the Secretariat in a browser', () => {
     await context.close();
   });
 
+  test('screening: run it, read the reasons, override one verdict with a justification', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.base + '/login');
+    await page.getByLabel('E-mail').fill(server.admin.email);
+    await page.getByLabel('Password').fill(server.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(server.base + '/editions');
+    await page.getByRole('link', { name: 'IGF demo' }).click();
+    await page.getByRole('link', { name: 'screening' }).click();
+    await assertAccessible(page, checked);
+    await page.getByRole('button', { name: 'Run screening' }).click();
+    await page.getByRole('heading', { name: 'Summary' }).waitFor();
+    await assertAccessible(page, checked);
+    const row = page.locator('tbody tr', { has: page.locator('strong', { hasText: 'Declined' }) }).first();
+    await row.getByRole('link', { name: /Review/ }).click();
+    await assertAccessible(page, checked);
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    await assertAccessible(page, checked);
+    await page.getByLabel('It passes').check();
+    await page.getByLabel(/^Justification/).fill('The missing field was sent by e-mail before the deadline.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByText('Secretariat: The missing field was sent by e-mail before the deadline.').waitFor();
+    await context.close();
+  });
+
   test('without JavaScript the same flow works', async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
@@ -153,7 +180,7 @@ describe('the Secretariat in a browser', () => {
   });
 
   test('every page visited was checked by axe', () => {
-    for (const path of ['/', '/login', '/editions', '/editions/new', '/admin/audit', '/admin/accounts'])
+    for (const path of ['/', '/login', '/editions', '/editions/new', '/admin/audit', '/admin/accounts', '/editions/1/screening'])
       assert.ok(checked.has(path), `${path} was not checked`);
   });
 });

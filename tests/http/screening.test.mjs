@@ -2,7 +2,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, engines, cli } from '../support/server.mjs';
-import { api } from '../support/client.mjs';
+import { api, Visitor } from '../support/client.mjs';
 
 for (const engine of engines()) {
   describe(`screening on ${engine}`, () => {
@@ -64,12 +64,76 @@ for (const engine of engines()) {
       assert.deepEqual((await as(`/api/v1/editions/${edition}/screening-rules`)).json, before);
     });
 
+    test('the Secretariat overrides a verdict in the browser, with a justification that is audited and kept', async () => {
+      await as(`/api/v1/editions/${edition}/screening-rules`, { method: 'PUT', body: { screening: {} } });
+      const admin = new Visitor(server.base);
+      await admin.signIn(server.admin.email, server.admin.password);
+      await admin.get(`/editions/${edition}/screening`);
+      const run = await admin.post(`/editions/${edition}/screening`, {});
+      assert.equal(run.status, 303);
+      const page = await admin.get(`/editions/${edition}/screening`);
+      assert.match(page.text, /<dt>Proposals screened<\/dt><dd>300<\/dd>/);
+      const declined = (await as(`/api/v1/editions/${edition}/screening`)).json.results.find((r) => !r.passed);
+      const review = await admin.get(`/editions/${edition}/screening/${declined.proposal}`);
+      assert.equal(review.status, 200);
+      assert.match(review.text, new RegExp(declined.failures[0].code));
+
+      const missing = await admin.post(`/editions/${edition}/screening/${declined.proposal}`, { decision: 'pass', justification: ' ' });
+      assert.equal(missing.status, 422);
+      assert.match(missing.text, /Justification is required/);
+      assert.match(missing.text, /value="pass" checked/, 'the choice made is kept');
+      const noChoice = await admin.post(`/editions/${edition}/screening/${declined.proposal}`, { justification: 'Because.' });
+      assert.equal(noChoice.status, 422);
+      assert.match(noChoice.text, /Choose whether the proposal passes/);
+
+      const why = '=HYPERLINK("x") The third speaker confirmed by e-mail on 2 March.';
+      const ok = await admin.post(`/editions/${edition}/screening/${declined.proposal}`, { decision: 'pass', justification: why });
+      assert.equal(ok.status, 303);
+      assert.equal(ok.headers.get('location'), `/editions/${edition}/screening#p${declined.number}`);
+      const after = await admin.get(`/editions/${edition}/screening`);
+      assert.match(after.text, /Passed \(override\)/);
+
+      await admin.post(`/editions/${edition}/screening`, {});
+      const kept = (await as(`/api/v1/editions/${edition}/screening`)).json.results.find((r) => r.proposal === declined.proposal);
+      assert.equal(kept.final_passed, true, 'running screening again keeps the override');
+      assert.equal(kept.override.justification, why);
+      assert.equal(kept.override.by, 'Ada Admin');
+
+      const audit = await as('/api/v1/audit');
+      assert.ok(audit.json.entries.some((e) => e.action === 'screening.override' && JSON.parse(e.detail).justification === why));
+
+      const csv = await admin.get(`/editions/${edition}/screening.csv`);
+      assert.match(csv.headers.get('content-type'), /text\/csv/);
+      assert.equal(csv.text.split('\r\n').length, 302, 'heading, 300 rows, final newline');
+      assert.ok(csv.text.includes(`"'=HYPERLINK(""x"") The third speaker`), 'formulas are defused and quotes doubled');
+      const xlsx = await fetch(server.base + `/editions/${edition}/screening.xlsx`, { headers: { cookie: admin.cookieHeader() } });
+      assert.equal(xlsx.status, 200);
+      assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK', 'a zip container');
+      const json = await admin.get(`/editions/${edition}/screening.json`);
+      assert.equal(json.json().results.length, 300);
+    });
+
+    test('an override through the API', async () => {
+      const results = (await as(`/api/v1/editions/${edition}/screening`)).json.results;
+      const target = results.find((r) => r.final_passed);
+      const bad = await as(`/api/v1/proposals/${target.proposal}/screening-override`, { method: 'POST', body: { passed: false } });
+      assert.equal(bad.status, 422);
+      assert.equal(bad.json.errors[0].field, 'justification');
+      const r = await as(`/api/v1/proposals/${target.proposal}/screening-override`, { method: 'POST', body: { passed: false, justification: 'Not about Internet governance.' } });
+      assert.equal(r.status, 200);
+      assert.equal(r.json.final_passed, false);
+      assert.equal(r.json.override.justification, 'Not about Internet governance.');
+    });
+
     test('only the Secretariat screens', async () => {
       const out = cli(server.databaseUrl, ['user', 'add', '--email', 'mag@test.example', '--name', 'Mo Mag', '--role', 'evaluator', '--edition', String(edition), '--token']);
       const token = out.match(/API token: (\w+)/)[1];
       assert.equal((await api(server.base, 'POST', `/api/v1/editions/${edition}/screening`, { token })).status, 403);
       assert.equal((await api(server.base, 'GET', `/api/v1/editions/${edition}/proposals`, { token })).status, 403);
       assert.equal((await api(server.base, 'GET', `/api/v1/editions/${edition}/screening`)).status, 401);
+      assert.equal((await api(server.base, 'POST', `/api/v1/proposals/1/screening-override`, { token, body: { passed: true, justification: 'x' } })).status, 403);
+      const mag = await fetch(server.base + `/editions/${edition}/screening.csv`, { redirect: 'manual' });
+      assert.equal(mag.status, 303, 'anonymous: to the sign-in page');
     });
   });
 }

@@ -111,3 +111,22 @@ TEST(Messages, CookiesAndNegotiation) {
     r.query = "next=%2Feditions%2Fnew&x=1";
     EXPECT_EQ(r.query_param("next"), "/editions/new");
 }
+
+#include "web/export.hpp"
+
+TEST(Export, CsvQuotesAndDefusesFormulas) {
+    web::Table t{{"Number", "Title"},
+                 {"1", "Plain"},
+                 {"2", "Comma, \"quoted\"\nline"},
+                 {"3", "=SUM(A1)"},
+                 {"4", "-1"}};
+    EXPECT_EQ(
+        web::csv_of(t),
+        "Number,Title\r\n1,Plain\r\n2,\"Comma, \"\"quoted\"\"\nline\"\r\n3,'=SUM(A1)\r\n4,'-1\r\n");
+}
+
+TEST(Export, XlsxIsAZipWorkbook) {
+    auto bytes = web::xlsx_of({{"Heading"}, {"Café <b>"}}, "Screening");
+    ASSERT_GT(bytes.size(), 1000u);
+    EXPECT_EQ(bytes.substr(0, 2), "PK");
+}

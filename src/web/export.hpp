@@ -1,0 +1,17 @@
+#pragma once
+// Tables as the spreadsheets the MAG and the Secretariat work in: CSV and XLSX.
+#include <string>
+#include <vector>
+
+namespace convene::web {
+
+using Table = std::vector<std::vector<std::string>>;  // first row: the headings
+
+// RFC 4180 CSV. A cell that a spreadsheet would run as a formula (=, +, -, @) gets a
+// leading apostrophe, so exported text can never execute.
+std::string csv_of(const Table& table);
+
+// One worksheet with a bold heading row (libxlsxwriter); throws std::runtime_error.
+std::string xlsx_of(const Table& table, const std::string& sheet_name);
+
+}  // namespace convene::web
