@@ -171,6 +171,9 @@ int main(int argc, char** argv) {
         import_cmd->add_subcommand("workshop-page", "A published workshop page, as text");
     std::string page_file;
     page_cmd->add_option("FILE", page_file)->required();
+    std::int64_t into_edition = 0;
+    page_cmd->add_option("--into", into_edition,
+                         "Store it in this edition (its id) as a session held, with its report");
 
     auto* user_cmd = cli.add_subcommand("user", "Manage accounts");
     user_cmd->require_subcommand(1);
@@ -195,7 +198,8 @@ int main(int argc, char** argv) {
         init_secrets();
         if (serve_cmd->parsed()) return serve(s);
         if (screen_cmd->parsed()) return cli::screen(edition_file, proposals_file);
-        if (page_cmd->parsed()) return cli::import_workshop_page(page_file);
+        if (page_cmd->parsed())
+            return cli::import_workshop_page(page_file, s.database, into_edition);
         if (cli.got_subcommand("migrate")) {
             auto database = db::Database::open(s.database, 1);
             auto applied = db::migrate(*database);

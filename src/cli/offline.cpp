@@ -5,8 +5,11 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/clock.hpp"
 #include "core/screening.hpp"
 #include "core/workshop_page.hpp"
+#include "storage/migrations.hpp"
+#include "store/imports.hpp"
 
 namespace convene::cli {
 
@@ -59,9 +62,20 @@ int screen(const std::string& edition_file, const std::string& proposals_file) {
     return 0;
 }
 
-int import_workshop_page(const std::string& file) {
+int import_workshop_page(const std::string& file, const std::string& database_url,
+                         std::int64_t into_edition) {
     auto page = parse_workshop_page(read_file(file));
-    std::cout << to_json(page).dump(2) << "\n";
+    auto json = to_json(page);
+    if (into_edition > 0) {
+        auto database = db::Database::open(database_url, 1);
+        db::migrate(*database);
+        auto c = database->acquire();
+        db::Transaction tx(*c);
+        json["stored_as"] =
+            store::import_workshop_page(*c, into_edition, page, format_utc(Clock::now()));
+        tx.commit();
+    }
+    std::cout << json.dump(2) << "\n";
     for (const auto& note : page.unread) std::cerr << file << ": " << note << "\n";
     return 0;
 }

@@ -1,5 +1,6 @@
 #pragma once
 // The commands that run the domain core on files, without a server or database.
+#include <cstdint>
 #include <string>
 
 namespace convene::cli {
@@ -8,6 +9,8 @@ namespace convene::cli {
 int screen(const std::string& edition_file, const std::string& proposals_file);
 
 // convene import workshop-page FILE: the proposal JSON of a published workshop page.
-int import_workshop_page(const std::string& file);
+// With an edition (--into), it is also stored there as a session held, with its report.
+int import_workshop_page(const std::string& file, const std::string& database_url,
+                         std::int64_t into_edition);
 
 }  // namespace convene::cli

@@ -126,8 +126,48 @@ void set_screening_rules(db::Connection& c, std::int64_t edition, const nlohmann
     c.run("UPDATE editions SET screening_rules = ? WHERE id = ?", {rules.dump(), edition});
 }
 
+// Sessions held in the editions of the years before this one, newest first, with their
+// organisers (people and institutions) and whether a report was filed.
+std::vector<PastSession> past_sessions(db::Connection& c, std::int64_t edition, int lookback) {
+    std::vector<PastSession> out;
+    if (lookback <= 0) return out;
+    auto years = c.run(
+        "SELECT DISTINCT year FROM editions WHERE year < (SELECT year FROM editions WHERE id = ?) "
+        "ORDER BY year DESC LIMIT ?",
+        {edition, std::int64_t{lookback}});
+    if (years.empty()) return out;
+    std::map<std::int64_t, int> ago;
+    for (std::size_t i = 0; i < years.rows.size(); ++i)
+        ago[years.rows[i].integer(0)] = static_cast<int>(i) + 1;
+    auto oldest = years.rows.back().integer(0);
+    auto rows = c.run(
+        "SELECT p.id, e.year, p.title, (SELECT COUNT(*) FROM session_reports r WHERE r.proposal_id "
+        "= p.id), "
+        "pe.name, COALESCE(pe.email, ''), COALESCE(o.name, '') FROM proposals p "
+        "JOIN editions e ON e.id = p.edition_id "
+        "JOIN proposal_people pp ON pp.proposal_id = p.id AND pp.role = 'organiser' "
+        "JOIN people pe ON pe.id = pp.person_id LEFT JOIN organisations o ON o.id = "
+        "pe.organisation_id "
+        "WHERE e.year < (SELECT year FROM editions WHERE id = ?) AND e.year >= ? "
+        "AND p.status IN ('held', 'imported') ORDER BY p.id, pp.position",
+        {edition, oldest});
+    std::map<std::int64_t, std::size_t> index;
+    for (const auto& r : rows.rows) {
+        auto [it, fresh] = index.emplace(r.integer(0), out.size());
+        if (fresh) out.push_back({ago[r.integer(1)], r.text(2), {}, r.integer(3) > 0});
+        ProposalPerson o;
+        o.name = r.text(4);
+        o.email = r.text(5);
+        o.organisation = r.text(6);
+        out[it->second].organisers.push_back(std::move(o));
+    }
+    return out;
+}
+
 ScreeningContext screening_context(db::Connection& c, std::int64_t edition) {
     auto context = screening_context_from_json({{"screening", screening_rules(c, edition)}});
+    if (context.rules.previous_report_required)
+        context.past_sessions = past_sessions(c, edition, context.rules.report_lookback_editions);
     for (const auto& m : list_members(c, edition)) {
         ProposalPerson p;
         p.name = m.name;

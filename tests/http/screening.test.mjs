@@ -3,6 +3,9 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, engines, cli } from '../support/server.mjs';
 import { api, Visitor } from '../support/client.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 for (const engine of engines()) {
   describe(`screening on ${engine}`, () => {
@@ -123,6 +126,27 @@ for (const engine of engines()) {
       assert.equal(r.status, 200);
       assert.equal(r.json.final_passed, false);
       assert.equal(r.json.override.justification, 'Not about Internet governance.');
+    });
+
+    test('a past session imported from its published page without a report declines its organisers now', async () => {
+      await as(`/api/v1/editions/${edition}/screening-rules`, { method: 'PUT', body: { screening: {} } });
+      const past = await as('/api/v1/editions', { method: 'POST', body: { name: 'IGF 2026', year: 2026, start_date: '2026-06-01', end_date: '2026-06-03', time_zone: 'UTC', venue: 'Last year' } });
+      const proposals = (await as(`/api/v1/editions/${edition}/proposals`)).json.proposals;
+      const [late, punctual] = [proposals[10], proposals[20]];
+      const dir = mkdtempSync(join(tmpdir(), 'convene-pages-'));
+      const pageOf = (n, organisation, report) => `(No.${n}) A session of last year\nWorkshop Theme:\nAccess\nConcise Description of Workshop:\nText.\nOrganiser(s) Name:\n${organisation} [Civil Society]\nSubmitted Workshop Panelists:\nA Speaker, Somewhere [Confirmed, Civil Society, WEOG]\n` +
+        (report ? 'Reported by:\nA Speaker\nConclusions and further comments:\nDone.\n' : '');
+      writeFileSync(join(dir, 'late.txt'), pageOf(1, late.organisers[0].organisation, false));
+      writeFileSync(join(dir, 'punctual.txt'), pageOf(2, punctual.organisers[0].organisation, true));
+      const stored = JSON.parse(cli(server.databaseUrl, ['import', 'workshop-page', join(dir, 'late.txt'), '--into', String(past.json.id)]));
+      assert.ok(stored.stored_as > 0);
+      cli(server.databaseUrl, ['import', 'workshop-page', join(dir, 'punctual.txt'), '--into', String(past.json.id)]);
+      const run = (await as(`/api/v1/editions/${edition}/screening`, { method: 'POST' })).json.results;
+      const byId = Object.fromEntries(run.map((r) => [r.proposal, r]));
+      const lateFailure = byId[late.id].failures.find((f) => f.code === 'missing_previous_report');
+      assert.ok(lateFailure, 'the organiser without a report is declined');
+      assert.match(lateFailure.message, /held the session "A session of last year" in the previous edition and filed no report/);
+      assert.ok(!byId[punctual.id].failures.some((f) => f.code === 'missing_previous_report'), 'a filed report is enough');
     });
 
     test('only the Secretariat screens', async () => {
