@@ -32,12 +32,6 @@ std::int64_t create_edition(Exchange& ex, const EditionDraft& draft) {
     return id;
 }
 
-store::Edition edition_or_404(Exchange& ex) {
-    auto e = store::find_edition(ex.db(), ex.params.integer("edition"));
-    if (!e) throw http::not_found("There is no edition with this number.");
-    return *e;
-}
-
 std::int64_t create_theme(Exchange& ex, const store::Edition& edition, const ThemeDraft& draft) {
     ex.require_role(Role::admin, edition.id);
     throw_if_invalid(validate_theme(draft));
@@ -125,11 +119,11 @@ http::Response edition_create(Exchange& ex) {
 }
 
 http::Response edition_show(Exchange& ex) {
-    return edition_page(ex, edition_or_404(ex), {}, {}, 200);
+    return edition_page(ex, edition_in_path(ex), {}, {}, 200);
 }
 
 http::Response theme_create(Exchange& ex) {
-    auto edition = edition_or_404(ex);
+    auto edition = edition_in_path(ex);
     auto draft = theme_draft(ex.form());
     try {
         create_theme(ex, edition, draft);
@@ -154,7 +148,7 @@ http::Response api_edition_create(Exchange& ex) {
 }
 
 http::Response api_edition_show(Exchange& ex) {
-    auto e = edition_or_404(ex);
+    auto e = edition_in_path(ex);
     auto out = edition_view(e);
     out["themes"] = nlohmann::json::array();
     for (const auto& t : store::list_themes(ex.db(), e.id)) out["themes"].push_back(theme_view(t));
@@ -170,14 +164,14 @@ http::Response api_edition_show(Exchange& ex) {
 }
 
 http::Response api_theme_list(Exchange& ex) {
-    auto e = edition_or_404(ex);
+    auto e = edition_in_path(ex);
     nlohmann::json out = nlohmann::json::array();
     for (const auto& t : store::list_themes(ex.db(), e.id)) out.push_back(theme_view(t));
     return http::Response::json({{"themes", out}});
 }
 
 http::Response api_theme_create(Exchange& ex) {
-    auto e = edition_or_404(ex);
+    auto e = edition_in_path(ex);
     auto draft = theme_draft(ex.form());
     auto id = create_theme(ex, e, draft);
     return http::Response::json(

@@ -126,6 +126,18 @@ http::Response Exchange::page(const std::string& name, nlohmann::json view, int 
     return http::Response::html(render_template("layout", layout, lazy), status);
 }
 
+store::Edition edition_in_path(Exchange& ex) {
+    auto e = store::find_edition(ex.db(), ex.params.integer("edition"));
+    if (!e) throw http::not_found("There is no edition with this number.");
+    return *e;
+}
+
+store::Edition managed_edition(Exchange& ex) {
+    auto e = edition_in_path(ex);
+    ex.require_role(Role::admin, e.id);
+    return e;
+}
+
 void throw_if_invalid(const FieldErrors& errors) {
     if (!errors.empty()) throw http::unprocessable(errors);
 }

@@ -10,6 +10,7 @@
 #include "http/form.hpp"
 #include "http/router.hpp"
 #include "store/accounts.hpp"
+#include "store/editions.hpp"
 #include "web/app.hpp"
 
 namespace convene::web {
@@ -75,6 +76,11 @@ class Exchange {
 inline constexpr const char* session_cookie = "convene_session";
 inline constexpr const char* csrf_cookie = "convene_csrf";
 inline constexpr const char* csrf_field = "csrf_token";
+
+// The edition named by the {edition} path parameter; 404 when there is none.
+store::Edition edition_in_path(Exchange& ex);
+// The same, for the Secretariat of that edition only (401/403 otherwise).
+store::Edition managed_edition(Exchange& ex);
 
 // Raises the first field error as 422 (used by API handlers and form handlers alike).
 void throw_if_invalid(const FieldErrors& errors);

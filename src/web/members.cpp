@@ -28,13 +28,6 @@ struct NewMember {
     std::string temporary_password;  // empty when the account already existed
 };
 
-store::Edition managed_edition(Exchange& ex) {
-    auto e = store::find_edition(ex.db(), ex.params.integer("edition"));
-    if (!e) throw http::not_found("There is no edition with this number.");
-    ex.require_role(Role::admin, e->id);
-    return *e;
-}
-
 NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p) {
     auto errors = validate_person(p, true);
     if (p.stakeholder_group.empty())

@@ -12,13 +12,6 @@ namespace convene::web {
 
 namespace {
 
-store::Edition managed_edition(Exchange& ex) {
-    auto e = store::find_edition(ex.db(), ex.params.integer("edition"));
-    if (!e) throw http::not_found("There is no edition with this number.");
-    ex.require_role(Role::admin, e->id);
-    return *e;
-}
-
 nlohmann::json proposal_view(const Proposal& p) {
     auto j = to_json(p);
     j["id"] = std::stoll(p.id);

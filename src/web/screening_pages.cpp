@@ -16,13 +16,6 @@ namespace convene::web {
 
 namespace {
 
-store::Edition managed_edition(Exchange& ex) {
-    auto e = store::find_edition(ex.db(), ex.params.integer("edition"));
-    if (!e) throw http::not_found("There is no edition with this number.");
-    ex.require_role(Role::admin, e->id);
-    return *e;
-}
-
 std::string verdict(const nlohmann::json& r) {
     if (r["override"].is_null()) return r["passed"].get<bool>() ? "Passed" : "Declined";
     return r["final_passed"].get<bool>() ? "Passed (override)" : "Declined (override)";
