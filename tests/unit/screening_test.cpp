@@ -5,19 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "test_files.hpp"
 
 using namespace convene;
 
 namespace {
-
-std::string read(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::vector<Proposal> proposals_in(const nlohmann::json& list) {
     std::vector<Proposal> out;
@@ -32,21 +25,22 @@ TEST(Screening, CasesAsData) {
     int cases = 0;
     for (const auto& dir : std::filesystem::directory_iterator(root)) {
         SCOPED_TRACE(dir.path().filename().string());
-        auto context =
-            screening_context_from_json(nlohmann::json::parse(read(dir.path() / "edition.json")));
-        auto proposals = proposals_in(nlohmann::json::parse(read(dir.path() / "proposals.json")));
+        auto context = screening_context_from_json(
+            nlohmann::json::parse(read_test_file(dir.path() / "edition.json")));
+        auto proposals =
+            proposals_in(nlohmann::json::parse(read_test_file(dir.path() / "proposals.json")));
         std::string printed;
         for (const auto& r : screen_proposals(proposals, context))
             printed += to_json(r).dump() + "\n";
-        EXPECT_EQ(printed, read(dir.path() / "expected.jsonl"));
+        EXPECT_EQ(printed, read_test_file(dir.path() / "expected.jsonl"));
         ++cases;
     }
     EXPECT_GE(cases, 2);
 }
 
 TEST(Screening, EveryRuleHasAFailingCase) {
-    auto out =
-        read(std::filesystem::path(CONVENE_TEST_DATA) / "screening/every_rule/expected.jsonl");
+    auto out = read_test_file(std::filesystem::path(CONVENE_TEST_DATA) /
+                              "screening/every_rule/expected.jsonl");
     for (const char* code :
          {"missing_field", "too_few_confirmed_speakers", "too_many_proposals_per_person",
           "too_many_proposals_per_institution", "mag_member_proposer", "missing_previous_report",

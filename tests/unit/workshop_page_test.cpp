@@ -5,23 +5,16 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "test_files.hpp"
 
 using namespace convene;
 
 namespace {
 
-std::string read(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 WorkshopPage page(const std::string& name) {
     return parse_workshop_page(
-        read(std::filesystem::path(CONVENE_TEST_DATA) / "workshop_pages" / name));
+        read_test_file(std::filesystem::path(CONVENE_TEST_DATA) / "workshop_pages" / name));
 }
 
 bool mentions(const std::vector<std::string>& notes, const std::string& text) {
@@ -118,7 +111,7 @@ TEST(WorkshopPage, GarbageNeverCrashes) {
 TEST(WorkshopPage, TheSeedPageOfTheForum) {
     const std::filesystem::path seed = CONVENE_SEEDS "/004_ce0f55d3c2b18238.txt";
     if (!std::filesystem::exists(seed)) GTEST_SKIP() << "../shared/seeds is not here";
-    auto p = parse_workshop_page(read(seed));
+    auto p = parse_workshop_page(read_test_file(seed));
     EXPECT_EQ(p.number, 85);
     EXPECT_EQ(p.theme, "Taking Stock and the Way Forward");
     EXPECT_EQ(p.organisers.size(), 7u);
