@@ -1,7 +1,11 @@
 #pragma once
 // Every route's handler: a plain function from the exchange to a response.
 // HTML pages and their /api/v1 twins share the domain work and differ only in form.
+#include <vector>
+
+#include "core/screening.hpp"
 #include "http/message.hpp"
+#include "store/editions.hpp"
 
 namespace convene::web {
 
@@ -46,6 +50,8 @@ http::Response api_account_list(Exchange&);
 http::Response api_audit_log(Exchange&);
 
 // screening.cpp
+// Screens every proposal of the edition, stores the results and audits the run.
+std::vector<ScreeningResult> run_screening(Exchange&, const store::Edition&);
 http::Response api_proposal_list(Exchange&);
 http::Response api_proposal_show(Exchange&);
 http::Response api_screening_rules_show(Exchange&);

@@ -56,19 +56,25 @@ http::Response api_screening_rules_update(Exchange& ex) {
     return http::Response::json({{"screening", body["screening"]}});
 }
 
-http::Response api_screening_run(Exchange& ex) {
-    auto e = managed_edition(ex);
+std::vector<ScreeningResult> run_screening(Exchange& ex, const store::Edition& e) {
     auto results = screen_proposals(store::load_proposals(ex.db(), e.id),
                                     store::screening_context(ex.db(), e.id));
     store::save_screening(ex.db(), e.id, results, ex.now());
+    std::int64_t passed = 0;
+    for (const auto& r : results) passed += r.passed;
+    ex.audit("screening.run", "edition " + std::to_string(e.id),
+             {{"proposals", results.size()}, {"passed", passed}});
+    return results;
+}
+
+http::Response api_screening_run(Exchange& ex) {
+    auto results = run_screening(ex, managed_edition(ex));
     std::int64_t passed = 0;
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : results) {
         passed += r.passed;
         out.push_back(to_json(r));
     }
-    ex.audit("screening.run", "edition " + std::to_string(e.id),
-             {{"proposals", results.size()}, {"passed", passed}});
     return http::Response::json({{"passed", passed},
                                  {"failed", static_cast<std::int64_t>(results.size()) - passed},
                                  {"results", out}});

@@ -116,10 +116,7 @@ http::Response screening_page(Exchange& ex) {
 
 http::Response screening_run(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto results = screen_proposals(store::load_proposals(ex.db(), e.id),
-                                    store::screening_context(ex.db(), e.id));
-    store::save_screening(ex.db(), e.id, results, ex.now());
-    ex.audit("screening.run", "edition " + std::to_string(e.id), {{"proposals", results.size()}});
+    run_screening(ex, e);
     return http::Response::redirect("/editions/" + std::to_string(e.id) + "/screening");
 }
 
