@@ -13,6 +13,7 @@
 #include "core/demo_forum.hpp"
 #include "http/error.hpp"
 #include "http/server.hpp"
+#include "mail/sender.hpp"
 #include "security/secrets.hpp"
 #include "storage/migrations.hpp"
 #include "store/accounts.hpp"
@@ -29,6 +30,9 @@ struct Settings {
     std::string listen = "127.0.0.1:8080";
     std::string base_url;
     std::string smtp;
+    std::string mail_from = "convene@localhost";
+    int smtp_retry_seconds = 30;
+    int speaker_link_days = 30;
     int threads = 0;
     int request_timeout = 30;
 };
@@ -72,7 +76,15 @@ int serve(const Settings& s) {
 
     web::Config config;
     config.base_url = s.base_url.empty() ? "http://" + s.listen : s.base_url;
+    config.speaker_link_days = s.speaker_link_days;
+    config.smtp_configured = !s.smtp.empty();
     web::App app(config, open_database(s, static_cast<std::size_t>(options.threads) * 2));
+    mail::SenderSettings mail_settings;
+    mail_settings.smtp.url = s.smtp;
+    mail_settings.smtp.from = s.mail_from;
+    mail_settings.retry_base = std::chrono::seconds(std::max(1, s.smtp_retry_seconds));
+    mail::Sender mail_sender(app.database(), mail_settings);
+    mail_sender.start();
     options.live = &app.live();
     options.may_follow = [&app](const http::Request& r, const std::string& topic) {
         return app.may_follow(r, topic);
@@ -86,8 +98,11 @@ int serve(const Settings& s) {
             return app.error_page(r, status, title, detail);
         },
         [&](unsigned short port) {
+            if (s.base_url.empty())
+                app.set_base_url("http://" + options.host + ":" + std::to_string(port));
             std::cout << "Convene listening on http://" << options.host << ":" << port << std::endl;
         });
+    mail_sender.stop();
     spdlog::shutdown();
     return 0;
 }
@@ -131,8 +146,23 @@ int main(int argc, char** argv) {
     serve_cmd
         ->add_option("--base-url", s.base_url, "Public address, e.g. https://forum.example.org")
         ->envname("CONVENE_BASE_URL");
-    serve_cmd->add_option("--smtp", s.smtp, "smtp://host:port for outgoing mail")
+    serve_cmd
+        ->add_option("--smtp", s.smtp,
+                     "smtp://host:port for outgoing mail (without it, mail waits in the outbox)")
         ->envname("CONVENE_SMTP");
+    serve_cmd->add_option("--mail-from", s.mail_from, "Sender address of outgoing mail")
+        ->envname("CONVENE_MAIL_FROM")
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--smtp-retry-seconds", s.smtp_retry_seconds,
+                     "First wait after a failed send; doubles each time, at most an hour")
+        ->envname("CONVENE_SMTP_RETRY_SECONDS")
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--speaker-link-days", s.speaker_link_days,
+                     "Days a speaker's confirmation link works")
+        ->envname("CONVENE_SPEAKER_LINK_DAYS")
+        ->capture_default_str();
     serve_cmd
         ->add_option("--threads", s.threads, "Worker threads (default: one per core, at least 2)")
         ->envname("CONVENE_THREADS");

@@ -278,6 +278,7 @@ std::vector<std::string> standard_required_fields(const std::string& session_typ
 
 std::string field_label(const std::string& field) {
     static const std::map<std::string, std::string> labels = {
+        {"session_type", "Session type"},
         {"title", "Title"},
         {"theme", "Theme"},
         {"format", "Format"},
@@ -290,6 +291,7 @@ std::string field_label(const std::string& field) {
         {"expected_outcomes", "Expected outcomes"},
         {"online_participation", "Plan for online participation"},
         {"background_paper", "Background paper"},
+        {"previous_report", "Report of your previous session"},
         {"relevance", "Relevance to the theme"},
         {"organisers", "Organisers"},
         {"speakers", "Speakers"},

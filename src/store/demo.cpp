@@ -8,6 +8,7 @@
 #include "store/accounts.hpp"
 #include "store/audit.hpp"
 #include "store/editions.hpp"
+#include "store/submissions.hpp"
 
 namespace convene::store {
 
@@ -31,6 +32,23 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
     std::vector<std::int64_t> theme_ids;
     for (const auto& t : forum.themes) theme_ids.push_back(add_theme(*c, edition, t));
     for (const auto& r : forum.rooms) add_room(*c, edition, r);
+    // The demo's call is open: it opened a week ago and closes in a month.
+    auto call = standard_call();
+    call.opens_at = format_utc(Clock::now() - std::chrono::hours(24 * 7));
+    call.closes_at = format_utc(Clock::now() + std::chrono::hours(24 * 30));
+    call.tags = {"Access",
+                 "AI",
+                 "Cybersecurity",
+                 "Data governance",
+                 "Human rights",
+                 "Digital inclusion",
+                 "Internet fragmentation",
+                 "Sustainability"};
+    call.policy_questions = {"How can meaningful connectivity reach the people still offline?",
+                             "What governance do AI systems need, and who should shape it?",
+                             "How can trust and security online be built across borders?",
+                             "How can data flow with trust while rights are protected?"};
+    save_call(*c, edition, call);
 
     // One hash for all demo members: argon2id is slow on purpose, fifty of them are not needed.
     const auto member_hash = hash_password(out.member_password);

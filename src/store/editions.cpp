@@ -96,10 +96,13 @@ std::int64_t organisation_id(db::Connection& c, const std::string& name, const s
     auto found = c.run("SELECT id FROM organisations WHERE name = ?", {name});
     if (!found.empty()) return found.rows[0].integer(0);
     db::Value country_value = country.empty() ? db::Value{nullptr} : db::Value{country};
-    return db::scalar(
-        c.run("INSERT INTO organisations (name, country, stakeholder_group) VALUES (?, ?, ?) "
-              "RETURNING id",
-              {name, country_value, stakeholder_group}));
+    // Two proposers may name the same new organisation at once: the second one's
+    // insert does nothing and the select below finds the first one's row.
+    c.run(
+        "INSERT INTO organisations (name, country, stakeholder_group) VALUES (?, ?, ?) "
+        "ON CONFLICT (name) DO NOTHING",
+        {name, country_value, stakeholder_group});
+    return db::scalar(c.run("SELECT id FROM organisations WHERE name = ?", {name}));
 }
 
 std::int64_t add_person(db::Connection& c, const PersonDraft& p,

@@ -17,12 +17,15 @@ const char* proposal_columns =
     "LEFT JOIN themes t ON t.id = p.theme_id ";
 
 const char* people_columns =
-    "SELECT pp.proposal_id, pp.role, pp.confirmation, pp.onsite, pe.name, COALESCE(pe.email, ''), "
+    "SELECT pp.proposal_id, pp.role, COALESCE(si.response, pp.confirmation), pp.onsite, pe.name, "
+    "COALESCE(pe.email, ''), "
     "COALESCE(o.name, ''), COALESCE(pe.country, ''), pe.stakeholder_group, pe.gender, "
     "COALESCE(c.regional_group, '') FROM proposal_people pp JOIN proposals p ON p.id = "
     "pp.proposal_id "
     "JOIN people pe ON pe.id = pp.person_id LEFT JOIN organisations o ON o.id = pe.organisation_id "
-    "LEFT JOIN countries c ON c.code = pe.country ";
+    "LEFT JOIN countries c ON c.code = pe.country "
+    "LEFT JOIN speaker_invitations si ON si.proposal_id = pp.proposal_id AND si.person_id = "
+    "pp.person_id AND si.response IS NOT NULL ";
 
 std::vector<std::string> json_list(const std::string& text) {
     auto j = nlohmann::json::parse(text, nullptr, false);
@@ -64,7 +67,8 @@ std::vector<Proposal> assemble(const db::Result& proposals, const db::Result& pe
         auto& p = out[at->second];
         ProposalPerson person;
         person.confirmation = r.text(2);
-        person.onsite = r.boolean(3);
+        // onsite: 1 onsite, 0 online, -1 not known yet
+        if (r.integer(3) >= 0) person.onsite = r.integer(3) != 0;
         person.name = r.text(4);
         person.email = r.text(5);
         person.organisation = r.text(6);
@@ -91,12 +95,12 @@ std::vector<Proposal> assemble(const db::Result& proposals, const db::Result& pe
 
 }  // namespace
 
-std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition) {
-    auto proposals = c.run(
-        std::string(proposal_columns) + "WHERE p.edition_id = ? ORDER BY p.number", {edition});
+std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition, bool with_drafts) {
+    std::string which =
+        with_drafts ? "WHERE p.edition_id = ? " : "WHERE p.edition_id = ? AND p.status <> 'draft' ";
+    auto proposals = c.run(std::string(proposal_columns) + which + "ORDER BY p.number", {edition});
     auto people = c.run(
-        std::string(people_columns) + "WHERE p.edition_id = ? ORDER BY pp.proposal_id, pp.position",
-        {edition});
+        std::string(people_columns) + which + "ORDER BY pp.proposal_id, pp.position", {edition});
     return assemble(proposals, people);
 }
 

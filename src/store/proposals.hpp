@@ -12,7 +12,9 @@
 namespace convene::store {
 
 // Every proposal of the edition with its people, in two queries whatever the count.
-std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition);
+// Drafts are left out unless asked for: screening sees what proposers submitted.
+std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition,
+                                     bool with_drafts = false);
 std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal);
 // The edition a proposal belongs to.
 std::optional<std::int64_t> edition_of_proposal(db::Connection& c, std::int64_t proposal);

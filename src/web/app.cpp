@@ -5,6 +5,8 @@
 #include "core/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
+#include "store/proposals.hpp"
+#include "store/submissions.hpp"
 #include "web/exchange.hpp"
 #include "web/render.hpp"
 
@@ -140,9 +142,30 @@ http::Response App::dispatch(http::Request& request, const Route& route,
     }
 }
 
-bool App::may_follow(const http::Request&, const std::string& topic) {
-    // Public topics only, for now; per-room and per-session topics will check roles.
-    return topic == "editions";
+bool App::may_follow(const http::Request& request, const std::string& topic) {
+    if (topic == "editions") return true;
+    // "proposal-12": the proposal's organisers and its edition's Secretariat.
+    constexpr std::string_view proposal_prefix = "proposal-";
+    if (topic.rfind(proposal_prefix, 0) != 0) return false;
+    auto number = topic.substr(proposal_prefix.size());
+    if (number.empty() || number.size() > 12 ||
+        number.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    try {
+        http::Request copy = request;
+        copy.method = "GET";
+        http::PathParams params;
+        Exchange ex(*this, copy, params);
+        if (!ex.account()) return false;
+        auto proposal = std::stoll(number);
+        auto edition = store::edition_of_proposal(ex.db(), proposal);
+        if (!edition) return false;
+        return store::is_editor(ex.db(), proposal, ex.account()->id) ||
+               ex.has_role(Role::admin, *edition);
+    } catch (const std::exception& e) {
+        spdlog::warn("live topic {}: {}", topic, e.what());
+        return false;
+    }
 }
 
 http::Response App::error_page(const http::Request& request, int status, const std::string& title,

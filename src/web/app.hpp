@@ -26,6 +26,8 @@ struct Config {
     int throttle_minutes = 15;
     int max_failures_per_account = 5;
     int max_failures_per_address = 20;
+    int speaker_link_days = 30;  // how long a speaker's confirmation link works
+    bool smtp_configured = false;
 };
 
 class App {
@@ -37,6 +39,8 @@ class App {
                               const std::string& detail, const FieldErrors& fields = {});
 
     const Config& config() const { return config_; }
+    // Once the port is known (listening on port 0), before the first request.
+    void set_base_url(std::string url) { config_.base_url = std::move(url); }
     db::Database& database() { return *database_; }
     http::Metrics& metrics() { return metrics_; }
     bool secure_cookies() const { return config_.base_url.rfind("https://", 0) == 0; }

@@ -1,6 +1,7 @@
 #include "store/editions.hpp"
 
 #include "http/error.hpp"
+#include "store/submissions.hpp"
 #include "web/exchange.hpp"
 #include "web/handlers.hpp"
 #include "web/views.hpp"
@@ -84,6 +85,11 @@ http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDr
     view["proposal_count"] = counts.proposals;
     view["member_count"] = counts.members;
     view["can_manage"] = ex.has_role(Role::admin, e.id);
+    auto call = store::load_call(c, e.id);
+    auto state = call_state(call, ex.now());
+    view["call_sentence"] = call_state_sentence(call, state);
+    view["call_closes_at"] = call.closes_at;
+    view["call_open"] = state == CallState::open;
     view["errors"] = error_summary(errors);
     view["has_errors"] = !errors.empty();
     view["theme_fields"] = {

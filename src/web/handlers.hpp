@@ -24,6 +24,9 @@ http::Response sign_out(Exchange&);
 http::Response api_session(Exchange&);
 http::Response api_sign_in(Exchange&);
 http::Response api_sign_out(Exchange&);
+http::Response register_form(Exchange&);
+http::Response register_submit(Exchange&);
+http::Response api_register(Exchange&);
 
 // editions.cpp
 http::Response edition_list(Exchange&);
@@ -53,7 +56,6 @@ http::Response api_audit_log(Exchange&);
 // Screens every proposal of the edition, stores the results and audits the run.
 std::vector<ScreeningResult> run_screening(Exchange&, const store::Edition&);
 http::Response api_proposal_list(Exchange&);
-http::Response api_proposal_show(Exchange&);
 http::Response api_screening_rules_show(Exchange&);
 http::Response api_screening_rules_update(Exchange&);
 http::Response api_screening_run(Exchange&);
@@ -68,6 +70,45 @@ http::Response screening_csv(Exchange&);
 http::Response screening_xlsx(Exchange&);
 http::Response screening_json(Exchange&);
 http::Response api_screening_override(Exchange&);
+
+// call.cpp: the call for proposals of an edition
+http::Response call_form(Exchange&);
+http::Response call_update(Exchange&);
+http::Response api_call_show(Exchange&);
+http::Response api_call_update(Exchange&);
+
+// proposals.cpp: the proposers' pages
+http::Response my_proposals(Exchange&);
+http::Response proposal_new_form(Exchange&);
+http::Response proposal_create(Exchange&);
+http::Response proposal_show(Exchange&);
+http::Response proposal_edit_form(Exchange&);
+http::Response proposal_update(Exchange&);
+http::Response proposal_revisions(Exchange&);
+http::Response proposal_compare(Exchange&);
+
+// proposal_api.cpp
+http::Response api_proposal_show(Exchange&);
+http::Response api_proposal_create(Exchange&);
+http::Response api_proposal_update(Exchange&);
+http::Response api_proposal_revisions(Exchange&);
+http::Response api_proposal_revision(Exchange&);
+http::Response api_my_proposals(Exchange&);
+
+// invitations.cpp: links sent by e-mail to co-organisers and speakers
+http::Response co_organiser_invite(Exchange&);
+http::Response api_co_organiser_invite(Exchange&);
+http::Response co_organise_form(Exchange&);
+http::Response co_organise_accept(Exchange&);
+http::Response speaker_link_form(Exchange&);
+http::Response speaker_link_answer(Exchange&);
+http::Response api_speaker_link_show(Exchange&);
+http::Response api_speaker_link_answer(Exchange&);
+
+// outbox.cpp
+http::Response outbox_page(Exchange&);
+http::Response outbox_retry(Exchange&);
+http::Response api_outbox(Exchange&);
 
 // api.cpp
 http::Response api_openapi(Exchange&);

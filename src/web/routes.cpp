@@ -14,6 +14,8 @@ void App::add_routes() {
     route("GET", "/login", sign_in_form);
     route("POST", "/login", sign_in);
     route("POST", "/logout", sign_out);
+    route("GET", "/register", register_form);
+    route("POST", "/register", register_submit);
 
     route("GET", "/editions", edition_list, cacheable);
     route("GET", "/editions/new", edition_new_form);
@@ -31,6 +33,25 @@ void App::add_routes() {
     route("GET", "/editions/{edition:int}/screening.xlsx", screening_xlsx);
     route("GET", "/editions/{edition:int}/screening.json", screening_json);
 
+    route("GET", "/editions/{edition:int}/call", call_form);
+    route("POST", "/editions/{edition:int}/call", call_update);
+
+    route("GET", "/proposals", my_proposals);
+    route("GET", "/editions/{edition:int}/proposals/new", proposal_new_form);
+    route("POST", "/editions/{edition:int}/proposals", proposal_create);
+    route("GET", "/proposals/{proposal:int}", proposal_show);
+    route("POST", "/proposals/{proposal:int}", proposal_update);
+    route("GET", "/proposals/{proposal:int}/edit", proposal_edit_form);
+    route("GET", "/proposals/{proposal:int}/revisions", proposal_revisions);
+    route("GET", "/proposals/{proposal:int}/compare", proposal_compare);
+    route("POST", "/proposals/{proposal:int}/co-organisers", co_organiser_invite);
+    route("GET", "/co-organise/{token}", co_organise_form);
+    route("POST", "/co-organise/{token}", co_organise_accept);
+    route("GET", "/confirm/{token}", speaker_link_form);
+    route("POST", "/confirm/{token}", speaker_link_answer);
+
+    route("GET", "/admin/outbox", outbox_page);
+    route("POST", "/admin/outbox/{message:int}/retry", outbox_retry);
     route("GET", "/admin/accounts", account_list);
     route("GET", "/admin/audit", audit_log);
 
@@ -54,6 +75,18 @@ void App::add_routes() {
     route("GET", "/api/v1/editions/{edition:int}/screening", api_screening_show);
     route("POST", "/api/v1/editions/{edition:int}/screening", api_screening_run);
     route("POST", "/api/v1/proposals/{proposal:int}/screening-override", api_screening_override);
+    route("POST", "/api/v1/registrations", api_register);
+    route("GET", "/api/v1/editions/{edition:int}/call", api_call_show);
+    route("PUT", "/api/v1/editions/{edition:int}/call", api_call_update);
+    route("POST", "/api/v1/editions/{edition:int}/proposals", api_proposal_create);
+    route("PUT", "/api/v1/proposals/{proposal:int}", api_proposal_update);
+    route("GET", "/api/v1/proposals/{proposal:int}/revisions", api_proposal_revisions);
+    route("GET", "/api/v1/proposals/{proposal:int}/revisions/{version:int}", api_proposal_revision);
+    route("POST", "/api/v1/proposals/{proposal:int}/co-organisers", api_co_organiser_invite);
+    route("GET", "/api/v1/me/proposals", api_my_proposals);
+    route("GET", "/api/v1/confirmations/{token}", api_speaker_link_show);
+    route("POST", "/api/v1/confirmations/{token}", api_speaker_link_answer);
+    route("GET", "/api/v1/outbox", api_outbox);
     route("GET", "/api/v1/accounts", api_account_list);
     route("GET", "/api/v1/audit", api_audit_log);
 }

@@ -23,16 +23,9 @@ nlohmann::json proposal_view(const Proposal& p) {
 http::Response api_proposal_list(Exchange& ex) {
     auto e = managed_edition(ex);
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& p : store::load_proposals(ex.db(), e.id)) out.push_back(proposal_view(p));
+    for (const auto& p : store::load_proposals(ex.db(), e.id, true))
+        out.push_back(proposal_view(p));
     return http::Response::json({{"proposals", out}});
-}
-
-http::Response api_proposal_show(Exchange& ex) {
-    auto id = ex.params.integer("proposal");
-    auto edition = store::edition_of_proposal(ex.db(), id);
-    if (!edition) throw http::not_found("There is no proposal with this number.");
-    ex.require_role(Role::admin, *edition);
-    return http::Response::json(proposal_view(*store::load_proposal(ex.db(), id)));
 }
 
 http::Response api_screening_rules_show(Exchange& ex) {

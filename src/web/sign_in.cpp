@@ -1,4 +1,5 @@
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "web/exchange.hpp"
@@ -77,7 +78,94 @@ void end_session(Exchange& ex) {
     ex.response_headers.emplace_back("set-cookie", http::set_cookie_value(session_cookie, "", o));
 }
 
+struct Registration {
+    std::string name, email, password;
+};
+
+// Creates a proposer's account (proposer in every edition) and signs it in.
+store::Account register_account(Exchange& ex, const Registration& r) {
+    FieldErrors errors;
+    if (auto e = check_text({"name", "Name", true, 200}, r.name)) errors.push_back(*e);
+    auto email = ascii_lower(trim(r.email));
+    if (!looks_like_email(email))
+        errors.push_back({"email", "E-mail must be an address like name@example.org."});
+    if (count_characters(r.password) < 10 || !is_valid_utf8(r.password))
+        errors.push_back({"password", "Password must be at least 10 characters long."});
+    else if (r.password.size() > 1000)
+        errors.push_back({"password", "Password must be at most 1000 characters long."});
+    throw_if_invalid(errors);
+    try {
+        db::Savepoint attempt(ex.db());
+        auto id = store::create_account(ex.db(), email, trim(r.name), hash_password(r.password),
+                                        ex.now());
+        attempt.release();
+        store::grant_role(ex.db(), id, Role::proposer, std::nullopt);
+        store::Account account{id, email, trim(r.name)};
+        ex.audit("account.register", "account " + std::to_string(id), {{"email", email}});
+        start_session(ex, account);
+        return account;
+    } catch (const db::Error& e) {
+        if (e.kind() != db::Error::Kind::unique_violation) throw;
+        throw http::conflict("An account with this e-mail address exists.",
+                             {{"email",
+                               "An account with this e-mail address exists; sign in "
+                               "instead."}});
+    }
+}
+
+http::Response register_page(Exchange& ex, const Registration& r, const std::string& next,
+                             const FieldErrors& errors, int status) {
+    nlohmann::json view = {{"title", "Create an account - Convene"},
+                           {"next", next},
+                           {"errors", error_summary(errors)},
+                           {"has_errors", !errors.empty()},
+                           {"fields",
+                            {field_view("name", "Your name", r.name, errors, "text", true),
+                             field_view("email", "E-mail", r.email, errors, "email", true),
+                             field_view("password", "Password", "", errors, "password", true,
+                                        "At least 10 characters.")}}};
+    view["fields"][0]["autocomplete"] = "name";
+    view["fields"][1]["autocomplete"] = "email";
+    view["fields"][2]["autocomplete"] = "new-password";
+    return ex.page("register", view, status);
+}
+
 }  // namespace
+
+http::Response register_form(Exchange& ex) {
+    return register_page(ex, {}, safe_next(ex.request.query_param("next")), {}, 200);
+}
+
+http::Response register_submit(Exchange& ex) {
+    const auto& form = ex.form();
+    Registration r{form.get("name"), form.get("email"), form.get("password")};
+    auto next = safe_next(form.get("next"));
+    try {
+        register_account(ex, r);
+        return http::Response::redirect(next == "/" ? "/proposals" : next);
+    } catch (const http::Error& e) {
+        if (e.status() != 422 && e.status() != 409) throw;
+        return register_page(ex, r, next, e.fields(), e.status());
+    }
+}
+
+http::Response api_register(Exchange& ex) {
+    auto body = http::parse_json_body(ex.request);
+    if (!body.is_object()) throw http::unprocessable({{"email", "Send name, email and password."}});
+    auto text = [&](const char* name) {
+        return body.contains(name) && body[name].is_string() ? body[name].get<std::string>()
+                                                             : std::string{};
+    };
+    auto account = register_account(ex, {text("name"), text("email"), text("password")});
+    nlohmann::json out = {{"id", account.id}, {"email", account.email}, {"name", account.name}};
+    // A script (or the benchmark) may ask for an API token along with the account.
+    if (body.value("api_token", false) == true) {
+        auto token = random_token();
+        store::create_api_token(ex.db(), token_hash(token), account.id, "registration", ex.now());
+        out["api_token"] = token;
+    }
+    return http::Response::json(out, 201);
+}
 
 http::Response sign_in_form(Exchange& ex) {
     return sign_in_page(ex, "", safe_next(ex.request.query_param("next")), "", 200);

@@ -4,17 +4,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, engines } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
-
-async function nextEvent(reader, decoder, state) {
-  while (!state.buffer.includes('\n\n') || !/^data: /m.test(state.buffer)) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error('stream ended');
-    state.buffer += decoder.decode(value, { stream: true });
-  }
-  const m = state.buffer.match(/^data: (.*)$/m);
-  state.buffer = state.buffer.slice(state.buffer.indexOf(m[0]) + m[0].length + 2);
-  return JSON.parse(m[1]);
-}
+import { eventReader } from '../support/events.mjs';
 
 for (const engine of engines()) {
   describe(`live updates on ${engine}`, () => {
@@ -27,13 +17,11 @@ for (const engine of engines()) {
       const response = await fetch(server.base + '/live/editions', { headers: { accept: 'text/event-stream' }, signal: controller.signal });
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('content-type'), 'text/event-stream');
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      const state = { buffer: '' };
+      const nextEvent = eventReader(response);
       const failed = await api(server.base, 'POST', '/api/v1/editions', { token: server.admin.token, body: { name: 'Not valid' } });
       assert.equal(failed.status, 422);
       await api(server.base, 'POST', '/api/v1/editions', { token: server.admin.token, body: { name: 'Live <edition>', year: 2036, start_date: '2036-01-01', end_date: '2036-01-02', time_zone: 'UTC', venue: 'Accra' } });
-      const event = await nextEvent(reader, decoder, state);
+      const event = await nextEvent();
       assert.equal(event.event, 'edition.created', 'the failed write sent nothing; the first event is the real one');
       assert.equal(event.name, 'Live <edition>');
       assert.match(event.text, /A new edition was created: Live <edition>/);

@@ -1,0 +1,41 @@
+#pragma once
+// The outbox sender: a thread that sends due messages from the outbox and retries
+// failures with exponential backoff (base, 2 x base, 4 x base, ... at most an hour),
+// giving up after `max_attempts` (the admin can put a message back in the queue).
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "mail/smtp.hpp"
+#include "storage/database.hpp"
+
+namespace convene::mail {
+
+struct SenderSettings {
+    SmtpSettings smtp;
+    std::chrono::seconds retry_base{30};
+    int max_attempts = 12;
+    std::chrono::milliseconds poll{1000};
+};
+
+class Sender {
+  public:
+    Sender(db::Database& database, SenderSettings settings);
+    ~Sender();
+    void start();
+    void stop();
+    // Sends what is due now; returns how many messages it tried.
+    int send_due();
+
+  private:
+    void run();
+    db::Database& database_;
+    SenderSettings settings_;
+    std::thread thread_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+};
+
+}  // namespace convene::mail

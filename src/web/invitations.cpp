@@ -1,0 +1,195 @@
+// Links sent by e-mail: co-organisers join a proposal (with an account), speakers
+// confirm or decline (no account). Links carry a random token; only its hash is stored.
+#include "core/clock.hpp"
+#include "core/text.hpp"
+#include "http/error.hpp"
+#include "security/secrets.hpp"
+#include "store/outbox.hpp"
+#include "store/proposals.hpp"
+#include "web/exchange.hpp"
+#include "web/handlers.hpp"
+#include "web/submissions.hpp"
+
+namespace convene::web {
+
+namespace {
+
+std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& email) {
+    auto target = proposal_for(ex, proposal_id);
+    if (!target.editor)
+        throw http::forbidden("Only the organisers of this proposal can invite co-organisers.");
+    auto address = trim(email);
+    if (!looks_like_email(address))
+        throw http::unprocessable(
+            {{"email", "Type the co-organiser's e-mail address, like name@example.org."}});
+    auto token = random_token();
+    auto expires = format_utc(Clock::now() + std::chrono::hours(24 * 14));
+    const auto& who = ex.require_sign_in();
+    store::invite_co_organiser(ex.db(), proposal_id, address, token_hash(token), who.id, ex.now(),
+                               expires);
+    auto p = *store::load_proposal(ex.db(), proposal_id);
+    store::Mail mail;
+    mail.kind = "co_organiser_invitation";
+    mail.dedupe_key = "co_organiser:" + token_hash(token);
+    mail.recipient = address;
+    mail.subject = who.name + " invites you to co-organise \"" + p.title + "\"";
+    mail.body = who.name + " invites you to edit the session proposal \"" + p.title + "\" for " +
+                target.edition.name +
+                " with them.\n\nAccept here (you will be asked to sign in or "
+                "create an account):\n" +
+                ex.app.config().base_url + "/co-organise/" + token +
+                "\n\nThe link works for 14 days.\n";
+    store::enqueue_mail(ex.db(), mail, ex.now());
+    ex.audit("proposal.invite_co_organiser", "proposal " + std::to_string(proposal_id),
+             {{"email", address}});
+    return proposal_id;
+}
+
+store::CoOrganiserInvitation valid_co_organiser_link(Exchange& ex) {
+    auto found = store::find_co_organiser_invitation(ex.db(), token_hash(ex.params.text("token")));
+    if (!found)
+        throw http::not_found(
+            "This invitation link is not valid. Ask the organiser to send a new one.");
+    if (!found->accepted_at.empty()) return *found;
+    if (ex.now() >= found->expires_at)
+        throw http::Error(410, "Link expired",
+                          "This invitation expired on " + found->expires_at +
+                              " (UTC). Ask the organiser to send a new one.");
+    return *found;
+}
+
+struct SpeakerLink {
+    std::int64_t invitation = 0, proposal = 0, person = 0;
+    std::string name, email, expires_at, response;
+};
+
+SpeakerLink valid_speaker_link(Exchange& ex) {
+    auto r = ex.db().run(
+        "SELECT si.id, si.proposal_id, si.person_id, pe.name, si.email, si.expires_at, "
+        "COALESCE(si.response, '') FROM speaker_invitations si JOIN people pe ON pe.id = "
+        "si.person_id WHERE si.token_hash = ?",
+        {token_hash(ex.params.text("token"))});
+    if (r.empty())
+        throw http::not_found(
+            "This confirmation link is not valid. Please use the link in your e-mail, or ask the "
+            "organisers to send a new one.");
+    const auto& row = r.rows[0];
+    SpeakerLink link{row.integer(0), row.integer(1), row.integer(2), row.text(3),
+                     row.text(4),    row.text(5),    row.text(6)};
+    if (ex.now() >= link.expires_at)
+        throw http::Error(410, "Link expired",
+                          "This confirmation link expired on " + link.expires_at +
+                              " (UTC). Please ask the organisers to send a new one.");
+    return link;
+}
+
+nlohmann::json speaker_link_view(Exchange& ex, const SpeakerLink& link) {
+    auto p = *store::load_proposal(ex.db(), link.proposal);
+    auto record = *store::find_proposal_record(ex.db(), link.proposal);
+    auto edition = *store::find_edition(ex.db(), record.edition_id);
+    nlohmann::json roles = nlohmann::json::array();
+    for (const auto& row : ex.db()
+                               .run("SELECT role FROM proposal_people WHERE proposal_id = ? "
+                                    "AND person_id = ? ORDER BY position",
+                                    {link.proposal, link.person})
+                               .rows) {
+        auto role = row.text(0);
+        std::replace(role.begin(), role.end(), '_', ' ');
+        roles.push_back(role);
+    }
+    nlohmann::json organisers = nlohmann::json::array();
+    for (const auto& o : p.organisers) organisers.push_back(o.name);
+    return {{"name", link.name},
+            {"proposal_title", p.title},
+            {"edition", edition.name},
+            {"roles", roles},
+            {"organisers", organisers},
+            {"response", link.response.empty() ? nlohmann::json() : nlohmann::json(link.response)},
+            {"expires_at", link.expires_at}};
+}
+
+void answer(Exchange& ex, const SpeakerLink& link, const std::string& response) {
+    if (response != "confirmed" && response != "declined")
+        throw http::unprocessable({{"response", "Choose confirm or decline."}});
+    ex.db().run("UPDATE speaker_invitations SET response = ?, responded_at = ? WHERE id = ?",
+                {response, ex.now(), link.invitation});
+    ex.audit("speaker.answer", "proposal " + std::to_string(link.proposal),
+             {{"person", link.person}, {"response", response}});
+    ex.publish("proposal-" + std::to_string(link.proposal),
+               {{"event", "speaker.answered"},
+                {"person", link.person},
+                {"response", response},
+                {"text", link.name + (response == "confirmed" ? " confirmed." : " declined.")}});
+}
+
+}  // namespace
+
+http::Response co_organiser_invite(Exchange& ex) {
+    auto id = ex.params.integer("proposal");
+    try {
+        invite(ex, id, ex.form().get("email"));
+        return http::Response::redirect("/proposals/" + std::to_string(id) + "?invited=1");
+    } catch (const http::Error& e) {
+        if (e.status() != 422) throw;
+        throw http::Error(422, "Invitation not sent", e.fields().front().message, e.fields());
+    }
+}
+
+http::Response api_co_organiser_invite(Exchange& ex) {
+    auto body = http::parse_json_body(ex.request);
+    if (!body.is_object() || !body.contains("email") || !body["email"].is_string())
+        throw http::unprocessable({{"email", "Give the co-organiser's e-mail address."}});
+    invite(ex, ex.params.integer("proposal"), body["email"].get<std::string>());
+    return http::Response::json({{"invited", body["email"]}}, 201);
+}
+
+http::Response co_organise_form(Exchange& ex) {
+    auto invitation = valid_co_organiser_link(ex);
+    auto p = *store::load_proposal(ex.db(), invitation.proposal_id);
+    nlohmann::json view = {{"title", "Co-organise a proposal - Convene"},
+                           {"proposal_title", p.title},
+                           {"email", invitation.email},
+                           {"token", ex.params.text("token")},
+                           {"signed_in", ex.account().has_value()},
+                           {"next", ex.request.path}};
+    return ex.page("co_organise", view);
+}
+
+http::Response co_organise_accept(Exchange& ex) {
+    auto invitation = valid_co_organiser_link(ex);
+    const auto& account = ex.require_sign_in();
+    store::accept_co_organiser_invitation(ex.db(), invitation, account.id, ex.now());
+    ex.audit("proposal.join", "proposal " + std::to_string(invitation.proposal_id),
+             {{"email", invitation.email}});
+    return http::Response::redirect("/proposals/" + std::to_string(invitation.proposal_id));
+}
+
+http::Response speaker_link_form(Exchange& ex) {
+    auto link = valid_speaker_link(ex);
+    auto view = speaker_link_view(ex, link);
+    view["title"] = "Confirm your part - Convene";
+    view["token"] = ex.params.text("token");
+    view["confirmed"] = link.response == "confirmed";
+    view["declined"] = link.response == "declined";
+    return ex.page("confirm", view);
+}
+
+http::Response speaker_link_answer(Exchange& ex) {
+    auto link = valid_speaker_link(ex);
+    answer(ex, link, ex.form().get("response"));
+    return http::Response::redirect(ex.request.path + "?answered=1");
+}
+
+http::Response api_speaker_link_show(Exchange& ex) {
+    return http::Response::json(speaker_link_view(ex, valid_speaker_link(ex)));
+}
+
+http::Response api_speaker_link_answer(Exchange& ex) {
+    auto link = valid_speaker_link(ex);
+    auto body = http::parse_json_body(ex.request);
+    answer(ex, link, body.is_object() ? body.value("response", "") : "");
+    link.response = body.value("response", "");
+    return http::Response::json(speaker_link_view(ex, link));
+}
+
+}  // namespace convene::web

@@ -1,0 +1,68 @@
+// The mail outbox for the Secretariat: what waits, what went, what failed and why.
+#include "store/outbox.hpp"
+
+#include "http/error.hpp"
+#include "web/exchange.hpp"
+#include "web/handlers.hpp"
+
+namespace convene::web {
+
+namespace {
+
+nlohmann::json message_view(const store::OutboxMessage& m) {
+    return {{"id", m.id},
+            {"created_at", m.created_at},
+            {"kind", m.kind},
+            {"recipient", m.recipient},
+            {"subject", m.subject},
+            {"status", m.status},
+            {"attempts", m.attempts},
+            {"next_attempt_at", m.status == "queued" ? m.next_attempt_at : ""},
+            {"last_error", m.last_error},
+            {"sent_at", m.sent_at},
+            {"can_retry", m.status != "sent"}};
+}
+
+}  // namespace
+
+http::Response outbox_page(Exchange& ex) {
+    ex.require_role(Role::admin);
+    auto counts = store::count_outbox(ex.db());
+    nlohmann::json view = {{"title", "Mail outbox - Convene"},
+                           {"queued", counts.queued},
+                           {"sent", counts.sent},
+                           {"failed", counts.failed},
+                           {"smtp_missing", !ex.app.config().smtp_configured},
+                           {"messages", nlohmann::json::array()}};
+    for (const auto& m : store::list_outbox(ex.db(), 200))
+        view["messages"].push_back(message_view(m));
+    view["has_messages"] = !view["messages"].empty();
+    return ex.page("outbox", view);
+}
+
+http::Response outbox_retry(Exchange& ex) {
+    ex.require_role(Role::admin);
+    auto id = ex.params.integer("message");
+    if (!store::retry_mail_now(ex.db(), id, ex.now()))
+        throw http::not_found("There is no unsent message with this number.");
+    ex.audit("outbox.retry", "message " + std::to_string(id), nlohmann::json::object());
+    if (http::wants_json(ex.request)) return http::Response::json({{"queued", id}});
+    return http::Response::redirect("/admin/outbox");
+}
+
+http::Response api_outbox(Exchange& ex) {
+    ex.require_role(Role::admin);
+    auto counts = store::count_outbox(ex.db());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& m : store::list_outbox(ex.db(), 200)) {
+        auto v = message_view(m);
+        v["body"] = m.body;
+        out.push_back(v);
+    }
+    return http::Response::json({{"queued", counts.queued},
+                                 {"sent", counts.sent},
+                                 {"failed", counts.failed},
+                                 {"messages", out}});
+}
+
+}  // namespace convene::web
