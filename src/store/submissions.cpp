@@ -160,11 +160,14 @@ void keep_revision(db::Connection& c, std::int64_t proposal, std::int64_t versio
 
 }  // namespace
 
+void lock_edition(db::Connection& c, std::int64_t edition) {
+    c.run("UPDATE editions SET call_settings = call_settings WHERE id = ?", {edition});
+}
+
 std::int64_t create_proposal(db::Connection& c, std::int64_t edition, const Proposal& p,
                              std::int64_t account, const std::string& creation_key,
                              const std::string& now) {
-    // The update locks the edition's row, so concurrent proposers take numbers in turn.
-    c.run("UPDATE editions SET call_settings = call_settings WHERE id = ?", {edition});
+    lock_edition(c, edition);
     auto number = db::scalar(c.run(
         "SELECT COALESCE(MAX(number), 0) + 1 FROM proposals WHERE edition_id = ?", {edition}));
     db::Value key = creation_key.empty() ? db::Value{nullptr} : db::Value{creation_key};

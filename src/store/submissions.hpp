@@ -26,6 +26,9 @@ std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64
 std::optional<std::int64_t> proposal_by_creation_key(db::Connection& c, std::int64_t account,
                                                      const std::string& key);
 
+// Makes concurrent proposers of one edition take turns until their transactions end
+// (row lock on PostgreSQL; SQLite's writes are serial anyway).
+void lock_edition(db::Connection& c, std::int64_t edition);
 // Creates a draft with the next number of the edition and makes the account its proposer.
 std::int64_t create_proposal(db::Connection& c, std::int64_t edition, const Proposal& p,
                              std::int64_t account, const std::string& creation_key,

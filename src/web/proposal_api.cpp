@@ -86,9 +86,8 @@ http::Response api_proposal_create(Exchange& ex) {
                 {{"creation_key", "creation_key must be a text of at most 100 characters."}});
         key = body["creation_key"].get<std::string>();
     }
-    bool existed = !key.empty() && store::proposal_by_creation_key(ex.db(), ex.account()->id, key);
     auto outcome = start_proposal(ex, edition, draft, key, intent_in_body(body));
-    return outcome_response(ex, outcome, existed ? 200 : 201);
+    return outcome_response(ex, outcome, outcome.existed ? 200 : 201);
 }
 
 http::Response api_proposal_update(Exchange& ex) {

@@ -332,7 +332,7 @@ nlohmann::json proposal_form_view(const Proposal& p, const FormContext& context,
                 person_row(section, i,
                            i < static_cast<int>(list.size()) ? list[i] : ProposalPerson{}, errors));
         nlohmann::json s = {
-            {"field", section.field},
+            {"code", section.field},  // not "field": the partial of that name would be shadowed
             {"legend", section.legend},
             {"id", std::string("people-") + section.field},
             {"rows", n},

@@ -213,7 +213,9 @@ http::Response proposal_show(Exchange& ex) {
     auto p = *store::load_proposal(ex.db(), target.record.id);
     auto view = proposal_read_view(p);
     auto state = call_state(target.call, ex.now());
-    view["title"] = (p.title.empty() ? "Proposal" : p.title) + " - Convene";
+    view["heading"] =
+        p.title.empty() ? "Proposal " + std::to_string(target.record.number) : p.title;
+    view["title"] = view["heading"].get<std::string>() + " - Convene";
     view["id"] = target.record.id;
     view["number"] = target.record.number;
     view["edition"] = target.edition.name;

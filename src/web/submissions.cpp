@@ -78,7 +78,7 @@ void send_receipts(Exchange& ex, std::int64_t proposal, const store::Edition& ed
 SaveOutcome finish(Exchange& ex, std::int64_t proposal, const store::Edition& edition,
                    const Call& call, const Proposal& p, Intent intent) {
     auto record = *store::find_proposal_record(ex.db(), proposal);
-    SaveOutcome out{proposal, record.version, record.status == "submitted", {}};
+    SaveOutcome out{proposal, record.version, record.status == "submitted", {}, false};
     if (intent == Intent::submit && !out.submitted) {
         ProposalChecks checks = checks_for(ex, edition, call);
         checks.required_fields = required_fields(ex, edition.id, p.session_type);
@@ -100,9 +100,12 @@ SaveOutcome finish(Exchange& ex, std::int64_t proposal, const store::Edition& ed
 SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal draft,
                            const std::string& creation_key, Intent intent) {
     const auto& account = ex.require_sign_in();
+    // Taken first, so a second request with the same key waits for the first one and
+    // then finds its proposal.
+    store::lock_edition(ex.db(), edition.id);
     if (auto existing = store::proposal_by_creation_key(ex.db(), account.id, creation_key)) {
         auto record = *store::find_proposal_record(ex.db(), *existing);
-        return {record.id, record.version, record.status == "submitted", {}};
+        return {record.id, record.version, record.status == "submitted", {}, true};
     }
     auto call = store::load_call(ex.db(), edition.id);
     require_open_call(ex, call);

@@ -41,6 +41,7 @@ struct SaveOutcome {
     std::int64_t proposal = 0, version = 0;
     bool submitted = false;         // the proposal is (now or already) submitted
     FieldErrors submission_errors;  // submit asked, draft saved, these keep it back
+    bool existed = false;           // the creation key named a proposal made before
 };
 
 enum class Intent { save, submit };
