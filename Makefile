@@ -57,6 +57,7 @@ bench: build
 	bench/startup.sh $(BUILD)/convene
 	bench/http.sh $(BUILD)/convene
 	bench/screening.sh $(BUILD)/convene
+	bench/submit.sh $(BUILD)/convene
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -19,6 +19,8 @@ struct Mail {
 
 // Queues the mail unless one with the same key exists; true when it was queued now.
 bool enqueue_mail(db::Connection& c, const Mail& mail, const std::string& now);
+// The same for many messages, in one statement.
+void enqueue_mails(db::Connection& c, const std::vector<Mail>& mails, const std::string& now);
 
 struct OutboxMessage {
     std::int64_t id = 0;

@@ -1,6 +1,7 @@
 #include "store/submissions.hpp"
 
 #include <map>
+#include <random>
 #include <set>
 
 #include "core/people.hpp"
@@ -70,6 +71,49 @@ const Role roles[] = {{"organiser", &Proposal::organisers},
 // Replaces the proposal's people. A person already on the proposal (same e-mail, or
 // same name when there is none) keeps their row, so their answer to an invitation
 // stays with them; people no longer named lose their invitation.
+// Ids of the named organisations, creating the missing ones: a few statements for
+// any number of names.
+std::map<std::string, std::int64_t> organisation_ids(db::Connection& c, const Proposal& p) {
+    std::map<std::string, const ProposalPerson*> wanted;
+    for (const auto& [role, member] : roles)
+        for (const auto& person : p.*member)
+            if (!person.organisation.empty()) wanted.emplace(person.organisation, &person);
+    std::map<std::string, std::int64_t> ids;
+    if (wanted.empty()) return ids;
+    auto select = [&] {
+        std::string sql = "SELECT id, name FROM organisations WHERE name IN (";
+        std::vector<db::Value> names;
+        for (const auto& [name, person] : wanted) {
+            if (ids.count(name)) continue;
+            sql += names.empty() ? "?" : ", ?";
+            names.emplace_back(name);
+        }
+        if (names.empty()) return;
+        for (const auto& row : c.run(sql + ")", names).rows) ids[row.text(1)] = row.integer(0);
+    };
+    select();
+    if (ids.size() == wanted.size()) return ids;
+    std::string sql = "INSERT INTO organisations (name, country, stakeholder_group) VALUES ";
+    std::vector<db::Value> values;
+    for (const auto& [name, person] : wanted) {
+        if (ids.count(name)) continue;
+        sql += values.empty() ? "(?, ?, ?)" : ", (?, ?, ?)";
+        values.emplace_back(name);
+        values.emplace_back(person->country.empty() ? db::Value{nullptr}
+                                                    : db::Value{person->country});
+        values.emplace_back(person->stakeholder_group);
+    }
+    // Two proposers may name the same new organisation at once: the second one's
+    // insert skips it and the select finds the first one's row.
+    c.run(sql + " ON CONFLICT (name) DO NOTHING", values);
+    select();
+    return ids;
+}
+
+// Replaces the proposal's people. A person already on the proposal (same e-mail, or
+// same name when there is none) keeps their row, so their answer to an invitation
+// stays with them; people no longer named lose their invitation. New people and the
+// links go in one statement each, whatever their number.
 void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
     std::map<std::string, std::int64_t> existing;
     for (const auto& row : c.run("SELECT DISTINCT pe.id, pe.name, COALESCE(pe.email, '') FROM "
@@ -82,47 +126,72 @@ void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
         known.email = row.text(2);
         existing.emplace(person_key(known), row.integer(0));
     }
-    c.run("DELETE FROM proposal_people WHERE proposal_id = ?", {proposal});
-    std::set<std::int64_t> kept;
-    std::int64_t position = 0;
-    for (const auto& [role, member] : roles) {
-        std::set<std::int64_t> in_role;
+    const auto before = existing;
+    if (!existing.empty()) c.run("DELETE FROM proposal_people WHERE proposal_id = ?", {proposal});
+    auto organisations = organisation_ids(c, p);
+    auto person_values = [&](const ProposalPerson& person) {
+        auto org = organisations.find(person.organisation);
+        return std::vector<db::Value>{
+            person.name,
+            person.email.empty() ? db::Value{nullptr} : db::Value{person.email},
+            org == organisations.end() ? db::Value{nullptr} : db::Value{org->second},
+            person.country.empty() ? db::Value{nullptr} : db::Value{person.country},
+            person.stakeholder_group,
+            person.gender};
+    };
+    // Known people are updated; new ones inserted together.
+    std::string insert =
+        "INSERT INTO people (name, email, organisation_id, country, stakeholder_group, gender, "
+        "first_time, account_id) VALUES ";
+    std::vector<db::Value> new_values;
+    std::set<std::string> queued;
+    for (const auto& [role, member] : roles)
         for (const auto& person : p.*member) {
             auto key = person_key(person);
-            db::Value org = nullptr;
-            if (!person.organisation.empty())
-                org = organisation_id(c, person.organisation, person.country,
-                                      person.stakeholder_group);
-            db::Value country =
-                person.country.empty() ? db::Value{nullptr} : db::Value{person.country};
-            db::Value email = person.email.empty() ? db::Value{nullptr} : db::Value{person.email};
-            std::int64_t id;
             auto found = existing.find(key);
+            auto values = person_values(person);
             if (found != existing.end()) {
-                id = found->second;
+                if (!queued.insert(key).second) continue;
+                values.emplace_back(found->second);
                 c.run(
                     "UPDATE people SET name = ?, email = ?, organisation_id = ?, country = ?, "
                     "stakeholder_group = ?, gender = ? WHERE id = ?",
-                    {person.name, email, org, country, person.stakeholder_group, person.gender,
-                     id});
-            } else {
-                id = db::scalar(c.run(
-                    "INSERT INTO people (name, email, organisation_id, country, stakeholder_group, "
-                    "gender, first_time, account_id) VALUES (?, ?, ?, ?, ?, ?, 0, NULL) "
-                    "RETURNING id",
-                    {person.name, email, org, country, person.stakeholder_group, person.gender}));
-                existing.emplace(key, id);
+                    values);
+            } else if (queued.insert(key).second) {
+                insert += new_values.empty() ? "(?, ?, ?, ?, ?, ?, 0, NULL)"
+                                             : ", (?, ?, ?, ?, ?, ?, 0, NULL)";
+                new_values.insert(new_values.end(), values.begin(), values.end());
             }
-            if (!in_role.insert(id).second) continue;  // named twice in one role
+        }
+    if (!new_values.empty())
+        for (const auto& row :
+             c.run(insert + " RETURNING id, name, COALESCE(email, '')", new_values).rows) {
+            ProposalPerson made;
+            made.name = row.text(1);
+            made.email = row.text(2);
+            existing.emplace(person_key(made), row.integer(0));
+        }
+    std::string links =
+        "INSERT INTO proposal_people (proposal_id, person_id, role, confirmation, onsite, "
+        "position) VALUES ";
+    std::vector<db::Value> link_values;
+    std::set<std::pair<std::string, std::int64_t>> linked;
+    std::set<std::int64_t> kept;
+    std::int64_t position = 0;
+    for (const auto& [role, member] : roles)
+        for (const auto& person : p.*member) {
+            auto id = existing.at(person_key(person));
+            if (!linked.emplace(role, id).second) continue;  // named twice in one role
             kept.insert(id);
             std::int64_t onsite = person.onsite ? (*person.onsite ? 1 : 0) : -1;
-            c.run(
-                "INSERT INTO proposal_people (proposal_id, person_id, role, confirmation, onsite, "
-                "position) VALUES (?, ?, ?, ?, ?, ?)",
-                {proposal, id, std::string(role), person.confirmation, onsite, position++});
+            links += link_values.empty() ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+            for (db::Value v :
+                 {db::Value{proposal}, db::Value{id}, db::Value{std::string(role)},
+                  db::Value{person.confirmation}, db::Value{onsite}, db::Value{position++}})
+                link_values.push_back(std::move(v));
         }
-    }
-    for (const auto& [key, id] : existing) {
+    if (!link_values.empty()) c.run(links, link_values);
+    for (const auto& [key, id] : before) {
         if (kept.count(id)) continue;
         c.run("DELETE FROM speaker_invitations WHERE proposal_id = ? AND person_id = ?",
               {proposal, id});
@@ -160,27 +229,44 @@ void keep_revision(db::Connection& c, std::int64_t proposal, std::int64_t versio
 
 }  // namespace
 
-void lock_edition(db::Connection& c, std::int64_t edition) {
-    c.run("UPDATE editions SET call_settings = call_settings WHERE id = ?", {edition});
-}
-
-std::int64_t create_proposal(db::Connection& c, std::int64_t edition, const Proposal& p,
-                             std::int64_t account, const std::string& creation_key,
-                             const std::string& now) {
-    lock_edition(c, edition);
-    auto number = db::scalar(c.run(
-        "SELECT COALESCE(MAX(number), 0) + 1 FROM proposals WHERE edition_id = ?", {edition}));
+Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal& p,
+                        std::int64_t account, const std::string& creation_key,
+                        const std::string& now) {
+    // A placeholder number, negative so it never meets a real one, until the end.
+    static thread_local std::mt19937_64 random{std::random_device{}()};
+    std::int64_t placeholder =
+        -1 - static_cast<std::int64_t>(random() % 2000000000);  // INTEGER column
     db::Value key = creation_key.empty() ? db::Value{nullptr} : db::Value{creation_key};
-    auto id = db::scalar(c.run(
-        "INSERT INTO proposals (edition_id, number, session_type, title, format, duration, "
-        "description, status, created_at, updated_at, version, created_by, creation_key) VALUES "
-        "(?, ?, ?, '', '', 0, '', 'draft', ?, ?, 1, ?, ?) RETURNING id",
-        {edition, number, p.session_type, now, now, account, key}));
+    std::int64_t id = 0;
+    try {
+        db::Savepoint attempt(c);
+        id = db::scalar(c.run(
+            "INSERT INTO proposals (edition_id, number, session_type, title, format, duration, "
+            "description, status, created_at, updated_at, version, created_by, creation_key) "
+            "VALUES (?, ?, ?, '', '', 0, '', 'draft', ?, ?, 1, ?, ?) RETURNING id",
+            {edition, placeholder, p.session_type, now, now, account, key}));
+        attempt.release();
+    } catch (const db::Error& e) {
+        // The same key sent twice at once: the second insert waited for the first to
+        // commit and met its key.
+        auto existing = proposal_by_creation_key(c, account, creation_key);
+        if (e.kind() != db::Error::Kind::unique_violation || !existing) throw;
+        return {*existing, true};
+    }
     write_fields(c, id, edition, p);
     write_people(c, id, p);
     add_editor(c, id, account, "proposer", now);
     keep_revision(c, id, 1, p, account, "created", now);
-    return id;
+    return {id, false};
+}
+
+std::int64_t number_proposal(db::Connection& c, std::int64_t edition, std::int64_t proposal) {
+    // Numbers in turn: the update locks the edition's row until this transaction ends.
+    c.run("UPDATE editions SET call_settings = call_settings WHERE id = ?", {edition});
+    return db::scalar(
+        c.run("UPDATE proposals SET number = (SELECT COALESCE(MAX(number), 0) + 1 FROM proposals "
+              "WHERE edition_id = ? AND number > 0) WHERE id = ? RETURNING number",
+              {edition, proposal}));
 }
 
 bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,

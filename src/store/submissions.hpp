@@ -26,13 +26,19 @@ std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64
 std::optional<std::int64_t> proposal_by_creation_key(db::Connection& c, std::int64_t account,
                                                      const std::string& key);
 
-// Makes concurrent proposers of one edition take turns until their transactions end
-// (row lock on PostgreSQL; SQLite's writes are serial anyway).
-void lock_edition(db::Connection& c, std::int64_t edition);
-// Creates a draft with the next number of the edition and makes the account its proposer.
-std::int64_t create_proposal(db::Connection& c, std::int64_t edition, const Proposal& p,
-                             std::int64_t account, const std::string& creation_key,
-                             const std::string& now);
+// Creates a draft, numbered -1 or lower until number_proposal(), and makes the
+// account its proposer. With a creation key already used by this account
+// (a double click, even a concurrent one), creates nothing and returns that proposal.
+struct Created {
+    std::int64_t id = 0;
+    bool existed = false;
+};
+Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal& p,
+                        std::int64_t account, const std::string& creation_key,
+                        const std::string& now);
+// Gives a new proposal the next number of the edition. The edition's row stays locked
+// until the transaction ends, so call it last.
+std::int64_t number_proposal(db::Connection& c, std::int64_t edition, std::int64_t proposal);
 // Writes the proposal when it is still at `expected_version`; false when somebody
 // saved it since (nothing is written then). Keeps the revision.
 bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,

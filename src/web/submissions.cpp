@@ -1,5 +1,7 @@
 #include "web/submissions.hpp"
 
+#include <map>
+
 #include "core/clock.hpp"
 #include "core/screening.hpp"
 #include "http/error.hpp"
@@ -54,9 +56,10 @@ nlohmann::json comparable(nlohmann::json j) {
     return j;
 }
 
-void send_receipts(Exchange& ex, std::int64_t proposal, const store::Edition& edition,
-                   const Call& call, const Proposal& p) {
-    auto record = store::find_proposal_record(ex.db(), proposal);
+// The receipt to every organiser with an account, and the audit entry.
+void announce_submission(Exchange& ex, std::int64_t proposal, std::int64_t number,
+                         const store::Edition& edition, const Call& call, const Proposal& p) {
+    std::vector<store::Mail> mails;
     for (const auto& editor : store::list_editors(ex.db(), proposal)) {
         store::Mail mail;
         mail.kind = "receipt";
@@ -64,35 +67,35 @@ void send_receipts(Exchange& ex, std::int64_t proposal, const store::Edition& ed
             "receipt:" + std::to_string(proposal) + ":" + std::to_string(editor.account_id);
         mail.recipient = editor.email;
         mail.subject = "Proposal received: " + p.title;
-        mail.body = "Dear " + editor.name + ",\n\nyour session proposal number " +
-                    std::to_string(record->number) + ", \"" + p.title + "\", for " + edition.name +
-                    " was submitted on " + ex.now() + " (UTC).\n\n" +
-                    "You and your co-organisers can still edit it until " + call.closes_at +
-                    " (UTC):\n" + ex.app.config().base_url + "/proposals/" +
-                    std::to_string(proposal) +
-                    "\n\nEach speaker named with an e-mail address receives a link to confirm.\n";
-        store::enqueue_mail(ex.db(), mail, ex.now());
+        mail.body =
+            "Dear " + editor.name + ",\n\nyour session proposal number " + std::to_string(number) +
+            ", \"" + p.title + "\", for " + edition.name + " was submitted on " + ex.now() +
+            " (UTC).\n\n" + "You and your co-organisers can still edit it until " + call.closes_at +
+            " (UTC):\n" + ex.app.config().base_url + "/proposals/" + std::to_string(proposal) +
+            "\n\nEach speaker named with an e-mail address receives a link to confirm.\n";
+        mails.push_back(std::move(mail));
     }
+    store::enqueue_mails(ex.db(), mails, ex.now());
+    ex.audit("proposal.submit", "proposal " + std::to_string(proposal),
+             {{"number", number}, {"title", p.title}});
 }
 
-SaveOutcome finish(Exchange& ex, std::int64_t proposal, const store::Edition& edition,
-                   const Call& call, const Proposal& p, Intent intent) {
-    auto record = *store::find_proposal_record(ex.db(), proposal);
-    SaveOutcome out{proposal, record.version, record.status == "submitted", {}, false};
+// Submits when asked and the proposal is complete, and invites its speakers once it is
+// submitted; true when it was submitted just now.
+bool finish(Exchange& ex, SaveOutcome& out, const store::Edition& edition, const Call& call,
+            const Proposal& p, Intent intent) {
+    bool now_submitted = false;
     if (intent == Intent::submit && !out.submitted) {
         ProposalChecks checks = checks_for(ex, edition, call);
         checks.required_fields = required_fields(ex, edition.id, p.session_type);
         out.submission_errors = check_proposal_submission(p, checks);
         if (out.submission_errors.empty()) {
-            store::mark_submitted(ex.db(), proposal, ex.now());
-            out.submitted = true;
-            send_receipts(ex, proposal, edition, call, p);
-            ex.audit("proposal.submit", "proposal " + std::to_string(proposal),
-                     {{"number", record.number}, {"title", p.title}});
+            store::mark_submitted(ex.db(), out.proposal, ex.now());
+            out.submitted = now_submitted = true;
         }
     }
-    if (out.submitted) invite_speakers(ex, proposal);
-    return out;
+    if (out.submitted) invite_speakers(ex, out.proposal, p, edition);
+    return now_submitted;
 }
 
 }  // namespace
@@ -100,9 +103,6 @@ SaveOutcome finish(Exchange& ex, std::int64_t proposal, const store::Edition& ed
 SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal draft,
                            const std::string& creation_key, Intent intent) {
     const auto& account = ex.require_sign_in();
-    // Taken first, so a second request with the same key waits for the first one and
-    // then finds its proposal.
-    store::lock_edition(ex.db(), edition.id);
     if (auto existing = store::proposal_by_creation_key(ex.db(), account.id, creation_key)) {
         auto record = *store::find_proposal_record(ex.db(), *existing);
         return {record.id, record.version, record.status == "submitted", {}, true};
@@ -111,11 +111,21 @@ SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal
     require_open_call(ex, call);
     auto checks = checks_for(ex, edition, call);
     throw_if_invalid(check_proposal_draft(draft, checks));
-    auto id =
+    auto created =
         store::create_proposal(ex.db(), edition.id, draft, account.id, creation_key, ex.now());
+    if (created.existed) {
+        auto record = *store::find_proposal_record(ex.db(), created.id);
+        return {record.id, record.version, record.status == "submitted", {}, true};
+    }
+    auto id = created.id;
     ex.audit("proposal.create", "proposal " + std::to_string(id),
              {{"edition", edition.id}, {"title", draft.title}});
-    return finish(ex, id, edition, call, draft, intent);
+    SaveOutcome out{id, 1, false, {}, false};
+    bool now_submitted = finish(ex, out, edition, call, draft, intent);
+    // Last, so that concurrent proposers wait for each other only from here to commit.
+    auto number = store::number_proposal(ex.db(), edition.id, id);
+    if (now_submitted) announce_submission(ex, id, number, edition, call, draft);
+    return out;
 }
 
 SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal draft,
@@ -147,10 +157,15 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
                     {"text", ex.require_sign_in().name + " saved version " +
                                  std::to_string(expected_version + 1) + " of this proposal."}});
     }
-    return finish(ex, id, target.edition, target.call, draft, intent);
+    auto record = *store::find_proposal_record(ex.db(), id);
+    SaveOutcome out{id, record.version, record.status == "submitted", {}, false};
+    if (finish(ex, out, target.edition, target.call, draft, intent))
+        announce_submission(ex, id, record.number, target.edition, target.call, draft);
+    return out;
 }
 
-int invite_speakers(Exchange& ex, std::int64_t proposal) {
+int invite_speakers(Exchange& ex, std::int64_t proposal, const Proposal& p,
+                    const store::Edition& edition) {
     auto people = ex.db().run(
         "SELECT DISTINCT pe.id, pe.name, pe.email FROM proposal_people pp JOIN people pe ON pe.id "
         "= pp.person_id WHERE pp.proposal_id = ? AND pp.role <> 'organiser' AND pe.email IS NOT "
@@ -158,35 +173,45 @@ int invite_speakers(Exchange& ex, std::int64_t proposal) {
         "si.proposal_id = pp.proposal_id AND si.person_id = pe.id)",
         {proposal});
     if (people.empty()) return 0;
-    auto p = *store::load_proposal(ex.db(), proposal);
-    auto record = *store::find_proposal_record(ex.db(), proposal);
-    auto edition = *store::find_edition(ex.db(), record.edition_id);
     std::string organisers;
     for (const auto& o : p.organisers)
         organisers += (organisers.empty() ? "" : ", ") + o.name +
                       (o.organisation.empty() ? "" : " (" + o.organisation + ")");
     auto expires =
         format_utc(Clock::now() + std::chrono::hours(24 * ex.app.config().speaker_link_days));
-    int sent = 0;
+    // One statement for the invitations and one for their mails, however many.
+    std::string sql =
+        "INSERT INTO speaker_invitations (proposal_id, person_id, email, token_hash, sent_at, "
+        "expires_at) VALUES ";
+    std::vector<db::Value> values;
+    std::map<std::int64_t, std::string> tokens;
     for (const auto& row : people.rows) {
         auto token = random_token();
-        auto invitation = db::scalar(ex.db().run(
-            "INSERT INTO speaker_invitations (proposal_id, person_id, email, token_hash, sent_at, "
-            "expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            {proposal, row.integer(0), row.text(2), token_hash(token), ex.now(), expires}));
+        tokens[row.integer(0)] = token;
+        sql += values.empty() ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+        for (db::Value v : {db::Value{proposal}, db::Value{row.integer(0)}, db::Value{row.text(2)},
+                            db::Value{token_hash(token)}, db::Value{ex.now()}, db::Value{expires}})
+            values.push_back(std::move(v));
+    }
+    std::map<std::int64_t, std::int64_t> invitation_of;
+    for (const auto& row : ex.db().run(sql + " RETURNING id, person_id", values).rows)
+        invitation_of[row.integer(1)] = row.integer(0);
+    std::vector<store::Mail> mails;
+    for (const auto& row : people.rows) {
         store::Mail mail;
         mail.kind = "speaker_invitation";
-        mail.dedupe_key = "speaker_invitation:" + std::to_string(invitation);
+        mail.dedupe_key = "speaker_invitation:" + std::to_string(invitation_of.at(row.integer(0)));
         mail.recipient = row.text(2);
         mail.subject = "Please confirm your part in \"" + p.title + "\"";
         mail.body = "Dear " + row.text(1) + ",\n\n" + organisers +
                     " named you in their session proposal \"" + p.title + "\" for " + edition.name +
                     ".\n\nPlease confirm or decline here (no account needed):\n" +
-                    ex.app.config().base_url + "/confirm/" + token + "\n\nThe link works until " +
-                    expires + " (UTC).\n";
-        store::enqueue_mail(ex.db(), mail, ex.now());
-        ++sent;
+                    ex.app.config().base_url + "/confirm/" + tokens.at(row.integer(0)) +
+                    "\n\nThe link works until " + expires + " (UTC).\n";
+        mails.push_back(std::move(mail));
     }
+    store::enqueue_mails(ex.db(), mails, ex.now());
+    int sent = static_cast<int>(mails.size());
     return sent;
 }
 

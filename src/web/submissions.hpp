@@ -55,6 +55,7 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
                           std::int64_t expected_version, Intent intent);
 
 // Invitation e-mails to people named with an address and not yet invited.
-int invite_speakers(Exchange& ex, std::int64_t proposal);
+int invite_speakers(Exchange& ex, std::int64_t proposal, const Proposal& p,
+                    const store::Edition& edition);
 
 }  // namespace convene::web

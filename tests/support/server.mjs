@@ -32,7 +32,7 @@ export function cli(databaseUrl, args) {
   return execFileSync(bin, ['--database', databaseUrl, ...args], { encoding: 'utf8' });
 }
 
-export async function startServer(engine = 'sqlite', { demo = false, args = [] } = {}) {
+export async function startServer(engine = 'sqlite', { demo = false, args = [], threads = 2 } = {}) {
   const database = freshDatabase(engine);
   const admin = { email: 'admin@test.example', password: 'correct horse battery staple' };
   cli(database.url, ['migrate']);
@@ -41,7 +41,7 @@ export async function startServer(engine = 'sqlite', { demo = false, args = [] }
   admin.token = created.match(/API token: (\w+)/)[1];
   if (demo) cli(database.url, ['demo', '--seed', '7']);
   const child = spawn(bin, ['--database', database.url, '--log-level', 'warn', 'serve',
-    '--listen', '127.0.0.1:0', '--threads', '2', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--listen', '127.0.0.1:0', '--threads', String(threads), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const base = await new Promise((resolve, reject) => {
