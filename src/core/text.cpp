@@ -93,6 +93,25 @@ std::optional<FieldError> check_text(const TextRule& rule, std::string_view valu
     return std::nullopt;
 }
 
+std::vector<std::string> split_items(std::string_view text, std::string_view separators,
+                                     bool keep_empty) {
+    std::vector<std::string> out;
+    std::string current;
+    auto flush = [&] {
+        auto item = trim(current);
+        if (keep_empty || !item.empty()) out.push_back(std::move(item));
+        current.clear();
+    };
+    for (char c : text) {
+        if (c == '\n' || separators.find(c) != std::string_view::npos)
+            flush();
+        else if (c != '\r')
+            current += c;
+    }
+    flush();
+    return out;
+}
+
 std::string ascii_lower(std::string_view text) {
     std::string out(text);
     for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

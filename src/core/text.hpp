@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/field_error.hpp"
 
@@ -29,6 +30,11 @@ struct TextRule {
     bool multiline = false;
 };
 std::optional<FieldError> check_text(const TextRule& rule, std::string_view value);
+
+// The items of a list typed in one field, split at any of `separators` (and at line
+// ends), each trimmed; empty items are left out unless `keep_empty`.
+std::vector<std::string> split_items(std::string_view text, std::string_view separators,
+                                     bool keep_empty = false);
 
 // Lower-cases ASCII letters (e-mail addresses, codes).
 std::string ascii_lower(std::string_view text);

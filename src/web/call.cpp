@@ -13,18 +13,7 @@ namespace convene::web {
 namespace {
 
 std::vector<std::string> lines(const std::string& text) {
-    std::vector<std::string> out;
-    std::string line;
-    for (char c : text + "\n") {
-        if (c == '\n') {
-            auto t = trim(line);
-            if (!t.empty()) out.push_back(t);
-            line.clear();
-        } else if (c != '\r') {
-            line += c;
-        }
-    }
-    return out;
+    return split_items(text, "");
 }
 
 std::string joined(const std::vector<std::string>& list) {
@@ -55,24 +44,11 @@ nlohmann::json call_json_from_form(const http::Form& f, FieldErrors& errors) {
                         {"sdgs", f.all("sdgs")}};
     nlohmann::json formats = nlohmann::json::array();
     for (const auto& line : lines(f.get("formats"))) {
-        std::vector<std::string> parts;
-        std::string part;
-        for (char c : line + "|") {
-            if (c == '|') {
-                parts.push_back(trim(part));
-                part.clear();
-            } else {
-                part += c;
-            }
-        }
+        auto parts = split_items(line, "|", true);
         nlohmann::json durations = nlohmann::json::array();
         bool ok = parts.size() == 3 && !parts[0].empty();
         if (ok)
-            for (const auto& d : lines([&] {
-                     auto s = parts[2];
-                     std::replace(s.begin(), s.end(), ',', '\n');
-                     return s;
-                 }())) {
+            for (const auto& d : split_items(parts[2], ",")) {
                 if (d.size() > 3 || d.find_first_not_of("0123456789") != std::string::npos) {
                     ok = false;
                     break;

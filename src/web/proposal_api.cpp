@@ -43,23 +43,28 @@ nlohmann::json proposal_document(Exchange& ex, std::int64_t id) {
     return j;
 }
 
+// A problem document (RFC 9457) with members of its own.
+http::Response problem(int status, const std::string& title, const std::string& detail,
+                       nlohmann::json members) {
+    members["type"] = "about:blank";
+    members["title"] = title;
+    members["status"] = status;
+    members["detail"] = detail;
+    auto r = http::Response::json(members, status);
+    r.content_type = "application/problem+json";
+    return r;
+}
+
 http::Response outcome_response(Exchange& ex, const SaveOutcome& outcome, int status) {
     if (!outcome.submission_errors.empty()) {
         ex.keep_writes_on_error();
-        nlohmann::json problem = {{"type", "about:blank"},
-                                  {"title", "Saved, not submitted"},
-                                  {"status", 422},
-                                  {"detail",
-                                   "The draft is saved, but these fields keep it from being "
-                                   "submitted."},
-                                  {"proposal", outcome.proposal},
-                                  {"version", outcome.version},
-                                  {"errors", nlohmann::json::array()}};
+        nlohmann::json errors = nlohmann::json::array();
         for (const auto& e : outcome.submission_errors)
-            problem["errors"].push_back({{"field", e.field}, {"message", e.message}});
-        auto r = http::Response::json(problem, 422);
-        r.content_type = "application/problem+json";
-        return r;
+            errors.push_back({{"field", e.field}, {"message", e.message}});
+        return problem(
+            422, "Saved, not submitted",
+            "The draft is saved, but these fields keep it from being submitted.",
+            {{"proposal", outcome.proposal}, {"version", outcome.version}, {"errors", errors}});
     }
     auto r = http::Response::json(proposal_document(ex, outcome.proposal), status);
     r.set_header("location", "/api/v1/proposals/" + std::to_string(outcome.proposal));
@@ -102,22 +107,16 @@ http::Response api_proposal_update(Exchange& ex) {
                                      intent_in_body(body));
         return outcome_response(ex, outcome, 200);
     } catch (const EditConflict& conflict) {
-        nlohmann::json problem = {{"type", "about:blank"},
-                                  {"title", "Edit conflict"},
-                                  {"status", 409},
-                                  {"detail",
-                                   "Someone saved this proposal since the version you edited. "
-                                   "Nothing was overwritten."},
-                                  {"current_version", conflict.current_version},
-                                  {"current", conflict.current},
-                                  {"yours", to_json(draft)},
-                                  {"changes", nlohmann::json::array()}};
+        nlohmann::json changes = nlohmann::json::array();
         for (const auto& c : compare_proposals(conflict.current, to_json(draft)))
-            problem["changes"].push_back(
-                {{"field", c.field}, {"theirs", c.before}, {"yours", c.after}});
-        auto r = http::Response::json(problem, 409);
-        r.content_type = "application/problem+json";
-        return r;
+            changes.push_back({{"field", c.field}, {"theirs", c.before}, {"yours", c.after}});
+        return problem(409, "Edit conflict",
+                       "Someone saved this proposal since the version you edited. Nothing was "
+                       "overwritten.",
+                       {{"current_version", conflict.current_version},
+                        {"current", conflict.current},
+                        {"yours", to_json(draft)},
+                        {"changes", changes}});
     }
 }
 

@@ -53,21 +53,6 @@ std::string country_shown(const std::string& code) {
     return code;
 }
 
-std::vector<std::string> lines_of(const std::string& text, char separator) {
-    std::vector<std::string> out;
-    std::string current;
-    for (char c : text + separator) {
-        if (c == separator || c == '\n') {
-            auto t = trim(current);
-            if (!t.empty()) out.push_back(t);
-            current.clear();
-        } else if (c != '\r') {
-            current += c;
-        }
-    }
-    return out;
-}
-
 void add_unique(std::vector<std::string>& list, const std::vector<std::string>& more) {
     for (const auto& item : more)
         if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
@@ -94,9 +79,9 @@ Proposal proposal_from_form(const http::Form& f) {
     p.previous_report = f.get("previous_report");
     p.relevance = f.get("relevance");
     p.policy_questions = f.all("policy_questions");
-    add_unique(p.policy_questions, lines_of(f.get("policy_questions_other"), '\n'));
+    add_unique(p.policy_questions, split_items(f.get("policy_questions_other"), ""));
     p.tags = f.all("tags");
-    add_unique(p.tags, lines_of(f.get("tags_other"), ','));
+    add_unique(p.tags, split_items(f.get("tags_other"), ","));
     p.sdgs = f.all("sdgs");
     for (const auto& section : people_sections()) {
         auto& list = p.*people_member(section.field);
