@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/country.hpp"
+#include "core/edition.hpp"
 #include "core/people.hpp"
 #include "core/screening.hpp"
 #include "core/text.hpp"
@@ -18,6 +19,27 @@ std::size_t count_words(std::string_view text) {
         in_word = !space;
     }
     return words;
+}
+
+bool form_shows(const std::string& session_type, const std::string& field) {
+    if (session_type == "workshop") return true;
+    static const std::vector<std::string> workshop_only = {
+        "format", "policy_questions", "tags", "sdgs", "background_paper", "rapporteurs"};
+    return std::find(workshop_only.begin(), workshop_only.end(), field) == workshop_only.end();
+}
+
+std::vector<int> allowed_durations(const Call& call, const std::string& session_type,
+                                   const std::string& format) {
+    if (!format.empty())
+        if (const auto* f = find_format(call, format)) return f->durations;
+    for (const auto& t : standard_session_types())
+        if (t.code == session_type && session_type != "workshop") return t.durations;
+    std::vector<int> all;
+    for (const auto& f : call.formats)
+        for (int d : f.durations)
+            if (std::find(all.begin(), all.end(), d) == all.end()) all.push_back(d);
+    std::sort(all.begin(), all.end());
+    return all;
 }
 
 const std::vector<std::string>& confirmation_states() {
@@ -138,6 +160,17 @@ FieldErrors check_proposal_draft(const Proposal& p, const ProposalChecks& checks
                                               " minutes, not " + std::to_string(p.duration) + "."});
         } else if (p.duration < 0 || p.duration > 480) {
             errors.push_back({"duration", "Duration must be between 1 and 480 minutes."});
+        } else if (!format && p.session_type != "workshop") {
+            auto allowed = allowed_durations(call, p.session_type, "");
+            if (!allowed.empty() &&
+                std::find(allowed.begin(), allowed.end(), p.duration) == allowed.end()) {
+                std::string minutes;
+                for (int d : allowed)
+                    minutes += (minutes.empty() ? "" : " or ") + std::to_string(d);
+                errors.push_back({"duration", "This session type lasts " + minutes +
+                                                  " minutes, not " + std::to_string(p.duration) +
+                                                  "."});
+            }
         }
     }
     for (const auto& [field, member] : long_texts) {

@@ -26,6 +26,13 @@ FieldErrors check_proposal_draft(const Proposal& p, const ProposalChecks& checks
 // The same, plus the fields a submitted proposal must have.
 FieldErrors check_proposal_submission(const Proposal& p, const ProposalChecks& checks);
 
+// The fields the form of a session type shows: all of the workshop form for a
+// workshop, fewer for the other types (no format, policy questions or rapporteur).
+bool form_shows(const std::string& session_type, const std::string& field);
+// Minutes a session may last: the format's when one is chosen, else the type's.
+std::vector<int> allowed_durations(const Call& call, const std::string& session_type,
+                                   const std::string& format);
+
 // Confirmation states a proposer may declare; speakers answer by link themselves.
 const std::vector<std::string>& confirmation_states();
 

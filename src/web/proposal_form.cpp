@@ -263,6 +263,16 @@ nlohmann::json proposal_form_view(const Proposal& p, const FormContext& context,
         }
         duration_hint += (duration_hint.empty() ? "" : "; ") + f.name + ": " + minutes;
     }
+    const bool workshop = p.session_type == "workshop";
+    if (!workshop) {
+        all_durations.clear();
+        duration_hint.clear();
+        for (int d : allowed_durations(call, p.session_type, "")) {
+            all_durations.insert(d);
+            duration_hint += (duration_hint.empty() ? "" : " or ") + std::to_string(d);
+        }
+        duration_hint += " minutes";
+    }
     std::vector<std::pair<std::string, std::string>> durations = {{"", "Choose a duration"}};
     for (int d : all_durations)
         durations.emplace_back(std::to_string(d), std::to_string(d) + " minutes");
@@ -271,9 +281,10 @@ nlohmann::json proposal_form_view(const Proposal& p, const FormContext& context,
     };
     const auto& limits = call.limits;
     nlohmann::json view;
+    view["type_field"] = select("session_type", "Session type", p.session_type, errors,
+                                options_view(types, p.session_type), true,
+                                "The form shows the fields this type needs.");
     view["about_fields"] = {
-        select("session_type", "Session type", p.session_type, errors,
-               options_view(types, p.session_type), true),
         field_view("title", "Title", p.title, errors, "text", true,
                    "At most " + std::to_string(limits.title_characters) + " characters."),
         select("theme", "Theme", p.theme, errors, options_view(themes, p.theme), true),
@@ -283,6 +294,7 @@ nlohmann::json proposal_form_view(const Proposal& p, const FormContext& context,
                duration_hint),
         field_view("description", "Description", p.description, errors, "textarea", true,
                    words(limits.description_words))};
+    if (!workshop) view["about_fields"].erase(2);  // no format outside workshops
     view["policy_questions"] = checkboxes("policy_questions", "Policy questions",
                                           call.policy_questions, p.policy_questions, errors);
     view["policy_questions_other"] =
@@ -307,8 +319,15 @@ nlohmann::json proposal_form_view(const Proposal& p, const FormContext& context,
         field_view("previous_report", "Link to the report of your previous session",
                    p.previous_report, errors, "text", false,
                    "If you organised a session at an earlier edition.")};
+    if (!workshop) {
+        for (const char* hidden :
+             {"policy_questions", "policy_questions_other", "tags", "tags_other", "sdgs"})
+            view.erase(hidden);
+        view["plan_fields"].erase(4);  // background paper
+    }
     view["people_sections"] = nlohmann::json::array();
     for (const auto& section : people_sections()) {
+        if (!form_shows(p.session_type, section.field)) continue;
         const auto& list = p.*people_member(section.field);
         int n = rows.count(section.field) ? rows.at(section.field) : section.rows;
         nlohmann::json people = nlohmann::json::array();

@@ -58,8 +58,10 @@ Intent intent_of(const http::Form& form) {
     return form.get("action") == "submit" ? Intent::submit : Intent::save;
 }
 
+// Buttons that show the form again, changed, without saving: another row of people,
+// or the form of another session type.
 bool adds_row(const http::Form& form) {
-    return form.get("action").rfind("add-", 0) == 0;
+    return form.get("action").rfind("add-", 0) == 0 || form.get("action") == "change-type";
 }
 
 }  // namespace
@@ -94,6 +96,8 @@ http::Response proposal_new_form(Exchange& ex) {
     auto call = store::load_call(ex.db(), edition.id);
     require_open_call(ex, call);
     Proposal blank;
+    auto type = ex.request.query_param("type");
+    if (offers_session_type(call, type)) blank.session_type = type;
     FormPage page{"New session proposal",
                   "/editions/" + std::to_string(edition.id) + "/proposals",
                   0,

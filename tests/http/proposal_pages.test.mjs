@@ -67,6 +67,23 @@ describe('proposal pages', () => {
     assert.match(more.text, /Speaker 5: name/);
   });
 
+  test('other session types get a shorter form with their own durations', async () => {
+    const { v } = await signedInProposer(server, 'Open Forum Host');
+    await v.get(`/editions/${edition}/proposals/new`);
+    const workshopForm = await v.get(`/editions/${edition}/proposals/new`);
+    assert.match(workshopForm.text, /id="field-format"/);
+    assert.match(workshopForm.text, /Rapporteur 1: name/);
+    const openForum = await v.post(`/editions/${edition}/proposals`, { session_type: 'open_forum', title: 'Typed before switching', action: 'change-type' });
+    assert.equal(openForum.status, 200);
+    assert.ok(!openForum.text.includes('id="field-format"'));
+    assert.ok(!openForum.text.includes('Rapporteur 1: name'));
+    assert.match(openForum.text, /value="Typed before switching"/);
+    assert.match(openForum.text, /30 or 60 minutes/);
+    const tooLong = await v.post(`/editions/${edition}/proposals`, { session_type: 'open_forum', title: 'Open forum', duration: '90', action: 'save' });
+    assert.equal(tooLong.status, 422);
+    assert.match(tooLong.text, /This session type lasts 30 or 60 minutes, not 90/);
+  });
+
   test('text is shown escaped and Markdown is rendered safely', async () => {
     const { v, account } = await signedInProposer(server, 'Script Kiddie');
     const body = { ...workshop('Access'), title: '<script>alert("t")</script>', description: '**Bold** <script>alert(1)</script> [link](javascript:alert(2)) <img src=x onerror=alert(3)>' };
