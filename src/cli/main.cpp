@@ -195,6 +195,13 @@ int main(int argc, char** argv) {
         ->add_option("--proposals", proposals_file, "A list of proposals in the API's JSON shape")
         ->required();
 
+    auto* assign_cmd = cli.add_subcommand(
+        "assign", "Assign evaluators to proposals, optimally (JSON instance in, JSON out)");
+    std::string assign_in, assign_out;
+    assign_cmd->add_option("--in", assign_in, "The instance: proposals, evaluators, conflicts")
+        ->required();
+    assign_cmd->add_option("--out", assign_out, "Where to write the assignment (default: stdout)");
+
     auto* import_cmd = cli.add_subcommand("import", "Read the forum's published documents");
     import_cmd->require_subcommand(1);
     auto* page_cmd =
@@ -228,6 +235,7 @@ int main(int argc, char** argv) {
         init_secrets();
         if (serve_cmd->parsed()) return serve(s);
         if (screen_cmd->parsed()) return cli::screen(edition_file, proposals_file);
+        if (assign_cmd->parsed()) return cli::assign(assign_in, assign_out);
         if (page_cmd->parsed())
             return cli::import_workshop_page(page_file, s.database, into_edition);
         if (cli.got_subcommand("migrate")) {

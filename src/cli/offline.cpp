@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/assignment.hpp"
 #include "core/clock.hpp"
 #include "core/screening.hpp"
 #include "core/workshop_page.hpp"
@@ -32,6 +33,23 @@ nlohmann::json read_json(const std::string& path) {
 }
 
 }  // namespace
+
+int assign(const std::string& in_file, const std::string& out_file) {
+    AssignmentInstance instance;
+    try {
+        instance = assignment_instance_from_json(read_json(in_file));
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error(in_file + ": " + e.what());
+    }
+    auto text = to_json(convene::assign(instance)).dump(2) + "\n";
+    if (out_file.empty() || out_file == "-") {
+        std::cout << text;
+        return 0;
+    }
+    std::ofstream out(out_file, std::ios::binary);
+    if (!(out << text)) throw std::runtime_error("cannot write " + out_file);
+    return 0;
+}
 
 int screen(const std::string& edition_file, const std::string& proposals_file) {
     ScreeningContext context;
