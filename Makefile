@@ -58,6 +58,7 @@ bench: build
 	bench/http.sh $(BUILD)/convene
 	bench/screening.sh $(BUILD)/convene
 	bench/submit.sh $(BUILD)/convene
+	bench/assign.sh $(BUILD)/convene
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

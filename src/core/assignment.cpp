@@ -303,18 +303,40 @@ AssignmentResult assign(const AssignmentInstance& in) {
         }
         arc(proposal_node[p], sink, k, 0);
     }
-    // (1) as many places as can be filled; (2) and (3) the cheapest flow of that value.
-    lemon::Preflow<Graph, Graph::ArcMap<long long>> preflow(g, capacity, source, sink);
-    preflow.runMinCut();
-    const long long filled = preflow.flowValue();
-    lemon::NetworkSimplex<Graph, long long, long long> simplex(g);
-    simplex.upperMap(capacity).costMap(cost).stSupply(source, sink, filled);
-    if (simplex.run() != lemon::NetworkSimplex<Graph, long long, long long>::OPTIMAL)
-        throw std::logic_error("the assignment network has no optimal flow");
+    // (1) as many places as can be filled: every place is offered to the network, and a
+    // place left empty goes through a bypass arc dearer than any way of filling it (an
+    // augmenting path passes each evaluator once, so it costs less than `unfilled_cost`).
+    // (2) and (3) follow from the costs of the cheapest flow.
+    long long max_load = 1;
+    for (const auto& e : in.evaluators) max_load = std::max<long long>(max_load, e.max_load);
+    const long long places = static_cast<long long>(in.proposals.size()) * k;
+    const long double unfilled_cost_wide =
+        static_cast<long double>(load_unit) * 2 * max_load *
+            (static_cast<long double>(in.evaluators.size()) + 1) +
+        preference_range + 1;
+    using Simplex = lemon::NetworkSimplex<Graph, long long, long long>;
+    long long filled = 0;
+    std::optional<Simplex> solved;
+    if (unfilled_cost_wide * (places + 1) < 4e18L) {
+        auto bypass = arc(source, sink, places, static_cast<long long>(unfilled_cost_wide));
+        auto& simplex = solved.emplace(g);  // after the last arc: it reads the graph now
+        simplex.upperMap(capacity).costMap(cost).stSupply(source, sink, places);
+        if (simplex.run() != Simplex::OPTIMAL)
+            throw std::logic_error("the assignment network has no optimal flow");
+        filled = places - simplex.flow(bypass);
+    } else {  // costs too large for one solve: the maximum flow first, then its cheapest
+        lemon::Preflow<Graph, Graph::ArcMap<long long>> preflow(g, capacity, source, sink);
+        preflow.runMinCut();
+        filled = preflow.flowValue();
+        auto& simplex = solved.emplace(g);
+        simplex.upperMap(capacity).costMap(cost).stSupply(source, sink, filled);
+        if (simplex.run() != Simplex::OPTIMAL)
+            throw std::logic_error("the assignment network has no optimal flow");
+    }
     AssignmentResult result;
     std::vector<int> got(in.proposals.size(), 0);
     for (const auto& pa : pair_arcs)
-        if (simplex.flow(pa.arc) > 0) {
+        if (solved->flow(pa.arc) > 0) {
             result.assignments.push_back(
                 {in.evaluators[pa.evaluator].id, in.proposals[pa.proposal].id});
             ++got[pa.proposal];

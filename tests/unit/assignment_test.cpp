@@ -206,3 +206,23 @@ TEST(Assignment, AConflictDeclaredLaterMovesOnlyThatPlace) {
         EXPECT_LE(after.assignments.size(), before.assignments.size());
     }
 }
+
+TEST(Assignment, HugePreferencesTakeTheTwoStepPathAndStayExact) {
+    // Weights this large make one combined solve overflow; the maximum flow is then
+    // found first. Both steps must still give a full, balanced assignment.
+    AssignmentInstance in;
+    in.per_proposal = 3;
+    for (int e = 0; e < 5; ++e)
+        in.evaluators.push_back({"e" + std::to_string(e), "", "", {}, 100000});
+    for (int p = 0; p < 20; ++p) {
+        in.proposals.push_back({"p" + std::to_string(p), "", {}, {}});
+        for (int e = 0; e < 5; ++e)
+            in.preferences.push_back(
+                {"e" + std::to_string(e), "p" + std::to_string(p), e == p % 5 ? 1e6 : -1e6});
+    }
+    auto r = assign(in);
+    expect_valid(in, r);
+    EXPECT_EQ(r.filled, 60);
+    EXPECT_EQ(r.load_squares, 5 * 12 * 12);  // 60 places over 5 evaluators: 12 each
+    EXPECT_TRUE(r.unfilled.empty());
+}
