@@ -105,6 +105,14 @@ http::Response speaker_link_answer(Exchange&);
 http::Response api_speaker_link_show(Exchange&);
 http::Response api_speaker_link_answer(Exchange&);
 
+// assignment.cpp: the MAG members' assignment to proposals
+http::Response api_evaluation_settings_show(Exchange&);
+http::Response api_evaluation_settings_update(Exchange&);
+http::Response api_member_groups_update(Exchange&);
+http::Response api_assignment_run(Exchange&);
+http::Response api_assignment_show(Exchange&);
+http::Response api_assignment_publish(Exchange&);
+
 // outbox.cpp
 http::Response outbox_page(Exchange&);
 http::Response outbox_retry(Exchange&);

@@ -87,6 +87,15 @@ void App::add_routes() {
     route("GET", "/api/v1/confirmations/{token}", api_speaker_link_show);
     route("POST", "/api/v1/confirmations/{token}", api_speaker_link_answer);
     route("GET", "/api/v1/outbox", api_outbox);
+    route("GET", "/api/v1/editions/{edition:int}/evaluation-settings",
+          api_evaluation_settings_show);
+    route("PUT", "/api/v1/editions/{edition:int}/evaluation-settings",
+          api_evaluation_settings_update);
+    route("PUT", "/api/v1/editions/{edition:int}/members/{account:int}/groups",
+          api_member_groups_update);
+    route("GET", "/api/v1/editions/{edition:int}/assignment", api_assignment_show);
+    route("POST", "/api/v1/editions/{edition:int}/assignment", api_assignment_run);
+    route("POST", "/api/v1/editions/{edition:int}/assignment/publish", api_assignment_publish);
     route("GET", "/api/v1/accounts", api_account_list);
     route("GET", "/api/v1/audit", api_audit_log);
 }

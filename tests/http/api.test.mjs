@@ -15,7 +15,7 @@ for (const engine of engines()) {
       const r = await api(server.base, 'GET', '/api/v1/openapi.json');
       assert.equal(r.status, 200);
       assert.equal(r.json.openapi, '3.1.0');
-      for (const path of ['/editions', '/editions/{edition}', '/editions/{edition}/themes', '/editions/{edition}/members', '/session', '/me', '/countries', '/accounts', '/audit', '/editions/{edition}/proposals', '/proposals/{proposal}', '/editions/{edition}/screening-rules', '/editions/{edition}/screening', '/proposals/{proposal}/screening-override', '/registrations', '/editions/{edition}/call', '/proposals/{proposal}/revisions', '/proposals/{proposal}/revisions/{version}', '/proposals/{proposal}/co-organisers', '/me/proposals', '/confirmations/{token}', '/outbox'])
+      for (const path of ['/editions', '/editions/{edition}', '/editions/{edition}/themes', '/editions/{edition}/members', '/session', '/me', '/countries', '/accounts', '/audit', '/editions/{edition}/proposals', '/proposals/{proposal}', '/editions/{edition}/screening-rules', '/editions/{edition}/screening', '/proposals/{proposal}/screening-override', '/registrations', '/editions/{edition}/call', '/proposals/{proposal}/revisions', '/proposals/{proposal}/revisions/{version}', '/proposals/{proposal}/co-organisers', '/me/proposals', '/confirmations/{token}', '/outbox', '/editions/{edition}/evaluation-settings', '/editions/{edition}/members/{account}/groups', '/editions/{edition}/assignment', '/editions/{edition}/assignment/publish'])
         assert.ok(r.json.paths[path], `OpenAPI lacks ${path}`);
       assert.ok(r.json.paths['/proposals/{proposal}'].put && r.json.paths['/editions/{edition}/proposals'].post);
     });

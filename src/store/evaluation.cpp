@@ -1,0 +1,145 @@
+#include "store/evaluation.hpp"
+
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+#include "store/editions.hpp"
+
+namespace convene::store {
+
+EvaluationSettings evaluation_settings(db::Connection& c, std::int64_t edition) {
+    EvaluationSettings s;
+    auto r = c.run("SELECT evaluation_settings FROM editions WHERE id = ?", {edition});
+    if (r.empty()) return s;
+    auto j = nlohmann::json::parse(r.rows[0].text(0), nullptr, false);
+    if (!j.is_object()) return s;
+    if (j.contains("per_proposal") && j["per_proposal"].is_number_integer())
+        s.per_proposal = j["per_proposal"].get<int>();
+    if (j.contains("max_load") && j["max_load"].is_number_integer())
+        s.max_load = j["max_load"].get<int>();
+    return s;
+}
+
+void set_evaluation_settings(db::Connection& c, std::int64_t edition, const EvaluationSettings& s) {
+    nlohmann::json j = {{"per_proposal", s.per_proposal}, {"max_load", s.max_load}};
+    c.run("UPDATE editions SET evaluation_settings = ? WHERE id = ?", {j.dump(), edition});
+}
+
+AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
+                                       const EvaluationSettings& settings) {
+    AssignmentInstance in;
+    in.per_proposal = settings.per_proposal;
+    // Submitted proposals that passed screening (the Secretariat's verdict first), or
+    // every submitted one when screening has not run.
+    std::map<std::int64_t, std::size_t> index;
+    for (const auto& row :
+         c.run("SELECT p.id, COALESCE(t.name, '') FROM proposals p LEFT JOIN themes t ON t.id = "
+               "p.theme_id LEFT JOIN screening_results s ON s.proposal_id = p.id LEFT JOIN "
+               "screening_overrides o ON o.proposal_id = p.id WHERE p.edition_id = ? AND "
+               "p.status = 'submitted' AND (s.proposal_id IS NULL OR COALESCE(o.passed, s.passed) "
+               "= 1) ORDER BY p.number",
+               {edition})
+             .rows) {
+        index[row.integer(0)] = in.proposals.size();
+        in.proposals.push_back({row.text(0), row.text(1), {}, {}});
+    }
+    auto members = list_members(c, edition);
+    std::map<std::string, std::string> member_by_email;
+    for (const auto& m : members)
+        member_by_email[ascii_lower(m.email)] = std::to_string(m.account_id);
+    for (const auto& row :
+         c.run("SELECT pp.proposal_id, pp.role, COALESCE(pe.email, ''), pe.account_id, "
+               "COALESCE(o.name, '') FROM proposal_people pp JOIN proposals p ON p.id = "
+               "pp.proposal_id JOIN people pe ON pe.id = pp.person_id LEFT JOIN organisations o "
+               "ON o.id = pe.organisation_id WHERE p.edition_id = ?",
+               {edition})
+             .rows) {
+        auto at = index.find(row.integer(0));
+        if (at == index.end()) continue;
+        auto& proposal = in.proposals[at->second];
+        if (!row.is_null(3)) proposal.people.push_back(std::to_string(row.integer(3)));
+        auto by_email = member_by_email.find(ascii_lower(row.text(2)));
+        if (by_email != member_by_email.end()) proposal.people.push_back(by_email->second);
+        if (row.text(1) == "organiser" && !row.text(4).empty())
+            proposal.organisations.push_back(row.text(4));
+    }
+    std::map<std::int64_t, std::vector<std::string>> groups;
+    for (const auto& row :
+         c.run("SELECT account_id, group_name FROM member_groups WHERE edition_id = ? ORDER BY "
+               "group_name",
+               {edition})
+             .rows)
+        groups[row.integer(0)].push_back(row.text(1));
+    int max_load = settings.max_load;
+    if (max_load <= 0 && !members.empty())
+        max_load = static_cast<int>(
+            std::ceil(1.25 * static_cast<double>(in.proposals.size()) * settings.per_proposal /
+                      static_cast<double>(members.size())));
+    for (const auto& m : members)
+        in.evaluators.push_back({std::to_string(m.account_id), m.organisation, m.stakeholder_group,
+                                 groups[m.account_id], max_load});
+    for (const auto& row :
+         c.run("SELECT k.account_id, k.proposal_id FROM conflicts k JOIN proposals p ON p.id = "
+               "k.proposal_id WHERE p.edition_id = ?",
+               {edition})
+             .rows)
+        if (index.count(row.integer(1)))
+            in.conflicts.emplace_back(std::to_string(row.integer(0)),
+                                      std::to_string(row.integer(1)));
+    return in;
+}
+
+void set_member_groups(db::Connection& c, std::int64_t edition, std::int64_t account,
+                       const std::vector<std::string>& groups) {
+    c.run("DELETE FROM member_groups WHERE edition_id = ? AND account_id = ?", {edition, account});
+    for (const auto& g : groups)
+        c.run(
+            "INSERT INTO member_groups (edition_id, account_id, group_name) VALUES (?, ?, ?) ON "
+            "CONFLICT DO NOTHING",
+            {edition, account, g});
+}
+
+void save_assignment(db::Connection& c, std::int64_t edition,
+                     const std::vector<AssignmentPair>& pairs, const std::string& now) {
+    c.run(
+        "DELETE FROM assignments WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id "
+        "= ?)",
+        {edition});
+    constexpr std::size_t batch = 250;
+    for (std::size_t start = 0; start < pairs.size(); start += batch) {
+        std::string sql =
+            "INSERT INTO assignments (proposal_id, account_id, assigned_at, published) VALUES ";
+        std::vector<db::Value> values;
+        for (auto i = start; i < std::min(pairs.size(), start + batch); ++i) {
+            sql += i == start ? "(?, ?, ?, 0)" : ", (?, ?, ?, 0)";
+            values.emplace_back(std::int64_t{std::stoll(pairs[i].proposal)});
+            values.emplace_back(std::int64_t{std::stoll(pairs[i].evaluator)});
+            values.emplace_back(now);
+        }
+        c.run(sql, values);
+    }
+}
+
+StoredAssignment load_assignment(db::Connection& c, std::int64_t edition) {
+    StoredAssignment out;
+    for (const auto& row :
+         c.run("SELECT a.account_id, a.proposal_id, a.published FROM assignments a JOIN proposals "
+               "p ON p.id = a.proposal_id WHERE p.edition_id = ? ORDER BY p.number, a.account_id",
+               {edition})
+             .rows) {
+        out.pairs.push_back({std::to_string(row.integer(0)), std::to_string(row.integer(1))});
+        out.published = row.boolean(2);
+    }
+    return out;
+}
+
+void publish_assignment(db::Connection& c, std::int64_t edition) {
+    c.run(
+        "UPDATE assignments SET published = 1 WHERE proposal_id IN (SELECT id FROM proposals "
+        "WHERE edition_id = ?)",
+        {edition});
+}
+
+}  // namespace convene::store
