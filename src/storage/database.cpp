@@ -1,5 +1,6 @@
 #include "storage/database.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
@@ -18,6 +19,31 @@ std::int64_t Row::integer(std::size_t i) const {
     if (*c == "t" || *c == "true") return 1;  // PostgreSQL booleans in text form
     if (*c == "f" || *c == "false") return 0;
     return std::stoll(*c);
+}
+
+Result insert_rows(Connection& c, std::string_view head, std::size_t columns,
+                   const std::vector<Value>& values, std::string_view tail) {
+    constexpr std::size_t rows_per_statement = 250;
+    Result all;
+    if (columns == 0 || values.empty()) return all;
+    std::string row = "(?";
+    for (std::size_t i = 1; i < columns; ++i) row += ", ?";
+    row += ")";
+    const std::size_t rows = values.size() / columns;
+    for (std::size_t start = 0; start < rows; start += rows_per_statement) {
+        const auto end = std::min(rows, start + rows_per_statement);
+        std::string sql(head);
+        sql += " VALUES ";
+        for (auto i = start; i < end; ++i) sql += (i == start ? "" : ", ") + row;
+        sql += tail;
+        std::vector<Value> batch(values.begin() + static_cast<std::ptrdiff_t>(start * columns),
+                                 values.begin() + static_cast<std::ptrdiff_t>(end * columns));
+        auto r = c.run(sql, batch);
+        if (all.columns.empty()) all.columns = r.columns;
+        all.changed += r.changed;
+        for (auto& each : r.rows) all.rows.push_back(std::move(each));
+    }
+    return all;
 }
 
 std::int64_t scalar(const Result& r) {

@@ -124,6 +124,12 @@ class Savepoint {
     bool done_ = false;
 };
 
+// Many rows in few statements: `head` is "INSERT INTO t (a, b, c)", `values` holds
+// `columns` values per row; `tail` ends each statement (" ON CONFLICT ... DO NOTHING",
+// " RETURNING id"). Rows go 250 to a statement; the results' rows are joined.
+Result insert_rows(Connection& c, std::string_view head, std::size_t columns,
+                   const std::vector<Value>& values, std::string_view tail = "");
+
 // First column of the first row as an integer (e.g. the id of an INSERT ... RETURNING id).
 std::int64_t scalar(const Result& r);
 

@@ -107,19 +107,14 @@ void save_assignment(db::Connection& c, std::int64_t edition,
         "DELETE FROM assignments WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id "
         "= ?)",
         {edition});
-    constexpr std::size_t batch = 250;
-    for (std::size_t start = 0; start < pairs.size(); start += batch) {
-        std::string sql =
-            "INSERT INTO assignments (proposal_id, account_id, assigned_at, published) VALUES ";
-        std::vector<db::Value> values;
-        for (auto i = start; i < std::min(pairs.size(), start + batch); ++i) {
-            sql += i == start ? "(?, ?, ?, 0)" : ", (?, ?, ?, 0)";
-            values.emplace_back(std::int64_t{std::stoll(pairs[i].proposal)});
-            values.emplace_back(std::int64_t{std::stoll(pairs[i].evaluator)});
-            values.emplace_back(now);
-        }
-        c.run(sql, values);
-    }
+    std::vector<db::Value> values;
+    for (const auto& pair : pairs)
+        for (db::Value v : {db::Value{std::int64_t{std::stoll(pair.proposal)}},
+                            db::Value{std::int64_t{std::stoll(pair.evaluator)}}, db::Value{now},
+                            db::Value{std::int64_t{0}}})
+            values.push_back(std::move(v));
+    db::insert_rows(c, "INSERT INTO assignments (proposal_id, account_id, assigned_at, published)",
+                    4, values);
 }
 
 StoredAssignment load_assignment(db::Connection& c, std::int64_t edition) {

@@ -13,18 +13,17 @@ bool enqueue_mail(db::Connection& c, const Mail& mail, const std::string& now) {
 
 void enqueue_mails(db::Connection& c, const std::vector<Mail>& mails, const std::string& now) {
     if (mails.empty()) return;
-    std::string sql =
-        "INSERT INTO outbox (created_at, kind, dedupe_key, recipient, subject, body, status, "
-        "attempts, next_attempt_at) VALUES ";
     std::vector<db::Value> values;
-    for (const auto& m : mails) {
-        sql += values.empty() ? "(?, ?, ?, ?, ?, ?, 'queued', 0, ?)"
-                              : ", (?, ?, ?, ?, ?, ?, 'queued', 0, ?)";
-        for (const auto* v :
-             {&now, &m.kind, &m.dedupe_key, &m.recipient, &m.subject, &m.body, &now})
-            values.emplace_back(*v);
-    }
-    c.run(sql + " ON CONFLICT (dedupe_key) DO NOTHING", values);
+    for (const auto& m : mails)
+        for (db::Value v :
+             {db::Value{now}, db::Value{m.kind}, db::Value{m.dedupe_key}, db::Value{m.recipient},
+              db::Value{m.subject}, db::Value{m.body}, db::Value{std::string("queued")},
+              db::Value{std::int64_t{0}}, db::Value{now}})
+            values.push_back(std::move(v));
+    db::insert_rows(c,
+                    "INSERT INTO outbox (created_at, kind, dedupe_key, recipient, subject, body, "
+                    "status, attempts, next_attempt_at)",
+                    9, values, " ON CONFLICT (dedupe_key) DO NOTHING");
 }
 
 namespace {

@@ -187,23 +187,15 @@ void save_screening(db::Connection& c, std::int64_t edition,
         "DELETE FROM screening_results WHERE proposal_id IN (SELECT id FROM proposals WHERE "
         "edition_id = ?)",
         {edition});
-    // Rows go in batches: one statement per 200 proposals, not one per proposal.
-    constexpr std::size_t batch = 200;
-    for (std::size_t start = 0; start < results.size(); start += batch) {
-        auto end = std::min(results.size(), start + batch);
-        std::string sql =
-            "INSERT INTO screening_results (proposal_id, passed, failures, screened_at) VALUES ";
-        std::vector<db::Value> values;
-        for (auto i = start; i < end; ++i) {
-            sql += (i == start ? "" : ", ");
-            sql += "(?, ?, ?, ?)";
-            values.emplace_back(std::int64_t{std::stoll(results[i].proposal)});
-            values.emplace_back(std::int64_t{results[i].passed});
-            values.emplace_back(to_json(results[i])["failures"].dump());
-            values.emplace_back(now);
-        }
-        c.run(sql, values);
+    std::vector<db::Value> values;
+    for (const auto& r : results) {
+        values.emplace_back(std::int64_t{std::stoll(r.proposal)});
+        values.emplace_back(std::int64_t{r.passed});
+        values.emplace_back(to_json(r)["failures"].dump());
+        values.emplace_back(now);
     }
+    db::insert_rows(c, "INSERT INTO screening_results (proposal_id, passed, failures, screened_at)",
+                    4, values);
 }
 
 namespace {

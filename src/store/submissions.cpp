@@ -93,11 +93,9 @@ std::map<std::string, std::int64_t> organisation_ids(db::Connection& c, const Pr
     };
     select();
     if (ids.size() == wanted.size()) return ids;
-    std::string sql = "INSERT INTO organisations (name, country, stakeholder_group) VALUES ";
     std::vector<db::Value> values;
     for (const auto& [name, person] : wanted) {
         if (ids.count(name)) continue;
-        sql += values.empty() ? "(?, ?, ?)" : ", (?, ?, ?)";
         values.emplace_back(name);
         values.emplace_back(person->country.empty() ? db::Value{nullptr}
                                                     : db::Value{person->country});
@@ -105,7 +103,8 @@ std::map<std::string, std::int64_t> organisation_ids(db::Connection& c, const Pr
     }
     // Two proposers may name the same new organisation at once: the second one's
     // insert skips it and the select finds the first one's row.
-    c.run(sql + " ON CONFLICT (name) DO NOTHING", values);
+    db::insert_rows(c, "INSERT INTO organisations (name, country, stakeholder_group)", 3, values,
+                    " ON CONFLICT (name) DO NOTHING");
     select();
     return ids;
 }
@@ -140,9 +139,6 @@ void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
             person.gender};
     };
     // Known people are updated; new ones inserted together.
-    std::string insert =
-        "INSERT INTO people (name, email, organisation_id, country, stakeholder_group, gender, "
-        "first_time, account_id) VALUES ";
     std::vector<db::Value> new_values;
     std::set<std::string> queued;
     for (const auto& [role, member] : roles)
@@ -158,22 +154,22 @@ void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
                     "stakeholder_group = ?, gender = ? WHERE id = ?",
                     values);
             } else if (queued.insert(key).second) {
-                insert += new_values.empty() ? "(?, ?, ?, ?, ?, ?, 0, NULL)"
-                                             : ", (?, ?, ?, ?, ?, ?, 0, NULL)";
                 new_values.insert(new_values.end(), values.begin(), values.end());
+                new_values.emplace_back(std::int64_t{0});  // first_time
+                new_values.emplace_back(nullptr);          // account_id
             }
         }
-    if (!new_values.empty())
-        for (const auto& row :
-             c.run(insert + " RETURNING id, name, COALESCE(email, '')", new_values).rows) {
-            ProposalPerson made;
-            made.name = row.text(1);
-            made.email = row.text(2);
-            existing.emplace(person_key(made), row.integer(0));
-        }
-    std::string links =
-        "INSERT INTO proposal_people (proposal_id, person_id, role, confirmation, onsite, "
-        "position) VALUES ";
+    for (const auto& row :
+         db::insert_rows(c,
+                         "INSERT INTO people (name, email, organisation_id, country, "
+                         "stakeholder_group, gender, first_time, account_id)",
+                         8, new_values, " RETURNING id, name, COALESCE(email, '')")
+             .rows) {
+        ProposalPerson made;
+        made.name = row.text(1);
+        made.email = row.text(2);
+        existing.emplace(person_key(made), row.integer(0));
+    }
     std::vector<db::Value> link_values;
     std::set<std::pair<std::string, std::int64_t>> linked;
     std::set<std::int64_t> kept;
@@ -184,13 +180,15 @@ void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
             if (!linked.emplace(role, id).second) continue;  // named twice in one role
             kept.insert(id);
             std::int64_t onsite = person.onsite ? (*person.onsite ? 1 : 0) : -1;
-            links += link_values.empty() ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
             for (db::Value v :
                  {db::Value{proposal}, db::Value{id}, db::Value{std::string(role)},
                   db::Value{person.confirmation}, db::Value{onsite}, db::Value{position++}})
                 link_values.push_back(std::move(v));
         }
-    if (!link_values.empty()) c.run(links, link_values);
+    db::insert_rows(c,
+                    "INSERT INTO proposal_people (proposal_id, person_id, role, confirmation, "
+                    "onsite, position)",
+                    6, link_values);
     for (const auto& [key, id] : before) {
         if (kept.count(id)) continue;
         c.run("DELETE FROM speaker_invitations WHERE proposal_id = ? AND person_id = ?",

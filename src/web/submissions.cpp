@@ -180,21 +180,21 @@ int invite_speakers(Exchange& ex, std::int64_t proposal, const Proposal& p,
     auto expires =
         format_utc(Clock::now() + std::chrono::hours(24 * ex.app.config().speaker_link_days));
     // One statement for the invitations and one for their mails, however many.
-    std::string sql =
-        "INSERT INTO speaker_invitations (proposal_id, person_id, email, token_hash, sent_at, "
-        "expires_at) VALUES ";
     std::vector<db::Value> values;
     std::map<std::int64_t, std::string> tokens;
     for (const auto& row : people.rows) {
         auto token = random_token();
         tokens[row.integer(0)] = token;
-        sql += values.empty() ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
         for (db::Value v : {db::Value{proposal}, db::Value{row.integer(0)}, db::Value{row.text(2)},
                             db::Value{token_hash(token)}, db::Value{ex.now()}, db::Value{expires}})
             values.push_back(std::move(v));
     }
     std::map<std::int64_t, std::int64_t> invitation_of;
-    for (const auto& row : ex.db().run(sql + " RETURNING id, person_id", values).rows)
+    for (const auto& row : db::insert_rows(ex.db(),
+                                           "INSERT INTO speaker_invitations (proposal_id, "
+                                           "person_id, email, token_hash, sent_at, expires_at)",
+                                           6, values, " RETURNING id, person_id")
+                               .rows)
         invitation_of[row.integer(1)] = row.integer(0);
     std::vector<store::Mail> mails;
     for (const auto& row : people.rows) {
