@@ -15,6 +15,7 @@ struct Criterion {
     std::string code;  // "relevance"
     double weight = 1;
     std::vector<std::string> not_for_formats;  // e.g. diversity does not apply to "flash"
+    std::string label;                         // "Relevance to Internet governance"
 };
 
 // One evaluator's holistic score, or their per-criterion scores combined by weight over

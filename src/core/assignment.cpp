@@ -393,15 +393,21 @@ AssignmentResult reassign_after_conflict(const AssignmentInstance& instance,
         if (!best || better(e, *best)) best = e;
     }
     if (best) result.assignments.push_back({in.evaluators[*best].id, proposal});
+    explain_unfilled(in, result);
+    score_assignment(in, result);
+    return result;
+}
+
+void explain_unfilled(const AssignmentInstance& in, AssignmentResult& result) {
+    auto cand = candidates(in);
     std::map<std::string, int> got;
     for (const auto& a : result.assignments) ++got[a.proposal];
+    result.unfilled.clear();
     for (std::size_t q = 0; q < in.proposals.size(); ++q)
         if (got[in.proposals[q].id] < in.per_proposal)
             result.unfilled.push_back({in.proposals[q].id,
                                        in.per_proposal - got[in.proposals[q].id],
                                        reason_unfilled(in, cand, q, got[in.proposals[q].id])});
-    score_assignment(in, result);
-    return result;
 }
 
 nlohmann::json to_json(const AssignmentResult& r) {

@@ -70,6 +70,9 @@ AssignmentResult reassign_after_conflict(const AssignmentInstance& instance,
 
 // The objective of any assignment of the instance (for checks and reports).
 void score_assignment(const AssignmentInstance& instance, AssignmentResult& result);
+// The places any assignment of the instance leaves open, with their reasons, as assign()
+// reports them.
+void explain_unfilled(const AssignmentInstance& instance, AssignmentResult& result);
 
 nlohmann::json to_json(const AssignmentResult& result);
 

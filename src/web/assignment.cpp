@@ -1,80 +1,19 @@
-// The Secretariat runs the assignment of MAG members to proposals, reviews it and
-// publishes it (API; the pages come next).
-#include <map>
+// The Secretariat's evaluation round over the API: settings, members' groups, the
+// assignment (run, review, publish), progress, reminders, closing, the sheet, and the
+// evaluations of a proposal.
+#include "store/assignment.hpp"
 
 #include "http/error.hpp"
-#include "store/evaluation.hpp"
+#include "store/submissions.hpp"
+#include "web/evaluation.hpp"
 #include "web/exchange.hpp"
 #include "web/handlers.hpp"
 
 namespace convene::web {
 
-namespace {
-
-// What the Secretariat reviews: each member's load, evaluators per proposal, and the
-// stakeholder mix on the proposals.
-nlohmann::json review(Exchange& ex, const store::Edition& edition,
-                      const std::vector<AssignmentPair>& pairs, const AssignmentInstance& in) {
-    std::map<std::string, int> load, per_proposal;
-    std::map<std::string, std::string> group_of, name_of;
-    for (const auto& m : store::list_members(ex.db(), edition.id)) {
-        group_of[std::to_string(m.account_id)] = m.stakeholder_group;
-        name_of[std::to_string(m.account_id)] = m.name;
-    }
-    std::map<std::string, std::map<std::string, int>> mix;
-    for (const auto& p : pairs) {
-        ++load[p.evaluator];
-        ++per_proposal[p.proposal];
-        ++mix[p.proposal][group_of[p.evaluator]];
-    }
-    nlohmann::json members = nlohmann::json::array();
-    for (const auto& e : in.evaluators)
-        members.push_back({{"account", std::stoll(e.id)},
-                           {"name", name_of[e.id]},
-                           {"stakeholder_group", e.stakeholder_group},
-                           {"load", load[e.id]},
-                           {"max_load", e.max_load}});
-    std::map<int, int> histogram;
-    for (const auto& p : in.proposals) ++histogram[per_proposal[p.id]];
-    nlohmann::json evaluators_per_proposal = nlohmann::json::object();
-    for (const auto& [n, count] : histogram) evaluators_per_proposal[std::to_string(n)] = count;
-    int most_of_one_group = 0;
-    for (const auto& [proposal, groups] : mix)
-        for (const auto& [group, n] : groups) most_of_one_group = std::max(most_of_one_group, n);
-    return {{"members", members},
-            {"evaluators_per_proposal", evaluators_per_proposal},
-            {"most_of_one_stakeholder_group_on_a_proposal", most_of_one_group}};
-}
-
-store::EvaluationSettings settings_in_body(const nlohmann::json& body,
-                                           store::EvaluationSettings s) {
-    if (!body.is_object()) throw http::unprocessable({{"per_proposal", "Send a JSON object."}});
-    if (body.contains("per_proposal")) {
-        if (!body["per_proposal"].is_number_integer() || body["per_proposal"].get<int>() < 1 ||
-            body["per_proposal"].get<int>() > 20)
-            throw http::unprocessable(
-                {{"per_proposal",
-                  "Evaluations per proposal must be a whole number from 1 to 20."}});
-        s.per_proposal = body["per_proposal"].get<int>();
-    }
-    if (body.contains("max_load")) {
-        if (!body["max_load"].is_number_integer() || body["max_load"].get<int>() < 0 ||
-            body["max_load"].get<int>() > 10000)
-            throw http::unprocessable(
-                {{"max_load",
-                  "The most proposals per member must be a whole number from 0 "
-                  "(automatic) to 10000."}});
-        s.max_load = body["max_load"].get<int>();
-    }
-    return s;
-}
-
-}  // namespace
-
 http::Response api_evaluation_settings_show(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto s = store::evaluation_settings(ex.db(), e.id);
-    return http::Response::json({{"per_proposal", s.per_proposal}, {"max_load", s.max_load}});
+    return http::Response::json(to_json(store::evaluation_settings(ex.db(), e.id)));
 }
 
 http::Response api_evaluation_settings_update(Exchange& ex) {
@@ -82,9 +21,8 @@ http::Response api_evaluation_settings_update(Exchange& ex) {
     auto s = settings_in_body(http::parse_json_body(ex.request),
                               store::evaluation_settings(ex.db(), e.id));
     store::set_evaluation_settings(ex.db(), e.id, s);
-    ex.audit("evaluation.settings", "edition " + std::to_string(e.id),
-             {{"per_proposal", s.per_proposal}, {"max_load", s.max_load}});
-    return http::Response::json({{"per_proposal", s.per_proposal}, {"max_load", s.max_load}});
+    ex.audit("evaluation.settings", "edition " + std::to_string(e.id), to_json(s));
+    return http::Response::json(to_json(s));
 }
 
 http::Response api_member_groups_update(Exchange& ex) {
@@ -110,34 +48,17 @@ http::Response api_member_groups_update(Exchange& ex) {
 
 http::Response api_assignment_run(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto settings = store::evaluation_settings(ex.db(), e.id);
-    if (!ex.request.body.empty())
-        settings = settings_in_body(http::parse_json_body(ex.request), settings);
-    auto instance = store::assignment_instance(ex.db(), e.id, settings);
-    auto result = assign(instance);
-    store::save_assignment(ex.db(), e.id, result.assignments, ex.now());
-    ex.audit("evaluation.assign", "edition " + std::to_string(e.id),
-             {{"filled", result.filled},
-              {"load_squares", result.load_squares},
-              {"unfilled", result.unfilled.size()}});
-    auto out = to_json(result);
-    out["published"] = false;
-    out["review"] = review(ex, e, result.assignments, instance);
-    return http::Response::json(out);
+    if (!ex.request.body.empty()) {
+        auto s = settings_in_body(http::parse_json_body(ex.request),
+                                  store::evaluation_settings(ex.db(), e.id));
+        store::set_evaluation_settings(ex.db(), e.id, s);
+    }
+    return http::Response::json(run_assignment(ex, e));
 }
 
 http::Response api_assignment_show(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto stored = store::load_assignment(ex.db(), e.id);
-    auto instance =
-        store::assignment_instance(ex.db(), e.id, store::evaluation_settings(ex.db(), e.id));
-    AssignmentResult result;
-    result.assignments = stored.pairs;
-    score_assignment(instance, result);
-    auto out = to_json(result);
-    out.erase("unfilled");
-    out["published"] = stored.published;
-    out["review"] = review(ex, e, stored.pairs, instance);
+    auto out = stored_assignment(ex, e);
     return http::Response::json(out);
 }
 
@@ -150,6 +71,84 @@ http::Response api_assignment_publish(Exchange& ex) {
     ex.audit("evaluation.publish", "edition " + std::to_string(e.id),
              {{"pairs", stored.pairs.size()}});
     return http::Response::json({{"published", true}, {"pairs", stored.pairs.size()}});
+}
+
+http::Response api_evaluation_progress(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json(progress_view(ex, e));
+}
+
+http::Response api_evaluation_reminders(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json({{"queued", send_reminders(ex, e)}});
+}
+
+http::Response api_evaluation_close(Exchange& ex) {
+    auto e = managed_edition(ex);
+    close_round(ex, e, true);
+    return http::Response::json(progress_view(ex, e)["round"]);
+}
+
+http::Response api_evaluation_reopen(Exchange& ex) {
+    auto e = managed_edition(ex);
+    close_round(ex, e, false);
+    return http::Response::json(progress_view(ex, e)["round"]);
+}
+
+http::Response api_evaluation_sheet(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json(sheet_view(ex, e, rank_in_query(ex)));
+}
+
+namespace {
+
+nlohmann::json evaluation_json(Exchange& ex, std::int64_t proposal, const store::Member& m) {
+    auto saved = store::load_evaluation(ex.db(), proposal, m.account_id);
+    return {{"account", m.account_id},
+            {"name", m.name},
+            {"stakeholder_group", m.stakeholder_group},
+            {"status", saved.status.empty() ? "not_started" : saved.status},
+            {"version", saved.version},
+            {"updated_at", saved.updated_at},
+            {"submitted_at", saved.submitted_at},
+            {"evaluation", saved.version ? to_json(saved.evaluation) : nlohmann::json()}};
+}
+
+std::int64_t edition_of(Exchange& ex, std::int64_t proposal) {
+    auto record = store::find_proposal_record(ex.db(), proposal);
+    if (!record) throw http::not_found("There is no proposal with this number.");
+    return record->edition_id;
+}
+
+}  // namespace
+
+// Every evaluation of a proposal, with its evaluator: the Secretariat only.
+http::Response api_proposal_evaluations(Exchange& ex) {
+    auto proposal = ex.params.integer("proposal");
+    auto edition = edition_of(ex, proposal);
+    ex.require_role(Role::admin, edition);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& m : store::list_members(ex.db(), edition))
+        if (store::load_evaluation(ex.db(), proposal, m.account_id).version > 0)
+            out.push_back(evaluation_json(ex, proposal, m));
+    return http::Response::json({{"proposal", proposal}, {"evaluations", out}});
+}
+
+// One member's evaluation: that member or the Secretariat; nobody else.
+http::Response api_proposal_evaluation(Exchange& ex) {
+    auto proposal = ex.params.integer("proposal");
+    auto account = ex.params.integer("account");
+    auto edition = edition_of(ex, proposal);
+    const auto& who = ex.require_sign_in();
+    if (who.id != account && !ex.has_role(Role::admin, edition))
+        throw http::forbidden(
+            "Only the member who wrote an evaluation and the Secretariat read it.");
+    if (who.id == account && !store::is_assigned(ex.db(), proposal, account) &&
+        !ex.has_role(Role::admin, edition))
+        throw http::forbidden("This proposal is not on your list of evaluations.");
+    for (const auto& m : store::list_members(ex.db(), edition))
+        if (m.account_id == account) return http::Response::json(evaluation_json(ex, proposal, m));
+    throw http::not_found("This account is not a MAG member of the edition.");
 }
 
 }  // namespace convene::web

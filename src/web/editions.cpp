@@ -85,6 +85,7 @@ http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDr
     view["proposal_count"] = counts.proposals;
     view["member_count"] = counts.members;
     view["can_manage"] = ex.has_role(Role::admin, e.id);
+    view["is_member"] = ex.has_role(Role::evaluator, e.id);
     auto call = store::load_call(c, e.id);
     auto state = call_state(call, ex.now());
     view["call_sentence"] = call_state_sentence(call, state);

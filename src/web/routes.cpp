@@ -36,6 +36,23 @@ void App::add_routes() {
     route("GET", "/editions/{edition:int}/call", call_form);
     route("POST", "/editions/{edition:int}/call", call_update);
 
+    route("GET", "/editions/{edition:int}/evaluation", evaluation_round_page);
+    route("POST", "/editions/{edition:int}/evaluation/settings", evaluation_settings_update);
+    route("POST", "/editions/{edition:int}/evaluation/groups", evaluation_groups_update);
+    route("POST", "/editions/{edition:int}/evaluation/assignment", assignment_run);
+    route("POST", "/editions/{edition:int}/evaluation/publish", assignment_publish);
+    route("GET", "/editions/{edition:int}/evaluation/progress", evaluation_progress_page);
+    route("POST", "/editions/{edition:int}/evaluation/reminders", evaluation_reminders);
+    route("POST", "/editions/{edition:int}/evaluation/close", evaluation_close);
+    route("GET", "/editions/{edition:int}/evaluation/sheet", evaluation_sheet);
+    route("GET", "/editions/{edition:int}/evaluation/sheet.csv", evaluation_sheet_csv);
+    route("GET", "/editions/{edition:int}/evaluation/sheet.xlsx", evaluation_sheet_xlsx);
+    route("GET", "/editions/{edition:int}/evaluations", my_evaluations);
+    route("GET", "/editions/{edition:int}/evaluations/{proposal:int}", evaluation_form);
+    route("POST", "/editions/{edition:int}/evaluations/{proposal:int}", evaluation_save);
+    route("GET", "/editions/{edition:int}/evaluations/{proposal:int}/conflict", conflict_form);
+    route("POST", "/editions/{edition:int}/evaluations/{proposal:int}/conflict", conflict_declare);
+
     route("GET", "/proposals", my_proposals);
     route("GET", "/editions/{edition:int}/proposals/new", proposal_new_form);
     route("POST", "/editions/{edition:int}/proposals", proposal_create);
@@ -96,6 +113,19 @@ void App::add_routes() {
     route("GET", "/api/v1/editions/{edition:int}/assignment", api_assignment_show);
     route("POST", "/api/v1/editions/{edition:int}/assignment", api_assignment_run);
     route("POST", "/api/v1/editions/{edition:int}/assignment/publish", api_assignment_publish);
+    route("GET", "/api/v1/editions/{edition:int}/evaluation-progress", api_evaluation_progress);
+    route("POST", "/api/v1/editions/{edition:int}/evaluation-reminders", api_evaluation_reminders);
+    route("POST", "/api/v1/editions/{edition:int}/evaluation-round/close", api_evaluation_close);
+    route("POST", "/api/v1/editions/{edition:int}/evaluation-round/reopen", api_evaluation_reopen);
+    route("GET", "/api/v1/editions/{edition:int}/evaluation-sheet", api_evaluation_sheet);
+    route("GET", "/api/v1/editions/{edition:int}/evaluations", api_my_evaluations);
+    route("GET", "/api/v1/editions/{edition:int}/evaluations/{proposal:int}", api_evaluation_show);
+    route("PUT", "/api/v1/editions/{edition:int}/evaluations/{proposal:int}", api_evaluation_save);
+    route("POST", "/api/v1/editions/{edition:int}/evaluations/{proposal:int}/conflict",
+          api_conflict_declare);
+    route("GET", "/api/v1/proposals/{proposal:int}/evaluations", api_proposal_evaluations);
+    route("GET", "/api/v1/proposals/{proposal:int}/evaluations/{account:int}",
+          api_proposal_evaluation);
     route("GET", "/api/v1/accounts", api_account_list);
     route("GET", "/api/v1/audit", api_audit_log);
 }

@@ -50,8 +50,9 @@ TEST(Aggregation, AHarshEvaluatorCountsAsMuchAsALenientOne) {
 }
 
 TEST(Aggregation, CriteriaCombineByWeightAndSkipThoseThatDoNotApply) {
-    std::vector<Criterion> criteria = {
-        {"relevance", 2, {}}, {"content", 1, {}}, {"diversity", 1, {"flash"}}};
+    std::vector<Criterion> criteria = {{"relevance", 2, {}, "Relevance"},
+                                       {"content", 1, {}, "Content"},
+                                       {"diversity", 1, {"flash"}, "Diversity"}};
     std::vector<CriterionScore> scores = {{"relevance", 5}, {"content", 2}, {"diversity", 1}};
     EXPECT_NEAR(*combined_score(criteria, scores, "panel"), (10 + 2 + 1) / 4.0, 1e-9);
     EXPECT_NEAR(*combined_score(criteria, scores, "flash"), (10 + 2) / 3.0, 1e-9);

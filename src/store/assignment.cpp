@@ -1,4 +1,4 @@
-#include "store/evaluation.hpp"
+#include "store/assignment.hpp"
 
 #include <cmath>
 #include <map>
@@ -10,21 +10,17 @@
 namespace convene::store {
 
 EvaluationSettings evaluation_settings(db::Connection& c, std::int64_t edition) {
-    EvaluationSettings s;
+    auto s = standard_evaluation_settings();
     auto r = c.run("SELECT evaluation_settings FROM editions WHERE id = ?", {edition});
     if (r.empty()) return s;
     auto j = nlohmann::json::parse(r.rows[0].text(0), nullptr, false);
     if (!j.is_object()) return s;
-    if (j.contains("per_proposal") && j["per_proposal"].is_number_integer())
-        s.per_proposal = j["per_proposal"].get<int>();
-    if (j.contains("max_load") && j["max_load"].is_number_integer())
-        s.max_load = j["max_load"].get<int>();
-    return s;
+    FieldErrors ignored;  // stored settings were checked when saved
+    return evaluation_settings_from_json(j, s, ignored);
 }
 
 void set_evaluation_settings(db::Connection& c, std::int64_t edition, const EvaluationSettings& s) {
-    nlohmann::json j = {{"per_proposal", s.per_proposal}, {"max_load", s.max_load}};
-    c.run("UPDATE editions SET evaluation_settings = ? WHERE id = ?", {j.dump(), edition});
+    c.run("UPDATE editions SET evaluation_settings = ? WHERE id = ?", {to_json(s).dump(), edition});
 }
 
 AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
@@ -135,6 +131,28 @@ void publish_assignment(db::Connection& c, std::int64_t edition) {
         "UPDATE assignments SET published = 1 WHERE proposal_id IN (SELECT id FROM proposals "
         "WHERE edition_id = ?)",
         {edition});
+}
+
+bool declare_conflict(db::Connection& c, std::int64_t proposal, std::int64_t account,
+                      const std::string& now) {
+    c.run(
+        "INSERT INTO conflicts (proposal_id, account_id, declared_at) VALUES (?, ?, ?) ON "
+        "CONFLICT DO NOTHING",
+        {proposal, account, now});
+    c.run("DELETE FROM assignments WHERE proposal_id = ? AND account_id = ?", {proposal, account});
+    return c.run("DELETE FROM evaluations WHERE proposal_id = ? AND account_id = ?",
+                 {proposal, account})
+               .changed > 0;
+}
+
+void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPair& pair,
+                    const std::string& now) {
+    c.run(
+        "INSERT INTO assignments (proposal_id, account_id, assigned_at, published) SELECT ?, ?, "
+        "?, COALESCE(MAX(a.published), 0) FROM assignments a JOIN proposals p ON p.id = "
+        "a.proposal_id WHERE p.edition_id = ? ON CONFLICT DO NOTHING",
+        {std::int64_t{std::stoll(pair.proposal)}, std::int64_t{std::stoll(pair.evaluator)}, now,
+         edition});
 }
 
 }  // namespace convene::store

@@ -7,14 +7,12 @@
 #include <vector>
 
 #include "core/assignment.hpp"
+#include "core/evaluation.hpp"
 #include "storage/database.hpp"
 
 namespace convene::store {
 
-struct EvaluationSettings {
-    int per_proposal = 5;  // k
-    int max_load = 0;      // 0: enough for every place, with a quarter to spare
-};
+// The edition's round: its stored settings over the standard ones.
 EvaluationSettings evaluation_settings(db::Connection& c, std::int64_t edition);
 void set_evaluation_settings(db::Connection& c, std::int64_t edition, const EvaluationSettings& s);
 
@@ -36,5 +34,13 @@ struct StoredAssignment {
 };
 StoredAssignment load_assignment(db::Connection& c, std::int64_t edition);
 void publish_assignment(db::Connection& c, std::int64_t edition);
+
+// A member's conflict of interest with a proposal: recorded, the assignment removed and
+// any evaluation of it discarded (true when there was one).
+bool declare_conflict(db::Connection& c, std::int64_t proposal, std::int64_t account,
+                      const std::string& now);
+// Adds one pair, published like the rest of the edition's assignment.
+void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPair& pair,
+                    const std::string& now);
 
 }  // namespace convene::store
