@@ -25,7 +25,7 @@ export function secretProposal(theme, i, format = 'roundtable') {
   return p;
 }
 
-export async function evaluationEdition(server, { proposals = 6, members = 6, perProposal = 3 } = {}) {
+export async function evaluationEdition(server, { proposals = 6, members = 6, perProposal = 3, assign = true } = {}) {
   const token = server.admin.token;
   const as = (method, path, body) => api(server.base, method, path, { token, body });
   const edition = await openCall(server, { name: `IGF evaluation ${Date.now()}` });
@@ -50,6 +50,7 @@ export async function evaluationEdition(server, { proposals = 6, members = 6, pe
   }
   const deadline = new Date(Date.now() + 7 * 86400000).toISOString().replace(/\.\d+Z$/, 'Z');
   await as('PUT', `/api/v1/editions/${edition}/evaluation-settings`, { per_proposal: perProposal, deadline });
+  if (!assign) return { edition, members: team, proposals: ids, author, assignments: [] };
   const run = await as('POST', `/api/v1/editions/${edition}/assignment`);
   if (run.status !== 200) throw new Error('assignment: ' + run.text);
   await as('POST', `/api/v1/editions/${edition}/assignment/publish`);
