@@ -39,7 +39,12 @@ export async function startServer(engine = 'sqlite', { demo = false, args = [], 
   const created = cli(database.url, ['user', 'add', '--email', admin.email, '--name', 'Ada Admin',
     '--password', admin.password, '--role', 'admin', '--token']);
   admin.token = created.match(/API token: (\w+)/)[1];
-  if (demo) cli(database.url, ['demo', '--seed', '7']);
+  let demoMember = null;
+  if (demo) {
+    const printed = cli(database.url, ['demo', '--seed', '7']);
+    const m = printed.match(/MAG member \(evaluator\): (\S+) \/ (\S+)/);
+    if (m) demoMember = { email: m[1], password: m[2] };
+  }
   const child = spawn(bin, ['--database', database.url, '--log-level', 'warn', 'serve',
     '--listen', '127.0.0.1:0', '--threads', String(threads), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -55,7 +60,7 @@ export async function startServer(engine = 'sqlite', { demo = false, args = [], 
     child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
   });
   return {
-    base, admin, engine, databaseUrl: database.url, process: child,
+    base, admin, engine, databaseUrl: database.url, process: child, demoMember,
     stderr: () => stderr,
     async stop() {
       if (child.exitCode === null) {
