@@ -64,13 +64,8 @@ http::Response api_assignment_show(Exchange& ex) {
 
 http::Response api_assignment_publish(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto stored = store::load_assignment(ex.db(), e.id);
-    if (stored.pairs.empty())
-        throw http::conflict("There is no assignment to publish; run the assignment first.");
-    store::publish_assignment(ex.db(), e.id);
-    ex.audit("evaluation.publish", "edition " + std::to_string(e.id),
-             {{"pairs", stored.pairs.size()}});
-    return http::Response::json({{"published", true}, {"pairs", stored.pairs.size()}});
+    auto pairs = publish_assignment(ex, e);
+    return http::Response::json({{"published", true}, {"pairs", pairs}});
 }
 
 http::Response api_evaluation_progress(Exchange& ex) {

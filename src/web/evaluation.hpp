@@ -71,6 +71,9 @@ nlohmann::json assignment_review(Exchange& ex, const store::Edition& edition,
 // Runs and stores the assignment; 409 once evaluations have begun.
 nlohmann::json run_assignment(Exchange& ex, const store::Edition& e);
 nlohmann::json stored_assignment(Exchange& ex, const store::Edition& e);
+// Publishes the stored assignment and tells each member with a list; 409 when none.
+// Returns how many pairs were published.
+std::size_t publish_assignment(Exchange& ex, const store::Edition& e);
 
 nlohmann::json progress_view(Exchange& ex, const store::Edition& e);
 // Queues one reminder per member with evaluations left; returns how many.

@@ -219,10 +219,7 @@ http::Response assignment_run(Exchange& ex) {
 
 http::Response assignment_publish(Exchange& ex) {
     auto e = managed_edition(ex);
-    if (store::load_assignment(ex.db(), e.id).pairs.empty())
-        throw http::conflict("There is no assignment to publish; run the assignment first.");
-    store::publish_assignment(ex.db(), e.id);
-    ex.audit("evaluation.publish", "edition " + std::to_string(e.id), {});
+    publish_assignment(ex, e);
     return http::Response::redirect(round_url(e) + "#assignment");
 }
 

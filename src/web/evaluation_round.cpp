@@ -88,6 +88,40 @@ nlohmann::json stored_assignment(Exchange& ex, const store::Edition& e) {
     return out;
 }
 
+std::size_t publish_assignment(Exchange& ex, const store::Edition& e) {
+    auto stored = store::load_assignment(ex.db(), e.id);
+    if (stored.pairs.empty())
+        throw http::conflict("There is no assignment to publish; run the assignment first.");
+    store::publish_assignment(ex.db(), e.id);
+    std::map<std::string, int> load;
+    for (const auto& p : stored.pairs) ++load[p.evaluator];
+    auto settings = store::evaluation_settings(ex.db(), e.id);
+    auto sentence = round_state_sentence(settings, round_state(settings, ex.now()));
+    std::vector<store::Mail> mails;
+    for (const auto& m : store::list_members(ex.db(), e.id)) {
+        auto n = load[std::to_string(m.account_id)];
+        if (n == 0) continue;
+        store::Mail mail;
+        mail.kind = "evaluation_list";
+        mail.dedupe_key = "evaluation_list:" + std::to_string(e.id) + ":" +
+                          std::to_string(m.account_id) + ":" + std::to_string(n);
+        mail.recipient = m.email;
+        mail.subject = "Your " + std::to_string(n) + " proposals to evaluate for " + e.name;
+        mail.body = "Dear " + m.name + ",\n\nThe Secretariat has assigned you " +
+                    std::to_string(n) + " session proposals to evaluate for " + e.name + ". " +
+                    sentence +
+                    "\n\nFirst look through the list and declare any conflict of interest; "
+                    "the proposal then goes to another member. Your list:\n" +
+                    ex.app.config().base_url + "/editions/" + std::to_string(e.id) +
+                    "/evaluations\n\nThe IGF Secretariat\n";
+        mails.push_back(std::move(mail));
+    }
+    store::enqueue_mails(ex.db(), mails, ex.now());
+    ex.audit("evaluation.publish", "edition " + std::to_string(e.id),
+             {{"pairs", stored.pairs.size()}, {"members_told", mails.size()}});
+    return stored.pairs.size();
+}
+
 namespace {
 
 int percent(int part, int whole) {

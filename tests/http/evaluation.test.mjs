@@ -36,6 +36,10 @@ for (const engine of engines()) {
       assert.equal(page.status, 200);
       assert.match(page.text, /Declare a conflict/);
       assert.match(page.text, new RegExp(`You have submitted 0 of ${listOf(m.account).length}`));
+      const outbox = (await as('GET', '/api/v1/outbox')).json;
+      const told = (outbox.messages ?? outbox).filter((x) => x.kind === 'evaluation_list');
+      assert.equal(told.length, setup.members.filter((x) => listOf(x.account).length > 0).length, 'each member with a list is told');
+      assert.ok(told.some((x) => x.recipient === m.email && x.subject.startsWith(`Your ${listOf(m.account).length} proposals`)));
     });
 
     test('no page or JSON an evaluator can reach names the organisers or the proposer', { timeout: 60000 }, async () => {
