@@ -15,19 +15,32 @@ Evaluation parse_content(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+constexpr const char* evaluation_columns =
+    "SELECT account_id, status, content, version, updated_at, COALESCE(submitted_at, '') FROM "
+    "evaluations ";
+
+StoredEvaluation evaluation_of_row(const db::Row& row) {
+    return {row.integer(3), row.text(1), parse_content(row.text(2)), row.text(4), row.text(5)};
+}
+
+}  // namespace
+
 StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, std::int64_t account) {
-    StoredEvaluation out;
-    auto r = c.run(
-        "SELECT status, content, version, updated_at, COALESCE(submitted_at, '') FROM "
-        "evaluations WHERE proposal_id = ? AND account_id = ?",
-        {proposal, account});
-    if (r.empty()) return out;
-    const auto& row = r.rows[0];
-    out.status = row.text(0);
-    out.evaluation = parse_content(row.text(1));
-    out.version = row.integer(2);
-    out.updated_at = row.text(3);
-    out.submitted_at = row.text(4);
+    auto r = c.run(std::string(evaluation_columns) + "WHERE proposal_id = ? AND account_id = ?",
+                   {proposal, account});
+    return r.empty() ? StoredEvaluation{} : evaluation_of_row(r.rows[0]);
+}
+
+std::vector<std::pair<std::int64_t, StoredEvaluation>> evaluations_of(db::Connection& c,
+                                                                      std::int64_t proposal) {
+    std::vector<std::pair<std::int64_t, StoredEvaluation>> out;
+    for (const auto& row :
+         c.run(std::string(evaluation_columns) + "WHERE proposal_id = ? ORDER BY account_id",
+               {proposal})
+             .rows)
+        out.emplace_back(row.integer(0), evaluation_of_row(row));
     return out;
 }
 

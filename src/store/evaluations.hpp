@@ -19,6 +19,9 @@ struct StoredEvaluation {
     std::string updated_at, submitted_at;
 };
 StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, std::int64_t account);
+// Every evaluation of a proposal (drafts too), by account.
+std::vector<std::pair<std::int64_t, StoredEvaluation>> evaluations_of(db::Connection& c,
+                                                                      std::int64_t proposal);
 
 // Whether the member has this proposal in their published list.
 bool is_assigned(db::Connection& c, std::int64_t proposal, std::int64_t account);

@@ -3,6 +3,8 @@
 // evaluations of a proposal.
 #include "store/assignment.hpp"
 
+#include <map>
+
 #include "http/error.hpp"
 #include "store/submissions.hpp"
 #include "web/evaluation.hpp"
@@ -97,8 +99,7 @@ http::Response api_evaluation_sheet(Exchange& ex) {
 
 namespace {
 
-nlohmann::json evaluation_json(Exchange& ex, std::int64_t proposal, const store::Member& m) {
-    auto saved = store::load_evaluation(ex.db(), proposal, m.account_id);
+nlohmann::json evaluation_json(const store::Member& m, const store::StoredEvaluation& saved) {
     return {{"account", m.account_id},
             {"name", m.name},
             {"stakeholder_group", m.stakeholder_group},
@@ -122,10 +123,13 @@ http::Response api_proposal_evaluations(Exchange& ex) {
     auto proposal = ex.params.integer("proposal");
     auto edition = edition_of(ex, proposal);
     ex.require_role(Role::admin, edition);
+    std::map<std::int64_t, store::Member> members;
+    for (auto& m : store::list_members(ex.db(), edition)) members[m.account_id] = m;
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& m : store::list_members(ex.db(), edition))
-        if (store::load_evaluation(ex.db(), proposal, m.account_id).version > 0)
-            out.push_back(evaluation_json(ex, proposal, m));
+    for (const auto& [account, saved] : store::evaluations_of(ex.db(), proposal)) {
+        auto m = members.find(account);
+        if (m != members.end()) out.push_back(evaluation_json(m->second, saved));
+    }
     return http::Response::json({{"proposal", proposal}, {"evaluations", out}});
 }
 
@@ -142,7 +146,9 @@ http::Response api_proposal_evaluation(Exchange& ex) {
         !ex.has_role(Role::admin, edition))
         throw http::forbidden("This proposal is not on your list of evaluations.");
     for (const auto& m : store::list_members(ex.db(), edition))
-        if (m.account_id == account) return http::Response::json(evaluation_json(ex, proposal, m));
+        if (m.account_id == account)
+            return http::Response::json(
+                evaluation_json(m, store::load_evaluation(ex.db(), proposal, account)));
     throw http::not_found("This account is not a MAG member of the edition.");
 }
 

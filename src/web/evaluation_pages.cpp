@@ -269,21 +269,14 @@ http::Response evaluation_sheet(Exchange& ex) {
 
 http::Response evaluation_sheet_csv(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto r = http::Response::text(csv_of(sheet_table(sheet_view(ex, e, rank_in_query(ex)))));
-    r.content_type = "text/csv; charset=utf-8";
-    r.set_header("content-disposition",
-                 "attachment; filename=\"evaluation-" + std::to_string(e.id) + ".csv\"");
-    return r;
+    return csv_download(sheet_table(sheet_view(ex, e, rank_in_query(ex))),
+                        "evaluation-" + std::to_string(e.id));
 }
 
 http::Response evaluation_sheet_xlsx(Exchange& ex) {
     auto e = managed_edition(ex);
-    http::Response r;
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.body = xlsx_of(sheet_table(sheet_view(ex, e, rank_in_query(ex))), "Evaluation");
-    r.set_header("content-disposition",
-                 "attachment; filename=\"evaluation-" + std::to_string(e.id) + ".xlsx\"");
-    return r;
+    return xlsx_download(sheet_table(sheet_view(ex, e, rank_in_query(ex))),
+                         "evaluation-" + std::to_string(e.id), "Evaluation");
 }
 
 }  // namespace convene::web

@@ -63,4 +63,20 @@ std::string xlsx_of(const Table& table, const std::string& sheet_name) {
     return bytes.str();
 }
 
+http::Response csv_download(const Table& table, const std::string& name) {
+    auto r = http::Response::text(csv_of(table));
+    r.content_type = "text/csv; charset=utf-8";
+    r.set_header("content-disposition", "attachment; filename=\"" + name + ".csv\"");
+    return r;
+}
+
+http::Response xlsx_download(const Table& table, const std::string& name,
+                             const std::string& sheet_name) {
+    http::Response r;
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.body = xlsx_of(table, sheet_name);
+    r.set_header("content-disposition", "attachment; filename=\"" + name + ".xlsx\"");
+    return r;
+}
+
 }  // namespace convene::web

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "http/message.hpp"
+
 namespace convene::web {
 
 using Table = std::vector<std::vector<std::string>>;  // first row: the headings
@@ -13,5 +15,10 @@ std::string csv_of(const Table& table);
 
 // One worksheet with a bold heading row (libxlsxwriter); throws std::runtime_error.
 std::string xlsx_of(const Table& table, const std::string& sheet_name);
+
+// The table as a file to download: "<name>.csv" or "<name>.xlsx" with one worksheet.
+http::Response csv_download(const Table& table, const std::string& name);
+http::Response xlsx_download(const Table& table, const std::string& name,
+                             const std::string& sheet_name);
 
 }  // namespace convene::web

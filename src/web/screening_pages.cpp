@@ -149,21 +149,13 @@ http::Response screening_decision(Exchange& ex) {
 
 http::Response screening_csv(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto r = http::Response::text(csv_of(screening_table(ex, e.id)));
-    r.content_type = "text/csv; charset=utf-8";
-    r.set_header("content-disposition",
-                 "attachment; filename=\"screening-" + std::to_string(e.id) + ".csv\"");
-    return r;
+    return csv_download(screening_table(ex, e.id), "screening-" + std::to_string(e.id));
 }
 
 http::Response screening_xlsx(Exchange& ex) {
     auto e = managed_edition(ex);
-    http::Response r;
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.body = xlsx_of(screening_table(ex, e.id), "Screening");
-    r.set_header("content-disposition",
-                 "attachment; filename=\"screening-" + std::to_string(e.id) + ".xlsx\"");
-    return r;
+    return xlsx_download(screening_table(ex, e.id), "screening-" + std::to_string(e.id),
+                         "Screening");
 }
 
 http::Response screening_json(Exchange& ex) {
