@@ -202,6 +202,14 @@ int main(int argc, char** argv) {
         ->required();
     assign_cmd->add_option("--out", assign_out, "Where to write the assignment (default: stdout)");
 
+    auto* select_cmd = cli.add_subcommand(
+        "select",
+        "Select proposals under slots and quotas, optimally (JSON instance in, JSON out)");
+    std::string select_in, select_out;
+    select_cmd->add_option("--in", select_in, "The instance: slots, proposals, constraints")
+        ->required();
+    select_cmd->add_option("--out", select_out, "Where to write the selection (default: stdout)");
+
     auto* import_cmd = cli.add_subcommand("import", "Read the forum's published documents");
     import_cmd->require_subcommand(1);
     auto* page_cmd =
@@ -236,6 +244,7 @@ int main(int argc, char** argv) {
         if (serve_cmd->parsed()) return serve(s);
         if (screen_cmd->parsed()) return cli::screen(edition_file, proposals_file);
         if (assign_cmd->parsed()) return cli::assign(assign_in, assign_out);
+        if (select_cmd->parsed()) return cli::select(select_in, select_out);
         if (page_cmd->parsed())
             return cli::import_workshop_page(page_file, s.database, into_edition);
         if (cli.got_subcommand("migrate")) {

@@ -8,6 +8,7 @@
 #include "core/assignment.hpp"
 #include "core/clock.hpp"
 #include "core/screening.hpp"
+#include "core/selection.hpp"
 #include "core/workshop_page.hpp"
 #include "storage/migrations.hpp"
 #include "store/imports.hpp"
@@ -32,22 +33,43 @@ nlohmann::json read_json(const std::string& path) {
     }
 }
 
-}  // namespace
-
-int assign(const std::string& in_file, const std::string& out_file) {
-    AssignmentInstance instance;
-    try {
-        instance = assignment_instance_from_json(read_json(in_file));
-    } catch (const std::invalid_argument& e) {
-        throw std::runtime_error(in_file + ": " + e.what());
-    }
-    auto text = to_json(convene::assign(instance)).dump(2) + "\n";
+void write_json(const nlohmann::json& j, const std::string& out_file) {
+    auto text = j.dump(2) + "\n";
     if (out_file.empty() || out_file == "-") {
         std::cout << text;
-        return 0;
+        return;
     }
     std::ofstream out(out_file, std::ios::binary);
     if (!(out << text)) throw std::runtime_error("cannot write " + out_file);
+}
+
+// Reads an instance with `parse`, naming the file in its errors.
+template <typename Parse>
+auto read_instance(const std::string& in_file, Parse parse) {
+    try {
+        return parse(read_json(in_file));
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error(in_file + ": " + e.what());
+    }
+}
+
+}  // namespace
+
+int assign(const std::string& in_file, const std::string& out_file) {
+    auto instance = read_instance(in_file, assignment_instance_from_json);
+    write_json(to_json(convene::assign(instance)), out_file);
+    return 0;
+}
+
+int select(const std::string& in_file, const std::string& out_file) {
+    auto instance = read_instance(in_file, selection_instance_from_json);
+    auto result = select_proposals(instance);
+    write_json(to_json(result), out_file);
+    if (!result.feasible) {
+        std::cerr << "The constraints cannot all hold; the conflicting ones are in "
+                  << (out_file.empty() ? "the output" : out_file) << ".\n";
+        return 2;
+    }
     return 0;
 }
 

@@ -12,6 +12,11 @@ int screen(const std::string& edition_file, const std::string& proposals_file);
 // evaluators to proposals (stdout when there is no --out).
 int assign(const std::string& in_file, const std::string& out_file);
 
+// convene select --in instance.json [--out selection.json]: the selection of the most
+// score under the slots and quotas, explained; exit 2 with the conflicting constraints
+// when they cannot all hold.
+int select(const std::string& in_file, const std::string& out_file);
+
 // convene import workshop-page FILE: the proposal JSON of a published workshop page.
 // With an edition (--into), it is also stored there as a session held, with its report.
 int import_workshop_page(const std::string& file, const std::string& database_url,
