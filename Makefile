@@ -59,6 +59,7 @@ bench: build
 	bench/screening.sh $(BUILD)/convene
 	bench/submit.sh $(BUILD)/convene
 	bench/assign.sh $(BUILD)/convene
+	bench/select.sh $(BUILD)/convene
 	bench/evaluate.sh $(BUILD)/convene
 
 clean:

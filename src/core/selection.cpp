@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -307,12 +308,20 @@ void explain(const SelectionInstance& in, const std::vector<Unit>& units,
         return ids;
     };
     std::vector<std::vector<std::string>> tight_min(n), tight_max(n);
+    long long weakest = std::numeric_limits<long long>::max();
+    for (int u = 0; u < n; ++u)
+        if (chosen[u]) weakest = std::min(weakest, units[u].points);
     for (const auto& r : rules) {
         int count = 0;
         for (int u : r.units) count += chosen[u];
         const int size = static_cast<int>(r.units.size());
         bool at_min = !r.forced && r.lo > 0 && count == r.lo;
         bool at_max = !r.forced && r.hi < size && count == r.hi;
+        // An organisation at its limit binds only when it holds back a unit that scores
+        // above the weakest chosen one; otherwise every organisation with a session would.
+        if (at_max && r.name.contains("organisation"))
+            at_max = std::any_of(r.units.begin(), r.units.end(),
+                                 [&](int u) { return !chosen[u] && units[u].points > weakest; });
         if (!at_min && !at_max) continue;
         out.binding.push_back(
             {{"constraint", r.name}, {"selected", count}, {"at", at_min ? "min" : "max"}});
