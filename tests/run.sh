@@ -13,7 +13,7 @@ echo "PostgreSQL for tests: $CONVENE_TEST_POSTGRES"
 echo "== unit tests"
 ctest --test-dir "$build" --output-on-failure -j2
 echo "== unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$(realpath tests/lsan.supp) UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$asan_build" --output-on-failure -j2
 
 echo "== HTTP and browser tests"
