@@ -76,35 +76,38 @@ std::vector<SimilarPair> similar_pairs(const std::vector<SimilarityDocument>& do
         }
     }
     std::vector<SimilarPair> out;
-    std::vector<double> dot(n);
+    std::vector<double> dot(n), weight_in_a(terms.size(), 0.0);
     std::vector<int> touched;
     for (std::size_t a = 0; a < n; ++a) {
         touched.clear();
-        for (const auto& [t, w] : vectors[a])
+        for (const auto& [t, w] : vectors[a]) {
+            weight_in_a[t] = postings[t].empty() ? 0 : w;
             for (auto [b, slot] : postings[t]) {
                 if (static_cast<std::size_t>(b) <= a) continue;
                 if (dot[b] == 0) touched.push_back(b);
                 dot[b] += w * vectors[b][slot].second;
             }
+        }
         for (int b : touched) {
             if (dot[b] >= threshold) {
                 // The shared words, by their weight in both.
-                std::unordered_map<int, double> weight_a(vectors[a].begin(), vectors[a].end());
                 std::vector<std::pair<double, int>> shared;
                 for (const auto& [t, w] : vectors[b])
-                    if (auto i = weight_a.find(t); i != weight_a.end() && postings[t].size())
-                        shared.emplace_back(w * i->second, t);
-                std::sort(shared.begin(), shared.end(), [&](const auto& x, const auto& y) {
-                    return x.first != y.first ? x.first > y.first
-                                              : terms[x.second] < terms[y.second];
-                });
+                    if (weight_in_a[t] > 0) shared.emplace_back(w * weight_in_a[t], t);
+                auto top = std::min(shared_words, shared.size());
+                std::partial_sort(shared.begin(), shared.begin() + static_cast<long>(top),
+                                  shared.end(), [&](const auto& x, const auto& y) {
+                                      return x.first != y.first ? x.first > y.first
+                                                                : terms[x.second] < terms[y.second];
+                                  });
                 SimilarPair pair{documents[a].id, documents[b].id, dot[b], {}};
-                for (std::size_t i = 0; i < std::min(shared_words, shared.size()); ++i)
+                for (std::size_t i = 0; i < top; ++i)
                     pair.shared.push_back(terms[shared[i].second]);
                 out.push_back(std::move(pair));
             }
             dot[b] = 0;
         }
+        for (const auto& [t, w] : vectors[a]) weight_in_a[t] = 0;
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const auto& x, const auto& y) { return x.similarity > y.similarity; });

@@ -60,7 +60,9 @@ http::Response api_assignment_run(Exchange& ex) {
 
 http::Response api_assignment_show(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto out = stored_assignment(ex, e);
+    auto instance =
+        store::assignment_instance(ex.db(), e.id, store::evaluation_settings(ex.db(), e.id));
+    auto out = stored_assignment(ex, e, instance);
     return http::Response::json(out);
 }
 

@@ -70,7 +70,9 @@ nlohmann::json assignment_review(Exchange& ex, const store::Edition& edition,
                                  const AssignmentInstance& in);
 // Runs and stores the assignment; 409 once evaluations have begun.
 nlohmann::json run_assignment(Exchange& ex, const store::Edition& e);
-nlohmann::json stored_assignment(Exchange& ex, const store::Edition& e);
+// The stored assignment scored and reviewed against the edition's instance.
+nlohmann::json stored_assignment(Exchange& ex, const store::Edition& e,
+                                 const AssignmentInstance& instance);
 // Publishes the stored assignment and tells each member with a list; 409 when none.
 // Returns how many pairs were published.
 std::size_t publish_assignment(Exchange& ex, const store::Edition& e);

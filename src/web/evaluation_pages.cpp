@@ -129,7 +129,7 @@ http::Response round_page(Exchange& ex, const store::Edition& e, const http::For
                            {"stakeholder_group", m.stakeholder_group},
                            {"groups", groups}});
     }
-    auto assignment = stored_assignment(ex, e);
+    auto assignment = stored_assignment(ex, e, instance);
     std::map<std::string, std::int64_t> number_of;
     for (const auto& p : store::sheet_proposals(ex.db(), e.id))
         number_of[std::to_string(p.proposal)] = p.number;

@@ -74,10 +74,9 @@ nlohmann::json run_assignment(Exchange& ex, const store::Edition& e) {
     return out;
 }
 
-nlohmann::json stored_assignment(Exchange& ex, const store::Edition& e) {
+nlohmann::json stored_assignment(Exchange& ex, const store::Edition& e,
+                                 const AssignmentInstance& instance) {
     auto stored = store::load_assignment(ex.db(), e.id);
-    auto instance =
-        store::assignment_instance(ex.db(), e.id, store::evaluation_settings(ex.db(), e.id));
     AssignmentResult result;
     result.assignments = stored.pairs;
     score_assignment(instance, result);
