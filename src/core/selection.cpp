@@ -294,10 +294,6 @@ bool feasible(int n, const std::vector<const Rule*>& rules) {
 
 namespace {
 
-std::string describe(const nlohmann::json& name) {
-    return name.dump();
-}
-
 void explain(const SelectionInstance& in, const std::vector<Unit>& units,
              const std::vector<Rule>& rules, const std::vector<char>& chosen,
              SelectionResult& out) {
@@ -323,9 +319,11 @@ void explain(const SelectionInstance& in, const std::vector<Unit>& units,
             at_max = std::any_of(r.units.begin(), r.units.end(),
                                  [&](int u) { return !chosen[u] && units[u].points > weakest; });
         if (!at_min && !at_max) continue;
-        out.binding.push_back(
-            {{"constraint", r.name}, {"selected", count}, {"at", at_min ? "min" : "max"}});
-        for (int u : r.units) (at_min ? tight_min : tight_max)[u].push_back(describe(r.name));
+        out.binding.push_back({{"constraint", r.name},
+                               {"words", selection_rule_words(r.name)},
+                               {"selected", count},
+                               {"at", at_min ? "min" : "max"}});
+        for (int u : r.units) (at_min ? tight_min : tight_max)[u].push_back(selection_rule_words(r.name));
     }
     // The plain cut-off: the best `slots` units by score, then lower id.
     std::vector<int> order(n);
@@ -343,7 +341,7 @@ void explain(const SelectionInstance& in, const std::vector<Unit>& units,
             if (r.forced && r.units == std::vector<int>{u})
                 why.push_back(std::string(r.lo == 1 ? "forced in" : "forced out") + " by the MAG");
         for (const auto& c : chosen[u] ? tight_min[u] : tight_max[u])
-            why.push_back((chosen[u] ? "needed for " : "held back by ") + c);
+            why.push_back((chosen[u] ? "needed for: " : "held back by: ") + c);
         if (why.empty())
             why.push_back(chosen[u] ? "takes a place freed by the constraints"
                                     : "displaced by proposals the constraints need");

@@ -60,4 +60,9 @@ struct SelectionResult {
 SelectionResult select_proposals(const SelectionInstance& instance);
 nlohmann::json to_json(const SelectionResult& result);
 
+// A rule of the selection (a constraint as given, {"slots": n}, {"max_per_organisation":
+// 1, "organisation": o}, {"forced_in": id}) in words: "at least 40 from developing
+// countries", "at most 1 per organisation (ISOC)".
+std::string selection_rule_words(const nlohmann::json& rule);
+
 }  // namespace convene
