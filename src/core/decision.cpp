@@ -205,9 +205,8 @@ const std::vector<std::string>& decision_placeholders() {
     return all;
 }
 
-std::map<std::string, std::string> decision_texts_from_json(const nlohmann::json& j,
-                                                            FieldErrors& errors) {
-    auto texts = standard_decision_texts();
+std::map<std::string, std::string> decision_texts_from_json(
+    const nlohmann::json& j, std::map<std::string, std::string> texts, FieldErrors& errors) {
     if (j.is_null()) return texts;
     if (!j.is_object()) {
         errors.push_back({"texts", "The texts must be an object of kind: text."});

@@ -53,8 +53,9 @@ const std::map<std::string, std::string>& standard_decision_texts();
 const std::vector<std::string>& decision_placeholders();
 // Reads {kind: text}; unknown kinds, empty or over-long texts and unknown placeholders
 // are named ("texts.declined").
-std::map<std::string, std::string> decision_texts_from_json(const nlohmann::json& j,
-                                                            FieldErrors& errors);
+// Texts not given keep those of `base`.
+std::map<std::string, std::string> decision_texts_from_json(
+    const nlohmann::json& j, std::map<std::string, std::string> base, FieldErrors& errors);
 // Replaces each {{name}} by its value; unknown names are left as written.
 std::string fill_text(const std::string& text, const std::map<std::string, std::string>& values);
 

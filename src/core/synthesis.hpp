@@ -46,6 +46,7 @@ struct ProgrammePerson {
     std::string name;  // for the speaker rule's list
     std::string role;  // organiser, speaker, moderator, online_moderator, rapporteur
     std::string stakeholder_group, regional_group, gender;
+    std::string organisation;
     bool developing = false, first_time = false;
 };
 

@@ -15,6 +15,7 @@ class PathParams {
   public:
     void set(std::string name, std::string value) { values_[std::move(name)] = std::move(value); }
     const std::string& text(const std::string& name) const { return values_.at(name); }
+    bool has(const std::string& name) const { return values_.count(name) > 0; }
     // Only for parameters declared :int in the pattern, which the router has checked.
     std::int64_t integer(const std::string& name) const { return std::stoll(values_.at(name)); }
 

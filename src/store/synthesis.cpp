@@ -48,7 +48,7 @@ SynthesisSettings synthesis_settings(db::Connection& c, std::int64_t edition) {
     if (j.contains("rules") && j["rules"].is_object()) s.rules = j["rules"];
     if (j.contains("max_sessions_per_person") && j["max_sessions_per_person"].is_number_integer())
         s.max_sessions_per_person = j["max_sessions_per_person"];
-    if (j.contains("texts")) s.texts = decision_texts_from_json(j["texts"], ignored);
+    if (j.contains("texts")) s.texts = decision_texts_from_json(j["texts"], s.texts, ignored);
     return s;
 }
 
@@ -88,9 +88,10 @@ std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64
     for (const auto& row :
          c.run("SELECT pp.proposal_id, pp.role, pe.name, COALESCE(pe.email, ''), "
                "pe.stakeholder_group, pe.gender, pe.first_time, COALESCE(k.regional_group, ''), "
-               "COALESCE(k.developing, 0) FROM proposal_people pp JOIN proposals p ON p.id = "
-               "pp.proposal_id JOIN people pe ON pe.id = pp.person_id LEFT JOIN countries k ON "
-               "k.code = pe.country WHERE p.edition_id = ? AND p.status = 'submitted' ORDER BY "
+               "COALESCE(k.developing, 0), COALESCE(o.name, '') FROM proposal_people pp JOIN "
+               "proposals p ON p.id = pp.proposal_id JOIN people pe ON pe.id = pp.person_id LEFT "
+               "JOIN countries k ON k.code = pe.country LEFT JOIN organisations o ON o.id = "
+               "pe.organisation_id WHERE p.edition_id = ? AND p.status = 'submitted' ORDER BY "
                "pp.proposal_id, pp.position",
                {edition})
              .rows) {
@@ -108,6 +109,7 @@ std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64
         p.first_time = row.integer(6) != 0;
         p.regional_group = row.text(7);
         p.developing = row.integer(8) != 0;
+        p.organisation = row.text(9);
         out[at->second].people.push_back(std::move(p));
     }
     return out;
