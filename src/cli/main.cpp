@@ -118,6 +118,8 @@ int demo(const Settings& s, std::uint64_t seed, int proposals,
     text << "Demo forum \"" << forum.edition.name << "\" loaded: " << forum.proposals.size()
          << " proposals, " << forum.mag_members.size() << " MAG members, " << forum.themes.size()
          << " themes, " << forum.rooms.size() << " rooms.\n"
+         << "Demo forum \"" << forum.evaluated_edition.name << "\": the MAG's evaluation round "
+         << "is over, ready for the synthesis, selection and decisions.\n"
          << "Secretariat (admin): " << creds.admin_email << " / " << creds.admin_password << "\n"
          << "MAG member (evaluator): " << creds.member_email << " / " << creds.member_password
          << "\n";

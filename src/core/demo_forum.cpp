@@ -1,5 +1,6 @@
 #include "core/demo_forum.hpp"
 
+#include <algorithm>
 #include <array>
 #include <random>
 #include <set>
@@ -217,7 +218,7 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
         "proposed", "invited", "provisionally_confirmed", "confirmed"};
     int first_participant = size.mag_members;
     int participants = people_count - first_participant;
-    for (int n = 1; n <= size.proposals; ++n) {
+    auto make_proposal = [&](int n) {
         DemoProposal p;
         p.number = n;
         p.theme = static_cast<int>(dice.below(forum.themes.size()));
@@ -260,9 +261,68 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
         p.people.push_back({person(), "moderator", "confirmed", true});
         p.people.push_back({person(), "online_moderator", "confirmed", dice.chance(50)});
         p.people.push_back({person(), "rapporteur", "confirmed", dice.chance(80)});
-        forum.proposals.push_back(std::move(p));
-    }
+        return p;
+    };
+    for (int n = 1; n <= size.proposals; ++n) forum.proposals.push_back(make_proposal(n));
+    forum.seed = seed;
+    forum.evaluated_edition = {"IGF demo 2026", "2026", "2026-06-16", "", "Europe/Oslo",
+                               "Demo Conference Centre"};
+    forum.evaluated_edition.end_date = "2026-06-" + std::to_string(16 + size.days - 1);
+    for (int n = 1; n <= size.proposals; ++n) forum.evaluated_proposals.push_back(make_proposal(n));
     return forum;
+}
+
+std::vector<DemoEvaluation> demo_evaluations(std::uint64_t seed,
+                                             const std::vector<std::pair<int, int>>& pairs,
+                                             const std::vector<int>& themes,
+                                             const std::vector<int>& numbers, int members,
+                                             const std::vector<std::string>& reasons) {
+    static const std::array<std::string_view, 8> praise = {
+        "Clear policy questions and a diverse set of speakers.",
+        "Timely topic; the interactive format suits it.",
+        "Strong link to the theme; the outcomes are concrete.",
+        "Good balance of regions and stakeholder groups.",
+        "Well prepared; the online participation plan is convincing.",
+        "An important perspective from developing countries.",
+        "Relevant, though the agenda could leave more time for questions.",
+        "A fresh angle on a familiar debate."};
+    static const std::array<std::string_view, 6> doubts = {
+        "The description is vague about what the session will produce.",
+        "Speakers come mostly from one stakeholder group.",
+        "Overlaps with several other proposals on the same topic.",
+        "The format does not fit the number of speakers.",
+        "Policy questions are too broad to be discussed in the time.",
+        "Speakers are not confirmed yet."};
+    Dice dice(seed);
+    std::vector<int> quality(themes.size());  // tenths of a point
+    std::vector<bool> divisive(themes.size());
+    for (std::size_t p = 0; p < themes.size(); ++p) {
+        quality[p] = dice.between(15, 48);
+        divisive[p] = dice.chance(7);
+    }
+    std::vector<int> severity(static_cast<std::size_t>(std::max(members, 1)));
+    for (auto& s : severity) s = dice.between(-7, 7);
+    std::vector<DemoEvaluation> out;
+    for (const auto& [p, m] : pairs) {
+        DemoEvaluation e;
+        if (divisive[p]) {
+            e.score = dice.chance(50) ? 5 : dice.between(1, 2);
+        } else {
+            int tenths = quality[p] + severity[m] + dice.between(-9, 9);
+            e.score = std::clamp((tenths + 5) / 10, 1, 5);
+        }
+        if (e.score <= 3 && !reasons.empty()) e.reason = std::string(dice.pick(reasons));
+        if (dice.chance(60))
+            e.comment = std::string(e.score >= 4 ? dice.pick(praise) : dice.pick(doubts));
+        if (dice.chance(6)) {
+            std::vector<int> same;
+            for (std::size_t q = 0; q < themes.size(); ++q)
+                if (themes[q] == themes[p] && static_cast<int>(q) != p) same.push_back(numbers[q]);
+            if (!same.empty()) e.merge_with = dice.pick(same);
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
 }
 
 }  // namespace convene

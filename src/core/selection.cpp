@@ -342,6 +342,13 @@ void explain(const SelectionInstance& in, const std::vector<Unit>& units,
                 why.push_back(std::string(r.lo == 1 ? "forced in" : "forced out") + " by the MAG");
         for (const auto& c : chosen[u] ? tight_min[u] : tight_max[u])
             why.push_back((chosen[u] ? "needed for: " : "held back by: ") + c);
+        // The slots hold back every proposal left out; say so only when nothing else does.
+        if (why.size() > 1)
+            why.erase(std::remove_if(why.begin(), why.end(),
+                                     [](const std::string& w) {
+                                         return w.find("the slots available") != std::string::npos;
+                                     }),
+                      why.end());
         if (why.empty())
             why.push_back(chosen[u] ? "takes a place freed by the constraints"
                                     : "displaced by proposals the constraints need");

@@ -1,16 +1,112 @@
 #include "store/demo.hpp"
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <stdexcept>
 
 #include "core/clock.hpp"
 #include "security/secrets.hpp"
 #include "store/accounts.hpp"
+#include "store/assignment.hpp"
 #include "store/audit.hpp"
 #include "store/editions.hpp"
 #include "store/submissions.hpp"
+#include "store/synthesis.hpp"
 
 namespace convene::store {
+
+namespace {
+
+std::vector<std::int64_t> insert_proposals(db::Connection& c, std::int64_t edition,
+                                           const std::vector<DemoProposal>& proposals,
+                                           const std::vector<std::int64_t>& theme_ids,
+                                           const std::vector<std::int64_t>& person_ids,
+                                           const std::string& now) {
+    std::vector<std::int64_t> ids;
+    for (const auto& p : proposals) {
+        auto id = db::scalar(c.run(
+            "INSERT INTO proposals (edition_id, number, session_type, title, theme_id, format, "
+            "duration, description, status, created_at, submitted_at, policy_questions, "
+            "expected_outcomes, "
+            "online_participation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?) "
+            "RETURNING id",
+            {edition, std::int64_t{p.number}, p.session_type, p.title, theme_ids[p.theme], p.format,
+             std::int64_t{p.duration}, p.description, now, now,
+             nlohmann::json(p.policy_questions).dump(), p.expected_outcomes,
+             p.online_participation}));
+        std::int64_t position = 0;
+        for (const auto& r : p.people)
+            c.run(
+                "INSERT INTO proposal_people (proposal_id, person_id, role, confirmation, onsite, "
+                "position) VALUES (?, ?, ?, ?, ?, ?)",
+                {id, person_ids[r.person], r.role, r.confirmation, std::int64_t{r.onsite},
+                 position++});
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+// The second edition: call closed, the MAG's round published, evaluated and closed, and a
+// slot plan with the sessions already reserved.
+void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
+                            const std::vector<std::int64_t>& person_ids, const std::string& now) {
+    if (forum.evaluated_proposals.empty()) return;
+    auto edition = create_edition(c, forum.evaluated_edition, now);
+    std::vector<std::int64_t> theme_ids;
+    for (const auto& t : forum.themes) theme_ids.push_back(add_theme(c, edition, t));
+    for (const auto& r : forum.rooms) add_room(c, edition, r);
+    auto call = standard_call();
+    call.opens_at = format_utc(Clock::now() - std::chrono::hours(24 * 120));
+    call.closes_at = format_utc(Clock::now() - std::chrono::hours(24 * 60));
+    save_call(c, edition, call);
+    std::vector<std::int64_t> accounts;
+    for (int m : forum.mag_members) {
+        auto account = db::scalar(
+            c.run("SELECT account_id FROM people WHERE id = ?", {person_ids[m]}));
+        grant_role(c, account, Role::evaluator, edition);
+        accounts.push_back(account);
+    }
+    auto ids = insert_proposals(c, edition, forum.evaluated_proposals, theme_ids, person_ids, now);
+
+    auto settings = evaluation_settings(c, edition);
+    settings.deadline = format_utc(Clock::now() - std::chrono::hours(24 * 10));
+    settings.closed_at = format_utc(Clock::now() - std::chrono::hours(24 * 9));
+    set_evaluation_settings(c, edition, settings);
+    auto result = assign(assignment_instance(c, edition, settings));
+    save_assignment(c, edition, result.assignments, now);
+    publish_assignment(c, edition);
+
+    std::map<std::string, int> proposal_index, member_index;
+    for (std::size_t i = 0; i < ids.size(); ++i) proposal_index[std::to_string(ids[i])] = static_cast<int>(i);
+    for (std::size_t i = 0; i < accounts.size(); ++i) member_index[std::to_string(accounts[i])] = static_cast<int>(i);
+    std::vector<std::pair<int, int>> pairs;
+    for (const auto& a : result.assignments)
+        pairs.emplace_back(proposal_index.at(a.proposal), member_index.at(a.evaluator));
+    std::vector<int> themes, numbers;
+    for (const auto& p : forum.evaluated_proposals) {
+        themes.push_back(p.theme);
+        numbers.push_back(p.number);
+    }
+    auto evaluations = demo_evaluations(forum.seed + 2026, pairs, themes, numbers,
+                                        static_cast<int>(accounts.size()), settings.reasons);
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const auto& d = evaluations[i];
+        Evaluation e;
+        e.scores = {{"overall", d.score}};
+        if (!d.reason.empty()) e.reasons = {{"overall", d.reason}};
+        e.comment = d.comment;
+        if (d.merge_with) e.merge_with = *d.merge_with;
+        c.run("INSERT INTO evaluations (proposal_id, account_id, status, content, version, "
+              "updated_at, submitted_at) VALUES (?, ?, 'submitted', ?, 1, ?, ?)",
+              {ids[pairs[i].first], accounts[pairs[i].second], to_json(e).dump(), now, now});
+    }
+    auto plan = synthesis_settings(c, edition);
+    plan.plan.reserved = {{"open_forum", 16}, {"dynamic_coalition", 10},
+                          {"best_practice_forum", 4}, {"nri", 8}, {"main_session", 0}};
+    set_synthesis_settings(c, edition, plan);
+}
+
+}  // namespace
 
 DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) {
     auto c = database.acquire();
@@ -66,25 +162,8 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
         person_ids[i] = add_person(*c, p, account);
     }
 
-    for (const auto& p : forum.proposals) {
-        auto id = db::scalar(c->run(
-            "INSERT INTO proposals (edition_id, number, session_type, title, theme_id, format, "
-            "duration, description, status, created_at, submitted_at, policy_questions, "
-            "expected_outcomes, "
-            "online_participation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?) "
-            "RETURNING id",
-            {edition, std::int64_t{p.number}, p.session_type, p.title, theme_ids[p.theme], p.format,
-             std::int64_t{p.duration}, p.description, now, now,
-             nlohmann::json(p.policy_questions).dump(), p.expected_outcomes,
-             p.online_participation}));
-        std::int64_t position = 0;
-        for (const auto& r : p.people)
-            c->run(
-                "INSERT INTO proposal_people (proposal_id, person_id, role, confirmation, onsite, "
-                "position) VALUES (?, ?, ?, ?, ?, ?)",
-                {id, person_ids[r.person], r.role, r.confirmation, std::int64_t{r.onsite},
-                 position++});
-    }
+    insert_proposals(*c, edition, forum.proposals, theme_ids, person_ids, now);
+    load_evaluated_edition(*c, forum, person_ids, now);
     record_audit(*c, std::nullopt, "demo.load", "edition " + std::to_string(edition),
                  "{\"proposals\":" + std::to_string(forum.proposals.size()) + "}", now);
     tx.commit();

@@ -1,5 +1,6 @@
 #include "web/charts.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace convene::web {
@@ -15,10 +16,17 @@ nlohmann::json comparison_chart(const std::string& id, const std::string& title,
     nlohmann::json rows = nlohmann::json::array();
     std::string description;
     int y = top;
+    // The largest share spans the whole bar, so small differences stay visible.
+    double largest = 0;
+    for (const auto& r : d.rows) {
+        if (all_total > 0) largest = std::max(largest, 1.0 * r.all / all_total);
+        if (programme_total > 0) largest = std::max(largest, 1.0 * r.programme / programme_total);
+    }
     for (const auto& r : d.rows) {
         if (r.all == 0 && r.programme == 0) continue;
         auto width = [&](int count, int total) {
-            return total <= 0 ? 0 : static_cast<int>(std::lround(1.0 * bar_width * count / total));
+            if (total <= 0 || largest <= 0) return 0;
+            return static_cast<int>(std::lround(bar_width * (1.0 * count / total) / largest));
         };
         auto all_share = share_text(r.all, all_total);
         auto programme_share = share_text(r.programme, programme_total);

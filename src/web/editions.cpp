@@ -1,6 +1,7 @@
 #include "store/editions.hpp"
 
 #include "http/error.hpp"
+#include "store/decisions.hpp"
 #include "store/submissions.hpp"
 #include "web/exchange.hpp"
 #include "web/handlers.hpp"
@@ -86,6 +87,7 @@ http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDr
     view["member_count"] = counts.members;
     view["can_manage"] = ex.has_role(Role::admin, e.id);
     view["is_member"] = ex.has_role(Role::evaluator, e.id);
+    view["results_published"] = !store::results_published_at(ex.db(), e.id).empty();
     auto call = store::load_call(c, e.id);
     auto state = call_state(call, ex.now());
     view["call_sentence"] = call_state_sentence(call, state);

@@ -144,6 +144,44 @@ http::Response api_evaluation_show(Exchange&);
 http::Response api_evaluation_save(Exchange&);
 http::Response api_conflict_declare(Exchange&);
 
+// synthesis_pages.cpp: the synthesis and the selection under quotas
+http::Response synthesis_page(Exchange&);
+http::Response synthesis_plan_update(Exchange&);
+http::Response synthesis_themes_page(Exchange&);
+http::Response selection_page(Exchange&);
+http::Response selection_rules_update(Exchange&);
+http::Response selection_make(Exchange&);
+
+// decision_pages.cpp: decisions, their messages, public results and transparency
+http::Response decisions_page(Exchange&);
+http::Response decisions_from_selection_post(Exchange&);
+http::Response decision_messages_post(Exchange&);
+http::Response results_publish_post(Exchange&);
+http::Response decision_form(Exchange&);
+http::Response decision_save(Exchange&);
+http::Response decision_confirm_post(Exchange&);
+http::Response decision_texts_form(Exchange&);
+http::Response decision_texts_update(Exchange&);
+http::Response results_page(Exchange&);
+http::Response transparency_page(Exchange&);
+
+// synthesis_api.cpp
+http::Response api_synthesis(Exchange&);
+http::Response api_synthesis_settings_show(Exchange&);
+http::Response api_synthesis_settings_update(Exchange&);
+http::Response api_selection_instance(Exchange&);
+http::Response api_selection_make(Exchange&);
+http::Response api_selection_show(Exchange&);
+http::Response api_decisions(Exchange&);
+http::Response api_decisions_from_selection(Exchange&);
+http::Response api_decision_messages(Exchange&);
+http::Response api_results_publish(Exchange&);
+http::Response api_results(Exchange&);
+http::Response api_transparency(Exchange&);
+http::Response api_decision_show(Exchange&);
+http::Response api_decision_save(Exchange&);
+http::Response api_decision_confirm(Exchange&);
+
 // outbox.cpp
 http::Response outbox_page(Exchange&);
 http::Response outbox_retry(Exchange&);

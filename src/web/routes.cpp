@@ -47,6 +47,23 @@ void App::add_routes() {
     route("GET", "/editions/{edition:int}/evaluation/sheet", evaluation_sheet);
     route("GET", "/editions/{edition:int}/evaluation/sheet.csv", evaluation_sheet_csv);
     route("GET", "/editions/{edition:int}/evaluation/sheet.xlsx", evaluation_sheet_xlsx);
+    route("GET", "/editions/{edition:int}/synthesis", synthesis_page);
+    route("POST", "/editions/{edition:int}/synthesis/plan", synthesis_plan_update);
+    route("GET", "/editions/{edition:int}/synthesis/themes", synthesis_themes_page);
+    route("GET", "/editions/{edition:int}/selection", selection_page);
+    route("POST", "/editions/{edition:int}/selection", selection_make);
+    route("POST", "/editions/{edition:int}/selection/rules", selection_rules_update);
+    route("GET", "/editions/{edition:int}/decisions", decisions_page);
+    route("POST", "/editions/{edition:int}/decisions/from-selection", decisions_from_selection_post);
+    route("POST", "/editions/{edition:int}/decisions/messages", decision_messages_post);
+    route("POST", "/editions/{edition:int}/decisions/publish", results_publish_post);
+    route("GET", "/editions/{edition:int}/decisions/texts", decision_texts_form);
+    route("POST", "/editions/{edition:int}/decisions/texts", decision_texts_update);
+    route("GET", "/editions/{edition:int}/decisions/{proposal:int}", decision_form);
+    route("POST", "/editions/{edition:int}/decisions/{proposal:int}", decision_save);
+    route("POST", "/editions/{edition:int}/decisions/{proposal:int}/confirm", decision_confirm_post);
+    route("GET", "/editions/{edition:int}/results", results_page, cacheable);
+    route("GET", "/editions/{edition:int}/transparency", transparency_page, cacheable);
     route("GET", "/editions/{edition:int}/evaluations", my_evaluations);
     route("GET", "/editions/{edition:int}/evaluations/{proposal:int}", evaluation_form);
     route("POST", "/editions/{edition:int}/evaluations/{proposal:int}", evaluation_save);
@@ -118,6 +135,23 @@ void App::add_routes() {
     route("POST", "/api/v1/editions/{edition:int}/evaluation-round/close", api_evaluation_close);
     route("POST", "/api/v1/editions/{edition:int}/evaluation-round/reopen", api_evaluation_reopen);
     route("GET", "/api/v1/editions/{edition:int}/evaluation-sheet", api_evaluation_sheet);
+    route("GET", "/api/v1/editions/{edition:int}/synthesis", api_synthesis);
+    route("GET", "/api/v1/editions/{edition:int}/synthesis-settings", api_synthesis_settings_show);
+    route("PUT", "/api/v1/editions/{edition:int}/synthesis-settings",
+          api_synthesis_settings_update);
+    route("GET", "/api/v1/editions/{edition:int}/selection-instance", api_selection_instance);
+    route("GET", "/api/v1/editions/{edition:int}/selection", api_selection_show);
+    route("POST", "/api/v1/editions/{edition:int}/selection", api_selection_make);
+    route("GET", "/api/v1/editions/{edition:int}/decisions", api_decisions);
+    route("POST", "/api/v1/editions/{edition:int}/decisions/from-selection",
+          api_decisions_from_selection);
+    route("POST", "/api/v1/editions/{edition:int}/decision-messages", api_decision_messages);
+    route("PUT", "/api/v1/editions/{edition:int}/results", api_results_publish);
+    route("GET", "/api/v1/editions/{edition:int}/results", api_results);
+    route("GET", "/api/v1/editions/{edition:int}/transparency", api_transparency);
+    route("GET", "/api/v1/proposals/{proposal:int}/decision", api_decision_show);
+    route("PUT", "/api/v1/proposals/{proposal:int}/decision", api_decision_save);
+    route("POST", "/api/v1/proposals/{proposal:int}/decision/confirm", api_decision_confirm);
     route("GET", "/api/v1/editions/{edition:int}/evaluations", api_my_evaluations);
     route("GET", "/api/v1/editions/{edition:int}/evaluations/{proposal:int}", api_evaluation_show);
     route("PUT", "/api/v1/editions/{edition:int}/evaluations/{proposal:int}", api_evaluation_save);

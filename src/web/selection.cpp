@@ -108,6 +108,7 @@ nlohmann::json selection_view(Exchange& ex, const store::Edition& e) {
         return j;
     };
     const auto& r = c["result"];
+    const auto& rules = c["rules"];
     nlohmann::json selected = nlohmann::json::array(), entered = nlohmann::json::array(),
                    left = nlohmann::json::array(), binding = nlohmann::json::array();
     for (const auto& n : r["selected"]) selected.push_back(about(n));
@@ -123,12 +124,28 @@ nlohmann::json selection_view(Exchange& ex, const store::Edition& e) {
     };
     for (const auto& n : r["versus_cutoff"]["entered"]) entered.push_back(with_why(n));
     for (const auto& n : r["versus_cutoff"]["left"]) left.push_back(with_why(n));
-    for (const auto& b : r["binding"])
+    std::string organisations;
+    int organisation_count = 0;
+    for (const auto& b : r["binding"]) {
+        if (b["constraint"].contains("max_per_organisation")) {  // one line for them all
+            organisations += (organisations.empty() ? "" : ", ") +
+                             b["constraint"]["organisation"].get<std::string>();
+            ++organisation_count;
+            continue;
+        }
         binding.push_back({{"words", b["words"]},
                            {"selected", b["selected"]},
                            {"constraint", b["constraint"]}});
+    }
+    if (organisation_count > 0)
+        binding.push_back(
+            {{"words", "at most " + rules["max_per_organisation"].dump() +
+                           " per organisation, holding back proposals of " +
+                           std::to_string(organisation_count) + " organisations (" +
+                           organisations + ")"},
+             {"selected", organisation_count},
+             {"constraint", {{"max_per_organisation", rules["max_per_organisation"]}}}});
     nlohmann::json rules_words = nlohmann::json::array();
-    const auto& rules = c["rules"];
     rules_words.push_back(selection_rule_words({{"slots", rules["slots"]}}));
     if (rules.contains("constraints"))
         for (const auto& k : rules["constraints"]) rules_words.push_back(selection_rule_words(k));

@@ -1,0 +1,334 @@
+// The Secretariat's pages from the closed round to the programme: the synthesis (slots,
+// cut-off, ranking, diversity, merger candidates), diversity per theme, and the
+// selection under quotas with its rules and explanation.
+#include <cmath>
+
+#include "core/country.hpp"
+#include "core/people.hpp"
+#include "core/text.hpp"
+#include "http/error.hpp"
+#include "web/exchange.hpp"
+#include "web/handlers.hpp"
+#include "web/synthesis.hpp"
+#include "web/views.hpp"
+
+namespace convene::web {
+
+namespace {
+
+std::string base_url(const store::Edition& e) {
+    return "/editions/" + std::to_string(e.id);
+}
+
+// A whole number as typed, or the text itself so the core names the field.
+nlohmann::json number_or_text(const std::string& typed) {
+    auto text = trim(typed);
+    if (text.empty()) return nullptr;
+    try {
+        std::size_t used = 0;
+        auto n = std::stoll(text, &used);
+        if (used == text.size()) return n;
+    } catch (const std::exception&) {
+    }
+    return text;
+}
+
+http::Response synthesis_page_with(Exchange& ex, const store::Edition& e,
+                                   const http::Form* entered, const FieldErrors& errors,
+                                   int status) {
+    auto view = synthesis_view(ex, e);
+    const auto& plan = view["plan"];
+    auto value = [&](const std::string& name, const nlohmann::json& stored) {
+        return entered ? entered->get(name) : stored.dump();
+    };
+    nlohmann::json fields = {
+        field_view("streams", "Parallel workshop streams", value("streams", plan["streams"]),
+                   errors, "number", true, "Rooms that hold workshops at the same time."),
+        field_view("slots_per_day", "Slots per day", value("slots_per_day", plan["slots_per_day"]),
+                   errors, "number", true),
+        field_view("days", "Days", value("days", plan["days"]), errors, "number", true)};
+    nlohmann::json reserved = nlohmann::json::array();
+    for (const auto& r : view["reserved"]) {
+        auto name = "reserved." + r["code"].get<std::string>();
+        reserved.push_back(field_view(name, r["label"], value(name, r["count"]), errors, "number"));
+    }
+    auto rank_by = entered ? entered->get("rank_by") : view["rank_by"].get<std::string>();
+    nlohmann::json rank_field = field_view("rank_by", "Rank by", rank_by, errors, "select");
+    rank_field["options"] = options_view(
+        {{"mean", "Mean score"}, {"median", "Median score"}, {"normalised", "Normalised score"}},
+        rank_by);
+    // The ranking down to ten places past the cut-off; the sheet has the rest.
+    nlohmann::json shown = nlohmann::json::array();
+    const int slots = view["workshop_slots"];
+    for (const auto& r : view["ranking"]) {
+        if (static_cast<int>(shown.size()) >= slots + 10) break;
+        shown.push_back(r);
+    }
+    view["ranking_shown"] = shown;
+    view["more_ranked"] = view["ranking"].size() > shown.size();
+    view.erase("ranking");
+    view["title"] = "Synthesis - " + e.name + " - Convene";
+    view["edition"] = edition_view(e);
+    view["url"] = base_url(e);
+    view["plan_fields"] = fields;
+    view["reserved_fields"] = reserved;
+    view["rank_field"] = rank_field;
+    view["has_cutoff"] = !view["cutoff"].is_null();
+    view["has_gaps"] = !view["gaps"].empty();
+    view["has_mergers"] = !view["mergers"]["pairs"].empty();
+    view["has_marks"] = !view["mergers"]["evaluator_marks"].empty();
+    view["has_clusters"] = !view["mergers"]["clusters"].empty();
+    view["errors"] = error_summary(errors);
+    view["has_errors"] = !errors.empty();
+    view["saved"] = ex.request.query_param("saved") == "plan";
+    return ex.page("synthesis", view, status);
+}
+
+}  // namespace
+
+http::Response synthesis_page(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return synthesis_page_with(ex, e, nullptr, {}, 200);
+}
+
+http::Response synthesis_plan_update(Exchange& ex) {
+    auto e = managed_edition(ex);
+    const auto& f = ex.form();
+    nlohmann::json plan = {{"streams", number_or_text(f.get("streams"))},
+                           {"slots_per_day", number_or_text(f.get("slots_per_day"))},
+                           {"days", number_or_text(f.get("days"))},
+                           {"reserved", nlohmann::json::object()}};
+    for (const auto& k : reserved_session_kinds())
+        plan["reserved"][k.code] = number_or_text(f.get("reserved." + k.code)).is_null()
+                                       ? nlohmann::json(0)
+                                       : number_or_text(f.get("reserved." + k.code));
+    for (const char* required : {"streams", "slots_per_day", "days"})
+        if (plan[required].is_null()) plan[required] = "";
+    try {
+        auto s = synthesis_settings_in_body(ex, e, {{"plan", plan}, {"rank_by", f.get("rank_by")}});
+        store::set_synthesis_settings(ex.db(), e.id, s);
+        ex.audit("synthesis.plan", "edition " + std::to_string(e.id), to_json(s.plan));
+    } catch (const http::Error& err) {
+        if (err.status() != 422) throw;
+        return synthesis_page_with(ex, e, &f, err.fields(), 422);
+    }
+    return http::Response::redirect(base_url(e) + "/synthesis?saved=plan#slots");
+}
+
+http::Response synthesis_themes_page(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto view = theme_diversity_view(ex, e);
+    view["title"] = "Diversity per theme - " + e.name + " - Convene";
+    view["edition"] = edition_view(e);
+    view["url"] = base_url(e);
+    return ex.page("synthesis_themes", view);
+}
+
+namespace {
+
+// The rules form: one field per rule the MAG usually sets, read back from the stored
+// constraints.
+struct RuleField {
+    std::string name, label, attribute;
+    nlohmann::json value;
+};
+
+std::vector<RuleField> rule_fields() {
+    std::vector<RuleField> out = {
+        {"developing_min", "At least this many sessions from developing countries", "developing",
+         true},
+        {"first_time_min", "At least this many sessions from first-time proposers (or a share, "
+                           "such as 20%)",
+         "first_time", true}};
+    for (const char* code : {"african", "asia_pacific", "eastern_european", "grulac", "weog"})
+        out.push_back({std::string("region_") + code,
+                       "At least this many from the " + std::string(regional_group_label(code)),
+                       "regional_group", code});
+    for (const auto& g : stakeholder_groups())
+        out.push_back({"group_" + std::string(g.code),
+                       "At least this many from " + std::string(g.label), "stakeholder_group",
+                       std::string(g.code)});
+    return out;
+}
+
+std::string numbers_text(const nlohmann::json& list) {
+    std::string out;
+    if (list.is_array())
+        for (const auto& n : list) out += (out.empty() ? "" : ", ") + n.dump();
+    return out;
+}
+
+nlohmann::json numbers_in(const std::string& typed, const std::string& field, FieldErrors& errors) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : split_items(typed, ",; \n")) {
+        auto n = number_or_text(item);
+        if (!n.is_number_integer()) {
+            errors.push_back({field, item + " is not a proposal number."});
+            continue;
+        }
+        out.push_back(n);
+    }
+    return out;
+}
+
+http::Response selection_page_with(Exchange& ex, const store::Edition& e,
+                                   const http::Form* entered, const FieldErrors& errors,
+                                   int status, const FieldErrors& conflicting = {}) {
+    auto s = store::synthesis_settings(ex.db(), e.id);
+    const auto& rules = s.rules;
+    auto stored_min = [&](const std::string& attribute, const nlohmann::json& value) {
+        if (rules.contains("constraints"))
+            for (const auto& c : rules["constraints"])
+                if (c.value("attribute", "") == attribute && c.contains("value") &&
+                    c["value"] == value && c.contains("min"))
+                    return c["min"].dump();
+        return std::string();
+    };
+    auto value = [&](const std::string& name, const std::string& stored) {
+        return entered ? entered->get(name) : stored;
+    };
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& r : rule_fields())
+        fields.push_back(field_view(r.name, r.label,
+                                    value(r.name, stored_min(r.attribute, r.value)), errors,
+                                    "text"));
+    std::string theme_max;
+    if (rules.contains("constraints"))
+        for (const auto& c : rules["constraints"])
+            if (c.contains("theme") && c.contains("max")) theme_max = c["max"].dump();
+    std::string merged;
+    if (rules.contains("merged"))
+        for (const auto& m : rules["merged"]) merged += m[0].dump() + " + " + m[1].dump() + "\n";
+    nlohmann::json other = {
+        field_view("theme_max", "At most this many sessions per theme",
+                   value("theme_max", theme_max), errors, "text"),
+        field_view("max_per_organisation", "At most this many sessions per organisation",
+                   value("max_per_organisation",
+                         rules.contains("max_per_organisation") &&
+                                 !rules["max_per_organisation"].is_null()
+                             ? rules["max_per_organisation"].dump()
+                             : ""),
+                   errors, "text", false, "The main organiser's organisation counts."),
+        field_view("forced_in", "Proposals the MAG forces in (numbers)",
+                   value("forced_in", numbers_text(rules.value("forced_in", nlohmann::json()))),
+                   errors, "text"),
+        field_view("forced_out", "Proposals the MAG forces out (numbers)",
+                   value("forced_out", numbers_text(rules.value("forced_out", nlohmann::json()))),
+                   errors, "text"),
+        field_view("merged", "Merged pairs, one per line (such as 12 + 40)",
+                   value("merged", merged), errors, "textarea", false,
+                   "A merged pair takes one slot, with the mean of the two scores.")};
+    auto selection = selection_view(ex, e);
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const auto& c : conflicting) conflicts.push_back(c.message);
+    nlohmann::json view = {
+        {"title", "Selection - " + e.name + " - Convene"},
+        {"edition", edition_view(e)},
+        {"url", base_url(e)},
+        {"slots", s.plan.workshop_slots()},
+        {"rule_fields", fields},
+        {"other_fields", other},
+        {"selection", selection},
+        {"has_selection", !selection.is_null()},
+        {"conflicts", conflicts},
+        {"has_conflicts", !conflicts.empty()},
+        {"errors", error_summary(errors)},
+        {"has_errors", !errors.empty()}};
+    if (!selection.is_null()) {
+        view["has_entered"] = !selection["entered"].empty();
+        view["has_left"] = !selection["left"].empty();
+        view["has_binding"] = !selection["binding"].empty();
+    }
+    return ex.page("selection", view, status);
+}
+
+}  // namespace
+
+http::Response selection_page(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return selection_page_with(ex, e, nullptr, {}, 200);
+}
+
+http::Response selection_rules_update(Exchange& ex) {
+    auto e = managed_edition(ex);
+    const auto& f = ex.form();
+    auto s = store::synthesis_settings(ex.db(), e.id);
+    FieldErrors errors;
+    nlohmann::json constraints = nlohmann::json::array();
+    for (const auto& r : rule_fields()) {
+        auto typed = trim(f.get(r.name));
+        if (typed.empty()) continue;
+        nlohmann::json n;
+        if (r.name == "first_time_min" && typed.back() == '%') {
+            auto share = number_or_text(typed.substr(0, typed.size() - 1));
+            if (share.is_number_integer() && share.get<long long>() >= 0 && share.get<long long>() <= 100)
+                n = static_cast<long long>(std::ceil(share.get<long long>() / 100.0 * s.plan.workshop_slots()));
+        } else {
+            n = number_or_text(typed);
+        }
+        if (!n.is_number_integer() || n.get<long long>() < 0) {
+            errors.push_back({r.name, "Give a whole number of sessions" +
+                                          std::string(r.name == "first_time_min" ? " or a share such as 20%." : ".")});
+            continue;
+        }
+        if (n.get<long long>() > 0)
+            constraints.push_back({{"attribute", r.attribute}, {"value", r.value}, {"min", n}});
+    }
+    auto theme_max = number_or_text(f.get("theme_max"));
+    if (!theme_max.is_null()) {
+        if (!theme_max.is_number_integer() || theme_max.get<long long>() < 0)
+            errors.push_back({"theme_max", "Give a whole number of sessions."});
+        else
+            for (const auto& t : store::list_themes(ex.db(), e.id))
+                constraints.push_back({{"theme", t.name}, {"max", theme_max}});
+    }
+    nlohmann::json rules = {{"constraints", constraints}};
+    auto per_org = number_or_text(f.get("max_per_organisation"));
+    if (!per_org.is_null()) {
+        if (!per_org.is_number_integer() || per_org.get<long long>() < 1)
+            errors.push_back({"max_per_organisation", "Give a whole number, 1 or more."});
+        else
+            rules["max_per_organisation"] = per_org;
+    }
+    rules["forced_in"] = numbers_in(f.get("forced_in"), "forced_in", errors);
+    rules["forced_out"] = numbers_in(f.get("forced_out"), "forced_out", errors);
+    nlohmann::json merged = nlohmann::json::array();
+    for (const auto& line : split_items(f.get("merged"), "\n")) {
+        auto pair = numbers_in(line, "merged", errors);
+        if (pair.size() != 2)
+            errors.push_back({"merged", "\"" + line + "\": give two proposal numbers, such as 12 + 40."});
+        else
+            merged.push_back(pair);
+    }
+    rules["merged"] = merged;
+    if (errors.empty()) {
+        try {
+            auto saved = synthesis_settings_in_body(ex, e, {{"rules", rules}});
+            store::set_synthesis_settings(ex.db(), e.id, saved);
+            ex.audit("selection.rules", "edition " + std::to_string(e.id), rules);
+            return http::Response::redirect(base_url(e) + "/selection#rules");
+        } catch (const http::Error& err) {
+            if (err.status() != 422) throw;
+            for (auto fe : err.fields()) {  // forced_in[0] -> forced_in
+                auto bracket = fe.field.find('[');
+                if (bracket != std::string::npos) fe.field = fe.field.substr(0, bracket);
+                if (fe.field == "constraints") fe.field = "theme_max";
+                errors.push_back(fe);
+            }
+        }
+    }
+    return selection_page_with(ex, e, &f, errors, 422);
+}
+
+http::Response selection_make(Exchange& ex) {
+    auto e = managed_edition(ex);
+    try {
+        make_selection(ex, e);
+    } catch (const http::Error& err) {
+        if (err.status() != 422) throw;
+        return selection_page_with(ex, e, nullptr, {}, 422, err.fields());
+    }
+    return http::Response::redirect(base_url(e) + "/selection#result");
+}
+
+}  // namespace convene::web
