@@ -115,15 +115,22 @@ std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64
     return out;
 }
 
-std::string proposals_fingerprint(db::Connection& c, std::int64_t edition) {
+std::string edition_fingerprint(db::Connection& c, std::int64_t edition) {
     auto r = c.run(
-        "SELECT COUNT(*), COALESCE(MAX(COALESCE(updated_at, created_at)), ''), "
-        "COALESCE(SUM(version), 0), COALESCE(SUM(id), 0) FROM proposals WHERE edition_id = ? AND "
-        "status = 'submitted'",
-        {edition});
+        "SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(COALESCE(updated_at, created_at)), '') || "
+        "'/' || COALESCE(SUM(version), 0) || '/' || COALESCE(SUM(id), 0) || '/' || "
+        "COALESCE(SUM(CASE WHEN status = 'submitted' THEN id ELSE 0 END), 0) FROM proposals "
+        "WHERE edition_id = ?), (SELECT COUNT(*) || '/' || COALESCE(MAX(e.updated_at), '') || "
+        "'/' || COALESCE(SUM(e.version), 0) FROM evaluations e JOIN proposals p ON p.id = "
+        "e.proposal_id WHERE p.edition_id = ?), (SELECT evaluation_settings FROM editions WHERE "
+        "id = ?), (SELECT COUNT(*) || '/' || COALESCE(SUM(COALESCE(o.passed, s.passed)), 0) FROM "
+        "screening_results s JOIN proposals p ON p.id = s.proposal_id LEFT JOIN "
+        "screening_overrides o ON o.proposal_id = s.proposal_id WHERE p.edition_id = ?)",
+        {edition, edition, edition, edition});
     const auto& row = r.rows[0];
-    return std::to_string(row.integer(0)) + "/" + row.text(1) + "/" +
-           std::to_string(row.integer(2)) + "/" + std::to_string(row.integer(3));
+    std::string out;
+    for (std::size_t i = 0; i < 4; ++i) out += (row.is_null(i) ? "" : row.text(i)) + "|";
+    return out;
 }
 
 std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection& c,

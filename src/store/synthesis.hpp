@@ -34,8 +34,9 @@ nlohmann::json to_json(const SynthesisSettings& s);
 // the people named on it, by number. Ids are the proposals' database ids.
 std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64_t edition);
 
-// Changes whenever a submitted proposal of the edition is added, edited or withdrawn.
-std::string proposals_fingerprint(db::Connection& c, std::int64_t edition);
+// Changes whenever a proposal of the edition is added, edited or withdrawn, an
+// evaluation is saved, the round's settings change or screening is run or overridden.
+std::string edition_fingerprint(db::Connection& c, std::int64_t edition);
 // Title, description and policy questions of each submitted proposal, by id.
 std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection& c,
                                                                  std::int64_t edition);

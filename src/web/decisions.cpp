@@ -159,7 +159,7 @@ nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
     nlohmann::json overloads = nlohmann::json::array();
     std::map<std::string, std::pair<long long, std::string>> about;
     for (const auto& r : ranked) about[r["number"].dump()] = {r["proposal"], r["title"]};
-    for (const auto& o : speaker_rule(store::programme_proposals(ex.db(), e.id), programme.ids,
+    for (const auto& o : speaker_rule(*edition_proposals(ex, e), programme.ids,
                                       s.max_sessions_per_person)) {
         nlohmann::json sessions = nlohmann::json::array();
         for (auto n : o.numbers) sessions.push_back({{"number", n}, {"title", about[std::to_string(n)].second}});

@@ -25,7 +25,8 @@ const ProgrammePerson* main_organiser(const ProgrammeProposal& p) {
 nlohmann::json selection_instance(Exchange& ex, const store::Edition& e,
                                   const store::SynthesisSettings& s) {
     std::map<std::string, const ProgrammeProposal*> by_id;
-    auto proposals = store::programme_proposals(ex.db(), e.id);
+    auto people = edition_proposals(ex, e);
+    const auto& proposals = *people;
     for (const auto& p : proposals) by_id[p.id] = &p;
     nlohmann::json list = nlohmann::json::array();
     for (const auto& row : ranking(ex, e, s)) {

@@ -14,6 +14,7 @@
 #include "web/charts.hpp"
 #include "web/evaluation.hpp"
 #include "web/exchange.hpp"
+#include "web/memo.hpp"
 
 namespace convene::web {
 
@@ -76,16 +77,27 @@ store::SynthesisSettings synthesis_settings_in_body(Exchange& ex, const store::E
     return s;
 }
 
+std::shared_ptr<const std::vector<ProgrammeProposal>> edition_proposals(Exchange& ex,
+                                                                        const store::Edition& e) {
+    return memo<std::vector<ProgrammeProposal>>(
+        "proposals", e.id, store::edition_fingerprint(ex.db(), e.id),
+        [&] { return store::programme_proposals(ex.db(), e.id); });
+}
+
 nlohmann::json ranking(Exchange& ex, const store::Edition& e, const store::SynthesisSettings& s) {
-    auto sheet = sheet_view(ex, e, rank_of(s.rank_by));
-    nlohmann::json out = nlohmann::json::array();
-    for (auto& row : sheet["proposals"]) {
-        if (row["rank"].is_null()) continue;
-        row["score"] = row[s.rank_by];
-        row["divided"] = row["standard_deviation"].get<double>() >= divided_at;
-        out.push_back(std::move(row));
-    }
-    return out;
+    auto ranked = memo<nlohmann::json>(
+        "ranking:" + s.rank_by, e.id, store::edition_fingerprint(ex.db(), e.id), [&] {
+            auto sheet = sheet_view(ex, e, rank_of(s.rank_by));
+            nlohmann::json out = nlohmann::json::array();
+            for (auto& row : sheet["proposals"]) {
+                if (row["rank"].is_null()) continue;
+                row["score"] = row[s.rank_by];
+                row["divided"] = row["standard_deviation"].get<double>() >= divided_at;
+                out.push_back(std::move(row));
+            }
+            return out;
+        });
+    return *ranked;
 }
 
 DraftProgramme draft_programme(Exchange& ex, const store::Edition& e,
@@ -166,7 +178,8 @@ nlohmann::json synthesis_view(Exchange& ex, const store::Edition& e) {
         if ((*r)["divided"].get<bool>()) ++divided;
     }
     auto programme = draft_programme(ex, e, s, ranked);
-    auto proposals = store::programme_proposals(ex.db(), e.id);
+    auto people = edition_proposals(ex, e);
+    const auto& proposals = *people;
     auto tables = programme_diversity(proposals, programme.ids);
     nlohmann::json themes = nlohmann::json::array();
     for (std::size_t i = 1; i < tables.size(); ++i)
@@ -210,7 +223,7 @@ nlohmann::json theme_diversity_view(Exchange& ex, const store::Edition& e) {
     auto s = store::synthesis_settings(ex.db(), e.id);
     auto ranked = ranking(ex, e, s);
     auto programme = draft_programme(ex, e, s, ranked);
-    auto tables = programme_diversity(store::programme_proposals(ex.db(), e.id), programme.ids);
+    auto tables = programme_diversity(*edition_proposals(ex, e), programme.ids);
     nlohmann::json themes = nlohmann::json::array();
     for (std::size_t i = 1; i < tables.size(); ++i)
         themes.push_back({{"theme", tables[i].theme},
@@ -224,51 +237,42 @@ nlohmann::json theme_diversity_view(Exchange& ex, const store::Edition& e) {
 
 namespace {
 
-struct SimilarityCache {
-    std::mutex mutex;
-    std::map<std::int64_t, std::pair<std::string, std::vector<SimilarPair>>> by_edition;
+// What merger candidates are made of: similar pairs of texts, the evaluators' marks and
+// each proposal's number and title.
+struct MergerData {
+    std::vector<SimilarPair> pairs;
+    std::map<std::pair<std::string, std::string>, int> marks;  // lower number first
+    std::map<std::string, std::pair<long long, std::string>> about;  // id -> number, title
 };
-SimilarityCache& similarity_cache() {
-    static SimilarityCache cache;
-    return cache;
-}
 
-// Similar pairs of the edition's proposals, computed again only when a proposal changed.
-std::vector<SimilarPair> similar_proposals(Exchange& ex, const store::Edition& e) {
-    auto fingerprint = store::proposals_fingerprint(ex.db(), e.id);
-    auto& cache = similarity_cache();
-    {
-        std::lock_guard lock(cache.mutex);
-        auto it = cache.by_edition.find(e.id);
-        if (it != cache.by_edition.end() && it->second.first == fingerprint)
-            return it->second.second;
-    }
+MergerData merger_data(Exchange& ex, const store::Edition& e) {
+    MergerData d;
+    for (const auto& p : store::sheet_proposals(ex.db(), e.id))
+        d.about[std::to_string(p.proposal)] = {p.number, p.title};
     std::vector<SimilarityDocument> documents;
     for (auto& [id, text] : store::proposal_texts(ex.db(), e.id))
         documents.push_back({std::to_string(id), std::move(text)});
-    auto pairs = similar_pairs(documents, 0.3, 6);
-    std::lock_guard lock(cache.mutex);
-    cache.by_edition[e.id] = {fingerprint, pairs};
-    return pairs;
+    d.pairs = similar_pairs(documents, 0.3, 6);
+    std::map<long long, std::string> id_of;
+    for (const auto& [id, p] : d.about) id_of[p.first] = id;
+    for (const auto& s : store::submitted_evaluations(ex.db(), e.id)) {
+        if (!s.evaluation.merge_with || !id_of.count(*s.evaluation.merge_with)) continue;
+        auto a = std::to_string(s.proposal), b = id_of[*s.evaluation.merge_with];
+        if (!d.about.count(a) || a == b) continue;
+        if (d.about[a].first > d.about[b].first) std::swap(a, b);
+        ++d.marks[{a, b}];
+    }
+    return d;
 }
 
 }  // namespace
 
 nlohmann::json merger_candidates(Exchange& ex, const store::Edition& e, std::size_t limit) {
-    std::map<std::string, std::pair<long long, std::string>> about;  // id -> number, title
-    for (const auto& p : store::sheet_proposals(ex.db(), e.id))
-        about[std::to_string(p.proposal)] = {p.number, p.title};
-    auto pairs = similar_proposals(ex, e);
-    std::map<std::pair<std::string, std::string>, int> marks;
-    for (const auto& s : store::submitted_evaluations(ex.db(), e.id)) {
-        if (!s.evaluation.merge_with) continue;
-        for (const auto& [id, p] : about)
-            if (p.first == *s.evaluation.merge_with) {
-                auto a = std::to_string(s.proposal), b = id;
-                if (about[a].first > about[b].first) std::swap(a, b);
-                ++marks[{a, b}];
-            }
-    }
+    auto data = memo<MergerData>("mergers", e.id, store::edition_fingerprint(ex.db(), e.id),
+                                 [&] { return merger_data(ex, e); });
+    const auto& about = data->about;
+    const auto& pairs = data->pairs;
+    const auto& marks = data->marks;
     auto side = [&](const std::string& id) {
         auto it = about.find(id);
         return nlohmann::json{{"proposal", std::stoll(id)},
@@ -280,7 +284,7 @@ nlohmann::json merger_candidates(Exchange& ex, const store::Edition& e, std::siz
         if (out.size() >= limit) break;
         if (!about.count(p.a) || !about.count(p.b)) continue;
         auto a = p.a, b = p.b;
-        if (about[a].first > about[b].first) std::swap(a, b);
+        if (about.at(a).first > about.at(b).first) std::swap(a, b);
         std::string shared;
         for (const auto& w : p.shared) shared += (shared.empty() ? "" : ", ") + w;
         auto m = marks.find({a, b});

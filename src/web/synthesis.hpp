@@ -4,6 +4,7 @@
 // diversity, merger candidates), the selection under quotas, the decisions with their
 // messages, and the public results and transparency report.
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,6 +21,10 @@ class Exchange;
 // The settings from a JSON body over the stored ones; 422 naming the member.
 store::SynthesisSettings synthesis_settings_in_body(Exchange& ex, const store::Edition& e,
                                                     const nlohmann::json& body);
+
+// The edition's submitted proposals with their people (kept until the data changes).
+std::shared_ptr<const std::vector<ProgrammeProposal>> edition_proposals(Exchange& ex,
+                                                                        const store::Edition& e);
 
 // Proposals with scores, ranked by the settings' measure: {proposal, number, title,
 // theme, count, mean, median, standard_deviation, normalised, score, divided}.
