@@ -160,7 +160,7 @@ std::string numbers_text(const nlohmann::json& list) {
 
 nlohmann::json numbers_in(const std::string& typed, const std::string& field, FieldErrors& errors) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& item : split_items(typed, ",; \n")) {
+    for (const auto& item : split_items(typed, ",;+& \n")) {
         auto n = number_or_text(item);
         if (!n.is_number_integer()) {
             errors.push_back({field, item + " is not a proposal number."});
