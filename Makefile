@@ -61,6 +61,7 @@ bench: build
 	bench/assign.sh $(BUILD)/convene
 	bench/select.sh $(BUILD)/convene
 	bench/evaluate.sh $(BUILD)/convene
+	bench/synthesis.sh $(BUILD)/convene
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

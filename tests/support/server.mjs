@@ -32,7 +32,7 @@ export function cli(databaseUrl, args) {
   return execFileSync(bin, ['--database', databaseUrl, ...args], { encoding: 'utf8' });
 }
 
-export async function startServer(engine = 'sqlite', { demo = false, args = [], threads = 2 } = {}) {
+export async function startServer(engine = 'sqlite', { demo = false, demoProposals = 300, args = [], threads = 2 } = {}) {
   const database = freshDatabase(engine);
   const admin = { email: 'admin@test.example', password: 'correct horse battery staple' };
   cli(database.url, ['migrate']);
@@ -41,7 +41,7 @@ export async function startServer(engine = 'sqlite', { demo = false, args = [], 
   admin.token = created.match(/API token: (\w+)/)[1];
   let demoMember = null;
   if (demo) {
-    const printed = cli(database.url, ['demo', '--seed', '7']);
+    const printed = cli(database.url, ['demo', '--seed', '7', '--proposals', String(demoProposals)]);
     const m = printed.match(/MAG member \(evaluator\): (\S+) \/ (\S+)/);
     if (m) demoMember = { email: m[1], password: m[2] };
   }
