@@ -107,7 +107,7 @@ describe('the Secretariat in a browser', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(server.base + '/editions');
-    await page.getByRole('link', { name: 'IGF demo' }).click();
+    await page.getByRole('link', { name: 'IGF demo', exact: true }).click();
     await assertAccessible(page, checked);
     assert.ok(await page.getByRole('cell', { name: 'Main Hall' }).isVisible());
     await page.goto(server.base + '/no/such/page');
@@ -138,7 +138,7 @@ describe('the Secretariat in a browser', () => {
     await page.getByLabel('Password').fill(server.admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.goto(server.base + '/editions');
-    await page.getByRole('link', { name: 'IGF demo' }).click();
+    await page.getByRole('link', { name: 'IGF demo', exact: true }).click();
     await page.getByRole('link', { name: 'screening' }).click();
     await assertAccessible(page, checked);
     await page.getByRole('button', { name: 'Run screening' }).click();
