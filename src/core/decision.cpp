@@ -107,12 +107,13 @@ nlohmann::json to_json(const Decision& d) {
 }
 
 FieldErrors check_decision(const Decision& d, const std::vector<std::string>& themes,
-                           const std::string& current_theme,
-                           const std::vector<long long>& numbers, long long own_number) {
+                           const std::string& current_theme, const std::vector<long long>& numbers,
+                           long long own_number) {
     FieldErrors errors;
     if (!known(decision_kinds(), d.kind)) {
-        errors.push_back({"kind", "Choose a decision: accepted, conditional, declined, moved or "
-                                  "lightning."});
+        errors.push_back({"kind",
+                          "Choose a decision: accepted, conditional, declined, moved or "
+                          "lightning."});
         return errors;
     }
     if (d.reason.empty())
@@ -127,8 +128,8 @@ FieldErrors check_decision(const Decision& d, const std::vector<std::string>& th
         for (const auto& c : d.conditions)
             if (!known(decision_conditions(), c))
                 errors.push_back({"conditions", c + " is not a condition."});
-        bool merge = std::find(d.conditions.begin(), d.conditions.end(), "merge") !=
-                     d.conditions.end();
+        bool merge =
+            std::find(d.conditions.begin(), d.conditions.end(), "merge") != d.conditions.end();
         if (merge && !d.merge_with)
             errors.push_back({"merge_with", "Name the proposal to merge with."});
         if (d.merge_with) {
@@ -199,9 +200,9 @@ const std::map<std::string, std::string>& standard_decision_texts() {
 }
 
 const std::vector<std::string>& decision_placeholders() {
-    static const std::vector<std::string> all = {"title",      "number",   "edition",
-                                                 "reason",     "comments", "conditions",
-                                                 "due_date",   "theme",    "decision"};
+    static const std::vector<std::string> all = {"title",    "number",   "edition",
+                                                 "reason",   "comments", "conditions",
+                                                 "due_date", "theme",    "decision"};
     return all;
 }
 
@@ -224,15 +225,16 @@ std::map<std::string, std::string> decision_texts_from_json(
         }
         auto text = value.get<std::string>();
         if (text.size() > 10000) {
-            errors.push_back({field, "The " + decision_label(kind) +
-                                         " text is at most 10,000 characters."});
+            errors.push_back(
+                {field, "The " + decision_label(kind) + " text is at most 10,000 characters."});
             continue;
         }
         bool ok = true;
         for (std::size_t at = text.find("{{"); at != std::string::npos;
              at = text.find("{{", at + 2)) {
             auto end = text.find("}}", at);
-            auto name = end == std::string::npos ? text.substr(at) : text.substr(at + 2, end - at - 2);
+            auto name =
+                end == std::string::npos ? text.substr(at) : text.substr(at + 2, end - at - 2);
             const auto& known = decision_placeholders();
             if (end == std::string::npos ||
                 std::find(known.begin(), known.end(), name) == known.end()) {

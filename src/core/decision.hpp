@@ -16,12 +16,12 @@ namespace convene {
 struct Decision {
     std::string kind;  // accepted, conditional, declined, moved, lightning
     std::string reason;
-    std::vector<std::string> conditions;       // merge, speakers, diversity, other
-    std::optional<long long> merge_with;       // a proposal number, for "merge"
-    std::string condition_note;                // what exactly is asked
-    std::string due_date;                      // YYYY-MM-DD (UTC), for conditional
-    std::string new_theme;                     // for moved
-    std::string outcome;                       // conditional only: "", accepted, declined
+    std::vector<std::string> conditions;  // merge, speakers, diversity, other
+    std::optional<long long> merge_with;  // a proposal number, for "merge"
+    std::string condition_note;           // what exactly is asked
+    std::string due_date;                 // YYYY-MM-DD (UTC), for conditional
+    std::string new_theme;                // for moved
+    std::string outcome;                  // conditional only: "", accepted, declined
 };
 
 struct DecisionKind {
@@ -54,8 +54,9 @@ const std::vector<std::string>& decision_placeholders();
 // Reads {kind: text}; unknown kinds, empty or over-long texts and unknown placeholders
 // are named ("texts.declined").
 // Texts not given keep those of `base`.
-std::map<std::string, std::string> decision_texts_from_json(
-    const nlohmann::json& j, std::map<std::string, std::string> base, FieldErrors& errors);
+std::map<std::string, std::string> decision_texts_from_json(const nlohmann::json& j,
+                                                            std::map<std::string, std::string> base,
+                                                            FieldErrors& errors);
 // Replaces each {{name}} by its value; unknown names are left as written.
 std::string fill_text(const std::string& text, const std::map<std::string, std::string>& values);
 

@@ -265,7 +265,7 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
     };
     for (int n = 1; n <= size.proposals; ++n) forum.proposals.push_back(make_proposal(n));
     forum.seed = seed;
-    forum.evaluated_edition = {"IGF demo 2026", "2026", "2026-06-16", "", "Europe/Oslo",
+    forum.evaluated_edition = {"IGF demo 2026",         "2026", "2026-06-16", "", "Europe/Oslo",
                                "Demo Conference Centre"};
     forum.evaluated_edition.end_date = "2026-06-" + std::to_string(16 + size.days - 1);
     for (int n = 1; n <= size.proposals; ++n) forum.evaluated_proposals.push_back(make_proposal(n));

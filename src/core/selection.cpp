@@ -323,7 +323,8 @@ void explain(const SelectionInstance& in, const std::vector<Unit>& units,
                                {"words", selection_rule_words(r.name)},
                                {"selected", count},
                                {"at", at_min ? "min" : "max"}});
-        for (int u : r.units) (at_min ? tight_min : tight_max)[u].push_back(selection_rule_words(r.name));
+        for (int u : r.units)
+            (at_min ? tight_min : tight_max)[u].push_back(selection_rule_words(r.name));
     }
     // The plain cut-off: the best `slots` units by score, then lower id.
     std::vector<int> order(n);

@@ -70,11 +70,12 @@ SlotPlan slot_plan_from_json(const nlohmann::json& j, SlotPlan base, FieldErrors
             return base;
         }
         for (const auto& [kind, value] : j["reserved"].items()) {
-            auto known = std::find_if(reserved_session_kinds().begin(),
-                                      reserved_session_kinds().end(),
-                                      [&](const ReservedKind& k) { return k.code == kind; });
+            auto known =
+                std::find_if(reserved_session_kinds().begin(), reserved_session_kinds().end(),
+                             [&](const ReservedKind& k) { return k.code == kind; });
             if (known == reserved_session_kinds().end()) {
-                errors.push_back({"reserved." + kind, kind + " is not a kind of reserved session."});
+                errors.push_back(
+                    {"reserved." + kind, kind + " is not a kind of reserved session."});
                 continue;
             }
             if (auto v = count_in(value, "reserved." + kind, known->label, 10000, errors))
@@ -116,28 +117,26 @@ const std::vector<Dimension>& dimensions() {
     static const std::vector<Dimension> all = [] {
         std::vector<Dimension> d;
         Dimension stakeholder{"stakeholder_group", "Stakeholder group", {}, nullptr};
-        for (const auto& c : stakeholder_groups())
-            stakeholder.values.emplace_back(c.code, c.label);
+        for (const auto& c : stakeholder_groups()) stakeholder.values.emplace_back(c.code, c.label);
         stakeholder.of = [](const ProgrammePerson& p) { return p.stakeholder_group; };
         Dimension region{"regional_group", "UN regional group", {}, nullptr};
-        for (const char* code : {"african", "asia_pacific", "eastern_european", "grulac", "weog", ""})
+        for (const char* code :
+             {"african", "asia_pacific", "eastern_european", "grulac", "weog", ""})
             region.values.emplace_back(code, regional_group_label(code));
         region.of = [](const ProgrammePerson& p) { return p.regional_group; };
         Dimension gender{"gender", "Gender", {}, nullptr};
         for (const auto& c : genders()) gender.values.emplace_back(c.code, c.label);
         gender.of = [](const ProgrammePerson& p) { return p.gender; };
-        Dimension developing{"developing",
-                             "From a developing country",
-                             {{"yes", "Developing country"}, {"no", "Other or not given"}},
-                             [](const ProgrammePerson& p) {
-                                 return std::string(p.developing ? "yes" : "no");
-                             }};
-        Dimension first{"first_time",
-                        "First-time participant",
-                        {{"yes", "First time"}, {"no", "Returning"}},
-                        [](const ProgrammePerson& p) {
-                            return std::string(p.first_time ? "yes" : "no");
-                        }};
+        Dimension developing{
+            "developing",
+            "From a developing country",
+            {{"yes", "Developing country"}, {"no", "Other or not given"}},
+            [](const ProgrammePerson& p) { return std::string(p.developing ? "yes" : "no"); }};
+        Dimension first{
+            "first_time",
+            "First-time participant",
+            {{"yes", "First time"}, {"no", "Returning"}},
+            [](const ProgrammePerson& p) { return std::string(p.first_time ? "yes" : "no"); }};
         return std::vector<Dimension>{stakeholder, region, gender, developing, first};
     }();
     return all;
@@ -240,7 +239,8 @@ std::vector<SpeakerOverload> speaker_rule(const std::vector<ProgrammeProposal>& 
         std::set<std::string> seen;
         for (const auto& person : p.people) {
             if (person.key.empty() || !seen.insert(person.key).second) continue;
-            auto [it, added] = by_person.emplace(person.key, SpeakerOverload{person.key, person.name, {}});
+            auto [it, added] =
+                by_person.emplace(person.key, SpeakerOverload{person.key, person.name, {}});
             if (added) order.push_back(person.key);
             it->second.numbers.push_back(p.number);
         }

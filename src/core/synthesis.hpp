@@ -92,7 +92,6 @@ struct SpeakerOverload {
     std::vector<long long> numbers;  // the sessions, by number
 };
 std::vector<SpeakerOverload> speaker_rule(const std::vector<ProgrammeProposal>& proposals,
-                                          const std::set<std::string>& programme,
-                                          int max_sessions);
+                                          const std::set<std::string>& programme, int max_sessions);
 
 }  // namespace convene

@@ -105,8 +105,8 @@ std::vector<std::string> evaluation_comments(db::Connection& c, std::int64_t pro
 }
 
 std::string results_published_at(db::Connection& c, std::int64_t edition) {
-    auto r = c.run("SELECT COALESCE(results_published_at, '') FROM editions WHERE id = ?",
-                   {edition});
+    auto r =
+        c.run("SELECT COALESCE(results_published_at, '') FROM editions WHERE id = ?", {edition});
     return r.empty() ? "" : r.rows[0].text(0);
 }
 

@@ -1,7 +1,7 @@
 #include "store/demo.hpp"
 
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "core/clock.hpp"
@@ -61,8 +61,8 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
     save_call(c, edition, call);
     std::vector<std::int64_t> accounts;
     for (int m : forum.mag_members) {
-        auto account = db::scalar(
-            c.run("SELECT account_id FROM people WHERE id = ?", {person_ids[m]}));
+        auto account =
+            db::scalar(c.run("SELECT account_id FROM people WHERE id = ?", {person_ids[m]}));
         grant_role(c, account, Role::evaluator, edition);
         accounts.push_back(account);
     }
@@ -77,8 +77,10 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
     publish_assignment(c, edition);
 
     std::map<std::string, int> proposal_index, member_index;
-    for (std::size_t i = 0; i < ids.size(); ++i) proposal_index[std::to_string(ids[i])] = static_cast<int>(i);
-    for (std::size_t i = 0; i < accounts.size(); ++i) member_index[std::to_string(accounts[i])] = static_cast<int>(i);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        proposal_index[std::to_string(ids[i])] = static_cast<int>(i);
+    for (std::size_t i = 0; i < accounts.size(); ++i)
+        member_index[std::to_string(accounts[i])] = static_cast<int>(i);
     std::vector<std::pair<int, int>> pairs;
     for (const auto& a : result.assignments)
         pairs.emplace_back(proposal_index.at(a.proposal), member_index.at(a.evaluator));
@@ -96,13 +98,17 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
         if (!d.reason.empty()) e.reasons = {{"overall", d.reason}};
         e.comment = d.comment;
         if (d.merge_with) e.merge_with = *d.merge_with;
-        c.run("INSERT INTO evaluations (proposal_id, account_id, status, content, version, "
-              "updated_at, submitted_at) VALUES (?, ?, 'submitted', ?, 1, ?, ?)",
-              {ids[pairs[i].first], accounts[pairs[i].second], to_json(e).dump(), now, now});
+        c.run(
+            "INSERT INTO evaluations (proposal_id, account_id, status, content, version, "
+            "updated_at, submitted_at) VALUES (?, ?, 'submitted', ?, 1, ?, ?)",
+            {ids[pairs[i].first], accounts[pairs[i].second], to_json(e).dump(), now, now});
     }
     auto plan = synthesis_settings(c, edition);
-    plan.plan.reserved = {{"open_forum", 16}, {"dynamic_coalition", 10},
-                          {"best_practice_forum", 4}, {"nri", 8}, {"main_session", 0}};
+    plan.plan.reserved = {{"open_forum", 16},
+                          {"dynamic_coalition", 10},
+                          {"best_practice_forum", 4},
+                          {"nri", 8},
+                          {"main_session", 0}};
     set_synthesis_settings(c, edition, plan);
 }
 

@@ -83,7 +83,8 @@ std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64
                {edition})
              .rows) {
         index[row.integer(0)] = out.size();
-        out.push_back({std::to_string(row.integer(0)), row.integer(1), row.text(2), row.text(3), {}});
+        out.push_back(
+            {std::to_string(row.integer(0)), row.integer(1), row.text(2), row.text(3), {}});
     }
     for (const auto& row :
          c.run("SELECT pp.proposal_id, pp.role, pe.name, COALESCE(pe.email, ''), "
@@ -163,8 +164,7 @@ void save_selection(db::Connection& c, std::int64_t edition, const nlohmann::jso
                     std::optional<std::int64_t> account, const std::string& now) {
     c.run("DELETE FROM selections WHERE edition_id = ?", {edition});
     c.run("INSERT INTO selections (edition_id, content, made_at, account_id) VALUES (?, ?, ?, ?)",
-          {edition, content.dump(), now,
-           account ? db::Value{*account} : db::Value{nullptr}});
+          {edition, content.dump(), now, account ? db::Value{*account} : db::Value{nullptr}});
 }
 
 }  // namespace convene::store

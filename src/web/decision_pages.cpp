@@ -80,13 +80,12 @@ http::Response decision_page_with(Exchange& ex, const DecisionTarget& t, const D
         kinds.push_back({{"code", k.code}, {"label", k.label}, {"checked", d.kind == k.code}});
     nlohmann::json conditions = nlohmann::json::array();
     for (const auto& c : decision_conditions())
-        conditions.push_back(
-            {{"code", c.code},
-             {"label", c.label},
-             {"checked",
-              std::find(d.conditions.begin(), d.conditions.end(), c.code) != d.conditions.end()}});
-    auto theme_field = field_view("new_theme", "Theme to move to (for a move)", d.new_theme, errors,
-                                  "select");
+        conditions.push_back({{"code", c.code},
+                              {"label", c.label},
+                              {"checked", std::find(d.conditions.begin(), d.conditions.end(),
+                                                    c.code) != d.conditions.end()}});
+    auto theme_field =
+        field_view("new_theme", "Theme to move to (for a move)", d.new_theme, errors, "select");
     themes.insert(themes.begin(), {"", "(no move)"});
     theme_field["options"] = options_view(themes, d.new_theme);
     nlohmann::json view = {

@@ -54,8 +54,8 @@ std::int64_t record_decision(Exchange& ex, const DecisionTarget& t, const Decisi
     auto p = facts.proposals.find(t.proposal);
     if (p == facts.proposals.end())
         throw http::conflict("This proposal was withdrawn or did not pass screening.");
-    throw_if_invalid(check_decision(d, facts.themes, p->second.theme, facts.numbers,
-                                    p->second.number));
+    throw_if_invalid(
+        check_decision(d, facts.themes, p->second.theme, facts.numbers, p->second.number));
     auto saved = store::save_decision(ex.db(), t.edition.id, t.proposal, d, expected_version,
                                       ex.account() ? std::optional{ex.account()->id} : std::nullopt,
                                       ex.now());
@@ -92,7 +92,8 @@ int decide_from_selection(Exchange& ex, const store::Edition& e) {
     if (!stored)
         throw http::conflict("Make a selection first; the decisions are recorded from it.");
     std::set<std::int64_t> selected;
-    for (const auto& id : stored->content["selected_proposals"]) selected.insert(id.get<std::int64_t>());
+    for (const auto& id : stored->content["selected_proposals"])
+        selected.insert(id.get<std::int64_t>());
     auto s = store::synthesis_settings(ex.db(), e.id);
     std::map<std::int64_t, bool> decided;
     for (const auto& d : store::list_decisions(ex.db(), e.id)) decided[d.proposal] = true;
@@ -116,7 +117,8 @@ int decide_from_selection(Exchange& ex, const store::Edition& e) {
                                  ex.now()))
             ++recorded;
     }
-    ex.audit("decision.from_selection", "edition " + std::to_string(e.id), {{"recorded", recorded}});
+    ex.audit("decision.from_selection", "edition " + std::to_string(e.id),
+             {{"recorded", recorded}});
     return recorded;
 }
 
@@ -135,13 +137,11 @@ nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
     const auto now = today(ex);
     for (const auto& r : ranked) {
         auto id = r["proposal"].get<std::int64_t>();
-        nlohmann::json row = {{"proposal", id},
-                              {"number", r["number"]},
-                              {"title", r["title"]},
-                              {"theme", r["theme"]},
-                              {"score", r["score"]},
-                              {"selected", selected.count(std::to_string(id)) > 0},
-                              {"decided", false}};
+        nlohmann::json row = {
+            {"proposal", id},      {"number", r["number"]},
+            {"title", r["title"]}, {"theme", r["theme"]},
+            {"score", r["score"]}, {"selected", selected.count(std::to_string(id)) > 0},
+            {"decided", false}};
         auto d = decided.find(id);
         if (d != decided.end()) {
             const auto& dec = d->second.decision;
@@ -159,11 +159,13 @@ nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
     nlohmann::json overloads = nlohmann::json::array();
     std::map<std::string, std::pair<long long, std::string>> about;
     for (const auto& r : ranked) about[r["number"].dump()] = {r["proposal"], r["title"]};
-    for (const auto& o : speaker_rule(*edition_proposals(ex, e), programme.ids,
-                                      s.max_sessions_per_person)) {
+    for (const auto& o :
+         speaker_rule(*edition_proposals(ex, e), programme.ids, s.max_sessions_per_person)) {
         nlohmann::json sessions = nlohmann::json::array();
-        for (auto n : o.numbers) sessions.push_back({{"number", n}, {"title", about[std::to_string(n)].second}});
-        overloads.push_back({{"name", o.name}, {"count", o.numbers.size()}, {"sessions", sessions}});
+        for (auto n : o.numbers)
+            sessions.push_back({{"number", n}, {"title", about[std::to_string(n)].second}});
+        overloads.push_back(
+            {{"name", o.name}, {"count", o.numbers.size()}, {"sessions", sessions}});
     }
     nlohmann::json summary = nlohmann::json::array();
     for (const auto& k : decision_kinds())
@@ -219,8 +221,8 @@ nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
             mail.dedupe_key = "decision:" + std::to_string(d.proposal) + ":" +
                               std::to_string(d.version) + ":" + ascii_lower(to);
             mail.recipient = to;
-            mail.subject = e.name + ": " + decision_label(kind) + " - proposal " +
-                           std::to_string(d.number);
+            mail.subject =
+                e.name + ": " + decision_label(kind) + " - proposal " + std::to_string(d.number);
             mail.body = fill_text(text, values);
             if (store::enqueue_mail(ex.db(), mail, ex.now()))
                 ++queued;

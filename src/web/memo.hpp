@@ -18,7 +18,8 @@ void memo_store(const std::string& name, std::int64_t edition, const std::string
 template <typename T, typename Compute>
 std::shared_ptr<const T> memo(const std::string& name, std::int64_t edition,
                               const std::string& fingerprint, Compute compute) {
-    if (auto hit = memo_lookup(name, edition, fingerprint)) return std::static_pointer_cast<const T>(hit);
+    if (auto hit = memo_lookup(name, edition, fingerprint))
+        return std::static_pointer_cast<const T>(hit);
     auto value = std::make_shared<const T>(compute());
     memo_store(name, edition, fingerprint, value);
     return value;

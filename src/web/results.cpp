@@ -63,12 +63,9 @@ nlohmann::json results_view(Exchange& ex, const store::Edition& e) {
     nlohmann::json themes = nlohmann::json::array();
     for (const auto& t : order)
         themes.push_back({{"theme", t}, {"sessions", by_theme[t]}, {"count", by_theme[t].size()}});
-    return {{"published_at", published},
-            {"preview", published.empty()},
-            {"sessions", sessions},
-            {"themes", themes},
-            {"lightning", lightning},
-            {"has_lightning", !lightning.empty()}};
+    return {{"published_at", published}, {"preview", published.empty()},
+            {"sessions", sessions},      {"themes", themes},
+            {"lightning", lightning},    {"has_lightning", !lightning.empty()}};
 }
 
 nlohmann::json transparency_view(Exchange& ex, const store::Edition& e) {
@@ -111,9 +108,9 @@ nlohmann::json transparency_view(Exchange& ex, const store::Edition& e) {
             {"preview", published.empty()},
             {"scored_proposals", ranked.size()},
             {"programme_sessions", in.size()},
-            {"score_chart", comparison_chart("scores", "Proposals by mean score", bins,
-                                             static_cast<int>(ranked.size()),
-                                             static_cast<int>(in.size()))},
+            {"score_chart",
+             comparison_chart("scores", "Proposals by mean score", bins,
+                              static_cast<int>(ranked.size()), static_cast<int>(in.size()))},
             {"evaluations_per_proposal", evaluations},
             {"assignment",
              {{"evaluations_per_proposal", settings.per_proposal},

@@ -54,14 +54,16 @@ void App::add_routes() {
     route("POST", "/editions/{edition:int}/selection", selection_make);
     route("POST", "/editions/{edition:int}/selection/rules", selection_rules_update);
     route("GET", "/editions/{edition:int}/decisions", decisions_page);
-    route("POST", "/editions/{edition:int}/decisions/from-selection", decisions_from_selection_post);
+    route("POST", "/editions/{edition:int}/decisions/from-selection",
+          decisions_from_selection_post);
     route("POST", "/editions/{edition:int}/decisions/messages", decision_messages_post);
     route("POST", "/editions/{edition:int}/decisions/publish", results_publish_post);
     route("GET", "/editions/{edition:int}/decisions/texts", decision_texts_form);
     route("POST", "/editions/{edition:int}/decisions/texts", decision_texts_update);
     route("GET", "/editions/{edition:int}/decisions/{proposal:int}", decision_form);
     route("POST", "/editions/{edition:int}/decisions/{proposal:int}", decision_save);
-    route("POST", "/editions/{edition:int}/decisions/{proposal:int}/confirm", decision_confirm_post);
+    route("POST", "/editions/{edition:int}/decisions/{proposal:int}/confirm",
+          decision_confirm_post);
     route("GET", "/editions/{edition:int}/results", results_page, cacheable);
     route("GET", "/editions/{edition:int}/transparency", transparency_page, cacheable);
     route("GET", "/editions/{edition:int}/evaluations", my_evaluations);

@@ -1,9 +1,10 @@
 // The selection under quotas from the database: the instance built from the ranking and
 // the proposals' main organisers, the exact selection (core/selection), stored only when
 // every rule can hold, and its explanation in words.
+#include "core/selection.hpp"
+
 #include <map>
 
-#include "core/selection.hpp"
 #include "http/error.hpp"
 #include "store/evaluations.hpp"
 #include "web/exchange.hpp"
@@ -82,9 +83,11 @@ nlohmann::json make_selection(Exchange& ex, const store::Edition& e) {
                               {"rank_by", s.rank_by},
                               {"result", to_json(result)},
                               {"selected_proposals", ids}};
-    store::save_selection(ex.db(), e.id, content, ex.account() ? std::optional{ex.account()->id} : std::nullopt, ex.now());
+    store::save_selection(ex.db(), e.id, content,
+                          ex.account() ? std::optional{ex.account()->id} : std::nullopt, ex.now());
     ex.audit("selection.make", "edition " + std::to_string(e.id),
-             {{"slots", rules["slots"]}, {"selected", result.selected.size()},
+             {{"slots", rules["slots"]},
+              {"selected", result.selected.size()},
               {"total_score", result.total_score}});
     return selection_view(ex, e);
 }
@@ -134,16 +137,15 @@ nlohmann::json selection_view(Exchange& ex, const store::Edition& e) {
             ++organisation_count;
             continue;
         }
-        binding.push_back({{"words", b["words"]},
-                           {"selected", b["selected"]},
-                           {"constraint", b["constraint"]}});
+        binding.push_back(
+            {{"words", b["words"]}, {"selected", b["selected"]}, {"constraint", b["constraint"]}});
     }
     if (organisation_count > 0)
         binding.push_back(
             {{"words", "at most " + rules["max_per_organisation"].dump() +
                            " per organisation, holding back proposals of " +
-                           std::to_string(organisation_count) + " organisations (" +
-                           organisations + ")"},
+                           std::to_string(organisation_count) + " organisations (" + organisations +
+                           ")"},
              {"selected", organisation_count},
              {"constraint", {{"max_per_organisation", rules["max_per_organisation"]}}}});
     nlohmann::json rules_words = nlohmann::json::array();
@@ -161,16 +163,11 @@ nlohmann::json selection_view(Exchange& ex, const store::Edition& e) {
         for (const auto& m : rules["merged"])
             rules_words.push_back("proposals " + m[0].dump() + " and " + m[1].dump() +
                                   " merged into one session");
-    return {{"made_at", stored->made_at},
-            {"rank_by", c["rank_by"]},
-            {"slots", rules["slots"]},
-            {"rules", rules},
-            {"rules_words", rules_words},
-            {"total_score", r["total_score"]},
-            {"selected", selected},
-            {"binding", binding},
-            {"entered", entered},
-            {"left", left}};
+    return {{"made_at", stored->made_at}, {"rank_by", c["rank_by"]},
+            {"slots", rules["slots"]},    {"rules", rules},
+            {"rules_words", rules_words}, {"total_score", r["total_score"]},
+            {"selected", selected},       {"binding", binding},
+            {"entered", entered},         {"left", left}};
 }
 
 }  // namespace convene::web

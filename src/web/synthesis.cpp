@@ -132,8 +132,9 @@ nlohmann::json dimension_views(const DiversityTable& t, const std::string& prefi
     nlohmann::json out = nlohmann::json::array();
     for (const auto& d : t.dimensions) {
         if (!only.empty() && !only.count(d.code)) continue;
-        auto chart = comparison_chart(prefix + "-" + d.code, d.label + (t.theme.empty() ? "" : ", " + t.theme),
-                                      d, t.all_people, t.programme_people);
+        auto chart = comparison_chart(prefix + "-" + d.code,
+                                      d.label + (t.theme.empty() ? "" : ", " + t.theme), d,
+                                      t.all_people, t.programme_people);
         out.push_back({{"code", d.code}, {"label", d.label}, {"chart", chart}});
     }
     return out;
@@ -191,9 +192,10 @@ nlohmann::json synthesis_view(Exchange& ex, const store::Edition& e) {
     auto gaps = gaps_view(theme_gaps(proposals, programme.ids));
     nlohmann::json reserved = nlohmann::json::array();
     for (const auto& k : reserved_session_kinds())
-        reserved.push_back({{"code", k.code},
-                            {"label", k.label},
-                            {"count", s.plan.reserved.count(k.code) ? s.plan.reserved[k.code] : 0}});
+        reserved.push_back(
+            {{"code", k.code},
+             {"label", k.label},
+             {"count", s.plan.reserved.count(k.code) ? s.plan.reserved[k.code] : 0}});
     return {{"plan", to_json(s.plan)},
             {"reserved", reserved},
             {"rank_by", s.rank_by},
@@ -226,13 +228,15 @@ nlohmann::json theme_diversity_view(Exchange& ex, const store::Edition& e) {
     auto tables = programme_diversity(*edition_proposals(ex, e), programme.ids);
     nlohmann::json themes = nlohmann::json::array();
     for (std::size_t i = 1; i < tables.size(); ++i)
-        themes.push_back({{"theme", tables[i].theme},
-                          {"anchor", "theme-" + std::to_string(i)},
-                          {"all_proposals", tables[i].all_proposals},
-                          {"programme_proposals", tables[i].programme_proposals},
-                          {"dimensions", dimension_views(tables[i], "theme-" + std::to_string(i))}});
-    return {{"programme", {{"source", programme.source}, {"words", source_words(programme.source)}}},
-            {"themes", themes}};
+        themes.push_back(
+            {{"theme", tables[i].theme},
+             {"anchor", "theme-" + std::to_string(i)},
+             {"all_proposals", tables[i].all_proposals},
+             {"programme_proposals", tables[i].programme_proposals},
+             {"dimensions", dimension_views(tables[i], "theme-" + std::to_string(i))}});
+    return {
+        {"programme", {{"source", programme.source}, {"words", source_words(programme.source)}}},
+        {"themes", themes}};
 }
 
 namespace {
@@ -241,7 +245,7 @@ namespace {
 // each proposal's number and title.
 struct MergerData {
     std::vector<SimilarPair> pairs;
-    std::map<std::pair<std::string, std::string>, int> marks;  // lower number first
+    std::map<std::pair<std::string, std::string>, int> marks;        // lower number first
     std::map<std::string, std::pair<long long, std::string>> about;  // id -> number, title
 };
 

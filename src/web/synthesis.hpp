@@ -3,8 +3,8 @@
 // programme, shared by the pages and the API: the synthesis (slots, cut-off, ranking,
 // diversity, merger candidates), the selection under quotas, the decisions with their
 // messages, and the public results and transparency report.
-#include <nlohmann/json.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>

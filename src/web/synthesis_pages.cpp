@@ -33,9 +33,8 @@ nlohmann::json number_or_text(const std::string& typed) {
     return text;
 }
 
-http::Response synthesis_page_with(Exchange& ex, const store::Edition& e,
-                                   const http::Form* entered, const FieldErrors& errors,
-                                   int status) {
+http::Response synthesis_page_with(Exchange& ex, const store::Edition& e, const http::Form* entered,
+                                   const FieldErrors& errors, int status) {
     auto view = synthesis_view(ex, e);
     const auto& plan = view["plan"];
     auto value = [&](const std::string& name, const nlohmann::json& stored) {
@@ -137,8 +136,9 @@ std::vector<RuleField> rule_fields() {
     std::vector<RuleField> out = {
         {"developing_min", "At least this many sessions from developing countries", "developing",
          true},
-        {"first_time_min", "At least this many sessions from first-time proposers (or a share, "
-                           "such as 20%)",
+        {"first_time_min",
+         "At least this many sessions from first-time proposers (or a share, "
+         "such as 20%)",
          "first_time", true}};
     for (const char* code : {"african", "asia_pacific", "eastern_european", "grulac", "weog"})
         out.push_back({std::string("region_") + code,
@@ -171,9 +171,9 @@ nlohmann::json numbers_in(const std::string& typed, const std::string& field, Fi
     return out;
 }
 
-http::Response selection_page_with(Exchange& ex, const store::Edition& e,
-                                   const http::Form* entered, const FieldErrors& errors,
-                                   int status, const FieldErrors& conflicting = {}) {
+http::Response selection_page_with(Exchange& ex, const store::Edition& e, const http::Form* entered,
+                                   const FieldErrors& errors, int status,
+                                   const FieldErrors& conflicting = {}) {
     auto s = store::synthesis_settings(ex.db(), e.id);
     const auto& rules = s.rules;
     auto stored_min = [&](const std::string& attribute, const nlohmann::json& value) {
@@ -189,9 +189,8 @@ http::Response selection_page_with(Exchange& ex, const store::Edition& e,
     };
     nlohmann::json fields = nlohmann::json::array();
     for (const auto& r : rule_fields())
-        fields.push_back(field_view(r.name, r.label,
-                                    value(r.name, stored_min(r.attribute, r.value)), errors,
-                                    "text"));
+        fields.push_back(field_view(
+            r.name, r.label, value(r.name, stored_min(r.attribute, r.value)), errors, "text"));
     std::string theme_max;
     if (rules.contains("constraints"))
         for (const auto& c : rules["constraints"])
@@ -203,11 +202,10 @@ http::Response selection_page_with(Exchange& ex, const store::Edition& e,
         field_view("theme_max", "At most this many sessions per theme",
                    value("theme_max", theme_max), errors, "text"),
         field_view("max_per_organisation", "At most this many sessions per organisation",
-                   value("max_per_organisation",
-                         rules.contains("max_per_organisation") &&
-                                 !rules["max_per_organisation"].is_null()
-                             ? rules["max_per_organisation"].dump()
-                             : ""),
+                   value("max_per_organisation", rules.contains("max_per_organisation") &&
+                                                         !rules["max_per_organisation"].is_null()
+                                                     ? rules["max_per_organisation"].dump()
+                                                     : ""),
                    errors, "text", false, "The main organiser's organisation counts."),
         field_view("forced_in", "Proposals the MAG forces in (numbers)",
                    value("forced_in", numbers_text(rules.value("forced_in", nlohmann::json()))),
@@ -221,19 +219,18 @@ http::Response selection_page_with(Exchange& ex, const store::Edition& e,
     auto selection = selection_view(ex, e);
     nlohmann::json conflicts = nlohmann::json::array();
     for (const auto& c : conflicting) conflicts.push_back(c.message);
-    nlohmann::json view = {
-        {"title", "Selection - " + e.name + " - Convene"},
-        {"edition", edition_view(e)},
-        {"url", base_url(e)},
-        {"slots", s.plan.workshop_slots()},
-        {"rule_fields", fields},
-        {"other_fields", other},
-        {"selection", selection},
-        {"has_selection", !selection.is_null()},
-        {"conflicts", conflicts},
-        {"has_conflicts", !conflicts.empty()},
-        {"errors", error_summary(errors)},
-        {"has_errors", !errors.empty()}};
+    nlohmann::json view = {{"title", "Selection - " + e.name + " - Convene"},
+                           {"edition", edition_view(e)},
+                           {"url", base_url(e)},
+                           {"slots", s.plan.workshop_slots()},
+                           {"rule_fields", fields},
+                           {"other_fields", other},
+                           {"selection", selection},
+                           {"has_selection", !selection.is_null()},
+                           {"conflicts", conflicts},
+                           {"has_conflicts", !conflicts.empty()},
+                           {"errors", error_summary(errors)},
+                           {"has_errors", !errors.empty()}};
     if (!selection.is_null()) {
         view["has_entered"] = !selection["entered"].empty();
         view["has_left"] = !selection["left"].empty();
@@ -261,14 +258,18 @@ http::Response selection_rules_update(Exchange& ex) {
         nlohmann::json n;
         if (r.name == "first_time_min" && typed.back() == '%') {
             auto share = number_or_text(typed.substr(0, typed.size() - 1));
-            if (share.is_number_integer() && share.get<long long>() >= 0 && share.get<long long>() <= 100)
-                n = static_cast<long long>(std::ceil(share.get<long long>() / 100.0 * s.plan.workshop_slots()));
+            if (share.is_number_integer() && share.get<long long>() >= 0 &&
+                share.get<long long>() <= 100)
+                n = static_cast<long long>(
+                    std::ceil(share.get<long long>() / 100.0 * s.plan.workshop_slots()));
         } else {
             n = number_or_text(typed);
         }
         if (!n.is_number_integer() || n.get<long long>() < 0) {
-            errors.push_back({r.name, "Give a whole number of sessions" +
-                                          std::string(r.name == "first_time_min" ? " or a share such as 20%." : ".")});
+            errors.push_back(
+                {r.name,
+                 "Give a whole number of sessions" +
+                     std::string(r.name == "first_time_min" ? " or a share such as 20%." : ".")});
             continue;
         }
         if (n.get<long long>() > 0)
@@ -296,7 +297,8 @@ http::Response selection_rules_update(Exchange& ex) {
     for (const auto& line : split_items(f.get("merged"), "\n")) {
         auto pair = numbers_in(line, "merged", errors);
         if (pair.size() != 2)
-            errors.push_back({"merged", "\"" + line + "\": give two proposal numbers, such as 12 + 40."});
+            errors.push_back(
+                {"merged", "\"" + line + "\": give two proposal numbers, such as 12 + 40."});
         else
             merged.push_back(pair);
     }

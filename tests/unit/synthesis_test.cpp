@@ -13,10 +13,9 @@ using json = nlohmann::json;
 
 TEST(SlotPlan, StreamsTimesSlotsTimesDaysMinusReservedSessions) {
     FieldErrors errors;
-    auto plan = slot_plan_from_json(
-        json::parse(R"({"streams": 10, "slots_per_day": "4", "days": 3,
+    auto plan = slot_plan_from_json(json::parse(R"({"streams": 10, "slots_per_day": "4", "days": 3,
                         "reserved": {"open_forum": 16, "nri": 8}})"),
-        {}, errors);
+                                    {}, errors);
     EXPECT_TRUE(errors.empty());
     EXPECT_EQ(plan.total(), 120);
     EXPECT_EQ(plan.reserved_total(), 24);
@@ -66,15 +65,24 @@ ProgrammePerson person(std::string key, std::string role, std::string group, std
 
 std::vector<ProgrammeProposal> three_proposals() {
     return {
-        {"1", 1, "A", "Access",
+        {"1",
+         1,
+         "A",
+         "Access",
          {person("ana", "organiser", "civil_society", "african", "woman", true, true),
           person("bo", "speaker", "government", "weog", "man"),
           person("ana", "speaker", "civil_society", "african", "woman", true, true),
           person("mo", "moderator", "academia", "grulac", "man")}},
-        {"2", 2, "B", "Access",
+        {"2",
+         2,
+         "B",
+         "Access",
          {person("cy", "organiser", "private_sector", "asia_pacific", "", true),
           person("bo", "speaker", "government", "weog", "man")}},
-        {"3", 3, "C", "AI",
+        {"3",
+         3,
+         "C",
+         "AI",
          {person("di", "organiser", "technical_community", "eastern_european", "non_binary")}},
     };
 }
@@ -115,9 +123,9 @@ TEST(Diversity, ThemesLackingARegionOrAStakeholderGroup) {
     ASSERT_EQ(gaps.size(), 2u);
     EXPECT_EQ(gaps[0].theme, "Access");
     EXPECT_EQ(gaps[0].regions.size(), 3u) << "African Group and WEOG are there";
-    EXPECT_NE(std::find(gaps[0].stakeholder_groups.begin(), gaps[0].stakeholder_groups.end(),
-                        "Academia"),
-              gaps[0].stakeholder_groups.end())
+    EXPECT_NE(
+        std::find(gaps[0].stakeholder_groups.begin(), gaps[0].stakeholder_groups.end(), "Academia"),
+        gaps[0].stakeholder_groups.end())
         << "the academic is only a moderator";
     EXPECT_EQ(gaps[1].regions.size(), 4u);
 }
@@ -125,16 +133,17 @@ TEST(Diversity, ThemesLackingARegionOrAStakeholderGroup) {
 TEST(SpeakerRule, NobodyInMoreThanTheMaximumOfSessions) {
     std::vector<ProgrammeProposal> proposals;
     for (int n = 1; n <= 5; ++n)
-        proposals.push_back({std::to_string(n), n, "T", "Access",
-                             {person("busy", n % 2 ? "speaker" : "moderator", "government",
-                                     "weog", "man"),
-                              person("once-" + std::to_string(n), "speaker", "academia",
-                                     "african", "woman")}});
+        proposals.push_back(
+            {std::to_string(n),
+             n,
+             "T",
+             "Access",
+             {person("busy", n % 2 ? "speaker" : "moderator", "government", "weog", "man"),
+              person("once-" + std::to_string(n), "speaker", "academia", "african", "woman")}});
     auto all = speaker_rule(proposals, {"1", "2", "3", "4", "5"}, 3);
     ASSERT_EQ(all.size(), 1u);
     EXPECT_EQ(all[0].key, "busy");
-    EXPECT_EQ(all[0].numbers, (std::vector<long long>{1, 2, 3, 4, 5}))
-        << "every role counts";
+    EXPECT_EQ(all[0].numbers, (std::vector<long long>{1, 2, 3, 4, 5})) << "every role counts";
     EXPECT_TRUE(speaker_rule(proposals, {"1", "2", "3"}, 3).empty()) << "only the programme";
 }
 
@@ -169,11 +178,9 @@ TEST(Decision, EachKindNeedsWhatItSays) {
                         "merge_with": 3, "due_date": "2027-03-01"})"),
               F{})
         << "a merge across themes is allowed";
-    EXPECT_EQ(check(R"({"kind": "moved", "reason": "x", "new_theme": "Access"})"),
-              F{"new_theme"});
+    EXPECT_EQ(check(R"({"kind": "moved", "reason": "x", "new_theme": "Access"})"), F{"new_theme"});
     EXPECT_EQ(check(R"({"kind": "moved", "reason": "x", "new_theme": "Space"})"), F{"new_theme"});
-    EXPECT_EQ(check(R"({"kind": "accepted", "reason": "x", "outcome": "declined"})"),
-              F{"outcome"});
+    EXPECT_EQ(check(R"({"kind": "accepted", "reason": "x", "outcome": "declined"})"), F{"outcome"});
     EXPECT_EQ(check(R"({"kind": 7, "reason": ["x"], "merge_with": {}})"),
               (F{"kind", "reason", "merge_with", "kind"}));
 }
