@@ -67,39 +67,46 @@ std::optional<std::int64_t> save_decision(db::Connection& c, std::int64_t editio
     return expected_version + 1;
 }
 
-std::vector<std::string> decision_recipients(db::Connection& c, std::int64_t proposal) {
-    std::vector<std::string> out, seen;
-    auto add = [&](const std::string& email) {
+std::map<std::int64_t, std::vector<std::string>> decision_recipients(db::Connection& c,
+                                                                     std::int64_t edition) {
+    std::map<std::int64_t, std::vector<std::string>> out;
+    auto add = [&](std::int64_t proposal, const std::string& email) {
+        auto& list = out[proposal];
         auto key = ascii_lower(trim(email));
-        if (key.empty() || std::find(seen.begin(), seen.end(), key) != seen.end()) return;
-        seen.push_back(key);
-        out.push_back(trim(email));
+        if (key.empty()) return;
+        for (const auto& e : list)
+            if (ascii_lower(e) == key) return;
+        list.push_back(trim(email));
     };
     for (const auto& row :
-         c.run("SELECT a.email FROM proposal_editors e JOIN accounts a ON a.id = e.account_id "
-               "WHERE e.proposal_id = ? ORDER BY e.added_at, a.id",
-               {proposal})
+         c.run("SELECT e.proposal_id, a.email FROM proposal_editors e JOIN accounts a ON a.id = "
+               "e.account_id JOIN proposals p ON p.id = e.proposal_id WHERE p.edition_id = ? "
+               "ORDER BY e.proposal_id, e.added_at, a.id",
+               {edition})
              .rows)
-        add(row.text(0));
+        add(row.integer(0), row.text(1));
     for (const auto& row :
-         c.run("SELECT COALESCE(pe.email, '') FROM proposal_people pp JOIN people pe ON pe.id = "
-               "pp.person_id WHERE pp.proposal_id = ? AND pp.role = 'organiser' ORDER BY "
-               "pp.position",
-               {proposal})
+         c.run("SELECT pp.proposal_id, COALESCE(pe.email, '') FROM proposal_people pp JOIN people "
+               "pe ON pe.id = pp.person_id JOIN proposals p ON p.id = pp.proposal_id WHERE "
+               "p.edition_id = ? AND pp.role = 'organiser' ORDER BY pp.proposal_id, pp.position",
+               {edition})
              .rows)
-        add(row.text(0));
+        add(row.integer(0), row.text(1));
     return out;
 }
 
-std::vector<std::string> evaluation_comments(db::Connection& c, std::int64_t proposal) {
-    std::vector<std::string> out;
-    for (const auto& row : c.run("SELECT content FROM evaluations WHERE proposal_id = ? AND "
-                                 "status = 'submitted' ORDER BY submitted_at, account_id",
-                                 {proposal})
-                               .rows) {
+std::map<std::int64_t, std::vector<std::string>> evaluation_comments(db::Connection& c,
+                                                                     std::int64_t edition) {
+    std::map<std::int64_t, std::vector<std::string>> out;
+    for (const auto& row :
+         c.run("SELECT e.proposal_id, e.content FROM evaluations e JOIN proposals p ON p.id = "
+               "e.proposal_id WHERE p.edition_id = ? AND e.status = 'submitted' ORDER BY "
+               "e.proposal_id, e.submitted_at, e.account_id",
+               {edition})
+             .rows) {
         FieldErrors ignored;
-        auto e = evaluation_from_json(nlohmann::json::parse(row.text(0), nullptr, false), ignored);
-        if (!trim(e.comment).empty()) out.push_back(trim(e.comment));
+        auto e = evaluation_from_json(nlohmann::json::parse(row.text(1), nullptr, false), ignored);
+        if (!trim(e.comment).empty()) out[row.integer(0)].push_back(trim(e.comment));
     }
     return out;
 }

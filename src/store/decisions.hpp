@@ -4,6 +4,7 @@
 // receives the decision's message; the evaluators' comments it quotes (never their
 // names); and whether the edition's results are public.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,10 +33,14 @@ std::optional<std::int64_t> save_decision(db::Connection& c, std::int64_t editio
                                           std::optional<std::int64_t> account,
                                           const std::string& now);
 
-// The proposal's editors' account e-mails and its organisers' e-mails, each once.
-std::vector<std::string> decision_recipients(db::Connection& c, std::int64_t proposal);
-// The comments of the proposal's submitted evaluations, without who wrote them.
-std::vector<std::string> evaluation_comments(db::Connection& c, std::int64_t proposal);
+// For each proposal of the edition: its editors' account e-mails and its organisers'
+// e-mails, each once (two queries for the whole edition).
+std::map<std::int64_t, std::vector<std::string>> decision_recipients(db::Connection& c,
+                                                                     std::int64_t edition);
+// For each proposal of the edition: the comments of its submitted evaluations, without
+// who wrote them.
+std::map<std::int64_t, std::vector<std::string>> evaluation_comments(db::Connection& c,
+                                                                     std::int64_t edition);
 
 // When the results were published ("" when not).
 std::string results_published_at(db::Connection& c, std::int64_t edition);

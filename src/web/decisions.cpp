@@ -185,12 +185,13 @@ nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
     std::map<long long, std::string> title_of;
     for (const auto& p : store::sheet_proposals(ex.db(), e.id)) title_of[p.number] = p.title;
     int queued = 0, already = 0, without_address = 0;
+    auto comments_of = store::evaluation_comments(ex.db(), e.id);
+    auto recipients_of = store::decision_recipients(ex.db(), e.id);
     for (const auto& d : store::list_decisions(ex.db(), e.id)) {
         const auto& dec = d.decision;
         auto kind = effective_kind(dec);
         std::string comments, conditions;
-        for (const auto& c : store::evaluation_comments(ex.db(), d.proposal))
-            comments += "- " + c + "\n";
+        for (const auto& c : comments_of[d.proposal]) comments += "- " + c + "\n";
         if (comments.empty()) comments = "(no comments)\n";
         for (const auto& code : dec.conditions) {
             std::string line;
@@ -213,7 +214,7 @@ nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
             {"theme", kind == "moved" ? dec.new_theme : d.theme},
             {"decision", decision_label(kind)}};
         auto text = s.texts.count(kind) ? s.texts[kind] : standard_decision_texts().at(kind);
-        auto recipients = store::decision_recipients(ex.db(), d.proposal);
+        const auto& recipients = recipients_of[d.proposal];
         if (recipients.empty()) ++without_address;
         for (const auto& to : recipients) {
             store::Mail mail;
