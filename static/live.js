@@ -23,9 +23,16 @@
   }
 
   if (!window.WebSocket) return followEvents();
-  var opened = false;
-  var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path);
-  socket.onopen = function () { opened = true; region.setAttribute('data-live', 'websocket'); };
-  socket.onmessage = function (e) { show(e.data); };
-  socket.onclose = function () { if (!opened) followEvents(); };
+  // The server closes a quiet socket after a while; an opened one is opened again.
+  function followSocket() {
+    var opened = false;
+    var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path);
+    socket.onopen = function () { opened = true; region.setAttribute('data-live', 'websocket'); };
+    socket.onmessage = function (e) { show(e.data); };
+    socket.onclose = function () {
+      if (!opened) return followEvents();
+      setTimeout(followSocket, 3000);
+    };
+  }
+  followSocket();
 })();

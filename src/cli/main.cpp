@@ -11,6 +11,7 @@
 #include "cli/offline.hpp"
 #include "core/clock.hpp"
 #include "core/demo_forum.hpp"
+#include "core/password_rules.hpp"
 #include "http/error.hpp"
 #include "http/server.hpp"
 #include "mail/sender.hpp"
@@ -35,6 +36,12 @@ struct Settings {
     int speaker_link_days = 30;
     int threads = 0;
     int request_timeout = 30;
+    std::size_t max_connections = 10000;
+    std::size_t max_connections_per_address = 1000;
+    std::size_t max_live_per_address = 64;
+    int live_idle_seconds = 600;
+    std::vector<std::string> trusted_proxies;
+    std::string metrics_token;
 };
 
 std::unique_ptr<db::Database> open_database(const Settings& s, std::size_t pool) {
@@ -72,12 +79,23 @@ int serve(const Settings& s) {
     options.host = s.listen.substr(0, colon);
     options.port = static_cast<unsigned short>(std::stoi(s.listen.substr(colon + 1)));
     options.request_timeout = std::chrono::seconds(s.request_timeout);
+    options.max_connections = s.max_connections;
+    options.max_connections_per_address = s.max_connections_per_address;
+    options.max_live_per_address = s.max_live_per_address;
+    options.live_idle = std::chrono::seconds(s.live_idle_seconds);
     options.threads = s.threads > 0 ? s.threads : std::max(2u, std::thread::hardware_concurrency());
 
     web::Config config;
     config.base_url = s.base_url.empty() ? "http://" + s.listen : s.base_url;
     config.speaker_link_days = s.speaker_link_days;
     config.smtp_configured = !s.smtp.empty();
+    config.metrics_token = s.metrics_token;
+    for (const auto& cidr : s.trusted_proxies) {
+        auto range = http::parse_cidr(cidr);
+        if (!range) throw std::runtime_error("--trusted-proxy must be an address range like "
+                                             "10.0.0.0/8 or ::1/128, not \"" + cidr + "\"");
+        config.trusted_proxies.push_back(*range);
+    }
     web::App app(config, open_database(s, static_cast<std::size_t>(options.threads) * 2));
     mail::SenderSettings mail_settings;
     mail_settings.smtp.url = s.smtp;
@@ -173,6 +191,39 @@ int main(int argc, char** argv) {
                      "Seconds a client has to send a request")
         ->envname("CONVENE_REQUEST_TIMEOUT")
         ->capture_default_str();
+    serve_cmd
+        ->add_option("--max-connections", s.max_connections,
+                     "Connections open at once, in all (never above the descriptor limit)")
+        ->envname("CONVENE_MAX_CONNECTIONS")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--max-connections-per-address", s.max_connections_per_address,
+                     "Connections open at once from one address")
+        ->envname("CONVENE_MAX_CONNECTIONS_PER_ADDRESS")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--max-live-per-address", s.max_live_per_address,
+                     "Live update streams open at once from one address")
+        ->envname("CONVENE_MAX_LIVE_PER_ADDRESS")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--live-idle-seconds", s.live_idle_seconds,
+                     "A live stream with no message for this long is closed (pages reopen it)")
+        ->envname("CONVENE_LIVE_IDLE_SECONDS")
+        ->check(CLI::Range(1, 86400))
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--trusted-proxy", s.trusted_proxies,
+                     "Address range (CIDR) of a reverse proxy whose X-Forwarded-For is believed")
+        ->envname("CONVENE_TRUSTED_PROXY")
+        ->delimiter(',');
+    serve_cmd
+        ->add_option("--metrics-token", s.metrics_token,
+                     "Bearer token for /metrics (without it, /metrics answers loopback only)")
+        ->envname("CONVENE_METRICS_TOKEN");
 
     cli.add_subcommand("migrate", "Apply the database migrations");
 
@@ -265,6 +316,8 @@ int main(int argc, char** argv) {
             if (!parsed_role) throw std::runtime_error("unknown role '" + role + "'");
             bool generated = password.empty();
             if (generated) password = random_password();
+            if (auto weak = check_password(password, email, name))
+                throw std::runtime_error("--password: " + weak->message);
             db::Transaction tx(*c);
             if (store::find_account_for_sign_in(*c, email))
                 throw std::runtime_error("an account with the e-mail " + email +
@@ -287,8 +340,14 @@ int main(int argc, char** argv) {
             if (!found) throw std::runtime_error("no account with e-mail " + email);
             bool generated = password.empty();
             if (generated) password = random_password();
+            if (auto weak = check_password(password, email, found->first.name))
+                throw std::runtime_error("--password: " + weak->message);
+            db::Transaction tx(*c);
             store::set_password_hash(*c, found->first.id, hash_password(password));
-            std::cout << "Password changed for " << email << "\n";
+            // Whoever was signed in with the old password is signed out.
+            store::end_other_sessions(*c, found->first.id, "");
+            tx.commit();
+            std::cout << "Password changed for " << email << "; every session of the account ended\n";
             if (generated) std::cout << "Password: " << password << "\n";
         } else {
             for (const auto& a : store::list_accounts(*c)) {

@@ -7,6 +7,7 @@
 
 #include "core/assignment.hpp"
 #include "core/clock.hpp"
+#include "core/json_input.hpp"
 #include "core/screening.hpp"
 #include "core/selection.hpp"
 #include "core/workshop_page.hpp"
@@ -25,11 +26,18 @@ std::string read_file(const std::string& path) {
     return text.str();
 }
 
+// Instances of 10,000 proposals are a few MiB; a file above this is not one of ours.
+constexpr std::size_t max_json_file_bytes = std::size_t{1} << 30;
+
 nlohmann::json read_json(const std::string& path) {
+    auto text = read_file(path);
+    if (text.size() > max_json_file_bytes)
+        throw std::runtime_error(path + ": larger than the limit of 1 GiB");
     try {
-        return nlohmann::json::parse(read_file(path));
-    } catch (const nlohmann::json::parse_error& e) {
-        throw std::runtime_error(path + ": malformed JSON at byte " + std::to_string(e.byte));
+        return parse_json_input(text);
+    } catch (const JsonInputError& e) {
+        throw std::runtime_error(path + ": " + e.what() +
+                                 (e.field().empty() ? "" : " (at " + e.field() + ")"));
     }
 }
 

@@ -191,7 +191,14 @@ Call call_from_json(const nlohmann::json& j, FieldErrors& errors) {
                 }
                 SessionFormat format;
                 format.code = f["code"].get<std::string>();
-                format.name = f.value("name", format.code);
+                format.name = format.code;
+                if (f.contains("name") && !f["name"].is_null()) {
+                    if (!f["name"].is_string()) {
+                        errors.push_back({where + ".name", where + ".name must be a text."});
+                        continue;
+                    }
+                    format.name = f["name"].get<std::string>();
+                }
                 if (f.contains("durations")) {
                     if (!f["durations"].is_array()) {
                         errors.push_back({where + ".durations",

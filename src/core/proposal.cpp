@@ -41,6 +41,9 @@ ProposalPerson person_from_json(const nlohmann::json& j, const std::string& wher
     p.gender = text_member(j, "gender", w);
     auto confirmation = text_member(j, "confirmation", w);
     if (!confirmation.empty()) p.confirmation = confirmation;
+    p.answer = text_member(j, "answer", w);
+    if (!p.answer.empty() && p.answer != "confirmed" && p.answer != "declined")
+        throw std::invalid_argument(w + "answer must be \"confirmed\", \"declined\" or empty");
     if (j.contains("onsite") && !j["onsite"].is_null()) {
         if (!j["onsite"].is_boolean())
             throw std::invalid_argument(w + "onsite must be true or false");
@@ -107,6 +110,7 @@ nlohmann::json to_json(const ProposalPerson& p) {
                         {"regional_group", p.regional_group},
                         {"gender", p.gender},
                         {"confirmation", p.confirmation},
+                        {"answer", p.answer.empty() ? nlohmann::json() : nlohmann::json(p.answer)},
                         {"onsite", nullptr}};
     if (p.onsite) j["onsite"] = *p.onsite;
     return j;

@@ -18,8 +18,11 @@ struct ProposalPerson {
     std::string stakeholder_group;
     std::string regional_group;
     std::string gender;
-    std::string confirmation =
-        "proposed";              // proposed, invited, provisionally_confirmed, confirmed, declined
+    // What the proposers declared: proposed, invited, provisionally_confirmed, confirmed,
+    // declined. The speaker's own answer through their link is kept apart in `answer`
+    // ("", confirmed, declined); the edition's screening rule says which one counts.
+    std::string confirmation = "proposed";
+    std::string answer;
     std::optional<bool> onsite;  // unknown when not given
 };
 

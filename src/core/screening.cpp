@@ -10,12 +10,16 @@ namespace convene {
 
 namespace {
 
-bool confirmed(const ProposalPerson& p) {
-    return p.confirmation == "confirmed" || p.confirmation == "provisionally_confirmed";
+// A speaker who declined through their link has declined, whatever was declared.
+bool declined(const ProposalPerson& p) {
+    return p.answer == "declined" || (p.answer.empty() && p.confirmation == "declined");
 }
 
-bool declined(const ProposalPerson& p) {
-    return p.confirmation == "declined";
+bool confirmed(const ProposalPerson& p, const ScreeningRules& rules) {
+    if (rules.speaker_confirmation == "own_answer") return p.answer == "confirmed";
+    return !declined(p) &&
+           (p.confirmation == "confirmed" || p.confirmation == "provisionally_confirmed" ||
+            p.answer == "confirmed");
 }
 
 std::string count_of(int n, const std::string& one, const std::string& many) {
@@ -86,7 +90,8 @@ void check_completeness(const Proposal& p, const ScreeningRules& rules, Screenin
 
 void check_speakers(const Proposal& p, const ScreeningRules& rules, ScreeningResult& r) {
     if (rules.min_confirmed_speakers > 0) {
-        int n = static_cast<int>(std::count_if(p.speakers.begin(), p.speakers.end(), confirmed));
+        int n = static_cast<int>(std::count_if(p.speakers.begin(), p.speakers.end(),
+                                               [&](const auto& s) { return confirmed(s, rules); }));
         if (n < rules.min_confirmed_speakers)
             r.failures.push_back(
                 {"too_few_confirmed_speakers",
@@ -361,6 +366,13 @@ ScreeningContext screening_context_from_json(const nlohmann::json& edition) {
         for (const auto& [name, v] : s.items()) {
             if (name == "min_confirmed_speakers")
                 r.min_confirmed_speakers = int_setting(v, name);
+            else if (name == "speaker_confirmation") {
+                if (!v.is_string() || (v != "declared" && v != "own_answer"))
+                    throw std::invalid_argument(
+                        "screening.speaker_confirmation must be \"declared\" (what the proposers "
+                        "declared counts) or \"own_answer\" (only the speaker's own answer)");
+                r.speaker_confirmation = v.get<std::string>();
+            }
             else if (name == "max_proposals_per_person")
                 r.max_proposals_per_person = int_setting(v, name);
             else if (name == "max_proposals_per_institution")

@@ -12,7 +12,11 @@
 namespace convene {
 
 struct ScreeningRules {
-    int min_confirmed_speakers = 3;  // confirmed or provisionally confirmed
+    int min_confirmed_speakers = 3;
+    // Which confirmation counts: "declared" (confirmed or provisionally confirmed by the
+    // proposers, unless the speaker declined through their link) or "own_answer" (the
+    // speaker confirmed through their link).
+    std::string speaker_confirmation = "declared";
     int max_proposals_per_person = 3;
     int max_proposals_per_institution = 3;
     bool mag_members_excluded = true;

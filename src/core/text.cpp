@@ -162,4 +162,8 @@ bool looks_like_time_zone(std::string_view t) {
     return slash && prev != '/';
 }
 
+std::string normal_email(std::string_view email) {
+    return ascii_lower(trim(email));
+}
+
 }  // namespace convene

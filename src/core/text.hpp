@@ -38,6 +38,8 @@ std::vector<std::string> split_items(std::string_view text, std::string_view sep
 
 // Lower-cases ASCII letters (e-mail addresses, codes).
 std::string ascii_lower(std::string_view text);
+// An e-mail address as accounts are keyed: trimmed and in lower case.
+std::string normal_email(std::string_view email);
 
 bool looks_like_email(std::string_view text);
 

@@ -1,5 +1,6 @@
 #include "http/form.hpp"
 
+#include "core/json_input.hpp"
 #include "core/text.hpp"
 #include "http/error.hpp"
 
@@ -134,14 +135,19 @@ Form parse_form(const Request& request) {
 }
 
 nlohmann::json parse_json_body(const Request& request) {
+    auto type = ascii_lower(request.header("content-type"));
+    bool json_type = type.rfind("application/json", 0) == 0 ||
+                     (type.rfind("application/", 0) == 0 && type.find("+json") != type.npos);
+    if (!json_type && !(type.empty() && request.body.empty()))
+        throw Error(415, "Unsupported media type",
+                    "Send the body as application/json (with a Content-Type header saying so).");
     try {
-        return nlohmann::json::parse(request.body);
-    } catch (const nlohmann::json::parse_error& e) {
-        std::string why = e.what();
-        if (why.find("UTF-8") != why.npos || why.find("utf-8") != why.npos)
-            throw bad_request("The JSON body is not valid UTF-8 text (at byte " +
-                              std::to_string(e.byte) + ").");
-        throw bad_request("The JSON body is malformed at byte " + std::to_string(e.byte) + ".");
+        return parse_json_input(request.body);
+    } catch (const JsonInputError& e) {
+        if (e.malformed())
+            throw bad_request(std::string(e.what()).replace(0, 8, "The JSON body"));
+        if (e.field().empty()) throw bad_request(e.what());
+        throw unprocessable({{e.field(), std::string(e.what())}});
     }
 }
 

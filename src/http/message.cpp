@@ -10,17 +10,27 @@ std::string_view Request::header(std::string_view name) const {
     return {};
 }
 
-std::string Request::cookie(std::string_view name) const {
-    std::string_view all = header("cookie");
-    while (!all.empty()) {
-        auto end = all.find(';');
-        auto pair = all.substr(0, end);
-        all = end == all.npos ? std::string_view{} : all.substr(end + 1);
-        while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-        auto eq = pair.find('=');
-        if (eq != pair.npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+std::vector<std::string> Request::cookies(std::string_view name) const {
+    std::vector<std::string> out;
+    for (const auto& [header_name, value] : headers) {
+        if (header_name != "cookie") continue;
+        std::string_view all = value;
+        while (!all.empty()) {
+            auto end = all.find(';');
+            auto pair = all.substr(0, end);
+            all = end == all.npos ? std::string_view{} : all.substr(end + 1);
+            while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+            auto eq = pair.find('=');
+            if (eq != pair.npos && pair.substr(0, eq) == name)
+                out.emplace_back(pair.substr(eq + 1));
+        }
     }
-    return {};
+    return out;
+}
+
+std::string Request::cookie(std::string_view name) const {
+    auto all = cookies(name);
+    return all.empty() ? std::string() : std::move(all.front());
 }
 
 std::string Request::query_param(std::string_view name) const {
@@ -43,6 +53,30 @@ void Response::set_header(std::string name, std::string value) {
             return;
         }
     headers.emplace_back(std::move(name), std::move(value));
+}
+
+// Capability links (/co-organise/<token>, /confirm/<token>, /api/v1/confirmations/<token>)
+// grant something to whoever holds them: the access log keeps the path, not the token.
+std::string redacted_target(std::string_view target) {
+    std::string out(target.substr(0, 200));
+    for (std::string_view prefix : {"/co-organise/", "/confirm/", "/api/v1/confirmations/",
+                                    "/invitations/", "/verify/", "/enrolment/"}) {
+        auto at = out.find(prefix);
+        if (at != 0) continue;
+        auto from = prefix.size();
+        auto end = out.find_first_of("/?", from);
+        out.replace(from, end == std::string::npos ? std::string::npos : end - from, "[redacted]");
+        break;
+    }
+    return out;
+}
+
+bool is_safe_header_value(std::string_view text) {
+    for (char c : text) {
+        auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t') || u == 0x7f) return false;
+    }
+    return true;
 }
 
 std::string_view Response::header(std::string_view name) const {

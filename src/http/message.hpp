@@ -21,8 +21,10 @@ struct Request {
     std::string remote_address;
 
     std::string_view header(std::string_view lower_case_name) const;
-    // The value of one cookie, "" when absent.
+    // The value of one cookie, "" when absent (the first, when several carry the name).
     std::string cookie(std::string_view name) const;
+    // Every value sent for the cookie, in every Cookie header.
+    std::vector<std::string> cookies(std::string_view name) const;
     // One query parameter, decoded; "" when absent.
     std::string query_param(std::string_view name) const;
     bool is_safe_method() const { return method == "GET" || method == "HEAD"; }
@@ -53,6 +55,14 @@ struct CookieOptions {
 
 std::string set_cookie_value(std::string_view name, std::string_view value,
                              const CookieOptions& options);
+
+// The target as logged: the token of a capability link (/confirm/<token>, ...) replaced
+// by "[redacted]", at most 200 characters.
+std::string redacted_target(std::string_view target);
+
+// False when the text holds a control character (CR, LF, NUL, ...): such a value never
+// goes into a response header.
+bool is_safe_header_value(std::string_view text);
 
 std::string percent_decode(std::string_view text, bool plus_as_space);
 std::string percent_encode(std::string_view text);

@@ -4,6 +4,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
@@ -42,6 +45,42 @@ struct Shared {
     std::unordered_map<std::uint64_t, std::function<void()>> idle_closers;  // by connection
     std::uint64_t next_id = 0;
 
+    // Open connections, in all and per remote address (live streams counted apart too).
+    std::size_t connections = 0, connection_limit = 0;
+    std::unordered_map<std::string, std::size_t> per_address, live_per_address;
+
+    // Counts a new connection; false when the total or the address is at its limit.
+    bool admit(const std::string& address) {
+        std::lock_guard lock(mutex);
+        auto& mine = per_address[address];
+        if (connections >= connection_limit || mine >= options.max_connections_per_address) {
+            if (mine == 0) per_address.erase(address);
+            return false;
+        }
+        ++connections;
+        ++mine;
+        return true;
+    }
+    void release(const std::string& address) {
+        std::lock_guard lock(mutex);
+        --connections;
+        if (auto it = per_address.find(address); it != per_address.end() && --it->second == 0)
+            per_address.erase(it);
+    }
+    bool admit_live(const std::string& address) {
+        std::lock_guard lock(mutex);
+        auto& mine = live_per_address[address];
+        if (mine >= options.max_live_per_address) return false;
+        ++mine;
+        return true;
+    }
+    void release_live(const std::string& address) {
+        std::lock_guard lock(mutex);
+        if (auto it = live_per_address.find(address);
+            it != live_per_address.end() && --it->second == 0)
+            live_per_address.erase(it);
+    }
+
     // Registers how to close a connection when it is idle at shutdown.
     std::uint64_t track(std::function<void()> close_if_idle) {
         std::lock_guard lock(mutex);
@@ -54,6 +93,18 @@ struct Shared {
         idle_closers.erase(id);
         if (idle_closers.empty()) all_closed.notify_all();
     }
+};
+
+// One admitted connection, released when the last object holding its socket goes.
+struct Slot {
+    Slot(Shared& shared, std::string address) : shared(shared), address(std::move(address)) {}
+    ~Slot() {
+        shared.release(address);
+        if (live) shared.release_live(address);
+    }
+    Shared& shared;
+    std::string address;
+    bool live = false;
 };
 
 Request to_request(beast::http::request<beast::http::string_body>& in, const std::string& remote) {
@@ -74,14 +125,24 @@ Request to_request(beast::http::request<beast::http::string_body>& in, const std
     return r;
 }
 
+// A browser's WebSocket names the page's origin; it must be this server's host (scripts
+// without an Origin header are not browsers and carry no ambient cookie of another site).
+bool same_origin(const Request& request) {
+    auto origin = request.header("origin");
+    if (origin.empty()) return true;
+    auto host = request.header("host");
+    auto scheme_end = origin.find("://");
+    if (scheme_end == std::string_view::npos || host.empty()) return false;
+    return origin.substr(scheme_end + 3) == host;
+}
+
 #include "http/live_sessions.inc"
 
 class Session : public std::enable_shared_from_this<Session> {
   public:
-    Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
-        beast::error_code ec;
-        auto endpoint = stream_.socket().remote_endpoint(ec);
-        if (!ec) remote_ = endpoint.address().to_string();
+    Session(tcp::socket&& socket, Shared& shared, std::shared_ptr<Slot> slot)
+        : stream_(std::move(socket)), shared_(shared), slot_(std::move(slot)) {
+        remote_ = slot_->address;
     }
 
     ~Session() { shared_.untrack(id_); }
@@ -110,10 +171,27 @@ class Session : public std::enable_shared_from_this<Session> {
             [self = shared_from_this()](beast::error_code ec, std::size_t) {
                 if (ec) return self->on_read(ec);
                 self->busy_ = true;
+                if (self->ambiguous_framing()) return self->on_read(beast::http::error::bad_transfer_encoding);
                 beast::http::async_read(
                     self->stream_, self->buffer_, *self->parser_,
                     [self](beast::error_code ec, std::size_t) { self->on_read(ec); });
             });
+    }
+
+    // A body framed two ways (Transfer-Encoding and Content-Length) or by a coding we do
+    // not speak ("xchunked", "gzip, chunked") is how requests are smuggled past proxies.
+    bool ambiguous_framing() const {
+        const auto& h = parser_->get();
+        auto te = h.find(beast::http::field::transfer_encoding);
+        if (te == h.end()) return false;
+        if (h.count(beast::http::field::content_length) > 0 ||
+            h.count(beast::http::field::transfer_encoding) > 1)
+            return true;
+        std::string value(te->value());
+        for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.erase(0, 1);
+        return value != "chunked";
     }
 
     void on_read(beast::error_code ec) {
@@ -157,7 +235,8 @@ class Session : public std::enable_shared_from_this<Session> {
         try {
             response = shared_.handler(request);
         } catch (const std::exception& e) {
-            spdlog::error("handler failed for {} {}: {}", request.method, request.target, e.what());
+            spdlog::error("handler failed for {} {}: {}", request.method, redacted_target(request.target),
+                          e.what());
             response = shared_.errors(request, 500, "The server could not answer this request.");
         }
         respond(request, std::move(response), keep_alive);
@@ -166,6 +245,16 @@ class Session : public std::enable_shared_from_this<Session> {
     void respond(const Request& request, Response response, bool keep_alive) {
         namespace bh = beast::http;
         if (shared_.draining) keep_alive = false;
+        // No handler can split the response: a header with CR, LF or another control
+        // character turns the answer into an error before anything is written.
+        bool unsafe = !is_safe_header_value(response.content_type);
+        for (const auto& [name, value] : response.headers)
+            unsafe = unsafe || !is_safe_header_value(name) || !is_safe_header_value(value);
+        if (unsafe) {
+            spdlog::error("refused a response header with a control character for {} {}",
+                          request.method, redacted_target(request.target));
+            response = shared_.errors(request, 500, "The server could not answer this request.");
+        }
         auto out = std::make_shared<bh::response<bh::string_body>>(
             static_cast<bh::status>(response.status), 11);
         out->set(bh::field::server, "Convene");
@@ -195,7 +284,7 @@ class Session : public std::enable_shared_from_this<Session> {
         line.assign(R"({"remote":")").append(remote_).append(R"(","method":")");
         append_json_text(line, request.method);
         line.append(R"(","target":")");
-        append_json_text(line, std::string_view(request.target).substr(0, 200));
+        append_json_text(line, redacted_target(request.target));
         line.append(R"(","status":)").append(std::to_string(status));
         line.append(R"(,"bytes":)").append(std::to_string(bytes));
         line.append(R"(,"us":)").append(std::to_string(micros)).append("}");
@@ -246,13 +335,26 @@ class Session : public std::enable_shared_from_this<Session> {
         if (!upgrade && !events) return false;
         Request request = to_request(message, remote_);
         if (!options.may_follow || !options.may_follow(request, topic)) return false;
+        if (upgrade && !same_origin(request)) {
+            respond(request, shared_.errors(request, 403, "This page's origin may not follow live "
+                                                          "updates here."), false);
+            return true;
+        }
+        if (!shared_.admit_live(remote_)) {
+            auto busy = shared_.errors(request, 429, "Too many live updates are open from this "
+                                                     "address; close some pages and try again.");
+            busy.headers.emplace_back("retry-after", "30");
+            respond(request, std::move(busy), false);
+            return true;
+        }
+        slot_->live = true;
         log(request, upgrade ? 101 : 200, 0);
         handed_off_ = true;
         if (upgrade)
-            std::make_shared<LiveSocket>(std::move(stream_), shared_, topic)
+            std::make_shared<LiveSocket>(std::move(stream_), shared_, topic, slot_)
                 ->start(std::move(message));
         else
-            std::make_shared<EventStream>(std::move(stream_), shared_, topic)->start();
+            std::make_shared<EventStream>(std::move(stream_), shared_, topic, slot_)->start();
         return true;
     }
 
@@ -271,6 +373,7 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::flat_buffer buffer_;
     std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
     Shared& shared_;
+    std::shared_ptr<Slot> slot_;
     std::string remote_;
     std::uint64_t id_ = 0;
     bool busy_ = false;
@@ -295,14 +398,56 @@ class Listener : public std::enable_shared_from_this<Listener> {
                                                            beast::error_code ec, tcp::socket s) {
             if (ec) {
                 if (ec == asio::error::operation_aborted || !self->acceptor_.is_open()) return;
-                spdlog::warn("accept failed: {}", ec.message());
+                return self->back_off(ec);
+            }
+            self->backoff_ = std::chrono::milliseconds(0);
+            std::string address;
+            if (auto remote = s.remote_endpoint(ec); !ec) address = remote.address().to_string();
+            if (ec) {
+                s.close(ec);
+            } else if (!self->shared_.admit(address)) {
+                refuse(std::move(s));
             } else {
                 s.set_option(tcp::no_delay(true), ec);
-                std::make_shared<Session>(std::move(s), self->shared_)->start();
+                auto slot = std::make_shared<Slot>(self->shared_, address);
+                std::make_shared<Session>(std::move(s), self->shared_, std::move(slot))->start();
             }
             self->accept();
         });
     }
+
+    // Out of descriptors (or another accept failure): wait, doubling up to a second,
+    // instead of spinning; one log line per second at most, with what it left out.
+    void back_off(beast::error_code ec) {
+        backoff_ = std::clamp(backoff_ * 2, std::chrono::milliseconds(10),
+                              std::chrono::milliseconds(1000));
+        auto now = std::chrono::steady_clock::now();
+        if (now - last_warning_ >= std::chrono::seconds(1)) {
+            spdlog::warn("accept failed: {} (retrying in {} ms; {} more failures not logged)",
+                         ec.message(), backoff_.count(), unlogged_);
+            last_warning_ = now;
+            unlogged_ = 0;
+        } else {
+            ++unlogged_;
+        }
+        timer_.expires_after(backoff_);
+        timer_.async_wait([self = shared_from_this()](beast::error_code wait_error) {
+            if (!wait_error && self->acceptor_.is_open()) self->accept();
+        });
+    }
+
+    // Over the connection limits: a short 503 when the socket takes it at once, then close.
+    static void refuse(tcp::socket s) {
+        static constexpr std::string_view busy =
+            "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Length: 0\r\n"
+            "Connection: close\r\n\r\n";
+        beast::error_code ec;
+        s.non_blocking(true, ec);
+        s.write_some(asio::buffer(busy.data(), busy.size()), ec);
+        s.shutdown(tcp::socket::shutdown_both, ec);
+        s.close(ec);
+    }
+
     void stop() {
         asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
             beast::error_code ec;
@@ -314,7 +459,26 @@ class Listener : public std::enable_shared_from_this<Listener> {
     asio::io_context& io_;
     tcp::acceptor acceptor_;
     Shared& shared_;
+    asio::steady_timer timer_{acceptor_.get_executor()};
+    std::chrono::milliseconds backoff_{0};
+    std::chrono::steady_clock::time_point last_warning_{};
+    std::size_t unlogged_ = 0;
 };
+
+// The connection limit: what the options allow, and never more than the descriptors the
+// process may open, less a reserve for the database, files and the listener.
+std::size_t connection_limit(const ServerOptions& options) {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;  // raise the soft limit as far as we may
+        setrlimit(RLIMIT_NOFILE, &limit);
+        getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    std::size_t by_descriptors = options.max_connections;
+    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur > 128)
+        by_descriptors = static_cast<std::size_t>(limit.rlim_cur) - 96;
+    return std::min(options.max_connections, by_descriptors);
+}
 
 }  // namespace
 
@@ -324,6 +488,7 @@ void serve(const ServerOptions& options, const Handler& handler, const ErrorRend
         options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     // shared outlives io: handlers still queued in io hold sessions that touch shared.
     Shared shared(options, handler, errors);
+    shared.connection_limit = connection_limit(options);
     asio::io_context io(threads);
     auto address = asio::ip::make_address(options.host);
     auto listener = std::make_shared<Listener>(io, tcp::endpoint(address, options.port), shared);

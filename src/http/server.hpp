@@ -25,6 +25,12 @@ struct ServerOptions {
     LiveHub* live = nullptr;
     std::function<bool(const Request&, const std::string& topic)> may_follow;
     std::chrono::seconds live_ping{15};
+    std::chrono::seconds live_idle{600};  // a live stream with no message this long is closed
+    // Connections open at once: in all (never above what the descriptor limit allows),
+    // from one address, and live streams from one address.
+    std::size_t max_connections = 10000;
+    std::size_t max_connections_per_address = 1000;
+    std::size_t max_live_per_address = 64;
 };
 
 using Handler = std::function<Response(Request&)>;

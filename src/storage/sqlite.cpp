@@ -32,7 +32,7 @@ class SqliteConnection : public Connection {
                         "cannot open SQLite file " + path + ": " + message);
         }
         sqlite3_busy_timeout(db_, 10000);
-        run_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+        run_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
     }
 
     ~SqliteConnection() override {

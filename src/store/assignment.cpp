@@ -134,11 +134,11 @@ void publish_assignment(db::Connection& c, std::int64_t edition) {
 }
 
 bool declare_conflict(db::Connection& c, std::int64_t proposal, std::int64_t account,
-                      const std::string& now) {
+                      const std::string& now, const std::string& origin) {
     c.run(
-        "INSERT INTO conflicts (proposal_id, account_id, declared_at) VALUES (?, ?, ?) ON "
-        "CONFLICT DO NOTHING",
-        {proposal, account, now});
+        "INSERT INTO conflicts (proposal_id, account_id, declared_at, origin) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
+        {proposal, account, now, origin});
     c.run("DELETE FROM assignments WHERE proposal_id = ? AND account_id = ?", {proposal, account});
     return c.run("DELETE FROM evaluations WHERE proposal_id = ? AND account_id = ?",
                  {proposal, account})
@@ -153,6 +153,26 @@ void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPai
         "a.proposal_id WHERE p.edition_id = ? ON CONFLICT DO NOTHING",
         {std::int64_t{std::stoll(pair.proposal)}, std::int64_t{std::stoll(pair.evaluator)}, now,
          edition});
+}
+
+bool has_assignment(db::Connection& c, std::int64_t proposal, std::int64_t account) {
+    return !c.run("SELECT 1 FROM assignments WHERE proposal_id = ? AND account_id = ?",
+                  {proposal, account})
+                .empty();
+}
+
+std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, std::int64_t edition) {
+    std::vector<RecordedConflict> out;
+    for (const auto& r :
+         c.run(R"(SELECT k.proposal_id, COALESCE(p.number, 0), p.title, a.name, k.declared_at,
+                         k.origin
+                  FROM conflicts k JOIN proposals p ON p.id = k.proposal_id
+                  JOIN accounts a ON a.id = k.account_id
+                  WHERE p.edition_id = ? ORDER BY k.declared_at DESC, k.proposal_id)",
+               {edition})
+             .rows)
+        out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5)});
+    return out;
 }
 
 }  // namespace convene::store

@@ -37,8 +37,17 @@ void publish_assignment(db::Connection& c, std::int64_t edition);
 
 // A member's conflict of interest with a proposal: recorded, the assignment removed and
 // any evaluation of it discarded (true when there was one).
+// `origin`: "declared" by the member, or "joined_proposal" when the member became one
+// of the proposal's organisers.
 bool declare_conflict(db::Connection& c, std::int64_t proposal, std::int64_t account,
-                      const std::string& now);
+                      const std::string& now, const std::string& origin = "declared");
+// Assigned, published or not.
+bool has_assignment(db::Connection& c, std::int64_t proposal, std::int64_t account);
+struct RecordedConflict {
+    std::int64_t proposal = 0, number = 0;
+    std::string title, member, declared_at, origin;
+};
+std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, std::int64_t edition);
 // Adds one pair, published like the rest of the edition's assignment.
 void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPair& pair,
                     const std::string& now);

@@ -17,10 +17,11 @@ const char* proposal_columns =
     "LEFT JOIN themes t ON t.id = p.theme_id ";
 
 const char* people_columns =
-    "SELECT pp.proposal_id, pp.role, COALESCE(si.response, pp.confirmation), pp.onsite, pe.name, "
+    "SELECT pp.proposal_id, pp.role, pp.confirmation, pp.onsite, pe.name, "
     "COALESCE(pe.email, ''), "
     "COALESCE(o.name, ''), COALESCE(pe.country, ''), pe.stakeholder_group, pe.gender, "
-    "COALESCE(c.regional_group, '') FROM proposal_people pp JOIN proposals p ON p.id = "
+    "COALESCE(c.regional_group, ''), COALESCE(si.response, '') FROM proposal_people pp JOIN "
+    "proposals p ON p.id = "
     "pp.proposal_id "
     "JOIN people pe ON pe.id = pp.person_id LEFT JOIN organisations o ON o.id = pe.organisation_id "
     "LEFT JOIN countries c ON c.code = pe.country "
@@ -76,6 +77,7 @@ std::vector<Proposal> assemble(const db::Result& proposals, const db::Result& pe
         person.stakeholder_group = r.text(8);
         person.gender = r.text(9);
         person.regional_group = r.text(10);
+        person.answer = r.text(11);
         const auto& role = r.text(1);
         if (role == "organiser") {
             if (p.organisers.empty()) p.proposer = person;  // the first organiser submitted it

@@ -4,6 +4,7 @@
 #include <random>
 #include <set>
 
+#include "core/clock.hpp"
 #include "core/people.hpp"
 #include "store/editions.hpp"
 
@@ -214,11 +215,25 @@ void write_fields(db::Connection& c, std::int64_t proposal, std::int64_t edition
          p.background_paper, p.previous_report, p.relevance, proposal});
 }
 
+constexpr auto revision_window = std::chrono::minutes(2);
+
 void keep_revision(db::Connection& c, std::int64_t proposal, std::int64_t version,
                    const Proposal& p, std::int64_t account, const std::string& action,
                    const std::string& now) {
     auto content = to_json(p);
     content["id"] = std::to_string(proposal);
+    // Draft saves by one person within two minutes of each other are one revision: the
+    // previous one moves up to this version. Each burst of typing keeps one copy.
+    if (action == "saved") {
+        auto at = parse_utc(now);
+        auto window = at ? format_utc(*at - revision_window) : now;
+        auto merged = c.run(
+            "UPDATE proposal_revisions SET version = ?, saved_at = ?, content = ? WHERE "
+            "proposal_id = ? AND version = ? AND account_id = ? AND action = 'saved' AND "
+            "saved_at >= ?",
+            {version, now, content.dump(), proposal, version - 1, account, window});
+        if (merged.changed > 0) return;
+    }
     c.run(
         "INSERT INTO proposal_revisions (proposal_id, version, saved_at, account_id, action, "
         "content) VALUES (?, ?, ?, ?, ?, ?)",
@@ -367,25 +382,39 @@ void invite_co_organiser(db::Connection& c, std::int64_t proposal, const std::st
         {proposal, email, token_hash, by, now, expires_at});
 }
 
+std::optional<std::string> pending_co_organiser_invitation(db::Connection& c,
+                                                           std::int64_t proposal,
+                                                           const std::string& email,
+                                                           const std::string& now) {
+    auto r = c.run(
+        "SELECT MAX(expires_at) FROM co_organiser_invitations WHERE proposal_id = ? AND email = ? "
+        "AND accepted_at IS NULL AND withdrawn_at IS NULL AND expires_at > ?",
+        {proposal, email, now});
+    if (r.empty() || r.rows[0].is_null(0)) return std::nullopt;
+    return r.rows[0].text(0);
+}
+
 std::optional<CoOrganiserInvitation> find_co_organiser_invitation(db::Connection& c,
                                                                   const std::string& token_hash) {
     auto r = c.run(
-        "SELECT id, proposal_id, email, expires_at, COALESCE(accepted_at, '') FROM "
-        "co_organiser_invitations WHERE token_hash = ?",
+        "SELECT id, proposal_id, email, expires_at, COALESCE(accepted_at, ''), "
+        "COALESCE(withdrawn_at, '') FROM co_organiser_invitations WHERE token_hash = ?",
         {token_hash});
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
-    return CoOrganiserInvitation{row.integer(0), row.integer(1), row.text(2), row.text(3),
-                                 row.text(4)};
+    return CoOrganiserInvitation{row.integer(0), row.integer(1), row.text(2),
+                                 row.text(3),    row.text(4),    row.text(5)};
 }
 
-void accept_co_organiser_invitation(db::Connection& c, const CoOrganiserInvitation& invitation,
+bool accept_co_organiser_invitation(db::Connection& c, const CoOrganiserInvitation& invitation,
                                     std::int64_t account, const std::string& now) {
-    c.run(
+    auto taken = c.run(
         "UPDATE co_organiser_invitations SET accepted_by = ?, accepted_at = ? WHERE id = ? AND "
-        "accepted_at IS NULL",
+        "accepted_at IS NULL AND withdrawn_at IS NULL",
         {account, now, invitation.id});
+    if (taken.changed == 0) return false;
     add_editor(c, invitation.proposal_id, account, "co_organiser", now);
+    return true;
 }
 
 }  // namespace convene::store

@@ -70,17 +70,23 @@ struct OwnProposal {
 };
 std::vector<OwnProposal> proposals_of(db::Connection& c, std::int64_t account);
 
-// Co-organiser invitations, by token hash.
+// Co-organiser invitations, by token hash: single use, bound to the invited address.
 void invite_co_organiser(db::Connection& c, std::int64_t proposal, const std::string& email,
                          const std::string& token_hash, std::int64_t by, const std::string& now,
                          const std::string& expires_at);
+// When an unused, unexpired invitation to the address waits: until when it works.
+std::optional<std::string> pending_co_organiser_invitation(db::Connection& c,
+                                                           std::int64_t proposal,
+                                                           const std::string& email,
+                                                           const std::string& now);
 struct CoOrganiserInvitation {
     std::int64_t id = 0, proposal_id = 0;
-    std::string email, expires_at, accepted_at;
+    std::string email, expires_at, accepted_at, withdrawn_at;
 };
 std::optional<CoOrganiserInvitation> find_co_organiser_invitation(db::Connection& c,
                                                                   const std::string& token_hash);
-void accept_co_organiser_invitation(db::Connection& c, const CoOrganiserInvitation& invitation,
+// Uses the invitation once and makes the account an editor; false when it was used.
+bool accept_co_organiser_invitation(db::Connection& c, const CoOrganiserInvitation& invitation,
                                     std::int64_t account, const std::string& now);
 
 }  // namespace convene::store

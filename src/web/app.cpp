@@ -14,6 +14,11 @@ namespace convene::web {
 
 namespace {
 
+// The target as logged: no capability token.
+std::string route_name_of(const http::Request& request) {
+    return http::redacted_target(request.target);
+}
+
 void add_security_headers(http::Response& r) {
     r.set_header("x-content-type-options", "nosniff");
     r.set_header("referrer-policy", "same-origin");
@@ -98,6 +103,14 @@ http::Response App::handle(http::Request& request) {
         }
     }
     add_security_headers(response);
+    // Pages for a signed-in account, forms and capability links stay out of shared and
+    // back-button caches; only the public cacheable pages and static files may be kept.
+    bool public_page = match.handler && match.handler->cacheable &&
+                       request.cookie(session_cookie).empty() &&
+                       request.header("authorization").empty();
+    if (response.header("cache-control").empty() && !public_page &&
+        request.path.rfind("/static/", 0) != 0)
+        response.set_header("cache-control", "no-store");
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
     metrics_.record(request.method, route_name, response.status, took.count());
     return response;
@@ -129,6 +142,16 @@ http::Response App::dispatch(http::Request& request, const Route& route,
             return finish(
                 http::Response::redirect("/login?next=" + http::percent_encode(request.target)));
         return finish(error_page(request, e.status(), e.title(), e.detail(), e.fields()));
+    } catch (const nlohmann::json::exception& e) {
+        // A member of the body had a type the handler did not check for: still the
+        // sender's mistake, never the server's.
+        ex.rollback();
+        spdlog::warn("unchecked JSON type on {} {}: {}", request.method, route_name_of(request),
+                     e.what());
+        return finish(error_page(request, 422, "Some fields need attention",
+                                 "A member of the request has the wrong type or is out of range: " +
+                                     std::string(e.what()).substr(0, 200),
+                                 {{"body", "A member of the request has the wrong type."}}));
     } catch (const db::Error& e) {
         ex.rollback();
         if (e.kind() == db::Error::Kind::busy) {
@@ -136,7 +159,8 @@ http::Response App::dispatch(http::Request& request, const Route& route,
             r.set_header("retry-after", "1");
             return finish(std::move(r));
         }
-        spdlog::error("database error on {} {}: {}", request.method, request.target, e.what());
+        spdlog::error("database error on {} {}: {}", request.method, route_name_of(request),
+                      e.what());
         return finish(error_page(request, 500, "Server error",
                                  "The server could not complete this request; nothing was saved."));
     }

@@ -34,6 +34,13 @@ EvaluationTarget evaluation_target(Exchange& ex, std::int64_t proposal) {
             store::load_evaluation(ex.db(), proposal, who.id)};
 }
 
+namespace {
+std::string spaced(std::string code) {
+    std::replace(code.begin(), code.end(), '_', ' ');
+    return code;
+}
+}  // namespace
+
 nlohmann::json anonymous_proposal(const Proposal& p, std::int64_t number) {
     const ProposalPerson* main = !p.proposer.name.empty() || !p.proposer.country.empty()
                                      ? &p.proposer
@@ -46,7 +53,10 @@ nlohmann::json anonymous_proposal(const Proposal& p, std::int64_t number) {
              std::string(choice_label(stakeholder_groups(), person.stakeholder_group))},
             {"gender", std::string(choice_label(genders(), person.gender))},
             {"region", std::string(region)},
-            {"confirmation", person.confirmation}};
+            {"confirmation", spaced(person.confirmation)},
+            {"answer", person.answer},
+            {"answer_confirmed", person.answer == "confirmed"},
+            {"answer_declined", person.answer == "declined"}};
     };
     nlohmann::json speakers = nlohmann::json::array(), moderators = nlohmann::json::array();
     for (const auto& s : p.speakers) speakers.push_back(describe(s));
@@ -109,30 +119,55 @@ std::int64_t save_member_evaluation(Exchange& ex, const EvaluationTarget& t, con
     return *version;
 }
 
-ConflictOutcome declare_member_conflict(Exchange& ex, const EvaluationTarget& t) {
-    require_open_round(ex, t.settings);
+namespace {
+
+// Records the conflict (assignment removed, any evaluation discarded) and gives the
+// place to another member at once; every other pair stays as it was.
+ConflictOutcome record_conflict(Exchange& ex, std::int64_t edition,
+                                const EvaluationSettings& settings, std::int64_t proposal_id,
+                                std::int64_t account, const std::string& origin) {
     auto& c = ex.db();
     ConflictOutcome out;
-    out.discarded_evaluation = store::declare_conflict(c, t.proposal, t.account, ex.now());
-    auto instance = store::assignment_instance(c, t.edition.id, t.settings);
-    auto current = store::load_assignment(c, t.edition.id).pairs;
-    const auto proposal = std::to_string(t.proposal);
-    try {
-        auto result =
-            reassign_after_conflict(instance, current, std::to_string(t.account), proposal);
-        for (const auto& pair : result.assignments)
-            if (pair.proposal == proposal &&
-                std::find(current.begin(), current.end(), pair) == current.end()) {
-                store::add_assignment(c, t.edition.id, pair, ex.now());
-                out.replaced_by = std::stoll(pair.evaluator);
-            }
-    } catch (const std::invalid_argument&) {
-        // The proposal no longer takes part (withdrawn, declined at screening).
+    bool was_assigned = store::has_assignment(c, proposal_id, account);
+    out.discarded_evaluation =
+        store::declare_conflict(c, proposal_id, account, ex.now(), origin);
+    if (was_assigned) {
+        auto instance = store::assignment_instance(c, edition, settings);
+        auto current = store::load_assignment(c, edition).pairs;
+        const auto proposal = std::to_string(proposal_id);
+        try {
+            auto result =
+                reassign_after_conflict(instance, current, std::to_string(account), proposal);
+            for (const auto& pair : result.assignments)
+                if (pair.proposal == proposal &&
+                    std::find(current.begin(), current.end(), pair) == current.end()) {
+                    store::add_assignment(c, edition, pair, ex.now());
+                    out.replaced_by = std::stoll(pair.evaluator);
+                }
+        } catch (const std::invalid_argument&) {
+            // The proposal no longer takes part (withdrawn, declined at screening).
+        }
     }
-    ex.audit("evaluation.conflict", "proposal " + std::to_string(t.proposal),
-             {{"discarded_evaluation", out.discarded_evaluation},
+    ex.audit("evaluation.conflict", "proposal " + std::to_string(proposal_id),
+             {{"account", account},
+              {"origin", origin},
+              {"discarded_evaluation", out.discarded_evaluation},
               {"replaced_by", out.replaced_by ? nlohmann::json(*out.replaced_by) : nullptr}});
     return out;
+}
+
+}  // namespace
+
+ConflictOutcome declare_member_conflict(Exchange& ex, const EvaluationTarget& t) {
+    require_open_round(ex, t.settings);
+    return record_conflict(ex, t.edition.id, t.settings, t.proposal, t.account, "declared");
+}
+
+void conflict_on_joining(Exchange& ex, std::int64_t edition, std::int64_t proposal,
+                         std::int64_t account) {
+    if (!ex.has_role(Role::evaluator, edition)) return;
+    record_conflict(ex, edition, store::evaluation_settings(ex.db(), edition), proposal, account,
+                    "joined_proposal");
 }
 
 namespace {

@@ -232,6 +232,7 @@ http::Response evaluation_progress_page(Exchange& ex) {
     view["closed"] = view["round"]["state"] == "closed" &&
                      !view["round"]["closed_at"].get<std::string>().empty();
     view["has_short"] = !view["proposals_with_fewer_than_3"].empty();
+    view["has_conflicts"] = !view["conflicts"].empty();
     auto reminded = ex.request.query_param("reminded");
     if (!reminded.empty()) view["reminded"] = reminded;
     return ex.page("evaluation_progress", view);

@@ -148,6 +148,16 @@ nlohmann::json progress_view(Exchange& ex, const store::Edition& e) {
                                 {"title", p.title},
                                 {"assigned", p.assigned},
                                 {"submitted", p.submitted}});
+    // Conflicts of interest, declared or arising when a member joined a proposal.
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const auto& k : store::conflicts_of_edition(ex.db(), e.id))
+        conflicts.push_back({{"proposal", k.proposal},
+                             {"number", k.number},
+                             {"title", k.title},
+                             {"member", k.member},
+                             {"at", k.declared_at},
+                             {"origin", k.origin},
+                             {"joined", k.origin == "joined_proposal"}});
     return {{"round",
              {{"state", std::string(round_state_code(state))},
               {"sentence", round_state_sentence(settings, state)},
@@ -159,7 +169,8 @@ nlohmann::json progress_view(Exchange& ex, const store::Edition& e) {
             {"percent", percent(progress.submitted, progress.assigned)},
             {"proposals", progress.proposals.size()},
             {"proposals_with_fewer_than_3", short_of},
-            {"members", members}};
+            {"members", members},
+            {"conflicts", conflicts}};
 }
 
 int send_reminders(Exchange& ex, const store::Edition& e) {

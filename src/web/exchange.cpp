@@ -49,12 +49,20 @@ const std::optional<store::Account>& Exchange::account() {
     auto authorization = request.header("authorization");
     if (authorization.rfind("Bearer ", 0) == 0) {
         token_auth_ = true;
-        account_ = store::account_of_api_token(db(), token_hash(authorization.substr(7)));
+        account_ = store::account_of_api_token(db(), token_hash(authorization.substr(7)), now());
         if (!account_) throw http::unauthorized("The API token is not valid.");
         return account_;
     }
-    auto token = request.cookie(session_cookie);
-    if (!token.empty()) account_ = store::account_of_session(db(), token_hash(token), now());
+    // A planted second session cookie must not choose the account: with several, one is
+    // used only when exactly one of them is a valid session.
+    int valid = 0;
+    for (const auto& token : request.cookies(session_cookie)) {
+        if (token.empty()) continue;
+        if (auto found = store::account_of_session(db(), token_hash(token), now())) {
+            if (++valid == 1) account_ = found;
+        }
+    }
+    if (valid > 1) account_.reset();
     return account_;
 }
 
@@ -91,6 +99,10 @@ const store::Account& Exchange::require_role(Role role, std::optional<std::int64
 const http::Form& Exchange::form() {
     if (!form_) form_ = http::parse_form(request);
     return *form_;
+}
+
+std::string Exchange::client_address() const {
+    return http::client_address(request, app.config().trusted_proxies);
 }
 
 std::string Exchange::csrf_token() {

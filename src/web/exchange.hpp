@@ -44,6 +44,8 @@ class Exchange {
     const store::Account& require_sign_in();
 
     const http::Form& form();
+    // Where the request comes from (through a trusted proxy: the address it forwarded for).
+    std::string client_address() const;
     // The CSRF token for forms on this page; sets the cookie when the browser has none.
     std::string csrf_token();
     std::string now() const;

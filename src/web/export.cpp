@@ -12,12 +12,32 @@
 namespace convene::web {
 
 namespace {
+
+bool is_plain_number(const std::string& cell) {
+    std::size_t i = cell[0] == '-' ? 1 : 0, digits = 0, points = 0;
+    for (; i < cell.size(); ++i) {
+        if (cell[i] >= '0' && cell[i] <= '9')
+            ++digits;
+        else if (cell[i] == '.' && ++points == 1)
+            continue;
+        else
+            return false;
+    }
+    return digits > 0;
+}
+
+}  // namespace
+
 std::string defused(const std::string& cell) {
-    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@'))
-        return "'" + cell;
+    // A spreadsheet runs a cell as a formula when it starts with = + - @, also after
+    // leading white space, and some treat a leading tab or carriage return the same way.
+    auto first = cell.find_first_not_of(" \t\r\n");
+    if (cell.empty() || first == std::string::npos) return cell;
+    bool formula = std::string_view("=+-@").find(cell[first]) != std::string_view::npos;
+    bool control_start = cell[0] == '\t' || cell[0] == '\r' || cell[0] == '\n';
+    if ((formula || control_start) && !is_plain_number(cell)) return "'" + cell;
     return cell;
 }
-}  // namespace
 
 std::string csv_of(const Table& table) {
     std::string out;
@@ -67,6 +87,7 @@ http::Response csv_download(const Table& table, const std::string& name) {
     auto r = http::Response::text(csv_of(table));
     r.content_type = "text/csv; charset=utf-8";
     r.set_header("content-disposition", "attachment; filename=\"" + name + ".csv\"");
+    r.set_header("cache-control", "no-store");
     return r;
 }
 
@@ -76,6 +97,7 @@ http::Response xlsx_download(const Table& table, const std::string& name,
     r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     r.body = xlsx_of(table, sheet_name);
     r.set_header("content-disposition", "attachment; filename=\"" + name + ".xlsx\"");
+    r.set_header("cache-control", "no-store");
     return r;
 }
 

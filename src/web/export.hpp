@@ -12,6 +12,9 @@ using Table = std::vector<std::vector<std::string>>;  // first row: the headings
 // RFC 4180 CSV. A cell that a spreadsheet would run as a formula (=, +, -, @) gets a
 // leading apostrophe, so exported text can never execute.
 std::string csv_of(const Table& table);
+// A cell that a spreadsheet would run as a formula, quoted with a leading apostrophe
+// (plain numbers such as -1.5 stay numbers).
+std::string defused(const std::string& cell);
 
 // One worksheet with a bold heading row (libxlsxwriter); throws std::runtime_error.
 std::string xlsx_of(const Table& table, const std::string& sheet_name);

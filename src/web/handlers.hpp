@@ -24,9 +24,26 @@ http::Response sign_out(Exchange&);
 http::Response api_session(Exchange&);
 http::Response api_sign_in(Exchange&);
 http::Response api_sign_out(Exchange&);
+// members.cpp (enrolment of existing accounts)
+http::Response enrolment_form(Exchange&);
+http::Response enrolment_accept(Exchange&);
+// account.cpp
+http::Response account_show(Exchange&);
+http::Response account_password(Exchange&);
+http::Response account_token_create(Exchange&);
+http::Response account_token_revoke(Exchange&);
+http::Response account_verification_resend(Exchange&);
+http::Response api_password_change(Exchange&);
+http::Response api_tokens_list(Exchange&);
+http::Response api_token_create(Exchange&);
+http::Response api_token_revoke(Exchange&);
+// registration.cpp
 http::Response register_form(Exchange&);
 http::Response register_submit(Exchange&);
 http::Response api_register(Exchange&);
+http::Response verification_form(Exchange&);
+http::Response verification_use(Exchange&);
+http::Response api_verification_use(Exchange&);
 
 // editions.cpp
 http::Response edition_list(Exchange&);

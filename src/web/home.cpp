@@ -24,9 +24,18 @@ http::Response healthz(Exchange& ex) {
     return http::Response::json({{"status", "ok"}, {"database", engine}});
 }
 
+// The metrics tell load and routes: a bearer token when one is set, else loopback only.
 http::Response prometheus_metrics(Exchange& ex) {
+    const auto& token = ex.app.config().metrics_token;
+    auto authorization = ex.request.header("authorization");
+    bool allowed = token.empty() ? http::is_loopback(ex.client_address())
+                                 : authorization.rfind("Bearer ", 0) == 0 &&
+                                       same_secret(authorization.substr(7), token);
+    if (!allowed)
+        throw http::forbidden("The metrics are for the operators: send the metrics token.");
     auto r = http::Response::text(ex.app.metrics().render());
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.set_header("cache-control", "no-store");
     return r;
 }
 

@@ -6,7 +6,11 @@
 #include "security/secrets.hpp"
 #include "store/outbox.hpp"
 #include "store/proposals.hpp"
+#include "store/submissions.hpp"
+#include "web/evaluation.hpp"
 #include "web/exchange.hpp"
+#include "web/mail.hpp"
+#include "web/sessions.hpp"
 #include "web/handlers.hpp"
 #include "web/submissions.hpp"
 
@@ -18,39 +22,56 @@ std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& e
     auto target = proposal_for(ex, proposal_id);
     if (!target.editor)
         throw http::forbidden("Only the organisers of this proposal can invite co-organisers.");
-    auto address = trim(email);
+    const auto& who = ex.require_sign_in();
+    if (!who.email_verified)
+        throw http::forbidden("Confirm your e-mail address before inviting co-organisers: follow "
+                              "the link we sent to " + who.email + ".");
+    auto address = normal_email(email);
     if (!looks_like_email(address))
         throw http::unprocessable(
             {{"email", "Type the co-organiser's e-mail address, like name@example.org."}});
+    for (const auto& editor : store::list_editors(ex.db(), proposal_id))
+        if (normal_email(editor.email) == address)
+            throw http::conflict(address + " already edits this proposal.",
+                                 {{"email", address + " already edits this proposal."}});
+    if (auto until = store::pending_co_organiser_invitation(ex.db(), proposal_id, address, ex.now()))
+        throw http::conflict("An invitation to " + address + " is waiting; its link works until " +
+                                 *until + " (UTC).",
+                             {{"email", "An invitation to " + address +
+                                            " is waiting; its link works until " + *until +
+                                            " (UTC)."}});
+    throttle(ex, "invite:" + std::to_string(who.id), ex.app.config().invitations_per_hour,
+             std::chrono::hours(1), "invitations from your account");
     auto token = random_token();
     auto expires = format_utc(Clock::now() + std::chrono::hours(24 * 14));
-    const auto& who = ex.require_sign_in();
     store::invite_co_organiser(ex.db(), proposal_id, address, token_hash(token), who.id, ex.now(),
                                expires);
     auto p = *store::load_proposal(ex.db(), proposal_id);
-    store::Mail mail;
-    mail.kind = "co_organiser_invitation";
+    // The subject starts with our words: a sender's name or title never leads it.
+    auto mail = mail_from_template("co_organiser_invitation",
+                                   {{"inviter", who.name},
+                                    {"title", p.title},
+                                    {"edition", target.edition.name},
+                                    {"link", ex.app.config().base_url + "/co-organise/" + token},
+                                    {"expires_at", expires}});
     mail.dedupe_key = "co_organiser:" + token_hash(token);
     mail.recipient = address;
-    mail.subject = who.name + " invites you to co-organise \"" + p.title + "\"";
-    mail.body = who.name + " invites you to edit the session proposal \"" + p.title + "\" for " +
-                target.edition.name +
-                " with them.\n\nAccept here (you will be asked to sign in or "
-                "create an account):\n" +
-                ex.app.config().base_url + "/co-organise/" + token +
-                "\n\nThe link works for 14 days.\n";
     store::enqueue_mail(ex.db(), mail, ex.now());
     ex.audit("proposal.invite_co_organiser", "proposal " + std::to_string(proposal_id),
              {{"email", address}});
     return proposal_id;
 }
 
+// The invitation link: unknown, used, withdrawn and expired links are refused by name.
 store::CoOrganiserInvitation valid_co_organiser_link(Exchange& ex) {
     auto found = store::find_co_organiser_invitation(ex.db(), token_hash(ex.params.text("token")));
     if (!found)
         throw http::not_found(
             "This invitation link is not valid. Ask the organiser to send a new one.");
-    if (!found->accepted_at.empty()) return *found;
+    if (!found->accepted_at.empty() || !found->withdrawn_at.empty())
+        throw http::Error(410, "Link already used",
+                          "This invitation was used already; each link works once. Ask the "
+                          "organiser to send a new one.");
     if (ex.now() >= found->expires_at)
         throw http::Error(410, "Link expired",
                           "This invitation expired on " + found->expires_at +
@@ -158,9 +179,18 @@ http::Response co_organise_form(Exchange& ex) {
 http::Response co_organise_accept(Exchange& ex) {
     auto invitation = valid_co_organiser_link(ex);
     const auto& account = ex.require_sign_in();
-    store::accept_co_organiser_invitation(ex.db(), invitation, account.id, ex.now());
+    // Bound to its addressee: only the account of the invited, verified address.
+    if (normal_email(account.email) != normal_email(invitation.email) || !account.email_verified)
+        throw http::forbidden("This invitation was sent to " + invitation.email +
+                              ". Sign in with the account of that address (confirmed by the link "
+                              "we sent to it) to accept.");
+    if (!store::accept_co_organiser_invitation(ex.db(), invitation, account.id, ex.now()))
+        throw http::Error(410, "Link already used",
+                          "This invitation was used already; each link works once.");
     ex.audit("proposal.join", "proposal " + std::to_string(invitation.proposal_id),
              {{"email", invitation.email}});
+    auto record = store::find_proposal_record(ex.db(), invitation.proposal_id);
+    if (record) conflict_on_joining(ex, record->edition_id, invitation.proposal_id, account.id);
     return http::Response::redirect("/proposals/" + std::to_string(invitation.proposal_id));
 }
 
@@ -187,8 +217,12 @@ http::Response api_speaker_link_show(Exchange& ex) {
 http::Response api_speaker_link_answer(Exchange& ex) {
     auto link = valid_speaker_link(ex);
     auto body = http::parse_json_body(ex.request);
-    answer(ex, link, body.is_object() ? body.value("response", "") : "");
-    link.response = body.value("response", "");
+    if (!body.is_object() || !body.contains("response") || !body["response"].is_string())
+        throw http::unprocessable(
+            {{"response", "response must be \"confirmed\" or \"declined\"."}});
+    auto response = body["response"].get<std::string>();
+    answer(ex, link, response);
+    link.response = response;
     return http::Response::json(speaker_link_view(ex, link));
 }
 

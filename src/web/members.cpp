@@ -4,7 +4,10 @@
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/editions.hpp"
+#include "core/clock.hpp"
+#include "store/enrolments.hpp"
 #include "web/exchange.hpp"
+#include "web/mail.hpp"
 #include "web/handlers.hpp"
 #include "web/views.hpp"
 
@@ -26,8 +29,36 @@ PersonDraft member_draft(const http::Form& f) {
 struct NewMember {
     std::int64_t account_id = 0, person_id = 0;
     std::string temporary_password;  // empty when the account already existed
+    bool invited = false;            // an existing account: enrolled once it accepts
 };
 
+nlohmann::json person_json(const PersonDraft& p) {
+    return {{"name", p.name},
+            {"email", p.email},
+            {"organisation", p.organisation},
+            {"country", p.country},
+            {"stakeholder_group", p.stakeholder_group},
+            {"gender", p.gender}};
+}
+
+PersonDraft person_of(const nlohmann::json& j) {
+    PersonDraft p;
+    auto text = [&](const char* k) {
+        return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
+    };
+    p.name = text("name");
+    p.email = text("email");
+    p.organisation = text("organisation");
+    p.country = text("country");
+    p.stakeholder_group = text("stakeholder_group");
+    p.gender = text("gender");
+    return p;
+}
+
+constexpr int enrolment_link_days = 14;
+
+// A new address gets an account at once; an existing account (the global Secretariat's
+// too) is invited and becomes a member only when its owner accepts.
 NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p) {
     auto errors = validate_person(p, true);
     if (p.stakeholder_group.empty())
@@ -37,16 +68,56 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
     auto existing = store::find_account_for_sign_in(ex.db(), p.email);
     if (existing) {
         out.account_id = existing->first.id;
-    } else {
-        out.temporary_password = random_password();
-        out.account_id = store::create_account(ex.db(), p.email, p.name,
-                                               hash_password(out.temporary_password), ex.now());
+        out.invited = true;
+        auto roles = store::roles_of(ex.db(), out.account_id);
+        if (store::has_role(roles, Role::evaluator, e.id))
+            throw http::conflict(p.email + " is a MAG member of this edition already.",
+                                 {{"email", p.email + " is a MAG member of this edition already."}});
+        if (auto until = store::pending_enrolment(ex.db(), e.id, out.account_id, ex.now()))
+            throw http::conflict("An invitation to " + p.email + " waits; it works until " +
+                                     *until + " (UTC).",
+                                 {{"email", "An invitation to " + p.email +
+                                                " waits; it works until " + *until + " (UTC)."}});
+        auto token = random_token();
+        auto expires = format_utc(Clock::now() + std::chrono::hours(24 * enrolment_link_days));
+        store::create_enrolment(ex.db(), e.id, out.account_id, person_json(p).dump(),
+                                token_hash(token), ex.require_sign_in().id, ex.now(), expires);
+        auto mail = mail_from_template("enrolment", {{"name", existing->first.name},
+                                                     {"edition", e.name},
+                                                     {"link", ex.app.config().base_url +
+                                                                  "/enrolment/" + token},
+                                                     {"expires_at", expires}});
+        mail.dedupe_key = "enrolment:" + token_hash(token);
+        mail.recipient = existing->first.email;
+        store::enqueue_mail(ex.db(), mail, ex.now());
+        ex.audit("member.invite", "edition " + std::to_string(e.id),
+                 {{"account_id", out.account_id}, {"email", p.email}});
+        return out;
     }
+    out.temporary_password = random_password();
+    out.account_id = store::create_account(ex.db(), p.email, p.name,
+                                           hash_password(out.temporary_password), ex.now());
     store::grant_role(ex.db(), out.account_id, Role::evaluator, e.id);
     out.person_id = store::add_person(ex.db(), p, out.account_id);
     ex.audit("member.add", "edition " + std::to_string(e.id),
              {{"account_id", out.account_id}, {"name", p.name}, {"email", p.email}});
     return out;
+}
+
+// The enrolment link: unknown, used and expired links are refused by name.
+store::Enrolment valid_enrolment(Exchange& ex) {
+    auto found = store::find_enrolment(ex.db(), token_hash(ex.params.text("token")));
+    if (!found)
+        throw http::not_found("This invitation link is not valid. Ask the Secretariat for a new one.");
+    if (!found->accepted_at.empty())
+        throw http::Error(410, "Link already used",
+                          "This invitation was accepted on " + found->accepted_at +
+                              " (UTC); each link works once.");
+    if (ex.now() >= found->expires_at)
+        throw http::Error(410, "Link expired",
+                          "This invitation expired on " + found->expires_at +
+                              " (UTC). Ask the Secretariat for a new one.");
+    return *found;
 }
 
 http::Response members_page(Exchange& ex, const store::Edition& e, const PersonDraft& draft,
@@ -60,6 +131,11 @@ http::Response members_page(Exchange& ex, const store::Edition& e, const PersonD
     for (const auto& m : store::list_members(ex.db(), e.id))
         view["members"].push_back(member_view(m));
     view["member_count"] = view["members"].size();
+    view["pending"] = nlohmann::json::array();
+    for (const auto& pe : store::pending_enrolments(ex.db(), e.id, ex.now()))
+        view["pending"].push_back(
+            {{"name", pe.name}, {"email", pe.email}, {"expires_at", pe.expires_at}});
+    view["has_pending"] = !view["pending"].empty();
     view["fields"] = {field_view("name", "Full name", draft.name, errors, "text", true),
                       field_view("email", "E-mail", draft.email, errors, "email", true),
                       field_view("organisation", "Organisation", draft.organisation, errors)};
@@ -97,11 +173,12 @@ http::Response member_create(Exchange& ex) {
         nlohmann::json created = {{"name", draft.name},
                                   {"email", draft.email},
                                   {"password", added.temporary_password},
-                                  {"new_account", !added.temporary_password.empty()}};
-        return members_page(ex, e, {}, {}, created, 201);
+                                  {"new_account", !added.temporary_password.empty()},
+                                  {"invited", added.invited}};
+        return members_page(ex, e, {}, {}, created, added.invited ? 202 : 201);
     } catch (const http::Error& err) {
-        if (err.status() != 422) throw;
-        return members_page(ex, e, draft, err.fields(), nullptr, 422);
+        if (err.status() != 422 && err.status() != 409) throw;
+        return members_page(ex, e, draft, err.fields(), nullptr, err.status());
     }
 }
 
@@ -115,9 +192,40 @@ http::Response api_member_list(Exchange& ex) {
 http::Response api_member_create(Exchange& ex) {
     auto e = managed_edition(ex);
     auto added = add_member(ex, e, member_draft(ex.form()));
+    if (added.invited)
+        return http::Response::json({{"account_id", added.account_id}, {"enrolment", "pending"}},
+                                    202);
     nlohmann::json out = {{"account_id", added.account_id}, {"person_id", added.person_id}};
     if (!added.temporary_password.empty()) out["temporary_password"] = added.temporary_password;
     return http::Response::json(out, 201);
+}
+
+http::Response enrolment_form(Exchange& ex) {
+    auto enrolment = valid_enrolment(ex);
+    auto edition = store::find_edition(ex.db(), enrolment.edition_id);
+    nlohmann::json view = {{"title", "Join the MAG of an edition - Convene"},
+                           {"edition", edition ? edition->name : ""},
+                           {"token", ex.params.text("token")},
+                           {"next", ex.request.path},
+                           {"signed_in_here", ex.account().has_value()}};
+    return ex.page("enrolment", view);
+}
+
+http::Response enrolment_accept(Exchange& ex) {
+    auto enrolment = valid_enrolment(ex);
+    const auto& account = ex.require_sign_in();
+    if (account.id != enrolment.account_id)
+        throw http::forbidden("This invitation is for another account. Sign in with the account "
+                              "it was sent to.");
+    if (!store::accept_enrolment(ex.db(), enrolment.id, ex.now()))
+        throw http::Error(410, "Link already used", "This invitation was accepted already.");
+    auto person = person_of(nlohmann::json::parse(enrolment.person, nullptr, false));
+    store::grant_role(ex.db(), account.id, Role::evaluator, enrolment.edition_id);
+    store::add_person(ex.db(), person, account.id);
+    ex.audit("member.add", "edition " + std::to_string(enrolment.edition_id),
+             {{"account_id", account.id}, {"accepted", true}});
+    return http::Response::redirect("/editions/" + std::to_string(enrolment.edition_id) +
+                                    "/evaluations");
 }
 
 }  // namespace convene::web

@@ -17,7 +17,13 @@ Proposal proposal_in_body(const nlohmann::json& body) {
     for (const char* extra : {"version", "submit", "creation_key", "status", "number"})
         copy.erase(extra);
     try {
-        return proposal_from_json(copy);
+        auto p = proposal_from_json(copy);
+        // The speakers' own answers come from their links, never from the proposers.
+        for (auto* list : {&p.organisers, &p.speakers, &p.moderators, &p.online_moderators,
+                           &p.rapporteurs})
+            for (auto& person : *list) person.answer.clear();
+        p.proposer.answer.clear();
+        return p;
     } catch (const std::invalid_argument& e) {
         std::string message = e.what();
         throw http::unprocessable({{message.substr(0, message.find(' ')), message}});

@@ -394,6 +394,9 @@ nlohmann::json proposal_read_view(const Proposal& p) {
                  {"stakeholder_group",
                   std::string(choice_label(stakeholder_groups(), person.stakeholder_group))},
                  {"confirmation", std::string_view(section.field) == "organisers" ? "" : status},
+                 {"answer", std::string_view(section.field) == "organisers" ? "" : person.answer},
+                 {"answer_confirmed", person.answer == "confirmed"},
+                 {"answer_declined", person.answer == "declined"},
                  {"onsite", person.onsite ? (*person.onsite ? "onsite" : "online") : ""}});
         }
         if (!list.empty()) view["people"].push_back({{"legend", section.legend}, {"list", list}});

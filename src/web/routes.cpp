@@ -16,6 +16,15 @@ void App::add_routes() {
     route("POST", "/logout", sign_out);
     route("GET", "/register", register_form);
     route("POST", "/register", register_submit);
+    route("GET", "/account", account_show);
+    route("POST", "/account/password", account_password);
+    route("POST", "/account/tokens", account_token_create);
+    route("POST", "/account/tokens/{token}/revoke", account_token_revoke);
+    route("POST", "/account/verification", account_verification_resend);
+    route("GET", "/enrolment/{token}", enrolment_form);
+    route("POST", "/enrolment/{token}", enrolment_accept);
+    route("GET", "/verify/{token}", verification_form);
+    route("POST", "/verify/{token}", verification_use);
 
     route("GET", "/editions", edition_list, cacheable);
     route("GET", "/editions/new", edition_new_form);
@@ -96,6 +105,10 @@ void App::add_routes() {
     route("POST", "/api/v1/session", api_sign_in);
     route("DELETE", "/api/v1/session", api_sign_out);
     route("GET", "/api/v1/me", api_me);
+    route("PUT", "/api/v1/me/password", api_password_change);
+    route("GET", "/api/v1/me/tokens", api_tokens_list);
+    route("POST", "/api/v1/me/tokens", api_token_create);
+    route("DELETE", "/api/v1/me/tokens/{token}", api_token_revoke);
     route("GET", "/api/v1/countries", api_countries);
     route("GET", "/api/v1/editions", api_edition_list);
     route("POST", "/api/v1/editions", api_edition_create);
@@ -112,6 +125,7 @@ void App::add_routes() {
     route("POST", "/api/v1/editions/{edition:int}/screening", api_screening_run);
     route("POST", "/api/v1/proposals/{proposal:int}/screening-override", api_screening_override);
     route("POST", "/api/v1/registrations", api_register);
+    route("POST", "/api/v1/verifications/{token}", api_verification_use);
     route("GET", "/api/v1/editions/{edition:int}/call", api_call_show);
     route("PUT", "/api/v1/editions/{edition:int}/call", api_call_update);
     route("POST", "/api/v1/editions/{edition:int}/proposals", api_proposal_create);

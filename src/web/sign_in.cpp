@@ -1,20 +1,42 @@
+// Signing in and out. Failed attempts slow down further attempts on the same account
+// (and from the same address) instead of blocking them, and the right password from a
+// device or address the account used before is never slowed by others' failures.
 #include "core/clock.hpp"
 #include "core/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "web/exchange.hpp"
 #include "web/handlers.hpp"
+#include "web/sessions.hpp"
 
 namespace convene::web {
 
-namespace {
-
-// Only local paths, so a crafted link cannot send people elsewhere after signing in.
 std::string safe_next(const std::string& next) {
-    if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next.find('\\') == next.npos)
-        return next;
-    return "/";
+    // Browsers drop tabs and newlines from addresses, so "/\t/evil.example" would be
+    // "//evil.example", another site; control characters would reach the headers.
+    if (next.empty() || next.size() > 2000 || next[0] != '/') return "/";
+    for (char c : next) {
+        auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u >= 0x7f || c == '\\') return "/";
+    }
+    if (next.size() > 1 && next[1] == '/') return "/";
+    return next;
 }
+
+void throttle(Exchange& ex, const std::string& key, int limit, std::chrono::seconds window,
+              const std::string& what) {
+    auto since = format_utc(Clock::now() - window);
+    if (store::events_since(ex.db(), key, since) >= limit) {
+        ex.keep_writes_on_error();
+        auto minutes = std::to_string((window.count() + 59) / 60);
+        throw http::Error(429, "Too many attempts",
+                          "Too many " + what + " in a short time. Please wait up to " + minutes +
+                              " minutes and try again.");
+    }
+    store::record_event(ex.db(), key, ex.now());
+}
+
+namespace {
 
 http::Response sign_in_page(Exchange& ex, const std::string& email, const std::string& next,
                             const std::string& message, int status) {
@@ -26,33 +48,68 @@ http::Response sign_in_page(Exchange& ex, const std::string& email, const std::s
     return ex.page("sign_in", view, status);
 }
 
-// Checks the password, recording failures per account and per address; throws 429 while
-// either has failed too often within the window.
-std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& email,
+// Seconds left before another attempt under `key`, once it has failed `limit` times in
+// the window: attempts go on, one per `pause`, so nobody can lock an account or an
+// address out (a proxy's address is everybody's).
+long wait_for(Exchange& ex, const std::string& key, int limit, const std::string& since,
+              std::chrono::seconds pause) {
+    if (store::failures_since(ex.db(), key, since) < limit) return 0;
+    auto last = parse_utc(store::last_failure(ex.db(), key));
+    if (!last) return 0;
+    auto left = std::chrono::duration_cast<std::chrono::seconds>(*last + pause - Clock::now());
+    return left.count() > 0 ? static_cast<long>(left.count()) : 0;
+}
+
+// One password check whether or not the account exists: the same Argon2 work either
+// way, so the time taken does not tell which addresses have accounts.
+const std::string& stand_in_hash() {
+    static const std::string hash = hash_password(random_token());
+    return hash;
+}
+
+// Checks the password; throws 429 with Retry-After while this caller must wait.
+std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& typed_email,
                                               const std::string& password) {
     const auto& config = ex.app.config();
     auto since = format_utc(Clock::now() - std::chrono::minutes(config.throttle_minutes));
+    const auto email = normal_email(typed_email);
+    const auto device = ex.request.cookie(device_cookie);
     const std::string account_key = "account:" + email,
-                      address_key = "address:" + ex.request.remote_address;
-    if (store::failures_since(ex.db(), account_key, since) >= config.max_failures_per_account ||
-        store::failures_since(ex.db(), address_key, since) >= config.max_failures_per_address)
-        throw http::Error(429, "Too many attempts",
-                          "Too many failed sign-ins. Please wait " +
-                              std::to_string(config.throttle_minutes) + " minutes and try again.");
+                      address_key = "address:" + ex.client_address(),
+                      device_key = "device:" + token_hash(device);
     auto found = store::find_account_for_sign_in(ex.db(), email);
-    if (found && verify_password(password, found->second)) {
-        store::clear_failures(ex.db(), account_key);
+    bool known = found && store::is_known_device(ex.db(), found->first.id,
+                                                 device.empty() ? "-" : device_key, address_key);
+    // A known device or address is slowed only by its own failures; anyone else by the
+    // account's and the address's.
+    const auto pause = std::chrono::seconds(config.sign_in_pause_seconds);
+    const std::string own_key = known ? "known:" + std::to_string(found->first.id) + ":" +
+                                            (device.empty() ? address_key : device_key)
+                                      : account_key;
+    long wait = wait_for(ex, own_key, config.max_failures_per_account, since, pause);
+    if (!known)
+        wait = std::max(wait, wait_for(ex, address_key, config.max_failures_per_address, since,
+                                       pause));
+    if (wait > 0) {
+        ex.response_headers.emplace_back("retry-after", std::to_string(wait));
+        throw http::Error(429, "Too many attempts",
+                          "Too many failed sign-ins. Please wait " + std::to_string(wait) +
+                              " seconds and try again.");
+    }
+    bool right = verify_password(password, found ? found->second : stand_in_hash());
+    if (found && right) {
+        store::clear_failures(ex.db(), own_key);
         store::purge_expired(ex.db(), ex.now(), since);
         return found->first;
     }
-    if (!found) verify_password(password, hash_password("timing"));  // same cost either way
-    store::record_failure(ex.db(), account_key, ex.now());
-    store::record_failure(ex.db(), address_key, ex.now());
+    store::record_failure(ex.db(), own_key, ex.now());
+    if (!known) store::record_failure(ex.db(), address_key, ex.now());
     ex.keep_writes_on_error();
     return std::nullopt;
 }
 
-// Starts a session: session cookie, and a fresh CSRF token so none survives from before.
+}  // namespace
+
 void start_session(Exchange& ex, const store::Account& account) {
     auto token = random_token();
     auto days = ex.app.config().session_days;
@@ -63,6 +120,18 @@ void start_session(Exchange& ex, const store::Account& account) {
     o.max_age_seconds = 86400L * days;
     ex.response_headers.emplace_back("set-cookie",
                                      http::set_cookie_value(session_cookie, token, o));
+    // The device: kept a year, so its owner is recognised at the next sign-in.
+    auto device = ex.request.cookie(device_cookie);
+    if (device.size() != 64) {
+        device = random_token();
+        http::CookieOptions d = o;
+        d.max_age_seconds = 86400L * 365;
+        d.same_site = "Strict";
+        ex.response_headers.emplace_back("set-cookie",
+                                         http::set_cookie_value(device_cookie, device, d));
+    }
+    store::remember_device(ex.db(), account.id, "device:" + token_hash(device), ex.now());
+    store::remember_device(ex.db(), account.id, "address:" + ex.client_address(), ex.now());
     o.max_age_seconds = -1;
     ex.response_headers.emplace_back("set-cookie",
                                      http::set_cookie_value(csrf_cookie, random_token(), o));
@@ -70,101 +139,20 @@ void start_session(Exchange& ex, const store::Account& account) {
 }
 
 void end_session(Exchange& ex) {
-    auto token = ex.request.cookie(session_cookie);
-    if (!token.empty()) store::delete_session(ex.db(), token_hash(token));
+    for (const auto& token : ex.request.cookies(session_cookie))
+        if (!token.empty()) store::delete_session(ex.db(), token_hash(token));
     http::CookieOptions o;
     o.secure = ex.app.secure_cookies();
     o.max_age_seconds = 0;
     ex.response_headers.emplace_back("set-cookie", http::set_cookie_value(session_cookie, "", o));
 }
 
-struct Registration {
-    std::string name, email, password;
-};
-
-// Creates a proposer's account (proposer in every edition) and signs it in.
-store::Account register_account(Exchange& ex, const Registration& r) {
-    FieldErrors errors;
-    if (auto e = check_text({"name", "Name", true, 200}, r.name)) errors.push_back(*e);
-    auto email = ascii_lower(trim(r.email));
-    if (!looks_like_email(email))
-        errors.push_back({"email", "E-mail must be an address like name@example.org."});
-    if (count_characters(r.password) < 10 || !is_valid_utf8(r.password))
-        errors.push_back({"password", "Password must be at least 10 characters long."});
-    else if (r.password.size() > 1000)
-        errors.push_back({"password", "Password must be at most 1000 characters long."});
-    throw_if_invalid(errors);
-    try {
-        db::Savepoint attempt(ex.db());
-        auto id = store::create_account(ex.db(), email, trim(r.name), hash_password(r.password),
-                                        ex.now());
-        attempt.release();
-        store::grant_role(ex.db(), id, Role::proposer, std::nullopt);
-        store::Account account{id, email, trim(r.name)};
-        ex.audit("account.register", "account " + std::to_string(id), {{"email", email}});
-        start_session(ex, account);
-        return account;
-    } catch (const db::Error& e) {
-        if (e.kind() != db::Error::Kind::unique_violation) throw;
-        throw http::conflict("An account with this e-mail address exists.",
-                             {{"email",
-                               "An account with this e-mail address exists; sign in "
-                               "instead."}});
-    }
-}
-
-http::Response register_page(Exchange& ex, const Registration& r, const std::string& next,
-                             const FieldErrors& errors, int status) {
-    nlohmann::json view = {{"title", "Create an account - Convene"},
-                           {"next", next},
-                           {"errors", error_summary(errors)},
-                           {"has_errors", !errors.empty()},
-                           {"fields",
-                            {field_view("name", "Your name", r.name, errors, "text", true),
-                             field_view("email", "E-mail", r.email, errors, "email", true),
-                             field_view("password", "Password", "", errors, "password", true,
-                                        "At least 10 characters.")}}};
-    view["fields"][0]["autocomplete"] = "name";
-    view["fields"][1]["autocomplete"] = "email";
-    view["fields"][2]["autocomplete"] = "new-password";
-    return ex.page("register", view, status);
-}
-
-}  // namespace
-
-http::Response register_form(Exchange& ex) {
-    return register_page(ex, {}, safe_next(ex.request.query_param("next")), {}, 200);
-}
-
-http::Response register_submit(Exchange& ex) {
-    const auto& form = ex.form();
-    Registration r{form.get("name"), form.get("email"), form.get("password")};
-    auto next = safe_next(form.get("next"));
-    try {
-        register_account(ex, r);
-        return http::Response::redirect(next == "/" ? "/proposals" : next);
-    } catch (const http::Error& e) {
-        if (e.status() != 422 && e.status() != 409) throw;
-        return register_page(ex, r, next, e.fields(), e.status());
-    }
-}
-
-http::Response api_register(Exchange& ex) {
-    auto body = http::parse_json_body(ex.request);
-    if (!body.is_object()) throw http::unprocessable({{"email", "Send name, email and password."}});
-    auto text = [&](const char* name) {
-        return body.contains(name) && body[name].is_string() ? body[name].get<std::string>()
-                                                             : std::string{};
-    };
-    auto account = register_account(ex, {text("name"), text("email"), text("password")});
-    nlohmann::json out = {{"id", account.id}, {"email", account.email}, {"name", account.name}};
-    // A script (or the benchmark) may ask for an API token along with the account.
-    if (body.value("api_token", false) == true) {
-        auto token = random_token();
-        store::create_api_token(ex.db(), token_hash(token), account.id, "registration", ex.now());
-        out["api_token"] = token;
-    }
-    return http::Response::json(out, 201);
+std::string current_session_hash(Exchange& ex) {
+    if (ex.via_api_token()) return {};
+    for (const auto& token : ex.request.cookies(session_cookie))
+        if (!token.empty() && store::account_of_session(ex.db(), token_hash(token), ex.now()))
+            return token_hash(token);
+    return {};
 }
 
 http::Response sign_in_form(Exchange& ex) {
@@ -195,8 +183,10 @@ http::Response sign_out(Exchange& ex) {
 http::Response api_session(Exchange& ex) {
     nlohmann::json out = {{"signed_in", ex.account().has_value()}, {"csrf_token", ex.csrf_token()}};
     if (ex.account())
-        out["account"] = {
-            {"id", ex.account()->id}, {"email", ex.account()->email}, {"name", ex.account()->name}};
+        out["account"] = {{"id", ex.account()->id},
+                          {"email", ex.account()->email},
+                          {"name", ex.account()->name},
+                          {"email_verified", ex.account()->email_verified}};
     return http::Response::json(out);
 }
 

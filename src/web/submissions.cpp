@@ -9,6 +9,7 @@
 #include "store/outbox.hpp"
 #include "store/proposals.hpp"
 #include "web/exchange.hpp"
+#include "web/sessions.hpp"
 
 namespace convene::web {
 
@@ -89,6 +90,12 @@ bool finish(Exchange& ex, SaveOutcome& out, const store::Edition& edition, const
         ProposalChecks checks = checks_for(ex, edition, call);
         checks.required_fields = required_fields(ex, edition.id, p.session_type);
         out.submission_errors = check_proposal_submission(p, checks);
+        // The draft is kept; only an account whose address is confirmed submits.
+        if (const auto& who = ex.account(); who && !who->email_verified)
+            out.submission_errors.insert(
+                out.submission_errors.begin(),
+                {"email", "Confirm your e-mail address first: follow the link we sent to " +
+                              who->email + ", then submit. Your draft is saved."});
         if (out.submission_errors.empty()) {
             store::mark_submitted(ex.db(), out.proposal, ex.now());
             out.submitted = now_submitted = true;
@@ -142,6 +149,9 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
     bool unchanged = current && comparable(*current) == comparable(yours);
     if (!unchanged) {
         auto account = ex.require_sign_in().id;
+        // Faster than anyone types: a script. Refused before anything is stored.
+        throttle(ex, "save:" + std::to_string(account), ex.app.config().saves_per_minute,
+                 std::chrono::minutes(1), "saves of proposals");
         if (expected_version != target.record.version ||
             !store::save_proposal(ex.db(), id, draft, expected_version, account,
                                   intent == Intent::submit ? "submitted" : "saved", ex.now())) {

@@ -1,0 +1,207 @@
+// The signed-in account's own page: its address (with a new confirmation link while it
+// is unconfirmed), a password change that ends every other session, and API tokens
+// that are named, may expire, and can be revoked.
+#include "core/clock.hpp"
+#include "core/password_rules.hpp"
+#include "core/text.hpp"
+#include "http/error.hpp"
+#include "security/secrets.hpp"
+#include "web/exchange.hpp"
+#include "web/handlers.hpp"
+#include "web/sessions.hpp"
+
+namespace convene::web {
+
+namespace {
+
+struct NewToken {
+    std::string token;
+    store::ApiToken listed;
+};
+
+nlohmann::json token_view(const store::ApiToken& t) {
+    return {{"id", t.id},
+            {"label", t.label},
+            {"created_at", t.created_at},
+            {"expires_at", t.expires_at.empty() ? nlohmann::json() : nlohmann::json(t.expires_at)},
+            {"revoked_at", t.revoked_at.empty() ? nlohmann::json() : nlohmann::json(t.revoked_at)}};
+}
+
+// Checks the current password and the new one; sets it and ends the other sessions.
+void change_password(Exchange& ex, const std::string& current, const std::string& chosen) {
+    const auto& account = ex.require_sign_in();
+    auto stored = store::find_account_for_sign_in(ex.db(), account.email);
+    FieldErrors errors;
+    if (!stored || !verify_password(current, stored->second))
+        errors.push_back({"current_password", "The current password is not right."});
+    if (auto e = check_password(chosen, account.email, account.name)) {
+        e->field = "new_password";
+        errors.push_back(*e);
+    }
+    throw_if_invalid(errors);
+    store::set_password_hash(ex.db(), account.id, hash_password(chosen));
+    // Whoever else was signed in with the old password is signed out now.
+    store::end_other_sessions(ex.db(), account.id, current_session_hash(ex));
+    ex.audit("account.password", "account " + std::to_string(account.id), nlohmann::json::object());
+}
+
+NewToken create_token(Exchange& ex, const std::string& label, const std::string& days) {
+    const auto& account = ex.require_sign_in();
+    FieldErrors errors;
+    auto name = trim(label);
+    if (name.empty() || count_characters(name) > 100)
+        errors.push_back({"label", "Name the token (at most 100 characters), e.g. \"agenda script\"."});
+    std::optional<std::string> expires;
+    auto d = trim(days);
+    if (!d.empty()) {
+        if (d.size() > 3 || d.find_first_not_of("0123456789") != std::string::npos ||
+            std::stoi(d) < 1 || std::stoi(d) > 365)
+            errors.push_back({"expires_in_days", "Days valid must be a whole number from 1 to 365, "
+                                                 "or empty for a token that does not expire."});
+        else
+            expires = format_utc(Clock::now() + std::chrono::hours(24 * std::stoi(d)));
+    }
+    throw_if_invalid(errors);
+    auto token = random_token();
+    store::create_api_token(ex.db(), token_hash(token), account.id, name, ex.now(), expires);
+    ex.audit("account.token_create", "account " + std::to_string(account.id), {{"label", name}});
+    return {token, {token_hash(token).substr(0, store::api_token_id_length), name, ex.now(),
+                    expires.value_or(""), ""}};
+}
+
+void revoke_token(Exchange& ex, const std::string& id) {
+    const auto& account = ex.require_sign_in();
+    if (!store::revoke_api_token(ex.db(), account.id, id, ex.now()))
+        throw http::not_found("Your account has no live API token with this id.");
+    ex.audit("account.token_revoke", "account " + std::to_string(account.id), {{"token", id}});
+}
+
+http::Response account_page(Exchange& ex, const FieldErrors& errors, const nlohmann::json& extra,
+                            int status) {
+    const auto& account = ex.require_sign_in();
+    nlohmann::json tokens = nlohmann::json::array();
+    for (const auto& t : store::api_tokens_of(ex.db(), account.id)) {
+        auto v = token_view(t);
+        v["live"] = t.revoked_at.empty() && (t.expires_at.empty() || t.expires_at > ex.now());
+        tokens.push_back(v);
+    }
+    nlohmann::json view = {
+        {"title", "Your account - Convene"},
+        {"name", account.name},
+        {"email", account.email},
+        {"verified", account.email_verified},
+        {"tokens", tokens},
+        {"has_tokens", !tokens.empty()},
+        {"errors", error_summary(errors)},
+        {"has_errors", !errors.empty()},
+        {"password_fields",
+         {field_view("current_password", "Current password", "", errors, "password", true),
+          field_view("new_password", "New password", "", errors, "password", true,
+                     "At least 10 characters; a few unrelated words make a good password.")}},
+        {"token_fields",
+         {field_view("label", "Name of the token", "", errors, "text", true,
+                     "What the token is for, e.g. \"agenda script\"."),
+          field_view("expires_in_days", "Days valid", "", errors, "text", false,
+                     "From 1 to 365; empty for a token that does not expire.")}}};
+    view["password_fields"][0]["autocomplete"] = "current-password";
+    view["password_fields"][1]["autocomplete"] = "new-password";
+    for (auto& [k, v] : extra.items()) view[k] = v;
+    return ex.page("account", view, status);
+}
+
+}  // namespace
+
+http::Response account_show(Exchange& ex) {
+    nlohmann::json extra = {{"password_changed", ex.request.query_param("password") == "changed"},
+                            {"link_sent", ex.request.query_param("link") == "sent"}};
+    return account_page(ex, {}, extra, 200);
+}
+
+http::Response account_password(Exchange& ex) {
+    try {
+        change_password(ex, ex.form().get("current_password"), ex.form().get("new_password"));
+    } catch (const http::Error& e) {
+        if (e.status() != 422) throw;
+        return account_page(ex, e.fields(), nlohmann::json::object(), 422);
+    }
+    return http::Response::redirect("/account?password=changed");
+}
+
+http::Response account_token_create(Exchange& ex) {
+    try {
+        auto made = create_token(ex, ex.form().get("label"), ex.form().get("expires_in_days"));
+        return account_page(ex, {}, {{"new_token", made.token}, {"new_token_label", made.listed.label}},
+                            201);
+    } catch (const http::Error& e) {
+        if (e.status() != 422) throw;
+        return account_page(ex, e.fields(), nlohmann::json::object(), 422);
+    }
+}
+
+http::Response account_token_revoke(Exchange& ex) {
+    revoke_token(ex, ex.params.text("token"));
+    return http::Response::redirect("/account");
+}
+
+http::Response account_verification_resend(Exchange& ex) {
+    const auto& account = ex.require_sign_in();
+    if (!account.email_verified) {
+        throttle(ex, "verify:" + std::to_string(account.id), 5, std::chrono::hours(1),
+                 "confirmation links");
+        send_verification_link(ex, account.id, account.email, account.name, "");
+    }
+    return http::Response::redirect("/account?link=sent");
+}
+
+http::Response api_password_change(Exchange& ex) {
+    auto body = http::parse_json_body(ex.request);
+    auto text = [&](const char* name) {
+        if (!body.is_object() || !body.contains(name) || !body[name].is_string())
+            throw http::unprocessable({{name, std::string(name) + " must be a text."}});
+        return body[name].get<std::string>();
+    };
+    auto current = text("current_password");
+    change_password(ex, current, text("new_password"));
+    http::Response r;
+    r.status = 204;
+    r.content_type = "application/json";
+    return r;
+}
+
+http::Response api_tokens_list(Exchange& ex) {
+    const auto& account = ex.require_sign_in();
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& t : store::api_tokens_of(ex.db(), account.id)) out.push_back(token_view(t));
+    return http::Response::json({{"tokens", out}});
+}
+
+http::Response api_token_create(Exchange& ex) {
+    auto body = http::parse_json_body(ex.request);
+    if (!body.is_object()) throw http::unprocessable({{"label", "Send label and expires_in_days."}});
+    std::string label, days;
+    if (body.contains("label")) {
+        if (!body["label"].is_string())
+            throw http::unprocessable({{"label", "label must be a text."}});
+        label = body["label"].get<std::string>();
+    }
+    if (body.contains("expires_in_days") && !body["expires_in_days"].is_null()) {
+        if (!body["expires_in_days"].is_number_integer())
+            throw http::unprocessable(
+                {{"expires_in_days", "expires_in_days must be a whole number from 1 to 365."}});
+        days = std::to_string(body["expires_in_days"].get<long long>());
+    }
+    auto made = create_token(ex, label, days);
+    auto out = token_view(made.listed);
+    out["token"] = made.token;
+    return http::Response::json(out, 201);
+}
+
+http::Response api_token_revoke(Exchange& ex) {
+    revoke_token(ex, ex.params.text("token"));
+    http::Response r;
+    r.status = 204;
+    r.content_type = "application/json";
+    return r;
+}
+
+}  // namespace convene::web
