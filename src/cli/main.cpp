@@ -41,6 +41,8 @@ struct Settings {
     std::size_t max_live_per_address = 64;
     int live_idle_seconds = 600;
     std::vector<std::string> trusted_proxies;
+    int registrations_per_hour = 20, invitations_per_hour = 20, saves_per_minute = 60;
+    int sign_in_pause_seconds = 30;
     std::string metrics_token;
 };
 
@@ -90,6 +92,10 @@ int serve(const Settings& s) {
     config.speaker_link_days = s.speaker_link_days;
     config.smtp_configured = !s.smtp.empty();
     config.metrics_token = s.metrics_token;
+    config.registrations_per_hour = s.registrations_per_hour;
+    config.invitations_per_hour = s.invitations_per_hour;
+    config.saves_per_minute = s.saves_per_minute;
+    config.sign_in_pause_seconds = s.sign_in_pause_seconds;
     for (const auto& cidr : s.trusted_proxies) {
         auto range = http::parse_cidr(cidr);
         if (!range) throw std::runtime_error("--trusted-proxy must be an address range like "
@@ -220,6 +226,30 @@ int main(int argc, char** argv) {
                      "Address range (CIDR) of a reverse proxy whose X-Forwarded-For is believed")
         ->envname("CONVENE_TRUSTED_PROXY")
         ->delimiter(',');
+    serve_cmd
+        ->add_option("--registrations-per-hour", s.registrations_per_hour,
+                     "Accounts that one address may register in an hour")
+        ->envname("CONVENE_REGISTRATIONS_PER_HOUR")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--invitations-per-hour", s.invitations_per_hour,
+                     "Co-organiser invitations that one account may send in an hour")
+        ->envname("CONVENE_INVITATIONS_PER_HOUR")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--saves-per-minute", s.saves_per_minute,
+                     "Proposal saves that one account may make in a minute")
+        ->envname("CONVENE_SAVES_PER_MINUTE")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--sign-in-pause-seconds", s.sign_in_pause_seconds,
+                     "After repeated failed sign-ins, one attempt per this many seconds")
+        ->envname("CONVENE_SIGN_IN_PAUSE_SECONDS")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
     serve_cmd
         ->add_option("--metrics-token", s.metrics_token,
                      "Bearer token for /metrics (without it, /metrics answers loopback only)")

@@ -66,7 +66,17 @@ describe('a proposer in a browser', () => {
     await typeInto(page, 'E-mail', 'nia@newcomers.test');
     await typeInto(page, 'Password', 'my very own passphrase');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/proposals$/);
+    await assert.doesNotReject(page.getByRole('heading', { name: 'Check your mail' }).waitFor());
+    await check(page);
+
+    // The link in the mail confirms the address and signs in.
+    const confirmation = await smtp.waitFor((m) => m.to === 'nia@newcomers.test');
+    const confirmLink = confirmation.body.match(/http:\/\/\S+\/verify\/[0-9a-f]{64}/)[0];
+    await page.goto(confirmLink);
+    await check(page);
+    await tabTo(page, 'Confirm my address');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/proposals\?verified=1$/);
     await check(page);
 
     await tabTo(page, 'Start a proposal for IGF Test');

@@ -57,12 +57,25 @@ export async function setCall(server, edition, { closesInSeconds }) {
   });
 }
 
+// The newest link of a kind (verify, co-organise, enrolment, confirm) in the mail
+// queued for an address, read from the outbox as the Secretariat sees it.
+export async function linkInMail(server, recipient, kind = 'verify') {
+  const outbox = await api(server.base, 'GET', '/api/v1/outbox', { token: server.admin.token });
+  const mail = outbox.json.messages.find((m) => m.recipient === recipient && m.body.includes(`/${kind}/`));
+  if (!mail) throw new Error(`no ${kind} mail to ${recipient}`);
+  return mail.body.match(new RegExp(`/${kind}/([0-9a-f]{64})`))[1];
+}
+
 let counter = 0;
-// A new proposer through the public registration API; returns their API token.
+// A new proposer through the public registration API, their address confirmed by the
+// link in the mail; returns their API token.
 export async function proposer(server, name = 'Pat Proposer') {
   counter += 1;
   const email = `proposer${counter}.${Date.now()}@proposers.test`;
-  const r = await api(server.base, 'POST', '/api/v1/registrations', { body: { name, email, password: 'a long enough password', api_token: true }, headers: csrfPair() });
-  if (r.status !== 201) throw new Error('registration failed: ' + r.text);
-  return { token: r.json.api_token, email, id: r.json.id, name };
+  const r = await api(server.base, 'POST', '/api/v1/registrations', { body: { name, email, password: 'a long enough password' }, headers: csrfPair() });
+  if (r.status !== 202) throw new Error('registration failed: ' + r.text);
+  const link = await linkInMail(server, email);
+  const confirmed = await api(server.base, 'POST', `/api/v1/verifications/${link}`, { body: { api_token: true }, headers: csrfPair() });
+  if (confirmed.status !== 200) throw new Error('confirmation failed: ' + confirmed.text);
+  return { token: confirmed.json.api_token, email, id: confirmed.json.id, name };
 }

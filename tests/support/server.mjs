@@ -32,7 +32,11 @@ export function cli(databaseUrl, args) {
   return execFileSync(bin, ['--database', databaseUrl, ...args], { encoding: 'utf8' });
 }
 
-export async function startServer(engine = 'sqlite', { demo = false, demoProposals = 300, args = [], threads = 2 } = {}) {
+// Tests register many accounts from one address in seconds; unless a test asks for
+// the default limits, the server allows that (tests/http/security.test.mjs checks them).
+const generousLimits = ['--registrations-per-hour', '100000', '--invitations-per-hour', '100000'];
+
+export async function startServer(engine = 'sqlite', { demo = false, demoProposals = 300, args = [], threads = 2, defaultLimits = false, logLevel = 'warn' } = {}) {
   const database = freshDatabase(engine);
   const admin = { email: 'admin@test.example', password: 'correct horse battery staple' };
   cli(database.url, ['migrate']);
@@ -45,8 +49,8 @@ export async function startServer(engine = 'sqlite', { demo = false, demoProposa
     const m = printed.match(/MAG member \(evaluator\): (\S+) \/ (\S+)/);
     if (m) demoMember = { email: m[1], password: m[2] };
   }
-  const child = spawn(bin, ['--database', database.url, '--log-level', 'warn', 'serve',
-    '--listen', '127.0.0.1:0', '--threads', String(threads), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['--database', database.url, '--log-level', logLevel, 'serve',
+    '--listen', '127.0.0.1:0', '--threads', String(threads), ...(defaultLimits ? [] : generousLimits), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const base = await new Promise((resolve, reject) => {
