@@ -98,8 +98,11 @@ int serve(const Settings& s) {
     config.sign_in_pause_seconds = s.sign_in_pause_seconds;
     for (const auto& cidr : s.trusted_proxies) {
         auto range = http::parse_cidr(cidr);
-        if (!range) throw std::runtime_error("--trusted-proxy must be an address range like "
-                                             "10.0.0.0/8 or ::1/128, not \"" + cidr + "\"");
+        if (!range)
+            throw std::runtime_error(
+                "--trusted-proxy must be an address range like "
+                "10.0.0.0/8 or ::1/128, not \"" +
+                cidr + "\"");
         config.trusted_proxies.push_back(*range);
     }
     web::App app(config, open_database(s, static_cast<std::size_t>(options.threads) * 2));
@@ -377,7 +380,8 @@ int main(int argc, char** argv) {
             // Whoever was signed in with the old password is signed out.
             store::end_other_sessions(*c, found->first.id, "");
             tx.commit();
-            std::cout << "Password changed for " << email << "; every session of the account ended\n";
+            std::cout << "Password changed for " << email
+                      << "; every session of the account ended\n";
             if (generated) std::cout << "Password: " << password << "\n";
         } else {
             for (const auto& a : store::list_accounts(*c)) {

@@ -73,10 +73,10 @@ nlohmann::json parse_json_input(std::string_view text, int max_depth) {
     } catch (const nlohmann::json::parse_error& e) {
         std::string why = e.what();
         bool utf8 = why.find("UTF-8") != why.npos || why.find("utf-8") != why.npos;
-        throw JsonInputError(utf8 ? "The JSON is not valid UTF-8 text (at byte " +
-                                        std::to_string(e.byte) + ")."
-                                  : "The JSON is malformed at byte " + std::to_string(e.byte) + ".",
-                             "", e.byte, true);
+        throw JsonInputError(
+            utf8 ? "The JSON is not valid UTF-8 text (at byte " + std::to_string(e.byte) + ")."
+                 : "The JSON is malformed at byte " + std::to_string(e.byte) + ".",
+            "", e.byte, true);
     } catch (const nlohmann::json::out_of_range&) {
         throw JsonInputError("A number is out of range.", path.text(), 0, false);
     }

@@ -26,14 +26,17 @@ const std::set<std::string, std::less<>>& common_passwords() {
 }
 
 bool is_letter_or_digit(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
 }
 
 // "Password123!" -> "password": lower case, without digits and symbols at either end.
 std::string core_word(std::string_view password) {
     auto lower = ascii_lower(password);
     std::size_t b = 0, e = lower.size();
-    while (b < e && !(lower[b] >= 'a' && lower[b] <= 'z') && static_cast<unsigned char>(lower[b]) < 0x80) ++b;
+    while (b < e && !(lower[b] >= 'a' && lower[b] <= 'z') &&
+           static_cast<unsigned char>(lower[b]) < 0x80)
+        ++b;
     while (e > b && !(lower[e - 1] >= 'a' && lower[e - 1] <= 'z') &&
            static_cast<unsigned char>(lower[e - 1]) < 0x80)
         --e;
@@ -51,10 +54,12 @@ std::string letters(std::string_view text) {
 // One character repeated, or a run along the alphabet, the digits or a keyboard row.
 bool is_sequence(const std::string& lower) {
     if (lower.size() < 2) return true;
-    static const std::string_view runs[] = {
-        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", "01234567890123456789",
-        "qwertyuiopasdfghjklzxcvbnm", "qwertzuiopasdfghjklyxcvbnm", "azertyuiopqsdfghjklmwxcvbn",
-        "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p"};
+    static const std::string_view runs[] = {"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+                                            "01234567890123456789",
+                                            "qwertyuiopasdfghjklzxcvbnm",
+                                            "qwertzuiopasdfghjklyxcvbnm",
+                                            "azertyuiopqsdfghjklmwxcvbn",
+                                            "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p"};
     std::set<char> distinct(lower.begin(), lower.end());
     if (distinct.size() <= 2) return true;
     for (auto run : runs) {
@@ -66,7 +71,8 @@ bool is_sequence(const std::string& lower) {
     for (std::size_t n = 1; n <= lower.size() / 2; ++n) {
         if (lower.size() % n) continue;
         bool repeated = true;
-        for (std::size_t i = n; i < lower.size() && repeated; ++i) repeated = lower[i] == lower[i % n];
+        for (std::size_t i = n; i < lower.size() && repeated; ++i)
+            repeated = lower[i] == lower[i % n];
         if (repeated) return true;
     }
     return false;
@@ -93,8 +99,9 @@ std::optional<FieldError> check_password(std::string_view password, std::string_
     auto local = mail.substr(0, mail.find('@'));
     auto plain = letters(password);
     for (const auto& own : {letters(mail), letters(local), letters(name)})
-        if (own.size() >= 3 && (plain == own || letters(word) == own ||
-                                (plain.find(own) != std::string::npos && plain.size() < own.size() + 4)))
+        if (own.size() >= 3 &&
+            (plain == own || letters(word) == own ||
+             (plain.find(own) != std::string::npos && plain.size() < own.size() + 4)))
             return FieldError{"password",
                               "The password must not be your e-mail address or your name."};
     return std::nullopt;

@@ -17,9 +17,8 @@ bool declined(const ProposalPerson& p) {
 
 bool confirmed(const ProposalPerson& p, const ScreeningRules& rules) {
     if (rules.speaker_confirmation == "own_answer") return p.answer == "confirmed";
-    return !declined(p) &&
-           (p.confirmation == "confirmed" || p.confirmation == "provisionally_confirmed" ||
-            p.answer == "confirmed");
+    return !declined(p) && (p.confirmation == "confirmed" ||
+                            p.confirmation == "provisionally_confirmed" || p.answer == "confirmed");
 }
 
 std::string count_of(int n, const std::string& one, const std::string& many) {
@@ -372,8 +371,7 @@ ScreeningContext screening_context_from_json(const nlohmann::json& edition) {
                         "screening.speaker_confirmation must be \"declared\" (what the proposers "
                         "declared counts) or \"own_answer\" (only the speaker's own answer)");
                 r.speaker_confirmation = v.get<std::string>();
-            }
-            else if (name == "max_proposals_per_person")
+            } else if (name == "max_proposals_per_person")
                 r.max_proposals_per_person = int_setting(v, name);
             else if (name == "max_proposals_per_institution")
                 r.max_proposals_per_institution = int_setting(v, name);

@@ -92,7 +92,8 @@ std::string client_address(const Request& request, const std::vector<AddressRang
         }
     }
     for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
-        if (!parse_address(*it, nullptr)) break;  // a forged or garbled hop: stop at the last good one
+        if (!parse_address(*it, nullptr))
+            break;  // a forged or garbled hop: stop at the last good one
         address = std::string(*it);
         if (!in_any(address, trusted)) break;
     }

@@ -144,8 +144,7 @@ nlohmann::json parse_json_body(const Request& request) {
     try {
         return parse_json_input(request.body);
     } catch (const JsonInputError& e) {
-        if (e.malformed())
-            throw bad_request(std::string(e.what()).replace(0, 8, "The JSON body"));
+        if (e.malformed()) throw bad_request(std::string(e.what()).replace(0, 8, "The JSON body"));
         if (e.field().empty()) throw bad_request(e.what());
         throw unprocessable({{e.field(), std::string(e.what())}});
     }

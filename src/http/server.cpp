@@ -3,7 +3,6 @@
 #include "http/server.hpp"
 
 #include <spdlog/spdlog.h>
-
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -171,7 +170,8 @@ class Session : public std::enable_shared_from_this<Session> {
             [self = shared_from_this()](beast::error_code ec, std::size_t) {
                 if (ec) return self->on_read(ec);
                 self->busy_ = true;
-                if (self->ambiguous_framing()) return self->on_read(beast::http::error::bad_transfer_encoding);
+                if (self->ambiguous_framing())
+                    return self->on_read(beast::http::error::bad_transfer_encoding);
                 beast::http::async_read(
                     self->stream_, self->buffer_, *self->parser_,
                     [self](beast::error_code ec, std::size_t) { self->on_read(ec); });
@@ -235,8 +235,8 @@ class Session : public std::enable_shared_from_this<Session> {
         try {
             response = shared_.handler(request);
         } catch (const std::exception& e) {
-            spdlog::error("handler failed for {} {}: {}", request.method, redacted_target(request.target),
-                          e.what());
+            spdlog::error("handler failed for {} {}: {}", request.method,
+                          redacted_target(request.target), e.what());
             response = shared_.errors(request, 500, "The server could not answer this request.");
         }
         respond(request, std::move(response), keep_alive);
@@ -336,13 +336,17 @@ class Session : public std::enable_shared_from_this<Session> {
         Request request = to_request(message, remote_);
         if (!options.may_follow || !options.may_follow(request, topic)) return false;
         if (upgrade && !same_origin(request)) {
-            respond(request, shared_.errors(request, 403, "This page's origin may not follow live "
-                                                          "updates here."), false);
+            respond(request,
+                    shared_.errors(request, 403,
+                                   "This page's origin may not follow live "
+                                   "updates here."),
+                    false);
             return true;
         }
         if (!shared_.admit_live(remote_)) {
-            auto busy = shared_.errors(request, 429, "Too many live updates are open from this "
-                                                     "address; close some pages and try again.");
+            auto busy = shared_.errors(request, 429,
+                                       "Too many live updates are open from this "
+                                       "address; close some pages and try again.");
             busy.headers.emplace_back("retry-after", "30");
             respond(request, std::move(busy), false);
             return true;

@@ -13,8 +13,7 @@ Account account_from(const db::Row& r) {
     if (r.size() > 3) a.email_verified = r.integer(3) != 0;
     return a;
 }
-constexpr const char* verified_column =
-    "CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END";
+constexpr const char* verified_column = "CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END";
 }  // namespace
 
 std::optional<Account> find_account(db::Connection& c, std::int64_t id) {
@@ -167,8 +166,8 @@ std::vector<ApiToken> api_tokens_of(db::Connection& c, std::int64_t account) {
                "created_at, token_hash",
                {account})
              .rows)
-        out.push_back({r.text(0).substr(0, api_token_id_length), r.text(1), r.text(2), r.text(3),
-                       r.text(4)});
+        out.push_back(
+            {r.text(0).substr(0, api_token_id_length), r.text(1), r.text(2), r.text(3), r.text(4)});
     return out;
 }
 
@@ -176,9 +175,10 @@ bool revoke_api_token(db::Connection& c, std::int64_t account, const std::string
                       const std::string& now) {
     if (id.size() != api_token_id_length || id.find_first_not_of("0123456789abcdef") != id.npos)
         return false;
-    return c.run("UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS "
-                 "NULL AND substr(token_hash, 1, 16) = ?",
-                 {now, account, id})
+    return c.run(
+                "UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS "
+                "NULL AND substr(token_hash, 1, 16) = ?",
+                {now, account, id})
                .changed > 0;
 }
 
@@ -221,9 +221,8 @@ void clear_failures(db::Connection& c, const std::string& key) {
 namespace convene::store {
 
 std::int64_t events_since(db::Connection& c, const std::string& key, const std::string& since) {
-    return db::scalar(
-        c.run("SELECT COUNT(*) FROM throttle_events WHERE throttle_key = ? AND at > ?",
-              {key, since}));
+    return db::scalar(c.run(
+        "SELECT COUNT(*) FROM throttle_events WHERE throttle_key = ? AND at > ?", {key, since}));
 }
 
 void record_event(db::Connection& c, const std::string& key, const std::string& now) {

@@ -382,8 +382,7 @@ void invite_co_organiser(db::Connection& c, std::int64_t proposal, const std::st
         {proposal, email, token_hash, by, now, expires_at});
 }
 
-std::optional<std::string> pending_co_organiser_invitation(db::Connection& c,
-                                                           std::int64_t proposal,
+std::optional<std::string> pending_co_organiser_invitation(db::Connection& c, std::int64_t proposal,
                                                            const std::string& email,
                                                            const std::string& now) {
     auto r = c.run(

@@ -75,8 +75,7 @@ void invite_co_organiser(db::Connection& c, std::int64_t proposal, const std::st
                          const std::string& token_hash, std::int64_t by, const std::string& now,
                          const std::string& expires_at);
 // When an unused, unexpired invitation to the address waits: until when it works.
-std::optional<std::string> pending_co_organiser_invitation(db::Connection& c,
-                                                           std::int64_t proposal,
+std::optional<std::string> pending_co_organiser_invitation(db::Connection& c, std::int64_t proposal,
                                                            const std::string& email,
                                                            const std::string& now);
 struct CoOrganiserInvitation {

@@ -50,14 +50,16 @@ NewToken create_token(Exchange& ex, const std::string& label, const std::string&
     FieldErrors errors;
     auto name = trim(label);
     if (name.empty() || count_characters(name) > 100)
-        errors.push_back({"label", "Name the token (at most 100 characters), e.g. \"agenda script\"."});
+        errors.push_back(
+            {"label", "Name the token (at most 100 characters), e.g. \"agenda script\"."});
     std::optional<std::string> expires;
     auto d = trim(days);
     if (!d.empty()) {
         if (d.size() > 3 || d.find_first_not_of("0123456789") != std::string::npos ||
             std::stoi(d) < 1 || std::stoi(d) > 365)
-            errors.push_back({"expires_in_days", "Days valid must be a whole number from 1 to 365, "
-                                                 "or empty for a token that does not expire."});
+            errors.push_back({"expires_in_days",
+                              "Days valid must be a whole number from 1 to 365, "
+                              "or empty for a token that does not expire."});
         else
             expires = format_utc(Clock::now() + std::chrono::hours(24 * std::stoi(d)));
     }
@@ -65,8 +67,9 @@ NewToken create_token(Exchange& ex, const std::string& label, const std::string&
     auto token = random_token();
     store::create_api_token(ex.db(), token_hash(token), account.id, name, ex.now(), expires);
     ex.audit("account.token_create", "account " + std::to_string(account.id), {{"label", name}});
-    return {token, {token_hash(token).substr(0, store::api_token_id_length), name, ex.now(),
-                    expires.value_or(""), ""}};
+    return {token,
+            {token_hash(token).substr(0, store::api_token_id_length), name, ex.now(),
+             expires.value_or(""), ""}};
 }
 
 void revoke_token(Exchange& ex, const std::string& id) {
@@ -83,6 +86,9 @@ http::Response account_page(Exchange& ex, const FieldErrors& errors, const nlohm
     for (const auto& t : store::api_tokens_of(ex.db(), account.id)) {
         auto v = token_view(t);
         v["live"] = t.revoked_at.empty() && (t.expires_at.empty() || t.expires_at > ex.now());
+        v["created_day"] = t.created_at.substr(0, 10);
+        v["expires_day"] = t.expires_at.substr(0, 10);
+        v["revoked_day"] = t.revoked_at.substr(0, 10);
         tokens.push_back(v);
     }
     nlohmann::json view = {
@@ -130,8 +136,8 @@ http::Response account_password(Exchange& ex) {
 http::Response account_token_create(Exchange& ex) {
     try {
         auto made = create_token(ex, ex.form().get("label"), ex.form().get("expires_in_days"));
-        return account_page(ex, {}, {{"new_token", made.token}, {"new_token_label", made.listed.label}},
-                            201);
+        return account_page(
+            ex, {}, {{"new_token", made.token}, {"new_token_label", made.listed.label}}, 201);
     } catch (const http::Error& e) {
         if (e.status() != 422) throw;
         return account_page(ex, e.fields(), nlohmann::json::object(), 422);
@@ -177,7 +183,8 @@ http::Response api_tokens_list(Exchange& ex) {
 
 http::Response api_token_create(Exchange& ex) {
     auto body = http::parse_json_body(ex.request);
-    if (!body.is_object()) throw http::unprocessable({{"label", "Send label and expires_in_days."}});
+    if (!body.is_object())
+        throw http::unprocessable({{"label", "Send label and expires_in_days."}});
     std::string label, days;
     if (body.contains("label")) {
         if (!body["label"].is_string())

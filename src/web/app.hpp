@@ -27,11 +27,11 @@ struct Config {
     int throttle_minutes = 15;
     int max_failures_per_account = 5;
     int max_failures_per_address = 20;
-    int sign_in_pause_seconds = 30;  // after too many failures, one attempt per pause
+    int sign_in_pause_seconds = 30;   // after too many failures, one attempt per pause
     int registrations_per_hour = 20;  // per address
     int invitations_per_hour = 20;    // co-organiser invitations per account
     int saves_per_minute = 60;        // proposal saves per account
-    int speaker_link_days = 30;  // how long a speaker's confirmation link works
+    int speaker_link_days = 30;       // how long a speaker's confirmation link works
     bool smtp_configured = false;
     std::vector<http::AddressRange> trusted_proxies;  // whose X-Forwarded-For is believed
     std::string metrics_token;                        // empty: /metrics for loopback only

@@ -129,8 +129,7 @@ ConflictOutcome record_conflict(Exchange& ex, std::int64_t edition,
     auto& c = ex.db();
     ConflictOutcome out;
     bool was_assigned = store::has_assignment(c, proposal_id, account);
-    out.discarded_evaluation =
-        store::declare_conflict(c, proposal_id, account, ex.now(), origin);
+    out.discarded_evaluation = store::declare_conflict(c, proposal_id, account, ex.now(), origin);
     if (was_assigned) {
         auto instance = store::assignment_instance(c, edition, settings);
         auto current = store::load_assignment(c, edition).pairs;

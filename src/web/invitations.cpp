@@ -9,9 +9,9 @@
 #include "store/submissions.hpp"
 #include "web/evaluation.hpp"
 #include "web/exchange.hpp"
+#include "web/handlers.hpp"
 #include "web/mail.hpp"
 #include "web/sessions.hpp"
-#include "web/handlers.hpp"
 #include "web/submissions.hpp"
 
 namespace convene::web {
@@ -24,8 +24,10 @@ std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& e
         throw http::forbidden("Only the organisers of this proposal can invite co-organisers.");
     const auto& who = ex.require_sign_in();
     if (!who.email_verified)
-        throw http::forbidden("Confirm your e-mail address before inviting co-organisers: follow "
-                              "the link we sent to " + who.email + ".");
+        throw http::forbidden(
+            "Confirm your e-mail address before inviting co-organisers: follow "
+            "the link we sent to " +
+            who.email + ".");
     auto address = normal_email(email);
     if (!looks_like_email(address))
         throw http::unprocessable(
@@ -34,12 +36,13 @@ std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& e
         if (normal_email(editor.email) == address)
             throw http::conflict(address + " already edits this proposal.",
                                  {{"email", address + " already edits this proposal."}});
-    if (auto until = store::pending_co_organiser_invitation(ex.db(), proposal_id, address, ex.now()))
-        throw http::conflict("An invitation to " + address + " is waiting; its link works until " +
-                                 *until + " (UTC).",
-                             {{"email", "An invitation to " + address +
-                                            " is waiting; its link works until " + *until +
-                                            " (UTC)."}});
+    if (auto until =
+            store::pending_co_organiser_invitation(ex.db(), proposal_id, address, ex.now()))
+        throw http::conflict(
+            "An invitation to " + address + " is waiting; its link works until " + *until +
+                " (UTC).",
+            {{"email", "An invitation to " + address + " is waiting; its link works until " +
+                           *until + " (UTC)."}});
     throttle(ex, "invite:" + std::to_string(who.id), ex.app.config().invitations_per_hour,
              std::chrono::hours(1), "invitations from your account");
     auto token = random_token();

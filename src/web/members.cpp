@@ -1,14 +1,14 @@
 // MAG members of an edition: a person with an account holding the evaluator role there.
+#include "core/clock.hpp"
 #include "core/country.hpp"
 #include "core/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/editions.hpp"
-#include "core/clock.hpp"
 #include "store/enrolments.hpp"
 #include "web/exchange.hpp"
-#include "web/mail.hpp"
 #include "web/handlers.hpp"
+#include "web/mail.hpp"
 #include "web/views.hpp"
 
 namespace convene::web {
@@ -71,22 +71,23 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
         out.invited = true;
         auto roles = store::roles_of(ex.db(), out.account_id);
         if (store::has_role(roles, Role::evaluator, e.id))
-            throw http::conflict(p.email + " is a MAG member of this edition already.",
-                                 {{"email", p.email + " is a MAG member of this edition already."}});
+            throw http::conflict(
+                p.email + " is a MAG member of this edition already.",
+                {{"email", p.email + " is a MAG member of this edition already."}});
         if (auto until = store::pending_enrolment(ex.db(), e.id, out.account_id, ex.now()))
-            throw http::conflict("An invitation to " + p.email + " waits; it works until " +
-                                     *until + " (UTC).",
-                                 {{"email", "An invitation to " + p.email +
-                                                " waits; it works until " + *until + " (UTC)."}});
+            throw http::conflict(
+                "An invitation to " + p.email + " waits; it works until " + *until + " (UTC).",
+                {{"email",
+                  "An invitation to " + p.email + " waits; it works until " + *until + " (UTC)."}});
         auto token = random_token();
         auto expires = format_utc(Clock::now() + std::chrono::hours(24 * enrolment_link_days));
         store::create_enrolment(ex.db(), e.id, out.account_id, person_json(p).dump(),
                                 token_hash(token), ex.require_sign_in().id, ex.now(), expires);
-        auto mail = mail_from_template("enrolment", {{"name", existing->first.name},
-                                                     {"edition", e.name},
-                                                     {"link", ex.app.config().base_url +
-                                                                  "/enrolment/" + token},
-                                                     {"expires_at", expires}});
+        auto mail = mail_from_template("enrolment",
+                                       {{"name", existing->first.name},
+                                        {"edition", e.name},
+                                        {"link", ex.app.config().base_url + "/enrolment/" + token},
+                                        {"expires_at", expires}});
         mail.dedupe_key = "enrolment:" + token_hash(token);
         mail.recipient = existing->first.email;
         store::enqueue_mail(ex.db(), mail, ex.now());
@@ -108,7 +109,8 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
 store::Enrolment valid_enrolment(Exchange& ex) {
     auto found = store::find_enrolment(ex.db(), token_hash(ex.params.text("token")));
     if (!found)
-        throw http::not_found("This invitation link is not valid. Ask the Secretariat for a new one.");
+        throw http::not_found(
+            "This invitation link is not valid. Ask the Secretariat for a new one.");
     if (!found->accepted_at.empty())
         throw http::Error(410, "Link already used",
                           "This invitation was accepted on " + found->accepted_at +
@@ -215,8 +217,9 @@ http::Response enrolment_accept(Exchange& ex) {
     auto enrolment = valid_enrolment(ex);
     const auto& account = ex.require_sign_in();
     if (account.id != enrolment.account_id)
-        throw http::forbidden("This invitation is for another account. Sign in with the account "
-                              "it was sent to.");
+        throw http::forbidden(
+            "This invitation is for another account. Sign in with the account "
+            "it was sent to.");
     if (!store::accept_enrolment(ex.db(), enrolment.id, ex.now()))
         throw http::Error(410, "Link already used", "This invitation was accepted already.");
     auto person = person_of(nlohmann::json::parse(enrolment.person, nullptr, false));

@@ -19,8 +19,8 @@ Proposal proposal_in_body(const nlohmann::json& body) {
     try {
         auto p = proposal_from_json(copy);
         // The speakers' own answers come from their links, never from the proposers.
-        for (auto* list : {&p.organisers, &p.speakers, &p.moderators, &p.online_moderators,
-                           &p.rapporteurs})
+        for (auto* list :
+             {&p.organisers, &p.speakers, &p.moderators, &p.online_moderators, &p.rapporteurs})
             for (auto& person : *list) person.answer.clear();
         p.proposer.answer.clear();
         return p;

@@ -132,8 +132,8 @@ void send_verification_link(Exchange& ex, std::int64_t account, const std::strin
                                      password_hash);
     auto link = ex.app.config().base_url + "/verify/" + token;
     if (next != "/") link += "?next=" + http::percent_encode(next);
-    auto mail = mail_from_template(
-        "verify_email", {{"name", name}, {"link", link}, {"expires_at", expires}});
+    auto mail = mail_from_template("verify_email",
+                                   {{"name", name}, {"link", link}, {"expires_at", expires}});
     mail.dedupe_key = "verify_email:" + token_hash(token);
     mail.recipient = email;
     store::enqueue_mail(ex.db(), mail, ex.now());
@@ -149,8 +149,8 @@ http::Response register_submit(Exchange& ex) {
     auto next = safe_next(form.get("next"));
     try {
         register_account(ex, r, next);
-        return ex.page("register_sent", {{"title", "Check your mail - Convene"},
-                                         {"email", normal_email(r.email)}});
+        return ex.page("register_sent",
+                       {{"title", "Check your mail - Convene"}, {"email", normal_email(r.email)}});
     } catch (const http::Error& e) {
         if (e.status() != 422) throw;
         return register_page(ex, r, next, e.fields(), e.status());
@@ -174,9 +174,8 @@ http::Response api_register(Exchange& ex) {
     register_account(ex, r, "/");
     return http::Response::json(
         {{"status", "pending"},
-         {"detail",
-          "If the address can be used, a link to confirm it is on its way to " +
-              normal_email(r.email) + ". Follow it to finish creating the account."}},
+         {"detail", "If the address can be used, a link to confirm it is on its way to " +
+                        normal_email(r.email) + ". Follow it to finish creating the account."}},
         202);
 }
 
@@ -205,8 +204,10 @@ http::Response api_verification_use(Exchange& ex) {
         }
     }
     auto account = verify(ex);
-    nlohmann::json out = {
-        {"id", account.id}, {"email", account.email}, {"name", account.name}, {"email_verified", true}};
+    nlohmann::json out = {{"id", account.id},
+                          {"email", account.email},
+                          {"name", account.name},
+                          {"email_verified", true}};
     // A script (or the benchmark) may ask for an API token along with the confirmation.
     if (want_token) {
         auto token = random_token();

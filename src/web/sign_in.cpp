@@ -88,8 +88,8 @@ std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& t
                                       : account_key;
     long wait = wait_for(ex, own_key, config.max_failures_per_account, since, pause);
     if (!known)
-        wait = std::max(wait, wait_for(ex, address_key, config.max_failures_per_address, since,
-                                       pause));
+        wait = std::max(wait,
+                        wait_for(ex, address_key, config.max_failures_per_address, since, pause));
     if (wait > 0) {
         ex.response_headers.emplace_back("retry-after", std::to_string(wait));
         throw http::Error(429, "Too many attempts",

@@ -2,7 +2,7 @@
 // request that opened it: it must now get a clear 4xx, and the server must live on.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, engines } from '../support/server.mjs';
+import { startServer, engines, cli } from '../support/server.mjs';
 import { Visitor, api } from '../support/client.mjs';
 import { openCall, proposer, workshop, csrfPair, linkInMail } from '../support/proposals.mjs';
 import { evaluationEdition, signedInMember } from '../support/evaluation.mjs';
@@ -260,6 +260,9 @@ for (const engine of engines()) {
       assert.equal(changed.status, 303);
       assert.equal((await phone.get('/api/v1/session', { accept: 'application/json' })).json().signed_in, false, 'the other session ended');
       assert.equal((await laptop.get('/api/v1/session', { accept: 'application/json' })).json().signed_in, true, 'this one goes on');
+      assert.throws(() => cli(server.databaseUrl, ['user', 'passwd', '--email', p.email, '--password', 'qwertyuiop']), 'the command line refuses it too');
+      cli(server.databaseUrl, ['user', 'passwd', '--email', p.email, '--password', 'an operator chose this']);
+      assert.equal((await laptop.get('/api/v1/session', { accept: 'application/json' })).json().signed_in, false, 'a password set by the operator ends every session');
 
       const made = await as(server, p, 'POST', '/api/v1/me/tokens', { label: 'agenda script', expires_in_days: 30 });
       assert.equal(made.status, 201);
@@ -393,5 +396,40 @@ describe('finding 4: connections are capped; running out of descriptors does not
       await new Promise((r) => child.on('exit', r));
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('findings 7 and 14 under the default limits: registrations and invitations are throttled; metrics need their token', () => {
+  let server;
+  before(async () => {
+    server = await startServer('sqlite', { defaultLimits: true, args: ['--registrations-per-hour', '3', '--invitations-per-hour', '2', '--metrics-token', 'metrics-secret-token'] });
+  });
+  after(async () => { await server.stop(); });
+
+  test('a fourth registration from one address within the hour waits; a third invitation too', async () => {
+    const register = (i) => api(server.base, 'POST', '/api/v1/registrations', { body: { name: 'Rex Rapid', email: `rapid${i}@proposers.test`, password: 'a long enough password' }, headers: csrfPair() });
+    for (let i = 0; i < 3; i++) assert.equal((await register(i)).status, 202);
+    const fourth = await register(3);
+    assert.equal(fourth.status, 429);
+    assert.match(fourth.json.detail, /Too many registrations/);
+    const link = await linkInMail(server, 'rapid0@proposers.test');
+    const confirmed = await api(server.base, 'POST', `/api/v1/verifications/${link}`, { body: { api_token: true }, headers: csrfPair() });
+    const p = { token: confirmed.json.api_token };
+    const edition = await openCall(server);
+    const draft = await as(server, p, 'POST', `/api/v1/editions/${edition}/proposals`, workshop('Access'));
+    for (const friend of ['one@friends.test', 'two@friends.test'])
+      assert.equal((await as(server, p, 'POST', `/api/v1/proposals/${draft.json.id}/co-organisers`, { email: friend })).status, 201);
+    const third = await as(server, p, 'POST', `/api/v1/proposals/${draft.json.id}/co-organisers`, { email: 'three@friends.test' });
+    assert.equal(third.status, 429);
+    const outbox = await as(server, server.admin, 'GET', '/api/v1/outbox');
+    assert.ok(!outbox.json.messages.some((m) => m.recipient === 'three@friends.test'), 'nothing queued for the refused one');
+  });
+
+  test('/metrics answers its token only', async () => {
+    assert.equal((await fetch(`${server.base}/metrics`)).status, 403);
+    assert.equal((await fetch(`${server.base}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status, 403);
+    const r = await fetch(`${server.base}/metrics`, { headers: { authorization: 'Bearer metrics-secret-token' } });
+    assert.equal(r.status, 200);
+    assert.match(await r.text(), /convene_db_pool_size/);
   });
 });

@@ -28,3 +28,18 @@ export async function assertAccessible(page, checked = new Set()) {
   assert.deepEqual(violations, [], `axe found WCAG 2.1 AA violations on ${url}`);
   checked.add(url);
 }
+
+// Collects the page's script errors; assertNoScriptErrors fails on any.
+export function watchScriptErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // A form answered 422 is logged as a failed resource: an answer, not a script error.
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
+  return () => assert.deepEqual(errors, [], `script errors on ${page.url()}`);
+}
+
+// At a phone's width (390 px) nothing makes the page scroll sideways.
+export async function assertNoSidewaysScroll(page) {
+  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= width, `${new URL(page.url()).pathname} scrolls sideways at ${width} px (${scroll} px wide)`);
+}

@@ -121,14 +121,15 @@ TEST(Export, CsvQuotesAndDefusesFormulas) {
                  {"3", "=SUM(A1)"},
                  {"4", "-1.5"}};
     EXPECT_EQ(web::csv_of(t),
-              "Number,Title\r\n1,Plain\r\n2,\"Comma, \"\"quoted\"\"\nline\"\r\n3,'=SUM(A1)\r\n4,-1.5\r\n");
+              "Number,Title\r\n1,Plain\r\n2,\"Comma, "
+              "\"\"quoted\"\"\nline\"\r\n3,'=SUM(A1)\r\n4,-1.5\r\n");
 }
 
 // A spreadsheet runs = + - @ as a formula after leading white space too, and some treat
 // a leading tab or carriage return as the start of one; plain numbers stay numbers.
 TEST(Export, DefusesFormulasBehindWhiteSpaceAndControlCharacters) {
-    for (std::string cell : {"\t=1+2", " =1+2", "\r=1+2", "\n=1+2", "  @SUM(A1)", "+1",
-                             "-1+2", "-2+3+cmd|' /C calc'!A0", "\tplain", "\rplain", "=1", "@x"})
+    for (std::string cell : {"\t=1+2", " =1+2", "\r=1+2", "\n=1+2", "  @SUM(A1)", "+1", "-1+2",
+                             "-2+3+cmd|' /C calc'!A0", "\tplain", "\rplain", "=1", "@x"})
         EXPECT_EQ(web::defused(cell), "'" + cell) << cell;
     for (std::string cell : {"", "Plain", "-1", "-1.5", "3.25", "42", "a=b", "e-mail"})
         EXPECT_EQ(web::defused(cell), cell) << cell;

@@ -66,9 +66,9 @@ TEST(Passwords, RefusesCommonDerivedAndPersonalPasswords) {
 
 TEST(Redirects, OnlyPathsOfThisSiteWithoutControlCharacters) {
     EXPECT_EQ(web::safe_next("/proposals/12?x=1"), "/proposals/12?x=1");
-    for (const char* bad : {"//evil.example", "/\t/evil.example", "/\\evil.example",
-                            "/%0D%0A", "/\r\nSet-Cookie: a=b", "https://evil.example", "",
-                            "/\x7f", "javascript:alert(1)"})
+    for (const char* bad :
+         {"//evil.example", "/\t/evil.example", "/\\evil.example", "/%0D%0A",
+          "/\r\nSet-Cookie: a=b", "https://evil.example", "", "/\x7f", "javascript:alert(1)"})
         EXPECT_EQ(web::safe_next(bad), bad == std::string("/%0D%0A") ? "/%0D%0A" : "/") << bad;
 }
 
@@ -97,7 +97,8 @@ TEST(Addresses, ForwardedForCountsOnlyFromATrustedProxy) {
 TEST(AccessLog, CapabilityTokensAreRedacted) {
     std::string token(64, 'a');
     EXPECT_EQ(http::redacted_target("/confirm/" + token), "/confirm/[redacted]");
-    EXPECT_EQ(http::redacted_target("/co-organise/" + token + "?x=1"), "/co-organise/[redacted]?x=1");
+    EXPECT_EQ(http::redacted_target("/co-organise/" + token + "?x=1"),
+              "/co-organise/[redacted]?x=1");
     EXPECT_EQ(http::redacted_target("/api/v1/confirmations/" + token),
               "/api/v1/confirmations/[redacted]");
     EXPECT_EQ(http::redacted_target("/editions/3"), "/editions/3");
