@@ -13,3 +13,7 @@ for engine in sqlite postgresql; do
     node bench/submit.mjs "$engine" "$seconds" 100
     node bench/submit.mjs "$engine" 5 1
 done
+# What synchronous=FULL (the default) costs SQLite against NORMAL.
+echo "SQLite with synchronous=NORMAL:"
+CONVENE_SQLITE_SYNCHRONOUS=NORMAL node bench/submit.mjs sqlite "$seconds" 100
+CONVENE_SQLITE_SYNCHRONOUS=NORMAL node bench/submit.mjs sqlite 5 1
