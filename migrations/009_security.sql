@@ -52,3 +52,9 @@ CREATE TABLE known_devices (
     last_used_at TEXT NOT NULL,
     PRIMARY KEY (account_id, device_key)
 );
+
+-- One row per throttled key, locked while a request counts that key's attempts.
+CREATE TABLE throttle_locks (
+    throttle_key TEXT PRIMARY KEY,
+    at TEXT NOT NULL
+);

@@ -1,6 +1,7 @@
 // The convene command: serve, migrate, demo, user. Settings come from flags or from
 // CONVENE_* environment variables.
 #include <spdlog/sinks/base_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -12,6 +13,8 @@
 #include "core/clock.hpp"
 #include "core/demo_forum.hpp"
 #include "core/password_rules.hpp"
+#include "core/text.hpp"
+#include "http/address.hpp"
 #include "http/error.hpp"
 #include "http/server.hpp"
 #include "mail/sender.hpp"
@@ -19,11 +22,30 @@
 #include "storage/migrations.hpp"
 #include "store/accounts.hpp"
 #include "store/demo.hpp"
+#include "store/editions.hpp"
 #include "web/app.hpp"
 
 using namespace convene;
 
 namespace {
+
+// "127.0.0.1:8080", "localhost:8080", "[::1]:8080", "0.0.0.0:0" (any free port).
+std::pair<std::string, unsigned short> parse_listen(const std::string& text) {
+    const std::string usage =
+        "--listen must be HOST:PORT, an address and a port from 0 to 65535 "
+        "such as 127.0.0.1:8080 or localhost:8080, not \"" +
+        text + "\"";
+    auto colon = text.rfind(':');
+    if (colon == std::string::npos) throw std::runtime_error(usage);
+    auto host = text.substr(0, colon), port = text.substr(colon + 1);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    if (host == "localhost") host = "127.0.0.1";
+    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != port.npos ||
+        std::stoi(port) > 65535 || !http::parse_cidr(host))
+        throw std::runtime_error(usage);
+    return {host, static_cast<unsigned short>(std::stoi(port))};
+}
 
 struct Settings {
     std::string database = "sqlite:var/convene.db";
@@ -76,10 +98,9 @@ int serve(const Settings& s) {
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
 
     http::ServerOptions options;
-    auto colon = s.listen.rfind(':');
-    if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT");
-    options.host = s.listen.substr(0, colon);
-    options.port = static_cast<unsigned short>(std::stoi(s.listen.substr(colon + 1)));
+    auto [host, port] = parse_listen(s.listen);
+    options.host = host;
+    options.port = port;
     options.request_timeout = std::chrono::seconds(s.request_timeout);
     options.max_connections = s.max_connections;
     options.max_connections_per_address = s.max_connections_per_address;
@@ -105,6 +126,7 @@ int serve(const Settings& s) {
                 cidr + "\"");
         config.trusted_proxies.push_back(*range);
     }
+    options.trusted_proxies = config.trusted_proxies;
     web::App app(config, open_database(s, static_cast<std::size_t>(options.threads) * 2));
     mail::SenderSettings mail_settings;
     mail_settings.smtp.url = s.smtp;
@@ -160,12 +182,16 @@ int demo(const Settings& s, std::uint64_t seed, int proposals,
 int main(int argc, char** argv) {
     CLI::App cli{"Convene: the programme cycle of a multistakeholder forum"};
     cli.require_subcommand(1);
+    // Global flags work before or after the subcommand: subcommands (made after this)
+    // hand the flags they do not know to their parent.
+    cli.fallthrough();
     Settings s;
     cli.add_option("--database", s.database, "sqlite:FILE or postgresql://...")
         ->envname("CONVENE_DATABASE")
         ->capture_default_str();
-    cli.add_option("--log-level", s.log_level, "trace, debug, info, warn, error")
+    cli.add_option("--log-level", s.log_level, "trace, debug, info, warn, error, critical, off")
         ->envname("CONVENE_LOG_LEVEL")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
         ->capture_default_str();
 
     auto* serve_cmd = cli.add_subcommand("serve", "Serve the web application");
@@ -259,6 +285,7 @@ int main(int argc, char** argv) {
         ->envname("CONVENE_METRICS_TOKEN");
 
     cli.add_subcommand("migrate", "Apply the database migrations");
+    cli.add_subcommand("routes", "Print the route table the server answers, METHOD PATTERN a line");
 
     auto* demo_cmd = cli.add_subcommand("demo", "Fill the database with a generated demo forum");
     std::uint64_t seed = 1;
@@ -309,14 +336,15 @@ int main(int argc, char** argv) {
     auto* user_cmd = cli.add_subcommand("user", "Manage accounts");
     user_cmd->require_subcommand(1);
     auto* add_cmd = user_cmd->add_subcommand("add", "Create an account");
-    std::string email, name, password, role = "admin";
+    std::string email, name, password, role;
     std::int64_t edition = 0;
     bool token = false;
     add_cmd->add_option("--email", email)->required();
     add_cmd->add_option("--name", name)->required();
     add_cmd->add_option("--password", password, "Generated and printed when omitted");
     add_cmd->add_option("--role", role, "admin, evaluator, chair, captioner, proposer")
-        ->capture_default_str();
+        ->check(CLI::IsMember({"admin", "evaluator", "chair", "captioner", "proposer"}))
+        ->required();
     add_cmd->add_option("--edition", edition, "Edition the role holds for (default: all)");
     add_cmd->add_flag("--token", token, "Also create and print an API bearer token");
     auto* passwd_cmd = user_cmd->add_subcommand("passwd", "Set an account's password");
@@ -325,6 +353,10 @@ int main(int argc, char** argv) {
     user_cmd->add_subcommand("list", "List accounts and their roles");
 
     CLI11_PARSE(cli, argc, argv);
+    // Log lines go to stderr at the chosen level for every command, never into output
+    // meant for scripts (serve sets its own buffered logger).
+    spdlog::set_default_logger(spdlog::stderr_logger_mt("convene-cli"));
+    spdlog::set_level(spdlog::level::from_str(s.log_level));
     try {
         init_secrets();
         if (serve_cmd->parsed()) return serve(s);
@@ -333,6 +365,12 @@ int main(int argc, char** argv) {
         if (select_cmd->parsed()) return cli::select(select_in, select_out);
         if (page_cmd->parsed())
             return cli::import_workshop_page(page_file, s.database, into_edition);
+        if (cli.got_subcommand("routes")) {
+            web::App app({}, db::Database::open("sqlite::memory:", 1));
+            for (const auto& [method, pattern] : app.route_table())
+                std::cout << method << " " << pattern << "\n";
+            return 0;
+        }
         if (cli.got_subcommand("migrate")) {
             auto database = db::Database::open(s.database, 1);
             auto applied = db::migrate(*database);
@@ -349,8 +387,16 @@ int main(int argc, char** argv) {
             if (!parsed_role) throw std::runtime_error("unknown role '" + role + "'");
             bool generated = password.empty();
             if (generated) password = random_password();
+            if (!looks_like_email(normal_email(email)))
+                throw std::runtime_error("--email must be an address like name@example.org");
+            if (auto bad = check_text({"name", "--name", true, 200}, name))
+                throw std::runtime_error(bad->message);
             if (auto weak = check_password(password, email, name))
                 throw std::runtime_error("--password: " + weak->message);
+            if (edition && !store::find_edition(*c, edition))
+                throw std::runtime_error("--edition " + std::to_string(edition) +
+                                         ": there is no edition with this id (see the edition's "
+                                         "address, /editions/ID)");
             db::Transaction tx(*c);
             if (store::find_account_for_sign_in(*c, email))
                 throw std::runtime_error("an account with the e-mail " + email +

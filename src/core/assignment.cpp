@@ -90,7 +90,8 @@ AssignmentInstance assignment_instance_from_json(const nlohmann::json& j) {
             text(e, "stakeholder_group", where, false), texts(e, "groups", where), 0};
         if (!e.contains("max_load") || !e["max_load"].is_number_integer() ||
             e["max_load"].get<long long>() < 0 || e["max_load"].get<long long>() > 100000)
-            throw std::invalid_argument(where + ".max_load must be a whole number from 0");
+            throw std::invalid_argument(where +
+                                        ".max_load must be a whole number from 0 to 100000");
         out.max_load = e["max_load"].get<int>();
         if (!evaluator_ids.insert(out.id).second)
             throw std::invalid_argument(where + ".id " + out.id + " is used twice");

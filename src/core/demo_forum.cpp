@@ -187,7 +187,9 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
         forum.organisations.push_back({name, country.code, group});
     }
 
-    int people_count = size.mag_members + size.proposals * 3;
+    // Enough people for one proposal's organisers, speakers, moderators and rapporteur,
+    // however few proposals are asked for (each person is on a proposal once).
+    int people_count = size.mag_members + std::max(size.proposals * 3, 30);
     std::set<std::string> emails;
     for (int p = 0; p < people_count; ++p) {
         int org = static_cast<int>(dice.below(forum.organisations.size()));

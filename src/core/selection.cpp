@@ -34,7 +34,7 @@ std::optional<int> bound(const nlohmann::json& c, const char* name, const std::s
     if (!c.contains(name) || c[name].is_null()) return std::nullopt;
     if (!c[name].is_number_integer() || c[name].get<long long>() < 0 ||
         c[name].get<long long>() > 1000000)
-        bad(where + "." + name, "must be a whole number, 0 or more");
+        bad(where + "." + name, "must be a whole number from 0 to 1000000");
     return c[name].get<int>();
 }
 
@@ -43,13 +43,15 @@ std::optional<int> bound(const nlohmann::json& c, const char* name, const std::s
 SelectionInstance selection_instance_from_json(const nlohmann::json& j) {
     if (!j.is_object()) bad("instance", "must be a JSON object");
     SelectionInstance in;
-    if (!j.contains("slots") || !j["slots"].is_number_integer() || j["slots"].get<long long>() < 0)
-        bad("slots", "must be a whole number, 0 or more");
+    if (!j.contains("slots") || !j["slots"].is_number_integer() ||
+        j["slots"].get<long long>() < 0 || j["slots"].get<long long>() > 1000000)
+        bad("slots", "must be a whole number from 0 to 1000000");
     in.slots = static_cast<int>(std::min<long long>(j["slots"].get<long long>(), 1000000));
     if (j.contains("max_per_organisation") && !j["max_per_organisation"].is_null()) {
         if (!j["max_per_organisation"].is_number_integer() ||
-            j["max_per_organisation"].get<long long>() < 1)
-            bad("max_per_organisation", "must be a whole number, 1 or more");
+            j["max_per_organisation"].get<long long>() < 1 ||
+            j["max_per_organisation"].get<long long>() > 1000000)
+            bad("max_per_organisation", "must be a whole number from 1 to 1000000");
         in.max_per_organisation = j["max_per_organisation"].get<int>();
     }
     if (!j.contains("proposals") || !j["proposals"].is_array())

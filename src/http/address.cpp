@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace convene::http {
@@ -75,6 +76,16 @@ bool is_loopback(std::string_view address) {
     static const std::vector<AddressRange> loopback = {*parse_cidr("127.0.0.0/8"),
                                                        *parse_cidr("::1/128")};
     return in_any(address, loopback);
+}
+
+std::string address_group(std::string_view address) {
+    bool v4 = false;
+    auto a = parse_address(address, &v4);
+    if (!a || v4) return std::string(address);
+    std::fill(a->begin() + 8, a->end(), 0);
+    char text[INET6_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET6, a->data(), text, sizeof text);
+    return std::string(text) + "/64";
 }
 
 std::string client_address(const Request& request, const std::vector<AddressRange>& trusted) {

@@ -21,6 +21,9 @@ std::optional<AddressRange> parse_cidr(std::string_view text);
 bool in_range(std::string_view address, const AddressRange& range);
 bool in_any(std::string_view address, const std::vector<AddressRange>& ranges);
 bool is_loopback(std::string_view address);
+// What counts as one client for per-address limits: an IPv4 address, or an IPv6
+// address's /64 network (one subscriber's line hands out a whole /64).
+std::string address_group(std::string_view address);
 
 // The connecting address, or, when that is a trusted proxy, the nearest address in
 // X-Forwarded-For that is not one (read from the right, as proxies append).

@@ -55,20 +55,29 @@ void Response::set_header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
 }
 
-// Capability links (/co-organise/<token>, /confirm/<token>, /api/v1/confirmations/<token>)
-// grant something to whoever holds them: the access log keeps the path, not the token.
+// Capability links (/co-organise/<token>, /confirm/<token>, /verify/<token>, and those
+// inside a next= parameter, percent-encoded or not) grant something to whoever holds
+// them: every run of 32 or more hex digits is logged as "[redacted]".
 std::string redacted_target(std::string_view target) {
-    std::string out(target.substr(0, 200));
-    for (std::string_view prefix : {"/co-organise/", "/confirm/", "/api/v1/confirmations/",
-                                    "/invitations/", "/verify/", "/enrolment/"}) {
-        auto at = out.find(prefix);
-        if (at != 0) continue;
-        auto from = prefix.size();
-        auto end = out.find_first_of("/?", from);
-        out.replace(from, end == std::string::npos ? std::string::npos : end - from, "[redacted]");
-        break;
+    auto is_hex = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    };
+    std::string out;
+    std::size_t i = 0;
+    while (i < target.size() && out.size() < 200) {
+        std::size_t j = i;
+        while (j < target.size() && is_hex(target[j])) ++j;
+        if (j - i >= 32) {
+            out += "[redacted]";
+            i = j;
+        } else if (j > i) {
+            out.append(target.substr(i, j - i));
+            i = j;
+        } else {
+            out += target[i++];
+        }
     }
-    return out;
+    return out.substr(0, 200);
 }
 
 bool is_safe_header_value(std::string_view text) {

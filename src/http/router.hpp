@@ -58,6 +58,13 @@ class Router {
         return result;
     }
 
+    // Every route as (method, pattern), in the order they were added.
+    std::vector<std::pair<std::string, std::string>> table() const {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
+        return out;
+    }
+
   private:
     struct Route {
         std::string method;

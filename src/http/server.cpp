@@ -49,10 +49,12 @@ struct Shared {
     std::unordered_map<std::string, std::size_t> per_address, live_per_address;
 
     // Counts a new connection; false when the total or the address is at its limit.
-    bool admit(const std::string& address) {
+    // A proxy's connections count in all only; everyone else's per address group.
+    bool admit(const std::string& address, bool proxy) {
         std::lock_guard lock(mutex);
         auto& mine = per_address[address];
-        if (connections >= connection_limit || mine >= options.max_connections_per_address) {
+        if (connections >= connection_limit ||
+            (!proxy && mine >= options.max_connections_per_address)) {
             if (mine == 0) per_address.erase(address);
             return false;
         }
@@ -66,10 +68,10 @@ struct Shared {
         if (auto it = per_address.find(address); it != per_address.end() && --it->second == 0)
             per_address.erase(it);
     }
-    bool admit_live(const std::string& address) {
+    bool admit_live(const std::string& address, bool proxy) {
         std::lock_guard lock(mutex);
         auto& mine = live_per_address[address];
-        if (mine >= options.max_live_per_address) return false;
+        if (!proxy && mine >= options.max_live_per_address) return false;
         ++mine;
         return true;
     }
@@ -96,13 +98,15 @@ struct Shared {
 
 // One admitted connection, released when the last object holding its socket goes.
 struct Slot {
-    Slot(Shared& shared, std::string address) : shared(shared), address(std::move(address)) {}
+    Slot(Shared& shared, std::string address, bool proxy)
+        : shared(shared), address(std::move(address)), proxy(proxy) {}
     ~Slot() {
         shared.release(address);
         if (live) shared.release_live(address);
     }
     Shared& shared;
-    std::string address;
+    std::string address;  // the address group the connection counts for
+    bool proxy = false;   // a trusted reverse proxy's connection
     bool live = false;
 };
 
@@ -141,7 +145,9 @@ class Session : public std::enable_shared_from_this<Session> {
   public:
     Session(tcp::socket&& socket, Shared& shared, std::shared_ptr<Slot> slot)
         : stream_(std::move(socket)), shared_(shared), slot_(std::move(slot)) {
-        remote_ = slot_->address;
+        beast::error_code ec;
+        auto endpoint = stream_.socket().remote_endpoint(ec);
+        if (!ec) remote_ = endpoint.address().to_string();
     }
 
     ~Session() { shared_.untrack(id_); }
@@ -343,7 +349,7 @@ class Session : public std::enable_shared_from_this<Session> {
                     false);
             return true;
         }
-        if (!shared_.admit_live(remote_)) {
+        if (!shared_.admit_live(slot_->address, slot_->proxy)) {
             auto busy = shared_.errors(request, 429,
                                        "Too many live updates are open from this "
                                        "address; close some pages and try again.");
@@ -407,13 +413,15 @@ class Listener : public std::enable_shared_from_this<Listener> {
             self->backoff_ = std::chrono::milliseconds(0);
             std::string address;
             if (auto remote = s.remote_endpoint(ec); !ec) address = remote.address().to_string();
+            bool proxy = in_any(address, self->shared_.options.trusted_proxies);
+            auto group = address_group(address);
             if (ec) {
                 s.close(ec);
-            } else if (!self->shared_.admit(address)) {
+            } else if (!self->shared_.admit(group, proxy)) {
                 refuse(std::move(s));
             } else {
                 s.set_option(tcp::no_delay(true), ec);
-                auto slot = std::make_shared<Slot>(self->shared_, address);
+                auto slot = std::make_shared<Slot>(self->shared_, group, proxy);
                 std::make_shared<Session>(std::move(s), self->shared_, std::move(slot))->start();
             }
             self->accept();

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "http/address.hpp"
 #include "http/live.hpp"
 #include "http/message.hpp"
 
@@ -31,6 +32,8 @@ struct ServerOptions {
     std::size_t max_connections = 10000;
     std::size_t max_connections_per_address = 1000;
     std::size_t max_live_per_address = 64;
+    // Reverse proxies: their connections carry many clients, so no per-address cap.
+    std::vector<AddressRange> trusted_proxies;
 };
 
 using Handler = std::function<Response(Request&)>;

@@ -131,10 +131,19 @@ void end_other_sessions(db::Connection& c, std::int64_t account, const std::stri
     c.run("DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?", {account, keep});
 }
 
-void purge_expired(db::Connection& c, const std::string& now, const std::string& before) {
+void purge_expired(db::Connection& c, const std::string& now, const std::string& before,
+                   const std::string& events_before) {
     c.run("DELETE FROM sessions WHERE expires_at <= ?", {now});
     c.run("DELETE FROM login_failures WHERE failed_at <= ?", {before});
-    c.run("DELETE FROM throttle_events WHERE at <= ?", {before});
+    c.run("DELETE FROM throttle_events WHERE at <= ?", {events_before});
+    c.run("DELETE FROM throttle_locks WHERE at <= ?", {events_before});
+}
+
+void lock_throttle(db::Connection& c, const std::string& key, const std::string& now) {
+    c.run("INSERT INTO throttle_locks (throttle_key, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+          {key, now});
+    // Updating the row holds its lock until the transaction ends.
+    c.run("UPDATE throttle_locks SET at = ? WHERE throttle_key = ?", {now, key});
 }
 
 void create_api_token(db::Connection& c, const std::string& token_hash, std::int64_t account,
@@ -248,6 +257,15 @@ std::optional<EmailVerification> find_email_verification(db::Connection& c,
     const auto& row = r.rows[0];
     return EmailVerification{row.integer(0), row.integer(1), row.text(2),
                              row.text(3),    row.text(4),    row.text(5)};
+}
+
+void forget_before_verification(db::Connection& c, std::int64_t account, const std::string& now) {
+    c.run("DELETE FROM sessions WHERE account_id = ?", {account});
+    c.run("UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
+          {now, account});
+    c.run("DELETE FROM known_devices WHERE account_id = ?", {account});
+    c.run("UPDATE email_verifications SET used_at = ? WHERE account_id = ? AND used_at IS NULL",
+          {now, account});
 }
 
 bool use_email_verification(db::Connection& c, std::int64_t id, const std::string& now) {

@@ -56,8 +56,13 @@ std::optional<Account> account_of_session(db::Connection& c, const std::string& 
 void delete_session(db::Connection& c, const std::string& token_hash);
 // After a password change: every session of the account but the one (hash) kept.
 void end_other_sessions(db::Connection& c, std::int64_t account, const std::string& keep);
-// Removes expired sessions and failures older than `before`, so neither table grows forever.
-void purge_expired(db::Connection& c, const std::string& now, const std::string& before);
+// Removes expired sessions, failures older than `before` and throttled actions older
+// than `events_before`, so no table grows forever.
+void purge_expired(db::Connection& c, const std::string& now, const std::string& before,
+                   const std::string& events_before);
+// Holds the key's lock until the transaction ends, so that two requests counting the
+// same key's attempts (PostgreSQL runs them side by side) take turns.
+void lock_throttle(db::Connection& c, const std::string& key, const std::string& now);
 
 // API tokens: named, optionally expiring, revocable. A token's id is the start of its
 // hash (the hash is not secret; the token is never stored).
@@ -102,6 +107,9 @@ void create_email_verification(db::Connection& c, std::int64_t account, const st
                                const std::string& expires_at, const std::string& password_hash);
 std::optional<EmailVerification> find_email_verification(db::Connection& c,
                                                          const std::string& token_hash);
+// At the first confirmation of an address: every session, API token, known device and
+// other confirmation link of the account ends (whoever registered it first keeps none).
+void forget_before_verification(db::Connection& c, std::int64_t account, const std::string& now);
 // Marks the link used; false when it was used already (two clicks at once).
 bool use_email_verification(db::Connection& c, std::int64_t id, const std::string& now);
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/text.hpp"
 #include "store/editions.hpp"
@@ -73,15 +74,23 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
         max_load = static_cast<int>(
             std::ceil(1.25 * static_cast<double>(in.proposals.size()) * settings.per_proposal /
                       static_cast<double>(members.size())));
-    for (const auto& m : members)
+    std::set<std::int64_t> member_ids;
+    for (const auto& m : members) {
+        member_ids.insert(m.account_id);
         in.evaluators.push_back({std::to_string(m.account_id), m.organisation, m.stakeholder_group,
                                  groups[m.account_id], max_load});
+    }
     for (const auto& row :
-         c.run("SELECT k.account_id, k.proposal_id FROM conflicts k JOIN proposals p ON p.id = "
-               "k.proposal_id WHERE p.edition_id = ?",
-               {edition})
+         // Declared conflicts, and every member who edits a proposal (whichever came first:
+         // joining the proposal or the MAG) never evaluates it.
+         c.run(R"(SELECT k.account_id, k.proposal_id FROM conflicts k
+                  JOIN proposals p ON p.id = k.proposal_id WHERE p.edition_id = ?
+                  UNION
+                  SELECT e.account_id, e.proposal_id FROM proposal_editors e
+                  JOIN proposals p ON p.id = e.proposal_id WHERE p.edition_id = ?)",
+               {edition, edition})
              .rows)
-        if (index.count(row.integer(1)))
+        if (index.count(row.integer(1)) && member_ids.count(row.integer(0)))
             in.conflicts.emplace_back(std::to_string(row.integer(0)),
                                       std::to_string(row.integer(1)));
     return in;
@@ -153,6 +162,18 @@ void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPai
         "a.proposal_id WHERE p.edition_id = ? ON CONFLICT DO NOTHING",
         {std::int64_t{std::stoll(pair.proposal)}, std::int64_t{std::stoll(pair.evaluator)}, now,
          edition});
+}
+
+std::vector<std::int64_t> proposals_edited_in(db::Connection& c, std::int64_t edition,
+                                              std::int64_t account) {
+    std::vector<std::int64_t> out;
+    for (const auto& r : c.run(R"(SELECT e.proposal_id FROM proposal_editors e
+                                  JOIN proposals p ON p.id = e.proposal_id
+                                  WHERE p.edition_id = ? AND e.account_id = ? ORDER BY 1)",
+                               {edition, account})
+                             .rows)
+        out.push_back(r.integer(0));
+    return out;
 }
 
 bool has_assignment(db::Connection& c, std::int64_t proposal, std::int64_t account) {

@@ -41,6 +41,9 @@ void publish_assignment(db::Connection& c, std::int64_t edition);
 // of the proposal's organisers.
 bool declare_conflict(db::Connection& c, std::int64_t proposal, std::int64_t account,
                       const std::string& now, const std::string& origin = "declared");
+// The edition's proposals the account edits (organiser or co-organiser).
+std::vector<std::int64_t> proposals_edited_in(db::Connection& c, std::int64_t edition,
+                                              std::int64_t account);
 // Assigned, published or not.
 bool has_assignment(db::Connection& c, std::int64_t proposal, std::int64_t account);
 struct RecordedConflict {

@@ -27,12 +27,26 @@ nlohmann::json token_view(const store::ApiToken& t) {
             {"revoked_at", t.revoked_at.empty() ? nlohmann::json() : nlohmann::json(t.revoked_at)}};
 }
 
+// The account's password typed again; wrong ones are counted, five in 15 minutes make
+// the account wait, so a stolen session cannot guess it.
+bool right_password(Exchange& ex, const store::Account& account, const std::string& typed) {
+    const std::string key = "password:" + std::to_string(account.id);
+    auto since = format_utc(Clock::now() - std::chrono::minutes(15));
+    if (store::failures_since(ex.db(), key, since) >= 5)
+        throw http::Error(429, "Too many attempts",
+                          "Too many wrong passwords. Please wait 15 minutes and try again.");
+    auto stored = store::find_account_for_sign_in(ex.db(), account.email);
+    if (stored && verify_password(typed, stored->second)) return true;
+    store::record_failure(ex.db(), key, ex.now());
+    ex.keep_writes_on_error();
+    return false;
+}
+
 // Checks the current password and the new one; sets it and ends the other sessions.
 void change_password(Exchange& ex, const std::string& current, const std::string& chosen) {
     const auto& account = ex.require_sign_in();
-    auto stored = store::find_account_for_sign_in(ex.db(), account.email);
     FieldErrors errors;
-    if (!stored || !verify_password(current, stored->second))
+    if (!right_password(ex, account, current))
         errors.push_back({"current_password", "The current password is not right."});
     if (auto e = check_password(chosen, account.email, account.name)) {
         e->field = "new_password";
@@ -45,9 +59,15 @@ void change_password(Exchange& ex, const std::string& current, const std::string
     ex.audit("account.password", "account " + std::to_string(account.id), nlohmann::json::object());
 }
 
-NewToken create_token(Exchange& ex, const std::string& label, const std::string& days) {
+// Only a person signed in (no token makes tokens) who types the password again.
+NewToken create_token(Exchange& ex, const std::string& label, const std::string& days,
+                      const std::string& password, const std::string& password_field) {
     const auto& account = ex.require_sign_in();
+    if (ex.via_api_token())
+        throw http::forbidden("API tokens are made by a person signed in, not by another token.");
     FieldErrors errors;
+    if (!right_password(ex, account, password))
+        errors.push_back({password_field, "Type your password to make a token."});
     auto name = trim(label);
     if (name.empty() || count_characters(name) > 100)
         errors.push_back(
@@ -108,9 +128,12 @@ http::Response account_page(Exchange& ex, const FieldErrors& errors, const nlohm
          {field_view("label", "Name of the token", "", errors, "text", true,
                      "What the token is for, e.g. \"agenda script\"."),
           field_view("expires_in_days", "Days valid", "", errors, "text", false,
-                     "From 1 to 365; empty for a token that does not expire.")}}};
+                     "From 1 to 365; empty for a token that does not expire."),
+          field_view("token_password", "Your password", "", errors, "password", true,
+                     "Typed again: a token acts as your account.")}}};
     view["password_fields"][0]["autocomplete"] = "current-password";
     view["password_fields"][1]["autocomplete"] = "new-password";
+    view["token_fields"][2]["autocomplete"] = "current-password";
     for (auto& [k, v] : extra.items()) view[k] = v;
     return ex.page("account", view, status);
 }
@@ -135,7 +158,8 @@ http::Response account_password(Exchange& ex) {
 
 http::Response account_token_create(Exchange& ex) {
     try {
-        auto made = create_token(ex, ex.form().get("label"), ex.form().get("expires_in_days"));
+        auto made = create_token(ex, ex.form().get("label"), ex.form().get("expires_in_days"),
+                                 ex.form().get("token_password"), "token_password");
         return account_page(
             ex, {}, {{"new_token", made.token}, {"new_token_label", made.listed.label}}, 201);
     } catch (const http::Error& e) {
@@ -197,7 +221,10 @@ http::Response api_token_create(Exchange& ex) {
                 {{"expires_in_days", "expires_in_days must be a whole number from 1 to 365."}});
         days = std::to_string(body["expires_in_days"].get<long long>());
     }
-    auto made = create_token(ex, label, days);
+    std::string password;
+    if (body.contains("password") && body["password"].is_string())
+        password = body["password"].get<std::string>();
+    auto made = create_token(ex, label, days, password, "password");
     auto out = token_view(made.listed);
     out["token"] = made.token;
     return http::Response::json(out, 201);

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "core/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -37,7 +39,11 @@ void check_csrf(Exchange& ex) {
     if (sent.empty() && (type.rfind("application/x-www-form-urlencoded", 0) == 0 ||
                          type.rfind("multipart/form-data", 0) == 0))
         sent = ex.form().get(csrf_field);
-    if (!same_secret(ex.request.cookie(csrf_cookie), sent))
+    // A second, planted CSRF cookie must not pass: exactly one value is accepted.
+    auto cookies = ex.request.cookies(csrf_cookie);
+    bool one = !cookies.empty() && std::all_of(cookies.begin(), cookies.end(),
+                                               [&](const auto& c) { return c == cookies[0]; });
+    if (!one || !same_secret(cookies[0], sent))
         throw http::Error(403, "Form expired",
                           "This form's security token is missing or out of date. Reload the page "
                           "and send the form again; what you typed was not saved.");
@@ -69,8 +75,10 @@ http::Response App::handle(http::Request& request) {
                                     "This address does not accept " + request.method + ".")
                        : error_page(request, 404, "Not found", "There is no page at this address.");
     } else {
-        bool anonymous =
-            request.cookie(session_cookie).empty() && request.header("authorization").empty();
+        auto sessions = request.cookies(session_cookie);
+        bool anonymous = std::all_of(sessions.begin(), sessions.end(),
+                                     [](const auto& s) { return s.empty(); }) &&
+                         request.header("authorization").empty();
         bool use_cache = match.handler->cacheable && anonymous && request.is_safe_method() &&
                          !http::wants_json(request);
         const auto key = request.target;
@@ -105,8 +113,8 @@ http::Response App::handle(http::Request& request) {
     add_security_headers(response);
     // Pages for a signed-in account, forms and capability links stay out of shared and
     // back-button caches; only the public cacheable pages and static files may be kept.
-    bool public_page = match.handler && match.handler->cacheable &&
-                       request.cookie(session_cookie).empty() &&
+    auto session_cookies = request.cookies(session_cookie);
+    bool public_page = match.handler && match.handler->cacheable && session_cookies.empty() &&
                        request.header("authorization").empty();
     if (response.header("cache-control").empty() && !public_page &&
         request.path.rfind("/static/", 0) != 0)

@@ -53,6 +53,8 @@ class App {
     bool secure_cookies() const { return config_.base_url.rfind("https://", 0) == 0; }
 
     http::LiveHub& live() { return live_; }
+    // The route table as served: (method, pattern) pairs.
+    std::vector<std::pair<std::string, std::string>> route_table() const { return router_.table(); }
     // Whether this request may follow the live topic (GET /live/<topic>).
     bool may_follow(const http::Request& request, const std::string& topic);
 

@@ -157,7 +157,8 @@ nlohmann::json progress_view(Exchange& ex, const store::Edition& e) {
                              {"member", k.member},
                              {"at", k.declared_at},
                              {"origin", k.origin},
-                             {"joined", k.origin == "joined_proposal"}});
+                             {"joined", k.origin == "joined_proposal"},
+                             {"organiser", k.origin == "organiser_of_proposal"}});
     return {{"round",
              {{"state", std::string(round_state_code(state))},
               {"sentence", round_state_sentence(settings, state)},

@@ -45,7 +45,8 @@ std::string csv_of(const Table& table) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i) out += ',';
             auto cell = defused(row[i]);
-            if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+            // Quoted also at ; and tab, where spreadsheets of many locales split cells.
+            if (cell.find_first_of(",;\t\"\r\n") == std::string::npos) {
                 out += cell;
                 continue;
             }

@@ -28,7 +28,11 @@ http::Response healthz(Exchange& ex) {
 http::Response prometheus_metrics(Exchange& ex) {
     const auto& token = ex.app.config().metrics_token;
     auto authorization = ex.request.header("authorization");
-    bool allowed = token.empty() ? http::is_loopback(ex.client_address())
+    // Through a proxy that was not named with --trusted-proxy, loopback is everybody.
+    bool forwarded =
+        !ex.request.header("x-forwarded-for").empty() || !ex.request.header("forwarded").empty();
+    bool allowed = token.empty() ? http::is_loopback(ex.client_address()) &&
+                                       (!forwarded || !ex.app.config().trusted_proxies.empty())
                                  : authorization.rfind("Bearer ", 0) == 0 &&
                                        same_secret(authorization.substr(7), token);
     if (!allowed)

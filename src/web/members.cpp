@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
+#include "store/assignment.hpp"
 #include "store/editions.hpp"
 #include "store/enrolments.hpp"
 #include "web/exchange.hpp"
@@ -225,6 +226,9 @@ http::Response enrolment_accept(Exchange& ex) {
     auto person = person_of(nlohmann::json::parse(enrolment.person, nullptr, false));
     store::grant_role(ex.db(), account.id, Role::evaluator, enrolment.edition_id);
     store::add_person(ex.db(), person, account.id);
+    // Proposals the new member already organises are conflicts from the start.
+    for (auto proposal : store::proposals_edited_in(ex.db(), enrolment.edition_id, account.id))
+        store::declare_conflict(ex.db(), proposal, account.id, ex.now(), "organiser_of_proposal");
     ex.audit("member.add", "edition " + std::to_string(enrolment.edition_id),
              {{"account_id", account.id}, {"accepted", true}});
     return http::Response::redirect("/editions/" + std::to_string(enrolment.edition_id) +

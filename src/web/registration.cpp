@@ -55,7 +55,15 @@ void register_account(Exchange& ex, const Registration& r, const std::string& ne
         if (existing) {
             id = existing->first.id;
         } else {
-            id = store::create_account(ex.db(), email, name, password_hash, ex.now(), false);
+            try {
+                db::Savepoint attempt(ex.db());
+                id = store::create_account(ex.db(), email, name, password_hash, ex.now(), false);
+                attempt.release();
+            } catch (const db::Error& e) {
+                // The same address registered at the same moment: that one goes on.
+                if (e.kind() != db::Error::Kind::unique_violation) throw;
+                return;
+            }
             store::grant_role(ex.db(), id, Role::proposer, std::nullopt);
             ex.audit("account.register", "account " + std::to_string(id), {{"email", email}});
         }
@@ -103,15 +111,36 @@ store::EmailVerification valid_verification(Exchange& ex) {
 
 // Uses the link: the address is verified, the password chosen with this registration
 // set, and the owner signed in.
-store::Account verify(Exchange& ex) {
+// The link and the password typed with that registration, together: somebody who
+// registered the address first cannot have its owner confirm an account whose password
+// they know, since the owner does not know that password.
+store::Account verify(Exchange& ex, const std::string& password) {
     auto link = valid_verification(ex);
     auto account = store::find_account(ex.db(), link.account_id);
-    if (!account || normal_email(account->email) != normal_email(link.email) ||
-        !store::use_email_verification(ex.db(), link.id, ex.now()))
+    if (!account || normal_email(account->email) != normal_email(link.email))
+        throw http::Error(410, "Link already used", "This link can no longer be used.");
+    const std::string failures = "verify:" + std::to_string(link.id);
+    auto since = format_utc(Clock::now() - std::chrono::minutes(15));
+    if (store::failures_since(ex.db(), failures, since) >= 5)
+        throw http::Error(429, "Too many attempts",
+                          "Too many wrong passwords for this link. Create your account again "
+                          "for a new link.");
+    auto stored = store::find_account_for_sign_in(ex.db(), account->email);
+    const auto& expected =
+        link.password_hash.empty() && stored ? stored->second : link.password_hash;
+    if (!verify_password(password, expected)) {
+        store::record_failure(ex.db(), failures, ex.now());
+        ex.keep_writes_on_error();
+        throw http::unprocessable(
+            {{"password", "Type the password you chose when you created the account."}});
+    }
+    if (!store::use_email_verification(ex.db(), link.id, ex.now()))
         throw http::Error(410, "Link already used", "This link can no longer be used.");
     if (!account->email_verified) {
-        if (!link.password_hash.empty())
-            store::set_password_hash(ex.db(), account->id, link.password_hash);
+        // Whatever was made before the owner confirmed goes: sessions, tokens, devices,
+        // the other links sent to the address.
+        store::forget_before_verification(ex.db(), account->id, ex.now());
+        store::set_password_hash(ex.db(), account->id, expected);
         store::mark_email_verified(ex.db(), account->id, ex.now());
         account->email_verified = true;
     }
@@ -119,6 +148,21 @@ store::Account verify(Exchange& ex) {
              {{"email", account->email}});
     start_session(ex, *account);
     return *account;
+}
+
+http::Response verification_page(Exchange& ex, const std::string& email, const std::string& next,
+                                 const FieldErrors& errors, int status) {
+    nlohmann::json view = {{"title", "Confirm your e-mail address - Convene"},
+                           {"email", email},
+                           {"token", ex.params.text("token")},
+                           {"next", next},
+                           {"errors", error_summary(errors)},
+                           {"has_errors", !errors.empty()},
+                           {"fields",
+                            {field_view("password", "Your password", "", errors, "password", true,
+                                        "The one you chose when you created the account.")}}};
+    view["fields"][0]["autocomplete"] = "current-password";
+    return ex.page("verify", view, status);
 }
 
 }  // namespace
@@ -181,29 +225,34 @@ http::Response api_register(Exchange& ex) {
 
 http::Response verification_form(Exchange& ex) {
     auto link = valid_verification(ex);
-    return ex.page("verify", {{"title", "Confirm your e-mail address - Convene"},
-                              {"email", link.email},
-                              {"token", ex.params.text("token")},
-                              {"next", safe_next(ex.request.query_param("next"))}});
+    return verification_page(ex, link.email, safe_next(ex.request.query_param("next")), {}, 200);
 }
 
 http::Response verification_use(Exchange& ex) {
     auto next = safe_next(ex.form().get("next"));
-    verify(ex);
+    try {
+        verify(ex, ex.form().get("password"));
+    } catch (const http::Error& e) {
+        if (e.status() != 422) throw;
+        return verification_page(ex, valid_verification(ex).email, next, e.fields(), 422);
+    }
     return http::Response::redirect(next == "/" ? "/proposals?verified=1" : next);
 }
 
 http::Response api_verification_use(Exchange& ex) {
     bool want_token = false;
-    if (!ex.request.body.empty()) {
-        auto body = http::parse_json_body(ex.request);
-        if (body.is_object() && body.contains("api_token")) {
-            if (!body["api_token"].is_boolean())
-                throw http::unprocessable({{"api_token", "api_token must be true or false."}});
-            want_token = body["api_token"].get<bool>();
-        }
+    std::string password;
+    auto body = http::parse_json_body(ex.request);
+    if (!body.is_object() || !body.contains("password") || !body["password"].is_string())
+        throw http::unprocessable(
+            {{"password", "Send the password chosen when the account was created."}});
+    password = body["password"].get<std::string>();
+    if (body.contains("api_token")) {
+        if (!body["api_token"].is_boolean())
+            throw http::unprocessable({{"api_token", "api_token must be true or false."}});
+        want_token = body["api_token"].get<bool>();
     }
-    auto account = verify(ex);
+    auto account = verify(ex, password);
     nlohmann::json out = {{"id", account.id},
                           {"email", account.email},
                           {"name", account.name},

@@ -25,6 +25,7 @@ std::string safe_next(const std::string& next) {
 
 void throttle(Exchange& ex, const std::string& key, int limit, std::chrono::seconds window,
               const std::string& what) {
+    store::lock_throttle(ex.db(), key, ex.now());
     auto since = format_utc(Clock::now() - window);
     if (store::events_since(ex.db(), key, since) >= limit) {
         ex.keep_writes_on_error();
@@ -78,16 +79,22 @@ std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& t
                       address_key = "address:" + ex.client_address(),
                       device_key = "device:" + token_hash(device);
     auto found = store::find_account_for_sign_in(ex.db(), email);
-    bool known = found && store::is_known_device(ex.db(), found->first.id,
-                                                 device.empty() ? "-" : device_key, address_key);
-    // A known device or address is slowed only by its own failures; anyone else by the
-    // account's and the address's.
+    // A device cookie the account signed in with before has a bucket of its own; else an
+    // address it signed in from (shared by whoever else is there, whatever cookie they
+    // send); anyone else shares the account's bucket and the address's.
+    bool by_device = found && device.size() == 64 &&
+                     store::is_known_device(ex.db(), found->first.id, device_key, "-");
+    bool by_address =
+        found && !by_device && store::is_known_device(ex.db(), found->first.id, "-", address_key);
+    bool known = by_device || by_address;
     const auto pause = std::chrono::seconds(config.sign_in_pause_seconds);
     const std::string own_key = known ? "known:" + std::to_string(found->first.id) + ":" +
-                                            (device.empty() ? address_key : device_key)
+                                            (by_device ? device_key : address_key)
                                       : account_key;
+    // Attempts on one key wait for each other (PostgreSQL runs them side by side).
+    store::lock_throttle(ex.db(), own_key, ex.now());
     long wait = wait_for(ex, own_key, config.max_failures_per_account, since, pause);
-    if (!known)
+    if (!by_device)
         wait = std::max(wait,
                         wait_for(ex, address_key, config.max_failures_per_address, since, pause));
     if (wait > 0) {
@@ -97,13 +104,19 @@ std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& t
                               " seconds and try again.");
     }
     bool right = verify_password(password, found ? found->second : stand_in_hash());
+    if (found && right && !found->first.email_verified)
+        throw http::Error(403, "Address not confirmed yet",
+                          "Confirm your e-mail address first: follow the link we sent to " +
+                              found->first.email +
+                              ". No link? Create the account again to get a new one.");
     if (found && right) {
         store::clear_failures(ex.db(), own_key);
-        store::purge_expired(ex.db(), ex.now(), since);
+        store::purge_expired(ex.db(), ex.now(), since,
+                             format_utc(Clock::now() - std::chrono::hours(2)));
         return found->first;
     }
     store::record_failure(ex.db(), own_key, ex.now());
-    if (!known) store::record_failure(ex.db(), address_key, ex.now());
+    if (!by_device) store::record_failure(ex.db(), address_key, ex.now());
     ex.keep_writes_on_error();
     return std::nullopt;
 }

@@ -118,6 +118,8 @@ SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal
     require_open_call(ex, call);
     auto checks = checks_for(ex, edition, call);
     throw_if_invalid(check_proposal_draft(draft, checks));
+    throttle(ex, "save:" + std::to_string(account.id), ex.app.config().saves_per_minute,
+             std::chrono::minutes(1), "saves of proposals");
     auto created =
         store::create_proposal(ex.db(), edition.id, draft, account.id, creation_key, ex.now());
     if (created.existed) {

@@ -277,8 +277,9 @@ http::Response selection_rules_update(Exchange& ex) {
     }
     auto theme_max = number_or_text(f.get("theme_max"));
     if (!theme_max.is_null()) {
-        if (!theme_max.is_number_integer() || theme_max.get<long long>() < 0)
-            errors.push_back({"theme_max", "Give a whole number of sessions."});
+        if (!theme_max.is_number_integer() || theme_max.get<long long>() < 0 ||
+            theme_max.get<long long>() > 1000000)
+            errors.push_back({"theme_max", "Give a whole number of sessions from 0 to 1000000."});
         else
             for (const auto& t : store::list_themes(ex.db(), e.id))
                 constraints.push_back({{"theme", t.name}, {"max", theme_max}});
@@ -286,8 +287,9 @@ http::Response selection_rules_update(Exchange& ex) {
     nlohmann::json rules = {{"constraints", constraints}};
     auto per_org = number_or_text(f.get("max_per_organisation"));
     if (!per_org.is_null()) {
-        if (!per_org.is_number_integer() || per_org.get<long long>() < 1)
-            errors.push_back({"max_per_organisation", "Give a whole number, 1 or more."});
+        if (!per_org.is_number_integer() || per_org.get<long long>() < 1 ||
+            per_org.get<long long>() > 1000000)
+            errors.push_back({"max_per_organisation", "Give a whole number from 1 to 1000000."});
         else
             rules["max_per_organisation"] = per_org;
     }

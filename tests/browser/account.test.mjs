@@ -34,6 +34,7 @@ describe('an account of one\'s own in a browser', () => {
 
       await page.goto(`${server.base}/verify/${await linkInMail(server, email)}`);
       await look();
+      await page.getByLabel('Your password').fill('a long enough password');
       await page.getByRole('button', { name: 'Confirm my address' }).click();
       await page.waitForURL(/\/proposals\?verified=1$/);
       await assert.doesNotReject(page.getByRole('status').filter({ hasText: 'Your e-mail address is confirmed' }).waitFor());
@@ -54,6 +55,7 @@ describe('an account of one\'s own in a browser', () => {
 
       await page.getByLabel('Name of the token').fill('agenda script');
       await page.getByLabel('Days valid').fill('30');
+      await page.getByLabel('Your password').fill('tulips under the quiet bridge');
       await page.getByRole('button', { name: 'Create a token' }).click();
       const token = await page.locator('code.token').textContent();
       assert.match(token, /^[0-9a-f]{64}$/);

@@ -74,6 +74,7 @@ describe('a proposer in a browser', () => {
     const confirmLink = confirmation.body.match(/http:\/\/\S+\/verify\/[0-9a-f]{64}/)[0];
     await page.goto(confirmLink);
     await check(page);
+    await typeInto(page, 'Your password', 'my very own passphrase');
     await tabTo(page, 'Confirm my address');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/proposals\?verified=1$/);

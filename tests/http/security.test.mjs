@@ -148,29 +148,33 @@ for (const engine of engines()) {
       assert.ok(unknownTime < knownTime * 1.6, `unknown ${unknownTime} vs known ${knownTime}`);
     });
 
-    test('finding 7: unconfirmed accounts neither submit nor invite; invitations are throttled', async () => {
+    test('finding 7: an account is used only once its owner confirmed the address, with the link and the password chosen', async () => {
       const email = `unconfirmed.${Date.now()}@proposers.test`;
-      const r = await api(server.base, 'POST', '/api/v1/registrations', { body: { name: 'Una Unconfirmed', email, password: 'a long enough password' }, headers: csrfPair() });
-      assert.equal(r.status, 202);
+      const register = (password) => api(server.base, 'POST', '/api/v1/registrations', { body: { name: 'Una Unconfirmed', email, password }, headers: csrfPair() });
+      assert.equal((await register('the squatters own password')).status, 202, 'somebody registers the address first');
+      const squatter = new Visitor(server.base);
+      const refused = await squatter.signIn(email, 'the squatters own password');
+      assert.equal(refused.status, 403, 'no sign-in before the address is confirmed');
+      assert.match(refused.text, /Confirm your e-mail address first/);
+      const squattersLink = await linkInMail(server, email);
+      assert.equal((await register('a long enough password')).status, 202, 'then the owner');
+      const outbox = await as(server, server.admin, 'GET', '/api/v1/outbox');
+      const links = outbox.json.messages.filter((m) => m.recipient === email).map((m) => m.body.match(/\/verify\/([0-9a-f]{64})/)[1]);
+      const ownersLink = links.find((l) => l !== squattersLink);
       const v = new Visitor(server.base);
-      assert.equal((await v.signIn(email, 'a long enough password')).status, 303, 'may sign in and write drafts');
+      assert.match((await v.get(`/verify/${squattersLink}`)).text, /Confirm my address/);
+      const wrong = await v.post(`/verify/${squattersLink}`, { password: 'a long enough password' });
+      assert.equal(wrong.status, 422, 'the owner cannot confirm the account the squatter made');
+      await v.get(`/verify/${ownersLink}`);
+      assert.equal((await v.post(`/verify/${ownersLink}`, { password: 'a long enough password' })).status, 303);
+      await v.get('/');
+      assert.equal((await v.post(`/verify/${ownersLink}`, { password: 'a long enough password' })).status, 410, 'the link works once');
+      assert.equal((await new Visitor(server.base).signIn(email, 'the squatters own password')).status, 401, 'the squatter\'s password is gone');
+      assert.equal((await api(server.base, 'POST', `/api/v1/verifications/${squattersLink}`, { body: { password: 'the squatters own password' }, headers: csrfPair() })).status, 410, 'and so is their link');
       const sessionApi = (method, path, body) => v.request(method, path, { body: JSON.stringify(body), type: 'application/json', headers: { accept: 'application/json', 'x-csrf-token': v.cookies.get('convene_csrf') } });
       const submitted = await sessionApi('POST', `/api/v1/editions/${edition}/proposals`, { ...workshop('Access'), submit: true });
-      assert.equal(submitted.status, 422);
-      const body = submitted.json();
-      assert.ok(body.errors.some((e) => e.field === 'email' && /Confirm your e-mail address/.test(e.message)));
-      assert.ok(body.proposal, 'the draft is kept');
-      const invite = await sessionApi('POST', `/api/v1/proposals/${body.proposal}/co-organisers`, { email: 'friend@proposers.test' });
-      assert.equal(invite.status, 403);
-      const link = await linkInMail(server, email);
-      const page = await v.get(`/verify/${link}`);
-      assert.match(page.text, /Confirm my address/);
-      assert.equal((await v.post(`/verify/${link}`, {})).status, 303);
-      await v.get('/');
-      assert.equal((await v.post(`/verify/${link}`, {})).status, 410, 'the link works once');
-      const now = await sessionApi('PUT', `/api/v1/proposals/${body.proposal}`, { ...workshop('Access'), version: body.version, submit: true });
-      assert.equal(now.status, 200);
-      assert.equal(now.json().status, 'submitted');
+      assert.equal(submitted.status, 201);
+      assert.equal(submitted.json().status, 'submitted');
     });
 
     test('finding 8: what proposers declare and what speakers answer are kept apart', async () => {
@@ -260,11 +264,16 @@ for (const engine of engines()) {
       assert.equal(changed.status, 303);
       assert.equal((await phone.get('/api/v1/session', { accept: 'application/json' })).json().signed_in, false, 'the other session ended');
       assert.equal((await laptop.get('/api/v1/session', { accept: 'application/json' })).json().signed_in, true, 'this one goes on');
-      assert.throws(() => cli(server.databaseUrl, ['user', 'passwd', '--email', p.email, '--password', 'qwertyuiop']), 'the command line refuses it too');
-      cli(server.databaseUrl, ['user', 'passwd', '--email', p.email, '--password', 'an operator chose this']);
-      assert.equal((await laptop.get('/api/v1/session', { accept: 'application/json' })).json().signed_in, false, 'a password set by the operator ends every session');
 
-      const made = await as(server, p, 'POST', '/api/v1/me/tokens', { label: 'agenda script', expires_in_days: 30 });
+      const viaSession = async (method, path, body) => {
+        const r = await laptop.request(method, path, { body: JSON.stringify(body), type: 'application/json', headers: { accept: 'application/json', 'x-csrf-token': laptop.cookies.get('convene_csrf') } });
+        return { status: r.status, json: JSON.parse(r.text || 'null') };
+      };
+      assert.equal((await as(server, p, 'POST', '/api/v1/me/tokens', { label: 'by a token', password: 'a long enough password' })).status, 403, 'no token makes tokens');
+      const noPassword = await viaSession('POST', '/api/v1/me/tokens', { label: 'agenda script', expires_in_days: 30, password: 'not it' });
+      assert.equal(noPassword.status, 422);
+      assert.equal(noPassword.json.errors[0].field, 'password');
+      const made = await viaSession('POST', '/api/v1/me/tokens', { label: 'agenda script', expires_in_days: 30, password: 'a brand new passphrase' });
       assert.equal(made.status, 201);
       assert.match(made.json.expires_at, /^\d{4}-\d\d-\d\dT/);
       const list = await as(server, p, 'GET', '/api/v1/me/tokens');
@@ -273,9 +282,13 @@ for (const engine of engines()) {
       assert.equal((await api(server.base, 'GET', '/api/v1/me', { token: made.json.token })).status, 200);
       assert.equal((await as(server, p, 'DELETE', `/api/v1/me/tokens/${made.json.id}`)).status, 204);
       assert.equal((await api(server.base, 'GET', '/api/v1/me', { token: made.json.token })).status, 401);
-      const tooLong = await as(server, p, 'POST', '/api/v1/me/tokens', { label: 'x', expires_in_days: 1000 });
+      const tooLong = await viaSession('POST', '/api/v1/me/tokens', { label: 'x', expires_in_days: 1000, password: 'a brand new passphrase' });
       assert.equal(tooLong.status, 422);
       assert.equal(tooLong.json.errors[0].field, 'expires_in_days');
+
+      assert.throws(() => cli(server.databaseUrl, ['user', 'passwd', '--email', p.email, '--password', 'qwertyuiop']), 'the command line refuses it too');
+      cli(server.databaseUrl, ['user', 'passwd', '--email', p.email, '--password', 'an operator chose this']);
+      assert.equal((await laptop.get('/api/v1/session', { accept: 'application/json' })).json().signed_in, false, 'a password set by the operator ends every session');
     });
 
     test('finding 13: an existing account becomes a MAG member only by accepting', async () => {
@@ -413,7 +426,7 @@ describe('findings 7 and 14 under the default limits: registrations and invitati
     assert.equal(fourth.status, 429);
     assert.match(fourth.json.detail, /Too many registrations/);
     const link = await linkInMail(server, 'rapid0@proposers.test');
-    const confirmed = await api(server.base, 'POST', `/api/v1/verifications/${link}`, { body: { api_token: true }, headers: csrfPair() });
+    const confirmed = await api(server.base, 'POST', `/api/v1/verifications/${link}`, { body: { password: 'a long enough password', api_token: true }, headers: csrfPair() });
     const p = { token: confirmed.json.api_token };
     const edition = await openCall(server);
     const draft = await as(server, p, 'POST', `/api/v1/editions/${edition}/proposals`, workshop('Access'));

@@ -75,7 +75,7 @@ export async function proposer(server, name = 'Pat Proposer') {
   const r = await api(server.base, 'POST', '/api/v1/registrations', { body: { name, email, password: 'a long enough password' }, headers: csrfPair() });
   if (r.status !== 202) throw new Error('registration failed: ' + r.text);
   const link = await linkInMail(server, email);
-  const confirmed = await api(server.base, 'POST', `/api/v1/verifications/${link}`, { body: { api_token: true }, headers: csrfPair() });
+  const confirmed = await api(server.base, 'POST', `/api/v1/verifications/${link}`, { body: { password: 'a long enough password', api_token: true }, headers: csrfPair() });
   if (confirmed.status !== 200) throw new Error('confirmation failed: ' + confirmed.text);
   return { token: confirmed.json.api_token, email, id: confirmed.json.id, name };
 }

@@ -180,7 +180,7 @@ TEST(Assignment, BadInstancesAreNamed) {
                         "conflicts": [["e", "nope"]]})"),
               "conflicts[0] names an unknown proposal nope");
     EXPECT_EQ(error(R"({"evaluators": [{"id": "e"}]})"),
-              "evaluators[0].max_load must be a whole number from 0");
+              "evaluators[0].max_load must be a whole number from 0 to 100000");
     EXPECT_EQ(error(R"({"per_proposal": 0})"), "per_proposal must be a whole number from 1 to 100");
     auto empty = assign(assignment_instance_from_json(nlohmann::json::parse("{}")));
     EXPECT_TRUE(empty.assignments.empty());

@@ -102,4 +102,9 @@ TEST(AccessLog, CapabilityTokensAreRedacted) {
     EXPECT_EQ(http::redacted_target("/api/v1/confirmations/" + token),
               "/api/v1/confirmations/[redacted]");
     EXPECT_EQ(http::redacted_target("/editions/3"), "/editions/3");
+    EXPECT_EQ(http::redacted_target("/login?next=%2Fenrolment%2F" + token),
+              "/login?next=%2Fenrolment%[redacted]");
+    EXPECT_EQ(http::redacted_target("/%63onfirm/" + token), "/%63onfirm/[redacted]");
+    EXPECT_EQ(http::redacted_target("/api/v1/verifications/" + token),
+              "/api/v1/verifications/[redacted]");
 }
