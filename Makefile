@@ -13,9 +13,9 @@ APT_PACKAGES := g++ cmake ninja-build ccache pkg-config \
 	libboost-dev nlohmann-json3-dev libkainjow-mustache-dev libsodium-dev libcli11-dev \
 	libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libgtest-dev libbenchmark-dev libxlsxwriter-dev \
 	libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev python3-aiosmtpd liblemon-dev coinor-libcbc-dev libicu-dev \
-	postgresql chromium nginx wrk procps curl
+	postgresql chromium nginx wrk procps curl clang-format
 
-.PHONY: all deps build build-asan run test bench clean
+.PHONY: all deps build build-asan run test bench clean format-check
 
 all: build
 
@@ -49,8 +49,14 @@ run: build
 	@[ -f var/demo-credentials.txt ] && cat var/demo-credentials.txt || true
 	$(BUILD)/convene --database $(DATABASE) serve --listen $(LISTEN)
 
-test: build build-asan
+test: build build-asan format-check
+	tests/check_layers.sh
 	tests/run.sh $(BUILD) $(ASAN_BUILD)
+
+# The C++ of src/, tests/ and bench/ as clang-format writes it (.clang-format).
+format-check: deps
+	@clang-format --dry-run --Werror $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp') \
+		&& echo "Formatting: every C++ file as clang-format writes it."
 
 bench: build
 	$(BUILD)/convene_bench

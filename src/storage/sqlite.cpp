@@ -38,8 +38,9 @@ class SqliteConnection : public Connection {
         // trades the last commits before a power cut (never the file's integrity) for speed.
         const char* wanted = std::getenv("CONVENE_SQLITE_SYNCHRONOUS");
         bool normal = wanted && std::string_view(wanted) == "NORMAL";
-        run_script(normal ? "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                          : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
+        run_script(
+            normal ? "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                   : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
     }
 
     ~SqliteConnection() override {

@@ -134,13 +134,12 @@ for (const engine of engines()) {
       assert.equal(kept.json.evaluation.comment, 'From tab A');
       // Both tabs creating the first version at once: one wins, the other is told.
       const other = setup.proposals.find((p) => listOf(m.account).includes(p) && p !== proposal && p !== setup.proposals[0]);
-      if (other) {
-        const [x, y] = await Promise.all([
-          tab.api('PUT', `/api/v1/editions/${setup.edition}/evaluations/${other}`, { scores: { overall: 4 }, version: 0 }),
-          tab.api('PUT', `/api/v1/editions/${setup.edition}/evaluations/${other}`, { scores: { overall: 5 }, version: 0 }),
-        ]);
-        assert.deepEqual([x.status, y.status].sort(), [200, 409]);
-      }
+      assert.ok(other, 'the member has a third proposal on their list for the race');
+      const [x, y] = await Promise.all([
+        tab.api('PUT', `/api/v1/editions/${setup.edition}/evaluations/${other}`, { scores: { overall: 4 }, version: 0 }),
+        tab.api('PUT', `/api/v1/editions/${setup.edition}/evaluations/${other}`, { scores: { overall: 5 }, version: 0 }),
+      ]);
+      assert.deepEqual([x.status, y.status].sort(), [200, 409]);
     });
 
     test('nobody opens what is not theirs', async () => {

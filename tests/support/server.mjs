@@ -9,7 +9,11 @@ import { randomBytes } from 'node:crypto';
 export const bin = process.env.CONVENE_BIN ?? 'build/convene';
 
 // The engines this run can test: SQLite always, PostgreSQL when a cluster was started.
+// Under CI both engines must run: a missing PostgreSQL fails the run instead of
+// skipping half of it in silence.
 export function engines() {
+  if (!process.env.CONVENE_TEST_POSTGRES && process.env.CI === 'true')
+    throw new Error('CI=true but CONVENE_TEST_POSTGRES names no PostgreSQL cluster: the PostgreSQL half of the tests would not run');
   return process.env.CONVENE_TEST_POSTGRES ? ['sqlite', 'postgresql'] : ['sqlite'];
 }
 

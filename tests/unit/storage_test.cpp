@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 #include <thread>
 
 #include "core/demo_forum.hpp"
@@ -28,7 +29,13 @@ class Storage : public ::testing::TestWithParam<std::string> {
             url_ = "sqlite:" + (dir_ / "test.db").string();
         } else {
             const char* pg = std::getenv("CONVENE_TEST_POSTGRES");
-            if (!pg) GTEST_SKIP() << "CONVENE_TEST_POSTGRES is not set";
+            if (!pg) {
+                // Under CI a missing engine is a failure, not half a run skipped in silence.
+                const char* ci = std::getenv("CI");
+                if (ci && std::string_view(ci) == "true")
+                    FAIL() << "CI=true but CONVENE_TEST_POSTGRES is not set";
+                GTEST_SKIP() << "CONVENE_TEST_POSTGRES is not set";
+            }
             url_ = pg;
         }
         database_ = db::Database::open(url_, 4);

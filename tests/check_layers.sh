@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The layers, inside out: core (the domain, no I/O) <- storage, store, security <- http,
+# mail <- web <- cli. A file may include its own layer and the layers inside it, never
+# one outside: this fails, naming the include, when one does.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+status=0
+check() {  # check LAYER-FOLDERS... -- FORBIDDEN-FOLDERS...
+    local folders=() forbidden=() seen=0
+    for a in "$@"; do
+        if [ "$a" = -- ]; then seen=1; elif [ $seen = 0 ]; then folders+=("src/$a"); else forbidden+=("$a"); fi
+    done
+    local pattern
+    pattern="#include \"($(IFS='|'; echo "${forbidden[*]}"))/"
+    if grep -rnE "$pattern" "${folders[@]}"; then
+        echo "layer check: the includes above reach outward from ${folders[*]}" >&2
+        status=1
+    fi
+}
+check core -- storage store security http mail web cli
+check storage store security -- http mail web cli
+check http -- storage store security mail web cli
+check mail -- http web cli
+check web -- cli
+[ $status = 0 ] && echo "Layers: every include points inward."
+exit $status
