@@ -30,7 +30,7 @@ deps:
 	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --silent --no-audit --no-fund
 
 $(BUILD)/build.ninja:
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVENE_TEST_HOOKS=ON >/dev/null
 
 build: deps $(BUILD)/build.ninja
 	@ninja -C $(BUILD) | grep -v '^\[' || true

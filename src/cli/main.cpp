@@ -127,6 +127,17 @@ int serve(const Settings& s) {
         config.trusted_proxies.push_back(*range);
     }
     options.trusted_proxies = config.trusted_proxies;
+    // Test hooks (a movable clock) exist only in builds made for tests, and only when
+    // asked for; a build without them refuses to start rather than ignore the request.
+    if (const char* hooks = std::getenv("CONVENE_TEST_HOOKS"); hooks && std::string(hooks) == "1") {
+#ifdef CONVENE_TEST_HOOKS
+        config.test_hooks = true;
+        spdlog::warn("test hooks are on: POST /_test/clock moves the server's clock");
+#else
+        throw std::runtime_error(
+            "CONVENE_TEST_HOOKS=1, but this build has no test hooks (a production build)");
+#endif
+    }
     web::App app(config, open_database(s, static_cast<std::size_t>(options.threads) * 2));
     mail::SenderSettings mail_settings;
     mail_settings.smtp.url = s.smtp;

@@ -46,6 +46,10 @@ Result insert_rows(Connection& c, std::string_view head, std::size_t columns,
     return all;
 }
 
+void ping(Connection& c) {
+    c.run("SELECT 1");
+}
+
 std::int64_t scalar(const Result& r) {
     if (r.rows.empty() || r.rows[0].size() == 0) throw Error(Error::Kind::other, "no row returned");
     return r.rows[0].integer(0);

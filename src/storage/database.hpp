@@ -124,6 +124,9 @@ class Savepoint {
     bool done_ = false;
 };
 
+// Throws when the database does not answer (the health check).
+void ping(Connection& c);
+
 // Many rows in few statements: `head` is "INSERT INTO t (a, b, c)", `values` holds
 // `columns` values per row; `tail` ends each statement (" ON CONFLICT ... DO NOTHING",
 // " RETURNING id"). Rows go 250 to a statement; the results' rows are joined.

@@ -31,7 +31,7 @@ nlohmann::json token_view(const store::ApiToken& t) {
 // the account wait, so a stolen session cannot guess it.
 bool right_password(Exchange& ex, const store::Account& account, const std::string& typed) {
     const std::string key = "password:" + std::to_string(account.id);
-    auto since = format_utc(Clock::now() - std::chrono::minutes(15));
+    auto since = format_utc(ex.clock() - std::chrono::minutes(15));
     if (store::failures_since(ex.db(), key, since) >= 5)
         throw http::Error(429, "Too many attempts",
                           "Too many wrong passwords. Please wait 15 minutes and try again.");
@@ -81,7 +81,7 @@ NewToken create_token(Exchange& ex, const std::string& label, const std::string&
                               "Days valid must be a whole number from 1 to 365, "
                               "or empty for a token that does not expire."});
         else
-            expires = format_utc(Clock::now() + std::chrono::hours(24 * std::stoi(d)));
+            expires = format_utc(ex.clock() + std::chrono::hours(24 * std::stoi(d)));
     }
     throw_if_invalid(errors);
     auto token = random_token();

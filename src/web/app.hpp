@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/clock.hpp"
 #include "core/field_error.hpp"
 #include "http/address.hpp"
 #include "http/live.hpp"
@@ -35,6 +36,7 @@ struct Config {
     bool smtp_configured = false;
     std::vector<http::AddressRange> trusted_proxies;  // whose X-Forwarded-For is believed
     std::string metrics_token;                        // empty: /metrics for loopback only
+    bool test_hooks = false;  // POST /_test/clock moves the clock (tests only; see cli)
 };
 
 class App {
@@ -53,6 +55,12 @@ class App {
     bool secure_cookies() const { return config_.base_url.rfind("https://", 0) == 0; }
 
     http::LiveHub& live() { return live_; }
+
+    // The server's clock: every deadline, expiry and throttle window of the web layer
+    // reads it. Tests move it through the test hooks; nothing else can.
+    Clock::time_point now() const { return Clock::now() + std::chrono::seconds(clock_offset_); }
+    void move_clock(std::chrono::seconds by) { clock_offset_ += by.count(); }
+    void reset_clock() { clock_offset_ = 0; }
     // The route table as served: (method, pattern) pairs.
     std::vector<std::pair<std::string, std::string>> route_table() const { return router_.table(); }
     // Whether this request may follow the live topic (GET /live/<topic>).
@@ -86,6 +94,7 @@ class App {
     http::Metrics metrics_;
     http::LiveHub live_;
     std::atomic<std::uint64_t> generation_{0};
+    std::atomic<std::int64_t> clock_offset_{0};
     std::shared_mutex cache_mutex_;
     std::unordered_map<std::string, CachedPage> cache_;
 };

@@ -40,7 +40,11 @@ void Exchange::rollback() {
 }
 
 std::string Exchange::now() const {
-    return format_utc(Clock::now());
+    return format_utc(app.now());
+}
+
+Clock::time_point Exchange::clock() const {
+    return app.now();
 }
 
 const std::optional<store::Account>& Exchange::account() {

@@ -48,7 +48,8 @@ class Exchange {
     std::string client_address() const;
     // The CSRF token for forms on this page; sets the cookie when the browser has none.
     std::string csrf_token();
-    std::string now() const;
+    std::string now() const;          // the app's clock, as stored: "2027-06-15T09:30:00Z"
+    Clock::time_point clock() const;  // the same instant, to compute with
 
     // Announces an event to live pages once the request's transaction has committed.
     void publish(const std::string& topic, const nlohmann::json& message) {

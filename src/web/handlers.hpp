@@ -27,6 +27,8 @@ http::Response api_sign_out(Exchange&);
 // members.cpp (enrolment of existing accounts)
 http::Response enrolment_form(Exchange&);
 http::Response enrolment_accept(Exchange&);
+// test_hooks.cpp
+http::Response test_clock(Exchange&);
 // account.cpp
 http::Response account_show(Exchange&);
 http::Response account_password(Exchange&);

@@ -19,7 +19,7 @@ http::Response home(Exchange& ex) {
 }
 
 http::Response healthz(Exchange& ex) {
-    ex.db().run("SELECT 1");
+    db::ping(ex.db());
     auto engine = ex.app.database().engine() == db::Engine::sqlite ? "sqlite" : "postgresql";
     return http::Response::json({{"status", "ok"}, {"database", engine}});
 }

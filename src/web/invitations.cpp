@@ -6,6 +6,7 @@
 #include "security/secrets.hpp"
 #include "store/outbox.hpp"
 #include "store/proposals.hpp"
+#include "store/speaker_links.hpp"
 #include "store/submissions.hpp"
 #include "web/evaluation.hpp"
 #include "web/exchange.hpp"
@@ -46,7 +47,7 @@ std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& e
     throttle(ex, "invite:" + std::to_string(who.id), ex.app.config().invitations_per_hour,
              std::chrono::hours(1), "invitations from your account");
     auto token = random_token();
-    auto expires = format_utc(Clock::now() + std::chrono::hours(24 * 14));
+    auto expires = format_utc(ex.clock() + std::chrono::hours(24 * 14));
     store::invite_co_organiser(ex.db(), proposal_id, address, token_hash(token), who.id, ex.now(),
                                expires);
     auto p = *store::load_proposal(ex.db(), proposal_id);
@@ -82,24 +83,15 @@ store::CoOrganiserInvitation valid_co_organiser_link(Exchange& ex) {
     return *found;
 }
 
-struct SpeakerLink {
-    std::int64_t invitation = 0, proposal = 0, person = 0;
-    std::string name, email, expires_at, response;
-};
+using store::SpeakerLink;
 
 SpeakerLink valid_speaker_link(Exchange& ex) {
-    auto r = ex.db().run(
-        "SELECT si.id, si.proposal_id, si.person_id, pe.name, si.email, si.expires_at, "
-        "COALESCE(si.response, '') FROM speaker_invitations si JOIN people pe ON pe.id = "
-        "si.person_id WHERE si.token_hash = ?",
-        {token_hash(ex.params.text("token"))});
-    if (r.empty())
+    auto found = store::find_speaker_link(ex.db(), token_hash(ex.params.text("token")));
+    if (!found)
         throw http::not_found(
             "This confirmation link is not valid. Please use the link in your e-mail, or ask the "
             "organisers to send a new one.");
-    const auto& row = r.rows[0];
-    SpeakerLink link{row.integer(0), row.integer(1), row.integer(2), row.text(3),
-                     row.text(4),    row.text(5),    row.text(6)};
+    auto link = *found;
     if (ex.now() >= link.expires_at)
         throw http::Error(410, "Link expired",
                           "This confirmation link expired on " + link.expires_at +
@@ -112,12 +104,7 @@ nlohmann::json speaker_link_view(Exchange& ex, const SpeakerLink& link) {
     auto record = *store::find_proposal_record(ex.db(), link.proposal);
     auto edition = *store::find_edition(ex.db(), record.edition_id);
     nlohmann::json roles = nlohmann::json::array();
-    for (const auto& row : ex.db()
-                               .run("SELECT role FROM proposal_people WHERE proposal_id = ? "
-                                    "AND person_id = ? ORDER BY position",
-                                    {link.proposal, link.person})
-                               .rows) {
-        auto role = row.text(0);
+    for (auto role : store::roles_on_proposal(ex.db(), link.proposal, link.person)) {
         std::replace(role.begin(), role.end(), '_', ' ');
         roles.push_back(role);
     }
@@ -135,8 +122,7 @@ nlohmann::json speaker_link_view(Exchange& ex, const SpeakerLink& link) {
 void answer(Exchange& ex, const SpeakerLink& link, const std::string& response) {
     if (response != "confirmed" && response != "declined")
         throw http::unprocessable({{"response", "Choose confirm or decline."}});
-    ex.db().run("UPDATE speaker_invitations SET response = ?, responded_at = ? WHERE id = ?",
-                {response, ex.now(), link.invitation});
+    store::answer_speaker_link(ex.db(), link.invitation, response, ex.now());
     ex.audit("speaker.answer", "proposal " + std::to_string(link.proposal),
              {{"person", link.person}, {"response", response}});
     ex.publish("proposal-" + std::to_string(link.proposal),

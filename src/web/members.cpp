@@ -81,7 +81,7 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
                 {{"email",
                   "An invitation to " + p.email + " waits; it works until " + *until + " (UTC)."}});
         auto token = random_token();
-        auto expires = format_utc(Clock::now() + std::chrono::hours(24 * enrolment_link_days));
+        auto expires = format_utc(ex.clock() + std::chrono::hours(24 * enrolment_link_days));
         store::create_enrolment(ex.db(), e.id, out.account_id, person_json(p).dump(),
                                 token_hash(token), ex.require_sign_in().id, ex.now(), expires);
         auto mail = mail_from_template("enrolment",

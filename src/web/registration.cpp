@@ -120,7 +120,7 @@ store::Account verify(Exchange& ex, const std::string& password) {
     if (!account || normal_email(account->email) != normal_email(link.email))
         throw http::Error(410, "Link already used", "This link can no longer be used.");
     const std::string failures = "verify:" + std::to_string(link.id);
-    auto since = format_utc(Clock::now() - std::chrono::minutes(15));
+    auto since = format_utc(ex.clock() - std::chrono::minutes(15));
     if (store::failures_since(ex.db(), failures, since) >= 5)
         throw http::Error(429, "Too many attempts",
                           "Too many wrong passwords for this link. Create your account again "
@@ -171,7 +171,7 @@ void send_verification_link(Exchange& ex, std::int64_t account, const std::strin
                             const std::string& name, const std::string& password_hash,
                             const std::string& next) {
     auto token = random_token();
-    auto expires = format_utc(Clock::now() + std::chrono::hours(24 * verification_link_days));
+    auto expires = format_utc(ex.clock() + std::chrono::hours(24 * verification_link_days));
     store::create_email_verification(ex.db(), account, email, token_hash(token), ex.now(), expires,
                                      password_hash);
     auto link = ex.app.config().base_url + "/verify/" + token;

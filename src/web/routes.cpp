@@ -11,6 +11,8 @@ void App::add_routes() {
     route("GET", "/metrics", prometheus_metrics);
     route("GET", "/static/{file}", static_file);
 
+    if (config_.test_hooks) route("POST", "/_test/clock", test_clock);
+
     route("GET", "/login", sign_in_form);
     route("POST", "/login", sign_in);
     route("POST", "/logout", sign_out);

@@ -26,7 +26,7 @@ std::string safe_next(const std::string& next) {
 void throttle(Exchange& ex, const std::string& key, int limit, std::chrono::seconds window,
               const std::string& what) {
     store::lock_throttle(ex.db(), key, ex.now());
-    auto since = format_utc(Clock::now() - window);
+    auto since = format_utc(ex.clock() - window);
     if (store::events_since(ex.db(), key, since) >= limit) {
         ex.keep_writes_on_error();
         auto minutes = std::to_string((window.count() + 59) / 60);
@@ -57,7 +57,7 @@ long wait_for(Exchange& ex, const std::string& key, int limit, const std::string
     if (store::failures_since(ex.db(), key, since) < limit) return 0;
     auto last = parse_utc(store::last_failure(ex.db(), key));
     if (!last) return 0;
-    auto left = std::chrono::duration_cast<std::chrono::seconds>(*last + pause - Clock::now());
+    auto left = std::chrono::duration_cast<std::chrono::seconds>(*last + pause - ex.clock());
     return left.count() > 0 ? static_cast<long>(left.count()) : 0;
 }
 
@@ -72,7 +72,7 @@ const std::string& stand_in_hash() {
 std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& typed_email,
                                               const std::string& password) {
     const auto& config = ex.app.config();
-    auto since = format_utc(Clock::now() - std::chrono::minutes(config.throttle_minutes));
+    auto since = format_utc(ex.clock() - std::chrono::minutes(config.throttle_minutes));
     const auto email = normal_email(typed_email);
     const auto device = ex.request.cookie(device_cookie);
     const std::string account_key = "account:" + email,
@@ -112,7 +112,7 @@ std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& t
     if (found && right) {
         store::clear_failures(ex.db(), own_key);
         store::purge_expired(ex.db(), ex.now(), since,
-                             format_utc(Clock::now() - std::chrono::hours(2)));
+                             format_utc(ex.clock() - std::chrono::hours(2)));
         return found->first;
     }
     store::record_failure(ex.db(), own_key, ex.now());
@@ -127,7 +127,7 @@ void start_session(Exchange& ex, const store::Account& account) {
     auto token = random_token();
     auto days = ex.app.config().session_days;
     store::create_session(ex.db(), token_hash(token), account.id, ex.now(),
-                          format_utc(Clock::now() + std::chrono::hours(24 * days)));
+                          format_utc(ex.clock() + std::chrono::hours(24 * days)));
     http::CookieOptions o;
     o.secure = ex.app.secure_cookies();
     o.max_age_seconds = 86400L * days;

@@ -8,7 +8,9 @@
 #include "security/secrets.hpp"
 #include "store/outbox.hpp"
 #include "store/proposals.hpp"
+#include "store/speaker_links.hpp"
 #include "web/exchange.hpp"
+#include "web/mail.hpp"
 #include "web/sessions.hpp"
 
 namespace convene::web {
@@ -62,18 +64,18 @@ void announce_submission(Exchange& ex, std::int64_t proposal, std::int64_t numbe
                          const store::Edition& edition, const Call& call, const Proposal& p) {
     std::vector<store::Mail> mails;
     for (const auto& editor : store::list_editors(ex.db(), proposal)) {
-        store::Mail mail;
-        mail.kind = "receipt";
+        auto mail = mail_from_template(
+            "receipt",
+            {{"name", editor.name},
+             {"number", number},
+             {"title", p.title},
+             {"edition", edition.name},
+             {"submitted_at", ex.now()},
+             {"closes_at", call.closes_at},
+             {"link", ex.app.config().base_url + "/proposals/" + std::to_string(proposal)}});
         mail.dedupe_key =
             "receipt:" + std::to_string(proposal) + ":" + std::to_string(editor.account_id);
         mail.recipient = editor.email;
-        mail.subject = "Proposal received: " + p.title;
-        mail.body =
-            "Dear " + editor.name + ",\n\nyour session proposal number " + std::to_string(number) +
-            ", \"" + p.title + "\", for " + edition.name + " was submitted on " + ex.now() +
-            " (UTC).\n\n" + "You and your co-organisers can still edit it until " + call.closes_at +
-            " (UTC):\n" + ex.app.config().base_url + "/proposals/" + std::to_string(proposal) +
-            "\n\nEach speaker named with an e-mail address receives a link to confirm.\n";
         mails.push_back(std::move(mail));
     }
     store::enqueue_mails(ex.db(), mails, ex.now());
@@ -178,48 +180,35 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
 
 int invite_speakers(Exchange& ex, std::int64_t proposal, const Proposal& p,
                     const store::Edition& edition) {
-    auto people = ex.db().run(
-        "SELECT DISTINCT pe.id, pe.name, pe.email FROM proposal_people pp JOIN people pe ON pe.id "
-        "= pp.person_id WHERE pp.proposal_id = ? AND pp.role <> 'organiser' AND pe.email IS NOT "
-        "NULL AND pe.email <> '' AND NOT EXISTS (SELECT 1 FROM speaker_invitations si WHERE "
-        "si.proposal_id = pp.proposal_id AND si.person_id = pe.id)",
-        {proposal});
+    auto people = store::uninvited_people(ex.db(), proposal);
     if (people.empty()) return 0;
     std::string organisers;
     for (const auto& o : p.organisers)
         organisers += (organisers.empty() ? "" : ", ") + o.name +
                       (o.organisation.empty() ? "" : " (" + o.organisation + ")");
     auto expires =
-        format_utc(Clock::now() + std::chrono::hours(24 * ex.app.config().speaker_link_days));
-    // One statement for the invitations and one for their mails, however many.
-    std::vector<db::Value> values;
+        format_utc(ex.clock() + std::chrono::hours(24 * ex.app.config().speaker_link_days));
+    // One statement for the links and one for their mails, however many.
+    std::vector<store::NewSpeakerLink> links;
     std::map<std::int64_t, std::string> tokens;
-    for (const auto& row : people.rows) {
+    for (const auto& person : people) {
         auto token = random_token();
-        tokens[row.integer(0)] = token;
-        for (db::Value v : {db::Value{proposal}, db::Value{row.integer(0)}, db::Value{row.text(2)},
-                            db::Value{token_hash(token)}, db::Value{ex.now()}, db::Value{expires}})
-            values.push_back(std::move(v));
+        tokens[person.person] = token;
+        links.push_back({person.person, person.email, token_hash(token)});
     }
-    std::map<std::int64_t, std::int64_t> invitation_of;
-    for (const auto& row : db::insert_rows(ex.db(),
-                                           "INSERT INTO speaker_invitations (proposal_id, "
-                                           "person_id, email, token_hash, sent_at, expires_at)",
-                                           6, values, " RETURNING id, person_id")
-                               .rows)
-        invitation_of[row.integer(1)] = row.integer(0);
+    auto invitation_of = store::add_speaker_links(ex.db(), proposal, links, ex.now(), expires);
     std::vector<store::Mail> mails;
-    for (const auto& row : people.rows) {
-        store::Mail mail;
-        mail.kind = "speaker_invitation";
-        mail.dedupe_key = "speaker_invitation:" + std::to_string(invitation_of.at(row.integer(0)));
-        mail.recipient = row.text(2);
-        mail.subject = "Please confirm your part in \"" + p.title + "\"";
-        mail.body = "Dear " + row.text(1) + ",\n\n" + organisers +
-                    " named you in their session proposal \"" + p.title + "\" for " + edition.name +
-                    ".\n\nPlease confirm or decline here (no account needed):\n" +
-                    ex.app.config().base_url + "/confirm/" + tokens.at(row.integer(0)) +
-                    "\n\nThe link works until " + expires + " (UTC).\n";
+    for (const auto& person : people) {
+        auto mail = mail_from_template(
+            "speaker_invitation",
+            {{"name", person.name},
+             {"organisers", organisers},
+             {"title", p.title},
+             {"edition", edition.name},
+             {"link", ex.app.config().base_url + "/confirm/" + tokens.at(person.person)},
+             {"expires_at", expires}});
+        mail.dedupe_key = "speaker_invitation:" + std::to_string(invitation_of.at(person.person));
+        mail.recipient = person.email;
         mails.push_back(std::move(mail));
     }
     store::enqueue_mails(ex.db(), mails, ex.now());

@@ -40,7 +40,7 @@ export function cli(databaseUrl, args) {
 // the default limits, the server allows that (tests/http/security.test.mjs checks them).
 const generousLimits = ['--registrations-per-hour', '100000', '--invitations-per-hour', '100000'];
 
-export async function startServer(engine = 'sqlite', { demo = false, demoProposals = 300, args = [], threads = 2, defaultLimits = false, logLevel = 'warn' } = {}) {
+export async function startServer(engine = 'sqlite', { demo = false, demoProposals = 300, args = [], threads = 2, defaultLimits = false, logLevel = 'warn', testHooks = false } = {}) {
   const database = freshDatabase(engine);
   const admin = { email: 'admin@test.example', password: 'correct horse battery staple' };
   cli(database.url, ['migrate']);
@@ -54,7 +54,7 @@ export async function startServer(engine = 'sqlite', { demo = false, demoProposa
     if (m) demoMember = { email: m[1], password: m[2] };
   }
   const child = spawn(bin, ['--database', database.url, '--log-level', logLevel, 'serve',
-    '--listen', '127.0.0.1:0', '--threads', String(threads), ...(defaultLimits ? [] : generousLimits), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--listen', '127.0.0.1:0', '--threads', String(threads), ...(defaultLimits ? [] : generousLimits), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CONVENE_TEST_HOOKS: testHooks ? '1' : '' } });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const base = await new Promise((resolve, reject) => {
@@ -79,4 +79,11 @@ export async function startServer(engine = 'sqlite', { demo = false, demoProposa
       database.drop();
     },
   };
+}
+
+// Moves the clock of a server started with testHooks by `seconds` (negative: back).
+export async function moveClock(server, seconds) {
+  const r = await fetch(`${server.base}/_test/clock`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.admin.token}` }, body: JSON.stringify({ advance_seconds: seconds }) });
+  if (r.status !== 200) throw new Error('the clock did not move: ' + r.status);
+  return (await r.json()).now;
 }
