@@ -9,6 +9,7 @@
 #include "store/outbox.hpp"
 #include "web/evaluation.hpp"
 #include "web/exchange.hpp"
+#include "web/mail.hpp"
 
 namespace convene::web {
 
@@ -100,19 +101,16 @@ std::size_t publish_assignment(Exchange& ex, const store::Edition& e) {
     for (const auto& m : store::list_members(ex.db(), e.id)) {
         auto n = load[std::to_string(m.account_id)];
         if (n == 0) continue;
-        store::Mail mail;
-        mail.kind = "evaluation_list";
+        auto mail = mail_from_template("evaluation_list",
+                                       {{"count", n},
+                                        {"edition", e.name},
+                                        {"name", m.name},
+                                        {"round", sentence},
+                                        {"link", ex.app.config().base_url + "/editions/" +
+                                                     std::to_string(e.id) + "/evaluations"}});
         mail.dedupe_key = "evaluation_list:" + std::to_string(e.id) + ":" +
                           std::to_string(m.account_id) + ":" + std::to_string(n);
         mail.recipient = m.email;
-        mail.subject = "Your " + std::to_string(n) + " proposals to evaluate for " + e.name;
-        mail.body = "Dear " + m.name + ",\n\nThe Secretariat has assigned you " +
-                    std::to_string(n) + " session proposals to evaluate for " + e.name + ". " +
-                    sentence +
-                    "\n\nFirst look through the list and declare any conflict of interest; "
-                    "the proposal then goes to another member. Your list:\n" +
-                    ex.app.config().base_url + "/editions/" + std::to_string(e.id) +
-                    "/evaluations\n\nThe IGF Secretariat\n";
         mails.push_back(std::move(mail));
     }
     store::enqueue_mails(ex.db(), mails, ex.now());
@@ -181,20 +179,19 @@ int send_reminders(Exchange& ex, const store::Edition& e) {
     int queued = 0;
     for (const auto& m : store::evaluation_progress(ex.db(), e.id).members) {
         if (m.assigned == 0 || m.submitted >= m.assigned) continue;
-        store::Mail mail;
-        mail.kind = "evaluation_reminder";
+        auto mail = mail_from_template("evaluation_reminder",
+                                       {{"edition", e.name},
+                                        {"left", m.assigned - m.submitted},
+                                        {"name", m.name},
+                                        {"submitted", m.submitted},
+                                        {"assigned", m.assigned},
+                                        {"round", sentence},
+                                        {"link", ex.app.config().base_url + "/editions/" +
+                                                     std::to_string(e.id) + "/evaluations"}});
         // One reminder per member and day, however often the button is pressed.
         mail.dedupe_key = "evaluation_reminder:" + std::to_string(e.id) + ":" +
                           std::to_string(m.account) + ":" + today;
         mail.recipient = m.email;
-        mail.subject =
-            "Evaluations for " + e.name + ": " + std::to_string(m.assigned - m.submitted) + " left";
-        mail.body = "Dear " + m.name + ",\n\nYou have submitted " + std::to_string(m.submitted) +
-                    " of the " + std::to_string(m.assigned) + " evaluations assigned to you for " +
-                    e.name + ". " + sentence +
-                    "\n\nA partial evaluation helps more than none. Your list:\n" +
-                    ex.app.config().base_url + "/editions/" + std::to_string(e.id) +
-                    "/evaluations\n\nThe IGF Secretariat\n";
         queued += store::enqueue_mail(ex.db(), mail, ex.now());
     }
     ex.audit("evaluation.remind", "edition " + std::to_string(e.id), {{"queued", queued}});
