@@ -9,8 +9,9 @@
     if (!utc || isNaN(when.getTime())) continue;
     var note = document.createElement('span');
     note.className = 'local-time';
+    // dateStyle and timeStyle may not be combined with timeZoneName: name each part.
     note.textContent = ' (your time: ' + when.toLocaleString(undefined, {
-      dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short'
+      year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
     }) + ')';
     marked[i].appendChild(note);
   }

@@ -5,7 +5,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
-import { launch, newContext, assertAccessible } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, watchScriptErrors } from '../support/browser.mjs';
 import { startSmtp } from '../support/smtp.mjs';
 import { openCall } from '../support/proposals.mjs';
 
@@ -55,6 +55,7 @@ describe('a proposer in a browser', () => {
   test('registers, submits a complete workshop proposal with the keyboard, and sees a speaker confirm', { timeout: 120000 }, async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
+    const noScriptErrors = watchScriptErrors(page);
     await page.goto(server.base + '/');
     await check(page);
 
@@ -79,6 +80,7 @@ describe('a proposer in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/proposals\?verified=1$/);
     await check(page);
+    assert.match(await page.locator('.local-time').first().textContent(), /your time: /, 'the deadline in the reader\'s own time');
 
     await tabTo(page, 'Start a proposal for IGF Test');
     await page.keyboard.press('Enter');
@@ -163,6 +165,7 @@ describe('a proposer in a browser', () => {
     await page.reload();
     assert.match(await page.getByRole('row', { name: /Ama Mensah/ }).textContent(), /confirmed/);
     await speakerContext.close();
+    noScriptErrors();
     await context.close();
   });
 });
