@@ -11,6 +11,7 @@
 #include "web/evaluation.hpp"
 #include "web/exchange.hpp"
 #include "web/handlers.hpp"
+#include "web/links.hpp"
 #include "web/mail.hpp"
 #include "web/sessions.hpp"
 #include "web/submissions.hpp"
@@ -69,17 +70,15 @@ std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& e
 // The invitation link: unknown, used, withdrawn and expired links are refused by name.
 store::CoOrganiserInvitation valid_co_organiser_link(Exchange& ex) {
     auto found = store::find_co_organiser_invitation(ex.db(), token_hash(ex.params.text("token")));
-    if (!found)
-        throw http::not_found(
-            "This invitation link is not valid. Ask the organiser to send a new one.");
-    if (!found->accepted_at.empty() || !found->withdrawn_at.empty())
-        throw http::Error(410, "Link already used",
-                          "This invitation was used already; each link works once. Ask the "
-                          "organiser to send a new one.");
-    if (ex.now() >= found->expires_at)
-        throw http::Error(410, "Link expired",
-                          "This invitation expired on " + found->expires_at +
-                              " (UTC). Ask the organiser to send a new one.");
+    auto used = !found                        ? ""
+                : !found->accepted_at.empty() ? found->accepted_at
+                                              : found->withdrawn_at;
+    require_usable_link(
+        ex, found.has_value(), used, found ? found->expires_at : "",
+        {"This invitation link is not valid. Ask the organiser to send a new one.",
+         "This invitation was used on {at} (UTC); each link works once. Ask the organiser to "
+         "send a new one.",
+         "This invitation expired on {at} (UTC). Ask the organiser to send a new one."});
     return *found;
 }
 

@@ -9,6 +9,7 @@
 #include "store/enrolments.hpp"
 #include "web/exchange.hpp"
 #include "web/handlers.hpp"
+#include "web/links.hpp"
 #include "web/mail.hpp"
 #include "web/views.hpp"
 
@@ -109,17 +110,11 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
 // The enrolment link: unknown, used and expired links are refused by name.
 store::Enrolment valid_enrolment(Exchange& ex) {
     auto found = store::find_enrolment(ex.db(), token_hash(ex.params.text("token")));
-    if (!found)
-        throw http::not_found(
-            "This invitation link is not valid. Ask the Secretariat for a new one.");
-    if (!found->accepted_at.empty())
-        throw http::Error(410, "Link already used",
-                          "This invitation was accepted on " + found->accepted_at +
-                              " (UTC); each link works once.");
-    if (ex.now() >= found->expires_at)
-        throw http::Error(410, "Link expired",
-                          "This invitation expired on " + found->expires_at +
-                              " (UTC). Ask the Secretariat for a new one.");
+    require_usable_link(
+        ex, found.has_value(), found ? found->accepted_at : "", found ? found->expires_at : "",
+        {"This invitation link is not valid. Ask the Secretariat for a new one.",
+         "This invitation was accepted on {at} (UTC); each link works once.",
+         "This invitation expired on {at} (UTC). Ask the Secretariat for a new one."});
     return *found;
 }
 

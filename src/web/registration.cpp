@@ -9,6 +9,7 @@
 #include "store/outbox.hpp"
 #include "web/exchange.hpp"
 #include "web/handlers.hpp"
+#include "web/links.hpp"
 #include "web/mail.hpp"
 #include "web/sessions.hpp"
 
@@ -95,17 +96,11 @@ http::Response register_page(Exchange& ex, const Registration& r, const std::str
 // The verification link: unknown, used or expired links are refused by name.
 store::EmailVerification valid_verification(Exchange& ex) {
     auto found = store::find_email_verification(ex.db(), token_hash(ex.params.text("token")));
-    if (!found)
-        throw http::not_found(
-            "This confirmation link is not valid. Create your account again to get a new one.");
-    if (!found->used_at.empty())
-        throw http::Error(410, "Link already used",
-                          "This link was used on " + found->used_at +
-                              " (UTC). Sign in with your e-mail address and password.");
-    if (ex.now() >= found->expires_at)
-        throw http::Error(410, "Link expired",
-                          "This link expired on " + found->expires_at +
-                              " (UTC). Create your account again to get a new one.");
+    require_usable_link(
+        ex, found.has_value(), found ? found->used_at : "", found ? found->expires_at : "",
+        {"This confirmation link is not valid. Create your account again to get a new one.",
+         "This link was used on {at} (UTC). Sign in with your e-mail address and password.",
+         "This link expired on {at} (UTC). Create your account again to get a new one."});
     return *found;
 }
 
