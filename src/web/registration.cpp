@@ -188,8 +188,9 @@ http::Response register_submit(Exchange& ex) {
     auto next = safe_next(form.get("next"));
     try {
         register_account(ex, r, next);
-        return ex.page("register_sent",
-                       {{"title", "Check your mail - Convene"}, {"email", normal_email(r.email)}});
+        return ex.page("register_sent", {{"title", "Check your mail - Convene"},
+                                         {"email", normal_email(r.email)},
+                                         {"no_mail_server", !ex.app.config().smtp_configured}});
     } catch (const http::Error& e) {
         if (e.status() != 422) throw;
         return register_page(ex, r, next, e.fields(), e.status());

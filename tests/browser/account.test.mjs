@@ -81,4 +81,32 @@ describe('an account of one\'s own in a browser', () => {
       await context.close();
     });
   }
+
+  test('without a mail server, the Secretariat reads the confirmation link in the outbox', { timeout: 60000 }, async () => {
+    const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const noScriptErrors = watchScriptErrors(page);
+    await page.goto(`${server.base}/register`);
+    await page.locator('#field-name').fill('Dee Demo');
+    await page.locator('#field-email').fill('dee@demo.test');
+    await page.locator('#field-password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await assert.doesNotReject(page.getByRole('link', { name: 'mail outbox' }).waitFor());
+    await assertAccessible(page, checked);
+    await assertNoSidewaysScroll(page);
+    const admin = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+    const desk = await admin.newPage();
+    await desk.goto(`${server.base}/login`);
+    await desk.getByLabel('E-mail').fill(server.admin.email);
+    await desk.getByLabel('Password').fill(server.admin.password);
+    await desk.getByRole('button', { name: 'Sign in' }).click();
+    await desk.goto(`${server.base}/admin/outbox`);
+    await desk.getByText('Confirm your e-mail address for Convene').first().click();
+    const body = await desk.locator('pre.mail-body').first().textContent();
+    assert.match(body, /\/verify\/[0-9a-f]{64}/);
+    await assertAccessible(desk, checked);
+    noScriptErrors();
+    await admin.close();
+    await context.close();
+  });
 });
