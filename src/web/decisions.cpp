@@ -10,6 +10,7 @@
 #include "store/outbox.hpp"
 #include "store/proposals.hpp"
 #include "web/exchange.hpp"
+#include "web/mail.hpp"
 #include "web/synthesis.hpp"
 
 namespace convene::web {
@@ -217,14 +218,14 @@ nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
         const auto& recipients = recipients_of[d.proposal];
         if (recipients.empty()) ++without_address;
         for (const auto& to : recipients) {
-            store::Mail mail;
-            mail.kind = "decision";
+            // The subject from templates/mail/decision; the body is the Secretariat's text.
+            auto mail = mail_from_template("decision", {{"edition", e.name},
+                                                        {"decision", decision_label(kind)},
+                                                        {"number", d.number},
+                                                        {"text", fill_text(text, values)}});
             mail.dedupe_key = "decision:" + std::to_string(d.proposal) + ":" +
                               std::to_string(d.version) + ":" + ascii_lower(to);
             mail.recipient = to;
-            mail.subject =
-                e.name + ": " + decision_label(kind) + " - proposal " + std::to_string(d.number);
-            mail.body = fill_text(text, values);
             if (store::enqueue_mail(ex.db(), mail, ex.now()))
                 ++queued;
             else
