@@ -7,7 +7,7 @@ n=${2:-5000}
 dir=$(mktemp -d /tmp/convene-bench.XXXXXX)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 "$bin" --database "sqlite:$dir/demo.db" demo --seed 1 --proposals "$n" >/dev/null
-token=$("$bin" --database "sqlite:$dir/demo.db" user add --email bench@example.org --name Bench --token | awk '/API token/ {print $3}')
+token=$("$bin" --database "sqlite:$dir/demo.db" user add --email bench@example.org --name Bench --role admin --token | awk '/API token/ {print $3}')
 "$bin" --database "sqlite:$dir/demo.db" --log-level warn serve --listen 127.0.0.1:18184 >/dev/null 2>&1 &
 pid=$!
 until curl -sf http://127.0.0.1:18184/healthz >/dev/null; do sleep 0.02; done

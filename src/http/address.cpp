@@ -82,6 +82,13 @@ std::string address_group(std::string_view address) {
     bool v4 = false;
     auto a = parse_address(address, &v4);
     if (!a || v4) return std::string(address);
+    // An IPv4 client on a dual-stack listener (::ffff:a.b.c.d) is that IPv4 address.
+    static constexpr unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (std::equal(std::begin(mapped), std::end(mapped), a->begin())) {
+        char text[INET_ADDRSTRLEN] = {};
+        inet_ntop(AF_INET, a->data() + 12, text, sizeof text);
+        return text;
+    }
     std::fill(a->begin() + 8, a->end(), 0);
     char text[INET6_ADDRSTRLEN] = {};
     inet_ntop(AF_INET6, a->data(), text, sizeof text);

@@ -136,7 +136,8 @@ void purge_expired(db::Connection& c, const std::string& now, const std::string&
     c.run("DELETE FROM sessions WHERE expires_at <= ?", {now});
     c.run("DELETE FROM login_failures WHERE failed_at <= ?", {before});
     c.run("DELETE FROM throttle_events WHERE at <= ?", {events_before});
-    c.run("DELETE FROM throttle_locks WHERE at <= ?", {events_before});
+    // throttle_locks stay (one short row per key): deleting rows that other requests
+    // hold would make two sign-ins wait for each other.
 }
 
 void lock_throttle(db::Connection& c, const std::string& key, const std::string& now) {

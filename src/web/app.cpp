@@ -39,11 +39,8 @@ void check_csrf(Exchange& ex) {
     if (sent.empty() && (type.rfind("application/x-www-form-urlencoded", 0) == 0 ||
                          type.rfind("multipart/form-data", 0) == 0))
         sent = ex.form().get(csrf_field);
-    // A second, planted CSRF cookie must not pass: exactly one value is accepted.
-    auto cookies = ex.request.cookies(csrf_cookie);
-    bool one = !cookies.empty() && std::all_of(cookies.begin(), cookies.end(),
-                                               [&](const auto& c) { return c == cookies[0]; });
-    if (!one || !same_secret(cookies[0], sent))
+    // Over https the __Host- prefix keeps planted cookies out (see App::csrf_cookie_name).
+    if (!same_secret(ex.request.cookie(ex.app.csrf_cookie_name()), sent))
         throw http::Error(403, "Form expired",
                           "This form's security token is missing or out of date. Reload the page "
                           "and send the form again; what you typed was not saved.");
@@ -75,7 +72,7 @@ http::Response App::handle(http::Request& request) {
                                     "This address does not accept " + request.method + ".")
                        : error_page(request, 404, "Not found", "There is no page at this address.");
     } else {
-        auto sessions = request.cookies(session_cookie);
+        auto sessions = request.cookies(session_cookie_name());
         bool anonymous = std::all_of(sessions.begin(), sessions.end(),
                                      [](const auto& s) { return s.empty(); }) &&
                          request.header("authorization").empty();
@@ -113,7 +110,7 @@ http::Response App::handle(http::Request& request) {
     add_security_headers(response);
     // Pages for a signed-in account, forms and capability links stay out of shared and
     // back-button caches; only the public cacheable pages and static files may be kept.
-    auto session_cookies = request.cookies(session_cookie);
+    auto session_cookies = request.cookies(session_cookie_name());
     bool public_page = match.handler && match.handler->cacheable && session_cookies.empty() &&
                        request.header("authorization").empty();
     if (response.header("cache-control").empty() && !public_page &&

@@ -53,6 +53,14 @@ class App {
     db::Database& database() { return *database_; }
     http::Metrics& metrics() { return metrics_; }
     bool secure_cookies() const { return config_.base_url.rfind("https://", 0) == 0; }
+    // Over https the cookies carry the __Host- prefix: a browser accepts them only from
+    // this host, so no sibling domain can plant a session or CSRF cookie.
+    const char* session_cookie_name() const {
+        return secure_cookies() ? "__Host-convene_session" : "convene_session";
+    }
+    const char* csrf_cookie_name() const {
+        return secure_cookies() ? "__Host-convene_csrf" : "convene_csrf";
+    }
 
     http::LiveHub& live() { return live_; }
 

@@ -60,7 +60,7 @@ const std::optional<store::Account>& Exchange::account() {
     // A planted second session cookie must not choose the account: with several, one is
     // used only when exactly one of them is a valid session.
     int valid = 0;
-    for (const auto& token : request.cookies(session_cookie)) {
+    for (const auto& token : request.cookies(app.session_cookie_name())) {
         if (token.empty()) continue;
         if (auto found = store::account_of_session(db(), token_hash(token), now())) {
             if (++valid == 1) account_ = found;
@@ -110,14 +110,14 @@ std::string Exchange::client_address() const {
 }
 
 std::string Exchange::csrf_token() {
-    auto existing = request.cookie(csrf_cookie);
+    auto existing = request.cookie(app.csrf_cookie_name());
     if (existing.size() == 64) return existing;
     if (new_csrf_.empty()) {
         new_csrf_ = random_token();
         http::CookieOptions o;
         o.secure = app.secure_cookies();
         response_headers.emplace_back("set-cookie",
-                                      http::set_cookie_value(csrf_cookie, new_csrf_, o));
+                                      http::set_cookie_value(app.csrf_cookie_name(), new_csrf_, o));
     }
     return new_csrf_;
 }

@@ -76,8 +76,6 @@ class Exchange {
 };
 
 // Session cookie and CSRF names.
-inline constexpr const char* session_cookie = "convene_session";
-inline constexpr const char* csrf_cookie = "convene_csrf";
 inline constexpr const char* csrf_field = "csrf_token";
 
 // The edition named by the {edition} path parameter; 404 when there is none.

@@ -1,6 +1,9 @@
 // Signing in and out. Failed attempts slow down further attempts on the same account
 // (and from the same address) instead of blocking them, and the right password from a
 // device or address the account used before is never slowed by others' failures.
+#include <algorithm>
+#include <vector>
+
 #include "core/clock.hpp"
 #include "core/text.hpp"
 #include "http/error.hpp"
@@ -91,8 +94,12 @@ std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& t
     const std::string own_key = known ? "known:" + std::to_string(found->first.id) + ":" +
                                             (by_device ? device_key : address_key)
                                       : account_key;
-    // Attempts on one key wait for each other (PostgreSQL runs them side by side).
-    store::lock_throttle(ex.db(), own_key, ex.now());
+    // Attempts on one key wait for each other (PostgreSQL runs them side by side); the
+    // keys are locked in one order, so two requests never wait on each other's.
+    std::vector<std::string> keys = {own_key};
+    if (!by_device) keys.push_back(address_key);
+    std::sort(keys.begin(), keys.end());
+    for (const auto& key : keys) store::lock_throttle(ex.db(), key, ex.now());
     long wait = wait_for(ex, own_key, config.max_failures_per_account, since, pause);
     if (!by_device)
         wait = std::max(wait,
@@ -131,8 +138,8 @@ void start_session(Exchange& ex, const store::Account& account) {
     http::CookieOptions o;
     o.secure = ex.app.secure_cookies();
     o.max_age_seconds = 86400L * days;
-    ex.response_headers.emplace_back("set-cookie",
-                                     http::set_cookie_value(session_cookie, token, o));
+    ex.response_headers.emplace_back(
+        "set-cookie", http::set_cookie_value(ex.app.session_cookie_name(), token, o));
     // The device: kept a year, so its owner is recognised at the next sign-in.
     auto device = ex.request.cookie(device_cookie);
     if (device.size() != 64) {
@@ -146,23 +153,24 @@ void start_session(Exchange& ex, const store::Account& account) {
     store::remember_device(ex.db(), account.id, "device:" + token_hash(device), ex.now());
     store::remember_device(ex.db(), account.id, "address:" + ex.client_address(), ex.now());
     o.max_age_seconds = -1;
-    ex.response_headers.emplace_back("set-cookie",
-                                     http::set_cookie_value(csrf_cookie, random_token(), o));
+    ex.response_headers.emplace_back(
+        "set-cookie", http::set_cookie_value(ex.app.csrf_cookie_name(), random_token(), o));
     ex.audit("account.sign_in", "account " + std::to_string(account.id), nlohmann::json::object());
 }
 
 void end_session(Exchange& ex) {
-    for (const auto& token : ex.request.cookies(session_cookie))
+    for (const auto& token : ex.request.cookies(ex.app.session_cookie_name()))
         if (!token.empty()) store::delete_session(ex.db(), token_hash(token));
     http::CookieOptions o;
     o.secure = ex.app.secure_cookies();
     o.max_age_seconds = 0;
-    ex.response_headers.emplace_back("set-cookie", http::set_cookie_value(session_cookie, "", o));
+    ex.response_headers.emplace_back("set-cookie",
+                                     http::set_cookie_value(ex.app.session_cookie_name(), "", o));
 }
 
 std::string current_session_hash(Exchange& ex) {
     if (ex.via_api_token()) return {};
-    for (const auto& token : ex.request.cookies(session_cookie))
+    for (const auto& token : ex.request.cookies(ex.app.session_cookie_name()))
         if (!token.empty() && store::account_of_session(ex.db(), token_hash(token), ex.now()))
             return token_hash(token);
     return {};

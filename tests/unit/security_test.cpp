@@ -91,6 +91,9 @@ TEST(Addresses, ForwardedForCountsOnlyFromATrustedProxy) {
     EXPECT_FALSE(http::parse_cidr("nonsense"));
     EXPECT_TRUE(http::in_range("::1", *http::parse_cidr("::1/128")));
     EXPECT_TRUE(http::is_loopback("127.0.0.1"));
+    EXPECT_EQ(http::address_group("2001:db8:1:2:3:4:5:6"), "2001:db8:1:2::/64");
+    EXPECT_EQ(http::address_group("::ffff:192.0.2.7"), "192.0.2.7");
+    EXPECT_EQ(http::address_group("192.0.2.7"), "192.0.2.7");
     EXPECT_FALSE(http::is_loopback("192.0.2.1"));
 }
 
