@@ -143,6 +143,7 @@ int serve(const Settings& s) {
     mail_settings.smtp.url = s.smtp;
     mail_settings.smtp.from = s.mail_from;
     mail_settings.retry_base = std::chrono::seconds(std::max(1, s.smtp_retry_seconds));
+    mail_settings.clock = [&app] { return app.now(); };
     mail::Sender mail_sender(app.database(), mail_settings);
     mail_sender.start();
     options.live = &app.live();

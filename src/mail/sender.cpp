@@ -43,7 +43,7 @@ void Sender::run() {
 }
 
 int Sender::send_due() {
-    const auto now = Clock::now();
+    const auto now = settings_.clock();
     std::vector<store::OutboxMessage> due;
     {
         auto c = database_.acquire();
@@ -59,7 +59,7 @@ int Sender::send_due() {
                         m.subject,
                         m.body,
                         "outbox-" + std::to_string(m.id) + "@convene",
-                        Clock::now()};
+                        settings_.clock()};
         std::string error;
         try {
             send(settings_.smtp, message);
@@ -69,14 +69,14 @@ int Sender::send_due() {
         auto c = database_.acquire();
         db::Transaction tx(*c);
         if (error.empty()) {
-            store::mark_mail_sent(*c, m.id, format_utc(Clock::now()));
+            store::mark_mail_sent(*c, m.id, format_utc(settings_.clock()));
             spdlog::info("outbox: sent message {} ({}) to {}", m.id, m.kind, m.recipient);
         } else {
             auto attempt = m.attempts + 1;
             auto wait = settings_.retry_base * (1LL << std::min<std::int64_t>(attempt - 1, 16));
             if (wait > std::chrono::hours(1)) wait = std::chrono::hours(1);
             bool give_up = attempt >= settings_.max_attempts;
-            store::mark_mail_attempt_failed(*c, m.id, error, format_utc(Clock::now() + wait),
+            store::mark_mail_attempt_failed(*c, m.id, error, format_utc(settings_.clock() + wait),
                                             give_up);
             spdlog::warn("outbox: message {} to {} failed (attempt {}): {}", m.id, m.recipient,
                          attempt, error);

@@ -4,9 +4,11 @@
 // giving up after `max_attempts` (the admin can put a message back in the queue).
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
+#include "core/clock.hpp"
 #include "mail/smtp.hpp"
 #include "storage/database.hpp"
 
@@ -17,6 +19,8 @@ struct SenderSettings {
     std::chrono::seconds retry_base{30};
     int max_attempts = 12;
     std::chrono::milliseconds poll{1000};
+    // The server's clock (the web layer's, which tests may move); the system's by default.
+    std::function<Clock::time_point()> clock = [] { return Clock::now(); };
 };
 
 class Sender {
