@@ -17,6 +17,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <future>
 #include <mutex>
@@ -52,34 +53,40 @@ struct Shared {
     // A proxy's connections count in all only; everyone else's per address group.
     bool admit(const std::string& address, bool proxy) {
         std::lock_guard lock(mutex);
-        auto& mine = per_address[address];
         if (connections >= connection_limit ||
-            (!proxy && mine >= options.max_connections_per_address)) {
-            if (mine == 0) per_address.erase(address);
+            !take(per_address, address, proxy ? SIZE_MAX : options.max_connections_per_address))
             return false;
-        }
         ++connections;
-        ++mine;
         return true;
     }
     void release(const std::string& address) {
         std::lock_guard lock(mutex);
         --connections;
-        if (auto it = per_address.find(address); it != per_address.end() && --it->second == 0)
-            per_address.erase(it);
+        give_back(per_address, address);
     }
     bool admit_live(const std::string& address, bool proxy) {
         std::lock_guard lock(mutex);
-        auto& mine = live_per_address[address];
-        if (!proxy && mine >= options.max_live_per_address) return false;
-        ++mine;
-        return true;
+        return take(live_per_address, address, proxy ? SIZE_MAX : options.max_live_per_address);
     }
     void release_live(const std::string& address) {
         std::lock_guard lock(mutex);
-        if (auto it = live_per_address.find(address);
-            it != live_per_address.end() && --it->second == 0)
-            live_per_address.erase(it);
+        give_back(live_per_address, address);
+    }
+    // One more for the address unless it holds `cap` already; the mutex is held.
+    static bool take(std::unordered_map<std::string, std::size_t>& counts,
+                     const std::string& address, std::size_t cap) {
+        auto [it, added] = counts.try_emplace(address, 0);
+        if (it->second >= cap) {
+            if (added) counts.erase(it);
+            return false;
+        }
+        ++it->second;
+        return true;
+    }
+    static void give_back(std::unordered_map<std::string, std::size_t>& counts,
+                          const std::string& address) {
+        if (auto it = counts.find(address); it != counts.end() && --it->second == 0)
+            counts.erase(it);
     }
 
     // Registers how to close a connection when it is idle at shutdown.

@@ -203,10 +203,9 @@ std::string last_failure(db::Connection& c, const std::string& key) {
     return r.empty() || r.rows[0].is_null(0) ? std::string() : r.rows[0].text(0);
 }
 
-bool is_known_device(db::Connection& c, std::int64_t account, const std::string& device_key,
-                     const std::string& address_key) {
-    return !c.run("SELECT 1 FROM known_devices WHERE account_id = ? AND device_key IN (?, ?)",
-                  {account, device_key, address_key})
+bool is_known_device(db::Connection& c, std::int64_t account, const std::string& key) {
+    return !c.run("SELECT 1 FROM known_devices WHERE account_id = ? AND device_key = ?",
+                  {account, key})
                 .empty();
 }
 

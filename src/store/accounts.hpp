@@ -85,8 +85,7 @@ void record_failure(db::Connection& c, const std::string& key, const std::string
 // The newest failure under the key ("" when none).
 std::string last_failure(db::Connection& c, const std::string& key);
 // Devices ("device:<cookie hash>") and addresses ("address:<ip>") that signed in before.
-bool is_known_device(db::Connection& c, std::int64_t account, const std::string& device_key,
-                     const std::string& address_key);
+bool is_known_device(db::Connection& c, std::int64_t account, const std::string& key);
 void remember_device(db::Connection& c, std::int64_t account, const std::string& device_key,
                      const std::string& now);
 void clear_failures(db::Connection& c, const std::string& key);

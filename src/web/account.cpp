@@ -55,7 +55,7 @@ void change_password(Exchange& ex, const std::string& current, const std::string
     throw_if_invalid(errors);
     store::set_password_hash(ex.db(), account.id, hash_password(chosen));
     // Whoever else was signed in with the old password is signed out now.
-    store::end_other_sessions(ex.db(), account.id, current_session_hash(ex));
+    store::end_other_sessions(ex.db(), account.id, ex.session_hash());
     ex.audit("account.password", "account " + std::to_string(account.id), nlohmann::json::object());
 }
 
@@ -115,7 +115,6 @@ http::Response account_page(Exchange& ex, const FieldErrors& errors, const nlohm
         {"title", "Your account - Convene"},
         {"name", account.name},
         {"email", account.email},
-        {"verified", account.email_verified},
         {"tokens", tokens},
         {"has_tokens", !tokens.empty()},
         {"errors", error_summary(errors)},
@@ -141,8 +140,7 @@ http::Response account_page(Exchange& ex, const FieldErrors& errors, const nlohm
 }  // namespace
 
 http::Response account_show(Exchange& ex) {
-    nlohmann::json extra = {{"password_changed", ex.request.query_param("password") == "changed"},
-                            {"link_sent", ex.request.query_param("link") == "sent"}};
+    nlohmann::json extra = {{"password_changed", ex.request.query_param("password") == "changed"}};
     return account_page(ex, {}, extra, 200);
 }
 
@@ -171,16 +169,6 @@ http::Response account_token_create(Exchange& ex) {
 http::Response account_token_revoke(Exchange& ex) {
     revoke_token(ex, ex.params.text("token"));
     return http::Response::redirect("/account");
-}
-
-http::Response account_verification_resend(Exchange& ex) {
-    const auto& account = ex.require_sign_in();
-    if (!account.email_verified) {
-        throttle(ex, "verify:" + std::to_string(account.id), 5, std::chrono::hours(1),
-                 "confirmation links");
-        send_verification_link(ex, account.id, account.email, account.name, "");
-    }
-    return http::Response::redirect("/account?link=sent");
 }
 
 http::Response api_password_change(Exchange& ex) {

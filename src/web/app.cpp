@@ -16,11 +16,6 @@ namespace convene::web {
 
 namespace {
 
-// The target as logged: no capability token.
-std::string route_name_of(const http::Request& request) {
-    return http::redacted_target(request.target);
-}
-
 void add_security_headers(http::Response& r) {
     r.set_header("x-content-type-options", "nosniff");
     r.set_header("referrer-policy", "same-origin");
@@ -64,6 +59,11 @@ http::Response App::handle(http::Request& request) {
     auto match = router_.match(request.method, request.path);
     std::string route_name = match.pattern ? *match.pattern : "unmatched";
     http::Response response;
+    // Nobody signed in: no session cookie with a value (however many are sent), no token.
+    auto sessions = request.cookies(session_cookie_name());
+    const bool anonymous =
+        std::all_of(sessions.begin(), sessions.end(), [](const auto& s) { return s.empty(); }) &&
+        request.header("authorization").empty();
     if (!is_valid_utf8(request.path)) {
         response = error_page(request, 400, "Bad request", "The address is not valid UTF-8 text.");
     } else if (!match.handler) {
@@ -72,10 +72,6 @@ http::Response App::handle(http::Request& request) {
                                     "This address does not accept " + request.method + ".")
                        : error_page(request, 404, "Not found", "There is no page at this address.");
     } else {
-        auto sessions = request.cookies(session_cookie_name());
-        bool anonymous = std::all_of(sessions.begin(), sessions.end(),
-                                     [](const auto& s) { return s.empty(); }) &&
-                         request.header("authorization").empty();
         bool use_cache = match.handler->cacheable && anonymous && request.is_safe_method() &&
                          !http::wants_json(request);
         const auto key = request.target;
@@ -110,9 +106,7 @@ http::Response App::handle(http::Request& request) {
     add_security_headers(response);
     // Pages for a signed-in account, forms and capability links stay out of shared and
     // back-button caches; only the public cacheable pages and static files may be kept.
-    auto session_cookies = request.cookies(session_cookie_name());
-    bool public_page = match.handler && match.handler->cacheable && session_cookies.empty() &&
-                       request.header("authorization").empty();
+    bool public_page = match.handler && match.handler->cacheable && anonymous;
     if (response.header("cache-control").empty() && !public_page &&
         request.path.rfind("/static/", 0) != 0)
         response.set_header("cache-control", "no-store");
@@ -151,8 +145,8 @@ http::Response App::dispatch(http::Request& request, const Route& route,
         // A member of the body had a type the handler did not check for: still the
         // sender's mistake, never the server's.
         ex.rollback();
-        spdlog::warn("unchecked JSON type on {} {}: {}", request.method, route_name_of(request),
-                     e.what());
+        spdlog::warn("unchecked JSON type on {} {}: {}", request.method,
+                     http::redacted_target(request.target), e.what());
         return finish(error_page(request, 422, "Some fields need attention",
                                  "A member of the request has the wrong type or is out of range: " +
                                      std::string(e.what()).substr(0, 200),
@@ -164,8 +158,8 @@ http::Response App::dispatch(http::Request& request, const Route& route,
             r.set_header("retry-after", "1");
             return finish(std::move(r));
         }
-        spdlog::error("database error on {} {}: {}", request.method, route_name_of(request),
-                      e.what());
+        spdlog::error("database error on {} {}: {}", request.method,
+                      http::redacted_target(request.target), e.what());
         return finish(error_page(request, 500, "Server error",
                                  "The server could not complete this request; nothing was saved."));
     }

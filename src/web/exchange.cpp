@@ -63,10 +63,16 @@ const std::optional<store::Account>& Exchange::account() {
     for (const auto& token : request.cookies(app.session_cookie_name())) {
         if (token.empty()) continue;
         if (auto found = store::account_of_session(db(), token_hash(token), now())) {
-            if (++valid == 1) account_ = found;
+            if (++valid == 1) {
+                account_ = found;
+                session_hash_ = token_hash(token);
+            }
         }
     }
-    if (valid > 1) account_.reset();
+    if (valid > 1) {
+        account_.reset();
+        session_hash_.clear();
+    }
     return account_;
 }
 

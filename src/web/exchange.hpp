@@ -37,6 +37,11 @@ class Exchange {
     const std::optional<store::Account>& account();
     const std::vector<store::RoleGrant>& roles();
     bool via_api_token();
+    // The hash of the session token this request signed in with ("" for API tokens).
+    const std::string& session_hash() {
+        account();
+        return session_hash_;
+    }
     bool has_role(Role role, std::optional<std::int64_t> edition = std::nullopt);
     // Throws 401 when nobody is signed in, 403 when the account lacks the role.
     const store::Account& require_role(Role role,
@@ -69,6 +74,7 @@ class Exchange {
     bool in_transaction_ = false, keep_writes_ = false;
     bool account_loaded_ = false, roles_loaded_ = false, token_auth_ = false;
     std::optional<store::Account> account_;
+    std::string session_hash_;
     std::vector<store::RoleGrant> roles_;
     std::optional<http::Form> form_;
     std::string new_csrf_;

@@ -34,7 +34,6 @@ http::Response account_show(Exchange&);
 http::Response account_password(Exchange&);
 http::Response account_token_create(Exchange&);
 http::Response account_token_revoke(Exchange&);
-http::Response account_verification_resend(Exchange&);
 http::Response api_password_change(Exchange&);
 http::Response api_tokens_list(Exchange&);
 http::Response api_token_create(Exchange&);

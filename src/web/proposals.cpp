@@ -88,8 +88,6 @@ http::Response my_proposals(Exchange& ex) {
     view["has_proposals"] = !view["proposals"].empty();
     view["has_calls"] = !view["calls"].empty();
     view["just_verified"] = ex.request.query_param("verified") == "1";
-    view["unverified"] = !account.email_verified;
-    view["email"] = account.email;
     return ex.page("proposals", view);
 }
 

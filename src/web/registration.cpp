@@ -32,6 +32,24 @@ FieldErrors check_registration(const Registration& r) {
     return errors;
 }
 
+// A new link to confirm the address (single use, expiring), carrying the password hash
+// typed with this registration; following it signs in and goes to `next`.
+void send_verification_link(Exchange& ex, std::int64_t account, const std::string& email,
+                            const std::string& name, const std::string& password_hash,
+                            const std::string& next) {
+    auto token = random_token();
+    auto expires = format_utc(ex.clock() + std::chrono::hours(24 * verification_link_days));
+    store::create_email_verification(ex.db(), account, email, token_hash(token), ex.now(), expires,
+                                     password_hash);
+    auto link = ex.app.config().base_url + "/verify/" + token;
+    if (next != "/") link += "?next=" + http::percent_encode(next);
+    auto mail = mail_from_template("verify_email",
+                                   {{"name", name}, {"link", link}, {"expires_at", expires}});
+    mail.dedupe_key = "verify_email:" + token_hash(token);
+    mail.recipient = email;
+    store::enqueue_mail(ex.db(), mail, ex.now());
+}
+
 // Registers, or (for an address with an account) tells its owner; the same work and
 // the same answer either way. A second registration of an unverified account sends a
 // new link, which sets the password typed this time only when followed.
@@ -44,35 +62,31 @@ void register_account(Exchange& ex, const Registration& r, const std::string& ne
     auto name = trim(r.name);
     auto password_hash = hash_password(r.password);
     auto existing = store::find_account_for_sign_in(ex.db(), email);
-    nlohmann::json view = {{"name", name}, {"base_url", config.base_url}, {"email", email}};
-    store::Mail mail;
     if (existing && existing->first.email_verified) {
-        view["name"] = existing->first.name;
-        mail = mail_from_template("account_exists", view);
+        // The password was hashed all the same: this answer takes as long as a new one.
+        auto mail = mail_from_template(
+            "account_exists", {{"name", existing->first.name}, {"base_url", config.base_url}});
         // At most one such mail a day, however often somebody tries the address.
         mail.dedupe_key = "account_exists:" + email + ":" + ex.now().substr(0, 10);
-    } else {
-        std::int64_t id = 0;
-        if (existing) {
-            id = existing->first.id;
-        } else {
-            try {
-                db::Savepoint attempt(ex.db());
-                id = store::create_account(ex.db(), email, name, password_hash, ex.now(), false);
-                attempt.release();
-            } catch (const db::Error& e) {
-                // The same address registered at the same moment: that one goes on.
-                if (e.kind() != db::Error::Kind::unique_violation) throw;
-                return;
-            }
-            store::grant_role(ex.db(), id, Role::proposer, std::nullopt);
-            ex.audit("account.register", "account " + std::to_string(id), {{"email", email}});
-        }
-        send_verification_link(ex, id, email, name, password_hash, next);
+        mail.recipient = email;
+        store::enqueue_mail(ex.db(), mail, ex.now());
         return;
     }
-    mail.recipient = email;
-    store::enqueue_mail(ex.db(), mail, ex.now());
+    std::int64_t id = existing ? existing->first.id : 0;
+    if (!existing) {
+        try {
+            db::Savepoint attempt(ex.db());
+            id = store::create_account(ex.db(), email, name, password_hash, ex.now(), false);
+            attempt.release();
+        } catch (const db::Error& e) {
+            // The same address registered at the same moment: that one goes on.
+            if (e.kind() != db::Error::Kind::unique_violation) throw;
+            return;
+        }
+        store::grant_role(ex.db(), id, Role::proposer, std::nullopt);
+        ex.audit("account.register", "account " + std::to_string(id), {{"email", email}});
+    }
+    send_verification_link(ex, id, email, name, password_hash, next);
 }
 
 http::Response register_page(Exchange& ex, const Registration& r, const std::string& next,
@@ -104,15 +118,13 @@ store::EmailVerification valid_verification(Exchange& ex) {
     return *found;
 }
 
-// Uses the link: the address is verified, the password chosen with this registration
-// set, and the owner signed in.
-// The link and the password typed with that registration, together: somebody who
-// registered the address first cannot have its owner confirm an account whose password
-// they know, since the owner does not know that password.
+// Uses the link with the password typed at that registration (so somebody who registered
+// the address first cannot have its owner confirm an account whose password they know):
+// the address is verified, that password set, and the owner signed in.
 store::Account verify(Exchange& ex, const std::string& password) {
     auto link = valid_verification(ex);
     auto account = store::find_account(ex.db(), link.account_id);
-    if (!account || normal_email(account->email) != normal_email(link.email))
+    if (!account || account->email != normal_email(link.email))
         throw http::Error(410, "Link already used", "This link can no longer be used.");
     const std::string failures = "verify:" + std::to_string(link.id);
     auto since = format_utc(ex.clock() - std::chrono::minutes(15));
@@ -120,10 +132,7 @@ store::Account verify(Exchange& ex, const std::string& password) {
         throw http::Error(429, "Too many attempts",
                           "Too many wrong passwords for this link. Create your account again "
                           "for a new link.");
-    auto stored = store::find_account_for_sign_in(ex.db(), account->email);
-    const auto& expected =
-        link.password_hash.empty() && stored ? stored->second : link.password_hash;
-    if (!verify_password(password, expected)) {
+    if (!verify_password(password, link.password_hash)) {
         store::record_failure(ex.db(), failures, ex.now());
         ex.keep_writes_on_error();
         throw http::unprocessable(
@@ -135,7 +144,7 @@ store::Account verify(Exchange& ex, const std::string& password) {
         // Whatever was made before the owner confirmed goes: sessions, tokens, devices,
         // the other links sent to the address.
         store::forget_before_verification(ex.db(), account->id, ex.now());
-        store::set_password_hash(ex.db(), account->id, expected);
+        store::set_password_hash(ex.db(), account->id, link.password_hash);
         store::mark_email_verified(ex.db(), account->id, ex.now());
         account->email_verified = true;
     }
@@ -161,22 +170,6 @@ http::Response verification_page(Exchange& ex, const std::string& email, const s
 }
 
 }  // namespace
-
-void send_verification_link(Exchange& ex, std::int64_t account, const std::string& email,
-                            const std::string& name, const std::string& password_hash,
-                            const std::string& next) {
-    auto token = random_token();
-    auto expires = format_utc(ex.clock() + std::chrono::hours(24 * verification_link_days));
-    store::create_email_verification(ex.db(), account, email, token_hash(token), ex.now(), expires,
-                                     password_hash);
-    auto link = ex.app.config().base_url + "/verify/" + token;
-    if (next != "/") link += "?next=" + http::percent_encode(next);
-    auto mail = mail_from_template("verify_email",
-                                   {{"name", name}, {"link", link}, {"expires_at", expires}});
-    mail.dedupe_key = "verify_email:" + token_hash(token);
-    mail.recipient = email;
-    store::enqueue_mail(ex.db(), mail, ex.now());
-}
 
 http::Response register_form(Exchange& ex) {
     return register_page(ex, {}, safe_next(ex.request.query_param("next")), {}, 200);

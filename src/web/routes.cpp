@@ -22,7 +22,6 @@ void App::add_routes() {
     route("POST", "/account/password", account_password);
     route("POST", "/account/tokens", account_token_create);
     route("POST", "/account/tokens/{token}/revoke", account_token_revoke);
-    route("POST", "/account/verification", account_verification_resend);
     route("GET", "/enrolment/{token}", enrolment_form);
     route("POST", "/enrolment/{token}", enrolment_accept);
     route("GET", "/verify/{token}", verification_form);

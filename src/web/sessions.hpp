@@ -18,14 +18,6 @@ inline constexpr const char* device_cookie = "convene_device";
 void start_session(Exchange& ex, const store::Account& account);
 // Ends the sessions named by the request's cookies and clears the cookie.
 void end_session(Exchange& ex);
-// The hash of the session token this request signed in with ("" for API tokens).
-std::string current_session_hash(Exchange& ex);
-
-// Sends a new link to confirm the account's address (single use, expiring); following
-// it sets `password_hash` when not empty, signs in and goes to `next`.
-void send_verification_link(Exchange& ex, std::int64_t account, const std::string& email,
-                            const std::string& name, const std::string& password_hash,
-                            const std::string& next = "/");
 
 // Only a path of this site, free of control characters; "/" otherwise.
 std::string safe_next(const std::string& next);

@@ -86,9 +86,9 @@ std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& t
     // address it signed in from (shared by whoever else is there, whatever cookie they
     // send); anyone else shares the account's bucket and the address's.
     bool by_device = found && device.size() == 64 &&
-                     store::is_known_device(ex.db(), found->first.id, device_key, "-");
+                     store::is_known_device(ex.db(), found->first.id, device_key);
     bool by_address =
-        found && !by_device && store::is_known_device(ex.db(), found->first.id, "-", address_key);
+        found && !by_device && store::is_known_device(ex.db(), found->first.id, address_key);
     bool known = by_device || by_address;
     const auto pause = std::chrono::seconds(config.sign_in_pause_seconds);
     const std::string own_key = known ? "known:" + std::to_string(found->first.id) + ":" +
@@ -166,14 +166,6 @@ void end_session(Exchange& ex) {
     o.max_age_seconds = 0;
     ex.response_headers.emplace_back("set-cookie",
                                      http::set_cookie_value(ex.app.session_cookie_name(), "", o));
-}
-
-std::string current_session_hash(Exchange& ex) {
-    if (ex.via_api_token()) return {};
-    for (const auto& token : ex.request.cookies(ex.app.session_cookie_name()))
-        if (!token.empty() && store::account_of_session(ex.db(), token_hash(token), ex.now()))
-            return token_hash(token);
-    return {};
 }
 
 http::Response sign_in_form(Exchange& ex) {

@@ -101,7 +101,7 @@ describe('an account of one\'s own in a browser', () => {
     await desk.getByLabel('Password').fill(server.admin.password);
     await desk.getByRole('button', { name: 'Sign in' }).click();
     await desk.goto(`${server.base}/admin/outbox`);
-    await desk.getByText('Confirm your e-mail address for Convene').first().click();
+    await desk.getByText('Read the message').first().click();
     const body = await desk.locator('pre.mail-body').first().textContent();
     assert.match(body, /\/verify\/[0-9a-f]{64}/);
     await assertAccessible(desk, checked);
