@@ -1,11 +1,11 @@
 // Google Benchmark of the pieces every request or CLI run goes through.
 #include <benchmark/benchmark.h>
 
-#include "core/demo_forum.hpp"
-#include "core/similarity.hpp"
+#include "core/demo/demo_forum.hpp"
+#include "core/synthesis/similarity.hpp"
 #include "http/form.hpp"
 #include "http/router.hpp"
-#include "web/render.hpp"
+#include "web/site/render.hpp"
 
 using namespace convene;
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The layers, inside out: core (the domain, no I/O) <- storage, store, security <- http,
+# The layers, inside out: core (the domain, no I/O) <- database, store, security <- http,
 # mail <- web <- cli. A file may include its own layer and the layers inside it, never
 # one outside: this fails, naming the include, when one does.
 set -euo pipefail
@@ -17,9 +17,9 @@ check() {  # check LAYER-FOLDERS... -- FORBIDDEN-FOLDERS...
         status=1
     fi
 }
-check core -- storage store security http mail web cli
-check storage store security -- http mail web cli
-check http -- storage store security mail web cli
+check core -- database store security http mail web cli
+check database store security -- http mail web cli
+check http -- database store security mail web cli
 check mail -- http web cli
 check web -- cli
 [ $status = 0 ] && echo "Layers: every include points inward."

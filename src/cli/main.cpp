@@ -10,20 +10,20 @@
 #include <thread>
 
 #include "cli/offline.hpp"
-#include "core/clock.hpp"
-#include "core/demo_forum.hpp"
-#include "core/password_rules.hpp"
-#include "core/text.hpp"
+#include "core/accounts/password_rules.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/text.hpp"
+#include "core/demo/demo_forum.hpp"
+#include "database/migrations.hpp"
 #include "http/address.hpp"
 #include "http/error.hpp"
 #include "http/server.hpp"
 #include "mail/sender.hpp"
 #include "security/secrets.hpp"
-#include "storage/migrations.hpp"
-#include "store/accounts.hpp"
-#include "store/demo.hpp"
-#include "store/editions.hpp"
-#include "web/app.hpp"
+#include "store/accounts/accounts.hpp"
+#include "store/demo/demo.hpp"
+#include "store/editions/editions.hpp"
+#include "web/site/app.hpp"
 
 using namespace convene;
 

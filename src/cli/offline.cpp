@@ -5,14 +5,14 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "core/assignment.hpp"
-#include "core/clock.hpp"
-#include "core/json_input.hpp"
-#include "core/screening.hpp"
-#include "core/selection.hpp"
-#include "core/workshop_page.hpp"
-#include "storage/migrations.hpp"
-#include "store/imports.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/json_input.hpp"
+#include "core/evaluation/assignment.hpp"
+#include "core/proposals/workshop_page.hpp"
+#include "core/screening/screening.hpp"
+#include "core/selection/selection.hpp"
+#include "database/migrations.hpp"
+#include "store/proposals/imports.hpp"
 
 namespace convene::cli {
 

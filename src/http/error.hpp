@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/field_error.hpp"
+#include "core/common/field_error.hpp"
 
 namespace convene::http {
 

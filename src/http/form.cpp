@@ -1,7 +1,7 @@
 #include "http/form.hpp"
 
-#include "core/json_input.hpp"
-#include "core/text.hpp"
+#include "core/common/json_input.hpp"
+#include "core/common/text.hpp"
 #include "http/error.hpp"
 
 namespace convene::http {

@@ -2,8 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "core/clock.hpp"
-#include "store/outbox.hpp"
+#include "core/common/clock.hpp"
+#include "store/common/outbox.hpp"
 
 namespace convene::mail {
 

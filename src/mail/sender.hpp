@@ -8,9 +8,9 @@
 #include <mutex>
 #include <thread>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
+#include "database/database.hpp"
 #include "mail/smtp.hpp"
-#include "storage/database.hpp"
 
 namespace convene::mail {
 

@@ -2,7 +2,7 @@
 // request that opened it: it must now get a clear 4xx, and the server must live on.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, engines, cli } from '../support/server.mjs';
+import { startServer, engines, cli, bin } from '../support/server.mjs';
 import { Visitor, api } from '../support/client.mjs';
 import { openCall, proposer, workshop, csrfPair, linkInMail } from '../support/proposals.mjs';
 import { evaluationEdition, signedInMember } from '../support/evaluation.mjs';
@@ -231,9 +231,9 @@ for (const engine of engines()) {
       const p = await proposer(server);
       const draft = await as(server, p, 'POST', `/api/v1/editions/${edition}/proposals`, workshop('Access'));
       const bodies = ['{"x":1e999}', '{"version":-1e400}', '{"response":1}', '{"api_token":"yes"}', '{"name":7,"email":[],"title":{}}', '[1,2]', '"text"', '{"per_proposal":1e308}', '{"submit":"yes","version":"1"}'];
-      const { readFileSync } = await import('node:fs');
-      const table = readFileSync(new URL('../../src/web/routes.cpp', import.meta.url), 'utf8');
-      const routes = [...table.matchAll(/route\("(POST|PUT|PATCH|DELETE)", "(\/api\/v1\/[^"]+)"/g)].map((m) => [m[1], m[2]]);
+      const { execFileSync } = await import('node:child_process');
+      const table = execFileSync(bin, ['routes'], { encoding: 'utf8' });
+      const routes = [...table.matchAll(/^(POST|PUT|PATCH|DELETE) (\/api\/v1\/\S+)/gm)].map((m) => [m[1], m[2]]);
       assert.ok(routes.length > 20, 'the route table was read');
       const fill = (path) => path.replace('{edition:int}', edition).replace('{proposal:int}', draft.json.id).replace('{account:int}', p.id).replace(/\{[a-z_]+(:int)?\}/g, '1');
       for (const [method, path] of routes)
@@ -379,7 +379,6 @@ describe('finding 4: connections are capped; running out of descriptors does not
   test('out of file descriptors, the listener backs off and serves again once they return', { timeout: 30000 }, async () => {
     const { spawn } = await import('node:child_process');
     const { mkdtempSync, rmSync } = await import('node:fs');
-    const { bin } = await import('../support/server.mjs');
     const dir = mkdtempSync('/tmp/convene-fd-');
     const child = spawn('bash', ['-c', `ulimit -n 64; exec "${bin}" --database sqlite:${dir}/c.db --log-level warn serve --listen 127.0.0.1:0 --threads 2`], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

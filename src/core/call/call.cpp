@@ -1,0 +1,305 @@
+#include "core/call/call.hpp"
+
+#include <algorithm>
+
+#include "core/common/clock.hpp"
+#include "core/common/text.hpp"
+#include "core/editions/edition.hpp"
+
+namespace convene {
+
+const std::vector<SessionFormat>& standard_formats() {
+    static const std::vector<SessionFormat> all = {
+        {"panel", "Panel", {60, 90}},
+        {"roundtable", "Roundtable", {60, 90}},
+        {"break_out", "Break-out group discussions", {60, 90}},
+        {"debate", "Debate", {60, 90}},
+        {"birds_of_a_feather", "Birds of a feather", {30}},
+        {"flash", "Flash session", {30}},
+        {"open_discussion", "Open discussion", {60, 90}},
+        {"other", "Other (describe in the description)", {60, 90}},
+    };
+    return all;
+}
+
+const std::vector<std::string>& sustainable_development_goals() {
+    static const std::vector<std::string> all = {
+        "SDG 1: No poverty",
+        "SDG 2: Zero hunger",
+        "SDG 3: Good health and well-being",
+        "SDG 4: Quality education",
+        "SDG 5: Gender equality",
+        "SDG 6: Clean water and sanitation",
+        "SDG 7: Affordable and clean energy",
+        "SDG 8: Decent work and economic growth",
+        "SDG 9: Industry, innovation and infrastructure",
+        "SDG 10: Reduced inequalities",
+        "SDG 11: Sustainable cities and communities",
+        "SDG 12: Responsible consumption and production",
+        "SDG 13: Climate action",
+        "SDG 14: Life below water",
+        "SDG 15: Life on land",
+        "SDG 16: Peace, justice and strong institutions",
+        "SDG 17: Partnerships for the goals",
+    };
+    return all;
+}
+
+Call standard_call() {
+    Call call;
+    for (const auto& t : standard_session_types())
+        if (t.code != "main_session") call.session_types.push_back(t.code);
+    call.formats = standard_formats();
+    call.sdgs = sustainable_development_goals();
+    return call;
+}
+
+CallState call_state(const Call& call, const std::string& now) {
+    if (call.opens_at.empty() || call.closes_at.empty()) return CallState::not_scheduled;
+    if (now < call.opens_at) return CallState::not_yet_open;
+    if (now >= call.closes_at) return CallState::closed;
+    return CallState::open;
+}
+
+std::string_view call_state_code(CallState state) {
+    switch (state) {
+        case CallState::not_scheduled:
+            return "not_scheduled";
+        case CallState::not_yet_open:
+            return "not_yet_open";
+        case CallState::open:
+            return "open";
+        case CallState::closed:
+            return "closed";
+    }
+    return "not_scheduled";
+}
+
+namespace {
+std::string readable(const std::string& utc) {
+    // "2027-04-15T23:59:00Z" -> "2027-04-15 at 23:59:00 UTC"
+    if (utc.size() != 20) return utc;
+    return utc.substr(0, 10) + " at " + utc.substr(11, 8) + " UTC";
+}
+}  // namespace
+
+std::string call_state_sentence(const Call& call, CallState state) {
+    switch (state) {
+        case CallState::not_scheduled:
+            return "The call for proposals has not been scheduled yet.";
+        case CallState::not_yet_open:
+            return "The call for proposals opens on " + readable(call.opens_at) + ".";
+        case CallState::open:
+            return "The call for proposals is open until " + readable(call.closes_at) + ".";
+        case CallState::closed:
+            return "The call for proposals closed on " + readable(call.closes_at) +
+                   "; proposals can no longer be changed.";
+    }
+    return {};
+}
+
+std::string normalise_utc(std::string_view text) {
+    auto t = trim(text);
+    if (t.empty()) return {};
+    if (t.back() == 'Z' || t.back() == 'z') t.pop_back();
+    if (t.size() >= 11 && (t[10] == ' ' || t[10] == 't')) t[10] = 'T';
+    if (t.size() == 16) t += ":00";  // no seconds
+    t += "Z";
+    return parse_utc(t) ? t : std::string{};
+}
+
+namespace {
+
+void read_list(const nlohmann::json& j, const char* name, std::vector<std::string>& out,
+               FieldErrors& errors) {
+    if (!j.contains(name)) return;
+    const auto& v = j[name];
+    if (!v.is_array()) {
+        errors.push_back({name, std::string(name) + " must be a list of texts."});
+        return;
+    }
+    out.clear();
+    for (const auto& item : v) {
+        if (!item.is_string()) {
+            errors.push_back({name, std::string(name) + " must be a list of texts."});
+            return;
+        }
+        auto text = trim(item.get<std::string>());
+        if (!text.empty() && std::find(out.begin(), out.end(), text) == out.end())
+            out.push_back(text);
+    }
+}
+
+void read_time(const nlohmann::json& j, const char* name, std::string& out, FieldErrors& errors) {
+    if (!j.contains(name) || j[name].is_null()) return;
+    if (!j[name].is_string()) {
+        errors.push_back({name, std::string(name) + " must be a UTC time such as "
+                                                    "2027-04-15T23:59:00Z."});
+        return;
+    }
+    auto raw = j[name].get<std::string>();
+    out = normalise_utc(raw);
+    if (out.empty() && !trim(raw).empty())
+        errors.push_back({name, std::string(name) + " must be a UTC time such as "
+                                                    "2027-04-15T23:59:00Z."});
+}
+
+void read_limit(const nlohmann::json& j, const char* name, int& out, FieldErrors& errors) {
+    if (!j.contains(name)) return;
+    if (!j[name].is_number_integer() || j[name].get<long long>() < 1 ||
+        j[name].get<long long>() > 100000) {
+        errors.push_back({std::string("limits.") + name, std::string("limits.") + name +
+                                                             " must be a whole number from 1 to "
+                                                             "100000."});
+        return;
+    }
+    out = j[name].get<int>();
+}
+
+}  // namespace
+
+Call call_from_json(const nlohmann::json& j, FieldErrors& errors) {
+    Call call = standard_call();
+    if (!j.is_object()) {
+        errors.push_back({"call", "The call must be a JSON object."});
+        return call;
+    }
+    static const std::vector<std::string> known = {
+        "opens_at",         "closes_at", "session_types", "formats", "tags",
+        "policy_questions", "sdgs",      "limits",        "state",   "state_sentence"};
+    for (const auto& [name, v] : j.items())
+        if (std::find(known.begin(), known.end(), name) == known.end())
+            errors.push_back({name, name + " is not a setting of the call."});
+    read_time(j, "opens_at", call.opens_at, errors);
+    read_time(j, "closes_at", call.closes_at, errors);
+    read_list(j, "session_types", call.session_types, errors);
+    read_list(j, "tags", call.tags, errors);
+    read_list(j, "policy_questions", call.policy_questions, errors);
+    read_list(j, "sdgs", call.sdgs, errors);
+    if (j.contains("formats")) {
+        const auto& formats = j["formats"];
+        if (!formats.is_array()) {
+            errors.push_back({"formats", "formats must be a list."});
+        } else {
+            call.formats.clear();
+            for (std::size_t i = 0; i < formats.size(); ++i) {
+                auto where = "formats[" + std::to_string(i) + "]";
+                const auto& f = formats[i];
+                if (!f.is_object() || !f.contains("code") || !f["code"].is_string()) {
+                    errors.push_back({where, where + " must have a code."});
+                    continue;
+                }
+                SessionFormat format;
+                format.code = f["code"].get<std::string>();
+                format.name = format.code;
+                if (f.contains("name") && !f["name"].is_null()) {
+                    if (!f["name"].is_string()) {
+                        errors.push_back({where + ".name", where + ".name must be a text."});
+                        continue;
+                    }
+                    format.name = f["name"].get<std::string>();
+                }
+                if (f.contains("durations")) {
+                    if (!f["durations"].is_array()) {
+                        errors.push_back({where + ".durations",
+                                          where + ".durations must be a list of minutes."});
+                        continue;
+                    }
+                    for (const auto& d : f["durations"]) {
+                        if (!d.is_number_integer()) {
+                            errors.push_back({where + ".durations",
+                                              where + ".durations must be a list of minutes."});
+                            break;
+                        }
+                        format.durations.push_back(d.get<int>());
+                    }
+                }
+                call.formats.push_back(std::move(format));
+            }
+        }
+    }
+    if (j.contains("limits")) {
+        const auto& l = j["limits"];
+        if (!l.is_object()) {
+            errors.push_back({"limits", "limits must be an object."});
+        } else {
+            read_limit(l, "title_characters", call.limits.title_characters, errors);
+            read_limit(l, "description_words", call.limits.description_words, errors);
+            read_limit(l, "text_words", call.limits.text_words, errors);
+            read_limit(l, "text_characters", call.limits.text_characters, errors);
+            read_limit(l, "max_people_per_role", call.limits.max_people_per_role, errors);
+        }
+    }
+    return call;
+}
+
+nlohmann::json to_json(const Call& call) {
+    nlohmann::json formats = nlohmann::json::array();
+    for (const auto& f : call.formats)
+        formats.push_back({{"code", f.code}, {"name", f.name}, {"durations", f.durations}});
+    return {
+        {"opens_at", call.opens_at.empty() ? nlohmann::json() : nlohmann::json(call.opens_at)},
+        {"closes_at", call.closes_at.empty() ? nlohmann::json() : nlohmann::json(call.closes_at)},
+        {"session_types", call.session_types},
+        {"formats", formats},
+        {"tags", call.tags},
+        {"policy_questions", call.policy_questions},
+        {"sdgs", call.sdgs},
+        {"limits",
+         {{"title_characters", call.limits.title_characters},
+          {"description_words", call.limits.description_words},
+          {"text_words", call.limits.text_words},
+          {"text_characters", call.limits.text_characters},
+          {"max_people_per_role", call.limits.max_people_per_role}}}};
+}
+
+FieldErrors validate_call(const Call& call) {
+    FieldErrors errors;
+    if (call.opens_at.empty() != call.closes_at.empty())
+        errors.push_back({call.opens_at.empty() ? "opens_at" : "closes_at",
+                          "Give both the opening and the closing time, or neither."});
+    else if (!call.opens_at.empty() && call.closes_at <= call.opens_at)
+        errors.push_back({"closes_at", "The call must close after it opens."});
+    if (call.session_types.empty())
+        errors.push_back({"session_types", "Offer at least one session type."});
+    for (const auto& code : call.session_types) {
+        bool known = std::any_of(standard_session_types().begin(), standard_session_types().end(),
+                                 [&](const auto& t) { return t.code == code; });
+        if (!known) errors.push_back({"session_types", code + " is not a session type."});
+    }
+    if (call.formats.empty()) errors.push_back({"formats", "Offer at least one format."});
+    for (std::size_t i = 0; i < call.formats.size(); ++i) {
+        const auto& f = call.formats[i];
+        auto where = "formats[" + std::to_string(i) + "]";
+        if (trim(f.code).empty()) errors.push_back({where, where + " must have a code."});
+        if (f.durations.empty())
+            errors.push_back({where + ".durations", "Format " + f.name + " needs a duration."});
+        for (int d : f.durations)
+            if (d < 5 || d > 480)
+                errors.push_back({where + ".durations",
+                                  "Durations of " + f.name + " must be 5 to 480 minutes."});
+    }
+    for (const auto* list : {&call.tags, &call.policy_questions, &call.sdgs})
+        for (const auto& item : *list)
+            if (auto e = check_text({"list", "An item", false, 300}, item)) {
+                errors.push_back({list == &call.tags               ? "tags"
+                                  : list == &call.policy_questions ? "policy_questions"
+                                                                   : "sdgs",
+                                  e->message});
+                break;
+            }
+    return errors;
+}
+
+const SessionFormat* find_format(const Call& call, const std::string& code) {
+    for (const auto& f : call.formats)
+        if (f.code == code) return &f;
+    return nullptr;
+}
+
+bool offers_session_type(const Call& call, const std::string& code) {
+    return std::find(call.session_types.begin(), call.session_types.end(), code) !=
+           call.session_types.end();
+}
+
+}  // namespace convene

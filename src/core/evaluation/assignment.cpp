@@ -1,0 +1,428 @@
+#include "core/evaluation/assignment.hpp"
+
+#include <lemon/network_simplex.h>
+#include <lemon/preflow.h>
+#include <lemon/smart_graph.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/common/text.hpp"
+
+namespace convene {
+
+namespace {
+
+std::string text(const nlohmann::json& j, const char* name, const std::string& where,
+                 bool required) {
+    if (!j.contains(name) || j[name].is_null()) {
+        if (required) throw std::invalid_argument(where + "." + name + " is missing");
+        return {};
+    }
+    if (j[name].is_string()) return j[name].get<std::string>();
+    if (j[name].is_number_integer()) return j[name].dump();
+    throw std::invalid_argument(where + "." + name + " must be text");
+}
+
+std::vector<std::string> texts(const nlohmann::json& j, const char* name,
+                               const std::string& where) {
+    std::vector<std::string> out;
+    if (!j.contains(name) || j[name].is_null()) return out;
+    if (!j[name].is_array()) throw std::invalid_argument(where + "." + name + " must be a list");
+    for (const auto& v : j[name]) {
+        if (v.is_string())
+            out.push_back(v.get<std::string>());
+        else if (v.is_number_integer())
+            out.push_back(v.dump());
+        else
+            throw std::invalid_argument(where + "." + name + " must be a list of ids or names");
+    }
+    return out;
+}
+
+const nlohmann::json& list(const nlohmann::json& j, const char* name) {
+    static const nlohmann::json empty = nlohmann::json::array();
+    if (!j.contains(name) || j[name].is_null()) return empty;
+    if (!j[name].is_array()) throw std::invalid_argument(std::string(name) + " must be a list");
+    return j[name];
+}
+
+std::string folded(const std::string& s) {
+    return ascii_lower(trim(s));
+}
+
+}  // namespace
+
+AssignmentInstance assignment_instance_from_json(const nlohmann::json& j) {
+    if (!j.is_object()) throw std::invalid_argument("the instance must be a JSON object");
+    AssignmentInstance in;
+    if (j.contains("per_proposal")) {
+        if (!j["per_proposal"].is_number_integer() || j["per_proposal"].get<int>() < 1 ||
+            j["per_proposal"].get<int>() > 100)
+            throw std::invalid_argument("per_proposal must be a whole number from 1 to 100");
+        in.per_proposal = j["per_proposal"].get<int>();
+    }
+    std::set<std::string> proposal_ids, evaluator_ids;
+    const auto& proposals = list(j, "proposals");
+    for (std::size_t i = 0; i < proposals.size(); ++i) {
+        auto where = "proposals[" + std::to_string(i) + "]";
+        const auto& p = proposals[i];
+        if (!p.is_object()) throw std::invalid_argument(where + " must be an object");
+        AssignmentInstance::Proposal out{text(p, "id", where, true), text(p, "group", where, false),
+                                         texts(p, "organisations", where),
+                                         texts(p, "people", where)};
+        if (!proposal_ids.insert(out.id).second)
+            throw std::invalid_argument(where + ".id " + out.id + " is used twice");
+        in.proposals.push_back(std::move(out));
+    }
+    const auto& evaluators = list(j, "evaluators");
+    for (std::size_t i = 0; i < evaluators.size(); ++i) {
+        auto where = "evaluators[" + std::to_string(i) + "]";
+        const auto& e = evaluators[i];
+        if (!e.is_object()) throw std::invalid_argument(where + " must be an object");
+        AssignmentInstance::Evaluator out{
+            text(e, "id", where, true), text(e, "organisation", where, false),
+            text(e, "stakeholder_group", where, false), texts(e, "groups", where), 0};
+        if (!e.contains("max_load") || !e["max_load"].is_number_integer() ||
+            e["max_load"].get<long long>() < 0 || e["max_load"].get<long long>() > 100000)
+            throw std::invalid_argument(where +
+                                        ".max_load must be a whole number from 0 to 100000");
+        out.max_load = e["max_load"].get<int>();
+        if (!evaluator_ids.insert(out.id).second)
+            throw std::invalid_argument(where + ".id " + out.id + " is used twice");
+        in.evaluators.push_back(std::move(out));
+    }
+    auto known = [&](const std::string& evaluator, const std::string& proposal,
+                     const std::string& where) {
+        if (!evaluator_ids.count(evaluator))
+            throw std::invalid_argument(where + " names an unknown evaluator " + evaluator);
+        if (!proposal_ids.count(proposal))
+            throw std::invalid_argument(where + " names an unknown proposal " + proposal);
+    };
+    const auto& conflicts = list(j, "conflicts");
+    for (std::size_t i = 0; i < conflicts.size(); ++i) {
+        auto where = "conflicts[" + std::to_string(i) + "]";
+        const auto& c = conflicts[i];
+        if (!c.is_array() || c.size() != 2)
+            throw std::invalid_argument(where + " must be [evaluator, proposal]");
+        auto id = [&](const nlohmann::json& v) {
+            if (v.is_string()) return v.get<std::string>();
+            if (v.is_number_integer()) return v.dump();
+            throw std::invalid_argument(where + " must be [evaluator, proposal]");
+        };
+        in.conflicts.emplace_back(id(c[0]), id(c[1]));
+        known(in.conflicts.back().first, in.conflicts.back().second, where);
+    }
+    const auto& preferences = list(j, "preferences");
+    for (std::size_t i = 0; i < preferences.size(); ++i) {
+        auto where = "preferences[" + std::to_string(i) + "]";
+        const auto& p = preferences[i];
+        if (!p.is_object() || !p.contains("weight") || !p["weight"].is_number())
+            throw std::invalid_argument(where + ".weight must be a number");
+        AssignmentInstance::Preference out{text(p, "evaluator", where, true),
+                                           text(p, "proposal", where, true),
+                                           p["weight"].get<double>()};
+        if (!std::isfinite(out.weight) || std::abs(out.weight) > 1e6)
+            throw std::invalid_argument(where + ".weight must be between -1000000 and 1000000");
+        known(out.evaluator, out.proposal, where);
+        in.preferences.push_back(std::move(out));
+    }
+    return in;
+}
+
+bool eligible(const AssignmentInstance::Evaluator& e, const AssignmentInstance::Proposal& p) {
+    if (!p.group.empty() && !e.groups.empty() &&
+        std::find(e.groups.begin(), e.groups.end(), p.group) == e.groups.end())
+        return false;
+    if (std::find(p.people.begin(), p.people.end(), e.id) != p.people.end()) return false;
+    if (!e.organisation.empty()) {
+        auto org = folded(e.organisation);
+        for (const auto& o : p.organisations)
+            if (folded(o) == org) return false;
+    }
+    return true;
+}
+
+namespace {
+
+struct PairHash {
+    std::size_t operator()(const std::pair<std::size_t, std::size_t>& p) const {
+        return std::hash<std::size_t>()(p.first * 1000003u ^ p.second);
+    }
+};
+
+// Everything the solver and the report need about which pairs may go together.
+struct Candidates {
+    std::vector<std::vector<std::size_t>> of_proposal;  // evaluator indexes, input order
+    std::unordered_map<std::pair<std::size_t, std::size_t>, long long, PairHash> preference;
+    std::unordered_map<std::pair<std::size_t, std::size_t>, double, PairHash> weight;
+};
+
+Candidates candidates(const AssignmentInstance& in) {
+    std::unordered_map<std::string, std::size_t> evaluator_index, proposal_index;
+    for (std::size_t i = 0; i < in.evaluators.size(); ++i) evaluator_index[in.evaluators[i].id] = i;
+    for (std::size_t i = 0; i < in.proposals.size(); ++i) proposal_index[in.proposals[i].id] = i;
+    std::unordered_set<std::pair<std::size_t, std::size_t>, PairHash> conflicts;
+    for (const auto& [e, p] : in.conflicts)
+        conflicts.insert({evaluator_index.at(e), proposal_index.at(p)});
+    // Evaluators by issue-area group; those without groups may take any proposal.
+    std::map<std::string, std::vector<std::size_t>> by_group;
+    std::vector<std::size_t> ungrouped, everyone;
+    for (std::size_t i = 0; i < in.evaluators.size(); ++i) {
+        everyone.push_back(i);
+        if (in.evaluators[i].groups.empty()) ungrouped.push_back(i);
+        for (const auto& g : in.evaluators[i].groups) by_group[g].push_back(i);
+    }
+    Candidates out;
+    out.of_proposal.resize(in.proposals.size());
+    for (std::size_t p = 0; p < in.proposals.size(); ++p) {
+        const auto& proposal = in.proposals[p];
+        std::vector<std::size_t> pool;
+        if (proposal.group.empty()) {
+            pool = everyone;
+        } else {
+            auto found = by_group.find(proposal.group);
+            if (found != by_group.end()) pool = found->second;
+            pool.insert(pool.end(), ungrouped.begin(), ungrouped.end());
+            std::sort(pool.begin(), pool.end());
+            pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
+        }
+        for (auto e : pool)
+            if (!conflicts.count({e, p}) && eligible(in.evaluators[e], proposal))
+                out.of_proposal[p].push_back(e);
+    }
+    for (const auto& pref : in.preferences) {
+        std::pair<std::size_t, std::size_t> key{evaluator_index.at(pref.evaluator),
+                                                proposal_index.at(pref.proposal)};
+        out.preference[key] += std::llround(pref.weight * 1000);
+        out.weight[key] += pref.weight;
+    }
+    return out;
+}
+
+int group_cap(int k) {
+    return (k + 1) / 2;
+}
+
+std::string reason_unfilled(const AssignmentInstance& in, const Candidates& cand, std::size_t p,
+                            int got) {
+    const int k = in.per_proposal;
+    const auto& pool = cand.of_proposal[p];
+    if (static_cast<int>(pool.size()) < k)
+        return "only " + std::to_string(pool.size()) +
+               " evaluators are eligible (issue-area group, conflicts, organisations and people "
+               "of the proposal rule out the others)";
+    std::map<std::string, int> per_group;
+    int reachable = 0;
+    for (auto e : pool) {
+        const auto& g = in.evaluators[e].stakeholder_group;
+        if (g.empty() || ++per_group[g] <= group_cap(k)) ++reachable;
+    }
+    if (reachable < k)
+        return "stakeholder balance (at most " + std::to_string(group_cap(k)) +
+               " evaluators of one stakeholder group) leaves " + std::to_string(reachable) +
+               " usable evaluators";
+    return "the eligible evaluators' loads are full (" + std::to_string(got) + " of " +
+           std::to_string(k) + " places filled)";
+}
+
+}  // namespace
+
+void score_assignment(const AssignmentInstance& in, AssignmentResult& result) {
+    std::unordered_map<std::string, long long> load;
+    std::map<std::pair<std::string, std::string>, double> weight;
+    for (const auto& pref : in.preferences) weight[{pref.evaluator, pref.proposal}] += pref.weight;
+    result.filled = static_cast<long long>(result.assignments.size());
+    result.preference = 0;
+    for (const auto& a : result.assignments) {
+        ++load[a.evaluator];
+        auto w = weight.find({a.evaluator, a.proposal});
+        if (w != weight.end()) result.preference += w->second;
+    }
+    result.load_squares = 0;
+    for (const auto& [e, l] : load) result.load_squares += l * l;
+}
+
+AssignmentResult assign(const AssignmentInstance& in) {
+    using Graph = lemon::SmartDigraph;
+    const int k = in.per_proposal;
+    auto cand = candidates(in);
+    Graph g;
+    auto source = g.addNode(), sink = g.addNode();
+    std::vector<Graph::Node> evaluator_node, proposal_node;
+    for (std::size_t i = 0; i < in.evaluators.size(); ++i) evaluator_node.push_back(g.addNode());
+    for (std::size_t i = 0; i < in.proposals.size(); ++i) proposal_node.push_back(g.addNode());
+    Graph::ArcMap<long long> capacity(g), cost(g);
+    // Preferences count less than one unit of load squared: scale the load by more than
+    // the largest total of preferences any assignment can reach.
+    long long preference_range = 1;
+    for (const auto& [key, w] : cand.preference) preference_range += std::llabs(w);
+    const long long load_unit = preference_range;
+    auto arc = [&](Graph::Node from, Graph::Node to, long long cap, long long c) {
+        auto a = g.addArc(from, to);
+        capacity[a] = cap;
+        cost[a] = c;
+        return a;
+    };
+    // Each evaluator: unit arcs costing (2l - 1) for the l-th proposal, so that the
+    // cost of a load L is L squared (convex: the cheapest arcs fill first).
+    std::vector<std::size_t> possible(in.evaluators.size(), 0);
+    for (const auto& pool : cand.of_proposal)
+        for (auto e : pool) ++possible[e];
+    for (std::size_t e = 0; e < in.evaluators.size(); ++e) {
+        auto most = std::min<long long>(in.evaluators[e].max_load, possible[e]);
+        for (long long l = 1; l <= most; ++l)
+            arc(source, evaluator_node[e], 1, load_unit * (2 * l - 1));
+    }
+    struct PairArc {
+        Graph::Arc arc;
+        std::size_t evaluator, proposal;
+    };
+    std::vector<PairArc> pair_arcs;
+    for (std::size_t p = 0; p < in.proposals.size(); ++p) {
+        std::map<std::string, Graph::Node> group_node;
+        for (auto e : cand.of_proposal[p]) {
+            const auto& group = in.evaluators[e].stakeholder_group;
+            Graph::Node to = proposal_node[p];
+            if (!group.empty()) {
+                auto [it, fresh] = group_node.emplace(group, Graph::Node());
+                if (fresh) {
+                    it->second = g.addNode();
+                    arc(it->second, proposal_node[p], group_cap(k), 0);
+                }
+                to = it->second;
+            }
+            auto pref = cand.preference.find({e, p});
+            pair_arcs.push_back(
+                {arc(evaluator_node[e], to, 1, pref == cand.preference.end() ? 0 : -pref->second),
+                 e, p});
+        }
+        arc(proposal_node[p], sink, k, 0);
+    }
+    // (1) as many places as can be filled: every place is offered to the network, and a
+    // place left empty goes through a bypass arc dearer than any way of filling it (an
+    // augmenting path passes each evaluator once, so it costs less than `unfilled_cost`).
+    // (2) and (3) follow from the costs of the cheapest flow.
+    long long max_load = 1;
+    for (const auto& e : in.evaluators) max_load = std::max<long long>(max_load, e.max_load);
+    const long long places = static_cast<long long>(in.proposals.size()) * k;
+    const long double unfilled_cost_wide =
+        static_cast<long double>(load_unit) * 2 * max_load *
+            (static_cast<long double>(in.evaluators.size()) + 1) +
+        preference_range + 1;
+    using Simplex = lemon::NetworkSimplex<Graph, long long, long long>;
+    long long filled = 0;
+    std::optional<Simplex> solved;
+    if (unfilled_cost_wide * (places + 1) < 4e18L) {
+        auto bypass = arc(source, sink, places, static_cast<long long>(unfilled_cost_wide));
+        auto& simplex = solved.emplace(g);  // after the last arc: it reads the graph now
+        simplex.upperMap(capacity).costMap(cost).stSupply(source, sink, places);
+        if (simplex.run() != Simplex::OPTIMAL)
+            throw std::logic_error("the assignment network has no optimal flow");
+        filled = places - simplex.flow(bypass);
+    } else {  // costs too large for one solve: the maximum flow first, then its cheapest
+        lemon::Preflow<Graph, Graph::ArcMap<long long>> preflow(g, capacity, source, sink);
+        preflow.runMinCut();
+        filled = preflow.flowValue();
+        auto& simplex = solved.emplace(g);
+        simplex.upperMap(capacity).costMap(cost).stSupply(source, sink, filled);
+        if (simplex.run() != Simplex::OPTIMAL)
+            throw std::logic_error("the assignment network has no optimal flow");
+    }
+    AssignmentResult result;
+    std::vector<int> got(in.proposals.size(), 0);
+    for (const auto& pa : pair_arcs)
+        if (solved->flow(pa.arc) > 0) {
+            result.assignments.push_back(
+                {in.evaluators[pa.evaluator].id, in.proposals[pa.proposal].id});
+            ++got[pa.proposal];
+        }
+    for (std::size_t p = 0; p < in.proposals.size(); ++p)
+        if (got[p] < k)
+            result.unfilled.push_back(
+                {in.proposals[p].id, k - got[p], reason_unfilled(in, cand, p, got[p])});
+    score_assignment(in, result);
+    return result;
+}
+
+AssignmentResult reassign_after_conflict(const AssignmentInstance& instance,
+                                         const std::vector<AssignmentPair>& current,
+                                         const std::string& evaluator,
+                                         const std::string& proposal) {
+    AssignmentInstance in = instance;
+    in.conflicts.emplace_back(evaluator, proposal);
+    AssignmentResult result;
+    std::unordered_map<std::string, int> load;
+    std::map<std::string, std::map<std::string, int>> groups_on;  // proposal -> group -> count
+    std::unordered_map<std::string, const AssignmentInstance::Evaluator*> by_id;
+    for (const auto& e : in.evaluators) by_id[e.id] = &e;
+    std::set<std::pair<std::string, std::string>> taken;
+    for (const auto& a : current) {
+        if (a.evaluator == evaluator && a.proposal == proposal) continue;
+        result.assignments.push_back(a);
+        taken.insert({a.evaluator, a.proposal});
+        ++load[a.evaluator];
+        if (auto e = by_id.find(a.evaluator); e != by_id.end())
+            ++groups_on[a.proposal][e->second->stakeholder_group];
+    }
+    auto cand = candidates(in);
+    std::size_t p = 0;
+    while (p < in.proposals.size() && in.proposals[p].id != proposal) ++p;
+    if (p == in.proposals.size()) throw std::invalid_argument("unknown proposal " + proposal);
+    // The best evaluator for the freed place: least loaded (the smallest rise of the sum
+    // of squares), then the highest preference, then the first in the input.
+    std::optional<std::size_t> best;
+    auto better = [&](std::size_t a, std::size_t b) {
+        auto la = load[in.evaluators[a].id], lb = load[in.evaluators[b].id];
+        if (la != lb) return la < lb;
+        auto pa = cand.preference.count({a, p}) ? cand.preference.at({a, p}) : 0;
+        auto pb = cand.preference.count({b, p}) ? cand.preference.at({b, p}) : 0;
+        if (pa != pb) return pa > pb;
+        return a < b;
+    };
+    for (auto e : cand.of_proposal[p]) {
+        const auto& ev = in.evaluators[e];
+        if (taken.count({ev.id, proposal}) || load[ev.id] >= ev.max_load) continue;
+        if (!ev.stakeholder_group.empty() &&
+            groups_on[proposal][ev.stakeholder_group] >= group_cap(in.per_proposal))
+            continue;
+        if (!best || better(e, *best)) best = e;
+    }
+    if (best) result.assignments.push_back({in.evaluators[*best].id, proposal});
+    explain_unfilled(in, result);
+    score_assignment(in, result);
+    return result;
+}
+
+void explain_unfilled(const AssignmentInstance& in, AssignmentResult& result) {
+    auto cand = candidates(in);
+    std::map<std::string, int> got;
+    for (const auto& a : result.assignments) ++got[a.proposal];
+    result.unfilled.clear();
+    for (std::size_t q = 0; q < in.proposals.size(); ++q)
+        if (got[in.proposals[q].id] < in.per_proposal)
+            result.unfilled.push_back({in.proposals[q].id,
+                                       in.per_proposal - got[in.proposals[q].id],
+                                       reason_unfilled(in, cand, q, got[in.proposals[q].id])});
+}
+
+nlohmann::json to_json(const AssignmentResult& r) {
+    nlohmann::json assignments = nlohmann::json::array(), unfilled = nlohmann::json::array();
+    for (const auto& a : r.assignments)
+        assignments.push_back({{"evaluator", a.evaluator}, {"proposal", a.proposal}});
+    for (const auto& u : r.unfilled)
+        unfilled.push_back(
+            {{"proposal", u.proposal}, {"missing", u.missing}, {"reason", u.reason}});
+    return {
+        {"assignments", assignments},
+        {"unfilled", unfilled},
+        {"objective",
+         {{"filled", r.filled}, {"load_squares", r.load_squares}, {"preference", r.preference}}}};
+}
+
+}  // namespace convene

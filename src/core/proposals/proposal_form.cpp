@@ -1,0 +1,299 @@
+#include "core/proposals/proposal_form.hpp"
+
+#include <algorithm>
+
+#include "core/common/text.hpp"
+#include "core/editions/edition.hpp"
+#include "core/people/country.hpp"
+#include "core/people/people.hpp"
+#include "core/screening/screening.hpp"
+
+namespace convene {
+
+std::size_t count_words(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : text) {
+        bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words;
+}
+
+bool form_shows(const std::string& session_type, const std::string& field) {
+    if (session_type == "workshop") return true;
+    static const std::vector<std::string> workshop_only = {
+        "format", "policy_questions", "tags", "sdgs", "background_paper", "rapporteurs"};
+    return std::find(workshop_only.begin(), workshop_only.end(), field) == workshop_only.end();
+}
+
+std::vector<int> allowed_durations(const Call& call, const std::string& session_type,
+                                   const std::string& format) {
+    if (!format.empty())
+        if (const auto* f = find_format(call, format)) return f->durations;
+    for (const auto& t : standard_session_types())
+        if (t.code == session_type && session_type != "workshop") return t.durations;
+    std::vector<int> all;
+    for (const auto& f : call.formats)
+        for (int d : f.durations)
+            if (std::find(all.begin(), all.end(), d) == all.end()) all.push_back(d);
+    std::sort(all.begin(), all.end());
+    return all;
+}
+
+const std::vector<std::string>& confirmation_states() {
+    static const std::vector<std::string> all = {"proposed", "invited", "provisionally_confirmed",
+                                                 "confirmed", "declined"};
+    return all;
+}
+
+namespace {
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+struct LongText {
+    const char* field;
+    const std::string Proposal::*member;
+};
+
+const LongText long_texts[] = {
+    {"description", &Proposal::description},
+    {"agenda", &Proposal::agenda},
+    {"expected_outcomes", &Proposal::expected_outcomes},
+    {"online_participation", &Proposal::online_participation},
+    {"background_paper", &Proposal::background_paper},
+    {"previous_report", &Proposal::previous_report},
+    {"relevance", &Proposal::relevance},
+};
+
+void check_person(const ProposalPerson& person, const std::string& where, const std::string& label,
+                  FieldErrors& errors) {
+    auto text = [&](const char* member, const char* what, std::size_t max,
+                    const std::string& value) {
+        if (auto e = check_text({where + "." + member, label + ": " + what, false, max}, value))
+            errors.push_back(*e);
+    };
+    text("name", "name", 200, person.name);
+    text("email", "e-mail", 254, person.email);
+    text("organisation", "organisation", 200, person.organisation);
+    text("affiliation", "affiliation", 300, person.affiliation);
+    if (trim(person.name).empty())
+        errors.push_back({where + ".name", label + ": the name is required."});
+    if (!trim(person.email).empty() && !looks_like_email(trim(person.email)))
+        errors.push_back({where + ".email", label + ": the e-mail address " + person.email +
+                                                " does not look like name@example.org."});
+    if (!person.country.empty() && !find_country(person.country))
+        errors.push_back({where + ".country",
+                          label + ": " + person.country + " is not a country code we know."});
+    if (!person.stakeholder_group.empty() &&
+        !is_choice(stakeholder_groups(), person.stakeholder_group))
+        errors.push_back(
+            {where + ".stakeholder_group", label + ": choose a stakeholder group from the list."});
+    if (!is_choice(genders(), person.gender))
+        errors.push_back({where + ".gender", label + ": choose a gender from the list."});
+    if (!contains(confirmation_states(), person.confirmation))
+        errors.push_back(
+            {where + ".confirmation", label + ": choose a confirmation status from the list."});
+}
+
+struct PeopleList {
+    const char* field;
+    const char* label;  // "Speaker"
+    const std::vector<ProposalPerson> Proposal::*member;
+};
+
+const PeopleList people_lists[] = {
+    {"organisers", "Organiser", &Proposal::organisers},
+    {"speakers", "Speaker", &Proposal::speakers},
+    {"moderators", "Moderator", &Proposal::moderators},
+    {"online_moderators", "Online moderator", &Proposal::online_moderators},
+    {"rapporteurs", "Rapporteur", &Proposal::rapporteurs},
+};
+
+void check_choices(const std::vector<std::string>& chosen, const std::vector<std::string>& offered,
+                   bool write_in, const char* field, const char* label, FieldErrors& errors) {
+    if (chosen.size() > 20) {
+        errors.push_back({field, std::string(label) + ": choose at most 20."});
+        return;
+    }
+    for (const auto& item : chosen) {
+        if (auto e = check_text({field, label, false, 300}, item)) {
+            errors.push_back(*e);
+            return;
+        }
+        if (!write_in && !contains(offered, item)) {
+            errors.push_back({field, std::string(label) + ": " + item + " is not one offered."});
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+FieldErrors check_proposal_draft(const Proposal& p, const ProposalChecks& checks) {
+    FieldErrors errors;
+    const auto& call = checks.call;
+    const auto& limits = call.limits;
+    if (!offers_session_type(call, p.session_type))
+        errors.push_back(
+            {"session_type", "This call does not offer the session type " + p.session_type + "."});
+    if (auto e = check_text(
+            {"title", "Title", false, static_cast<std::size_t>(limits.title_characters)}, p.title))
+        errors.push_back(*e);
+    if (!p.theme.empty() && !contains(checks.themes, p.theme))
+        errors.push_back({"theme", "Choose one of the edition's themes."});
+    const SessionFormat* format = nullptr;
+    if (!p.format.empty()) {
+        format = find_format(call, p.format);
+        if (!format) errors.push_back({"format", "Choose one of the formats offered."});
+    }
+    if (p.duration != 0) {
+        if (format && std::find(format->durations.begin(), format->durations.end(), p.duration) ==
+                          format->durations.end()) {
+            std::string allowed;
+            for (int d : format->durations)
+                allowed += (allowed.empty() ? "" : " or ") + std::to_string(d);
+            errors.push_back({"duration", "A " + format->name + " lasts " + allowed +
+                                              " minutes, not " + std::to_string(p.duration) + "."});
+        } else if (p.duration < 0 || p.duration > 480) {
+            errors.push_back({"duration", "Duration must be between 1 and 480 minutes."});
+        } else if (!format && p.session_type != "workshop") {
+            auto allowed = allowed_durations(call, p.session_type, "");
+            if (!allowed.empty() &&
+                std::find(allowed.begin(), allowed.end(), p.duration) == allowed.end()) {
+                std::string minutes;
+                for (int d : allowed)
+                    minutes += (minutes.empty() ? "" : " or ") + std::to_string(d);
+                errors.push_back({"duration", "This session type lasts " + minutes +
+                                                  " minutes, not " + std::to_string(p.duration) +
+                                                  "."});
+            }
+        }
+    }
+    for (const auto& [field, member] : long_texts) {
+        const auto& value = p.*member;
+        auto label = field_label(field);
+        if (auto e = check_text(
+                {field, label, false, static_cast<std::size_t>(limits.text_characters), true},
+                value)) {
+            errors.push_back(*e);
+            continue;
+        }
+        std::size_t max_words = std::string_view(field) == "description"
+                                    ? static_cast<std::size_t>(limits.description_words)
+                                    : static_cast<std::size_t>(limits.text_words);
+        auto words = count_words(value);
+        if (words > max_words)
+            errors.push_back({field, label + " has " + std::to_string(words) +
+                                         " words; the limit is " + std::to_string(max_words) +
+                                         "."});
+    }
+    check_choices(p.policy_questions, call.policy_questions, true, "policy_questions",
+                  "Policy questions", errors);
+    check_choices(p.tags, call.tags, true, "tags", "Tags", errors);
+    check_choices(p.sdgs, call.sdgs, false, "sdgs", "SDGs", errors);
+    for (const auto& [field, label, member] : people_lists) {
+        const auto& people = p.*member;
+        if (people.size() > static_cast<std::size_t>(limits.max_people_per_role))
+            errors.push_back({field, std::string(label) + "s: at most " +
+                                         std::to_string(limits.max_people_per_role) + "."});
+        for (std::size_t i = 0; i < people.size(); ++i)
+            check_person(people[i], std::string(field) + "[" + std::to_string(i) + "]",
+                         std::string(label) + " " + std::to_string(i + 1), errors);
+    }
+    return errors;
+}
+
+FieldErrors check_proposal_submission(const Proposal& p, const ProposalChecks& checks) {
+    auto errors = check_proposal_draft(p, checks);
+    auto required = checks.required_fields.empty() ? standard_required_fields(p.session_type)
+                                                   : checks.required_fields;
+    auto has_error = [&](const std::string& field) {
+        return std::any_of(errors.begin(), errors.end(),
+                           [&](const FieldError& e) { return e.field == field; });
+    };
+    auto empty = [&](const std::string& field) {
+        for (const auto& [name, member] : long_texts)
+            if (field == name) return trim(p.*member).empty();
+        for (const auto& [name, label, member] : people_lists)
+            if (field == name) return (p.*member).empty();
+        if (field == "title") return trim(p.title).empty();
+        if (field == "theme") return p.theme.empty();
+        if (field == "format") return p.format.empty();
+        if (field == "duration") return p.duration == 0;
+        if (field == "policy_questions") return p.policy_questions.empty();
+        if (field == "tags") return p.tags.empty();
+        if (field == "sdgs") return p.sdgs.empty();
+        return false;
+    };
+    for (const auto& field : required)
+        if (empty(field) && !has_error(field))
+            errors.push_back({field, field_label(field) + " is required to submit."});
+    return errors;
+}
+
+namespace {
+
+std::string written(const nlohmann::json& v) {
+    if (v.is_null()) return "";
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_array()) {
+        std::string out;
+        for (const auto& item : v) {
+            if (!out.empty()) out += "\n";
+            if (item.is_object()) {
+                std::string line;
+                for (const char* member : {"name", "email", "organisation", "country",
+                                           "stakeholder_group", "gender", "confirmation"}) {
+                    auto text = written(item.value(member, nlohmann::json()));
+                    if (!text.empty()) line += (line.empty() ? "" : ", ") + text;
+                }
+                if (item.contains("onsite") && item["onsite"].is_boolean())
+                    line += item["onsite"].get<bool>() ? ", onsite" : ", online";
+                out += line;
+            } else {
+                out += written(item);
+            }
+        }
+        return out;
+    }
+    return v.dump();
+}
+
+}  // namespace
+
+std::vector<FieldChange> compare_proposals(const nlohmann::json& before,
+                                           const nlohmann::json& after) {
+    static const char* fields[] = {"session_type",
+                                   "title",
+                                   "theme",
+                                   "format",
+                                   "duration",
+                                   "description",
+                                   "policy_questions",
+                                   "tags",
+                                   "sdgs",
+                                   "agenda",
+                                   "expected_outcomes",
+                                   "online_participation",
+                                   "background_paper",
+                                   "previous_report",
+                                   "relevance",
+                                   "organisers",
+                                   "speakers",
+                                   "moderators",
+                                   "online_moderators",
+                                   "rapporteurs"};
+    std::vector<FieldChange> out;
+    for (const char* field : fields) {
+        auto a = written(before.value(field, nlohmann::json()));
+        auto b = written(after.value(field, nlohmann::json()));
+        if (a != b) out.push_back({field, field_label(field), a, b});
+    }
+    return out;
+}
+
+}  // namespace convene

@@ -1,0 +1,47 @@
+#pragma once
+// What the proposal form accepts: every text within its limit and free of control
+// characters (on every save, drafts too), and when the proposer submits, every field
+// the session type requires. Errors name the member of the proposal's JSON shape
+// ("title", "speakers[2].email") so the form can show each next to its field.
+#include <string>
+#include <vector>
+
+#include "core/call/call.hpp"
+#include "core/common/field_error.hpp"
+#include "core/proposals/proposal.hpp"
+
+namespace convene {
+
+// Words as a reader counts them: runs of characters between spaces.
+std::size_t count_words(std::string_view text);
+
+struct ProposalChecks {
+    const Call& call;
+    std::vector<std::string> themes;           // names of the edition's themes
+    std::vector<std::string> required_fields;  // for submitting; empty: the session type's
+};
+
+// Errors that stop a save, drafts included (limits, encoding, unknown choices).
+FieldErrors check_proposal_draft(const Proposal& p, const ProposalChecks& checks);
+// The same, plus the fields a submitted proposal must have.
+FieldErrors check_proposal_submission(const Proposal& p, const ProposalChecks& checks);
+
+// The fields the form of a session type shows: all of the workshop form for a
+// workshop, fewer for the other types (no format, policy questions or rapporteur).
+bool form_shows(const std::string& session_type, const std::string& field);
+// Minutes a session may last: the format's when one is chosen, else the type's.
+std::vector<int> allowed_durations(const Call& call, const std::string& session_type,
+                                   const std::string& format);
+
+// Confirmation states a proposer may declare; speakers answer by link themselves.
+const std::vector<std::string>& confirmation_states();
+
+// A field-by-field comparison of two revisions of a proposal's JSON: the members that
+// differ, with the text of each side (lists and people written out one per line).
+struct FieldChange {
+    std::string field, label, before, after;
+};
+std::vector<FieldChange> compare_proposals(const nlohmann::json& before,
+                                           const nlohmann::json& after);
+
+}  // namespace convene

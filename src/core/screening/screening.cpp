@@ -1,0 +1,448 @@
+#include "core/screening/screening.hpp"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include "core/common/text.hpp"
+
+namespace convene {
+
+namespace {
+
+// A speaker who declined through their link has declined, whatever was declared.
+bool declined(const ProposalPerson& p) {
+    return p.answer == "declined" || (p.answer.empty() && p.confirmation == "declined");
+}
+
+bool confirmed(const ProposalPerson& p, const ScreeningRules& rules) {
+    if (rules.speaker_confirmation == "own_answer") return p.answer == "confirmed";
+    return !declined(p) && (p.confirmation == "confirmed" ||
+                            p.confirmation == "provisionally_confirmed" || p.answer == "confirmed");
+}
+
+std::string count_of(int n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string gender_singular(const std::string& gender) {
+    if (gender == "woman") return "a woman";
+    if (gender == "man") return "a man";
+    if (gender == "non_binary") return "non-binary";
+    return "of the gender '" + gender + "'";
+}
+
+std::string gender_plural(const std::string& gender) {
+    if (gender == "woman") return "women";
+    if (gender == "man") return "men";
+    if (gender == "non_binary") return "non-binary people";
+    return "of the gender '" + gender + "'";
+}
+
+bool field_filled(const Proposal& p, const std::string& field) {
+    auto text = [](const std::string& s) { return !trim(s).empty(); };
+    if (field == "title") return text(p.title);
+    if (field == "theme") return text(p.theme);
+    if (field == "format") return text(p.format);
+    if (field == "duration") return p.duration > 0;
+    if (field == "description") return text(p.description);
+    if (field == "policy_questions") return !p.policy_questions.empty();
+    if (field == "tags") return !p.tags.empty();
+    if (field == "sdgs") return !p.sdgs.empty();
+    if (field == "agenda") return text(p.agenda);
+    if (field == "expected_outcomes") return text(p.expected_outcomes);
+    if (field == "online_participation") return text(p.online_participation);
+    if (field == "background_paper") return text(p.background_paper);
+    if (field == "relevance") return text(p.relevance);
+    if (field == "organisers") return !p.organisers.empty();
+    if (field == "speakers") return !p.speakers.empty();
+    if (field == "moderators") return !p.moderators.empty();
+    if (field == "online_moderators") return !p.online_moderators.empty();
+    if (field == "rapporteurs") return !p.rapporteurs.empty();
+    return true;
+}
+
+// The people and institutions who submit a proposal: the proposer and the organisers.
+std::vector<const ProposalPerson*> submitters(const Proposal& p) {
+    std::vector<const ProposalPerson*> out;
+    if (!trim(p.proposer.name).empty() || !trim(p.proposer.email).empty())
+        out.push_back(&p.proposer);
+    for (const auto& o : p.organisers) out.push_back(&o);
+    return out;
+}
+
+void check_completeness(const Proposal& p, const ScreeningRules& rules, ScreeningResult& r) {
+    auto listed = rules.required_fields.find(p.session_type);
+    auto fields = listed != rules.required_fields.end() ? listed->second
+                                                        : standard_required_fields(p.session_type);
+    for (const auto& field : fields) {
+        // These have rules of their own, with a sharper message.
+        if ((field == "online_moderators" && rules.require_online_moderator) ||
+            (field == "moderators" && rules.require_onsite_moderator))
+            continue;
+        if (!field_filled(p, field))
+            r.failures.push_back({"missing_field",
+                                  "The required field " + field_label(field) + " is empty.",
+                                  field});
+    }
+}
+
+void check_speakers(const Proposal& p, const ScreeningRules& rules, ScreeningResult& r) {
+    if (rules.min_confirmed_speakers > 0) {
+        int n = static_cast<int>(std::count_if(p.speakers.begin(), p.speakers.end(),
+                                               [&](const auto& s) { return confirmed(s, rules); }));
+        if (n < rules.min_confirmed_speakers)
+            r.failures.push_back(
+                {"too_few_confirmed_speakers",
+                 std::to_string(n) + " of the required " +
+                     std::to_string(rules.min_confirmed_speakers) +
+                     (n == 1 ? " speakers has confirmed" : " speakers have confirmed"),
+                 "speakers"});
+    }
+    if (rules.min_onsite_speakers > 0) {
+        int n =
+            static_cast<int>(std::count_if(p.speakers.begin(), p.speakers.end(), [](const auto& s) {
+                return !declined(s) && s.onsite.value_or(false);
+            }));
+        if (n < rules.min_onsite_speakers)
+            r.failures.push_back({"too_few_onsite_speakers",
+                                  std::to_string(n) + " of the required " +
+                                      std::to_string(rules.min_onsite_speakers) +
+                                      " speakers will be onsite",
+                                  "speakers"});
+    }
+    if (rules.require_gender_diversity) {
+        std::map<std::string, int> by_gender;
+        for (const auto& s : p.speakers)
+            if (!declined(s) && !trim(s.gender).empty()) ++by_gender[s.gender];
+        if (by_gender.empty()) {
+            r.failures.push_back(
+                {"no_gender_diversity",
+                 "No speaker states a gender, so the speakers cannot show gender diversity",
+                 "speakers"});
+        } else if (by_gender.size() == 1) {
+            const auto& [gender, n] = *by_gender.begin();
+            r.failures.push_back(
+                {"no_gender_diversity",
+                 (n == 1 ? "The only speaker who states a gender is " + gender_singular(gender)
+                         : "All " + std::to_string(n) + " speakers who state a gender are " +
+                               gender_plural(gender)) +
+                     "; at least one speaker of another gender is required",
+                 "speakers"});
+        }
+    }
+    if (rules.require_onsite_moderator) {
+        bool onsite = std::any_of(p.moderators.begin(), p.moderators.end(),
+                                  [](const auto& m) { return m.onsite.value_or(false); });
+        if (!onsite)
+            r.failures.push_back({"no_onsite_moderator",
+                                  p.moderators.empty()
+                                      ? "No moderator is named; an onsite moderator is required"
+                                      : "No moderator is marked as onsite",
+                                  "moderators"});
+    }
+    if (rules.require_online_moderator && p.online_moderators.empty())
+        r.failures.push_back(
+            {"no_online_moderator", "No online moderator is named", "online_moderators"});
+}
+
+// People known by e-mail, or by name where either side gives no e-mail: two different
+// e-mails are two people even when their names are the same.
+class PeopleIndex {
+  public:
+    void add(const ProposalPerson& p) {
+        auto email = ascii_lower(trim(p.email));
+        if (!email.empty()) emails_.insert(email);
+        if (!trim(p.name).empty()) names_.emplace(name_key(p.name), email);
+    }
+    bool contains(const ProposalPerson& p) const {
+        auto email = ascii_lower(trim(p.email));
+        if (!email.empty() && emails_.count(email)) return true;
+        if (trim(p.name).empty()) return false;
+        auto [begin, end] = names_.equal_range(name_key(p.name));
+        for (auto it = begin; it != end; ++it)
+            if (email.empty() || it->second.empty()) return true;
+        return false;
+    }
+
+  private:
+    std::set<std::string> emails_;
+    std::multimap<std::string, std::string> names_;  // name key -> e-mail, possibly empty
+};
+
+void check_mag_members(const Proposal& p, const ScreeningContext& c, ScreeningResult& r) {
+    if (!c.rules.mag_members_excluded) return;
+    PeopleIndex mag;
+    for (const auto& m : c.mag_members) mag.add(m);
+    std::set<std::string> reported;
+    for (const auto* s : submitters(p))
+        if (mag.contains(*s) && reported.insert(person_key(*s)).second)
+            r.failures.push_back(
+                {"mag_member_proposer",
+                 s->name + " is a MAG member; MAG members may not submit proposals (their "
+                           "institutions may)",
+                 "organisers"});
+}
+
+std::string editions_ago_text(int n) {
+    return n == 1 ? "the previous edition" : std::to_string(n) + " editions ago";
+}
+
+void check_previous_reports(const Proposal& p, const ScreeningContext& c, ScreeningResult& r) {
+    if (!c.rules.previous_report_required) return;
+    PeopleIndex people;
+    std::set<std::string> institutions;
+    for (const auto* s : submitters(p)) {
+        people.add(*s);
+        if (!trim(s->organisation).empty()) institutions.insert(institution_key(s->organisation));
+    }
+    for (const auto& past : c.past_sessions) {
+        if (past.report_filed || past.editions_ago < 1 ||
+            past.editions_ago > c.rules.report_lookback_editions)
+            continue;
+        for (const auto& o : past.organisers) {
+            std::string who;
+            if (people.contains(o))
+                who = o.name.empty() ? o.email : o.name;
+            else if (!trim(o.organisation).empty() &&
+                     institutions.count(institution_key(o.organisation)))
+                who = o.organisation;
+            if (who.empty()) continue;
+            r.failures.push_back({"missing_previous_report",
+                                  who + " held the session \"" + past.title + "\" in " +
+                                      editions_ago_text(past.editions_ago) + " and filed no report",
+                                  "previous_report"});
+            break;
+        }
+    }
+}
+
+// Per-person and per-institution limits, counted in submission order.
+void check_limits(const std::vector<const Proposal*>& ordered, const ScreeningRules& rules,
+                  std::map<std::string, ScreeningResult*>& results) {
+    std::map<std::string, std::vector<std::string>> by_person, by_institution;
+    for (const auto* p : ordered) {
+        auto& r = *results[p->id];
+        std::set<std::string> people, institutions;
+        for (const auto* s : submitters(*p)) {
+            auto key = person_key(*s);
+            if (key != "name:" && people.insert(key).second) {
+                auto& earlier = by_person[key];
+                if (rules.max_proposals_per_person > 0 &&
+                    static_cast<int>(earlier.size()) >= rules.max_proposals_per_person)
+                    r.failures.push_back({"too_many_proposals_per_person",
+                                          s->name + " is already named on " +
+                                              count_of(static_cast<int>(earlier.size()),
+                                                       "earlier proposal", "earlier proposals") +
+                                              "; the limit is " +
+                                              std::to_string(rules.max_proposals_per_person),
+                                          "organisers"});
+                earlier.push_back(p->id);
+            }
+            auto institution = institution_key(s->organisation);
+            if (!institution.empty() && institutions.insert(institution).second) {
+                auto& earlier = by_institution[institution];
+                if (rules.max_proposals_per_institution > 0 &&
+                    static_cast<int>(earlier.size()) >= rules.max_proposals_per_institution)
+                    r.failures.push_back({"too_many_proposals_per_institution",
+                                          s->organisation + " is already named on " +
+                                              count_of(static_cast<int>(earlier.size()),
+                                                       "earlier proposal", "earlier proposals") +
+                                              "; the limit is " +
+                                              std::to_string(rules.max_proposals_per_institution),
+                                          "organisers"});
+                earlier.push_back(p->id);
+            }
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> standard_required_fields(const std::string& session_type) {
+    if (session_type == "workshop")
+        return {"title",
+                "theme",
+                "format",
+                "duration",
+                "description",
+                "policy_questions",
+                "organisers",
+                "speakers",
+                "moderators",
+                "online_moderators",
+                "rapporteurs",
+                "expected_outcomes",
+                "online_participation"};
+    if (session_type == "open_forum")
+        return {"title",      "theme",      "duration",         "description",
+                "organisers", "moderators", "online_moderators"};
+    return {"title", "description", "organisers"};
+}
+
+std::string field_label(const std::string& field) {
+    static const std::map<std::string, std::string> labels = {
+        {"session_type", "Session type"},
+        {"title", "Title"},
+        {"theme", "Theme"},
+        {"format", "Format"},
+        {"duration", "Duration"},
+        {"description", "Description"},
+        {"policy_questions", "Policy questions"},
+        {"tags", "Tags"},
+        {"sdgs", "SDGs"},
+        {"agenda", "Agenda"},
+        {"expected_outcomes", "Expected outcomes"},
+        {"online_participation", "Plan for online participation"},
+        {"background_paper", "Background paper"},
+        {"previous_report", "Report of your previous session"},
+        {"relevance", "Relevance to the theme"},
+        {"organisers", "Organisers"},
+        {"speakers", "Speakers"},
+        {"moderators", "Moderator"},
+        {"online_moderators", "Online moderator"},
+        {"rapporteurs", "Rapporteur"},
+    };
+    auto it = labels.find(field);
+    return it == labels.end() ? field : it->second;
+}
+
+std::vector<ScreeningResult> screen_proposals(const std::vector<Proposal>& proposals,
+                                              const ScreeningContext& context) {
+    std::vector<ScreeningResult> results(proposals.size());
+    std::map<std::string, ScreeningResult*> by_id;
+    for (std::size_t i = 0; i < proposals.size(); ++i) {
+        const auto& p = proposals[i];
+        auto& r = results[i];
+        r.proposal = p.id;
+        if (!by_id.emplace(p.id, &r).second)
+            throw std::invalid_argument("proposal id " + p.id + " appears twice");
+        if (context.rules.check_completeness) check_completeness(p, context.rules, r);
+        check_speakers(p, context.rules, r);
+        check_mag_members(p, context, r);
+        check_previous_reports(p, context, r);
+    }
+    std::vector<const Proposal*> ordered;
+    for (const auto& p : proposals) ordered.push_back(&p);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Proposal* a, const Proposal* b) {
+        if (a->submitted_at != b->submitted_at) return a->submitted_at < b->submitted_at;
+        bool an = !a->id.empty() && a->id.find_first_not_of("0123456789") == std::string::npos;
+        bool bn = !b->id.empty() && b->id.find_first_not_of("0123456789") == std::string::npos;
+        if (an && bn && a->id.size() != b->id.size()) return a->id.size() < b->id.size();
+        return a->id < b->id;
+    });
+    check_limits(ordered, context.rules, by_id);
+    for (auto& r : results) r.passed = r.failures.empty();
+    return results;
+}
+
+namespace {
+
+int int_setting(const nlohmann::json& v, const std::string& name) {
+    if (v.is_null() || (v.is_boolean() && !v.get<bool>())) return 0;
+    if (!v.is_number_integer() || v.get<int>() < 0)
+        throw std::invalid_argument("screening." + name +
+                                    " must be a whole number, or false to turn it off");
+    return v.get<int>();
+}
+
+bool bool_setting(const nlohmann::json& v, const std::string& name) {
+    if (v.is_null()) return false;
+    if (!v.is_boolean())
+        throw std::invalid_argument("screening." + name + " must be true or false");
+    return v.get<bool>();
+}
+
+}  // namespace
+
+ScreeningContext screening_context_from_json(const nlohmann::json& edition) {
+    if (!edition.is_object()) throw std::invalid_argument("the edition must be a JSON object");
+    ScreeningContext c;
+    auto& r = c.rules;
+    if (edition.contains("screening")) {
+        const auto& s = edition["screening"];
+        if (!s.is_object()) throw std::invalid_argument("screening must be an object of rules");
+        for (const auto& [name, v] : s.items()) {
+            if (name == "min_confirmed_speakers")
+                r.min_confirmed_speakers = int_setting(v, name);
+            else if (name == "speaker_confirmation") {
+                if (!v.is_string() || (v != "declared" && v != "own_answer"))
+                    throw std::invalid_argument(
+                        "screening.speaker_confirmation must be \"declared\" (what the proposers "
+                        "declared counts) or \"own_answer\" (only the speaker's own answer)");
+                r.speaker_confirmation = v.get<std::string>();
+            } else if (name == "max_proposals_per_person")
+                r.max_proposals_per_person = int_setting(v, name);
+            else if (name == "max_proposals_per_institution")
+                r.max_proposals_per_institution = int_setting(v, name);
+            else if (name == "mag_members_excluded")
+                r.mag_members_excluded = bool_setting(v, name);
+            else if (name == "previous_report_required")
+                r.previous_report_required = bool_setting(v, name);
+            else if (name == "report_lookback_editions")
+                r.report_lookback_editions = int_setting(v, name);
+            else if (name == "require_gender_diversity")
+                r.require_gender_diversity = bool_setting(v, name);
+            else if (name == "min_onsite_speakers")
+                r.min_onsite_speakers = int_setting(v, name);
+            else if (name == "require_onsite_moderator")
+                r.require_onsite_moderator = bool_setting(v, name);
+            else if (name == "require_online_moderator")
+                r.require_online_moderator = bool_setting(v, name);
+            else if (name == "check_completeness")
+                r.check_completeness = bool_setting(v, name);
+            else if (name == "required_fields") {
+                if (!v.is_object())
+                    throw std::invalid_argument(
+                        "screening.required_fields must map session types to field lists");
+                for (const auto& [type, fields] : v.items()) {
+                    if (!fields.is_array())
+                        throw std::invalid_argument("screening.required_fields." + type +
+                                                    " must be a list");
+                    for (const auto& f : fields)
+                        r.required_fields[type].push_back(f.get<std::string>());
+                }
+            } else {
+                throw std::invalid_argument("screening." + name + " is not a screening rule");
+            }
+        }
+    }
+    auto people = [](const nlohmann::json& list, const std::string& where) {
+        std::vector<ProposalPerson> out;
+        if (!list.is_array()) throw std::invalid_argument(where + " must be a list");
+        for (const auto& p : list) {
+            nlohmann::json wrapped = {{"id", "x"}, {"organisers", nlohmann::json::array({p})}};
+            out.push_back(proposal_from_json(wrapped).organisers.at(0));
+        }
+        return out;
+    };
+    if (edition.contains("mag_members"))
+        c.mag_members = people(edition["mag_members"], "mag_members");
+    if (edition.contains("past_sessions")) {
+        if (!edition["past_sessions"].is_array())
+            throw std::invalid_argument("past_sessions must be a list");
+        for (const auto& s : edition["past_sessions"]) {
+            PastSession past;
+            past.editions_ago = s.value("editions_ago", 1);
+            past.title = s.value("title", "");
+            past.report_filed = s.value("report_filed", false);
+            if (s.contains("organisers"))
+                past.organisers = people(s["organisers"], "past_sessions.organisers");
+            c.past_sessions.push_back(std::move(past));
+        }
+    }
+    return c;
+}
+
+nlohmann::json to_json(const ScreeningResult& result) {
+    nlohmann::json failures = nlohmann::json::array();
+    for (const auto& f : result.failures)
+        failures.push_back({{"code", f.code}, {"message", f.message}});
+    nlohmann::json id = result.proposal;
+    if (!result.proposal.empty() && result.proposal.size() < 16 &&
+        result.proposal.find_first_not_of("0123456789") == std::string::npos)
+        id = std::stoll(result.proposal);
+    return {{"proposal", id}, {"passed", result.passed}, {"failures", failures}};
+}
+
+}  // namespace convene

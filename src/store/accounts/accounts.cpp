@@ -1,0 +1,277 @@
+#include "store/accounts/accounts.hpp"
+
+#include <map>
+
+#include "core/common/text.hpp"
+
+namespace convene::store {
+
+namespace {
+// Columns: id, email, name, e-mail verified (1 or 0).
+Account account_from(const db::Row& r) {
+    Account a{r.integer(0), r.text(1), r.text(2)};
+    if (r.size() > 3) a.email_verified = r.integer(3) != 0;
+    return a;
+}
+constexpr const char* verified_column = "CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END";
+}  // namespace
+
+std::optional<Account> find_account(db::Connection& c, std::int64_t id) {
+    auto r = c.run(std::string("SELECT a.id, a.email, a.name, ") + verified_column +
+                       " FROM accounts a WHERE a.id = ?",
+                   {id});
+    if (r.empty()) return std::nullopt;
+    return account_from(r.rows[0]);
+}
+
+std::optional<std::pair<Account, std::string>> find_account_for_sign_in(db::Connection& c,
+                                                                        const std::string& email) {
+    auto r = c.run(std::string("SELECT a.id, a.email, a.name, ") + verified_column +
+                       ", a.password_hash FROM accounts a WHERE a.email = ?",
+                   {normal_email(email)});
+    if (r.empty()) return std::nullopt;
+    return std::make_pair(account_from(r.rows[0]), r.rows[0].text(4));
+}
+
+std::int64_t create_account(db::Connection& c, const std::string& email, const std::string& name,
+                            const std::string& password_hash, const std::string& now,
+                            bool verified) {
+    db::Value verified_at = verified ? db::Value{now} : db::Value{nullptr};
+    return db::scalar(
+        c.run("INSERT INTO accounts (email, name, password_hash, created_at, email_verified_at) "
+              "VALUES (?, ?, ?, ?, ?) RETURNING id",
+              {normal_email(email), name, password_hash, now, verified_at}));
+}
+
+void mark_email_verified(db::Connection& c, std::int64_t account, const std::string& now) {
+    c.run("UPDATE accounts SET email_verified_at = ? WHERE id = ? AND email_verified_at IS NULL",
+          {now, account});
+}
+
+void set_password_hash(db::Connection& c, std::int64_t account, const std::string& hash) {
+    c.run("UPDATE accounts SET password_hash = ? WHERE id = ?", {hash, account});
+}
+
+std::vector<AccountWithRoles> list_accounts(db::Connection& c) {
+    std::vector<AccountWithRoles> out;
+    std::map<std::int64_t, std::size_t> index;
+    for (auto& r : c.run("SELECT id, email, name FROM accounts ORDER BY name, id").rows) {
+        index[r.integer(0)] = out.size();
+        out.push_back({account_from(r), {}});
+    }
+    auto grants = c.run(
+        "SELECT r.account_id, r.role, r.edition_id, e.name FROM roles r "
+        "LEFT JOIN editions e ON e.id = r.edition_id ORDER BY r.account_id, r.role");
+    for (auto& r : grants.rows) {
+        auto role = parse_role(r.text(1));
+        auto at = index.find(r.integer(0));
+        if (!role || at == index.end()) continue;
+        std::optional<std::int64_t> edition;
+        if (!r.is_null(2)) edition = r.integer(2);
+        out[at->second].roles.push_back({*role, edition, r.text(3)});
+    }
+    return out;
+}
+
+void grant_role(db::Connection& c, std::int64_t account, Role role,
+                std::optional<std::int64_t> edition) {
+    db::Value e = edition ? db::Value{*edition} : db::Value{nullptr};
+    auto existing = c.run(
+        "SELECT 1 FROM roles WHERE account_id = ? AND COALESCE(edition_id, 0) = ? AND role = ?",
+        {account, edition.value_or(0), std::string(role_name(role))});
+    if (!existing.empty()) return;
+    c.run("INSERT INTO roles (account_id, edition_id, role) VALUES (?, ?, ?)",
+          {account, e, std::string(role_name(role))});
+}
+
+std::vector<RoleGrant> roles_of(db::Connection& c, std::int64_t account) {
+    std::vector<RoleGrant> out;
+    auto r = c.run(
+        "SELECT r.role, r.edition_id, e.name FROM roles r LEFT JOIN editions e ON e.id = "
+        "r.edition_id WHERE r.account_id = ?",
+        {account});
+    for (auto& row : r.rows) {
+        auto role = parse_role(row.text(0));
+        if (!role) continue;
+        std::optional<std::int64_t> edition;
+        if (!row.is_null(1)) edition = row.integer(1);
+        out.push_back({*role, edition, row.text(2)});
+    }
+    return out;
+}
+
+bool has_role(const std::vector<RoleGrant>& roles, Role role, std::optional<std::int64_t> edition) {
+    for (auto& g : roles)
+        if (g.role == role && (!g.edition_id || g.edition_id == edition)) return true;
+    return false;
+}
+
+void create_session(db::Connection& c, const std::string& token_hash, std::int64_t account,
+                    const std::string& now, const std::string& expires) {
+    c.run(
+        "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        {token_hash, account, now, expires});
+}
+
+std::optional<Account> account_of_session(db::Connection& c, const std::string& token_hash,
+                                          const std::string& now) {
+    auto r = c.run(std::string("SELECT a.id, a.email, a.name, ") + verified_column +
+                       " FROM sessions s JOIN accounts a ON a.id = s.account_id "
+                       "WHERE s.token_hash = ? AND s.expires_at > ?",
+                   {token_hash, now});
+    if (r.empty()) return std::nullopt;
+    return account_from(r.rows[0]);
+}
+
+void delete_session(db::Connection& c, const std::string& token_hash) {
+    c.run("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+}
+
+void end_other_sessions(db::Connection& c, std::int64_t account, const std::string& keep) {
+    c.run("DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?", {account, keep});
+}
+
+void purge_expired(db::Connection& c, const std::string& now, const std::string& before,
+                   const std::string& events_before) {
+    c.run("DELETE FROM sessions WHERE expires_at <= ?", {now});
+    c.run("DELETE FROM login_failures WHERE failed_at <= ?", {before});
+    c.run("DELETE FROM throttle_events WHERE at <= ?", {events_before});
+    // throttle_locks stay (one short row per key): deleting rows that other requests
+    // hold would make two sign-ins wait for each other.
+}
+
+void lock_throttle(db::Connection& c, const std::string& key, const std::string& now) {
+    c.run("INSERT INTO throttle_locks (throttle_key, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+          {key, now});
+    // Updating the row holds its lock until the transaction ends.
+    c.run("UPDATE throttle_locks SET at = ? WHERE throttle_key = ?", {now, key});
+}
+
+void create_api_token(db::Connection& c, const std::string& token_hash, std::int64_t account,
+                      const std::string& label, const std::string& now,
+                      const std::optional<std::string>& expires_at) {
+    db::Value expires = expires_at ? db::Value{*expires_at} : db::Value{nullptr};
+    c.run(
+        "INSERT INTO api_tokens (token_hash, account_id, label, created_at, expires_at) VALUES "
+        "(?, ?, ?, ?, ?)",
+        {token_hash, account, label, now, expires});
+}
+
+std::optional<Account> account_of_api_token(db::Connection& c, const std::string& token_hash,
+                                            const std::string& now) {
+    auto r = c.run(std::string("SELECT a.id, a.email, a.name, ") + verified_column +
+                       " FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
+                       "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS "
+                       "NULL OR t.expires_at > ?)",
+                   {token_hash, now});
+    if (r.empty()) return std::nullopt;
+    return account_from(r.rows[0]);
+}
+
+std::vector<ApiToken> api_tokens_of(db::Connection& c, std::int64_t account) {
+    std::vector<ApiToken> out;
+    for (const auto& r :
+         c.run("SELECT token_hash, label, created_at, COALESCE(expires_at, ''), "
+               "COALESCE(revoked_at, '') FROM api_tokens WHERE account_id = ? ORDER BY "
+               "created_at, token_hash",
+               {account})
+             .rows)
+        out.push_back(
+            {r.text(0).substr(0, api_token_id_length), r.text(1), r.text(2), r.text(3), r.text(4)});
+    return out;
+}
+
+bool revoke_api_token(db::Connection& c, std::int64_t account, const std::string& id,
+                      const std::string& now) {
+    if (id.size() != api_token_id_length || id.find_first_not_of("0123456789abcdef") != id.npos)
+        return false;
+    return c.run(
+                "UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS "
+                "NULL AND substr(token_hash, 1, 16) = ?",
+                {now, account, id})
+               .changed > 0;
+}
+
+std::int64_t failures_since(db::Connection& c, const std::string& key, const std::string& since) {
+    return db::scalar(
+        c.run("SELECT COUNT(*) FROM login_failures WHERE throttle_key = ? AND failed_at > ?",
+              {key, since}));
+}
+
+std::string last_failure(db::Connection& c, const std::string& key) {
+    auto r = c.run("SELECT MAX(failed_at) FROM login_failures WHERE throttle_key = ?", {key});
+    return r.empty() || r.rows[0].is_null(0) ? std::string() : r.rows[0].text(0);
+}
+
+bool is_known_device(db::Connection& c, std::int64_t account, const std::string& key) {
+    return !c.run("SELECT 1 FROM known_devices WHERE account_id = ? AND device_key = ?",
+                  {account, key})
+                .empty();
+}
+
+void remember_device(db::Connection& c, std::int64_t account, const std::string& device_key,
+                     const std::string& now) {
+    c.run(
+        "INSERT INTO known_devices (account_id, device_key, last_used_at) VALUES (?, ?, ?) ON "
+        "CONFLICT (account_id, device_key) DO UPDATE SET last_used_at = excluded.last_used_at",
+        {account, device_key, now});
+}
+
+void record_failure(db::Connection& c, const std::string& key, const std::string& now) {
+    c.run("INSERT INTO login_failures (throttle_key, failed_at) VALUES (?, ?)", {key, now});
+}
+
+void clear_failures(db::Connection& c, const std::string& key) {
+    c.run("DELETE FROM login_failures WHERE throttle_key = ?", {key});
+}
+
+}  // namespace convene::store
+
+namespace convene::store {
+
+std::int64_t events_since(db::Connection& c, const std::string& key, const std::string& since) {
+    return db::scalar(c.run(
+        "SELECT COUNT(*) FROM throttle_events WHERE throttle_key = ? AND at > ?", {key, since}));
+}
+
+void record_event(db::Connection& c, const std::string& key, const std::string& now) {
+    c.run("INSERT INTO throttle_events (throttle_key, at) VALUES (?, ?)", {key, now});
+}
+
+void create_email_verification(db::Connection& c, std::int64_t account, const std::string& email,
+                               const std::string& token_hash, const std::string& now,
+                               const std::string& expires_at, const std::string& password_hash) {
+    c.run(
+        "INSERT INTO email_verifications (account_id, email, token_hash, created_at, expires_at, "
+        "password_hash) VALUES (?, ?, ?, ?, ?, ?)",
+        {account, email, token_hash, now, expires_at, password_hash});
+}
+
+std::optional<EmailVerification> find_email_verification(db::Connection& c,
+                                                         const std::string& token_hash) {
+    auto r = c.run(
+        "SELECT id, account_id, email, expires_at, COALESCE(used_at, ''), password_hash FROM "
+        "email_verifications WHERE token_hash = ?",
+        {token_hash});
+    if (r.empty()) return std::nullopt;
+    const auto& row = r.rows[0];
+    return EmailVerification{row.integer(0), row.integer(1), row.text(2),
+                             row.text(3),    row.text(4),    row.text(5)};
+}
+
+void forget_before_verification(db::Connection& c, std::int64_t account, const std::string& now) {
+    c.run("DELETE FROM sessions WHERE account_id = ?", {account});
+    c.run("UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
+          {now, account});
+    c.run("DELETE FROM known_devices WHERE account_id = ?", {account});
+    c.run("UPDATE email_verifications SET used_at = ? WHERE account_id = ? AND used_at IS NULL",
+          {now, account});
+}
+
+bool use_email_verification(db::Connection& c, std::int64_t id, const std::string& now) {
+    return c.run("UPDATE email_verifications SET used_at = ? WHERE id = ? AND used_at IS NULL",
+                 {now, id})
+               .changed > 0;
+}
+
+}  // namespace convene::store

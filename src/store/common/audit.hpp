@@ -1,0 +1,27 @@
+#pragma once
+// Who changed what and when. Written in the same transaction as the change itself.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "database/database.hpp"
+
+namespace convene::store {
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string at;
+    std::string actor;    // account name, or "system"
+    std::string action;   // "edition.create"
+    std::string subject;  // "edition 3"
+    std::string detail;   // JSON text
+};
+
+void record_audit(db::Connection& c, std::optional<std::int64_t> account, const std::string& action,
+                  const std::string& subject, const std::string& detail_json,
+                  const std::string& now);
+
+std::vector<AuditEntry> list_audit(db::Connection& c, std::int64_t limit, std::int64_t offset);
+
+}  // namespace convene::store

@@ -1,0 +1,179 @@
+#include "store/demo/demo.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "core/common/clock.hpp"
+#include "security/secrets.hpp"
+#include "store/accounts/accounts.hpp"
+#include "store/common/audit.hpp"
+#include "store/editions/editions.hpp"
+#include "store/evaluation/assignment.hpp"
+#include "store/proposals/submissions.hpp"
+#include "store/synthesis/synthesis.hpp"
+
+namespace convene::store {
+
+namespace {
+
+std::vector<std::int64_t> insert_proposals(db::Connection& c, std::int64_t edition,
+                                           const std::vector<DemoProposal>& proposals,
+                                           const std::vector<std::int64_t>& theme_ids,
+                                           const std::vector<std::int64_t>& person_ids,
+                                           const std::string& now) {
+    std::vector<std::int64_t> ids;
+    for (const auto& p : proposals) {
+        auto id = db::scalar(c.run(
+            "INSERT INTO proposals (edition_id, number, session_type, title, theme_id, format, "
+            "duration, description, status, created_at, submitted_at, policy_questions, "
+            "expected_outcomes, "
+            "online_participation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?) "
+            "RETURNING id",
+            {edition, std::int64_t{p.number}, p.session_type, p.title, theme_ids[p.theme], p.format,
+             std::int64_t{p.duration}, p.description, now, now,
+             nlohmann::json(p.policy_questions).dump(), p.expected_outcomes,
+             p.online_participation}));
+        std::int64_t position = 0;
+        for (const auto& r : p.people)
+            c.run(
+                "INSERT INTO proposal_people (proposal_id, person_id, role, confirmation, onsite, "
+                "position) VALUES (?, ?, ?, ?, ?, ?)",
+                {id, person_ids[r.person], r.role, r.confirmation, std::int64_t{r.onsite},
+                 position++});
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+// The second edition: call closed, the MAG's round published, evaluated and closed, and a
+// slot plan with the sessions already reserved.
+void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
+                            const std::vector<std::int64_t>& person_ids, const std::string& now) {
+    if (forum.evaluated_proposals.empty()) return;
+    auto edition = create_edition(c, forum.evaluated_edition, now);
+    std::vector<std::int64_t> theme_ids;
+    for (const auto& t : forum.themes) theme_ids.push_back(add_theme(c, edition, t));
+    for (const auto& r : forum.rooms) add_room(c, edition, r);
+    auto call = standard_call();
+    call.opens_at = format_utc(Clock::now() - std::chrono::hours(24 * 120));
+    call.closes_at = format_utc(Clock::now() - std::chrono::hours(24 * 60));
+    save_call(c, edition, call);
+    std::vector<std::int64_t> accounts;
+    for (int m : forum.mag_members) {
+        auto account =
+            db::scalar(c.run("SELECT account_id FROM people WHERE id = ?", {person_ids[m]}));
+        grant_role(c, account, Role::evaluator, edition);
+        accounts.push_back(account);
+    }
+    auto ids = insert_proposals(c, edition, forum.evaluated_proposals, theme_ids, person_ids, now);
+
+    auto settings = evaluation_settings(c, edition);
+    settings.deadline = format_utc(Clock::now() - std::chrono::hours(24 * 10));
+    settings.closed_at = format_utc(Clock::now() - std::chrono::hours(24 * 9));
+    set_evaluation_settings(c, edition, settings);
+    auto result = assign(assignment_instance(c, edition, settings));
+    save_assignment(c, edition, result.assignments, now);
+    publish_assignment(c, edition);
+
+    std::map<std::string, int> proposal_index, member_index;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        proposal_index[std::to_string(ids[i])] = static_cast<int>(i);
+    for (std::size_t i = 0; i < accounts.size(); ++i)
+        member_index[std::to_string(accounts[i])] = static_cast<int>(i);
+    std::vector<std::pair<int, int>> pairs;
+    for (const auto& a : result.assignments)
+        pairs.emplace_back(proposal_index.at(a.proposal), member_index.at(a.evaluator));
+    std::vector<int> themes, numbers;
+    for (const auto& p : forum.evaluated_proposals) {
+        themes.push_back(p.theme);
+        numbers.push_back(p.number);
+    }
+    auto evaluations = demo_evaluations(forum.seed + 2026, pairs, themes, numbers,
+                                        static_cast<int>(accounts.size()), settings.reasons);
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const auto& d = evaluations[i];
+        Evaluation e;
+        e.scores = {{"overall", d.score}};
+        if (!d.reason.empty()) e.reasons = {{"overall", d.reason}};
+        e.comment = d.comment;
+        if (d.merge_with) e.merge_with = *d.merge_with;
+        c.run(
+            "INSERT INTO evaluations (proposal_id, account_id, status, content, version, "
+            "updated_at, submitted_at) VALUES (?, ?, 'submitted', ?, 1, ?, ?)",
+            {ids[pairs[i].first], accounts[pairs[i].second], to_json(e).dump(), now, now});
+    }
+    auto plan = synthesis_settings(c, edition);
+    plan.plan.reserved = {{"open_forum", 16},
+                          {"dynamic_coalition", 10},
+                          {"best_practice_forum", 4},
+                          {"nri", 8},
+                          {"main_session", 0}};
+    set_synthesis_settings(c, edition, plan);
+}
+
+}  // namespace
+
+DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) {
+    auto c = database.acquire();
+    db::Transaction tx(*c);
+    const auto now = format_utc(Clock::now());
+    DemoCredentials out;
+    out.admin_email = "admin@example.org";
+    out.admin_password = random_password();
+    out.member_password = random_password();
+    if (find_account_for_sign_in(*c, out.admin_email))
+        throw std::runtime_error("this database already holds the demo forum; use a new file");
+
+    auto admin = create_account(*c, out.admin_email, "Demo Secretariat",
+                                hash_password(out.admin_password), now);
+    grant_role(*c, admin, Role::admin, std::nullopt);
+    auto edition = create_edition(*c, forum.edition, now);
+    out.edition_id = edition;
+
+    std::vector<std::int64_t> theme_ids;
+    for (const auto& t : forum.themes) theme_ids.push_back(add_theme(*c, edition, t));
+    for (const auto& r : forum.rooms) add_room(*c, edition, r);
+    // The demo's call is open: it opened a week ago and closes in a month.
+    auto call = standard_call();
+    call.opens_at = format_utc(Clock::now() - std::chrono::hours(24 * 7));
+    call.closes_at = format_utc(Clock::now() + std::chrono::hours(24 * 30));
+    call.tags = {"Access",
+                 "AI",
+                 "Cybersecurity",
+                 "Data governance",
+                 "Human rights",
+                 "Digital inclusion",
+                 "Internet fragmentation",
+                 "Sustainability"};
+    call.policy_questions = {"How can meaningful connectivity reach the people still offline?",
+                             "What governance do AI systems need, and who should shape it?",
+                             "How can trust and security online be built across borders?",
+                             "How can data flow with trust while rights are protected?"};
+    save_call(*c, edition, call);
+
+    // One hash for all demo members: argon2id is slow on purpose, fifty of them are not needed.
+    const auto member_hash = hash_password(out.member_password);
+    std::vector<std::int64_t> person_ids(forum.people.size());
+    std::vector<bool> is_member(forum.people.size(), false);
+    for (int m : forum.mag_members) is_member[m] = true;
+    for (std::size_t i = 0; i < forum.people.size(); ++i) {
+        const auto& p = forum.people[i].details;
+        std::optional<std::int64_t> account;
+        if (is_member[i]) {
+            account = create_account(*c, p.email, p.name, member_hash, now);
+            grant_role(*c, *account, Role::evaluator, edition);
+            if (out.member_email.empty()) out.member_email = p.email;
+        }
+        person_ids[i] = add_person(*c, p, account);
+    }
+
+    insert_proposals(*c, edition, forum.proposals, theme_ids, person_ids, now);
+    load_evaluated_edition(*c, forum, person_ids, now);
+    record_audit(*c, std::nullopt, "demo.load", "edition " + std::to_string(edition),
+                 "{\"proposals\":" + std::to_string(forum.proposals.size()) + "}", now);
+    tx.commit();
+    return out;
+}
+
+}  // namespace convene::store

@@ -1,0 +1,19 @@
+#pragma once
+// Writes a generated demo forum into a database, in one transaction.
+#include <string>
+
+#include "core/demo/demo_forum.hpp"
+#include "database/database.hpp"
+
+namespace convene::store {
+
+struct DemoCredentials {
+    std::string admin_email, admin_password;
+    std::string member_email, member_password;  // every MAG member shares the password
+    std::int64_t edition_id = 0;
+};
+
+// Throws std::runtime_error when the database already holds the demo accounts.
+DemoCredentials load_demo_forum(db::Database& db, const DemoForum& forum);
+
+}  // namespace convene::store

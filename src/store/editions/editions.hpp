@@ -1,0 +1,70 @@
+#pragma once
+// Editions with their themes, rooms and session types, and the people the
+// Secretariat adds to them (MAG members).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/editions/edition.hpp"
+#include "core/people/people.hpp"
+#include "database/database.hpp"
+
+namespace convene::store {
+
+struct Edition {
+    std::int64_t id = 0;
+    std::string name;
+    int year = 0;
+    std::string start_date, end_date, time_zone, venue;
+};
+
+struct Theme {
+    std::int64_t id = 0;
+    std::string name, description;
+};
+
+struct Room {
+    std::int64_t id = 0;
+    std::string name;
+    int capacity = 0;
+    bool interpreted = false;
+};
+
+struct SessionTypeRow {
+    std::string code, name, durations;  // durations as "60,90"
+};
+
+struct Member {
+    std::int64_t person_id = 0;
+    std::int64_t account_id = 0;
+    std::string name, email, organisation, country, stakeholder_group, gender;
+};
+
+struct EditionCounts {
+    std::int64_t proposals = 0, members = 0;
+};
+
+// Creates the edition with the standard session types.
+std::int64_t create_edition(db::Connection& c, const EditionDraft& e, const std::string& now);
+std::vector<Edition> list_editions(db::Connection& c);
+std::optional<Edition> find_edition(db::Connection& c, std::int64_t id);
+EditionCounts count_edition(db::Connection& c, std::int64_t id);
+
+// Throws db::Error(unique_violation) when the edition has a theme of that name.
+std::int64_t add_theme(db::Connection& c, std::int64_t edition, const ThemeDraft& t);
+std::vector<Theme> list_themes(db::Connection& c, std::int64_t edition);
+
+std::int64_t add_room(db::Connection& c, std::int64_t edition, const RoomDraft& r);
+std::vector<Room> list_rooms(db::Connection& c, std::int64_t edition);
+std::vector<SessionTypeRow> list_session_types(db::Connection& c, std::int64_t edition);
+
+// Finds or creates the organisation by name.
+std::int64_t organisation_id(db::Connection& c, const std::string& name, const std::string& country,
+                             const std::string& stakeholder_group);
+std::int64_t add_person(db::Connection& c, const PersonDraft& p,
+                        std::optional<std::int64_t> account);
+// People holding the evaluator role for the edition.
+std::vector<Member> list_members(db::Connection& c, std::int64_t edition);
+
+}  // namespace convene::store

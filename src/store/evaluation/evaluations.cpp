@@ -1,0 +1,176 @@
+#include "store/evaluation/evaluations.hpp"
+
+#include <map>
+
+#include "store/editions/editions.hpp"
+
+namespace convene::store {
+
+namespace {
+
+Evaluation parse_content(const std::string& text) {
+    FieldErrors ignored;  // checked when saved
+    return evaluation_from_json(nlohmann::json::parse(text, nullptr, false), ignored);
+}
+
+}  // namespace
+
+namespace {
+
+constexpr const char* evaluation_columns =
+    "SELECT account_id, status, content, version, updated_at, COALESCE(submitted_at, '') FROM "
+    "evaluations ";
+
+StoredEvaluation evaluation_of_row(const db::Row& row) {
+    return {row.integer(3), row.text(1), parse_content(row.text(2)), row.text(4), row.text(5)};
+}
+
+}  // namespace
+
+StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, std::int64_t account) {
+    auto r = c.run(std::string(evaluation_columns) + "WHERE proposal_id = ? AND account_id = ?",
+                   {proposal, account});
+    return r.empty() ? StoredEvaluation{} : evaluation_of_row(r.rows[0]);
+}
+
+std::vector<std::pair<std::int64_t, StoredEvaluation>> evaluations_of(db::Connection& c,
+                                                                      std::int64_t proposal) {
+    std::vector<std::pair<std::int64_t, StoredEvaluation>> out;
+    for (const auto& row :
+         c.run(std::string(evaluation_columns) + "WHERE proposal_id = ? ORDER BY account_id",
+               {proposal})
+             .rows)
+        out.emplace_back(row.integer(0), evaluation_of_row(row));
+    return out;
+}
+
+bool is_assigned(db::Connection& c, std::int64_t proposal, std::int64_t account) {
+    return !c.run(
+                 "SELECT 1 FROM assignments WHERE proposal_id = ? AND account_id = ? AND "
+                 "published = 1",
+                 {proposal, account})
+                .empty();
+}
+
+std::optional<std::int64_t> save_evaluation(db::Connection& c, std::int64_t proposal,
+                                            std::int64_t account, const Evaluation& e, bool submit,
+                                            std::int64_t expected_version, const std::string& now) {
+    const auto content = to_json(e).dump();
+    const std::int64_t submitting = submit ? 1 : 0;
+    if (expected_version == 0) {
+        auto r = c.run(
+            "INSERT INTO evaluations (proposal_id, account_id, status, content, version, "
+            "updated_at, submitted_at) VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING",
+            {proposal, account, submit ? "submitted" : "draft", content, now,
+             submit ? db::Value{now} : db::Value{nullptr}});
+        if (r.changed == 0) return std::nullopt;
+        return 1;
+    }
+    auto r = c.run(
+        "UPDATE evaluations SET content = ?, status = CASE WHEN status = 'submitted' OR ? = 1 "
+        "THEN 'submitted' ELSE 'draft' END, submitted_at = CASE WHEN submitted_at IS NULL AND ? "
+        "= 1 THEN ? ELSE submitted_at END, version = version + 1, updated_at = ? WHERE "
+        "proposal_id = ? AND account_id = ? AND version = ?",
+        {content, submitting, submitting, now, now, proposal, account, expected_version});
+    if (r.changed == 0) return std::nullopt;
+    return expected_version + 1;
+}
+
+std::vector<Task> member_tasks(db::Connection& c, std::int64_t edition, std::int64_t account) {
+    std::vector<Task> out;
+    for (const auto& row :
+         c.run("SELECT p.id, p.number, p.title, COALESCE(t.name, ''), p.format, "
+               "COALESCE(e.status, '') FROM assignments a JOIN proposals p ON p.id = "
+               "a.proposal_id LEFT JOIN themes t ON t.id = p.theme_id LEFT JOIN evaluations e ON "
+               "e.proposal_id = a.proposal_id AND e.account_id = a.account_id WHERE a.account_id "
+               "= ? AND a.published = 1 AND p.edition_id = ? ORDER BY p.number",
+               {account, edition})
+             .rows)
+        out.push_back(
+            {row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4), row.text(5)});
+    return out;
+}
+
+Progress evaluation_progress(db::Connection& c, std::int64_t edition) {
+    Progress out;
+    std::map<std::int64_t, std::size_t> at;
+    for (const auto& m : list_members(c, edition)) {
+        at[m.account_id] = out.members.size();
+        out.members.push_back({m.account_id, m.name, m.email, 0, 0, 0});
+    }
+    for (const auto& row :
+         c.run("SELECT a.account_id, COUNT(*), SUM(CASE WHEN e.status = 'draft' THEN 1 ELSE 0 "
+               "END), SUM(CASE WHEN e.status = 'submitted' THEN 1 ELSE 0 END) FROM assignments a "
+               "JOIN proposals p ON p.id = a.proposal_id LEFT JOIN evaluations e ON e.proposal_id "
+               "= a.proposal_id AND e.account_id = a.account_id WHERE p.edition_id = ? GROUP BY "
+               "a.account_id",
+               {edition})
+             .rows) {
+        auto i = at.find(row.integer(0));
+        if (i == at.end()) continue;
+        auto& m = out.members[i->second];
+        m.assigned = static_cast<int>(row.integer(1));
+        m.drafts = static_cast<int>(row.integer(2));
+        m.submitted = static_cast<int>(row.integer(3));
+        out.assigned += m.assigned;
+        out.submitted += m.submitted;
+    }
+    for (const auto& row :
+         c.run("SELECT p.id, p.number, p.title, COUNT(*), SUM(CASE WHEN e.status = 'submitted' "
+               "THEN 1 ELSE 0 END) FROM assignments a JOIN proposals p ON p.id = a.proposal_id "
+               "LEFT JOIN evaluations e ON e.proposal_id = a.proposal_id AND e.account_id = "
+               "a.account_id WHERE p.edition_id = ? GROUP BY p.id, p.number, p.title ORDER BY "
+               "p.number",
+               {edition})
+             .rows)
+        out.proposals.push_back({row.integer(0), row.integer(1), row.text(2),
+                                 static_cast<int>(row.integer(3)),
+                                 static_cast<int>(row.integer(4))});
+    return out;
+}
+
+std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, std::int64_t edition) {
+    std::vector<SubmittedEvaluation> out;
+    for (const auto& row :
+         c.run("SELECT e.proposal_id, e.account_id, p.format, e.content FROM evaluations e JOIN "
+               "proposals p ON p.id = e.proposal_id WHERE p.edition_id = ? AND e.status = "
+               "'submitted' ORDER BY p.number, e.account_id",
+               {edition})
+             .rows)
+        out.push_back({row.integer(0), row.integer(1), row.text(2), parse_content(row.text(3))});
+    return out;
+}
+
+std::vector<std::pair<std::int64_t, std::string>> same_theme_proposals(db::Connection& c,
+                                                                       std::int64_t proposal) {
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    for (const auto& row :
+         c.run("SELECT o.number, o.title FROM proposals p JOIN proposals o ON o.edition_id = "
+               "p.edition_id AND o.theme_id = p.theme_id AND o.id <> p.id WHERE p.id = ? AND "
+               "o.status = 'submitted' ORDER BY o.number",
+               {proposal})
+             .rows)
+        out.emplace_back(row.integer(0), row.text(1));
+    return out;
+}
+
+std::int64_t count_evaluations(db::Connection& c, std::int64_t edition) {
+    return db::scalar(
+        c.run("SELECT COUNT(*) FROM evaluations e JOIN proposals p ON p.id = e.proposal_id WHERE "
+              "p.edition_id = ?",
+              {edition}));
+}
+
+std::vector<SheetProposal> sheet_proposals(db::Connection& c, std::int64_t edition) {
+    std::vector<SheetProposal> out;
+    for (const auto& row :
+         c.run("SELECT p.id, p.number, p.title, COALESCE(t.name, ''), p.format FROM proposals p "
+               "LEFT JOIN themes t ON t.id = p.theme_id WHERE p.edition_id = ? AND p.status = "
+               "'submitted' ORDER BY p.number",
+               {edition})
+             .rows)
+        out.push_back({row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4)});
+    return out;
+}
+
+}  // namespace convene::store

@@ -1,0 +1,40 @@
+#pragma once
+// Proposals of an edition as the domain core sees them, and the results of screening.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+#include "core/proposals/proposal.hpp"
+#include "core/screening/screening.hpp"
+#include "database/database.hpp"
+
+namespace convene::store {
+
+// Every proposal of the edition with its people, in two queries whatever the count.
+// Drafts are left out unless asked for: screening sees what proposers submitted.
+std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition,
+                                     bool with_drafts = false);
+std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal);
+// The edition a proposal belongs to.
+std::optional<std::int64_t> edition_of_proposal(db::Connection& c, std::int64_t proposal);
+
+nlohmann::json screening_rules(db::Connection& c, std::int64_t edition);
+void set_screening_rules(db::Connection& c, std::int64_t edition, const nlohmann::json& rules);
+// The edition's rules and MAG members, ready for screen_proposals().
+ScreeningContext screening_context(db::Connection& c, std::int64_t edition);
+
+// Replaces the edition's screening results.
+void save_screening(db::Connection& c, std::int64_t edition,
+                    const std::vector<ScreeningResult>& results, const std::string& now);
+// Each screened proposal: {proposal, number, title, theme, passed, failures, screened_at,
+// override: null or {passed, justification, by, at}, final_passed}.
+std::vector<nlohmann::json> load_screening(db::Connection& c, std::int64_t edition);
+std::optional<nlohmann::json> load_screening_result(db::Connection& c, std::int64_t proposal);
+
+// The Secretariat's own verdict on a proposal, replacing any earlier one.
+void override_screening(db::Connection& c, std::int64_t proposal, bool passed,
+                        const std::string& justification, std::int64_t account,
+                        const std::string& now);
+
+}  // namespace convene::store

@@ -1,0 +1,69 @@
+#include "store/proposals/speaker_links.hpp"
+
+namespace convene::store {
+
+std::optional<SpeakerLink> find_speaker_link(db::Connection& c, const std::string& token_hash) {
+    auto r = c.run(R"(SELECT si.id, si.proposal_id, si.person_id, pe.name, si.email,
+                             si.expires_at, COALESCE(si.response, '')
+                      FROM speaker_invitations si JOIN people pe ON pe.id = si.person_id
+                      WHERE si.token_hash = ?)",
+                   {token_hash});
+    if (r.empty()) return std::nullopt;
+    const auto& row = r.rows[0];
+    return SpeakerLink{row.integer(0), row.integer(1), row.integer(2), row.text(3),
+                       row.text(4),    row.text(5),    row.text(6)};
+}
+
+std::vector<std::string> roles_on_proposal(db::Connection& c, std::int64_t proposal,
+                                           std::int64_t person) {
+    std::vector<std::string> out;
+    for (const auto& row : c.run(R"(SELECT role FROM proposal_people
+                                    WHERE proposal_id = ? AND person_id = ? ORDER BY position)",
+                                 {proposal, person})
+                               .rows)
+        out.push_back(row.text(0));
+    return out;
+}
+
+void answer_speaker_link(db::Connection& c, std::int64_t invitation, const std::string& response,
+                         const std::string& now) {
+    c.run("UPDATE speaker_invitations SET response = ?, responded_at = ? WHERE id = ?",
+          {response, now, invitation});
+}
+
+std::vector<Uninvited> uninvited_people(db::Connection& c, std::int64_t proposal) {
+    std::vector<Uninvited> out;
+    for (const auto& row : c.run(R"(SELECT DISTINCT pe.id, pe.name, pe.email
+                  FROM proposal_people pp JOIN people pe ON pe.id = pp.person_id
+                  WHERE pp.proposal_id = ? AND pp.role <> 'organiser'
+                    AND pe.email IS NOT NULL AND pe.email <> ''
+                    AND NOT EXISTS (SELECT 1 FROM speaker_invitations si
+                                    WHERE si.proposal_id = pp.proposal_id
+                                      AND si.person_id = pe.id))",
+                                 {proposal})
+                               .rows)
+        out.push_back({row.integer(0), row.text(1), row.text(2)});
+    return out;
+}
+
+std::map<std::int64_t, std::int64_t> add_speaker_links(db::Connection& c, std::int64_t proposal,
+                                                       const std::vector<NewSpeakerLink>& links,
+                                                       const std::string& now,
+                                                       const std::string& expires_at) {
+    std::vector<db::Value> values;
+    for (const auto& l : links)
+        for (db::Value v : {db::Value{proposal}, db::Value{l.person}, db::Value{l.email},
+                            db::Value{l.token_hash}, db::Value{now}, db::Value{expires_at}})
+            values.push_back(std::move(v));
+    std::map<std::int64_t, std::int64_t> invitation_of;
+    if (links.empty()) return invitation_of;
+    for (const auto& row : db::insert_rows(c,
+                                           "INSERT INTO speaker_invitations (proposal_id, "
+                                           "person_id, email, token_hash, sent_at, expires_at)",
+                                           6, values, " RETURNING id, person_id")
+                               .rows)
+        invitation_of[row.integer(1)] = row.integer(0);
+    return invitation_of;
+}
+
+}  // namespace convene::store

@@ -1,0 +1,170 @@
+#include "store/synthesis/synthesis.hpp"
+
+#include <map>
+
+#include "core/common/text.hpp"
+#include "core/decisions/decision.hpp"
+#include "core/proposals/proposal.hpp"
+
+namespace convene::store {
+
+namespace {
+
+int programme_days(const std::string& start, const std::string& end) {
+    // Civil days between two ISO dates, both counted (days_from_civil).
+    auto days = [](const std::string& d) -> long {
+        if (!is_iso_date(d)) return 0;
+        int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)),
+            day = std::stoi(d.substr(8, 2));
+        y -= m <= 2;
+        long era = (y >= 0 ? y : y - 399) / 400;
+        long yoe = y - era * 400;
+        long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe;
+    };
+    long n = days(end) - days(start) + 1;
+    return n >= 1 && n <= 31 ? static_cast<int>(n) : 1;
+}
+
+}  // namespace
+
+SynthesisSettings synthesis_settings(db::Connection& c, std::int64_t edition) {
+    SynthesisSettings s;
+    s.texts = standard_decision_texts();
+    auto r = c.run(
+        "SELECT synthesis_settings, start_date, end_date, (SELECT COUNT(*) FROM rooms WHERE "
+        "edition_id = e.id AND interpreted = 0) FROM editions e WHERE id = ?",
+        {edition});
+    if (r.empty()) return s;
+    s.plan.streams = static_cast<int>(r.rows[0].integer(3));
+    s.plan.slots_per_day = 4;
+    s.plan.days = programme_days(r.rows[0].text(1), r.rows[0].text(2));
+    auto j = nlohmann::json::parse(r.rows[0].text(0), nullptr, false);
+    if (!j.is_object()) return s;
+    FieldErrors ignored;  // checked when saved
+    if (j.contains("plan")) s.plan = slot_plan_from_json(j["plan"], s.plan, ignored);
+    if (j.contains("rank_by") && j["rank_by"].is_string()) s.rank_by = j["rank_by"];
+    if (j.contains("rules") && j["rules"].is_object()) s.rules = j["rules"];
+    if (j.contains("max_sessions_per_person") && j["max_sessions_per_person"].is_number_integer())
+        s.max_sessions_per_person = j["max_sessions_per_person"];
+    if (j.contains("texts")) s.texts = decision_texts_from_json(j["texts"], s.texts, ignored);
+    return s;
+}
+
+nlohmann::json to_json(const SynthesisSettings& s) {
+    return {{"plan", to_json(s.plan)},
+            {"rank_by", s.rank_by},
+            {"rules", s.rules},
+            {"max_sessions_per_person", s.max_sessions_per_person},
+            {"texts", s.texts}};
+}
+
+void set_synthesis_settings(db::Connection& c, std::int64_t edition, const SynthesisSettings& s) {
+    c.run("UPDATE editions SET synthesis_settings = ? WHERE id = ?", {to_json(s).dump(), edition});
+}
+
+namespace {
+
+constexpr const char* submitted_proposals =
+    "FROM proposals p LEFT JOIN themes t ON t.id = p.theme_id LEFT JOIN screening_results s ON "
+    "s.proposal_id = p.id LEFT JOIN screening_overrides o ON o.proposal_id = p.id WHERE "
+    "p.edition_id = ? AND p.status = 'submitted' AND (s.proposal_id IS NULL OR "
+    "COALESCE(o.passed, s.passed) = 1) ";
+
+}  // namespace
+
+std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64_t edition) {
+    std::vector<ProgrammeProposal> out;
+    std::map<std::int64_t, std::size_t> index;
+    for (const auto& row :
+         c.run(std::string("SELECT p.id, p.number, p.title, COALESCE(t.name, '') ") +
+                   submitted_proposals + "ORDER BY p.number",
+               {edition})
+             .rows) {
+        index[row.integer(0)] = out.size();
+        out.push_back(
+            {std::to_string(row.integer(0)), row.integer(1), row.text(2), row.text(3), {}});
+    }
+    for (const auto& row :
+         c.run("SELECT pp.proposal_id, pp.role, pe.name, COALESCE(pe.email, ''), "
+               "pe.stakeholder_group, pe.gender, pe.first_time, COALESCE(k.regional_group, ''), "
+               "COALESCE(k.developing, 0), COALESCE(o.name, '') FROM proposal_people pp JOIN "
+               "proposals p ON p.id = pp.proposal_id JOIN people pe ON pe.id = pp.person_id LEFT "
+               "JOIN countries k ON k.code = pe.country LEFT JOIN organisations o ON o.id = "
+               "pe.organisation_id WHERE p.edition_id = ? AND p.status = 'submitted' ORDER BY "
+               "pp.proposal_id, pp.position",
+               {edition})
+             .rows) {
+        auto at = index.find(row.integer(0));
+        if (at == index.end()) continue;
+        ProposalPerson who;
+        who.name = row.text(2);
+        who.email = row.text(3);
+        ProgrammePerson p;
+        p.key = person_key(who);
+        p.name = row.text(2);
+        p.role = row.text(1);
+        p.stakeholder_group = row.text(4);
+        p.gender = row.text(5);
+        p.first_time = row.integer(6) != 0;
+        p.regional_group = row.text(7);
+        p.developing = row.integer(8) != 0;
+        p.organisation = row.text(9);
+        out[at->second].people.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::string edition_fingerprint(db::Connection& c, std::int64_t edition) {
+    auto r = c.run(
+        "SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(COALESCE(updated_at, created_at)), '') || "
+        "'/' || COALESCE(SUM(version), 0) || '/' || COALESCE(SUM(id), 0) || '/' || "
+        "COALESCE(SUM(CASE WHEN status = 'submitted' THEN id ELSE 0 END), 0) FROM proposals "
+        "WHERE edition_id = ?), (SELECT COUNT(*) || '/' || COALESCE(MAX(e.updated_at), '') || "
+        "'/' || COALESCE(SUM(e.version), 0) FROM evaluations e JOIN proposals p ON p.id = "
+        "e.proposal_id WHERE p.edition_id = ?), (SELECT evaluation_settings FROM editions WHERE "
+        "id = ?), (SELECT COUNT(*) || '/' || COALESCE(SUM(COALESCE(o.passed, s.passed)), 0) FROM "
+        "screening_results s JOIN proposals p ON p.id = s.proposal_id LEFT JOIN "
+        "screening_overrides o ON o.proposal_id = s.proposal_id WHERE p.edition_id = ?)",
+        {edition, edition, edition, edition});
+    const auto& row = r.rows[0];
+    std::string out;
+    for (std::size_t i = 0; i < 4; ++i) out += (row.is_null(i) ? "" : row.text(i)) + "|";
+    return out;
+}
+
+std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection& c,
+                                                                 std::int64_t edition) {
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    for (const auto& row :
+         c.run(std::string("SELECT p.id, p.title, p.description, COALESCE(p.policy_questions, "
+                           "'[]') ") +
+                   submitted_proposals + "ORDER BY p.number",
+               {edition})
+             .rows) {
+        std::string text = row.text(1) + "\n" + row.text(2);
+        auto questions = nlohmann::json::parse(row.text(3), nullptr, false);
+        if (questions.is_array())
+            for (const auto& q : questions)
+                if (q.is_string()) text += "\n" + q.get<std::string>();
+        out.emplace_back(row.integer(0), std::move(text));
+    }
+    return out;
+}
+
+std::optional<StoredSelection> load_selection(db::Connection& c, std::int64_t edition) {
+    auto r = c.run("SELECT content, made_at FROM selections WHERE edition_id = ?", {edition});
+    if (r.empty()) return std::nullopt;
+    return StoredSelection{nlohmann::json::parse(r.rows[0].text(0), nullptr, false),
+                           r.rows[0].text(1)};
+}
+
+void save_selection(db::Connection& c, std::int64_t edition, const nlohmann::json& content,
+                    std::optional<std::int64_t> account, const std::string& now) {
+    c.run("DELETE FROM selections WHERE edition_id = ?", {edition});
+    c.run("INSERT INTO selections (edition_id, content, made_at, account_id) VALUES (?, ?, ?, ?)",
+          {edition, content.dump(), now, account ? db::Value{*account} : db::Value{nullptr}});
+}
+
+}  // namespace convene::store

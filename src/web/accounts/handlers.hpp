@@ -1,0 +1,36 @@
+#pragma once
+// The handlers of accounts: registration, e-mail confirmation, signing in, the account page, the
+// Secretariat's account list and audit log: plain functions from the exchange to a response,
+// registered in routes.cpp.
+#include "http/message.hpp"
+
+namespace convene::web {
+
+class Exchange;
+
+http::Response sign_in_form(Exchange&);
+http::Response sign_in(Exchange&);
+http::Response sign_out(Exchange&);
+http::Response api_session(Exchange&);
+http::Response api_sign_in(Exchange&);
+http::Response api_sign_out(Exchange&);
+http::Response account_show(Exchange&);
+http::Response account_password(Exchange&);
+http::Response account_token_create(Exchange&);
+http::Response account_token_revoke(Exchange&);
+http::Response api_password_change(Exchange&);
+http::Response api_tokens_list(Exchange&);
+http::Response api_token_create(Exchange&);
+http::Response api_token_revoke(Exchange&);
+http::Response register_form(Exchange&);
+http::Response register_submit(Exchange&);
+http::Response api_register(Exchange&);
+http::Response verification_form(Exchange&);
+http::Response verification_use(Exchange&);
+http::Response api_verification_use(Exchange&);
+http::Response account_list(Exchange&);
+http::Response audit_log(Exchange&);
+http::Response api_account_list(Exchange&);
+http::Response api_audit_log(Exchange&);
+
+}  // namespace convene::web

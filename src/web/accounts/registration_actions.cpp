@@ -1,0 +1,163 @@
+// Registering an account and confirming its address, shared by the pages and the API.
+#include "web/accounts/registration_actions.hpp"
+
+#include "core/accounts/password_rules.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/text.hpp"
+#include "http/error.hpp"
+#include "security/secrets.hpp"
+#include "store/common/outbox.hpp"
+#include "web/accounts/session_actions.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/links.hpp"
+#include "web/site/mail.hpp"
+
+namespace convene::web {
+
+FieldErrors check_registration(const Registration& r) {
+    FieldErrors errors;
+    if (auto e = check_text({"name", "Name", true, 200}, r.name)) errors.push_back(*e);
+    if (!looks_like_email(normal_email(r.email)))
+        errors.push_back({"email", "E-mail must be an address like name@example.org."});
+    if (auto e = check_password(r.password, r.email, r.name)) errors.push_back(*e);
+    return errors;
+}
+
+// A new link to confirm the address (single use, expiring), carrying the password hash
+// typed with this registration; following it signs in and goes to `next`.
+void send_verification_link(Exchange& ex, std::int64_t account, const std::string& email,
+                            const std::string& name, const std::string& password_hash,
+                            const std::string& next) {
+    auto token = random_token();
+    auto expires = format_utc(ex.clock() + std::chrono::hours(24 * verification_link_days));
+    store::create_email_verification(ex.db(), account, email, token_hash(token), ex.now(), expires,
+                                     password_hash);
+    auto link = ex.app.config().base_url + "/verify/" + token;
+    if (next != "/") link += "?next=" + http::percent_encode(next);
+    auto mail = mail_from_template("verify_email",
+                                   {{"name", name}, {"link", link}, {"expires_at", expires}});
+    mail.dedupe_key = "verify_email:" + token_hash(token);
+    mail.recipient = email;
+    store::enqueue_mail(ex.db(), mail, ex.now());
+}
+
+// Registers, or (for an address with an account) tells its owner; the same work and
+// the same answer either way. A second registration of an unverified account sends a
+// new link, which sets the password typed this time only when followed.
+void register_account(Exchange& ex, const Registration& r, const std::string& next) {
+    const auto& config = ex.app.config();
+    throw_if_invalid(check_registration(r));
+    throttle(ex, "register:" + ex.client_address(), config.registrations_per_hour,
+             std::chrono::hours(1), "registrations from your address");
+    auto email = normal_email(r.email);
+    auto name = trim(r.name);
+    auto password_hash = hash_password(r.password);
+    auto existing = store::find_account_for_sign_in(ex.db(), email);
+    if (existing && existing->first.email_verified) {
+        // The password was hashed all the same: this answer takes as long as a new one.
+        auto mail = mail_from_template(
+            "account_exists", {{"name", existing->first.name}, {"base_url", config.base_url}});
+        // At most one such mail a day, however often somebody tries the address.
+        mail.dedupe_key = "account_exists:" + email + ":" + ex.now().substr(0, 10);
+        mail.recipient = email;
+        store::enqueue_mail(ex.db(), mail, ex.now());
+        return;
+    }
+    std::int64_t id = existing ? existing->first.id : 0;
+    if (!existing) {
+        try {
+            db::Savepoint attempt(ex.db());
+            id = store::create_account(ex.db(), email, name, password_hash, ex.now(), false);
+            attempt.release();
+        } catch (const db::Error& e) {
+            // The same address registered at the same moment: that one goes on.
+            if (e.kind() != db::Error::Kind::unique_violation) throw;
+            return;
+        }
+        store::grant_role(ex.db(), id, Role::proposer, std::nullopt);
+        ex.audit("account.register", "account " + std::to_string(id), {{"email", email}});
+    }
+    send_verification_link(ex, id, email, name, password_hash, next);
+}
+
+http::Response register_page(Exchange& ex, const Registration& r, const std::string& next,
+                             const FieldErrors& errors, int status) {
+    nlohmann::json view = {{"title", "Create an account - Convene"},
+                           {"next", next},
+                           {"errors", error_summary(errors)},
+                           {"has_errors", !errors.empty()},
+                           {"fields",
+                            {field_view("name", "Your name", r.name, errors, "text", true),
+                             field_view("email", "E-mail", r.email, errors, "email", true),
+                             field_view("password", "Password", "", errors, "password", true,
+                                        "At least 10 characters; a few unrelated words make a "
+                                        "good password.")}}};
+    view["fields"][0]["autocomplete"] = "name";
+    view["fields"][1]["autocomplete"] = "email";
+    view["fields"][2]["autocomplete"] = "new-password";
+    return ex.page("accounts/register", view, status);
+}
+
+// The verification link: unknown, used or expired links are refused by name.
+store::EmailVerification valid_verification(Exchange& ex) {
+    auto found = store::find_email_verification(ex.db(), token_hash(ex.params.text("token")));
+    require_usable_link(
+        ex, found.has_value(), found ? found->used_at : "", found ? found->expires_at : "",
+        {"This confirmation link is not valid. Create your account again to get a new one.",
+         "This link was used on {at} (UTC). Sign in with your e-mail address and password.",
+         "This link expired on {at} (UTC). Create your account again to get a new one."});
+    return *found;
+}
+
+// Uses the link with the password typed at that registration (so somebody who registered
+// the address first cannot have its owner confirm an account whose password they know):
+// the address is verified, that password set, and the owner signed in.
+store::Account verify(Exchange& ex, const std::string& password) {
+    auto link = valid_verification(ex);
+    auto account = store::find_account(ex.db(), link.account_id);
+    if (!account || account->email != normal_email(link.email))
+        throw http::Error(410, "Link already used", "This link can no longer be used.");
+    const std::string failures = "verify:" + std::to_string(link.id);
+    auto since = format_utc(ex.clock() - std::chrono::minutes(15));
+    if (store::failures_since(ex.db(), failures, since) >= 5)
+        throw http::Error(429, "Too many attempts",
+                          "Too many wrong passwords for this link. Create your account again "
+                          "for a new link.");
+    if (!verify_password(password, link.password_hash)) {
+        store::record_failure(ex.db(), failures, ex.now());
+        ex.keep_writes_on_error();
+        throw http::unprocessable(
+            {{"password", "Type the password you chose when you created the account."}});
+    }
+    if (!store::use_email_verification(ex.db(), link.id, ex.now()))
+        throw http::Error(410, "Link already used", "This link can no longer be used.");
+    if (!account->email_verified) {
+        // Whatever was made before the owner confirmed goes: sessions, tokens, devices,
+        // the other links sent to the address.
+        store::forget_before_verification(ex.db(), account->id, ex.now());
+        store::set_password_hash(ex.db(), account->id, link.password_hash);
+        store::mark_email_verified(ex.db(), account->id, ex.now());
+        account->email_verified = true;
+    }
+    ex.audit("account.verify_email", "account " + std::to_string(account->id),
+             {{"email", account->email}});
+    start_session(ex, *account);
+    return *account;
+}
+
+http::Response verification_page(Exchange& ex, const std::string& email, const std::string& next,
+                                 const FieldErrors& errors, int status) {
+    nlohmann::json view = {{"title", "Confirm your e-mail address - Convene"},
+                           {"email", email},
+                           {"token", ex.params.text("token")},
+                           {"next", next},
+                           {"errors", error_summary(errors)},
+                           {"has_errors", !errors.empty()},
+                           {"fields",
+                            {field_view("password", "Your password", "", errors, "password", true,
+                                        "The one you chose when you created the account.")}}};
+    view["fields"][0]["autocomplete"] = "current-password";
+    return ex.page("accounts/verify", view, status);
+}
+
+}  // namespace convene::web

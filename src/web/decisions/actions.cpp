@@ -1,0 +1,242 @@
+// The MAG's decisions: one per proposal, versioned against two editors at once;
+// decisions recorded from the selection in one step; conditional acceptances confirmed
+// after their date; the speaker rule; and the proposers' messages, queued once per
+// recipient and decision version.
+#include "web/decisions/actions.hpp"
+
+#include <map>
+
+#include "core/common/text.hpp"
+#include "http/error.hpp"
+#include "store/common/outbox.hpp"
+#include "store/evaluation/evaluations.hpp"
+#include "store/proposals/proposals.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/mail.hpp"
+#include "web/synthesis/actions.hpp"
+
+namespace convene::web {
+
+DecisionTarget decision_target(Exchange& ex, std::int64_t proposal) {
+    auto edition = store::edition_of_proposal(ex.db(), proposal);
+    if (!edition) throw http::not_found("There is no proposal " + std::to_string(proposal) + ".");
+    if (ex.params.has("edition") && ex.params.integer("edition") != *edition)
+        throw http::not_found("That proposal is not in this edition.");
+    auto e = store::find_edition(ex.db(), *edition);
+    ex.require_role(Role::admin, e->id);
+    return {*e, proposal, store::load_decision(ex.db(), proposal)};
+}
+
+namespace {
+
+struct EditionFacts {
+    std::vector<std::string> themes;
+    std::vector<long long> numbers;
+    std::map<std::int64_t, store::SheetProposal> proposals;
+};
+
+EditionFacts facts_of(Exchange& ex, std::int64_t edition) {
+    EditionFacts f;
+    for (const auto& t : store::list_themes(ex.db(), edition)) f.themes.push_back(t.name);
+    for (auto& p : store::sheet_proposals(ex.db(), edition)) {
+        f.numbers.push_back(p.number);
+        f.proposals[p.proposal] = p;
+    }
+    return f;
+}
+
+std::string today(Exchange& ex) {
+    return ex.now().substr(0, 10);
+}
+
+}  // namespace
+
+std::int64_t record_decision(Exchange& ex, const DecisionTarget& t, const Decision& d,
+                             std::int64_t expected_version) {
+    auto facts = facts_of(ex, t.edition.id);
+    auto p = facts.proposals.find(t.proposal);
+    if (p == facts.proposals.end())
+        throw http::conflict("This proposal was withdrawn or did not pass screening.");
+    throw_if_invalid(
+        check_decision(d, facts.themes, p->second.theme, facts.numbers, p->second.number));
+    auto saved = store::save_decision(ex.db(), t.edition.id, t.proposal, d, expected_version,
+                                      ex.account() ? std::optional{ex.account()->id} : std::nullopt,
+                                      ex.now());
+    if (!saved) {
+        auto current = store::load_decision(ex.db(), t.proposal);
+        throw http::conflict(
+            "Somebody else recorded a decision on this proposal since you opened it (now: " +
+            decision_label(effective_kind(current.decision)) + ", version " +
+            std::to_string(current.version) +
+            "). Your entries are kept below; look at theirs and save again to replace it.");
+    }
+    ex.audit("decision.record", "proposal " + std::to_string(t.proposal),
+             {{"decision", to_json(d)}, {"version", *saved}});
+    return *saved;
+}
+
+std::int64_t confirm_decision(Exchange& ex, const DecisionTarget& t, const std::string& outcome,
+                              std::int64_t expected_version) {
+    const auto& d = t.stored.decision;
+    if (t.stored.version == 0 || d.kind != "conditional")
+        throw http::conflict("Only a conditional acceptance is confirmed.");
+    if (outcome != "accepted" && outcome != "declined")
+        throw http::unprocessable({{"outcome", "Confirm as accepted or declined."}});
+    if (today(ex) <= d.due_date)
+        throw http::conflict("The conditions are due on " + d.due_date +
+                             " (UTC); confirm the outcome after that date.");
+    auto confirmed = d;
+    confirmed.outcome = outcome;
+    return record_decision(ex, t, confirmed, expected_version);
+}
+
+int decide_from_selection(Exchange& ex, const store::Edition& e) {
+    auto stored = store::load_selection(ex.db(), e.id);
+    if (!stored)
+        throw http::conflict("Make a selection first; the decisions are recorded from it.");
+    std::set<std::int64_t> selected;
+    for (const auto& id : stored->content["selected_proposals"])
+        selected.insert(id.get<std::int64_t>());
+    auto s = store::synthesis_settings(ex.db(), e.id);
+    std::map<std::int64_t, bool> decided;
+    for (const auto& d : store::list_decisions(ex.db(), e.id)) decided[d.proposal] = true;
+    int recorded = 0;
+    auto slots = stored->content["rules"]["slots"].dump();
+    for (const auto& row : ranking(ex, e, s)) {
+        auto id = row["proposal"].get<std::int64_t>();
+        if (decided.count(id)) continue;
+        Decision d;
+        bool in = selected.count(id) > 0;
+        d.kind = in ? "accepted" : "declined";
+        auto score = row["score"].dump();
+        d.reason = in ? "Selected within the " + slots + " workshop slots (score " + score +
+                            ") under the edition's diversity rules."
+                      : "Not selected: the " + slots +
+                            " workshop slots went to higher-scored proposals under the "
+                            "edition's diversity rules (score " +
+                            score + ").";
+        if (store::save_decision(ex.db(), e.id, id, d, 0,
+                                 ex.account() ? std::optional{ex.account()->id} : std::nullopt,
+                                 ex.now()))
+            ++recorded;
+    }
+    ex.audit("decision.from_selection", "edition " + std::to_string(e.id),
+             {{"recorded", recorded}});
+    return recorded;
+}
+
+nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
+    auto s = store::synthesis_settings(ex.db(), e.id);
+    auto ranked = ranking(ex, e, s);
+    std::map<std::int64_t, store::StoredDecision> decided;
+    for (auto& d : store::list_decisions(ex.db(), e.id)) decided[d.proposal] = d;
+    std::set<std::string> selected;
+    auto stored = store::load_selection(ex.db(), e.id);
+    if (stored)
+        for (const auto& id : stored->content["selected_proposals"])
+            selected.insert(std::to_string(id.get<std::int64_t>()));
+    std::map<std::string, int> counts;
+    nlohmann::json rows = nlohmann::json::array(), due = nlohmann::json::array();
+    const auto now = today(ex);
+    for (const auto& r : ranked) {
+        auto id = r["proposal"].get<std::int64_t>();
+        nlohmann::json row = {
+            {"proposal", id},      {"number", r["number"]},
+            {"title", r["title"]}, {"theme", r["theme"]},
+            {"score", r["score"]}, {"selected", selected.count(std::to_string(id)) > 0},
+            {"decided", false}};
+        auto d = decided.find(id);
+        if (d != decided.end()) {
+            const auto& dec = d->second.decision;
+            row["decided"] = true;
+            row["decision"] = to_json(dec);
+            row["version"] = d->second.version;
+            ++counts[effective_kind(dec)];
+            if (dec.kind == "conditional" && dec.outcome.empty() && now > dec.due_date)
+                due.push_back(row);
+        }
+        rows.push_back(std::move(row));
+    }
+    // The speaker rule over the programme as decided (or as drafted before decisions).
+    auto programme = draft_programme(ex, e, s, ranked);
+    nlohmann::json overloads = nlohmann::json::array();
+    std::map<std::string, std::pair<long long, std::string>> about;
+    for (const auto& r : ranked) about[r["number"].dump()] = {r["proposal"], r["title"]};
+    for (const auto& o :
+         speaker_rule(*edition_proposals(ex, e), programme.ids, s.max_sessions_per_person)) {
+        nlohmann::json sessions = nlohmann::json::array();
+        for (auto n : o.numbers)
+            sessions.push_back({{"number", n}, {"title", about[std::to_string(n)].second}});
+        overloads.push_back(
+            {{"name", o.name}, {"count", o.numbers.size()}, {"sessions", sessions}});
+    }
+    nlohmann::json summary = nlohmann::json::array();
+    for (const auto& k : decision_kinds())
+        summary.push_back({{"kind", k.code}, {"label", k.label}, {"count", counts[k.code]}});
+    return {{"proposals", rows},
+            {"summary", summary},
+            {"has_selection", stored.has_value()},
+            {"conditional_due", due},
+            {"max_sessions_per_person", s.max_sessions_per_person},
+            {"programme_source", programme.source},
+            {"speaker_rule", overloads},
+            {"results_published_at", store::results_published_at(ex.db(), e.id)}};
+}
+
+nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
+    auto s = store::synthesis_settings(ex.db(), e.id);
+    std::map<long long, std::string> title_of;
+    for (const auto& p : store::sheet_proposals(ex.db(), e.id)) title_of[p.number] = p.title;
+    int queued = 0, already = 0, without_address = 0;
+    auto comments_of = store::evaluation_comments(ex.db(), e.id);
+    auto recipients_of = store::decision_recipients(ex.db(), e.id);
+    for (const auto& d : store::list_decisions(ex.db(), e.id)) {
+        const auto& dec = d.decision;
+        auto kind = effective_kind(dec);
+        std::string comments, conditions;
+        for (const auto& c : comments_of[d.proposal]) comments += "- " + c + "\n";
+        if (comments.empty()) comments = "(no comments)\n";
+        for (const auto& code : dec.conditions) {
+            std::string line;
+            for (const auto& c : decision_conditions())
+                if (c.code == code) line = c.label;
+            if (code == "merge" && dec.merge_with)
+                line += ": proposal " + std::to_string(*dec.merge_with) + " (" +
+                        title_of[*dec.merge_with] + ")";
+            conditions += "- " + line + "\n";
+        }
+        if (!dec.condition_note.empty()) conditions += dec.condition_note + "\n";
+        std::map<std::string, std::string> values = {
+            {"title", d.title},
+            {"number", std::to_string(d.number)},
+            {"edition", e.name},
+            {"reason", dec.reason},
+            {"comments", comments},
+            {"conditions", conditions},
+            {"due_date", dec.due_date},
+            {"theme", kind == "moved" ? dec.new_theme : d.theme},
+            {"decision", decision_label(kind)}};
+        auto text = s.texts.count(kind) ? s.texts[kind] : standard_decision_texts().at(kind);
+        const auto& recipients = recipients_of[d.proposal];
+        if (recipients.empty()) ++without_address;
+        for (const auto& to : recipients) {
+            // The subject from templates/mail/decision; the body is the Secretariat's text.
+            auto mail = mail_from_template("decision", {{"edition", e.name},
+                                                        {"decision", decision_label(kind)},
+                                                        {"number", d.number},
+                                                        {"text", fill_text(text, values)}});
+            mail.dedupe_key = "decision:" + std::to_string(d.proposal) + ":" +
+                              std::to_string(d.version) + ":" + ascii_lower(to);
+            mail.recipient = to;
+            if (store::enqueue_mail(ex.db(), mail, ex.now()))
+                ++queued;
+            else
+                ++already;
+        }
+    }
+    ex.audit("decision.messages", "edition " + std::to_string(e.id),
+             {{"queued", queued}, {"already_sent", already}});
+    return {{"queued", queued}, {"already_sent", already}, {"without_address", without_address}};
+}
+
+}  // namespace convene::web

@@ -1,0 +1,222 @@
+// The pages of the decisions: the list with the speaker rule, one decision's form
+// (versioned), and the standard message texts.
+#include "core/common/text.hpp"
+#include "http/error.hpp"
+#include "store/evaluation/evaluations.hpp"
+#include "web/decisions/actions.hpp"
+#include "web/decisions/handlers.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/views.hpp"
+#include "web/synthesis/actions.hpp"
+
+namespace convene::web {
+
+namespace {
+
+std::string decisions_url(const store::Edition& e) {
+    return "/editions/" + std::to_string(e.id) + "/decisions";
+}
+
+std::int64_t whole(const std::string& typed) {
+    try {
+        return std::stoll(trim(typed));
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+}  // namespace
+
+http::Response decisions_page(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto view = decisions_view(ex, e);
+    view["title"] = "Decisions - " + e.name + " - Convene";
+    view["edition"] = edition_view(e);
+    view["url"] = decisions_url(e);
+    view["edition_url"] = "/editions/" + std::to_string(e.id);
+    view["has_due"] = !view["conditional_due"].empty();
+    view["has_overloads"] = !view["speaker_rule"].empty();
+    view["published"] = !view["results_published_at"].get<std::string>().empty();
+    for (const char* key : {"recorded", "queued", "already_sent"}) {
+        auto v = ex.request.query_param(key);
+        if (!v.empty()) view[std::string("notice_") + key] = v;
+    }
+    view["has_notice"] = !ex.request.query_param("queued").empty();
+    return ex.page("decisions/decisions", view);
+}
+
+http::Response decisions_from_selection_post(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto n = decide_from_selection(ex, e);
+    return http::Response::redirect(decisions_url(e) + "?recorded=" + std::to_string(n));
+}
+
+http::Response decision_messages_post(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto sent = send_decision_messages(ex, e);
+    return http::Response::redirect(decisions_url(e) + "?queued=" + sent["queued"].dump() +
+                                    "&already_sent=" + sent["already_sent"].dump());
+}
+
+namespace {
+
+http::Response decision_page_with(Exchange& ex, const DecisionTarget& t, const Decision& d,
+                                  std::int64_t version, const FieldErrors& errors, int status,
+                                  const std::string& conflict = "") {
+    const auto& e = t.edition;
+    store::SheetProposal about;
+    for (auto& p : store::sheet_proposals(ex.db(), e.id))
+        if (p.proposal == t.proposal) about = p;
+    std::vector<std::pair<std::string, std::string>> themes;
+    for (const auto& th : store::list_themes(ex.db(), e.id)) themes.emplace_back(th.name, th.name);
+    nlohmann::json kinds = nlohmann::json::array();
+    for (const auto& k : decision_kinds())
+        kinds.push_back({{"code", k.code}, {"label", k.label}, {"checked", d.kind == k.code}});
+    nlohmann::json conditions = nlohmann::json::array();
+    for (const auto& c : decision_conditions())
+        conditions.push_back({{"code", c.code},
+                              {"label", c.label},
+                              {"checked", std::find(d.conditions.begin(), d.conditions.end(),
+                                                    c.code) != d.conditions.end()}});
+    auto theme_field =
+        field_view("new_theme", "Theme to move to (for a move)", d.new_theme, errors, "select");
+    themes.insert(themes.begin(), {"", "(no move)"});
+    theme_field["options"] = options_view(themes, d.new_theme);
+    nlohmann::json view = {
+        {"title", "Decision on proposal " + std::to_string(about.number) + " - Convene"},
+        {"edition", edition_view(e)},
+        {"url", decisions_url(e)},
+        {"action", decisions_url(e) + "/" + std::to_string(t.proposal)},
+        {"proposal", {{"number", about.number}, {"title", about.title}, {"theme", about.theme}}},
+        {"version", version},
+        {"kinds", kinds},
+        {"conditions", conditions},
+        {"reason", field_view("reason", "Reason (published in the transparency report)", d.reason,
+                              errors, "textarea", true)},
+        {"merge_with", field_view("merge_with", "Merge with proposal number (for a merge)",
+                                  d.merge_with ? std::to_string(*d.merge_with) : "", errors)},
+        {"condition_note", field_view("condition_note", "What exactly is asked", d.condition_note,
+                                      errors, "textarea")},
+        {"due_date", field_view("due_date", "Conditions due by (UTC date)", d.due_date, errors,
+                                "date", false, "For example 2027-06-30.")},
+        {"new_theme", theme_field},
+        {"is_conditional", t.stored.version && t.stored.decision.kind == "conditional" &&
+                               t.stored.decision.outcome.empty()},
+        {"stored_due", t.stored.decision.due_date},
+        {"stored_version", t.stored.version},
+        {"conflict", conflict},
+        {"has_conflict", !conflict.empty()},
+        {"errors", error_summary(errors)},
+        {"has_errors", !errors.empty()}};
+    for (const auto& err : errors) {
+        if (err.field == "kind") view["kind_error"] = err.message;
+        if (err.field == "conditions") view["conditions_error"] = err.message;
+    }
+    return ex.page("decisions/decision", view, status);
+}
+
+Decision decision_of_form(const http::Form& f, FieldErrors& errors) {
+    nlohmann::json j = {{"kind", f.get("kind")},
+                        {"reason", f.get("reason")},
+                        {"conditions", f.all("conditions")},
+                        {"merge_with", f.get("merge_with")},
+                        {"condition_note", f.get("condition_note")},
+                        {"due_date", f.get("due_date")},
+                        {"new_theme", f.get("new_theme")}};
+    return decision_from_json(j, errors);
+}
+
+}  // namespace
+
+http::Response decision_form(Exchange& ex) {
+    auto t = decision_target(ex, ex.params.integer("proposal"));
+    return decision_page_with(ex, t, t.stored.decision, t.stored.version, {}, 200);
+}
+
+http::Response decision_save(Exchange& ex) {
+    auto t = decision_target(ex, ex.params.integer("proposal"));
+    const auto& f = ex.form();
+    FieldErrors errors;
+    auto d = decision_of_form(f, errors);
+    auto version = whole(f.get("version"));
+    if (d.kind != "moved") d.new_theme.clear();
+    try {
+        throw_if_invalid(errors);
+        record_decision(ex, t, d, version);
+    } catch (const http::Error& err) {
+        if (err.status() == 409)
+            return decision_page_with(ex, t, d, version, {}, 409, err.detail());
+        if (err.status() != 422) throw;
+        return decision_page_with(ex, t, d, version, err.fields(), 422);
+    }
+    return http::Response::redirect(decisions_url(t.edition) + "#proposal-" +
+                                    std::to_string(t.proposal));
+}
+
+http::Response decision_confirm_post(Exchange& ex) {
+    auto t = decision_target(ex, ex.params.integer("proposal"));
+    const auto& f = ex.form();
+    confirm_decision(ex, t, f.get("outcome"), whole(f.get("version")));
+    return http::Response::redirect(decisions_url(t.edition));
+}
+
+namespace {
+
+http::Response texts_page_with(Exchange& ex, const store::Edition& e,
+                               const std::map<std::string, std::string>& texts,
+                               const FieldErrors& errors, int status) {
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& k : decision_kinds()) {
+        auto name = "texts." + k.code;
+        auto it = texts.find(k.code);
+        auto field = field_view(name, k.label, it == texts.end() ? "" : it->second, errors,
+                                "textarea", true);
+        fields.push_back(field);
+    }
+    std::string placeholders;
+    for (const auto& p : decision_placeholders())
+        placeholders += (placeholders.empty() ? "{{" : ", {{") + p + "}}";
+    nlohmann::json view = {{"title", "Decision messages - " + e.name + " - Convene"},
+                           {"edition", edition_view(e)},
+                           {"url", decisions_url(e)},
+                           {"fields", fields},
+                           {"placeholders", placeholders},
+                           {"saved", ex.request.query_param("saved") == "1"},
+                           {"errors", error_summary(errors)},
+                           {"has_errors", !errors.empty()}};
+    return ex.page("decisions/decision_texts", view, status);
+}
+
+}  // namespace
+
+http::Response decision_texts_form(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return texts_page_with(ex, e, store::synthesis_settings(ex.db(), e.id).texts, {}, 200);
+}
+
+http::Response decision_texts_update(Exchange& ex) {
+    auto e = managed_edition(ex);
+    const auto& f = ex.form();
+    nlohmann::json texts = nlohmann::json::object();
+    std::map<std::string, std::string> entered;
+    for (const auto& k : decision_kinds()) {
+        auto text = f.get("texts." + k.code);
+        // Browsers send CRLF line ends; mails are written with LF.
+        std::string lf;
+        for (char ch : text)
+            if (ch != '\r') lf += ch;
+        texts[k.code] = lf;
+        entered[k.code] = lf;
+    }
+    try {
+        auto s = synthesis_settings_in_body(ex, e, {{"texts", texts}});
+        store::set_synthesis_settings(ex.db(), e.id, s);
+        ex.audit("decision.texts", "edition " + std::to_string(e.id), texts);
+    } catch (const http::Error& err) {
+        if (err.status() != 422) throw;
+        return texts_page_with(ex, e, entered, err.fields(), 422);
+    }
+    return http::Response::redirect(decisions_url(e) + "/texts?saved=1");
+}
+
+}  // namespace convene::web

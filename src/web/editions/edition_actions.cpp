@@ -1,0 +1,103 @@
+// Creating editions and their themes, shared by the pages and the API.
+#include "web/editions/edition_actions.hpp"
+
+#include "http/error.hpp"
+#include "store/decisions/decisions.hpp"
+#include "store/editions/editions.hpp"
+#include "store/proposals/submissions.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/views.hpp"
+
+namespace convene::web {
+
+EditionDraft edition_draft(const http::Form& f) {
+    return {f.get("name"),     f.get("year"),      f.get("start_date"),
+            f.get("end_date"), f.get("time_zone"), f.get("venue")};
+}
+
+ThemeDraft theme_draft(const http::Form& f) {
+    return {f.get("name"), f.get("description")};
+}
+
+std::int64_t create_edition(Exchange& ex, const EditionDraft& draft) {
+    ex.require_role(Role::admin);
+    throw_if_invalid(validate_edition(draft));
+    auto id = store::create_edition(ex.db(), draft, ex.now());
+    ex.audit("edition.create", "edition " + std::to_string(id),
+             {{"name", draft.name}, {"year", draft.year}, {"venue", draft.venue}});
+    ex.publish("editions", {{"event", "edition.created"},
+                            {"id", id},
+                            {"name", draft.name},
+                            {"text", "A new edition was created: " + draft.name +
+                                         ". Reload the page to see it."}});
+    return id;
+}
+
+std::int64_t create_theme(Exchange& ex, const store::Edition& edition, const ThemeDraft& draft) {
+    ex.require_role(Role::admin, edition.id);
+    throw_if_invalid(validate_theme(draft));
+    try {
+        db::Savepoint attempt(ex.db());
+        auto id = store::add_theme(ex.db(), edition.id, draft);
+        attempt.release();
+        ex.audit("theme.create", "edition " + std::to_string(edition.id),
+                 {{"theme_id", id}, {"name", draft.name}});
+        return id;
+    } catch (const db::Error& e) {
+        if (e.kind() != db::Error::Kind::unique_violation) throw;
+        throw http::conflict(
+            "This edition already has a theme of that name.",
+            {{"name", "This edition already has a theme named " + draft.name + "."}});
+    }
+}
+
+nlohmann::json edition_form_view(const EditionDraft& d, const FieldErrors& errors) {
+    return {{"title", "New edition - Convene"},
+            {"errors", error_summary(errors)},
+            {"has_errors", !errors.empty()},
+            {"fields",
+             {field_view("name", "Name", d.name, errors, "text", true, "For example: IGF 2027"),
+              field_view("year", "Year", d.year, errors, "text", true),
+              field_view("start_date", "First day", d.start_date, errors, "date", true,
+                         "Format: 2027-06-15"),
+              field_view("end_date", "Last day", d.end_date, errors, "date", true,
+                         "Format: 2027-06-18"),
+              field_view("time_zone", "Time zone of the venue", d.time_zone, errors, "text", true,
+                         "For example: Europe/Paris or Africa/Nairobi"),
+              field_view("venue", "Venue", d.venue, errors, "text", true)}}};
+}
+
+http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDraft& theme,
+                            const FieldErrors& errors, int status) {
+    auto& c = ex.db();
+    nlohmann::json view = edition_view(e);
+    view["title"] = e.name + " - Convene";
+    view["themes"] = nlohmann::json::array();
+    for (const auto& t : store::list_themes(c, e.id)) view["themes"].push_back(theme_view(t));
+    view["has_themes"] = !view["themes"].empty();
+    view["rooms"] = nlohmann::json::array();
+    for (const auto& r : store::list_rooms(c, e.id)) view["rooms"].push_back(room_view(r));
+    view["has_rooms"] = !view["rooms"].empty();
+    view["session_types"] = nlohmann::json::array();
+    for (const auto& t : store::list_session_types(c, e.id))
+        view["session_types"].push_back({{"name", t.name}, {"durations", t.durations}});
+    auto counts = store::count_edition(c, e.id);
+    view["proposal_count"] = counts.proposals;
+    view["member_count"] = counts.members;
+    view["can_manage"] = ex.has_role(Role::admin, e.id);
+    view["is_member"] = ex.has_role(Role::evaluator, e.id);
+    view["results_published"] = !store::results_published_at(ex.db(), e.id).empty();
+    auto call = store::load_call(c, e.id);
+    auto state = call_state(call, ex.now());
+    view["call_sentence"] = call_state_sentence(call, state);
+    view["call_closes_at"] = call.closes_at;
+    view["call_open"] = state == CallState::open;
+    view["errors"] = error_summary(errors);
+    view["has_errors"] = !errors.empty();
+    view["theme_fields"] = {
+        field_view("name", "Theme name", theme.name, errors, "text", true),
+        field_view("description", "Description", theme.description, errors, "textarea")};
+    return ex.page("editions/edition", view, status);
+}
+
+}  // namespace convene::web

@@ -1,0 +1,364 @@
+// What a MAG member does in the evaluation round: open a proposal on their list with
+// its proposers hidden, save and submit an evaluation, declare a conflict.
+#include "web/evaluation/member_actions.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/people/country.hpp"
+#include "core/people/people.hpp"
+#include "http/error.hpp"
+#include "store/evaluation/assignment.hpp"
+#include "store/proposals/proposals.hpp"
+#include "store/proposals/submissions.hpp"
+#include "web/evaluation/actions.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/markdown.hpp"
+#include "web/site/views.hpp"
+namespace convene::web {
+
+EvaluationTarget evaluation_target(Exchange& ex, std::int64_t proposal) {
+    auto e = edition_in_path(ex);
+    const auto& who = ex.require_role(Role::evaluator, e.id);
+    auto record = store::find_proposal_record(ex.db(), proposal);
+    if (!record || record->edition_id != e.id)
+        throw http::not_found("There is no proposal with this number in this edition.");
+    if (!store::is_assigned(ex.db(), proposal, who.id))
+        throw http::forbidden(
+            "This proposal is not on your list of evaluations, so you cannot open or evaluate it.");
+    auto details = store::load_proposal(ex.db(), proposal);
+    if (!details) throw http::not_found("There is no proposal with this number in this edition.");
+    return {e,
+            proposal,
+            record->number,
+            who.id,
+            std::move(*details),
+            store::evaluation_settings(ex.db(), e.id),
+            store::load_evaluation(ex.db(), proposal, who.id)};
+}
+
+namespace {
+std::string spaced(std::string code) {
+    std::replace(code.begin(), code.end(), '_', ' ');
+    return code;
+}
+}  // namespace
+
+nlohmann::json anonymous_proposal(const Proposal& p, std::int64_t number) {
+    const ProposalPerson* main = !p.proposer.name.empty() || !p.proposer.country.empty()
+                                     ? &p.proposer
+                                     : (p.organisers.empty() ? nullptr : &p.organisers.front());
+    const Country* country = main ? find_country(main->country) : nullptr;
+    auto describe = [](const ProposalPerson& person) {
+        auto region = regional_group_label(person.regional_group);
+        return nlohmann::json{
+            {"stakeholder_group",
+             std::string(choice_label(stakeholder_groups(), person.stakeholder_group))},
+            {"gender", std::string(choice_label(genders(), person.gender))},
+            {"region", std::string(region)},
+            {"confirmation", spaced(person.confirmation)},
+            {"answer", person.answer},
+            {"answer_confirmed", person.answer == "confirmed"},
+            {"answer_declined", person.answer == "declined"}};
+    };
+    nlohmann::json speakers = nlohmann::json::array(), moderators = nlohmann::json::array();
+    for (const auto& s : p.speakers) speakers.push_back(describe(s));
+    for (const auto& m : p.moderators) moderators.push_back(describe(m));
+    for (const auto& m : p.online_moderators) moderators.push_back(describe(m));
+    return {{"number", number},
+            {"title", p.title},
+            {"session_type", p.session_type},
+            {"theme", p.theme},
+            {"format", p.format},
+            {"duration", p.duration},
+            {"description", p.description},
+            {"policy_questions", p.policy_questions},
+            {"tags", p.tags},
+            {"sdgs", p.sdgs},
+            {"agenda", p.agenda},
+            {"expected_outcomes", p.expected_outcomes},
+            {"online_participation", p.online_participation},
+            {"relevance", p.relevance},
+            {"proposer_from_developing_country", country != nullptr && country->developing},
+            {"organiser_count", p.organisers.size()},
+            {"speakers", speakers},
+            {"moderators", moderators}};
+}
+
+std::vector<std::pair<std::int64_t, std::string>> merge_choices(Exchange& ex,
+                                                                const EvaluationTarget& t) {
+    return store::same_theme_proposals(ex.db(), t.proposal);
+}
+
+namespace {
+
+void require_open_round(Exchange& ex, const EvaluationSettings& s) {
+    auto state = round_state(s, ex.now());
+    if (state == RoundState::closed)
+        throw http::Error(409, "The evaluation round is closed", round_state_sentence(s, state));
+}
+
+}  // namespace
+
+std::int64_t save_member_evaluation(Exchange& ex, const EvaluationTarget& t, const Evaluation& e,
+                                    bool submit, std::int64_t expected_version) {
+    require_open_round(ex, t.settings);
+    bool submitting = submit || t.saved.status == "submitted";
+    auto errors = check_evaluation(t.settings, e, t.details.format, submitting);
+    if (e.merge_with) {
+        auto choices = merge_choices(ex, t);
+        if (std::none_of(choices.begin(), choices.end(),
+                         [&](const auto& c) { return c.first == *e.merge_with; }))
+            errors.push_back({"merge_with",
+                              "Choose another submitted proposal of the same theme "
+                              "to merge with."});
+    }
+    throw_if_invalid(errors);
+    auto version = store::save_evaluation(ex.db(), t.proposal, t.account, e, submitting,
+                                          expected_version, ex.now());
+    if (!version) throw EvaluationConflict{store::load_evaluation(ex.db(), t.proposal, t.account)};
+    ex.audit(submitting ? "evaluation.submit" : "evaluation.save",
+             "proposal " + std::to_string(t.proposal), {{"version", *version}});
+    return *version;
+}
+
+namespace {
+
+// Records the conflict (assignment removed, any evaluation discarded) and gives the
+// place to another member at once; every other pair stays as it was.
+ConflictOutcome record_conflict(Exchange& ex, std::int64_t edition,
+                                const EvaluationSettings& settings, std::int64_t proposal_id,
+                                std::int64_t account, const std::string& origin) {
+    auto& c = ex.db();
+    ConflictOutcome out;
+    bool was_assigned = store::has_assignment(c, proposal_id, account);
+    out.discarded_evaluation = store::declare_conflict(c, proposal_id, account, ex.now(), origin);
+    if (was_assigned) {
+        auto instance = store::assignment_instance(c, edition, settings);
+        auto current = store::load_assignment(c, edition).pairs;
+        const auto proposal = std::to_string(proposal_id);
+        try {
+            auto result =
+                reassign_after_conflict(instance, current, std::to_string(account), proposal);
+            for (const auto& pair : result.assignments)
+                if (pair.proposal == proposal &&
+                    std::find(current.begin(), current.end(), pair) == current.end()) {
+                    store::add_assignment(c, edition, pair, ex.now());
+                    out.replaced_by = std::stoll(pair.evaluator);
+                }
+        } catch (const std::invalid_argument&) {
+            // The proposal no longer takes part (withdrawn, declined at screening).
+        }
+    }
+    ex.audit("evaluation.conflict", "proposal " + std::to_string(proposal_id),
+             {{"account", account},
+              {"origin", origin},
+              {"discarded_evaluation", out.discarded_evaluation},
+              {"replaced_by", out.replaced_by ? nlohmann::json(*out.replaced_by) : nullptr}});
+    return out;
+}
+
+}  // namespace
+
+ConflictOutcome declare_member_conflict(Exchange& ex, const EvaluationTarget& t) {
+    require_open_round(ex, t.settings);
+    return record_conflict(ex, t.edition.id, t.settings, t.proposal, t.account, "declared");
+}
+
+void conflict_on_joining(Exchange& ex, std::int64_t edition, std::int64_t proposal,
+                         std::int64_t account) {
+    if (!ex.has_role(Role::evaluator, edition)) return;
+    record_conflict(ex, edition, store::evaluation_settings(ex.db(), edition), proposal, account,
+                    "joined_proposal");
+}
+
+namespace {
+
+std::string status_label(const std::string& status) {
+    if (status == "submitted") return "Submitted";
+    if (status == "draft") return "Draft saved";
+    return "Not started";
+}
+
+}  // namespace
+
+nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, std::int64_t account) {
+    auto settings = store::evaluation_settings(ex.db(), e.id);
+    auto state = round_state(settings, ex.now());
+    nlohmann::json tasks = nlohmann::json::array();
+    int submitted = 0, drafts = 0;
+    for (const auto& t : store::member_tasks(ex.db(), e.id, account)) {
+        submitted += t.status == "submitted";
+        drafts += t.status == "draft";
+        tasks.push_back({{"proposal", t.proposal},
+                         {"url", "/editions/" + std::to_string(e.id) + "/evaluations/" +
+                                     std::to_string(t.proposal)},
+                         {"number", t.number},
+                         {"title", t.title},
+                         {"theme", t.theme},
+                         {"format", t.format},
+                         {"status", t.status.empty() ? "not_started" : t.status},
+                         {"status_label", status_label(t.status)}});
+    }
+    int total = static_cast<int>(tasks.size());
+    return {{"edition", e.id},
+            {"round",
+             {{"state", std::string(round_state_code(state))},
+              {"sentence", round_state_sentence(settings, state)},
+              {"deadline", settings.deadline}}},
+            {"progress",
+             {{"assigned", total},
+              {"submitted", submitted},
+              {"drafts", drafts},
+              {"percent", total == 0 ? 0 : (100 * submitted) / total}}},
+            {"evaluations", tasks}};
+}
+
+std::string url_of(const EvaluationTarget& t) {
+    return "/editions/" + std::to_string(t.edition.id) + "/evaluations/" +
+           std::to_string(t.proposal);
+}
+
+std::optional<std::int64_t> whole_number(const std::string& text) {
+    std::int64_t n = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+    return n;
+}
+
+// The form's fields as an evaluation; errors name the field.
+Evaluation evaluation_in_form(const http::Form& f, const std::vector<Criterion>& criteria,
+                              FieldErrors& errors) {
+    Evaluation e;
+    for (const auto& c : criteria) {
+        const auto& raw = f.get("score-" + c.code);
+        if (!raw.empty()) {
+            auto n = whole_number(raw);
+            if (!n || *n < 1 || *n > 5)
+                errors.push_back({"score-" + c.code, c.label + ": a score is from 1 to 5."});
+            else
+                e.scores.push_back({c.code, static_cast<int>(*n)});
+        }
+        if (!f.get("reason-" + c.code).empty())
+            e.reasons.emplace_back(c.code, f.get("reason-" + c.code));
+    }
+    e.comment = f.get("comment");
+    if (f.get("merge") == "yes") {
+        auto n = whole_number(f.get("merge_with"));
+        if (!n)
+            errors.push_back({"merge_with", "Choose the proposal this one should merge with."});
+        else
+            e.merge_with = *n;
+    }
+    return e;
+}
+
+nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluation& e,
+                         std::int64_t version, const FieldErrors& errors) {
+    auto criteria = scored_criteria(t.settings, t.details.format);
+    nlohmann::json scores = nlohmann::json::array();
+    auto error_of = [&](const std::string& field) -> nlohmann::json {
+        for (const auto& err : errors)
+            if (err.field == field) return err.message;
+        return nullptr;
+    };
+    for (const auto& c : criteria) {
+        int current = 0;
+        for (const auto& s : e.scores)
+            if (s.criterion == c.code) current = s.score;
+        std::string reason;
+        for (const auto& [code, r] : e.reasons)
+            if (code == c.code) reason = r;
+        nlohmann::json options = nlohmann::json::array();
+        static const char* words[] = {"", "1 (poor)", "2", "3", "4", "5 (excellent)"};
+        for (int n = 1; n <= 5; ++n)
+            options.push_back({{"value", n},
+                               {"label", words[n]},
+                               {"id", "score-" + c.code + "-" + std::to_string(n)},
+                               {"checked", current == n}});
+        nlohmann::json reasons = {
+            {{"value", ""}, {"label", "No reason chosen"}, {"selected", false}}};
+        for (const auto& r : t.settings.reasons)
+            reasons.push_back({{"value", r}, {"label", r}, {"selected", r == reason}});
+        scores.push_back({{"code", c.code},
+                          {"label", c.label},
+                          {"options", options},
+                          {"score_error", error_of("score-" + c.code)},
+                          {"reason_error", error_of("reason-" + c.code)},
+                          {"has_reasons", !t.settings.reasons.empty()},
+                          {"reasons", reasons}});
+    }
+    nlohmann::json merge = nlohmann::json::array();
+    for (const auto& [number, title] : merge_choices(ex, t))
+        merge.push_back({{"value", number},
+                         {"label", std::to_string(number) + ": " + title},
+                         {"selected", e.merge_with == number}});
+    auto proposal = anonymous_proposal(t.details, t.number);
+    nlohmann::json texts = nlohmann::json::array();
+    for (const auto& [key, label] : {std::pair{"description", "Description"},
+                                     {"agenda", "Agenda"},
+                                     {"expected_outcomes", "Expected outcomes"},
+                                     {"online_participation", "Online participation"},
+                                     {"relevance", "Relevance"}})
+        if (!proposal[key].get<std::string>().empty())
+            texts.push_back(
+                {{"label", label}, {"html", markdown_html(proposal[key].get<std::string>())}});
+    auto state = round_state(t.settings, ex.now());
+    return {{"title", "Evaluate proposal " + std::to_string(t.number) + " - Convene"},
+            {"url", url_of(t)},
+            {"list_url", "/editions/" + std::to_string(t.edition.id) + "/evaluations"},
+            {"proposal", proposal},
+            {"texts", texts},
+            {"has_speakers", !proposal["speakers"].empty()},
+            {"has_tags", !proposal["tags"].empty()},
+            {"has_sdgs", !proposal["sdgs"].empty()},
+            {"has_policy_questions", !proposal["policy_questions"].empty()},
+            {"scores", scores},
+            {"holistic", t.settings.scheme != "criteria"},
+            {"comment",
+             field_view("comment", "Comment for the MAG", e.comment, errors, "textarea", false,
+                        "Visible to the Secretariat and the MAG, not to the "
+                        "proposers.")},
+            {"merge_checked", e.merge_with.has_value()},
+            {"merge_choices", merge},
+            {"has_merge_choices", !merge.empty()},
+            {"merge_error", error_of("merge_with")},
+            {"version", version},
+            {"status", t.saved.status},
+            {"submitted", t.saved.status == "submitted"},
+            {"round_sentence", round_state_sentence(t.settings, state)},
+            {"round_closed", state == RoundState::closed},
+            {"errors", error_summary(errors)},
+            {"has_errors", !errors.empty()}};
+}
+
+http::Response form_page(Exchange& ex, const EvaluationTarget& t, const Evaluation& e,
+                         std::int64_t version, const FieldErrors& errors, int status,
+                         const std::string& notice) {
+    auto view = form_view(ex, t, e, version, errors);
+    if (!notice.empty()) view["notice"] = notice;
+    return ex.page("evaluation/evaluation", view, status);
+}
+
+nlohmann::json api_view(Exchange& ex, const EvaluationTarget& t) {
+    nlohmann::json criteria = nlohmann::json::array();
+    for (const auto& c : scored_criteria(t.settings, t.details.format))
+        criteria.push_back({{"code", c.code}, {"label", c.label}, {"weight", c.weight}});
+    nlohmann::json merge = nlohmann::json::array();
+    for (const auto& [number, title] : merge_choices(ex, t))
+        merge.push_back({{"number", number}, {"title", title}});
+    auto state = round_state(t.settings, ex.now());
+    return {{"proposal", anonymous_proposal(t.details, t.number)},
+            {"criteria", criteria},
+            {"reasons", t.settings.reasons},
+            {"merge_choices", merge},
+            {"round",
+             {{"state", std::string(round_state_code(state))},
+              {"sentence", round_state_sentence(t.settings, state)},
+              {"deadline", t.settings.deadline}}},
+            {"status", t.saved.status.empty() ? "not_started" : t.saved.status},
+            {"version", t.saved.version},
+            {"evaluation", t.saved.version ? to_json(t.saved.evaluation) : nlohmann::json()}};
+}
+
+}  // namespace convene::web

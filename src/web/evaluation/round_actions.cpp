@@ -1,0 +1,314 @@
+// What the Secretariat does in the evaluation round: settings, the assignment and its
+// review, progress with reminders, closing the round, and the aggregation sheet.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "http/error.hpp"
+#include "store/common/outbox.hpp"
+#include "store/evaluation/assignment.hpp"
+#include "web/evaluation/actions.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/mail.hpp"
+
+namespace convene::web {
+
+EvaluationSettings settings_in_body(const nlohmann::json& body, EvaluationSettings base) {
+    FieldErrors errors;
+    auto s = evaluation_settings_from_json(body, std::move(base), errors);
+    throw_if_invalid(errors);
+    return s;
+}
+
+nlohmann::json assignment_review(Exchange& ex, const store::Edition& edition,
+                                 const std::vector<AssignmentPair>& pairs,
+                                 const AssignmentInstance& in) {
+    std::map<std::string, int> load, per_proposal;
+    std::map<std::string, std::string> group_of, name_of;
+    for (const auto& m : store::list_members(ex.db(), edition.id)) {
+        group_of[std::to_string(m.account_id)] = m.stakeholder_group;
+        name_of[std::to_string(m.account_id)] = m.name;
+    }
+    std::map<std::string, std::map<std::string, int>> mix;
+    for (const auto& p : pairs) {
+        ++load[p.evaluator];
+        ++per_proposal[p.proposal];
+        ++mix[p.proposal][group_of[p.evaluator]];
+    }
+    nlohmann::json members = nlohmann::json::array();
+    for (const auto& e : in.evaluators)
+        members.push_back({{"account", std::stoll(e.id)},
+                           {"name", name_of[e.id]},
+                           {"stakeholder_group", e.stakeholder_group},
+                           {"groups", e.groups},
+                           {"load", load[e.id]},
+                           {"max_load", e.max_load}});
+    std::map<int, int> histogram;
+    for (const auto& p : in.proposals) ++histogram[per_proposal[p.id]];
+    nlohmann::json evaluators_per_proposal = nlohmann::json::object();
+    for (const auto& [n, count] : histogram) evaluators_per_proposal[std::to_string(n)] = count;
+    int most_of_one_group = 0;
+    for (const auto& [proposal, groups] : mix)
+        for (const auto& [group, n] : groups) most_of_one_group = std::max(most_of_one_group, n);
+    return {{"members", members},
+            {"proposals", in.proposals.size()},
+            {"evaluators_per_proposal", evaluators_per_proposal},
+            {"most_of_one_stakeholder_group_on_a_proposal", most_of_one_group}};
+}
+
+nlohmann::json run_assignment(Exchange& ex, const store::Edition& e) {
+    if (store::count_evaluations(ex.db(), e.id) > 0)
+        throw http::conflict(
+            "Evaluations have begun, so the assignment can no longer be run again; members' "
+            "conflicts are reassigned one by one as they are declared.");
+    auto settings = store::evaluation_settings(ex.db(), e.id);
+    auto instance = store::assignment_instance(ex.db(), e.id, settings);
+    auto result = assign(instance);
+    store::save_assignment(ex.db(), e.id, result.assignments, ex.now());
+    ex.audit("evaluation.assign", "edition " + std::to_string(e.id),
+             {{"filled", result.filled},
+              {"load_squares", result.load_squares},
+              {"unfilled", result.unfilled.size()}});
+    auto out = to_json(result);
+    out["published"] = false;
+    out["review"] = assignment_review(ex, e, result.assignments, instance);
+    return out;
+}
+
+nlohmann::json stored_assignment(Exchange& ex, const store::Edition& e,
+                                 const AssignmentInstance& instance) {
+    auto stored = store::load_assignment(ex.db(), e.id);
+    AssignmentResult result;
+    result.assignments = stored.pairs;
+    score_assignment(instance, result);
+    explain_unfilled(instance, result);
+    auto out = to_json(result);
+    out["published"] = stored.published;
+    out["review"] = assignment_review(ex, e, stored.pairs, instance);
+    return out;
+}
+
+std::size_t publish_assignment(Exchange& ex, const store::Edition& e) {
+    auto stored = store::load_assignment(ex.db(), e.id);
+    if (stored.pairs.empty())
+        throw http::conflict("There is no assignment to publish; run the assignment first.");
+    store::publish_assignment(ex.db(), e.id);
+    std::map<std::string, int> load;
+    for (const auto& p : stored.pairs) ++load[p.evaluator];
+    auto settings = store::evaluation_settings(ex.db(), e.id);
+    auto sentence = round_state_sentence(settings, round_state(settings, ex.now()));
+    std::vector<store::Mail> mails;
+    for (const auto& m : store::list_members(ex.db(), e.id)) {
+        auto n = load[std::to_string(m.account_id)];
+        if (n == 0) continue;
+        auto mail = mail_from_template("evaluation_list",
+                                       {{"count", n},
+                                        {"edition", e.name},
+                                        {"name", m.name},
+                                        {"round", sentence},
+                                        {"link", ex.app.config().base_url + "/editions/" +
+                                                     std::to_string(e.id) + "/evaluations"}});
+        mail.dedupe_key = "evaluation_list:" + std::to_string(e.id) + ":" +
+                          std::to_string(m.account_id) + ":" + std::to_string(n);
+        mail.recipient = m.email;
+        mails.push_back(std::move(mail));
+    }
+    store::enqueue_mails(ex.db(), mails, ex.now());
+    ex.audit("evaluation.publish", "edition " + std::to_string(e.id),
+             {{"pairs", stored.pairs.size()}, {"members_told", mails.size()}});
+    return stored.pairs.size();
+}
+
+namespace {
+
+int percent(int part, int whole) {
+    return whole == 0 ? 0 : (100 * part) / whole;
+}
+
+}  // namespace
+
+nlohmann::json progress_view(Exchange& ex, const store::Edition& e) {
+    auto settings = store::evaluation_settings(ex.db(), e.id);
+    auto state = round_state(settings, ex.now());
+    auto progress = store::evaluation_progress(ex.db(), e.id);
+    nlohmann::json members = nlohmann::json::array(), short_of = nlohmann::json::array();
+    for (const auto& m : progress.members)
+        members.push_back({{"account", m.account},
+                           {"name", m.name},
+                           {"assigned", m.assigned},
+                           {"drafts", m.drafts},
+                           {"submitted", m.submitted},
+                           {"percent", percent(m.submitted, m.assigned)}});
+    for (const auto& p : progress.proposals)
+        if (p.submitted < 3)
+            short_of.push_back({{"proposal", p.proposal},
+                                {"number", p.number},
+                                {"title", p.title},
+                                {"assigned", p.assigned},
+                                {"submitted", p.submitted}});
+    // Conflicts of interest, declared or arising when a member joined a proposal.
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const auto& k : store::conflicts_of_edition(ex.db(), e.id))
+        conflicts.push_back({{"proposal", k.proposal},
+                             {"number", k.number},
+                             {"title", k.title},
+                             {"member", k.member},
+                             {"at", k.declared_at},
+                             {"origin", k.origin},
+                             {"joined", k.origin == "joined_proposal"},
+                             {"organiser", k.origin == "organiser_of_proposal"}});
+    return {{"round",
+             {{"state", std::string(round_state_code(state))},
+              {"sentence", round_state_sentence(settings, state)},
+              {"deadline", settings.deadline},
+              {"grace_minutes", settings.grace_minutes},
+              {"closed_at", settings.closed_at}}},
+            {"assigned", progress.assigned},
+            {"submitted", progress.submitted},
+            {"percent", percent(progress.submitted, progress.assigned)},
+            {"proposals", progress.proposals.size()},
+            {"proposals_with_fewer_than_3", short_of},
+            {"members", members},
+            {"conflicts", conflicts}};
+}
+
+int send_reminders(Exchange& ex, const store::Edition& e) {
+    auto settings = store::evaluation_settings(ex.db(), e.id);
+    auto sentence = round_state_sentence(settings, round_state(settings, ex.now()));
+    auto today = ex.now().substr(0, 10);
+    int queued = 0;
+    for (const auto& m : store::evaluation_progress(ex.db(), e.id).members) {
+        if (m.assigned == 0 || m.submitted >= m.assigned) continue;
+        auto mail = mail_from_template("evaluation_reminder",
+                                       {{"edition", e.name},
+                                        {"left", m.assigned - m.submitted},
+                                        {"name", m.name},
+                                        {"submitted", m.submitted},
+                                        {"assigned", m.assigned},
+                                        {"round", sentence},
+                                        {"link", ex.app.config().base_url + "/editions/" +
+                                                     std::to_string(e.id) + "/evaluations"}});
+        // One reminder per member and day, however often the button is pressed.
+        mail.dedupe_key = "evaluation_reminder:" + std::to_string(e.id) + ":" +
+                          std::to_string(m.account) + ":" + today;
+        mail.recipient = m.email;
+        queued += store::enqueue_mail(ex.db(), mail, ex.now());
+    }
+    ex.audit("evaluation.remind", "edition " + std::to_string(e.id), {{"queued", queued}});
+    return queued;
+}
+
+void close_round(Exchange& ex, const store::Edition& e, bool close) {
+    auto settings = store::evaluation_settings(ex.db(), e.id);
+    settings.closed_at = close ? ex.now() : "";
+    store::set_evaluation_settings(ex.db(), e.id, settings);
+    ex.audit(close ? "evaluation.close" : "evaluation.reopen", "edition " + std::to_string(e.id),
+             {{"closed_at", settings.closed_at}});
+}
+
+RankBy rank_in_query(Exchange& ex) {
+    auto by = ex.request.query_param("rank");
+    if (by.empty() || by == "mean") return RankBy::mean;
+    if (by == "median") return RankBy::median;
+    if (by == "normalised") return RankBy::normalised;
+    if (by == "standard_deviation") return RankBy::standard_deviation;
+    throw http::bad_request("Rank by mean, median, normalised or standard_deviation.",
+                            {{"rank", "Rank by mean, median, normalised or standard_deviation."}});
+}
+
+namespace {
+
+double rounded(double v) {
+    return std::round(v * 1000) / 1000;
+}
+
+const char* rank_code(RankBy by) {
+    switch (by) {
+        case RankBy::mean:
+            return "mean";
+        case RankBy::median:
+            return "median";
+        case RankBy::normalised:
+            return "normalised";
+        case RankBy::standard_deviation:
+            return "standard_deviation";
+    }
+    return "mean";
+}
+
+}  // namespace
+
+nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
+    auto settings = store::evaluation_settings(ex.db(), e.id);
+    std::vector<Score> scores;
+    std::map<std::int64_t, std::map<std::int64_t, int>> merges;  // proposal -> number -> votes
+    for (const auto& s : store::submitted_evaluations(ex.db(), e.id)) {
+        if (s.evaluation.merge_with) ++merges[s.proposal][*s.evaluation.merge_with];
+        if (auto score = evaluation_score(settings, s.evaluation, s.format))
+            scores.push_back({std::to_string(s.account), std::to_string(s.proposal), *score});
+    }
+    auto aggregates = aggregate_scores(scores);
+    rank(aggregates, by);
+    std::map<std::int64_t, store::SheetProposal> proposals;
+    for (auto& p : store::sheet_proposals(ex.db(), e.id)) proposals[p.proposal] = p;
+    nlohmann::json rows = nlohmann::json::array();
+    auto merge_text = [&](std::int64_t proposal) {
+        std::string text;
+        for (const auto& [number, votes] : merges[proposal])
+            text += (text.empty() ? "" : "; ") + std::to_string(number) + " (" +
+                    std::to_string(votes) + (votes == 1 ? " vote)" : " votes)");
+        return text;
+    };
+    int position = 0;
+    for (const auto& a : aggregates) {
+        auto id = std::stoll(a.proposal);
+        auto p = proposals.find(id);
+        if (p == proposals.end()) continue;  // withdrawn since it was scored
+        rows.push_back({{"rank", ++position},
+                        {"proposal", id},
+                        {"number", p->second.number},
+                        {"title", p->second.title},
+                        {"theme", p->second.theme},
+                        {"format", p->second.format},
+                        {"count", a.count},
+                        {"mean", rounded(a.mean)},
+                        {"median", rounded(a.median)},
+                        {"standard_deviation", rounded(a.standard_deviation)},
+                        {"normalised", rounded(a.normalised)},
+                        {"merge_with", merge_text(id)}});
+        proposals.erase(p);
+    }
+    for (const auto& [id, p] : proposals)  // not scored yet, by number
+        rows.push_back({{"rank", nullptr},
+                        {"proposal", id},
+                        {"number", p.number},
+                        {"title", p.title},
+                        {"theme", p.theme},
+                        {"format", p.format},
+                        {"count", 0},
+                        {"mean", nullptr},
+                        {"median", nullptr},
+                        {"standard_deviation", nullptr},
+                        {"normalised", nullptr},
+                        {"merge_with", merge_text(id)}});
+    return {{"ranked_by", rank_code(by)}, {"scheme", settings.scheme}, {"proposals", rows}};
+}
+
+Table sheet_table(const nlohmann::json& sheet) {
+    Table t{{"Rank", "Number", "Title", "Theme", "Format", "Evaluations", "Mean", "Median",
+             "Standard deviation", "Normalised", "Should merge with"}};
+    auto cell = [](const nlohmann::json& v) {
+        if (v.is_null()) return std::string{};
+        if (v.is_string()) return v.get<std::string>();
+        if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+        auto text = v.dump();  // shortest form that reads back the same
+        return text;
+    };
+    for (const auto& r : sheet["proposals"])
+        t.push_back({cell(r["rank"]), cell(r["number"]), cell(r["title"]), cell(r["theme"]),
+                     cell(r["format"]), cell(r["count"]), cell(r["mean"]), cell(r["median"]),
+                     cell(r["standard_deviation"]), cell(r["normalised"]), cell(r["merge_with"])});
+    return t;
+}
+
+}  // namespace convene::web

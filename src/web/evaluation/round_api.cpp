@@ -1,0 +1,156 @@
+// The Secretariat's evaluation round over the API: settings, members' groups, the
+// assignment (run, review, publish), progress, reminders, closing, the sheet, and the
+// evaluations of a proposal.
+#include <map>
+
+#include "http/error.hpp"
+#include "store/evaluation/assignment.hpp"
+#include "store/proposals/submissions.hpp"
+#include "web/evaluation/actions.hpp"
+#include "web/evaluation/handlers.hpp"
+#include "web/site/exchange.hpp"
+
+namespace convene::web {
+
+http::Response api_evaluation_settings_show(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json(to_json(store::evaluation_settings(ex.db(), e.id)));
+}
+
+http::Response api_evaluation_settings_update(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto s = settings_in_body(http::parse_json_body(ex.request),
+                              store::evaluation_settings(ex.db(), e.id));
+    store::set_evaluation_settings(ex.db(), e.id, s);
+    ex.audit("evaluation.settings", "edition " + std::to_string(e.id), to_json(s));
+    return http::Response::json(to_json(s));
+}
+
+http::Response api_member_groups_update(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto account = ex.params.integer("account");
+    bool member = false;
+    for (const auto& m : store::list_members(ex.db(), e.id)) member |= m.account_id == account;
+    if (!member) throw http::not_found("This account is not a MAG member of the edition.");
+    auto body = http::parse_json_body(ex.request);
+    std::vector<std::string> groups;
+    if (!body.is_object() || !body.contains("groups") || !body["groups"].is_array())
+        throw http::unprocessable({{"groups", "Send {\"groups\": [names of issue-area groups]}."}});
+    for (const auto& g : body["groups"]) {
+        if (!g.is_string() || g.get<std::string>().empty() || g.get<std::string>().size() > 120)
+            throw http::unprocessable({{"groups", "Each group is a name of 1 to 120 characters."}});
+        groups.push_back(g.get<std::string>());
+    }
+    store::set_member_groups(ex.db(), e.id, account, groups);
+    ex.audit("evaluation.member_groups", "account " + std::to_string(account),
+             {{"groups", groups}});
+    return http::Response::json({{"account", account}, {"groups", groups}});
+}
+
+http::Response api_assignment_run(Exchange& ex) {
+    auto e = managed_edition(ex);
+    if (!ex.request.body.empty()) {
+        auto s = settings_in_body(http::parse_json_body(ex.request),
+                                  store::evaluation_settings(ex.db(), e.id));
+        store::set_evaluation_settings(ex.db(), e.id, s);
+    }
+    return http::Response::json(run_assignment(ex, e));
+}
+
+http::Response api_assignment_show(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto instance =
+        store::assignment_instance(ex.db(), e.id, store::evaluation_settings(ex.db(), e.id));
+    auto out = stored_assignment(ex, e, instance);
+    return http::Response::json(out);
+}
+
+http::Response api_assignment_publish(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto pairs = publish_assignment(ex, e);
+    return http::Response::json({{"published", true}, {"pairs", pairs}});
+}
+
+http::Response api_evaluation_progress(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json(progress_view(ex, e));
+}
+
+http::Response api_evaluation_reminders(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json({{"queued", send_reminders(ex, e)}});
+}
+
+http::Response api_evaluation_close(Exchange& ex) {
+    auto e = managed_edition(ex);
+    close_round(ex, e, true);
+    return http::Response::json(progress_view(ex, e)["round"]);
+}
+
+http::Response api_evaluation_reopen(Exchange& ex) {
+    auto e = managed_edition(ex);
+    close_round(ex, e, false);
+    return http::Response::json(progress_view(ex, e)["round"]);
+}
+
+http::Response api_evaluation_sheet(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json(sheet_view(ex, e, rank_in_query(ex)));
+}
+
+namespace {
+
+nlohmann::json evaluation_json(const store::Member& m, const store::StoredEvaluation& saved) {
+    return {{"account", m.account_id},
+            {"name", m.name},
+            {"stakeholder_group", m.stakeholder_group},
+            {"status", saved.status.empty() ? "not_started" : saved.status},
+            {"version", saved.version},
+            {"updated_at", saved.updated_at},
+            {"submitted_at", saved.submitted_at},
+            {"evaluation", saved.version ? to_json(saved.evaluation) : nlohmann::json()}};
+}
+
+std::int64_t edition_of(Exchange& ex, std::int64_t proposal) {
+    auto record = store::find_proposal_record(ex.db(), proposal);
+    if (!record) throw http::not_found("There is no proposal with this number.");
+    return record->edition_id;
+}
+
+}  // namespace
+
+// Every evaluation of a proposal, with its evaluator: the Secretariat only.
+http::Response api_proposal_evaluations(Exchange& ex) {
+    auto proposal = ex.params.integer("proposal");
+    auto edition = edition_of(ex, proposal);
+    ex.require_role(Role::admin, edition);
+    std::map<std::int64_t, store::Member> members;
+    for (auto& m : store::list_members(ex.db(), edition)) members[m.account_id] = m;
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& [account, saved] : store::evaluations_of(ex.db(), proposal)) {
+        auto m = members.find(account);
+        if (m != members.end()) out.push_back(evaluation_json(m->second, saved));
+    }
+    return http::Response::json({{"proposal", proposal}, {"evaluations", out}});
+}
+
+// One member's evaluation: that member or the Secretariat; nobody else.
+http::Response api_proposal_evaluation(Exchange& ex) {
+    auto proposal = ex.params.integer("proposal");
+    auto account = ex.params.integer("account");
+    auto edition = edition_of(ex, proposal);
+    const auto& who = ex.require_sign_in();
+    if (who.id != account && !ex.has_role(Role::admin, edition))
+        throw http::forbidden(
+            "Only the member who wrote an evaluation and the Secretariat read it.");
+    if (who.id == account && !store::is_assigned(ex.db(), proposal, account) &&
+        !ex.has_role(Role::admin, edition))
+        throw http::forbidden("This proposal is not on your list of evaluations.");
+    for (const auto& m : store::list_members(ex.db(), edition))
+        if (m.account_id == account)
+            return http::Response::json(
+                evaluation_json(m, store::load_evaluation(ex.db(), proposal, account)));
+    throw http::not_found("This account is not a MAG member of the edition.");
+}
+
+}  // namespace convene::web

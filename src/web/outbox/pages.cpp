@@ -1,0 +1,40 @@
+// The mail outbox for the Secretariat: what waits, what went, what failed and why.
+#include "http/error.hpp"
+#include "store/common/outbox.hpp"
+#include "web/outbox/actions.hpp"
+#include "web/outbox/handlers.hpp"
+#include "web/site/exchange.hpp"
+
+namespace convene::web {
+
+http::Response outbox_page(Exchange& ex) {
+    ex.require_role(Role::admin);
+    auto counts = store::count_outbox(ex.db());
+    nlohmann::json view = {{"title", "Mail outbox - Convene"},
+                           {"queued", counts.queued},
+                           {"sent", counts.sent},
+                           {"failed", counts.failed},
+                           {"smtp_missing", !ex.app.config().smtp_configured},
+                           {"messages", nlohmann::json::array()}};
+    // The text of each message too: without a mail server (a demo), the Secretariat
+    // reads the links people wait for here.
+    for (const auto& m : store::list_outbox(ex.db(), 200)) {
+        auto v = message_view(m);
+        v["body"] = m.body;
+        view["messages"].push_back(v);
+    }
+    view["has_messages"] = !view["messages"].empty();
+    return ex.page("outbox/outbox", view);
+}
+
+http::Response outbox_retry(Exchange& ex) {
+    ex.require_role(Role::admin);
+    auto id = ex.params.integer("message");
+    if (!store::retry_mail_now(ex.db(), id, ex.now()))
+        throw http::not_found("There is no unsent message with this number.");
+    ex.audit("outbox.retry", "message " + std::to_string(id), nlohmann::json::object());
+    if (http::wants_json(ex.request)) return http::Response::json({{"queued", id}});
+    return http::Response::redirect("/admin/outbox");
+}
+
+}  // namespace convene::web

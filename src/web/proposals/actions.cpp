@@ -1,0 +1,219 @@
+#include "web/proposals/actions.hpp"
+
+#include <map>
+
+#include "core/common/clock.hpp"
+#include "core/screening/screening.hpp"
+#include "http/error.hpp"
+#include "security/secrets.hpp"
+#include "store/common/outbox.hpp"
+#include "store/proposals/proposals.hpp"
+#include "store/proposals/speaker_links.hpp"
+#include "web/accounts/session_actions.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/mail.hpp"
+
+namespace convene::web {
+
+EditableProposal proposal_for(Exchange& ex, std::int64_t proposal) {
+    auto record = store::find_proposal_record(ex.db(), proposal);
+    if (!record) throw http::not_found("There is no proposal with this number.");
+    const auto& account = ex.require_sign_in();
+    EditableProposal out{*record, *store::find_edition(ex.db(), record->edition_id),
+                         store::load_call(ex.db(), record->edition_id), false};
+    out.editor = store::is_editor(ex.db(), proposal, account.id);
+    if (!out.editor && !ex.has_role(Role::admin, record->edition_id))
+        throw http::forbidden("Only the organisers of this proposal and the Secretariat see it.");
+    return out;
+}
+
+ProposalChecks checks_for(Exchange& ex, const store::Edition& edition, const Call& call) {
+    ProposalChecks checks{call, {}, {}};
+    for (const auto& t : store::list_themes(ex.db(), edition.id)) checks.themes.push_back(t.name);
+    return checks;
+}
+
+void require_open_call(Exchange& ex, const Call& call) {
+    auto state = call_state(call, ex.now());
+    if (state == CallState::open) return;
+    throw http::Error(409,
+                      state == CallState::closed ? "The call is closed" : "The call is not open",
+                      call_state_sentence(call, state));
+}
+
+namespace {
+
+std::vector<std::string> required_fields(Exchange& ex, std::int64_t edition,
+                                         const std::string& session_type) {
+    auto rules =
+        screening_context_from_json({{"screening", store::screening_rules(ex.db(), edition)}})
+            .rules;
+    auto found = rules.required_fields.find(session_type);
+    return found != rules.required_fields.end() ? found->second
+                                                : standard_required_fields(session_type);
+}
+
+nlohmann::json comparable(nlohmann::json j) {
+    j["id"] = "";
+    j["submitted_at"] = "";
+    return j;
+}
+
+// The receipt to every organiser with an account, and the audit entry.
+void announce_submission(Exchange& ex, std::int64_t proposal, std::int64_t number,
+                         const store::Edition& edition, const Call& call, const Proposal& p) {
+    std::vector<store::Mail> mails;
+    for (const auto& editor : store::list_editors(ex.db(), proposal)) {
+        auto mail = mail_from_template(
+            "receipt",
+            {{"name", editor.name},
+             {"number", number},
+             {"title", p.title},
+             {"edition", edition.name},
+             {"submitted_at", ex.now()},
+             {"closes_at", call.closes_at},
+             {"link", ex.app.config().base_url + "/proposals/" + std::to_string(proposal)}});
+        mail.dedupe_key =
+            "receipt:" + std::to_string(proposal) + ":" + std::to_string(editor.account_id);
+        mail.recipient = editor.email;
+        mails.push_back(std::move(mail));
+    }
+    store::enqueue_mails(ex.db(), mails, ex.now());
+    ex.audit("proposal.submit", "proposal " + std::to_string(proposal),
+             {{"number", number}, {"title", p.title}});
+}
+
+// Submits when asked and the proposal is complete, and invites its speakers once it is
+// submitted; true when it was submitted just now.
+bool finish(Exchange& ex, SaveOutcome& out, const store::Edition& edition, const Call& call,
+            const Proposal& p, Intent intent) {
+    bool now_submitted = false;
+    if (intent == Intent::submit && !out.submitted) {
+        ProposalChecks checks = checks_for(ex, edition, call);
+        checks.required_fields = required_fields(ex, edition.id, p.session_type);
+        out.submission_errors = check_proposal_submission(p, checks);
+        // The draft is kept; only an account whose address is confirmed submits.
+        if (const auto& who = ex.account(); who && !who->email_verified)
+            out.submission_errors.insert(
+                out.submission_errors.begin(),
+                {"email", "Confirm your e-mail address first: follow the link we sent to " +
+                              who->email + ", then submit. Your draft is saved."});
+        if (out.submission_errors.empty()) {
+            store::mark_submitted(ex.db(), out.proposal, ex.now());
+            out.submitted = now_submitted = true;
+        }
+    }
+    if (out.submitted) invite_speakers(ex, out.proposal, p, edition);
+    return now_submitted;
+}
+
+}  // namespace
+
+SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal draft,
+                           const std::string& creation_key, Intent intent) {
+    const auto& account = ex.require_sign_in();
+    if (auto existing = store::proposal_by_creation_key(ex.db(), account.id, creation_key)) {
+        auto record = *store::find_proposal_record(ex.db(), *existing);
+        return {record.id, record.version, record.status == "submitted", {}, true};
+    }
+    auto call = store::load_call(ex.db(), edition.id);
+    require_open_call(ex, call);
+    auto checks = checks_for(ex, edition, call);
+    throw_if_invalid(check_proposal_draft(draft, checks));
+    throttle(ex, "save:" + std::to_string(account.id), ex.app.config().saves_per_minute,
+             std::chrono::minutes(1), "saves of proposals");
+    auto created =
+        store::create_proposal(ex.db(), edition.id, draft, account.id, creation_key, ex.now());
+    if (created.existed) {
+        auto record = *store::find_proposal_record(ex.db(), created.id);
+        return {record.id, record.version, record.status == "submitted", {}, true};
+    }
+    auto id = created.id;
+    ex.audit("proposal.create", "proposal " + std::to_string(id),
+             {{"edition", edition.id}, {"title", draft.title}});
+    SaveOutcome out{id, 1, false, {}, false};
+    bool now_submitted = finish(ex, out, edition, call, draft, intent);
+    // Last, so that concurrent proposers wait for each other only from here to commit.
+    auto number = store::number_proposal(ex.db(), edition.id, id);
+    if (now_submitted) announce_submission(ex, id, number, edition, call, draft);
+    return out;
+}
+
+SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal draft,
+                          std::int64_t expected_version, Intent intent) {
+    if (!target.editor)
+        throw http::forbidden("Only the organisers of this proposal can change it.");
+    require_open_call(ex, target.call);
+    auto checks = checks_for(ex, target.edition, target.call);
+    throw_if_invalid(check_proposal_draft(draft, checks));
+    const auto id = target.record.id;
+    auto current = store::revision_content(ex.db(), id, target.record.version);
+    auto yours = to_json(draft);
+    // Saving what is already saved (a double click, a second tab) changes nothing.
+    bool unchanged = current && comparable(*current) == comparable(yours);
+    if (!unchanged) {
+        auto account = ex.require_sign_in().id;
+        // Faster than anyone types: a script. Refused before anything is stored.
+        throttle(ex, "save:" + std::to_string(account), ex.app.config().saves_per_minute,
+                 std::chrono::minutes(1), "saves of proposals");
+        if (expected_version != target.record.version ||
+            !store::save_proposal(ex.db(), id, draft, expected_version, account,
+                                  intent == Intent::submit ? "submitted" : "saved", ex.now())) {
+            auto record = *store::find_proposal_record(ex.db(), id);
+            throw EditConflict{record.version, store::revision_content(ex.db(), id, record.version)
+                                                   .value_or(nlohmann::json::object())};
+        }
+        ex.audit("proposal.save", "proposal " + std::to_string(id),
+                 {{"version", expected_version + 1}});
+        ex.publish("proposal-" + std::to_string(id),
+                   {{"event", "proposal.saved"},
+                    {"version", expected_version + 1},
+                    {"text", ex.require_sign_in().name + " saved version " +
+                                 std::to_string(expected_version + 1) + " of this proposal."}});
+    }
+    auto record = *store::find_proposal_record(ex.db(), id);
+    SaveOutcome out{id, record.version, record.status == "submitted", {}, false};
+    if (finish(ex, out, target.edition, target.call, draft, intent))
+        announce_submission(ex, id, record.number, target.edition, target.call, draft);
+    return out;
+}
+
+int invite_speakers(Exchange& ex, std::int64_t proposal, const Proposal& p,
+                    const store::Edition& edition) {
+    auto people = store::uninvited_people(ex.db(), proposal);
+    if (people.empty()) return 0;
+    std::string organisers;
+    for (const auto& o : p.organisers)
+        organisers += (organisers.empty() ? "" : ", ") + o.name +
+                      (o.organisation.empty() ? "" : " (" + o.organisation + ")");
+    auto expires =
+        format_utc(ex.clock() + std::chrono::hours(24 * ex.app.config().speaker_link_days));
+    // One statement for the links and one for their mails, however many.
+    std::vector<store::NewSpeakerLink> links;
+    std::map<std::int64_t, std::string> tokens;
+    for (const auto& person : people) {
+        auto token = random_token();
+        tokens[person.person] = token;
+        links.push_back({person.person, person.email, token_hash(token)});
+    }
+    auto invitation_of = store::add_speaker_links(ex.db(), proposal, links, ex.now(), expires);
+    std::vector<store::Mail> mails;
+    for (const auto& person : people) {
+        auto mail = mail_from_template(
+            "speaker_invitation",
+            {{"name", person.name},
+             {"organisers", organisers},
+             {"title", p.title},
+             {"edition", edition.name},
+             {"link", ex.app.config().base_url + "/confirm/" + tokens.at(person.person)},
+             {"expires_at", expires}});
+        mail.dedupe_key = "speaker_invitation:" + std::to_string(invitation_of.at(person.person));
+        mail.recipient = person.email;
+        mails.push_back(std::move(mail));
+    }
+    store::enqueue_mails(ex.db(), mails, ex.now());
+    int sent = static_cast<int>(mails.size());
+    return sent;
+}
+
+}  // namespace convene::web

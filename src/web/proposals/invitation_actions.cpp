@@ -1,0 +1,130 @@
+// Co-organisers' invitations and speakers' confirmation links, shared by the pages and the API.
+#include "web/proposals/invitation_actions.hpp"
+
+#include "core/common/clock.hpp"
+#include "core/common/text.hpp"
+#include "http/error.hpp"
+#include "security/secrets.hpp"
+#include "store/common/outbox.hpp"
+#include "store/proposals/proposals.hpp"
+#include "store/proposals/speaker_links.hpp"
+#include "store/proposals/submissions.hpp"
+#include "web/accounts/session_actions.hpp"
+#include "web/evaluation/actions.hpp"
+#include "web/proposals/actions.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/links.hpp"
+#include "web/site/mail.hpp"
+
+namespace convene::web {
+
+std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& email) {
+    auto target = proposal_for(ex, proposal_id);
+    if (!target.editor)
+        throw http::forbidden("Only the organisers of this proposal can invite co-organisers.");
+    const auto& who = ex.require_sign_in();
+    if (!who.email_verified)
+        throw http::forbidden(
+            "Confirm your e-mail address before inviting co-organisers: follow "
+            "the link we sent to " +
+            who.email + ".");
+    auto address = normal_email(email);
+    if (!looks_like_email(address))
+        throw http::unprocessable(
+            {{"email", "Type the co-organiser's e-mail address, like name@example.org."}});
+    for (const auto& editor : store::list_editors(ex.db(), proposal_id))
+        if (normal_email(editor.email) == address)
+            throw http::conflict(address + " already edits this proposal.",
+                                 {{"email", address + " already edits this proposal."}});
+    if (auto until =
+            store::pending_co_organiser_invitation(ex.db(), proposal_id, address, ex.now()))
+        throw http::conflict(
+            "An invitation to " + address + " is waiting; its link works until " + *until +
+                " (UTC).",
+            {{"email", "An invitation to " + address + " is waiting; its link works until " +
+                           *until + " (UTC)."}});
+    throttle(ex, "invite:" + std::to_string(who.id), ex.app.config().invitations_per_hour,
+             std::chrono::hours(1), "invitations from your account");
+    auto token = random_token();
+    auto expires = format_utc(ex.clock() + std::chrono::hours(24 * 14));
+    store::invite_co_organiser(ex.db(), proposal_id, address, token_hash(token), who.id, ex.now(),
+                               expires);
+    auto p = *store::load_proposal(ex.db(), proposal_id);
+    // The subject starts with our words: a sender's name or title never leads it.
+    auto mail = mail_from_template("co_organiser_invitation",
+                                   {{"inviter", who.name},
+                                    {"title", p.title},
+                                    {"edition", target.edition.name},
+                                    {"link", ex.app.config().base_url + "/co-organise/" + token},
+                                    {"expires_at", expires}});
+    mail.dedupe_key = "co_organiser:" + token_hash(token);
+    mail.recipient = address;
+    store::enqueue_mail(ex.db(), mail, ex.now());
+    ex.audit("proposal.invite_co_organiser", "proposal " + std::to_string(proposal_id),
+             {{"email", address}});
+    return proposal_id;
+}
+
+// The invitation link: unknown, used, withdrawn and expired links are refused by name.
+store::CoOrganiserInvitation valid_co_organiser_link(Exchange& ex) {
+    auto found = store::find_co_organiser_invitation(ex.db(), token_hash(ex.params.text("token")));
+    auto used = !found                        ? ""
+                : !found->accepted_at.empty() ? found->accepted_at
+                                              : found->withdrawn_at;
+    require_usable_link(
+        ex, found.has_value(), used, found ? found->expires_at : "",
+        {"This invitation link is not valid. Ask the organiser to send a new one.",
+         "This invitation was used on {at} (UTC); each link works once. Ask the organiser to "
+         "send a new one.",
+         "This invitation expired on {at} (UTC). Ask the organiser to send a new one."});
+    return *found;
+}
+
+SpeakerLink valid_speaker_link(Exchange& ex) {
+    auto found = store::find_speaker_link(ex.db(), token_hash(ex.params.text("token")));
+    if (!found)
+        throw http::not_found(
+            "This confirmation link is not valid. Please use the link in your e-mail, or ask the "
+            "organisers to send a new one.");
+    auto link = *found;
+    if (ex.now() >= link.expires_at)
+        throw http::Error(410, "Link expired",
+                          "This confirmation link expired on " + link.expires_at +
+                              " (UTC). Please ask the organisers to send a new one.");
+    return link;
+}
+
+nlohmann::json speaker_link_view(Exchange& ex, const SpeakerLink& link) {
+    auto p = *store::load_proposal(ex.db(), link.proposal);
+    auto record = *store::find_proposal_record(ex.db(), link.proposal);
+    auto edition = *store::find_edition(ex.db(), record.edition_id);
+    nlohmann::json roles = nlohmann::json::array();
+    for (auto role : store::roles_on_proposal(ex.db(), link.proposal, link.person)) {
+        std::replace(role.begin(), role.end(), '_', ' ');
+        roles.push_back(role);
+    }
+    nlohmann::json organisers = nlohmann::json::array();
+    for (const auto& o : p.organisers) organisers.push_back(o.name);
+    return {{"name", link.name},
+            {"proposal_title", p.title},
+            {"edition", edition.name},
+            {"roles", roles},
+            {"organisers", organisers},
+            {"response", link.response.empty() ? nlohmann::json() : nlohmann::json(link.response)},
+            {"expires_at", link.expires_at}};
+}
+
+void answer(Exchange& ex, const SpeakerLink& link, const std::string& response) {
+    if (response != "confirmed" && response != "declined")
+        throw http::unprocessable({{"response", "Choose confirm or decline."}});
+    store::answer_speaker_link(ex.db(), link.invitation, response, ex.now());
+    ex.audit("speaker.answer", "proposal " + std::to_string(link.proposal),
+             {{"person", link.person}, {"response", response}});
+    ex.publish("proposal-" + std::to_string(link.proposal),
+               {{"event", "speaker.answered"},
+                {"person", link.person},
+                {"response", response},
+                {"text", link.name + (response == "confirmed" ? " confirmed." : " declined.")}});
+}
+
+}  // namespace convene::web

@@ -1,0 +1,292 @@
+// Pages of proposers: their proposals, the proposal form (start, save, submit), the
+// proposal with its speakers' answers, its revisions and their comparison.
+#include "core/common/clock.hpp"
+#include "core/proposals/proposal_form.hpp"
+#include "http/error.hpp"
+#include "security/secrets.hpp"
+#include "store/proposals/proposals.hpp"
+#include "web/proposals/actions.hpp"
+#include "web/proposals/form.hpp"
+#include "web/proposals/handlers.hpp"
+#include "web/site/exchange.hpp"
+
+namespace convene::web {
+
+namespace {
+
+struct FormPage {
+    std::string heading, action;
+    std::int64_t version = 0;
+    std::string creation_key;
+    std::string notice;
+    nlohmann::json conflict;  // null or {version, changes: [...]}
+};
+
+std::vector<std::string> theme_names(Exchange& ex, std::int64_t edition) {
+    std::vector<std::string> out;
+    for (const auto& t : store::list_themes(ex.db(), edition)) out.push_back(t.name);
+    return out;
+}
+
+http::Response form_page(Exchange& ex, const store::Edition& edition, const Call& call,
+                         const Proposal& draft, const FieldErrors& errors,
+                         const std::map<std::string, int>& rows, const FormPage& page, int status) {
+    auto form_errors = as_form_errors(errors);
+    auto view = proposal_form_view(draft, {call, theme_names(ex, edition.id)}, form_errors, rows);
+    view["title"] = page.heading + " - Convene";
+    view["heading"] = page.heading;
+    view["edition"] = edition.name;
+    view["edition_id"] = edition.id;
+    view["action"] = page.action;
+    view["version"] = page.version;
+    view["creation_key"] = page.creation_key;
+    view["call_sentence"] = call_state_sentence(call, call_state(call, ex.now()));
+    view["closes_at"] = call.closes_at;
+    view["notice"] = page.notice;
+    view["errors"] = error_summary(form_errors);
+    view["has_errors"] = !form_errors.empty();
+    view["conflict"] = page.conflict;
+    return ex.page("proposals/proposal_form", view, status);
+}
+
+std::string proposal_path(std::int64_t id) {
+    return "/proposals/" + std::to_string(id);
+}
+
+Intent intent_of(const http::Form& form) {
+    return form.get("action") == "submit" ? Intent::submit : Intent::save;
+}
+
+// Buttons that show the form again, changed, without saving: another row of people,
+// or the form of another session type.
+bool adds_row(const http::Form& form) {
+    return form.get("action").rfind("add-", 0) == 0 || form.get("action") == "change-type";
+}
+
+}  // namespace
+
+http::Response my_proposals(Exchange& ex) {
+    const auto& account = ex.require_sign_in();
+    nlohmann::json view = {{"title", "My proposals - Convene"},
+                           {"proposals", nlohmann::json::array()},
+                           {"calls", nlohmann::json::array()}};
+    for (const auto& p : store::proposals_of(ex.db(), account.id))
+        view["proposals"].push_back({{"id", p.id},
+                                     {"number", p.number},
+                                     {"edition", p.edition_name},
+                                     {"title", p.title.empty() ? "(no title yet)" : p.title},
+                                     {"status", p.status},
+                                     {"updated_at", p.updated_at},
+                                     {"role", p.role == "proposer" ? "Proposer" : "Co-organiser"}});
+    for (const auto& e : store::list_editions(ex.db())) {
+        auto call = store::load_call(ex.db(), e.id);
+        if (call_state(call, ex.now()) == CallState::open)
+            view["calls"].push_back(
+                {{"edition_id", e.id}, {"name", e.name}, {"closes_at", call.closes_at}});
+    }
+    view["has_proposals"] = !view["proposals"].empty();
+    view["has_calls"] = !view["calls"].empty();
+    view["just_verified"] = ex.request.query_param("verified") == "1";
+    return ex.page("proposals/proposals", view);
+}
+
+http::Response proposal_new_form(Exchange& ex) {
+    auto edition = edition_in_path(ex);
+    ex.require_sign_in();
+    auto call = store::load_call(ex.db(), edition.id);
+    require_open_call(ex, call);
+    Proposal blank;
+    auto type = ex.request.query_param("type");
+    if (offers_session_type(call, type)) blank.session_type = type;
+    FormPage page{"New session proposal",
+                  "/editions/" + std::to_string(edition.id) + "/proposals",
+                  0,
+                  random_token(),
+                  "",
+                  nullptr};
+    return form_page(ex, edition, call, blank, {}, form_rows(nullptr, blank), page, 200);
+}
+
+http::Response proposal_create(Exchange& ex) {
+    auto edition = edition_in_path(ex);
+    ex.require_sign_in();
+    const auto& form = ex.form();
+    auto draft = proposal_from_form(form);
+    auto call = store::load_call(ex.db(), edition.id);
+    FormPage page{"New session proposal",
+                  "/editions/" + std::to_string(edition.id) + "/proposals",
+                  0,
+                  form.get("creation_key"),
+                  "",
+                  nullptr};
+    if (page.creation_key.size() != 64) page.creation_key = random_token();
+    if (adds_row(form))
+        return form_page(ex, edition, call, draft, {}, form_rows(&form, draft), page, 200);
+    try {
+        auto outcome = start_proposal(ex, edition, draft, page.creation_key, intent_of(form));
+        if (!outcome.submission_errors.empty()) {
+            ex.keep_writes_on_error();
+            page.action = proposal_path(outcome.proposal);
+            page.version = outcome.version;
+            page.heading = "Edit proposal";
+            page.notice = "Your draft is saved, but it cannot be submitted yet.";
+            return form_page(ex, edition, call, draft, outcome.submission_errors,
+                             form_rows(&form, draft), page, 422);
+        }
+        return http::Response::redirect(proposal_path(outcome.proposal) +
+                                        (outcome.submitted ? "?submitted=1" : "?saved=1"));
+    } catch (const http::Error& e) {
+        if (e.status() != 422 && e.status() != 409) throw;
+        page.notice = e.status() == 409 ? e.detail() + " Nothing was saved." : "";
+        return form_page(ex, edition, call, draft, e.fields(), form_rows(&form, draft), page,
+                         e.status());
+    }
+}
+
+http::Response proposal_edit_form(Exchange& ex) {
+    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto state = call_state(target.call, ex.now());
+    if (!target.editor || state != CallState::open)
+        return http::Response::redirect(proposal_path(target.record.id));
+    auto p = *store::load_proposal(ex.db(), target.record.id);
+    FormPage page{"Edit proposal " + std::to_string(target.record.number),
+                  proposal_path(target.record.id),
+                  target.record.version,
+                  "",
+                  "",
+                  nullptr};
+    return form_page(ex, target.edition, target.call, p, {}, form_rows(nullptr, p), page, 200);
+}
+
+http::Response proposal_update(Exchange& ex) {
+    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    const auto& form = ex.form();
+    auto draft = proposal_from_form(form);
+    const auto& posted_version = form.get("version");
+    std::int64_t version =
+        posted_version.empty() || posted_version.size() > 12 ||
+                posted_version.find_first_not_of("0123456789") != std::string::npos
+            ? -1
+            : std::stoll(posted_version);
+    FormPage page{"Edit proposal " + std::to_string(target.record.number),
+                  proposal_path(target.record.id),
+                  version,
+                  "",
+                  "",
+                  nullptr};
+    auto rows = form_rows(&form, draft);
+    if (adds_row(form))
+        return form_page(ex, target.edition, target.call, draft, {}, rows, page, 200);
+    try {
+        auto outcome = save_proposal(ex, target, draft, version, intent_of(form));
+        if (!outcome.submission_errors.empty()) {
+            ex.keep_writes_on_error();
+            page.version = outcome.version;
+            page.notice = "Your draft is saved, but it cannot be submitted yet.";
+            return form_page(ex, target.edition, target.call, draft, outcome.submission_errors,
+                             rows, page, 422);
+        }
+        return http::Response::redirect(
+            proposal_path(target.record.id) +
+            (intent_of(form) == Intent::submit && outcome.submitted ? "?submitted=1" : "?saved=1"));
+    } catch (const EditConflict& conflict) {
+        // Nothing is overwritten: the form keeps the user's values, now over the latest
+        // version, and the page shows what the other person saved.
+        nlohmann::json changes = nlohmann::json::array();
+        for (const auto& c : compare_proposals(conflict.current, to_json(draft)))
+            changes.push_back({{"label", c.label}, {"theirs", c.before}, {"yours", c.after}});
+        page.version = conflict.current_version;
+        page.conflict = {{"version", conflict.current_version}, {"changes", changes}};
+        page.notice =
+            "Someone else saved this proposal while you were editing it. Nothing of theirs or "
+            "yours was lost: compare the two versions below, then save again to keep yours.";
+        return form_page(ex, target.edition, target.call, draft, {}, rows, page, 409);
+    } catch (const http::Error& e) {
+        if (e.status() != 422 && e.status() != 409) throw;
+        page.notice = e.status() == 409 ? e.detail() +
+                                              " Your changes were not saved; they are "
+                                              "still in the form below."
+                                        : "";
+        return form_page(ex, target.edition, target.call, draft, e.fields(), rows, page,
+                         e.status());
+    }
+}
+
+http::Response proposal_show(Exchange& ex) {
+    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto p = *store::load_proposal(ex.db(), target.record.id);
+    auto view = proposal_read_view(p);
+    auto state = call_state(target.call, ex.now());
+    view["heading"] =
+        p.title.empty() ? "Proposal " + std::to_string(target.record.number) : p.title;
+    view["title"] = view["heading"].get<std::string>() + " - Convene";
+    view["id"] = target.record.id;
+    view["number"] = target.record.number;
+    view["edition"] = target.edition.name;
+    view["status"] = target.record.status;
+    view["is_draft"] = target.record.status == "draft";
+    view["version"] = target.record.version;
+    view["updated_at"] = target.record.updated_at;
+    view["can_edit"] = target.editor && state == CallState::open;
+    view["call_sentence"] = call_state_sentence(target.call, state);
+    view["closes_at"] = target.call.closes_at;
+    view["read_only"] = state == CallState::closed;
+    view["just_submitted"] = ex.request.query_param("submitted") == "1";
+    view["just_saved"] = ex.request.query_param("saved") == "1";
+    view["editors"] = nlohmann::json::array();
+    for (const auto& e : store::list_editors(ex.db(), target.record.id))
+        view["editors"].push_back(
+            {{"name", e.name}, {"role", e.role == "proposer" ? "proposer" : "co-organiser"}});
+    view["can_invite"] = target.editor;
+    view["live_topic"] = "proposal-" + std::to_string(target.record.id);
+    return ex.page("proposals/proposal", view);
+}
+
+http::Response proposal_revisions(Exchange& ex) {
+    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    nlohmann::json view = {{"title", "Revisions - Convene"},
+                           {"id", target.record.id},
+                           {"number", target.record.number},
+                           {"revisions", nlohmann::json::array()}};
+    auto revisions = store::list_revisions(ex.db(), target.record.id);
+    for (std::size_t i = 0; i < revisions.size(); ++i) {
+        const auto& r = revisions[i];
+        view["revisions"].push_back({{"version", r.version},
+                                     {"saved_at", r.saved_at},
+                                     {"saved_by", r.saved_by},
+                                     {"action", r.action},
+                                     {"is_from", i == 1},
+                                     {"is_to", i == 0}});
+    }
+    view["can_compare"] = revisions.size() > 1;
+    return ex.page("proposals/revisions", view);
+}
+
+http::Response proposal_compare(Exchange& ex) {
+    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto number = [&](const char* name) -> std::int64_t {
+        auto v = ex.request.query_param(name);
+        if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos)
+            throw http::bad_request("Choose two versions to compare.",
+                                    {{name, "Choose a version."}});
+        return std::stoll(v);
+    };
+    auto from = number("from"), to = number("to");
+    auto before = store::revision_content(ex.db(), target.record.id, from);
+    auto after = store::revision_content(ex.db(), target.record.id, to);
+    if (!before || !after) throw http::not_found("This proposal has no such version.");
+    nlohmann::json changes = nlohmann::json::array();
+    for (const auto& c : compare_proposals(*before, *after))
+        changes.push_back({{"label", c.label}, {"before", c.before}, {"after", c.after}});
+    nlohmann::json view = {{"title", "Compare versions - Convene"},
+                           {"id", target.record.id},
+                           {"number", target.record.number},
+                           {"from", from},
+                           {"to", to},
+                           {"changes", changes},
+                           {"has_changes", !changes.empty()}};
+    if (http::wants_json(ex.request)) return http::Response::json(view);
+    return ex.page("proposals/compare", view);
+}
+
+}  // namespace convene::web

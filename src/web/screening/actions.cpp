@@ -1,0 +1,96 @@
+// Screening as the pages and the API run it, and the Secretariat's overrides.
+#include "web/screening/actions.hpp"
+
+#include <map>
+
+#include "core/common/text.hpp"
+#include "core/screening/screening.hpp"
+#include "http/error.hpp"
+#include "store/editions/editions.hpp"
+#include "store/proposals/proposals.hpp"
+#include "web/screening/handlers.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/export.hpp"
+#include "web/site/views.hpp"
+namespace convene::web {
+
+std::vector<ScreeningResult> run_screening(Exchange& ex, const store::Edition& e) {
+    auto results = screen_proposals(store::load_proposals(ex.db(), e.id),
+                                    store::screening_context(ex.db(), e.id));
+    store::save_screening(ex.db(), e.id, results, ex.now());
+    std::int64_t passed = 0;
+    for (const auto& r : results) passed += r.passed;
+    ex.audit("screening.run", "edition " + std::to_string(e.id),
+             {{"proposals", results.size()}, {"passed", passed}});
+    return results;
+}
+
+std::string verdict(const nlohmann::json& r) {
+    if (r["override"].is_null()) return r["passed"].get<bool>() ? "Passed" : "Declined";
+    return r["final_passed"].get<bool>() ? "Passed (override)" : "Declined (override)";
+}
+
+nlohmann::json result_for(Exchange& ex, std::int64_t edition, std::int64_t proposal) {
+    auto r = store::load_screening_result(ex.db(), proposal);
+    if (!r || store::edition_of_proposal(ex.db(), proposal) != edition)
+        throw http::not_found("This proposal has not been screened in this edition yet.");
+    return *r;
+}
+
+Table screening_table(Exchange& ex, std::int64_t edition) {
+    Table t{{"Number", "Title", "Theme", "Rules say", "Failures", "Override", "Justification",
+             "Final"}};
+    for (const auto& r : store::load_screening(ex.db(), edition)) {
+        std::string failures;
+        for (const auto& f : r["failures"])
+            failures += (failures.empty() ? "" : "; ") + f["code"].get<std::string>() + ": " +
+                        f["message"].get<std::string>();
+        bool overridden = !r["override"].is_null();
+        t.push_back(
+            {std::to_string(r["number"].get<std::int64_t>()), r["title"], r["theme"],
+             r["passed"].get<bool>() ? "passed" : "declined", failures,
+             overridden ? (r["override"]["passed"].get<bool>() ? "passed" : "declined") : "",
+             overridden ? r["override"]["justification"].get<std::string>() : "",
+             r["final_passed"].get<bool>() ? "passed" : "declined"});
+    }
+    return t;
+}
+
+// Validates and stores an override; throws 422 naming the field.
+void record_override(Exchange& ex, std::int64_t edition, std::int64_t proposal,
+                     const std::string& decision, const std::string& justification) {
+    result_for(ex, edition, proposal);
+    FieldErrors errors;
+    if (decision != "pass" && decision != "decline")
+        errors.push_back(
+            {"decision", "Choose whether the proposal passes screening or is declined."});
+    if (auto e = check_text({"justification", "Justification", true, 2000, true}, justification))
+        errors.push_back(*e);
+    throw_if_invalid(errors);
+    const auto& who = ex.require_role(Role::admin, edition);
+    store::override_screening(ex.db(), proposal, decision == "pass", trim(justification), who.id,
+                              ex.now());
+    ex.audit("screening.override", "proposal " + std::to_string(proposal),
+             {{"passed", decision == "pass"}, {"justification", trim(justification)}});
+}
+
+http::Response decision_page(Exchange& ex, const store::Edition& e, const nlohmann::json& result,
+                             const std::string& decision, const std::string& justification,
+                             const FieldErrors& errors, int status) {
+    nlohmann::json view = {
+        {"title", "Screening decision - Convene"},
+        {"edition", edition_view(e)},
+        {"result", result},
+        {"verdict", verdict(result)},
+        {"errors", error_summary(errors)},
+        {"has_errors", !errors.empty()},
+        {"decision_pass", decision == "pass"},
+        {"decision_decline", decision == "decline"},
+        {"justification", field_view("justification", "Justification", justification, errors,
+                                     "textarea", true, "Recorded in the audit log.")}};
+    for (const auto& err : errors)
+        if (err.field == "decision") view["decision_error"] = err.message;
+    return ex.page("screening/screening_decision", view, status);
+}
+
+}  // namespace convene::web

@@ -1,0 +1,35 @@
+#pragma once
+// What the Secretariat does in screening, shared by the pages and the API.
+#include <map>
+#include <vector>
+
+#include "core/common/text.hpp"
+#include "core/screening/screening.hpp"
+#include "http/error.hpp"
+#include "store/editions/editions.hpp"
+#include "store/proposals/proposals.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/export.hpp"
+#include "web/site/views.hpp"
+namespace convene::web {
+
+class Exchange;
+
+// Screens every proposal of the edition, stores the results and audits the run.
+std::vector<ScreeningResult> run_screening(Exchange&, const store::Edition&);
+
+std::string verdict(const nlohmann::json& r);
+
+nlohmann::json result_for(Exchange& ex, std::int64_t edition, std::int64_t proposal);
+
+Table screening_table(Exchange& ex, std::int64_t edition);
+
+// Validates and stores an override; throws 422 naming the field.
+void record_override(Exchange& ex, std::int64_t edition, std::int64_t proposal,
+                     const std::string& decision, const std::string& justification);
+
+http::Response decision_page(Exchange& ex, const store::Edition& e, const nlohmann::json& result,
+                             const std::string& decision, const std::string& justification,
+                             const FieldErrors& errors, int status);
+
+}  // namespace convene::web

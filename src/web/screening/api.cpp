@@ -1,0 +1,81 @@
+// Stage 1 through the API: each edition's screening rules, the proposals as the core
+// sees them, and running screening over every submitted proposal.
+#include "core/screening/screening.hpp"
+#include "http/error.hpp"
+#include "store/editions/editions.hpp"
+#include "store/proposals/proposals.hpp"
+#include "web/screening/actions.hpp"
+#include "web/screening/handlers.hpp"
+#include "web/site/exchange.hpp"
+
+namespace convene::web {
+
+namespace {
+
+nlohmann::json proposal_view(const Proposal& p) {
+    auto j = to_json(p);
+    j["id"] = std::stoll(p.id);
+    return j;
+}
+
+}  // namespace
+
+http::Response api_proposal_list(Exchange& ex) {
+    auto e = managed_edition(ex);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& p : store::load_proposals(ex.db(), e.id, true))
+        out.push_back(proposal_view(p));
+    return http::Response::json({{"proposals", out}});
+}
+
+http::Response api_screening_rules_show(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json({{"screening", store::screening_rules(ex.db(), e.id)}});
+}
+
+http::Response api_screening_rules_update(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto body = http::parse_json_body(ex.request);
+    if (!body.is_object() || !body.contains("screening"))
+        throw http::unprocessable({{"screening", "Send the rules as {\"screening\": {...}}."}});
+    try {
+        screening_context_from_json(body);
+    } catch (const std::invalid_argument& err) {
+        std::string message = err.what();
+        throw http::unprocessable({{message.substr(0, message.find(' ')), message}});
+    }
+    store::set_screening_rules(ex.db(), e.id, body["screening"]);
+    ex.audit("screening.rules", "edition " + std::to_string(e.id), body["screening"]);
+    return http::Response::json({{"screening", body["screening"]}});
+}
+
+http::Response api_screening_run(Exchange& ex) {
+    auto results = run_screening(ex, managed_edition(ex));
+    std::int64_t passed = 0;
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : results) {
+        passed += r.passed;
+        out.push_back(to_json(r));
+    }
+    return http::Response::json({{"passed", passed},
+                                 {"failed", static_cast<std::int64_t>(results.size()) - passed},
+                                 {"results", out}});
+}
+
+http::Response api_screening_show(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json({{"results", store::load_screening(ex.db(), e.id)}});
+}
+
+http::Response api_screening_override(Exchange& ex) {
+    auto proposal = ex.params.integer("proposal");
+    auto edition = store::edition_of_proposal(ex.db(), proposal);
+    if (!edition) throw http::not_found("There is no proposal with this number.");
+    ex.require_role(Role::admin, *edition);
+    const auto& form = ex.form();
+    std::string decision = form.get("passed") == "1" ? "pass" : form.has("passed") ? "decline" : "";
+    record_override(ex, *edition, proposal, decision, form.get("justification"));
+    return http::Response::json(result_for(ex, *edition, proposal));
+}
+
+}  // namespace convene::web

@@ -1,0 +1,28 @@
+// The selection under quotas over the API: its instance, running it, reading it.
+#include "http/error.hpp"
+#include "web/selection/actions.hpp"
+#include "web/selection/handlers.hpp"
+#include "web/site/exchange.hpp"
+#include "web/synthesis/actions.hpp"
+
+namespace convene::web {
+
+http::Response api_selection_instance(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json(
+        selection_instance(ex, e, store::synthesis_settings(ex.db(), e.id)));
+}
+
+http::Response api_selection_make(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json(make_selection(ex, e));
+}
+
+http::Response api_selection_show(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto view = selection_view(ex, e);
+    if (view.is_null()) throw http::not_found("No selection has been made for this edition yet.");
+    return http::Response::json(view);
+}
+
+}  // namespace convene::web

@@ -1,0 +1,228 @@
+// The selection page: its rules, running it, and its explanation.
+#include <cmath>
+
+#include "core/common/text.hpp"
+#include "core/people/country.hpp"
+#include "core/people/people.hpp"
+#include "http/error.hpp"
+#include "web/selection/actions.hpp"
+#include "web/selection/handlers.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/views.hpp"
+#include "web/synthesis/actions.hpp"
+
+namespace convene::web {
+
+namespace {
+
+// The rules form: one field per rule the MAG usually sets, read back from the stored
+// constraints.
+struct RuleField {
+    std::string name, label, attribute;
+    nlohmann::json value;
+};
+
+std::vector<RuleField> rule_fields() {
+    std::vector<RuleField> out = {
+        {"developing_min", "At least this many sessions from developing countries", "developing",
+         true},
+        {"first_time_min",
+         "At least this many sessions from first-time proposers (or a share, "
+         "such as 20%)",
+         "first_time", true}};
+    for (const char* code : {"african", "asia_pacific", "eastern_european", "grulac", "weog"})
+        out.push_back({std::string("region_") + code,
+                       "At least this many from the " + std::string(regional_group_label(code)),
+                       "regional_group", code});
+    for (const auto& g : stakeholder_groups())
+        out.push_back({"group_" + std::string(g.code),
+                       "At least this many from " + std::string(g.label), "stakeholder_group",
+                       std::string(g.code)});
+    return out;
+}
+
+std::string numbers_text(const nlohmann::json& list) {
+    std::string out;
+    if (list.is_array())
+        for (const auto& n : list) out += (out.empty() ? "" : ", ") + n.dump();
+    return out;
+}
+
+nlohmann::json numbers_in(const std::string& typed, const std::string& field, FieldErrors& errors) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : split_items(typed, ",;+& \n")) {
+        auto n = number_or_text(item);
+        if (!n.is_number_integer()) {
+            errors.push_back({field, item + " is not a proposal number."});
+            continue;
+        }
+        out.push_back(n);
+    }
+    return out;
+}
+
+http::Response selection_page_with(Exchange& ex, const store::Edition& e, const http::Form* entered,
+                                   const FieldErrors& errors, int status,
+                                   const FieldErrors& conflicting = {}) {
+    auto s = store::synthesis_settings(ex.db(), e.id);
+    const auto& rules = s.rules;
+    auto stored_min = [&](const std::string& attribute, const nlohmann::json& value) {
+        if (rules.contains("constraints"))
+            for (const auto& c : rules["constraints"])
+                if (c.value("attribute", "") == attribute && c.contains("value") &&
+                    c["value"] == value && c.contains("min"))
+                    return c["min"].dump();
+        return std::string();
+    };
+    auto value = [&](const std::string& name, const std::string& stored) {
+        return entered ? entered->get(name) : stored;
+    };
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& r : rule_fields())
+        fields.push_back(field_view(
+            r.name, r.label, value(r.name, stored_min(r.attribute, r.value)), errors, "text"));
+    std::string theme_max;
+    if (rules.contains("constraints"))
+        for (const auto& c : rules["constraints"])
+            if (c.contains("theme") && c.contains("max")) theme_max = c["max"].dump();
+    std::string merged;
+    if (rules.contains("merged"))
+        for (const auto& m : rules["merged"]) merged += m[0].dump() + " + " + m[1].dump() + "\n";
+    nlohmann::json other = {
+        field_view("theme_max", "At most this many sessions per theme",
+                   value("theme_max", theme_max), errors, "text"),
+        field_view("max_per_organisation", "At most this many sessions per organisation",
+                   value("max_per_organisation", rules.contains("max_per_organisation") &&
+                                                         !rules["max_per_organisation"].is_null()
+                                                     ? rules["max_per_organisation"].dump()
+                                                     : ""),
+                   errors, "text", false, "The main organiser's organisation counts."),
+        field_view("forced_in", "Proposals the MAG forces in (numbers)",
+                   value("forced_in", numbers_text(rules.value("forced_in", nlohmann::json()))),
+                   errors, "text"),
+        field_view("forced_out", "Proposals the MAG forces out (numbers)",
+                   value("forced_out", numbers_text(rules.value("forced_out", nlohmann::json()))),
+                   errors, "text"),
+        field_view("merged", "Merged pairs, one per line (such as 12 + 40)",
+                   value("merged", merged), errors, "textarea", false,
+                   "A merged pair takes one slot, with the mean of the two scores.")};
+    auto selection = selection_view(ex, e);
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const auto& c : conflicting) conflicts.push_back(c.message);
+    nlohmann::json view = {{"title", "Selection - " + e.name + " - Convene"},
+                           {"edition", edition_view(e)},
+                           {"url", edition_url(e)},
+                           {"slots", s.plan.workshop_slots()},
+                           {"rule_fields", fields},
+                           {"other_fields", other},
+                           {"selection", selection},
+                           {"has_selection", !selection.is_null()},
+                           {"conflicts", conflicts},
+                           {"has_conflicts", !conflicts.empty()},
+                           {"errors", error_summary(errors)},
+                           {"has_errors", !errors.empty()}};
+    if (!selection.is_null()) {
+        view["has_entered"] = !selection["entered"].empty();
+        view["has_left"] = !selection["left"].empty();
+        view["has_binding"] = !selection["binding"].empty();
+    }
+    return ex.page("selection/selection", view, status);
+}
+
+}  // namespace
+
+http::Response selection_page(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return selection_page_with(ex, e, nullptr, {}, 200);
+}
+
+http::Response selection_rules_update(Exchange& ex) {
+    auto e = managed_edition(ex);
+    const auto& f = ex.form();
+    auto s = store::synthesis_settings(ex.db(), e.id);
+    FieldErrors errors;
+    nlohmann::json constraints = nlohmann::json::array();
+    for (const auto& r : rule_fields()) {
+        auto typed = trim(f.get(r.name));
+        if (typed.empty()) continue;
+        nlohmann::json n;
+        if (r.name == "first_time_min" && typed.back() == '%') {
+            auto share = number_or_text(typed.substr(0, typed.size() - 1));
+            if (share.is_number_integer() && share.get<long long>() >= 0 &&
+                share.get<long long>() <= 100)
+                n = static_cast<long long>(
+                    std::ceil(share.get<long long>() / 100.0 * s.plan.workshop_slots()));
+        } else {
+            n = number_or_text(typed);
+        }
+        if (!n.is_number_integer() || n.get<long long>() < 0) {
+            errors.push_back(
+                {r.name,
+                 "Give a whole number of sessions" +
+                     std::string(r.name == "first_time_min" ? " or a share such as 20%." : ".")});
+            continue;
+        }
+        if (n.get<long long>() > 0)
+            constraints.push_back({{"attribute", r.attribute}, {"value", r.value}, {"min", n}});
+    }
+    auto theme_max = number_or_text(f.get("theme_max"));
+    if (!theme_max.is_null()) {
+        if (!theme_max.is_number_integer() || theme_max.get<long long>() < 0 ||
+            theme_max.get<long long>() > 1000000)
+            errors.push_back({"theme_max", "Give a whole number of sessions from 0 to 1000000."});
+        else
+            for (const auto& t : store::list_themes(ex.db(), e.id))
+                constraints.push_back({{"theme", t.name}, {"max", theme_max}});
+    }
+    nlohmann::json rules = {{"constraints", constraints}};
+    auto per_org = number_or_text(f.get("max_per_organisation"));
+    if (!per_org.is_null()) {
+        if (!per_org.is_number_integer() || per_org.get<long long>() < 1 ||
+            per_org.get<long long>() > 1000000)
+            errors.push_back({"max_per_organisation", "Give a whole number from 1 to 1000000."});
+        else
+            rules["max_per_organisation"] = per_org;
+    }
+    rules["forced_in"] = numbers_in(f.get("forced_in"), "forced_in", errors);
+    rules["forced_out"] = numbers_in(f.get("forced_out"), "forced_out", errors);
+    nlohmann::json merged = nlohmann::json::array();
+    for (const auto& line : split_items(f.get("merged"), "\n")) {
+        auto pair = numbers_in(line, "merged", errors);
+        if (pair.size() != 2)
+            errors.push_back(
+                {"merged", "\"" + line + "\": give two proposal numbers, such as 12 + 40."});
+        else
+            merged.push_back(pair);
+    }
+    rules["merged"] = merged;
+    if (errors.empty()) {
+        try {
+            auto saved = synthesis_settings_in_body(ex, e, {{"rules", rules}});
+            store::set_synthesis_settings(ex.db(), e.id, saved);
+            ex.audit("selection.rules", "edition " + std::to_string(e.id), rules);
+            return http::Response::redirect(edition_url(e) + "/selection#rules");
+        } catch (const http::Error& err) {
+            if (err.status() != 422) throw;
+            for (auto fe : err.fields()) {  // forced_in[0] -> forced_in
+                auto bracket = fe.field.find('[');
+                if (bracket != std::string::npos) fe.field = fe.field.substr(0, bracket);
+                if (fe.field == "constraints") fe.field = "theme_max";
+                errors.push_back(fe);
+            }
+        }
+    }
+    return selection_page_with(ex, e, &f, errors, 422);
+}
+
+http::Response selection_make(Exchange& ex) {
+    auto e = managed_edition(ex);
+    try {
+        make_selection(ex, e);
+    } catch (const http::Error& err) {
+        if (err.status() != 422) throw;
+        return selection_page_with(ex, e, nullptr, {}, 422, err.fields());
+    }
+    return http::Response::redirect(edition_url(e) + "/selection#result");
+}
+
+}  // namespace convene::web

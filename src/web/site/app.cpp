@@ -1,0 +1,223 @@
+#include "web/site/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "core/common/text.hpp"
+#include "http/error.hpp"
+#include "security/secrets.hpp"
+#include "store/proposals/proposals.hpp"
+#include "store/proposals/submissions.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/render.hpp"
+
+namespace convene::web {
+
+namespace {
+
+void add_security_headers(http::Response& r) {
+    r.set_header("x-content-type-options", "nosniff");
+    r.set_header("referrer-policy", "same-origin");
+    r.set_header("x-frame-options", "DENY");
+    r.set_header("content-security-policy",
+                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                 "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+}
+
+// Unsafe requests carry the CSRF token (form field or X-CSRF-Token header) that matches
+// the browser's CSRF cookie; scripts with a bearer token have no ambient credential.
+void check_csrf(Exchange& ex) {
+    if (ex.request.header("authorization").rfind("Bearer ", 0) == 0) return;
+    std::string sent(ex.request.header("x-csrf-token"));
+    auto type = ascii_lower(ex.request.header("content-type"));
+    if (sent.empty() && (type.rfind("application/x-www-form-urlencoded", 0) == 0 ||
+                         type.rfind("multipart/form-data", 0) == 0))
+        sent = ex.form().get(csrf_field);
+    // Over https the __Host- prefix keeps planted cookies out (see App::csrf_cookie_name).
+    if (!same_secret(ex.request.cookie(ex.app.csrf_cookie_name()), sent))
+        throw http::Error(403, "Form expired",
+                          "This form's security token is missing or out of date. Reload the page "
+                          "and send the form again; what you typed was not saved.");
+}
+
+}  // namespace
+
+App::App(Config config, std::unique_ptr<db::Database> database)
+    : config_(std::move(config)), database_(std::move(database)) {
+    add_routes();
+    metrics_.add_gauges([this] {
+        return std::vector<std::pair<std::string, double>>{
+            {"convene_db_pool_size", static_cast<double>(database_->pool_size())},
+            {"convene_db_pool_in_use", static_cast<double>(database_->in_use())},
+            {"convene_live_subscribers", static_cast<double>(live_.subscribers())}};
+    });
+}
+
+http::Response App::handle(http::Request& request) {
+    auto started = std::chrono::steady_clock::now();
+    auto match = router_.match(request.method, request.path);
+    std::string route_name = match.pattern ? *match.pattern : "unmatched";
+    http::Response response;
+    // Nobody signed in: no session cookie with a value (however many are sent), no token.
+    auto sessions = request.cookies(session_cookie_name());
+    const bool anonymous =
+        std::all_of(sessions.begin(), sessions.end(), [](const auto& s) { return s.empty(); }) &&
+        request.header("authorization").empty();
+    if (!is_valid_utf8(request.path)) {
+        response = error_page(request, 400, "Bad request", "The address is not valid UTF-8 text.");
+    } else if (!match.handler) {
+        response = match.method_not_allowed
+                       ? error_page(request, 405, "Method not allowed",
+                                    "This address does not accept " + request.method + ".")
+                       : error_page(request, 404, "Not found", "There is no page at this address.");
+    } else {
+        bool use_cache = match.handler->cacheable && anonymous && request.is_safe_method() &&
+                         !http::wants_json(request);
+        const auto key = request.target;
+        std::optional<http::Response> cached;
+        if (use_cache) {
+            std::shared_lock lock(cache_mutex_);
+            auto it = cache_.find(key);
+            if (it != cache_.end() && it->second.generation == generation_ &&
+                std::chrono::steady_clock::now() - it->second.stored < std::chrono::seconds(5))
+                cached = it->second.response;
+        }
+        if (cached) {
+            response = std::move(*cached);
+        } else {
+            response = dispatch(request, *match.handler, match.params);
+            if (use_cache && response.status == 200 && response.header("set-cookie").empty()) {
+                response.set_header("etag", "\"" + token_hash(response.body).substr(0, 32) + "\"");
+                std::unique_lock lock(cache_mutex_);
+                if (cache_.size() > 1000) cache_.clear();
+                cache_[key] = {generation_, std::chrono::steady_clock::now(), response};
+            }
+        }
+        if (use_cache) {
+            response.set_header("vary", "Cookie");
+            auto etag = response.header("etag");
+            if (!etag.empty() && request.header("if-none-match") == etag) {
+                response.status = 304;
+                response.body.clear();
+            }
+        }
+    }
+    add_security_headers(response);
+    // Pages for a signed-in account, forms and capability links stay out of shared and
+    // back-button caches; only the public cacheable pages and static files may be kept.
+    bool public_page = match.handler && match.handler->cacheable && anonymous;
+    if (response.header("cache-control").empty() && !public_page &&
+        request.path.rfind("/static/", 0) != 0)
+        response.set_header("cache-control", "no-store");
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    metrics_.record(request.method, route_name, response.status, took.count());
+    return response;
+}
+
+http::Response App::dispatch(http::Request& request, const Route& route,
+                             const http::PathParams& params) {
+    Exchange ex(*this, request, params);
+    auto finish = [&](http::Response r) {
+        for (auto& h : ex.response_headers) r.headers.push_back(h);
+        return r;
+    };
+    try {
+        if (!request.is_safe_method()) check_csrf(ex);
+        auto response = route.handler(ex);
+        if (response.status < 400 || ex.keeps_writes()) {
+            ex.commit();
+            for (const auto& [topic, message] : ex.pending_events()) live_.publish(topic, message);
+        } else {
+            ex.rollback();
+        }
+        return finish(std::move(response));
+    } catch (const http::Error& e) {
+        if (ex.keeps_writes())
+            ex.commit();
+        else
+            ex.rollback();
+        if (e.status() == 401 && request.method == "GET" && !http::wants_json(request))
+            return finish(
+                http::Response::redirect("/login?next=" + http::percent_encode(request.target)));
+        return finish(error_page(request, e.status(), e.title(), e.detail(), e.fields()));
+    } catch (const nlohmann::json::exception& e) {
+        // A member of the body had a type the handler did not check for: still the
+        // sender's mistake, never the server's.
+        ex.rollback();
+        spdlog::warn("unchecked JSON type on {} {}: {}", request.method,
+                     http::redacted_target(request.target), e.what());
+        return finish(error_page(request, 422, "Some fields need attention",
+                                 "A member of the request has the wrong type or is out of range: " +
+                                     std::string(e.what()).substr(0, 200),
+                                 {{"body", "A member of the request has the wrong type."}}));
+    } catch (const db::Error& e) {
+        ex.rollback();
+        if (e.kind() == db::Error::Kind::busy) {
+            auto r = error_page(request, 503, "Busy", "The database is busy; please try again.");
+            r.set_header("retry-after", "1");
+            return finish(std::move(r));
+        }
+        spdlog::error("database error on {} {}: {}", request.method,
+                      http::redacted_target(request.target), e.what());
+        return finish(error_page(request, 500, "Server error",
+                                 "The server could not complete this request; nothing was saved."));
+    }
+}
+
+bool App::may_follow(const http::Request& request, const std::string& topic) {
+    if (topic == "editions") return true;
+    // "proposal-12": the proposal's organisers and its edition's Secretariat.
+    constexpr std::string_view proposal_prefix = "proposal-";
+    if (topic.rfind(proposal_prefix, 0) != 0) return false;
+    auto number = topic.substr(proposal_prefix.size());
+    if (number.empty() || number.size() > 12 ||
+        number.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    try {
+        http::Request copy = request;
+        copy.method = "GET";
+        http::PathParams params;
+        Exchange ex(*this, copy, params);
+        if (!ex.account()) return false;
+        auto proposal = std::stoll(number);
+        auto edition = store::edition_of_proposal(ex.db(), proposal);
+        if (!edition) return false;
+        return store::is_editor(ex.db(), proposal, ex.account()->id) ||
+               ex.has_role(Role::admin, *edition);
+    } catch (const std::exception& e) {
+        spdlog::warn("live topic {}: {}", topic, e.what());
+        return false;
+    }
+}
+
+http::Response App::error_page(const http::Request& request, int status, const std::string& title,
+                               const std::string& detail, const FieldErrors& fields) {
+    if (http::wants_json(request)) {
+        nlohmann::json problem = {
+            {"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}};
+        if (!fields.empty()) {
+            problem["errors"] = nlohmann::json::array();
+            for (const auto& f : fields)
+                problem["errors"].push_back({{"field", f.field}, {"message", f.message}});
+        }
+        auto r = http::Response::json(problem, status);
+        r.content_type = "application/problem+json";
+        return r;
+    }
+    nlohmann::json view = {{"title", title + " - Convene"},
+                           {"heading", title},
+                           {"detail", detail},
+                           {"status", status},
+                           {"errors", error_summary(fields)},
+                           {"has_errors", !fields.empty()}};
+    try {
+        view["content"] = render_template("site/error", view);
+        return http::Response::html(render_template("site/layout", view), status);
+    } catch (const std::exception& e) {
+        spdlog::error("error page failed: {}", e.what());
+        return http::Response::text(title + ": " + detail, status);
+    }
+}
+
+}  // namespace convene::web

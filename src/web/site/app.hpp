@@ -1,0 +1,112 @@
+#pragma once
+// The web application: every request passes through App::handle, which finds the
+// route, checks CSRF, opens the request's transaction, calls the handler, commits or
+// rolls back, and renders any error as an HTML page or a JSON problem document.
+#include <atomic>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "core/common/clock.hpp"
+#include "core/common/field_error.hpp"
+#include "database/database.hpp"
+#include "http/address.hpp"
+#include "http/live.hpp"
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+namespace convene::web {
+
+class Exchange;
+using Handler = http::Response (*)(Exchange&);
+
+struct Config {
+    std::string base_url = "http://127.0.0.1:8080";
+    int session_days = 14;
+    int throttle_minutes = 15;
+    int max_failures_per_account = 5;
+    int max_failures_per_address = 20;
+    int sign_in_pause_seconds = 30;   // after too many failures, one attempt per pause
+    int registrations_per_hour = 20;  // per address
+    int invitations_per_hour = 20;    // co-organiser invitations per account
+    int saves_per_minute = 60;        // proposal saves per account
+    int speaker_link_days = 30;       // how long a speaker's confirmation link works
+    bool smtp_configured = false;
+    std::vector<http::AddressRange> trusted_proxies;  // whose X-Forwarded-For is believed
+    std::string metrics_token;                        // empty: /metrics for loopback only
+    bool test_hooks = false;  // POST /_test/clock moves the clock (tests only; see cli)
+};
+
+class App {
+  public:
+    App(Config config, std::unique_ptr<db::Database> database);
+
+    http::Response handle(http::Request& request);
+    http::Response error_page(const http::Request& request, int status, const std::string& title,
+                              const std::string& detail, const FieldErrors& fields = {});
+
+    const Config& config() const { return config_; }
+    // Once the port is known (listening on port 0), before the first request.
+    void set_base_url(std::string url) { config_.base_url = std::move(url); }
+    db::Database& database() { return *database_; }
+    http::Metrics& metrics() { return metrics_; }
+    bool secure_cookies() const { return config_.base_url.rfind("https://", 0) == 0; }
+    // Over https the cookies carry the __Host- prefix: a browser accepts them only from
+    // this host, so no sibling domain can plant a session or CSRF cookie.
+    const char* session_cookie_name() const {
+        return secure_cookies() ? "__Host-convene_session" : "convene_session";
+    }
+    const char* csrf_cookie_name() const {
+        return secure_cookies() ? "__Host-convene_csrf" : "convene_csrf";
+    }
+
+    http::LiveHub& live() { return live_; }
+
+    // The server's clock: every deadline, expiry and throttle window of the web layer
+    // reads it. Tests move it through the test hooks; nothing else can.
+    Clock::time_point now() const { return Clock::now() + std::chrono::seconds(clock_offset_); }
+    void move_clock(std::chrono::seconds by) { clock_offset_ += by.count(); }
+    void reset_clock() { clock_offset_ = 0; }
+    // Each stage adds its addresses (web/<stage>/routes.cpp).
+    static constexpr bool cacheable = true;
+    void route(std::string method, std::string pattern, Handler h, bool cacheable = false) {
+        router_.add(std::move(method), std::move(pattern), Route{h, cacheable});
+    }
+    // The route table as served: (method, pattern) pairs.
+    std::vector<std::pair<std::string, std::string>> route_table() const { return router_.table(); }
+    // Whether this request may follow the live topic (GET /live/<topic>).
+    bool may_follow(const http::Request& request, const std::string& topic);
+
+    // Public pages are cached until the next committed write (or a few seconds, so
+    // nodes sharing one PostgreSQL see each other's writes).
+    void invalidate_cache() { ++generation_; }
+
+  private:
+    struct Route {
+        Handler handler;
+        bool cacheable = false;  // anonymous GETs may be served from the page cache
+    };
+    struct CachedPage {
+        std::uint64_t generation;
+        std::chrono::steady_clock::time_point stored;
+        http::Response response;
+    };
+
+    http::Response dispatch(http::Request& request, const Route& route,
+                            const http::PathParams& params);
+    void add_routes();
+
+    Config config_;
+    std::unique_ptr<db::Database> database_;
+    http::Router<Route> router_;
+    http::Metrics metrics_;
+    http::LiveHub live_;
+    std::atomic<std::uint64_t> generation_{0};
+    std::atomic<std::int64_t> clock_offset_{0};
+    std::shared_mutex cache_mutex_;
+    std::unordered_map<std::string, CachedPage> cache_;
+};
+
+}  // namespace convene::web

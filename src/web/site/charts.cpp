@@ -1,0 +1,63 @@
+#include "web/site/charts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace convene::web {
+
+std::string share_text(int count, int total) {
+    if (total <= 0) return "0%";
+    return std::to_string(static_cast<int>(std::lround(100.0 * count / total))) + "%";
+}
+
+nlohmann::json comparison_chart(const std::string& id, const std::string& title,
+                                const DiversityDimension& d, int all_total, int programme_total) {
+    constexpr int label_width = 230, bar_width = 300, row_height = 36, top = 8;
+    nlohmann::json rows = nlohmann::json::array();
+    std::string description;
+    int y = top;
+    // The largest share spans the whole bar, so small differences stay visible.
+    double largest = 0;
+    for (const auto& r : d.rows) {
+        if (all_total > 0) largest = std::max(largest, 1.0 * r.all / all_total);
+        if (programme_total > 0) largest = std::max(largest, 1.0 * r.programme / programme_total);
+    }
+    for (const auto& r : d.rows) {
+        if (r.all == 0 && r.programme == 0) continue;
+        auto width = [&](int count, int total) {
+            if (total <= 0 || largest <= 0) return 0;
+            return static_cast<int>(std::lround(bar_width * (1.0 * count / total) / largest));
+        };
+        auto all_share = share_text(r.all, all_total);
+        auto programme_share = share_text(r.programme, programme_total);
+        rows.push_back({{"label", r.label},
+                        {"all", r.all},
+                        {"programme", r.programme},
+                        {"all_share", all_share},
+                        {"programme_share", programme_share},
+                        {"label_y", y + 16},
+                        {"all_y", y},
+                        {"programme_y", y + 14},
+                        {"all_width", width(r.all, all_total)},
+                        {"programme_width", width(r.programme, programme_total)},
+                        {"all_text_x", label_width + width(r.all, all_total) + 4},
+                        {"programme_text_x", label_width + width(r.programme, programme_total) + 4},
+                        {"all_text_y", y + 10},
+                        {"programme_text_y", y + 24}});
+        description += (description.empty() ? "" : "; ") + r.label + ": " + programme_share +
+                       " of the programme, " + all_share + " of all submissions";
+        y += row_height;
+    }
+    return {{"id", id},
+            {"title", title},
+            {"description", description.empty() ? "No people counted yet." : description + "."},
+            {"width", label_width + bar_width + 50},
+            {"height", y + top},
+            {"label_width", label_width},
+            {"bar_x", label_width},
+            {"rows", rows},
+            {"all_total", all_total},
+            {"programme_total", programme_total}};
+}
+
+}  // namespace convene::web

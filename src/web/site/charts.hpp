@@ -1,0 +1,21 @@
+#pragma once
+// Accessible SVG bar charts for the diversity figures: each value has two bars, the
+// share among all submitted proposals and the share in the draft programme; the chart
+// carries a title and a text alternative, and the same numbers go in a table beside it.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/synthesis/synthesis.hpp"
+
+namespace convene::web {
+
+// The view templates/partials/chart.mustache draws: {id, title, description, width,
+// height, rows: [{label, all, programme, all_share, programme_share, y, ...}]}.
+nlohmann::json comparison_chart(const std::string& id, const std::string& title,
+                                const DiversityDimension& dimension, int all_total,
+                                int programme_total);
+
+// "42%" of a count in a total (0% when the total is 0).
+std::string share_text(int count, int total);
+
+}  // namespace convene::web

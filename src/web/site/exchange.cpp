@@ -1,0 +1,194 @@
+#include "web/site/exchange.hpp"
+
+#include "core/common/clock.hpp"
+#include "http/error.hpp"
+#include "security/secrets.hpp"
+#include "store/common/audit.hpp"
+#include "web/site/render.hpp"
+
+namespace convene::web {
+
+Exchange::~Exchange() {
+    if (in_transaction_) rollback();
+}
+
+db::Connection& Exchange::db() {
+    if (!lease_) {
+        lease_.emplace(app.database().acquire());
+        if (writing()) {
+            (*lease_)->begin_write();
+            in_transaction_ = true;
+        }
+    }
+    return **lease_;
+}
+
+void Exchange::commit() {
+    if (!in_transaction_) return;
+    in_transaction_ = false;
+    (*lease_)->commit();
+    app.invalidate_cache();
+}
+
+void Exchange::rollback() {
+    if (!in_transaction_) return;
+    in_transaction_ = false;
+    try {
+        (*lease_)->rollback();
+    } catch (...) {
+    }
+}
+
+std::string Exchange::now() const {
+    return format_utc(app.now());
+}
+
+Clock::time_point Exchange::clock() const {
+    return app.now();
+}
+
+const std::optional<store::Account>& Exchange::account() {
+    if (account_loaded_) return account_;
+    account_loaded_ = true;
+    auto authorization = request.header("authorization");
+    if (authorization.rfind("Bearer ", 0) == 0) {
+        token_auth_ = true;
+        account_ = store::account_of_api_token(db(), token_hash(authorization.substr(7)), now());
+        if (!account_) throw http::unauthorized("The API token is not valid.");
+        return account_;
+    }
+    // A planted second session cookie must not choose the account: with several, one is
+    // used only when exactly one of them is a valid session.
+    int valid = 0;
+    for (const auto& token : request.cookies(app.session_cookie_name())) {
+        if (token.empty()) continue;
+        if (auto found = store::account_of_session(db(), token_hash(token), now())) {
+            if (++valid == 1) {
+                account_ = found;
+                session_hash_ = token_hash(token);
+            }
+        }
+    }
+    if (valid > 1) {
+        account_.reset();
+        session_hash_.clear();
+    }
+    return account_;
+}
+
+bool Exchange::via_api_token() {
+    account();
+    return token_auth_;
+}
+
+const std::vector<store::RoleGrant>& Exchange::roles() {
+    if (!roles_loaded_) {
+        roles_loaded_ = true;
+        if (account()) roles_ = store::roles_of(db(), account()->id);
+    }
+    return roles_;
+}
+
+bool Exchange::has_role(Role role, std::optional<std::int64_t> edition) {
+    return store::has_role(roles(), role, edition);
+}
+
+const store::Account& Exchange::require_sign_in() {
+    if (!account()) throw http::unauthorized();
+    return *account_;
+}
+
+const store::Account& Exchange::require_role(Role role, std::optional<std::int64_t> edition) {
+    const auto& who = require_sign_in();
+    if (!has_role(role, edition))
+        throw http::forbidden("This needs the role " + std::string(role_label(role)) +
+                              ", which your account does not hold here.");
+    return who;
+}
+
+const http::Form& Exchange::form() {
+    if (!form_) form_ = http::parse_form(request);
+    return *form_;
+}
+
+std::string Exchange::client_address() const {
+    return http::client_address(request, app.config().trusted_proxies);
+}
+
+std::string Exchange::csrf_token() {
+    auto existing = request.cookie(app.csrf_cookie_name());
+    if (existing.size() == 64) return existing;
+    if (new_csrf_.empty()) {
+        new_csrf_ = random_token();
+        http::CookieOptions o;
+        o.secure = app.secure_cookies();
+        response_headers.emplace_back("set-cookie",
+                                      http::set_cookie_value(app.csrf_cookie_name(), new_csrf_, o));
+    }
+    return new_csrf_;
+}
+
+void Exchange::audit(const std::string& action, const std::string& subject,
+                     const nlohmann::json& detail) {
+    std::optional<std::int64_t> who;
+    if (account()) who = account()->id;
+    store::record_audit(db(), who, action, subject, detail.dump(), now());
+}
+
+http::Response Exchange::page(const std::string& name, nlohmann::json view, int status) {
+    if (account()) {
+        view["signed_in"] = {{"name", account()->name}, {"email", account()->email}};
+        view["is_admin"] = has_role(Role::admin);
+    }
+    LazyValues lazy = {{"csrf_token", [this] { return csrf_token(); }}};
+    auto content = render_template(name, view, lazy);
+    nlohmann::json layout = view;
+    layout["content"] = content;
+    if (!layout.contains("title")) layout["title"] = "Convene";
+    return http::Response::html(render_template("site/layout", layout, lazy), status);
+}
+
+store::Edition edition_in_path(Exchange& ex) {
+    auto e = store::find_edition(ex.db(), ex.params.integer("edition"));
+    if (!e) throw http::not_found("There is no edition with this number.");
+    return *e;
+}
+
+store::Edition managed_edition(Exchange& ex) {
+    auto e = edition_in_path(ex);
+    ex.require_role(Role::admin, e.id);
+    return e;
+}
+
+void throw_if_invalid(const FieldErrors& errors) {
+    if (!errors.empty()) throw http::unprocessable(errors);
+}
+
+nlohmann::json field_view(const std::string& name, const std::string& label,
+                          const std::string& value, const FieldErrors& errors,
+                          const std::string& type, bool required, const std::string& hint) {
+    nlohmann::json f = {
+        {"name", name}, {"id", "field-" + name}, {"label", label}, {"value", value},
+        {"type", type}, {"required", required},  {"hint", hint},   {"has_hint", !hint.empty()}};
+    std::string described_by = hint.empty() ? "" : "field-" + name + "-hint";
+    for (const auto& e : errors)
+        if (e.field == name) {
+            f["error"] = e.message;
+            described_by += (described_by.empty() ? "" : " ") + ("field-" + name + "-error");
+            break;
+        }
+    f["described_by"] = described_by;
+    f["is_textarea"] = type == "textarea";
+    f["is_select"] = type == "select";
+    f["is_input"] = type != "textarea" && type != "select";
+    return f;
+}
+
+nlohmann::json error_summary(const FieldErrors& errors) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& e : errors)
+        list.push_back({{"id", "field-" + e.field}, {"message", e.message}});
+    return list;
+}
+
+}  // namespace convene::web

@@ -1,0 +1,83 @@
+#include <mutex>
+#include <unordered_map>
+
+#include "core/common/assets.hpp"
+#include "http/error.hpp"
+#include "security/secrets.hpp"
+#include "store/editions/editions.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/handlers.hpp"
+#include "web/site/views.hpp"
+
+namespace convene::web {
+
+http::Response home(Exchange& ex) {
+    nlohmann::json view = {{"title", "Convene"}, {"editions", nlohmann::json::array()}};
+    for (const auto& e : store::list_editions(ex.db())) view["editions"].push_back(edition_view(e));
+    view["has_editions"] = !view["editions"].empty();
+    return ex.page("site/home", view);
+}
+
+http::Response healthz(Exchange& ex) {
+    db::ping(ex.db());
+    auto engine = ex.app.database().engine() == db::Engine::sqlite ? "sqlite" : "postgresql";
+    return http::Response::json({{"status", "ok"}, {"database", engine}});
+}
+
+// The metrics tell load and routes: a bearer token when one is set, else loopback only.
+http::Response prometheus_metrics(Exchange& ex) {
+    const auto& token = ex.app.config().metrics_token;
+    auto authorization = ex.request.header("authorization");
+    // Through a proxy that was not named with --trusted-proxy, loopback is everybody.
+    bool forwarded =
+        !ex.request.header("x-forwarded-for").empty() || !ex.request.header("forwarded").empty();
+    bool allowed = token.empty() ? http::is_loopback(ex.client_address()) &&
+                                       (!forwarded || !ex.app.config().trusted_proxies.empty())
+                                 : authorization.rfind("Bearer ", 0) == 0 &&
+                                       same_secret(authorization.substr(7), token);
+    if (!allowed)
+        throw http::forbidden("The metrics are for the operators: send the metrics token.");
+    auto r = http::Response::text(ex.app.metrics().render());
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.set_header("cache-control", "no-store");
+    return r;
+}
+
+namespace {
+std::string content_type_of(std::string_view file) {
+    if (file.ends_with(".css")) return "text/css; charset=utf-8";
+    if (file.ends_with(".js") || file.ends_with(".mjs")) return "text/javascript; charset=utf-8";
+    if (file.ends_with(".svg")) return "image/svg+xml";
+    if (file.ends_with(".json")) return "application/json";
+    if (file.ends_with(".png")) return "image/png";
+    if (file.ends_with(".ico")) return "image/x-icon";
+    return "application/octet-stream";
+}
+}  // namespace
+
+http::Response static_file(Exchange& ex) {
+    const auto& name = ex.params.text("file");
+    auto content = asset("static/" + name);
+    if (!content) throw http::not_found("There is no static file " + name + ".");
+    static std::mutex mutex;
+    static std::unordered_map<std::string, std::string> etags;
+    std::string etag;
+    {
+        std::lock_guard lock(mutex);
+        auto& e = etags[name];
+        if (e.empty()) e = "\"" + token_hash(*content).substr(0, 32) + "\"";
+        etag = e;
+    }
+    http::Response r;
+    r.set_header("etag", etag);
+    r.set_header("cache-control", "public, max-age=86400");
+    if (ex.request.header("if-none-match") == etag) {
+        r.status = 304;
+        return r;
+    }
+    r.content_type = content_type_of(name);
+    r.body = std::string(*content);
+    return r;
+}
+
+}  // namespace convene::web

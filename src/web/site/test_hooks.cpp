@@ -1,0 +1,28 @@
+// Test hooks: only with CONVENE_TEST_HOOKS=1 in a build made with them (see the command
+// line). POST /_test/clock {"advance_seconds": N} moves the server's clock forward or
+// back; {"reset": true} puts it back, so tests can cross deadlines and expiries.
+#include "http/error.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/handlers.hpp"
+
+namespace convene::web {
+
+http::Response test_clock(Exchange& ex) {
+    ex.require_role(Role::admin);
+    auto body = http::parse_json_body(ex.request);
+    if (!body.is_object()) throw http::unprocessable({{"advance_seconds", "Send an object."}});
+    if (body.value("reset", false) == true) {
+        ex.app.reset_clock();
+    } else {
+        if (!body.contains("advance_seconds") || !body["advance_seconds"].is_number_integer() ||
+            std::llabs(body["advance_seconds"].get<long long>()) > 10LL * 366 * 86400)
+            throw http::unprocessable(
+                {{"advance_seconds",
+                  "advance_seconds must be a whole number of seconds within ten years."}});
+        ex.app.move_clock(std::chrono::seconds(body["advance_seconds"].get<long long>()));
+    }
+    ex.app.invalidate_cache();
+    return http::Response::json({{"now", ex.now()}});
+}
+
+}  // namespace convene::web

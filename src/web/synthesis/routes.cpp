@@ -1,0 +1,18 @@
+// The addresses of stage 3, the synthesis the MAG meets on.
+#include "web/site/app.hpp"
+#include "web/synthesis/handlers.hpp"
+
+namespace convene::web {
+
+void add_synthesis_routes(App& app) {
+    app.route("GET", "/editions/{edition:int}/synthesis", synthesis_page);
+    app.route("POST", "/editions/{edition:int}/synthesis/plan", synthesis_plan_update);
+    app.route("GET", "/editions/{edition:int}/synthesis/themes", synthesis_themes_page);
+    app.route("GET", "/api/v1/editions/{edition:int}/synthesis", api_synthesis);
+    app.route("GET", "/api/v1/editions/{edition:int}/synthesis-settings",
+              api_synthesis_settings_show);
+    app.route("PUT", "/api/v1/editions/{edition:int}/synthesis-settings",
+              api_synthesis_settings_update);
+}
+
+}  // namespace convene::web

@@ -1,0 +1,209 @@
+// The storage layer against real engines: SQLite in a temporary file always, and the
+// PostgreSQL cluster of the test run when CONVENE_TEST_POSTGRES names one.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string_view>
+#include <thread>
+
+#include "core/demo/demo_forum.hpp"
+#include "database/database.hpp"
+#include "database/migrations.hpp"
+#include "security/secrets.hpp"
+#include "store/accounts/accounts.hpp"
+#include "store/demo/demo.hpp"
+#include "store/editions/editions.hpp"
+
+using namespace convene;
+
+namespace {
+
+class Storage : public ::testing::TestWithParam<std::string> {
+  protected:
+    void SetUp() override {
+        init_secrets();
+        if (GetParam() == "sqlite") {
+            dir_ = std::filesystem::temp_directory_path() /
+                   ("convene-unit-" + random_token().substr(0, 12));
+            url_ = "sqlite:" + (dir_ / "test.db").string();
+        } else {
+            const char* pg = std::getenv("CONVENE_TEST_POSTGRES");
+            if (!pg) {
+                // Under CI a missing engine is a failure, not half a run skipped in silence.
+                const char* ci = std::getenv("CI");
+                if (ci && std::string_view(ci) == "true")
+                    FAIL() << "CI=true but CONVENE_TEST_POSTGRES is not set";
+                GTEST_SKIP() << "CONVENE_TEST_POSTGRES is not set";
+            }
+            url_ = pg;
+        }
+        database_ = db::Database::open(url_, 4);
+        if (GetParam() == "postgresql") {
+            // A schema of its own, so runs do not see each other's tables.
+            schema_ = "unit_" + random_token().substr(0, 12);
+            database_.reset();
+            auto admin = db::connect_postgresql(url_);
+            admin->run_script("CREATE SCHEMA " + schema_);
+            url_ += (url_.find('?') == std::string::npos ? "?" : "&") +
+                    std::string("options=-csearch_path%3D") + schema_;
+            database_ = db::Database::open(url_, 4);
+        }
+        db::migrate(*database_);
+    }
+    void TearDown() override {
+        database_.reset();
+        if (!dir_.empty()) std::filesystem::remove_all(dir_);
+        if (!schema_.empty()) {
+            auto admin = db::connect_postgresql(std::getenv("CONVENE_TEST_POSTGRES"));
+            admin->run_script("DROP SCHEMA " + schema_ + " CASCADE");
+        }
+    }
+    std::filesystem::path dir_;
+    std::string url_, schema_;
+    std::unique_ptr<db::Database> database_;
+};
+
+}  // namespace
+
+TEST_P(Storage, MigrationsApplyOnceAndCountriesAreLoaded) {
+    EXPECT_TRUE(db::migrate(*database_).empty()) << "a second run applies nothing";
+    auto c = database_->acquire();
+    EXPECT_EQ(db::scalar(c->run("SELECT COUNT(*) FROM countries")), 195);
+    EXPECT_EQ(c->run("SELECT regional_group FROM countries WHERE code = ?", {std::string("KE")})
+                  .rows[0]
+                  .text(0),
+              "african");
+}
+
+TEST_P(Storage, TextRoundTripsByteForByte) {
+    auto c = database_->acquire();
+    const std::string hostile =
+        "Robert'); DROP TABLE editions;-- <script>\"x\"</script> 互联网 \t\n";
+    EditionDraft d{hostile, "2027", "2027-06-15", "2027-06-16", "UTC", "?"};
+    db::Transaction tx(*c);
+    auto id = store::create_edition(*c, d, "2026-01-01T00:00:00Z");
+    tx.commit();
+    auto e = store::find_edition(*c, id);
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->name, hostile);
+    EXPECT_EQ(e->venue, "?") << "a literal question mark is data, not a placeholder";
+}
+
+TEST_P(Storage, RollbackLeavesNothing) {
+    auto c = database_->acquire();
+    {
+        db::Transaction tx(*c);
+        store::create_edition(*c, {"Gone", "2027", "2027-06-15", "2027-06-16", "UTC", "x"}, "now");
+    }
+    EXPECT_TRUE(store::list_editions(*c).empty());
+}
+
+TEST_P(Storage, UniqueViolationsAreRecognisedAndSavepointsKeepTheTransaction) {
+    auto c = database_->acquire();
+    db::Transaction tx(*c);
+    auto edition =
+        store::create_edition(*c, {"IGF", "2027", "2027-06-15", "2027-06-16", "UTC", "x"}, "now");
+    store::add_theme(*c, edition, {"Inclusion", ""});
+    try {
+        db::Savepoint attempt(*c);
+        store::add_theme(*c, edition, {"Inclusion", "again"});
+        FAIL() << "duplicate theme accepted";
+    } catch (const db::Error& e) {
+        EXPECT_EQ(e.kind(), db::Error::Kind::unique_violation);
+    }
+    store::add_theme(*c, edition, {"Security", ""});
+    tx.commit();
+    EXPECT_EQ(store::list_themes(*c, edition).size(), 2u);
+}
+
+TEST_P(Storage, RolesHoldPerEditionOrEverywhere) {
+    auto c = database_->acquire();
+    auto a = store::create_account(*c, "Mag@Example.org ", "Mag", "x", "now");
+    auto e1 =
+        store::create_edition(*c, {"A", "2027", "2027-01-01", "2027-01-02", "UTC", "x"}, "now");
+    auto e2 =
+        store::create_edition(*c, {"B", "2028", "2028-01-01", "2028-01-02", "UTC", "x"}, "now");
+    store::grant_role(*c, a, Role::evaluator, e1);
+    store::grant_role(*c, a, Role::evaluator, e1);  // granting twice is harmless
+    auto roles = store::roles_of(*c, a);
+    EXPECT_EQ(roles.size(), 1u);
+    EXPECT_TRUE(store::has_role(roles, Role::evaluator, e1));
+    EXPECT_FALSE(store::has_role(roles, Role::evaluator, e2));
+    EXPECT_FALSE(store::has_role(roles, Role::admin, e1));
+    store::grant_role(*c, a, Role::admin, std::nullopt);
+    EXPECT_TRUE(store::has_role(store::roles_of(*c, a), Role::admin, e2));
+    EXPECT_TRUE(store::find_account_for_sign_in(*c, "mag@example.org"))
+        << "e-mail matched case-insensitively";
+}
+
+TEST_P(Storage, SessionsExpire) {
+    auto c = database_->acquire();
+    auto a = store::create_account(*c, "s@example.org", "S", "x", "now");
+    store::create_session(*c, "hash", a, "2027-01-01T00:00:00Z", "2027-01-02T00:00:00Z");
+    EXPECT_TRUE(store::account_of_session(*c, "hash", "2027-01-01T12:00:00Z"));
+    EXPECT_FALSE(store::account_of_session(*c, "hash", "2027-01-02T00:00:01Z"));
+}
+
+TEST_P(Storage, DemoForumLoadsInOneTransaction) {
+    auto creds = store::load_demo_forum(*database_, generate_demo_forum(3));
+    auto c = database_->acquire();
+    EXPECT_EQ(db::scalar(c->run("SELECT COUNT(*) FROM proposals WHERE edition_id = ?",
+                                {creds.edition_id})),
+              300);
+    EXPECT_EQ(store::list_members(*c, creds.edition_id).size(), 50u);
+    // The second edition's round is over: every assigned place has a submitted evaluation.
+    auto evaluated = db::scalar(c->run("SELECT id FROM editions WHERE name = 'IGF demo 2026'"));
+    EXPECT_EQ(store::list_members(*c, evaluated).size(), 50u);
+    EXPECT_EQ(db::scalar(c->run("SELECT COUNT(*) FROM evaluations e JOIN proposals p ON p.id = "
+                                "e.proposal_id WHERE p.edition_id = ? AND e.status = 'submitted'",
+                                {evaluated})),
+              db::scalar(c->run("SELECT COUNT(*) FROM assignments a JOIN proposals p ON p.id = "
+                                "a.proposal_id WHERE p.edition_id = ? AND a.published = 1",
+                                {evaluated})));
+    auto admin = store::find_account_for_sign_in(*c, creds.admin_email);
+    ASSERT_TRUE(admin);
+    EXPECT_TRUE(verify_password(creds.admin_password, admin->second));
+    EXPECT_THROW(store::load_demo_forum(*database_, generate_demo_forum(3)), std::runtime_error);
+}
+
+TEST_P(Storage, ConcurrentWritersAllSucceed) {
+    std::vector<std::thread> writers;
+    for (int w = 0; w < 4; ++w)
+        writers.emplace_back([&, w] {
+            for (int i = 0; i < 10; ++i) {
+                auto c = database_->acquire();
+                db::Transaction tx(*c);
+                store::create_edition(*c,
+                                      {"E" + std::to_string(w * 100 + i), "2027", "2027-01-01",
+                                       "2027-01-02", "UTC", "x"},
+                                      "now");
+                tx.commit();
+            }
+        });
+    for (auto& t : writers) t.join();
+    auto c = database_->acquire();
+    EXPECT_EQ(store::list_editions(*c).size(), 40u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, Storage, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+TEST(Placeholders, NumberedOutsideQuotes) {
+    EXPECT_EQ(db::numbered_placeholders("SELECT ? , '?', \"?\", ?"), "SELECT $1 , '?', \"?\", $2");
+}
+
+TEST(Secrets, PasswordsAndTokens) {
+    init_secrets();
+    auto hash = hash_password("correct horse");
+    EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
+    EXPECT_TRUE(verify_password("correct horse", hash));
+    EXPECT_FALSE(verify_password("wrong horse", hash));
+    EXPECT_FALSE(verify_password("x", ""));
+    EXPECT_EQ(random_token().size(), 64u);
+    EXPECT_NE(random_token(), random_token());
+    EXPECT_EQ(token_hash("a"), token_hash("a"));
+    EXPECT_TRUE(same_secret("abc", "abc"));
+    EXPECT_FALSE(same_secret("abc", "abd"));
+    EXPECT_FALSE(same_secret("", ""));
+}

@@ -1,0 +1,96 @@
+// Screening cases as data: tests/data/screening/<case>/ holds edition.json and
+// proposals.json, and expected.jsonl is exactly what `convene screen` must print.
+#include "core/screening/screening.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "test_files.hpp"
+
+using namespace convene;
+
+namespace {
+
+std::vector<Proposal> proposals_in(const nlohmann::json& list) {
+    std::vector<Proposal> out;
+    for (const auto& p : list) out.push_back(proposal_from_json(p));
+    return out;
+}
+
+}  // namespace
+
+TEST(Screening, CasesAsData) {
+    const std::filesystem::path root = CONVENE_TEST_DATA "/screening";
+    int cases = 0;
+    for (const auto& dir : std::filesystem::directory_iterator(root)) {
+        SCOPED_TRACE(dir.path().filename().string());
+        auto context = screening_context_from_json(
+            nlohmann::json::parse(read_test_file(dir.path() / "edition.json")));
+        auto proposals =
+            proposals_in(nlohmann::json::parse(read_test_file(dir.path() / "proposals.json")));
+        std::string printed;
+        for (const auto& r : screen_proposals(proposals, context))
+            printed += to_json(r).dump() + "\n";
+        EXPECT_EQ(printed, read_test_file(dir.path() / "expected.jsonl"));
+        ++cases;
+    }
+    EXPECT_GE(cases, 2);
+}
+
+TEST(Screening, EveryRuleHasAFailingCase) {
+    auto out = read_test_file(std::filesystem::path(CONVENE_TEST_DATA) /
+                              "screening/every_rule/expected.jsonl");
+    for (const char* code :
+         {"missing_field", "too_few_confirmed_speakers", "too_many_proposals_per_person",
+          "too_many_proposals_per_institution", "mag_member_proposer", "missing_previous_report",
+          "no_gender_diversity", "too_few_onsite_speakers", "no_onsite_moderator",
+          "no_online_moderator"})
+        EXPECT_NE(out.find(std::string("\"") + code + "\""), std::string::npos) << code;
+}
+
+TEST(Screening, UnknownOrMistypedSettingsAreNamed) {
+    try {
+        screening_context_from_json({{"screening", {{"min_confirmed_speaker", 3}}}});
+        FAIL();
+    } catch (const std::invalid_argument& e) {
+        EXPECT_STREQ(e.what(), "screening.min_confirmed_speaker is not a screening rule");
+    }
+    EXPECT_THROW(screening_context_from_json({{"screening", {{"min_onsite_speakers", "two"}}}}),
+                 std::invalid_argument);
+    EXPECT_THROW(screening_context_from_json({{"screening", {{"require_gender_diversity", 1}}}}),
+                 std::invalid_argument);
+    EXPECT_THROW(screening_context_from_json(nlohmann::json::array()), std::invalid_argument);
+}
+
+TEST(Screening, BadProposalsAreNamed) {
+    try {
+        proposal_from_json({{"id", 1}, {"speakers", {{{"name", "A"}, {"onsite", "yes"}}}}});
+        FAIL();
+    } catch (const std::invalid_argument& e) {
+        EXPECT_STREQ(e.what(), "speakers[0].onsite must be true or false");
+    }
+    EXPECT_THROW(proposal_from_json({{"title", "no id"}}), std::invalid_argument);
+    auto p = proposal_from_json({{"id", 1}});
+    EXPECT_THROW(screen_proposals({p, p}, {}), std::invalid_argument) << "duplicate ids";
+}
+
+TEST(Screening, OneFieldListPerSessionTypeCanBeSet) {
+    auto context =
+        screening_context_from_json({{"screening",
+                                      {{"required_fields", {{"town_hall", {"title", "agenda"}}}},
+                                       {"min_confirmed_speakers", 0}}}});
+    auto p = proposal_from_json({{"id", 9}, {"session_type", "town_hall"}, {"title", "Town hall"}});
+    auto r = screen_proposals({p}, context).at(0);
+    ASSERT_EQ(r.failures.size(), 2u);
+    EXPECT_EQ(r.failures[0].message, "The required field Agenda is empty.");
+    EXPECT_EQ(r.failures[1].code, "no_online_moderator");
+}
+
+TEST(Screening, PeopleAreTheSameWhateverTheirTitleOrSpacing) {
+    EXPECT_EQ(name_key("Mr.  Peter   Major"), name_key("peter major"));
+    ProposalPerson ana;
+    ana.name = "X";
+    ana.email = " Ana@Alpha.example ";
+    EXPECT_EQ(person_key(ana), "email:ana@alpha.example");
+}
