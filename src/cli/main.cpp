@@ -297,7 +297,8 @@ int main(int argc, char** argv) {
         ->envname("CONVENE_METRICS_TOKEN");
 
     cli.add_subcommand("migrate", "Apply the database migrations");
-    cli.add_subcommand("routes", "Print the route table the server answers, METHOD PATTERN a line");
+    cli.add_subcommand("routes",
+                       "Print the route table the server answers, METHOD PATTERN GATE a line");
 
     auto* demo_cmd = cli.add_subcommand("demo", "Fill the database with a generated demo forum");
     std::uint64_t seed = 1;
@@ -379,8 +380,10 @@ int main(int argc, char** argv) {
             return cli::import_workshop_page(page_file, s.database, into_edition);
         if (cli.got_subcommand("routes")) {
             web::App app({}, db::Database::open("sqlite::memory:", 1));
-            for (const auto& [method, pattern] : app.route_table())
-                std::cout << method << " " << pattern << "\n";
+            // One line per route: the method, the path and the gate its caller must pass.
+            for (const auto& r : app.route_table())
+                std::cout << r.method << " " << r.pattern << " " << policy::gate_name(r.gate)
+                          << "\n";
             return 0;
         }
         if (cli.got_subcommand("migrate")) {

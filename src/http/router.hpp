@@ -59,10 +59,10 @@ class Router {
     }
 
     // Every route as (method, pattern), in the order they were added.
-    std::vector<std::pair<std::string, std::string>> table() const {
-        std::vector<std::pair<std::string, std::string>> out;
-        for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
-        return out;
+    // Calls f(method, pattern, handler) for every route, in the order they were added.
+    template <class F>
+    void each(F&& f) const {
+        for (const auto& r : routes_) f(r.method, r.pattern, r.handler);
     }
 
   private:

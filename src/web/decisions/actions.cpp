@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/common/text.hpp"
+#include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "store/common/outbox.hpp"
 #include "store/evaluation/evaluations.hpp"
@@ -23,7 +24,7 @@ DecisionTarget decision_target(Exchange& ex, std::int64_t proposal) {
     if (ex.params.has("edition") && ex.params.integer("edition") != *edition)
         throw http::not_found("That proposal is not in this edition.");
     auto e = store::find_edition(ex.db(), *edition);
-    ex.require_role(Role::admin, e->id);
+    ex.require(policy::may_manage_edition(ex.actor(), e->id), secretariat_only);
     return {*e, proposal, store::load_decision(ex.db(), proposal)};
 }
 

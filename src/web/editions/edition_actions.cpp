@@ -1,6 +1,7 @@
 // Creating editions and their themes, shared by the pages and the API.
 #include "web/editions/edition_actions.hpp"
 
+#include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "store/decisions/decisions.hpp"
 #include "store/editions/editions.hpp"
@@ -20,7 +21,7 @@ ThemeDraft theme_draft(const http::Form& f) {
 }
 
 std::int64_t create_edition(Exchange& ex, const EditionDraft& draft) {
-    ex.require_role(Role::admin);
+    ex.require(policy::may_create_edition(ex.actor()), secretariat_only);
     throw_if_invalid(validate_edition(draft));
     auto id = store::create_edition(ex.db(), draft, ex.now());
     ex.audit("edition.create", "edition " + std::to_string(id),
@@ -34,7 +35,7 @@ std::int64_t create_edition(Exchange& ex, const EditionDraft& draft) {
 }
 
 std::int64_t create_theme(Exchange& ex, const store::Edition& edition, const ThemeDraft& draft) {
-    ex.require_role(Role::admin, edition.id);
+    ex.require(policy::may_manage_edition(ex.actor(), edition.id), secretariat_only);
     throw_if_invalid(validate_theme(draft));
     try {
         db::Savepoint attempt(ex.db());
@@ -84,8 +85,8 @@ http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDr
     auto counts = store::count_edition(c, e.id);
     view["proposal_count"] = counts.proposals;
     view["member_count"] = counts.members;
-    view["can_manage"] = ex.has_role(Role::admin, e.id);
-    view["is_member"] = ex.has_role(Role::evaluator, e.id);
+    view["can_manage"] = policy::may_manage_edition(ex.actor(), e.id);
+    view["is_member"] = policy::may_evaluate_in(ex.actor(), e.id);
     view["results_published"] = !store::results_published_at(ex.db(), e.id).empty();
     auto call = store::load_call(c, e.id);
     auto state = call_state(call, ex.now());

@@ -1,4 +1,5 @@
 // The pages of editions: the list, one edition, a new edition, its themes.
+#include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "store/decisions/decisions.hpp"
 #include "store/editions/editions.hpp"
@@ -14,12 +15,11 @@ http::Response edition_list(Exchange& ex) {
     nlohmann::json view = {{"title", "Editions - Convene"}, {"editions", nlohmann::json::array()}};
     for (const auto& e : store::list_editions(ex.db())) view["editions"].push_back(edition_view(e));
     view["has_editions"] = !view["editions"].empty();
-    view["can_create"] = ex.has_role(Role::admin);
+    view["can_create"] = policy::may_create_edition(ex.actor());
     return ex.page("editions/editions", view);
 }
 
 http::Response edition_new_form(Exchange& ex) {
-    ex.require_role(Role::admin);
     return ex.page("editions/edition_new", edition_form_view({}, {}));
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/people/country.hpp"
 #include "core/people/people.hpp"
+#include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "store/evaluation/assignment.hpp"
 #include "store/proposals/proposals.hpp"
@@ -19,11 +20,13 @@ namespace convene::web {
 
 EvaluationTarget evaluation_target(Exchange& ex, std::int64_t proposal) {
     auto e = edition_in_path(ex);
-    const auto& who = ex.require_role(Role::evaluator, e.id);
+    const auto& who = ex.require_sign_in();
+    ex.require(policy::may_evaluate_in(ex.actor(), e.id), members_only);
     auto record = store::find_proposal_record(ex.db(), proposal);
     if (!record || record->edition_id != e.id)
         throw http::not_found("There is no proposal with this number in this edition.");
-    if (!store::is_assigned(ex.db(), proposal, who.id))
+    policy::EvaluationFacts facts{e.id, who.id, store::is_assigned(ex.db(), proposal, who.id)};
+    if (!policy::may_write_evaluation(ex.actor(), facts))
         throw http::forbidden(
             "This proposal is not on your list of evaluations, so you cannot open or evaluate it.");
     auto details = store::load_proposal(ex.db(), proposal);
@@ -167,7 +170,7 @@ ConflictOutcome declare_member_conflict(Exchange& ex, const EvaluationTarget& t)
 
 void conflict_on_joining(Exchange& ex, std::int64_t edition, std::int64_t proposal,
                          std::int64_t account) {
-    if (!ex.has_role(Role::evaluator, edition)) return;
+    if (!policy::may_evaluate_in(ex.actor(), edition)) return;
     record_conflict(ex, edition, store::evaluation_settings(ex.db(), edition), proposal, account,
                     "joined_proposal");
 }

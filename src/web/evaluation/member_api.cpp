@@ -1,6 +1,7 @@
 // A MAG member's list, evaluations and conflicts over the API.
 #include <charconv>
 
+#include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "web/evaluation/handlers.hpp"
 #include "web/evaluation/member_actions.hpp"
@@ -12,7 +13,8 @@ namespace convene::web {
 
 http::Response api_my_evaluations(Exchange& ex) {
     auto e = edition_in_path(ex);
-    const auto& who = ex.require_role(Role::evaluator, e.id);
+    const auto& who = ex.require_sign_in();
+    ex.require(policy::may_evaluate_in(ex.actor(), e.id), members_only);
     return http::Response::json(member_list_view(ex, e, who.id));
 }
 

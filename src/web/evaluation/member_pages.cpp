@@ -2,6 +2,7 @@
 // submit, edit until the round closes) and the declaration of a conflict.
 #include <charconv>
 
+#include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "web/evaluation/actions.hpp"
 #include "web/evaluation/handlers.hpp"
@@ -14,7 +15,8 @@ namespace convene::web {
 
 http::Response my_evaluations(Exchange& ex) {
     auto e = edition_in_path(ex);
-    const auto& who = ex.require_role(Role::evaluator, e.id);
+    const auto& who = ex.require_sign_in();
+    ex.require(policy::may_evaluate_in(ex.actor(), e.id), members_only);
     auto view = member_list_view(ex, e, who.id);
     view["title"] = "Your evaluations - " + e.name + " - Convene";
     view["edition"] = edition_view(e);

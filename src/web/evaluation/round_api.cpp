@@ -3,6 +3,7 @@
 // evaluations of a proposal.
 #include <map>
 
+#include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "store/evaluation/assignment.hpp"
 #include "store/proposals/submissions.hpp"
@@ -123,7 +124,6 @@ std::int64_t edition_of(Exchange& ex, std::int64_t proposal) {
 http::Response api_proposal_evaluations(Exchange& ex) {
     auto proposal = ex.params.integer("proposal");
     auto edition = edition_of(ex, proposal);
-    ex.require_role(Role::admin, edition);
     std::map<std::int64_t, store::Member> members;
     for (auto& m : store::list_members(ex.db(), edition)) members[m.account_id] = m;
     nlohmann::json out = nlohmann::json::array();
@@ -140,12 +140,12 @@ http::Response api_proposal_evaluation(Exchange& ex) {
     auto account = ex.params.integer("account");
     auto edition = edition_of(ex, proposal);
     const auto& who = ex.require_sign_in();
-    if (who.id != account && !ex.has_role(Role::admin, edition))
+    policy::EvaluationFacts facts{edition, account, store::is_assigned(ex.db(), proposal, account)};
+    if (!policy::may_read_evaluation(ex.actor(), facts))
         throw http::forbidden(
-            "Only the member who wrote an evaluation and the Secretariat read it.");
-    if (who.id == account && !store::is_assigned(ex.db(), proposal, account) &&
-        !ex.has_role(Role::admin, edition))
-        throw http::forbidden("This proposal is not on your list of evaluations.");
+            who.id == account
+                ? "This proposal is not on your list of evaluations."
+                : "Only the member who wrote an evaluation and the Secretariat read it.");
     for (const auto& m : store::list_members(ex.db(), edition))
         if (m.account_id == account)
             return http::Response::json(

@@ -8,7 +8,6 @@
 namespace convene::web {
 
 http::Response api_outbox(Exchange& ex) {
-    ex.require_role(Role::admin);
     auto counts = store::count_outbox(ex.db());
     nlohmann::json out = nlohmann::json::array();
     for (const auto& m : store::list_outbox(ex.db(), 200)) {

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/common/clock.hpp"
+#include "core/policy/policy.hpp"
 #include "core/screening/screening.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -22,7 +23,7 @@ EditableProposal proposal_for(Exchange& ex, std::int64_t proposal) {
     EditableProposal out{*record, *store::find_edition(ex.db(), record->edition_id),
                          store::load_call(ex.db(), record->edition_id), false};
     out.editor = store::is_editor(ex.db(), proposal, account.id);
-    if (!out.editor && !ex.has_role(Role::admin, record->edition_id))
+    if (!policy::may_see_proposal(ex.actor(), {record->edition_id, out.editor}))
         throw http::forbidden("Only the organisers of this proposal and the Secretariat see it.");
     return out;
 }
@@ -141,7 +142,7 @@ SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal
 
 SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal draft,
                           std::int64_t expected_version, Intent intent) {
-    if (!target.editor)
+    if (!policy::may_edit_proposal(ex.actor(), {target.record.edition_id, target.editor}))
         throw http::forbidden("Only the organisers of this proposal can change it.");
     require_open_call(ex, target.call);
     auto checks = checks_for(ex, target.edition, target.call);

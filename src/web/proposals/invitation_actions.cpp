@@ -3,6 +3,7 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/text.hpp"
+#include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/common/outbox.hpp"
@@ -20,7 +21,7 @@ namespace convene::web {
 
 std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& email) {
     auto target = proposal_for(ex, proposal_id);
-    if (!target.editor)
+    if (!policy::may_invite_co_organiser(ex.actor(), {target.record.edition_id, target.editor}))
         throw http::forbidden("Only the organisers of this proposal can invite co-organisers.");
     const auto& who = ex.require_sign_in();
     if (!who.email_verified)

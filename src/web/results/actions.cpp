@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/decisions/decision.hpp"
+#include "core/policy/policy.hpp"
 #include "core/selection/selection.hpp"
 #include "http/error.hpp"
 #include "store/evaluation/assignment.hpp"
@@ -24,7 +25,7 @@ namespace {
 // The published date; the Secretariat previews before publishing; 404 for others.
 std::string published_or_preview(Exchange& ex, const store::Edition& e) {
     auto at = store::results_published_at(ex.db(), e.id);
-    if (at.empty() && !ex.has_role(Role::admin, e.id))
+    if (!policy::may_read_results(ex.actor(), e.id, !at.empty()))
         throw http::not_found("The results of " + e.name + " are not published yet.");
     return at;
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/common/text.hpp"
+#include "core/policy/policy.hpp"
 #include "core/screening/screening.hpp"
 #include "http/error.hpp"
 #include "store/editions/editions.hpp"
@@ -67,7 +68,8 @@ void record_override(Exchange& ex, std::int64_t edition, std::int64_t proposal,
     if (auto e = check_text({"justification", "Justification", true, 2000, true}, justification))
         errors.push_back(*e);
     throw_if_invalid(errors);
-    const auto& who = ex.require_role(Role::admin, edition);
+    const auto& who = ex.require_sign_in();
+    ex.require(policy::may_manage_edition(ex.actor(), edition), secretariat_only);
     store::override_screening(ex.db(), proposal, decision == "pass", trim(justification), who.id,
                               ex.now());
     ex.audit("screening.override", "proposal " + std::to_string(proposal),

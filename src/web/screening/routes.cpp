@@ -5,20 +5,32 @@
 namespace convene::web {
 
 void add_screening_routes(App& app) {
-    app.route("GET", "/editions/{edition:int}/screening", screening_page);
-    app.route("POST", "/editions/{edition:int}/screening", screening_run);
-    app.route("GET", "/editions/{edition:int}/screening/{proposal:int}", screening_decision_form);
-    app.route("POST", "/editions/{edition:int}/screening/{proposal:int}", screening_decision);
-    app.route("GET", "/editions/{edition:int}/screening.csv", screening_csv);
-    app.route("GET", "/editions/{edition:int}/screening.xlsx", screening_xlsx);
-    app.route("GET", "/editions/{edition:int}/screening.json", screening_json);
-    app.route("GET", "/api/v1/editions/{edition:int}/proposals", api_proposal_list);
-    app.route("GET", "/api/v1/editions/{edition:int}/screening-rules", api_screening_rules_show);
-    app.route("PUT", "/api/v1/editions/{edition:int}/screening-rules", api_screening_rules_update);
-    app.route("GET", "/api/v1/editions/{edition:int}/screening", api_screening_show);
-    app.route("POST", "/api/v1/editions/{edition:int}/screening", api_screening_run);
+    app.route("GET", "/editions/{edition:int}/screening", policy::Gate::secretariat_of_edition,
+              screening_page);
+    app.route("POST", "/editions/{edition:int}/screening", policy::Gate::secretariat_of_edition,
+              screening_run);
+    app.route("GET", "/editions/{edition:int}/screening/{proposal:int}",
+              policy::Gate::secretariat_of_edition, screening_decision_form);
+    app.route("POST", "/editions/{edition:int}/screening/{proposal:int}",
+              policy::Gate::secretariat_of_edition, screening_decision);
+    app.route("GET", "/editions/{edition:int}/screening.csv", policy::Gate::secretariat_of_edition,
+              screening_csv);
+    app.route("GET", "/editions/{edition:int}/screening.xlsx", policy::Gate::secretariat_of_edition,
+              screening_xlsx);
+    app.route("GET", "/editions/{edition:int}/screening.json", policy::Gate::secretariat_of_edition,
+              screening_json);
+    app.route("GET", "/api/v1/editions/{edition:int}/proposals",
+              policy::Gate::secretariat_of_edition, api_proposal_list);
+    app.route("GET", "/api/v1/editions/{edition:int}/screening-rules",
+              policy::Gate::secretariat_of_edition, api_screening_rules_show);
+    app.route("PUT", "/api/v1/editions/{edition:int}/screening-rules",
+              policy::Gate::secretariat_of_edition, api_screening_rules_update);
+    app.route("GET", "/api/v1/editions/{edition:int}/screening",
+              policy::Gate::secretariat_of_edition, api_screening_show);
+    app.route("POST", "/api/v1/editions/{edition:int}/screening",
+              policy::Gate::secretariat_of_edition, api_screening_run);
     app.route("POST", "/api/v1/proposals/{proposal:int}/screening-override",
-              api_screening_override);
+              policy::Gate::secretariat_of_edition, api_screening_override);
 }
 
 }  // namespace convene::web

@@ -115,6 +115,41 @@ http::Response App::handle(http::Request& request) {
     return response;
 }
 
+namespace {
+
+// The edition a gated request is about: {edition} in the path, else the {proposal}'s.
+std::optional<std::int64_t> edition_of_request(Exchange& ex) {
+    if (ex.params.has("edition")) return ex.params.integer("edition");
+    if (ex.params.has("proposal")) {
+        auto edition = store::edition_of_proposal(ex.db(), ex.params.integer("proposal"));
+        if (!edition) throw http::not_found("There is no proposal with this number.");
+        return edition;
+    }
+    return std::nullopt;
+}
+
+// The route's gate, before the handler: 401 for nobody signed in, 403 for the wrong role.
+void check_gate(Exchange& ex, policy::Gate gate) {
+    if (gate == policy::Gate::anyone) return;
+    if (!ex.account()) throw http::unauthorized();
+    std::optional<std::int64_t> edition;
+    if (policy::needs_edition(gate)) edition = edition_of_request(ex);
+    if (policy::pass(gate, ex.actor(), edition) == policy::Verdict::allowed) return;
+    auto role = gate == policy::Gate::member_of_edition ? Role::evaluator : Role::admin;
+    throw http::forbidden("This needs the role " + std::string(role_label(role)) +
+                          ", which your account does not hold here.");
+}
+
+}  // namespace
+
+std::vector<App::RouteEntry> App::route_table() const {
+    std::vector<RouteEntry> out;
+    router_.each([&](const std::string& method, const std::string& pattern, const Route& r) {
+        out.push_back({method, pattern, r.gate});
+    });
+    return out;
+}
+
 http::Response App::dispatch(http::Request& request, const Route& route,
                              const http::PathParams& params) {
     Exchange ex(*this, request, params);
@@ -124,6 +159,7 @@ http::Response App::dispatch(http::Request& request, const Route& route,
     };
     try {
         if (!request.is_safe_method()) check_csrf(ex);
+        check_gate(ex, route.gate);
         auto response = route.handler(ex);
         if (response.status < 400 || ex.keeps_writes()) {
             ex.commit();
@@ -166,25 +202,20 @@ http::Response App::dispatch(http::Request& request, const Route& route,
 }
 
 bool App::may_follow(const http::Request& request, const std::string& topic) {
-    if (topic == "editions") return true;
-    // "proposal-12": the proposal's organisers and its edition's Secretariat.
-    constexpr std::string_view proposal_prefix = "proposal-";
-    if (topic.rfind(proposal_prefix, 0) != 0) return false;
-    auto number = topic.substr(proposal_prefix.size());
-    if (number.empty() || number.size() > 12 ||
-        number.find_first_not_of("0123456789") != std::string::npos)
-        return false;
+    auto parsed = policy::parse_live_topic(topic);
+    if (!parsed) return false;
+    if (parsed->kind == policy::LiveTopic::Kind::editions) return true;
     try {
         http::Request copy = request;
         copy.method = "GET";
         http::PathParams params;
         Exchange ex(*this, copy, params);
-        if (!ex.account()) return false;
-        auto proposal = std::stoll(number);
-        auto edition = store::edition_of_proposal(ex.db(), proposal);
-        if (!edition) return false;
-        return store::is_editor(ex.db(), proposal, ex.account()->id) ||
-               ex.has_role(Role::admin, *edition);
+        std::optional<policy::ProposalFacts> facts;
+        if (auto edition = store::edition_of_proposal(ex.db(), parsed->proposal); edition)
+            facts = policy::ProposalFacts{
+                *edition,
+                ex.account() && store::is_editor(ex.db(), parsed->proposal, ex.account()->id)};
+        return policy::may_follow(ex.actor(), *parsed, facts);
     } catch (const std::exception& e) {
         spdlog::warn("live topic {}: {}", topic, e.what());
         return false;

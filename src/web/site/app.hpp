@@ -10,6 +10,7 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/field_error.hpp"
+#include "core/policy/policy.hpp"
 #include "database/database.hpp"
 #include "http/address.hpp"
 #include "http/live.hpp"
@@ -70,12 +71,19 @@ class App {
     void move_clock(std::chrono::seconds by) { clock_offset_ += by.count(); }
     void reset_clock() { clock_offset_ = 0; }
     // Each stage adds its addresses (web/<stage>/routes.cpp).
+    // Every route names the gate (core/policy) its caller must pass before the handler
+    // runs; the handler decides about the object at hand through the policy as well.
     static constexpr bool cacheable = true;
-    void route(std::string method, std::string pattern, Handler h, bool cacheable = false) {
-        router_.add(std::move(method), std::move(pattern), Route{h, cacheable});
+    void route(std::string method, std::string pattern, policy::Gate gate, Handler h,
+               bool cacheable = false) {
+        router_.add(std::move(method), std::move(pattern), Route{h, gate, cacheable});
     }
-    // The route table as served: (method, pattern) pairs.
-    std::vector<std::pair<std::string, std::string>> route_table() const { return router_.table(); }
+    struct RouteEntry {
+        std::string method, pattern;
+        policy::Gate gate;
+    };
+    // The route table as served, with each route's gate.
+    std::vector<RouteEntry> route_table() const;
     // Whether this request may follow the live topic (GET /live/<topic>).
     bool may_follow(const http::Request& request, const std::string& topic);
 
@@ -86,6 +94,7 @@ class App {
   private:
     struct Route {
         Handler handler;
+        policy::Gate gate;
         bool cacheable = false;  // anonymous GETs may be served from the page cache
     };
     struct CachedPage {

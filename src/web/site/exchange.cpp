@@ -89,8 +89,16 @@ const std::vector<store::RoleGrant>& Exchange::roles() {
     return roles_;
 }
 
-bool Exchange::has_role(Role role, std::optional<std::int64_t> edition) {
-    return store::has_role(roles(), role, edition);
+const policy::Actor& Exchange::actor() {
+    if (!actor_) {
+        policy::Actor a;
+        if (account()) {
+            a.account = account()->id;
+            for (const auto& g : roles()) a.grants.push_back({g.role, g.edition_id});
+        }
+        actor_ = std::move(a);
+    }
+    return *actor_;
 }
 
 const store::Account& Exchange::require_sign_in() {
@@ -98,12 +106,10 @@ const store::Account& Exchange::require_sign_in() {
     return *account_;
 }
 
-const store::Account& Exchange::require_role(Role role, std::optional<std::int64_t> edition) {
-    const auto& who = require_sign_in();
-    if (!has_role(role, edition))
-        throw http::forbidden("This needs the role " + std::string(role_label(role)) +
-                              ", which your account does not hold here.");
-    return who;
+void Exchange::require(bool allowed, const std::string& why) {
+    if (allowed) return;
+    require_sign_in();
+    throw http::forbidden(why.empty() ? "Your account may not do this here." : why);
 }
 
 const http::Form& Exchange::form() {
@@ -138,7 +144,7 @@ void Exchange::audit(const std::string& action, const std::string& subject,
 http::Response Exchange::page(const std::string& name, nlohmann::json view, int status) {
     if (account()) {
         view["signed_in"] = {{"name", account()->name}, {"email", account()->email}};
-        view["is_admin"] = has_role(Role::admin);
+        view["is_admin"] = policy::may_administer(actor());
     }
     LazyValues lazy = {{"csrf_token", [this] { return csrf_token(); }}};
     auto content = render_template(name, view, lazy);
@@ -156,7 +162,7 @@ store::Edition edition_in_path(Exchange& ex) {
 
 store::Edition managed_edition(Exchange& ex) {
     auto e = edition_in_path(ex);
-    ex.require_role(Role::admin, e.id);
+    ex.require(policy::may_manage_edition(ex.actor(), e.id), secretariat_only);
     return e;
 }
 

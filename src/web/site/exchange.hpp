@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/accounts/roles.hpp"
+#include "core/policy/policy.hpp"
 #include "http/form.hpp"
 #include "http/router.hpp"
 #include "store/accounts/accounts.hpp"
@@ -42,10 +43,11 @@ class Exchange {
         account();
         return session_hash_;
     }
-    bool has_role(Role role, std::optional<std::int64_t> edition = std::nullopt);
-    // Throws 401 when nobody is signed in, 403 when the account lacks the role.
-    const store::Account& require_role(Role role,
-                                       std::optional<std::int64_t> edition = std::nullopt);
+    // Who asks, as the policy (core/policy) sees them.
+    const policy::Actor& actor();
+    // Goes on when the policy said yes; otherwise 401 when nobody is signed in, else 403
+    // saying `why`.
+    void require(bool allowed, const std::string& why = "");
     const store::Account& require_sign_in();
 
     const http::Form& form();
@@ -76,17 +78,25 @@ class Exchange {
     std::optional<store::Account> account_;
     std::string session_hash_;
     std::vector<store::RoleGrant> roles_;
+    std::optional<policy::Actor> actor_;
     std::optional<http::Form> form_;
     std::string new_csrf_;
     std::vector<std::pair<std::string, std::string>> pending_events_;
 };
+
+// Why the policy said no, for the roles routes ask for.
+inline constexpr const char* secretariat_only =
+    "This needs the role Secretariat (admin), which your account does not hold here.";
+inline constexpr const char* members_only =
+    "This needs the role MAG member (evaluator), which your account does not hold here.";
 
 // Session cookie and CSRF names.
 inline constexpr const char* csrf_field = "csrf_token";
 
 // The edition named by the {edition} path parameter; 404 when there is none.
 store::Edition edition_in_path(Exchange& ex);
-// The same, for the Secretariat of that edition only (401/403 otherwise).
+// The same, for the Secretariat of that edition only (policy::may_manage_edition;
+// 401/403 otherwise).
 store::Edition managed_edition(Exchange& ex);
 
 // Raises the first field error as 422 (used by API handlers and form handlers alike).

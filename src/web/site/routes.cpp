@@ -6,14 +6,15 @@
 namespace convene::web {
 
 void add_site_routes(App& app) {
-    app.route("GET", "/", home, App::cacheable);
-    app.route("GET", "/healthz", healthz);
-    app.route("GET", "/metrics", prometheus_metrics);
-    app.route("GET", "/static/{file}", static_file);
-    if (app.config().test_hooks) app.route("POST", "/_test/clock", test_clock);
-    app.route("GET", "/api/v1/openapi.json", api_openapi);
-    app.route("GET", "/api/v1/me", api_me);
-    app.route("GET", "/api/v1/countries", api_countries);
+    app.route("GET", "/", policy::Gate::anyone, home, App::cacheable);
+    app.route("GET", "/healthz", policy::Gate::anyone, healthz);
+    app.route("GET", "/metrics", policy::Gate::anyone, prometheus_metrics);
+    app.route("GET", "/static/{file}", policy::Gate::anyone, static_file);
+    if (app.config().test_hooks)
+        app.route("POST", "/_test/clock", policy::Gate::secretariat, test_clock);
+    app.route("GET", "/api/v1/openapi.json", policy::Gate::anyone, api_openapi);
+    app.route("GET", "/api/v1/me", policy::Gate::signed_in, api_me);
+    app.route("GET", "/api/v1/countries", policy::Gate::anyone, api_countries);
 }
 
 }  // namespace convene::web

@@ -1,0 +1,112 @@
+#include "core/policy/policy.hpp"
+
+namespace convene::policy {
+
+bool Actor::holds(Role role, std::optional<std::int64_t> edition) const {
+    for (const auto& g : grants)
+        if (g.role == role && (!g.edition || g.edition == edition)) return true;
+    return false;
+}
+
+std::string_view gate_name(Gate gate) {
+    switch (gate) {
+        case Gate::anyone:
+            return "anyone";
+        case Gate::signed_in:
+            return "signed_in";
+        case Gate::secretariat:
+            return "secretariat";
+        case Gate::secretariat_of_edition:
+            return "secretariat_of_edition";
+        case Gate::member_of_edition:
+            return "member_of_edition";
+    }
+    return "unknown";
+}
+
+bool needs_edition(Gate gate) {
+    return gate == Gate::secretariat_of_edition || gate == Gate::member_of_edition;
+}
+
+Verdict pass(Gate gate, const Actor& a, std::optional<std::int64_t> edition) {
+    if (gate == Gate::anyone) return Verdict::allowed;
+    if (!a.signed_in()) return Verdict::sign_in_first;
+    bool ok = false;
+    switch (gate) {
+        case Gate::anyone:
+        case Gate::signed_in:
+            ok = true;
+            break;
+        case Gate::secretariat:
+            ok = may_administer(a);
+            break;
+        case Gate::secretariat_of_edition:
+            ok = edition && may_manage_edition(a, *edition);
+            break;
+        case Gate::member_of_edition:
+            ok = edition && may_evaluate_in(a, *edition);
+            break;
+    }
+    return ok ? Verdict::allowed : Verdict::forbidden;
+}
+
+bool may_create_edition(const Actor& a) {
+    return a.holds(Role::admin);
+}
+bool may_manage_edition(const Actor& a, std::int64_t edition) {
+    return a.holds(Role::admin, edition);
+}
+bool may_administer(const Actor& a) {
+    return a.holds(Role::admin);
+}
+
+bool may_see_proposal(const Actor& a, const ProposalFacts& p) {
+    return a.signed_in() && (p.organised_by_actor || may_manage_edition(a, p.edition));
+}
+bool may_edit_proposal(const Actor& a, const ProposalFacts& p) {
+    return a.signed_in() && p.organised_by_actor;
+}
+bool may_invite_co_organiser(const Actor& a, const ProposalFacts& p) {
+    return may_edit_proposal(a, p);
+}
+bool may_see_proposers(const Actor& a, const ProposalFacts& p) {
+    return may_see_proposal(a, p);
+}
+
+bool may_read_evaluation(const Actor& a, const EvaluationFacts& e) {
+    if (!a.signed_in()) return false;
+    if (may_manage_edition(a, e.edition)) return true;
+    return *a.account == e.author && e.on_author_list;
+}
+bool may_write_evaluation(const Actor& a, const EvaluationFacts& e) {
+    return a.signed_in() && *a.account == e.author && e.on_author_list &&
+           may_evaluate_in(a, e.edition);
+}
+bool may_evaluate_in(const Actor& a, std::int64_t edition) {
+    return a.holds(Role::evaluator, edition);
+}
+
+bool may_read_results(const Actor& a, std::int64_t edition, bool published) {
+    return published || may_manage_edition(a, edition);
+}
+
+std::optional<LiveTopic> parse_live_topic(std::string_view topic) {
+    if (topic == "editions") return LiveTopic{};
+    constexpr std::string_view prefix = "proposal-";
+    if (topic.substr(0, prefix.size()) != prefix) return std::nullopt;
+    auto digits = topic.substr(prefix.size());
+    if (digits.empty() || digits.size() > 12 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos)
+        return std::nullopt;
+    std::int64_t id = 0;
+    for (char c : digits) id = id * 10 + (c - '0');
+    return LiveTopic{LiveTopic::Kind::proposal, id};
+}
+
+bool may_follow(const Actor& a, const LiveTopic& topic,
+                const std::optional<ProposalFacts>& proposal) {
+    if (topic.kind == LiveTopic::Kind::editions) return true;
+    return proposal && may_see_proposal(a, *proposal);
+}
+
+}  // namespace convene::policy

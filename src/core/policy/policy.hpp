@@ -1,0 +1,97 @@
+#pragma once
+// Who may see or do what: every decision of the kind "may this account ... now" is one
+// pure function here, fed with the facts the caller gathered (roles, whether the account
+// organises the proposal, whether the proposal is on the member's list). Pages, the API,
+// live topics and exports all ask these functions; tests/unit/policy holds them as a
+// table of role x state x action -> allowed.
+//
+// Two levels: every route declares a Gate that the application checks before its
+// handler runs (web/<stage>/routes.cpp); handlers then ask the object-level functions
+// below about the proposal, evaluation or result at hand.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/accounts/roles.hpp"
+
+namespace convene::policy {
+
+// A role held for one edition, or for every edition (edition empty).
+struct Grant {
+    Role role;
+    std::optional<std::int64_t> edition;
+};
+
+// Who asks: nobody (account empty) or an account with its roles.
+struct Actor {
+    std::optional<std::int64_t> account;
+    std::vector<Grant> grants;
+
+    bool signed_in() const { return account.has_value(); }
+    // Holds `role` for `edition`; with no edition named, holds it for every edition.
+    bool holds(Role role, std::optional<std::int64_t> edition = std::nullopt) const;
+};
+
+// What a route asks of whoever calls it, before the handler looks at any object.
+enum class Gate {
+    anyone,                  // public pages, signing in, links that carry their own token
+    signed_in,               // any account; the handler decides on the object at hand
+    secretariat,             // the Secretariat of every edition (accounts, audit, outbox)
+    secretariat_of_edition,  // the Secretariat of the edition in the path (or the proposal's)
+    member_of_edition,       // a MAG member (evaluator) of the edition in the path
+};
+inline constexpr Gate all_gates[] = {Gate::anyone, Gate::signed_in, Gate::secretariat,
+                                     Gate::secretariat_of_edition, Gate::member_of_edition};
+
+std::string_view gate_name(Gate gate);  // "secretariat_of_edition"
+// Whether the gate needs to know the edition (from {edition}, or the {proposal}'s).
+bool needs_edition(Gate gate);
+
+enum class Verdict { allowed, sign_in_first, forbidden };
+// `edition` is the edition the request is about, when the gate needs one.
+Verdict pass(Gate gate, const Actor& actor, std::optional<std::int64_t> edition);
+
+// Editions
+bool may_create_edition(const Actor& a);                        // Secretariat of every edition
+bool may_manage_edition(const Actor& a, std::int64_t edition);  // settings, stages, members
+bool may_administer(const Actor& a);  // accounts, audit log, outbox, the test clock
+
+// Proposals: the facts about one proposal and the one asking.
+struct ProposalFacts {
+    std::int64_t edition = 0;
+    bool organised_by_actor = false;  // the actor is one of its organisers (editors)
+};
+bool may_see_proposal(const Actor& a, const ProposalFacts& p);   // organisers, Secretariat
+bool may_edit_proposal(const Actor& a, const ProposalFacts& p);  // organisers only
+bool may_invite_co_organiser(const Actor& a, const ProposalFacts& p);
+
+// Evaluations: one member's evaluation of one proposal.
+struct EvaluationFacts {
+    std::int64_t edition = 0;
+    std::int64_t author = 0;      // the MAG member who writes it
+    bool on_author_list = false;  // the proposal is on the author's published list
+};
+// The Secretariat always; the author while the proposal is on their list.
+bool may_read_evaluation(const Actor& a, const EvaluationFacts& e);
+// Only the author, only while the proposal is on their list.
+bool may_write_evaluation(const Actor& a, const EvaluationFacts& e);
+bool may_evaluate_in(const Actor& a, std::int64_t edition);  // holds the member role there
+// Evaluators never see who proposed: nobody but organisers and the Secretariat does.
+bool may_see_proposers(const Actor& a, const ProposalFacts& p);
+
+// Results: public once published; before that a preview for the Secretariat only.
+bool may_read_results(const Actor& a, std::int64_t edition, bool published);
+
+// Live topics: "editions" (anyone) and "proposal-<id>" (its organisers and Secretariat).
+struct LiveTopic {
+    enum class Kind { editions, proposal } kind = Kind::editions;
+    std::int64_t proposal = 0;
+};
+// Nullopt when the text names no topic ("proposal-x", "proposal-" followed by 13 digits).
+std::optional<LiveTopic> parse_live_topic(std::string_view topic);
+// `proposal` holds the facts of the topic's proposal (nullopt: no such proposal).
+bool may_follow(const Actor& a, const LiveTopic& topic,
+                const std::optional<ProposalFacts>& proposal);
+
+}  // namespace convene::policy

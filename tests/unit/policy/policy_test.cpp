@@ -1,0 +1,156 @@
+// Who may do what, as a table: each row is an actor, the state of the object, the
+// action, and whether it is allowed. A change of policy changes a row here.
+#include "core/policy/policy.hpp"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+
+namespace convene::policy {
+namespace {
+
+// Edition 1 is the one in question; edition 2 is another year's.
+const Actor nobody{};
+const Actor proposer{10, {}};
+const Actor member{20, {{Role::evaluator, 1}}};
+const Actor other_member{21, {{Role::evaluator, 1}}};
+const Actor member_elsewhere{22, {{Role::evaluator, 2}}};
+const Actor secretariat{30, {{Role::admin, 1}}};
+const Actor secretariat_elsewhere{31, {{Role::admin, 2}}};
+const Actor secretariat_of_all{32, {{Role::admin, std::nullopt}}};
+
+struct Row {
+    const char* who;
+    const Actor& actor;
+    const char* action;
+    std::function<bool(const Actor&)> decide;
+    bool allowed;
+};
+
+// The proposal: edition 1; organised by the actor or not.
+const ProposalFacts organised{1, true}, not_organised{1, false};
+// Member 20's evaluation, on their list or taken off it (a conflict arose).
+const EvaluationFacts on_list{1, 20, true}, off_list{1, 20, false};
+
+const auto manage = [](const Actor& a) { return may_manage_edition(a, 1); };
+const auto create = [](const Actor& a) { return may_create_edition(a); };
+const auto administer = [](const Actor& a) { return may_administer(a); };
+const auto see_own = [](const Actor& a) { return may_see_proposal(a, organised); };
+const auto see_other = [](const Actor& a) { return may_see_proposal(a, not_organised); };
+const auto edit_own = [](const Actor& a) { return may_edit_proposal(a, organised); };
+const auto edit_other = [](const Actor& a) { return may_edit_proposal(a, not_organised); };
+const auto proposers_of_other = [](const Actor& a) { return may_see_proposers(a, not_organised); };
+const auto read_on_list = [](const Actor& a) { return may_read_evaluation(a, on_list); };
+const auto read_off_list = [](const Actor& a) { return may_read_evaluation(a, off_list); };
+const auto write_on_list = [](const Actor& a) { return may_write_evaluation(a, on_list); };
+const auto write_off_list = [](const Actor& a) { return may_write_evaluation(a, off_list); };
+const auto evaluate = [](const Actor& a) { return may_evaluate_in(a, 1); };
+const auto results_published = [](const Actor& a) { return may_read_results(a, 1, true); };
+const auto results_unpublished = [](const Actor& a) { return may_read_results(a, 1, false); };
+const auto follow_own = [](const Actor& a) {
+    return may_follow(a, {LiveTopic::Kind::proposal, 5}, organised);
+};
+const auto follow_other = [](const Actor& a) {
+    return may_follow(a, {LiveTopic::Kind::proposal, 5}, not_organised);
+};
+const auto follow_missing = [](const Actor& a) {
+    return may_follow(a, {LiveTopic::Kind::proposal, 5}, std::nullopt);
+};
+const auto follow_editions = [](const Actor& a) { return may_follow(a, {}, std::nullopt); };
+
+const Row table[] = {
+    // Editions: the Secretariat of the edition, or of all editions.
+    {"nobody", nobody, "manage edition 1", manage, false},
+    {"proposer", proposer, "manage edition 1", manage, false},
+    {"member", member, "manage edition 1", manage, false},
+    {"secretariat", secretariat, "manage edition 1", manage, true},
+    {"secretariat elsewhere", secretariat_elsewhere, "manage edition 1", manage, false},
+    {"secretariat of all", secretariat_of_all, "manage edition 1", manage, true},
+    {"secretariat", secretariat, "create an edition", create, false},
+    {"secretariat of all", secretariat_of_all, "create an edition", create, true},
+    {"secretariat", secretariat, "administer accounts", administer, false},
+    {"secretariat of all", secretariat_of_all, "administer accounts", administer, true},
+    {"member", member, "administer accounts", administer, false},
+    // Proposals: organisers see and edit; the Secretariat sees, never edits.
+    {"nobody", nobody, "see a proposal", see_own, false},
+    {"organiser", proposer, "see their proposal", see_own, true},
+    {"proposer", proposer, "see another's proposal", see_other, false},
+    {"member", member, "see a proposal's page", see_other, false},
+    {"secretariat", secretariat, "see a proposal", see_other, true},
+    {"secretariat elsewhere", secretariat_elsewhere, "see a proposal", see_other, false},
+    {"organiser", proposer, "edit their proposal", edit_own, true},
+    {"secretariat", secretariat, "edit a proposal", edit_other, false},
+    {"secretariat of all", secretariat_of_all, "edit a proposal", edit_other, false},
+    // Evaluators never see who proposed.
+    {"member", member, "see proposers", proposers_of_other, false},
+    {"secretariat", secretariat, "see proposers", proposers_of_other, true},
+    // Evaluations: the author while on their list; the Secretariat always.
+    {"nobody", nobody, "read an evaluation", read_on_list, false},
+    {"author", member, "read their evaluation", read_on_list, true},
+    {"author", member, "read it once off their list", read_off_list, false},
+    {"another member", other_member, "read a colleague's evaluation", read_on_list, false},
+    {"secretariat", secretariat, "read an evaluation", read_on_list, true},
+    {"secretariat", secretariat, "read one off the list", read_off_list, true},
+    {"secretariat elsewhere", secretariat_elsewhere, "read an evaluation", read_on_list, false},
+    {"author", member, "write their evaluation", write_on_list, true},
+    {"author", member, "write it once off their list", write_off_list, false},
+    {"secretariat", secretariat, "write a member's evaluation", write_on_list, false},
+    {"another member", other_member, "write a colleague's evaluation", write_on_list, false},
+    {"member", member, "evaluate in edition 1", evaluate, true},
+    {"member elsewhere", member_elsewhere, "evaluate in edition 1", evaluate, false},
+    {"secretariat", secretariat, "evaluate in edition 1", evaluate, false},
+    // Results: public once published, a preview for the Secretariat before.
+    {"nobody", nobody, "read published results", results_published, true},
+    {"nobody", nobody, "read unpublished results", results_unpublished, false},
+    {"member", member, "read unpublished results", results_unpublished, false},
+    {"secretariat", secretariat, "preview unpublished results", results_unpublished, true},
+    // Live topics: anyone follows editions; a proposal's organisers and Secretariat it.
+    {"nobody", nobody, "follow editions", follow_editions, true},
+    {"nobody", nobody, "follow a proposal", follow_own, false},
+    {"organiser", proposer, "follow their proposal", follow_own, true},
+    {"proposer", proposer, "follow another's proposal", follow_other, false},
+    {"member", member, "follow a proposal", follow_other, false},
+    {"secretariat", secretariat, "follow a proposal", follow_other, true},
+    {"secretariat", secretariat, "follow a missing proposal", follow_missing, false},
+};
+
+TEST(Policy, TableOfRoleStateActionAllowed) {
+    for (const auto& row : table)
+        EXPECT_EQ(row.decide(row.actor), row.allowed)
+            << row.who << " may " << (row.allowed ? "" : "not ") << row.action;
+}
+
+TEST(Policy, GatesAskForSignInBeforeRoles) {
+    EXPECT_EQ(pass(Gate::anyone, nobody, std::nullopt), Verdict::allowed);
+    for (auto gate : all_gates) {
+        if (gate == Gate::anyone) continue;
+        EXPECT_EQ(pass(gate, nobody, 1), Verdict::sign_in_first) << gate_name(gate);
+    }
+    EXPECT_EQ(pass(Gate::signed_in, proposer, std::nullopt), Verdict::allowed);
+    EXPECT_EQ(pass(Gate::secretariat, secretariat, std::nullopt), Verdict::forbidden);
+    EXPECT_EQ(pass(Gate::secretariat, secretariat_of_all, std::nullopt), Verdict::allowed);
+    EXPECT_EQ(pass(Gate::secretariat_of_edition, secretariat, 1), Verdict::allowed);
+    EXPECT_EQ(pass(Gate::secretariat_of_edition, secretariat, 2), Verdict::forbidden);
+    EXPECT_EQ(pass(Gate::secretariat_of_edition, member, 1), Verdict::forbidden);
+    EXPECT_EQ(pass(Gate::secretariat_of_edition, secretariat_of_all, 7), Verdict::allowed);
+    EXPECT_EQ(pass(Gate::member_of_edition, member, 1), Verdict::allowed);
+    EXPECT_EQ(pass(Gate::member_of_edition, member_elsewhere, 1), Verdict::forbidden);
+    EXPECT_EQ(pass(Gate::member_of_edition, secretariat, 1), Verdict::forbidden);
+    // A gate that needs an edition and gets none says no.
+    EXPECT_EQ(pass(Gate::secretariat_of_edition, secretariat, std::nullopt), Verdict::forbidden);
+}
+
+TEST(Policy, LiveTopicsAreReadStrictly) {
+    EXPECT_TRUE(parse_live_topic("editions"));
+    auto p = parse_live_topic("proposal-12");
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->kind, LiveTopic::Kind::proposal);
+    EXPECT_EQ(p->proposal, 12);
+    for (const char* bad : {"proposal-", "proposal-x", "proposal-1x", "proposal-1234567890123",
+                            "proposal--1", "edition", "", "Proposal-1"})
+        EXPECT_FALSE(parse_live_topic(bad)) << bad;
+}
+
+}  // namespace
+}  // namespace convene::policy
