@@ -40,7 +40,7 @@ class Row {
 
     // The position of the named column.
     std::size_t at(std::string_view column) const;
-    bool has(std::string_view column) const;
+    bool has(std::string_view column) const;  // for rows shared by statements of two shapes
     bool is_null(std::string_view column) const { return is_null(at(column)); }
     const std::string& text(std::string_view column) const { return text(at(column)); }
     std::int64_t integer(std::string_view column) const { return integer(at(column)); }

@@ -101,6 +101,8 @@ TEST_P(Storage, CellsAreReadByColumnNameOnBothEngines) {
     EXPECT_EQ(kenya.optional_text("missing"), std::nullopt);
     EXPECT_TRUE(kenya.is_null("missing"));
     EXPECT_EQ(kenya.text("missing"), "");
+    EXPECT_TRUE(kenya.has("code"));
+    EXPECT_FALSE(kenya.has("nmae"));
     try {
         (void)kenya.text("nmae");
         FAIL() << "an unknown column was read";
