@@ -21,6 +21,21 @@ std::int64_t Row::integer(std::size_t i) const {
     return std::stoll(*c);
 }
 
+bool Row::has(std::string_view column) const {
+    return columns_ && std::find(columns_->begin(), columns_->end(), column) != columns_->end();
+}
+
+std::size_t Row::at(std::string_view column) const {
+    std::string there;
+    if (columns_) {
+        for (std::size_t i = 0; i < columns_->size(); ++i)
+            if ((*columns_)[i] == column) return i;
+        for (const auto& name : *columns_) there += (there.empty() ? "" : ", ") + name;
+    }
+    throw std::logic_error("no column \"" + std::string(column) +
+                           "\" in the result (columns: " + (there.empty() ? "none" : there) + ")");
+}
+
 Result insert_rows(Connection& c, std::string_view head, std::size_t columns,
                    const std::vector<Value>& values, std::string_view tail) {
     constexpr std::size_t rows_per_statement = 250;
@@ -47,7 +62,7 @@ Result insert_rows(Connection& c, std::string_view head, std::size_t columns,
 }
 
 void ping(Connection& c) {
-    c.run("SELECT 1");
+    c.run(R"sql(SELECT 1)sql");
 }
 
 std::int64_t scalar(const Result& r) {

@@ -1,8 +1,9 @@
 #pragma once
 // One storage interface over two engines, SQLite (one file, WAL) and PostgreSQL.
 // SQL is written once with `?` placeholders; values travel as text or integers, so
-// rows read the same on both engines. Connections come from a pool; a Transaction
-// wraps every request's writes.
+// rows read the same on both engines; a row's cells are read by column name
+// (`row.text("title")`), the name the SELECT gives the column. Connections come from a
+// pool; a Transaction wraps every request's writes.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -18,9 +19,17 @@ enum class Engine { sqlite, postgresql };
 
 using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
 
+// The names of a result's columns, shared by its rows.
+using ColumnNames = std::shared_ptr<const std::vector<std::string>>;
+
+// One row of a result. Cells are read by column name, the name the SELECT gives it
+// (`row.text("title")`; an expression needs a lowercase `AS` alias, since PostgreSQL
+// lowercases unquoted names), or by position. A name the result does not hold is a
+// programming error: std::logic_error naming it and the columns there are.
 class Row {
   public:
-    explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
+    Row(std::vector<std::optional<std::string>> cells, ColumnNames columns)
+        : cells_(std::move(cells)), columns_(std::move(columns)) {}
     bool is_null(std::size_t i) const { return !cells_.at(i).has_value(); }
     // The cell as text; "" when NULL.
     const std::string& text(std::size_t i) const;
@@ -29,8 +38,20 @@ class Row {
     std::optional<std::string> optional_text(std::size_t i) const { return cells_.at(i); }
     std::size_t size() const { return cells_.size(); }
 
+    // The position of the named column.
+    std::size_t at(std::string_view column) const;
+    bool has(std::string_view column) const;  // for rows shared by statements of two shapes
+    bool is_null(std::string_view column) const { return is_null(at(column)); }
+    const std::string& text(std::string_view column) const { return text(at(column)); }
+    std::int64_t integer(std::string_view column) const { return integer(at(column)); }
+    bool boolean(std::string_view column) const { return boolean(at(column)); }
+    std::optional<std::string> optional_text(std::string_view column) const {
+        return optional_text(at(column));
+    }
+
   private:
     std::vector<std::optional<std::string>> cells_;
+    ColumnNames columns_;
 };
 
 struct Result {

@@ -37,14 +37,19 @@ namespace {
 
 void refresh_countries(Connection& c) {
     for (const auto& country : countries()) {
-        c.run(
-            "INSERT INTO countries (code, name, regional_group, developing, least_developed, "
-            "small_island) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
-            "name = excluded.name, regional_group = excluded.regional_group, developing = "
-            "excluded.developing, least_developed = excluded.least_developed, small_island = "
-            "excluded.small_island",
-            {country.code, country.name, country.regional_group, std::int64_t{country.developing},
-             std::int64_t{country.least_developed}, std::int64_t{country.small_island}});
+        c.run(R"sql(
+            INSERT INTO countries
+                (code, name, regional_group, developing, least_developed, small_island)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET
+                name = excluded.name,
+                regional_group = excluded.regional_group,
+                developing = excluded.developing,
+                least_developed = excluded.least_developed,
+                small_island = excluded.small_island
+        )sql",
+              {country.code, country.name, country.regional_group, std::int64_t{country.developing},
+               std::int64_t{country.least_developed}, std::int64_t{country.small_island}});
     }
 }
 
@@ -54,17 +59,23 @@ std::vector<std::string> migrate(Database& db) {
     auto c = db.acquire();
     std::vector<std::string> applied;
     Transaction tx(*c);
-    if (c->engine() == Engine::postgresql) c->run("SELECT pg_advisory_xact_lock(4711)");
-    c->run_script(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-        "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-    auto done = c->run("SELECT version FROM schema_migrations");
+    if (c->engine() == Engine::postgresql) c->run(R"sql(SELECT pg_advisory_xact_lock(4711))sql");
+    c->run_script(R"sql(
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at TEXT NOT NULL
+        )
+    )sql");
+    auto done = c->run(R"sql(SELECT version FROM schema_migrations)sql");
     std::vector<std::int64_t> versions;
-    for (auto& r : done.rows) versions.push_back(r.integer(0));
+    for (auto& r : done.rows) versions.push_back(r.integer("version"));
     for (const auto& m : bundled_migrations()) {
         if (std::find(versions.begin(), versions.end(), m.version) != versions.end()) continue;
         c->run_script(migration_sql(m, c->engine()));
-        c->run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+        c->run(R"sql(
+            INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)
+        )sql",
                {std::int64_t{m.version}, m.name, format_utc(std::chrono::system_clock::now())});
         applied.push_back(m.name);
     }

@@ -63,13 +63,14 @@ class PostgresConnection : public Connection {
         Result result;
         int columns = PQnfields(res.r), rows = PQntuples(res.r);
         for (int c = 0; c < columns; ++c) result.columns.emplace_back(PQfname(res.r, c));
+        auto names = std::make_shared<const std::vector<std::string>>(result.columns);
         result.rows.reserve(rows);
         for (int r = 0; r < rows; ++r) {
             std::vector<std::optional<std::string>> cells(columns);
             for (int c = 0; c < columns; ++c)
                 if (!PQgetisnull(res.r, r, c))
                     cells[c] = std::string(PQgetvalue(res.r, r, c), PQgetlength(res.r, r, c));
-            result.rows.emplace_back(std::move(cells));
+            result.rows.emplace_back(std::move(cells), names);
         }
         const char* tuples = PQcmdTuples(res.r);
         result.changed = tuples && *tuples ? std::stoll(tuples) : 0;

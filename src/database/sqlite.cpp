@@ -70,6 +70,7 @@ class SqliteConnection : public Connection {
         Result result;
         int columns = sqlite3_column_count(stmt);
         for (int c = 0; c < columns; ++c) result.columns.emplace_back(sqlite3_column_name(stmt, c));
+        auto names = std::make_shared<const std::vector<std::string>>(result.columns);
         int rc;
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
             std::vector<std::optional<std::string>> cells(columns);
@@ -78,7 +79,7 @@ class SqliteConnection : public Connection {
                 auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
                 cells[c] = std::string(text, sqlite3_column_bytes(stmt, c));
             }
-            result.rows.emplace_back(std::move(cells));
+            result.rows.emplace_back(std::move(cells), names);
         }
         if (rc != SQLITE_DONE) {
             auto error = sqlite_error(db_, rc);

@@ -7,18 +7,21 @@
 namespace convene::store {
 
 namespace {
-// Columns: id, email, name, e-mail verified (1 or 0).
+// Columns: id, email, name and, where the statement gives it, email_verified (1 or 0).
 Account account_from(const db::Row& r) {
-    Account a{r.integer(0), r.text(1), r.text(2)};
-    if (r.size() > 3) a.email_verified = r.integer(3) != 0;
+    Account a{r.integer("id"), r.text("email"), r.text("name")};
+    if (r.has("email_verified")) a.email_verified = r.boolean("email_verified");
     return a;
 }
-constexpr const char* verified_column = "CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END";
 }  // namespace
 
 std::optional<Account> find_account(db::Connection& c, std::int64_t id) {
-    auto r = c.run(std::string("SELECT a.id, a.email, a.name, ") + verified_column +
-                       " FROM accounts a WHERE a.id = ?",
+    auto r = c.run(R"sql(
+        SELECT a.id, a.email, a.name,
+               CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END AS email_verified
+        FROM accounts a
+        WHERE a.id = ?
+    )sql",
                    {id});
     if (r.empty()) return std::nullopt;
     return account_from(r.rows[0]);
@@ -26,49 +29,67 @@ std::optional<Account> find_account(db::Connection& c, std::int64_t id) {
 
 std::optional<std::pair<Account, std::string>> find_account_for_sign_in(db::Connection& c,
                                                                         const std::string& email) {
-    auto r = c.run(std::string("SELECT a.id, a.email, a.name, ") + verified_column +
-                       ", a.password_hash FROM accounts a WHERE a.email = ?",
+    auto r = c.run(R"sql(
+        SELECT a.id, a.email, a.name,
+               CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END AS email_verified,
+               a.password_hash
+        FROM accounts a
+        WHERE a.email = ?
+    )sql",
                    {normal_email(email)});
     if (r.empty()) return std::nullopt;
-    return std::make_pair(account_from(r.rows[0]), r.rows[0].text(4));
+    return std::make_pair(account_from(r.rows[0]), r.rows[0].text("password_hash"));
 }
 
 std::int64_t create_account(db::Connection& c, const std::string& email, const std::string& name,
                             const std::string& password_hash, const std::string& now,
                             bool verified) {
     db::Value verified_at = verified ? db::Value{now} : db::Value{nullptr};
-    return db::scalar(
-        c.run("INSERT INTO accounts (email, name, password_hash, created_at, email_verified_at) "
-              "VALUES (?, ?, ?, ?, ?) RETURNING id",
-              {normal_email(email), name, password_hash, now, verified_at}));
+    return db::scalar(c.run(R"sql(
+            INSERT INTO accounts (email, name, password_hash, created_at, email_verified_at)
+            VALUES (?, ?, ?, ?, ?)
+            RETURNING id
+        )sql",
+                            {normal_email(email), name, password_hash, now, verified_at}));
 }
 
 void mark_email_verified(db::Connection& c, std::int64_t account, const std::string& now) {
-    c.run("UPDATE accounts SET email_verified_at = ? WHERE id = ? AND email_verified_at IS NULL",
+    c.run(R"sql(
+        UPDATE accounts SET email_verified_at = ?
+        WHERE id = ? AND email_verified_at IS NULL
+    )sql",
           {now, account});
 }
 
 void set_password_hash(db::Connection& c, std::int64_t account, const std::string& hash) {
-    c.run("UPDATE accounts SET password_hash = ? WHERE id = ?", {hash, account});
+    c.run(R"sql(UPDATE accounts SET password_hash = ? WHERE id = ?)sql", {hash, account});
 }
 
 std::vector<AccountWithRoles> list_accounts(db::Connection& c) {
     std::vector<AccountWithRoles> out;
     std::map<std::int64_t, std::size_t> index;
-    for (auto& r : c.run("SELECT id, email, name FROM accounts ORDER BY name, id").rows) {
-        index[r.integer(0)] = out.size();
+    auto accounts = c.run(R"sql(
+        SELECT id, email, name
+        FROM accounts
+        ORDER BY name, id
+    )sql");
+    for (auto& r : accounts.rows) {
+        index[r.integer("id")] = out.size();
         out.push_back({account_from(r), {}});
     }
-    auto grants = c.run(
-        "SELECT r.account_id, r.role, r.edition_id, e.name FROM roles r "
-        "LEFT JOIN editions e ON e.id = r.edition_id ORDER BY r.account_id, r.role");
+    auto grants = c.run(R"sql(
+        SELECT r.account_id, r.role, r.edition_id, e.name AS edition_name
+        FROM roles r
+        LEFT JOIN editions e ON e.id = r.edition_id
+        ORDER BY r.account_id, r.role
+    )sql");
     for (auto& r : grants.rows) {
-        auto role = parse_role(r.text(1));
-        auto at = index.find(r.integer(0));
+        auto role = parse_role(r.text("role"));
+        auto at = index.find(r.integer("account_id"));
         if (!role || at == index.end()) continue;
         std::optional<std::int64_t> edition;
-        if (!r.is_null(2)) edition = r.integer(2);
-        out[at->second].roles.push_back({*role, edition, r.text(3)});
+        if (!r.is_null("edition_id")) edition = r.integer("edition_id");
+        out[at->second].roles.push_back({*role, edition, r.text("edition_name")});
     }
     return out;
 }
@@ -76,26 +97,32 @@ std::vector<AccountWithRoles> list_accounts(db::Connection& c) {
 void grant_role(db::Connection& c, std::int64_t account, Role role,
                 std::optional<std::int64_t> edition) {
     db::Value e = edition ? db::Value{*edition} : db::Value{nullptr};
-    auto existing = c.run(
-        "SELECT 1 FROM roles WHERE account_id = ? AND COALESCE(edition_id, 0) = ? AND role = ?",
-        {account, edition.value_or(0), std::string(role_name(role))});
+    auto existing = c.run(R"sql(
+        SELECT 1
+        FROM roles
+        WHERE account_id = ? AND COALESCE(edition_id, 0) = ? AND role = ?
+    )sql",
+                          {account, edition.value_or(0), std::string(role_name(role))});
     if (!existing.empty()) return;
-    c.run("INSERT INTO roles (account_id, edition_id, role) VALUES (?, ?, ?)",
+    c.run(R"sql(INSERT INTO roles (account_id, edition_id, role) VALUES (?, ?, ?))sql",
           {account, e, std::string(role_name(role))});
 }
 
 std::vector<RoleGrant> roles_of(db::Connection& c, std::int64_t account) {
     std::vector<RoleGrant> out;
-    auto r = c.run(
-        "SELECT r.role, r.edition_id, e.name FROM roles r LEFT JOIN editions e ON e.id = "
-        "r.edition_id WHERE r.account_id = ?",
-        {account});
+    auto r = c.run(R"sql(
+        SELECT r.role, r.edition_id, e.name AS edition_name
+        FROM roles r
+        LEFT JOIN editions e ON e.id = r.edition_id
+        WHERE r.account_id = ?
+    )sql",
+                   {account});
     for (auto& row : r.rows) {
-        auto role = parse_role(row.text(0));
+        auto role = parse_role(row.text("role"));
         if (!role) continue;
         std::optional<std::int64_t> edition;
-        if (!row.is_null(1)) edition = row.integer(1);
-        out.push_back({*role, edition, row.text(2)});
+        if (!row.is_null("edition_id")) edition = row.integer("edition_id");
+        out.push_back({*role, edition, row.text("edition_name")});
     }
     return out;
 }
@@ -108,61 +135,76 @@ bool has_role(const std::vector<RoleGrant>& roles, Role role, std::optional<std:
 
 void create_session(db::Connection& c, const std::string& token_hash, std::int64_t account,
                     const std::string& now, const std::string& expires) {
-    c.run(
-        "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-        {token_hash, account, now, expires});
+    c.run(R"sql(
+        INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
+        VALUES (?, ?, ?, ?)
+    )sql",
+          {token_hash, account, now, expires});
 }
 
 std::optional<Account> account_of_session(db::Connection& c, const std::string& token_hash,
                                           const std::string& now) {
-    auto r = c.run(std::string("SELECT a.id, a.email, a.name, ") + verified_column +
-                       " FROM sessions s JOIN accounts a ON a.id = s.account_id "
-                       "WHERE s.token_hash = ? AND s.expires_at > ?",
+    auto r = c.run(R"sql(
+        SELECT a.id, a.email, a.name,
+               CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END AS email_verified
+        FROM sessions s
+        JOIN accounts a ON a.id = s.account_id
+        WHERE s.token_hash = ? AND s.expires_at > ?
+    )sql",
                    {token_hash, now});
     if (r.empty()) return std::nullopt;
     return account_from(r.rows[0]);
 }
 
 void delete_session(db::Connection& c, const std::string& token_hash) {
-    c.run("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+    c.run(R"sql(DELETE FROM sessions WHERE token_hash = ?)sql", {token_hash});
 }
 
 void end_other_sessions(db::Connection& c, std::int64_t account, const std::string& keep) {
-    c.run("DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?", {account, keep});
+    c.run(R"sql(DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?)sql",
+          {account, keep});
 }
 
 void purge_expired(db::Connection& c, const std::string& now, const std::string& before,
                    const std::string& events_before) {
-    c.run("DELETE FROM sessions WHERE expires_at <= ?", {now});
-    c.run("DELETE FROM login_failures WHERE failed_at <= ?", {before});
-    c.run("DELETE FROM throttle_events WHERE at <= ?", {events_before});
+    c.run(R"sql(DELETE FROM sessions WHERE expires_at <= ?)sql", {now});
+    c.run(R"sql(DELETE FROM login_failures WHERE failed_at <= ?)sql", {before});
+    c.run(R"sql(DELETE FROM throttle_events WHERE at <= ?)sql", {events_before});
     // throttle_locks stay (one short row per key): deleting rows that other requests
     // hold would make two sign-ins wait for each other.
 }
 
 void lock_throttle(db::Connection& c, const std::string& key, const std::string& now) {
-    c.run("INSERT INTO throttle_locks (throttle_key, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    c.run(R"sql(
+        INSERT INTO throttle_locks (throttle_key, at) VALUES (?, ?)
+        ON CONFLICT DO NOTHING
+    )sql",
           {key, now});
     // Updating the row holds its lock until the transaction ends.
-    c.run("UPDATE throttle_locks SET at = ? WHERE throttle_key = ?", {now, key});
+    c.run(R"sql(UPDATE throttle_locks SET at = ? WHERE throttle_key = ?)sql", {now, key});
 }
 
 void create_api_token(db::Connection& c, const std::string& token_hash, std::int64_t account,
                       const std::string& label, const std::string& now,
                       const std::optional<std::string>& expires_at) {
     db::Value expires = expires_at ? db::Value{*expires_at} : db::Value{nullptr};
-    c.run(
-        "INSERT INTO api_tokens (token_hash, account_id, label, created_at, expires_at) VALUES "
-        "(?, ?, ?, ?, ?)",
-        {token_hash, account, label, now, expires});
+    c.run(R"sql(
+        INSERT INTO api_tokens (token_hash, account_id, label, created_at, expires_at)
+        VALUES (?, ?, ?, ?, ?)
+    )sql",
+          {token_hash, account, label, now, expires});
 }
 
 std::optional<Account> account_of_api_token(db::Connection& c, const std::string& token_hash,
                                             const std::string& now) {
-    auto r = c.run(std::string("SELECT a.id, a.email, a.name, ") + verified_column +
-                       " FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
-                       "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS "
-                       "NULL OR t.expires_at > ?)",
+    auto r = c.run(R"sql(
+        SELECT a.id, a.email, a.name,
+               CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END AS email_verified
+        FROM api_tokens t
+        JOIN accounts a ON a.id = t.account_id
+        WHERE t.token_hash = ? AND t.revoked_at IS NULL
+          AND (t.expires_at IS NULL OR t.expires_at > ?)
+    )sql",
                    {token_hash, now});
     if (r.empty()) return std::nullopt;
     return account_from(r.rows[0]);
@@ -170,14 +212,18 @@ std::optional<Account> account_of_api_token(db::Connection& c, const std::string
 
 std::vector<ApiToken> api_tokens_of(db::Connection& c, std::int64_t account) {
     std::vector<ApiToken> out;
-    for (const auto& r :
-         c.run("SELECT token_hash, label, created_at, COALESCE(expires_at, ''), "
-               "COALESCE(revoked_at, '') FROM api_tokens WHERE account_id = ? ORDER BY "
-               "created_at, token_hash",
-               {account})
-             .rows)
-        out.push_back(
-            {r.text(0).substr(0, api_token_id_length), r.text(1), r.text(2), r.text(3), r.text(4)});
+    auto tokens = c.run(R"sql(
+        SELECT token_hash, label, created_at,
+               COALESCE(expires_at, '') AS expires_at,
+               COALESCE(revoked_at, '') AS revoked_at
+        FROM api_tokens
+        WHERE account_id = ?
+        ORDER BY created_at, token_hash
+    )sql",
+                        {account});
+    for (const auto& r : tokens.rows)
+        out.push_back({r.text("token_hash").substr(0, api_token_id_length), r.text("label"),
+                       r.text("created_at"), r.text("expires_at"), r.text("revoked_at")});
     return out;
 }
 
@@ -185,44 +231,52 @@ bool revoke_api_token(db::Connection& c, std::int64_t account, const std::string
                       const std::string& now) {
     if (id.size() != api_token_id_length || id.find_first_not_of("0123456789abcdef") != id.npos)
         return false;
-    return c.run(
-                "UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS "
-                "NULL AND substr(token_hash, 1, 16) = ?",
-                {now, account, id})
+    return c.run(R"sql(
+        UPDATE api_tokens SET revoked_at = ?
+        WHERE account_id = ? AND revoked_at IS NULL AND substr(token_hash, 1, 16) = ?
+    )sql",
+                 {now, account, id})
                .changed > 0;
 }
 
 std::int64_t failures_since(db::Connection& c, const std::string& key, const std::string& since) {
-    return db::scalar(
-        c.run("SELECT COUNT(*) FROM login_failures WHERE throttle_key = ? AND failed_at > ?",
-              {key, since}));
+    return db::scalar(c.run(R"sql(
+        SELECT COUNT(*) FROM login_failures WHERE throttle_key = ? AND failed_at > ?
+    )sql",
+                            {key, since}));
 }
 
 std::string last_failure(db::Connection& c, const std::string& key) {
-    auto r = c.run("SELECT MAX(failed_at) FROM login_failures WHERE throttle_key = ?", {key});
-    return r.empty() || r.rows[0].is_null(0) ? std::string() : r.rows[0].text(0);
+    auto r = c.run(R"sql(
+        SELECT MAX(failed_at) AS last_failed_at FROM login_failures WHERE throttle_key = ?
+    )sql",
+                   {key});
+    return r.empty() || r.rows[0].is_null("last_failed_at") ? std::string()
+                                                            : r.rows[0].text("last_failed_at");
 }
 
 bool is_known_device(db::Connection& c, std::int64_t account, const std::string& key) {
-    return !c.run("SELECT 1 FROM known_devices WHERE account_id = ? AND device_key = ?",
+    return !c.run(R"sql(SELECT 1 FROM known_devices WHERE account_id = ? AND device_key = ?)sql",
                   {account, key})
                 .empty();
 }
 
 void remember_device(db::Connection& c, std::int64_t account, const std::string& device_key,
                      const std::string& now) {
-    c.run(
-        "INSERT INTO known_devices (account_id, device_key, last_used_at) VALUES (?, ?, ?) ON "
-        "CONFLICT (account_id, device_key) DO UPDATE SET last_used_at = excluded.last_used_at",
-        {account, device_key, now});
+    c.run(R"sql(
+        INSERT INTO known_devices (account_id, device_key, last_used_at) VALUES (?, ?, ?)
+        ON CONFLICT (account_id, device_key) DO UPDATE SET last_used_at = excluded.last_used_at
+    )sql",
+          {account, device_key, now});
 }
 
 void record_failure(db::Connection& c, const std::string& key, const std::string& now) {
-    c.run("INSERT INTO login_failures (throttle_key, failed_at) VALUES (?, ?)", {key, now});
+    c.run(R"sql(INSERT INTO login_failures (throttle_key, failed_at) VALUES (?, ?))sql",
+          {key, now});
 }
 
 void clear_failures(db::Connection& c, const std::string& key) {
-    c.run("DELETE FROM login_failures WHERE throttle_key = ?", {key});
+    c.run(R"sql(DELETE FROM login_failures WHERE throttle_key = ?)sql", {key});
 }
 
 }  // namespace convene::store
@@ -230,46 +284,58 @@ void clear_failures(db::Connection& c, const std::string& key) {
 namespace convene::store {
 
 std::int64_t events_since(db::Connection& c, const std::string& key, const std::string& since) {
-    return db::scalar(c.run(
-        "SELECT COUNT(*) FROM throttle_events WHERE throttle_key = ? AND at > ?", {key, since}));
+    return db::scalar(
+        c.run(R"sql(SELECT COUNT(*) FROM throttle_events WHERE throttle_key = ? AND at > ?)sql",
+              {key, since}));
 }
 
 void record_event(db::Connection& c, const std::string& key, const std::string& now) {
-    c.run("INSERT INTO throttle_events (throttle_key, at) VALUES (?, ?)", {key, now});
+    c.run(R"sql(INSERT INTO throttle_events (throttle_key, at) VALUES (?, ?))sql", {key, now});
 }
 
 void create_email_verification(db::Connection& c, std::int64_t account, const std::string& email,
                                const std::string& token_hash, const std::string& now,
                                const std::string& expires_at, const std::string& password_hash) {
-    c.run(
-        "INSERT INTO email_verifications (account_id, email, token_hash, created_at, expires_at, "
-        "password_hash) VALUES (?, ?, ?, ?, ?, ?)",
-        {account, email, token_hash, now, expires_at, password_hash});
+    c.run(R"sql(
+        INSERT INTO email_verifications
+            (account_id, email, token_hash, created_at, expires_at, password_hash)
+        VALUES (?, ?, ?, ?, ?, ?)
+    )sql",
+          {account, email, token_hash, now, expires_at, password_hash});
 }
 
 std::optional<EmailVerification> find_email_verification(db::Connection& c,
                                                          const std::string& token_hash) {
-    auto r = c.run(
-        "SELECT id, account_id, email, expires_at, COALESCE(used_at, ''), password_hash FROM "
-        "email_verifications WHERE token_hash = ?",
-        {token_hash});
+    auto r = c.run(R"sql(
+        SELECT id, account_id, email, expires_at, COALESCE(used_at, '') AS used_at, password_hash
+        FROM email_verifications
+        WHERE token_hash = ?
+    )sql",
+                   {token_hash});
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
-    return EmailVerification{row.integer(0), row.integer(1), row.text(2),
-                             row.text(3),    row.text(4),    row.text(5)};
+    return EmailVerification{row.integer("id"),   row.integer("account_id"),
+                             row.text("email"),   row.text("expires_at"),
+                             row.text("used_at"), row.text("password_hash")};
 }
 
 void forget_before_verification(db::Connection& c, std::int64_t account, const std::string& now) {
-    c.run("DELETE FROM sessions WHERE account_id = ?", {account});
-    c.run("UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
+    c.run(R"sql(DELETE FROM sessions WHERE account_id = ?)sql", {account});
+    c.run(R"sql(
+        UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL
+    )sql",
           {now, account});
-    c.run("DELETE FROM known_devices WHERE account_id = ?", {account});
-    c.run("UPDATE email_verifications SET used_at = ? WHERE account_id = ? AND used_at IS NULL",
+    c.run(R"sql(DELETE FROM known_devices WHERE account_id = ?)sql", {account});
+    c.run(R"sql(
+        UPDATE email_verifications SET used_at = ? WHERE account_id = ? AND used_at IS NULL
+    )sql",
           {now, account});
 }
 
 bool use_email_verification(db::Connection& c, std::int64_t id, const std::string& now) {
-    return c.run("UPDATE email_verifications SET used_at = ? WHERE id = ? AND used_at IS NULL",
+    return c.run(R"sql(
+        UPDATE email_verifications SET used_at = ? WHERE id = ? AND used_at IS NULL
+    )sql",
                  {now, id})
                .changed > 0;
 }

@@ -24,23 +24,28 @@ std::vector<std::int64_t> insert_proposals(db::Connection& c, std::int64_t editi
                                            const std::string& now) {
     std::vector<std::int64_t> ids;
     for (const auto& p : proposals) {
-        auto id = db::scalar(c.run(
-            "INSERT INTO proposals (edition_id, number, session_type, title, theme_id, format, "
-            "duration, description, status, created_at, submitted_at, policy_questions, "
-            "expected_outcomes, "
-            "online_participation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?) "
-            "RETURNING id",
-            {edition, std::int64_t{p.number}, p.session_type, p.title, theme_ids[p.theme], p.format,
-             std::int64_t{p.duration}, p.description, now, now,
-             nlohmann::json(p.policy_questions).dump(), p.expected_outcomes,
-             p.online_participation}));
+        auto id =
+            db::scalar(c.run(R"sql(
+            INSERT INTO proposals
+                (edition_id, number, session_type, title, theme_id, format, duration, description,
+                 status, created_at, submitted_at, policy_questions, expected_outcomes,
+                 online_participation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?)
+            RETURNING id
+        )sql",
+                             {edition, std::int64_t{p.number}, p.session_type, p.title,
+                              theme_ids[p.theme], p.format, std::int64_t{p.duration}, p.description,
+                              now, now, nlohmann::json(p.policy_questions).dump(),
+                              p.expected_outcomes, p.online_participation}));
         std::int64_t position = 0;
         for (const auto& r : p.people)
-            c.run(
-                "INSERT INTO proposal_people (proposal_id, person_id, role, confirmation, onsite, "
-                "position) VALUES (?, ?, ?, ?, ?, ?)",
-                {id, person_ids[r.person], r.role, r.confirmation, std::int64_t{r.onsite},
-                 position++});
+            c.run(R"sql(
+                INSERT INTO proposal_people
+                    (proposal_id, person_id, role, confirmation, onsite, position)
+                VALUES (?, ?, ?, ?, ?, ?)
+            )sql",
+                  {id, person_ids[r.person], r.role, r.confirmation, std::int64_t{r.onsite},
+                   position++});
         ids.push_back(id);
     }
     return ids;
@@ -61,8 +66,8 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
     save_call(c, edition, call);
     std::vector<std::int64_t> accounts;
     for (int m : forum.mag_members) {
-        auto account =
-            db::scalar(c.run("SELECT account_id FROM people WHERE id = ?", {person_ids[m]}));
+        auto account = db::scalar(
+            c.run(R"sql(SELECT account_id FROM people WHERE id = ?)sql", {person_ids[m]}));
         grant_role(c, account, Role::evaluator, edition);
         accounts.push_back(account);
     }
@@ -98,10 +103,12 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
         if (!d.reason.empty()) e.reasons = {{"overall", d.reason}};
         e.comment = d.comment;
         if (d.merge_with) e.merge_with = *d.merge_with;
-        c.run(
-            "INSERT INTO evaluations (proposal_id, account_id, status, content, version, "
-            "updated_at, submitted_at) VALUES (?, ?, 'submitted', ?, 1, ?, ?)",
-            {ids[pairs[i].first], accounts[pairs[i].second], to_json(e).dump(), now, now});
+        c.run(R"sql(
+            INSERT INTO evaluations
+                (proposal_id, account_id, status, content, version, updated_at, submitted_at)
+            VALUES (?, ?, 'submitted', ?, 1, ?, ?)
+        )sql",
+              {ids[pairs[i].first], accounts[pairs[i].second], to_json(e).dump(), now, now});
     }
     auto plan = synthesis_settings(c, edition);
     plan.plan.reserved = {{"open_forum", 16},

@@ -12,16 +12,17 @@ namespace convene::store {
 
 EvaluationSettings evaluation_settings(db::Connection& c, std::int64_t edition) {
     auto s = standard_evaluation_settings();
-    auto r = c.run("SELECT evaluation_settings FROM editions WHERE id = ?", {edition});
+    auto r = c.run(R"sql(SELECT evaluation_settings FROM editions WHERE id = ?)sql", {edition});
     if (r.empty()) return s;
-    auto j = nlohmann::json::parse(r.rows[0].text(0), nullptr, false);
+    auto j = nlohmann::json::parse(r.rows[0].text("evaluation_settings"), nullptr, false);
     if (!j.is_object()) return s;
     FieldErrors ignored;  // stored settings were checked when saved
     return evaluation_settings_from_json(j, s, ignored);
 }
 
 void set_evaluation_settings(db::Connection& c, std::int64_t edition, const EvaluationSettings& s) {
-    c.run("UPDATE editions SET evaluation_settings = ? WHERE id = ?", {to_json(s).dump(), edition});
+    c.run(R"sql(UPDATE editions SET evaluation_settings = ? WHERE id = ?)sql",
+          {to_json(s).dump(), edition});
 }
 
 AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
@@ -31,44 +32,56 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
     // Submitted proposals that passed screening (the Secretariat's verdict first), or
     // every submitted one when screening has not run.
     std::map<std::int64_t, std::size_t> index;
-    for (const auto& row :
-         c.run("SELECT p.id, COALESCE(t.name, '') FROM proposals p LEFT JOIN themes t ON t.id = "
-               "p.theme_id LEFT JOIN screening_results s ON s.proposal_id = p.id LEFT JOIN "
-               "screening_overrides o ON o.proposal_id = p.id WHERE p.edition_id = ? AND "
-               "p.status = 'submitted' AND (s.proposal_id IS NULL OR COALESCE(o.passed, s.passed) "
-               "= 1) ORDER BY p.number",
-               {edition})
-             .rows) {
-        index[row.integer(0)] = in.proposals.size();
-        in.proposals.push_back({row.text(0), row.text(1), {}, {}});
+    auto proposals = c.run(R"sql(
+        SELECT p.id, COALESCE(t.name, '') AS theme
+        FROM proposals p
+        LEFT JOIN themes t ON t.id = p.theme_id
+        LEFT JOIN screening_results s ON s.proposal_id = p.id
+        LEFT JOIN screening_overrides o ON o.proposal_id = p.id
+        WHERE p.edition_id = ? AND p.status = 'submitted'
+          AND (s.proposal_id IS NULL OR COALESCE(o.passed, s.passed) = 1)
+        ORDER BY p.number
+    )sql",
+                           {edition});
+    for (const auto& row : proposals.rows) {
+        index[row.integer("id")] = in.proposals.size();
+        in.proposals.push_back({row.text("id"), row.text("theme"), {}, {}});
     }
     auto members = list_members(c, edition);
     std::map<std::string, std::string> member_by_email;
     for (const auto& m : members)
         member_by_email[ascii_lower(m.email)] = std::to_string(m.account_id);
-    for (const auto& row :
-         c.run("SELECT pp.proposal_id, pp.role, COALESCE(pe.email, ''), pe.account_id, "
-               "COALESCE(o.name, '') FROM proposal_people pp JOIN proposals p ON p.id = "
-               "pp.proposal_id JOIN people pe ON pe.id = pp.person_id LEFT JOIN organisations o "
-               "ON o.id = pe.organisation_id WHERE p.edition_id = ?",
-               {edition})
-             .rows) {
-        auto at = index.find(row.integer(0));
+    auto people = c.run(R"sql(
+        SELECT pp.proposal_id, pp.role, COALESCE(pe.email, '') AS email, pe.account_id,
+               COALESCE(o.name, '') AS organisation
+        FROM proposal_people pp
+        JOIN proposals p ON p.id = pp.proposal_id
+        JOIN people pe ON pe.id = pp.person_id
+        LEFT JOIN organisations o ON o.id = pe.organisation_id
+        WHERE p.edition_id = ?
+    )sql",
+                        {edition});
+    for (const auto& row : people.rows) {
+        auto at = index.find(row.integer("proposal_id"));
         if (at == index.end()) continue;
         auto& proposal = in.proposals[at->second];
-        if (!row.is_null(3)) proposal.people.push_back(std::to_string(row.integer(3)));
-        auto by_email = member_by_email.find(ascii_lower(row.text(2)));
+        if (!row.is_null("account_id"))
+            proposal.people.push_back(std::to_string(row.integer("account_id")));
+        auto by_email = member_by_email.find(ascii_lower(row.text("email")));
         if (by_email != member_by_email.end()) proposal.people.push_back(by_email->second);
-        if (row.text(1) == "organiser" && !row.text(4).empty())
-            proposal.organisations.push_back(row.text(4));
+        if (row.text("role") == "organiser" && !row.text("organisation").empty())
+            proposal.organisations.push_back(row.text("organisation"));
     }
     std::map<std::int64_t, std::vector<std::string>> groups;
-    for (const auto& row :
-         c.run("SELECT account_id, group_name FROM member_groups WHERE edition_id = ? ORDER BY "
-               "group_name",
-               {edition})
-             .rows)
-        groups[row.integer(0)].push_back(row.text(1));
+    auto member_groups = c.run(R"sql(
+        SELECT account_id, group_name
+        FROM member_groups
+        WHERE edition_id = ?
+        ORDER BY group_name
+    )sql",
+                               {edition});
+    for (const auto& row : member_groups.rows)
+        groups[row.integer("account_id")].push_back(row.text("group_name"));
     int max_load = settings.max_load;
     if (max_load <= 0 && !members.empty())
         max_load = static_cast<int>(
@@ -80,119 +93,148 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
         in.evaluators.push_back({std::to_string(m.account_id), m.organisation, m.stakeholder_group,
                                  groups[m.account_id], max_load});
     }
-    for (const auto& row :
-         // Declared conflicts, and every member who edits a proposal (whichever came first:
-         // joining the proposal or the MAG) never evaluates it.
-         c.run(R"(SELECT k.account_id, k.proposal_id FROM conflicts k
-                  JOIN proposals p ON p.id = k.proposal_id WHERE p.edition_id = ?
-                  UNION
-                  SELECT e.account_id, e.proposal_id FROM proposal_editors e
-                  JOIN proposals p ON p.id = e.proposal_id WHERE p.edition_id = ?)",
-               {edition, edition})
-             .rows)
-        if (index.count(row.integer(1)) && member_ids.count(row.integer(0)))
-            in.conflicts.emplace_back(std::to_string(row.integer(0)),
-                                      std::to_string(row.integer(1)));
+    // Declared conflicts, and every member who edits a proposal (whichever came first:
+    // joining the proposal or the MAG) never evaluates it.
+    auto conflicts = c.run(R"sql(
+        SELECT k.account_id, k.proposal_id
+        FROM conflicts k
+        JOIN proposals p ON p.id = k.proposal_id
+        WHERE p.edition_id = ?
+        UNION
+        SELECT e.account_id, e.proposal_id
+        FROM proposal_editors e
+        JOIN proposals p ON p.id = e.proposal_id
+        WHERE p.edition_id = ?
+    )sql",
+                           {edition, edition});
+    for (const auto& row : conflicts.rows)
+        if (index.count(row.integer("proposal_id")) && member_ids.count(row.integer("account_id")))
+            in.conflicts.emplace_back(std::to_string(row.integer("account_id")),
+                                      std::to_string(row.integer("proposal_id")));
     return in;
 }
 
 void set_member_groups(db::Connection& c, std::int64_t edition, std::int64_t account,
                        const std::vector<std::string>& groups) {
-    c.run("DELETE FROM member_groups WHERE edition_id = ? AND account_id = ?", {edition, account});
+    c.run(R"sql(DELETE FROM member_groups WHERE edition_id = ? AND account_id = ?)sql",
+          {edition, account});
     for (const auto& g : groups)
-        c.run(
-            "INSERT INTO member_groups (edition_id, account_id, group_name) VALUES (?, ?, ?) ON "
-            "CONFLICT DO NOTHING",
-            {edition, account, g});
+        c.run(R"sql(
+            INSERT INTO member_groups (edition_id, account_id, group_name) VALUES (?, ?, ?)
+            ON CONFLICT DO NOTHING
+        )sql",
+              {edition, account, g});
 }
 
 void save_assignment(db::Connection& c, std::int64_t edition,
                      const std::vector<AssignmentPair>& pairs, const std::string& now) {
-    c.run(
-        "DELETE FROM assignments WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id "
-        "= ?)",
-        {edition});
+    c.run(R"sql(
+        DELETE FROM assignments
+        WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id = ?)
+    )sql",
+          {edition});
     std::vector<db::Value> values;
     for (const auto& pair : pairs)
         for (db::Value v : {db::Value{std::int64_t{std::stoll(pair.proposal)}},
                             db::Value{std::int64_t{std::stoll(pair.evaluator)}}, db::Value{now},
                             db::Value{std::int64_t{0}}})
             values.push_back(std::move(v));
-    db::insert_rows(c, "INSERT INTO assignments (proposal_id, account_id, assigned_at, published)",
+    db::insert_rows(c, R"sql(
+        INSERT INTO assignments (proposal_id, account_id, assigned_at, published)
+    )sql",
                     4, values);
 }
 
 StoredAssignment load_assignment(db::Connection& c, std::int64_t edition) {
     StoredAssignment out;
-    for (const auto& row :
-         c.run("SELECT a.account_id, a.proposal_id, a.published FROM assignments a JOIN proposals "
-               "p ON p.id = a.proposal_id WHERE p.edition_id = ? ORDER BY p.number, a.account_id",
-               {edition})
-             .rows) {
-        out.pairs.push_back({std::to_string(row.integer(0)), std::to_string(row.integer(1))});
-        out.published = row.boolean(2);
+    auto r = c.run(R"sql(
+        SELECT a.account_id, a.proposal_id, a.published
+        FROM assignments a
+        JOIN proposals p ON p.id = a.proposal_id
+        WHERE p.edition_id = ?
+        ORDER BY p.number, a.account_id
+    )sql",
+                   {edition});
+    for (const auto& row : r.rows) {
+        out.pairs.push_back({std::to_string(row.integer("account_id")),
+                             std::to_string(row.integer("proposal_id"))});
+        out.published = row.boolean("published");
     }
     return out;
 }
 
 void publish_assignment(db::Connection& c, std::int64_t edition) {
-    c.run(
-        "UPDATE assignments SET published = 1 WHERE proposal_id IN (SELECT id FROM proposals "
-        "WHERE edition_id = ?)",
-        {edition});
+    c.run(R"sql(
+        UPDATE assignments SET published = 1
+        WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id = ?)
+    )sql",
+          {edition});
 }
 
 bool declare_conflict(db::Connection& c, std::int64_t proposal, std::int64_t account,
                       const std::string& now, const std::string& origin) {
-    c.run(
-        "INSERT INTO conflicts (proposal_id, account_id, declared_at, origin) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT DO NOTHING",
-        {proposal, account, now, origin});
-    c.run("DELETE FROM assignments WHERE proposal_id = ? AND account_id = ?", {proposal, account});
-    return c.run("DELETE FROM evaluations WHERE proposal_id = ? AND account_id = ?",
+    c.run(R"sql(
+        INSERT INTO conflicts (proposal_id, account_id, declared_at, origin) VALUES (?, ?, ?, ?)
+        ON CONFLICT DO NOTHING
+    )sql",
+          {proposal, account, now, origin});
+    c.run(R"sql(DELETE FROM assignments WHERE proposal_id = ? AND account_id = ?)sql",
+          {proposal, account});
+    return c.run(R"sql(DELETE FROM evaluations WHERE proposal_id = ? AND account_id = ?)sql",
                  {proposal, account})
                .changed > 0;
 }
 
 void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPair& pair,
                     const std::string& now) {
-    c.run(
-        "INSERT INTO assignments (proposal_id, account_id, assigned_at, published) SELECT ?, ?, "
-        "?, COALESCE(MAX(a.published), 0) FROM assignments a JOIN proposals p ON p.id = "
-        "a.proposal_id WHERE p.edition_id = ? ON CONFLICT DO NOTHING",
-        {std::int64_t{std::stoll(pair.proposal)}, std::int64_t{std::stoll(pair.evaluator)}, now,
-         edition});
+    c.run(R"sql(
+        INSERT INTO assignments (proposal_id, account_id, assigned_at, published)
+        SELECT ?, ?, ?, COALESCE(MAX(a.published), 0)
+        FROM assignments a
+        JOIN proposals p ON p.id = a.proposal_id
+        WHERE p.edition_id = ?
+        ON CONFLICT DO NOTHING
+    )sql",
+          {std::int64_t{std::stoll(pair.proposal)}, std::int64_t{std::stoll(pair.evaluator)}, now,
+           edition});
 }
 
 std::vector<std::int64_t> proposals_edited_in(db::Connection& c, std::int64_t edition,
                                               std::int64_t account) {
     std::vector<std::int64_t> out;
-    for (const auto& r : c.run(R"(SELECT e.proposal_id FROM proposal_editors e
-                                  JOIN proposals p ON p.id = e.proposal_id
-                                  WHERE p.edition_id = ? AND e.account_id = ? ORDER BY 1)",
-                               {edition, account})
-                             .rows)
-        out.push_back(r.integer(0));
+    auto r = c.run(R"sql(
+        SELECT e.proposal_id
+        FROM proposal_editors e
+        JOIN proposals p ON p.id = e.proposal_id
+        WHERE p.edition_id = ? AND e.account_id = ?
+        ORDER BY 1
+    )sql",
+                   {edition, account});
+    for (const auto& row : r.rows) out.push_back(row.integer("proposal_id"));
     return out;
 }
 
 bool has_assignment(db::Connection& c, std::int64_t proposal, std::int64_t account) {
-    return !c.run("SELECT 1 FROM assignments WHERE proposal_id = ? AND account_id = ?",
+    return !c.run(R"sql(SELECT 1 FROM assignments WHERE proposal_id = ? AND account_id = ?)sql",
                   {proposal, account})
                 .empty();
 }
 
 std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, std::int64_t edition) {
     std::vector<RecordedConflict> out;
-    for (const auto& r :
-         c.run(R"(SELECT k.proposal_id, COALESCE(p.number, 0), p.title, a.name, k.declared_at,
-                         k.origin
-                  FROM conflicts k JOIN proposals p ON p.id = k.proposal_id
-                  JOIN accounts a ON a.id = k.account_id
-                  WHERE p.edition_id = ? ORDER BY k.declared_at DESC, k.proposal_id)",
-               {edition})
-             .rows)
-        out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5)});
+    auto r = c.run(R"sql(
+        SELECT k.proposal_id, COALESCE(p.number, 0) AS number, p.title, a.name AS member,
+               k.declared_at, k.origin
+        FROM conflicts k
+        JOIN proposals p ON p.id = k.proposal_id
+        JOIN accounts a ON a.id = k.account_id
+        WHERE p.edition_id = ?
+        ORDER BY k.declared_at DESC, k.proposal_id
+    )sql",
+                   {edition});
+    for (const auto& row : r.rows)
+        out.push_back({row.integer("proposal_id"), row.integer("number"), row.text("title"),
+                       row.text("member"), row.text("declared_at"), row.text("origin")});
     return out;
 }
 

@@ -17,18 +17,21 @@ Evaluation parse_content(const std::string& text) {
 
 namespace {
 
-constexpr const char* evaluation_columns =
-    "SELECT account_id, status, content, version, updated_at, COALESCE(submitted_at, '') FROM "
-    "evaluations ";
-
+// Columns: version, status, content, updated_at, submitted_at ('' until submitted).
 StoredEvaluation evaluation_of_row(const db::Row& row) {
-    return {row.integer(3), row.text(1), parse_content(row.text(2)), row.text(4), row.text(5)};
+    return {row.integer("version"), row.text("status"), parse_content(row.text("content")),
+            row.text("updated_at"), row.text("submitted_at")};
 }
 
 }  // namespace
 
 StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, std::int64_t account) {
-    auto r = c.run(std::string(evaluation_columns) + "WHERE proposal_id = ? AND account_id = ?",
+    auto r = c.run(R"sql(
+        SELECT account_id, status, content, version, updated_at,
+               COALESCE(submitted_at, '') AS submitted_at
+        FROM evaluations
+        WHERE proposal_id = ? AND account_id = ?
+    )sql",
                    {proposal, account});
     return r.empty() ? StoredEvaluation{} : evaluation_of_row(r.rows[0]);
 }
@@ -36,19 +39,24 @@ StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, std::
 std::vector<std::pair<std::int64_t, StoredEvaluation>> evaluations_of(db::Connection& c,
                                                                       std::int64_t proposal) {
     std::vector<std::pair<std::int64_t, StoredEvaluation>> out;
-    for (const auto& row :
-         c.run(std::string(evaluation_columns) + "WHERE proposal_id = ? ORDER BY account_id",
-               {proposal})
-             .rows)
-        out.emplace_back(row.integer(0), evaluation_of_row(row));
+    auto r = c.run(R"sql(
+        SELECT account_id, status, content, version, updated_at,
+               COALESCE(submitted_at, '') AS submitted_at
+        FROM evaluations
+        WHERE proposal_id = ?
+        ORDER BY account_id
+    )sql",
+                   {proposal});
+    for (const auto& row : r.rows)
+        out.emplace_back(row.integer("account_id"), evaluation_of_row(row));
     return out;
 }
 
 bool is_assigned(db::Connection& c, std::int64_t proposal, std::int64_t account) {
-    return !c.run(
-                 "SELECT 1 FROM assignments WHERE proposal_id = ? AND account_id = ? AND "
-                 "published = 1",
-                 {proposal, account})
+    return !c.run(R"sql(
+        SELECT 1 FROM assignments WHERE proposal_id = ? AND account_id = ? AND published = 1
+    )sql",
+                  {proposal, account})
                 .empty();
 }
 
@@ -58,36 +66,48 @@ std::optional<std::int64_t> save_evaluation(db::Connection& c, std::int64_t prop
     const auto content = to_json(e).dump();
     const std::int64_t submitting = submit ? 1 : 0;
     if (expected_version == 0) {
-        auto r = c.run(
-            "INSERT INTO evaluations (proposal_id, account_id, status, content, version, "
-            "updated_at, submitted_at) VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING",
-            {proposal, account, submit ? "submitted" : "draft", content, now,
-             submit ? db::Value{now} : db::Value{nullptr}});
+        auto r = c.run(R"sql(
+            INSERT INTO evaluations
+                (proposal_id, account_id, status, content, version, updated_at, submitted_at)
+            VALUES (?, ?, ?, ?, 1, ?, ?)
+            ON CONFLICT DO NOTHING
+        )sql",
+                       {proposal, account, submit ? "submitted" : "draft", content, now,
+                        submit ? db::Value{now} : db::Value{nullptr}});
         if (r.changed == 0) return std::nullopt;
         return 1;
     }
-    auto r = c.run(
-        "UPDATE evaluations SET content = ?, status = CASE WHEN status = 'submitted' OR ? = 1 "
-        "THEN 'submitted' ELSE 'draft' END, submitted_at = CASE WHEN submitted_at IS NULL AND ? "
-        "= 1 THEN ? ELSE submitted_at END, version = version + 1, updated_at = ? WHERE "
-        "proposal_id = ? AND account_id = ? AND version = ?",
-        {content, submitting, submitting, now, now, proposal, account, expected_version});
+    auto r =
+        c.run(R"sql(
+        UPDATE evaluations
+        SET content = ?,
+            status = CASE WHEN status = 'submitted' OR ? = 1 THEN 'submitted' ELSE 'draft' END,
+            submitted_at = CASE WHEN submitted_at IS NULL AND ? = 1 THEN ? ELSE submitted_at END,
+            version = version + 1,
+            updated_at = ?
+        WHERE proposal_id = ? AND account_id = ? AND version = ?
+    )sql",
+              {content, submitting, submitting, now, now, proposal, account, expected_version});
     if (r.changed == 0) return std::nullopt;
     return expected_version + 1;
 }
 
 std::vector<Task> member_tasks(db::Connection& c, std::int64_t edition, std::int64_t account) {
     std::vector<Task> out;
-    for (const auto& row :
-         c.run("SELECT p.id, p.number, p.title, COALESCE(t.name, ''), p.format, "
-               "COALESCE(e.status, '') FROM assignments a JOIN proposals p ON p.id = "
-               "a.proposal_id LEFT JOIN themes t ON t.id = p.theme_id LEFT JOIN evaluations e ON "
-               "e.proposal_id = a.proposal_id AND e.account_id = a.account_id WHERE a.account_id "
-               "= ? AND a.published = 1 AND p.edition_id = ? ORDER BY p.number",
-               {account, edition})
-             .rows)
-        out.push_back(
-            {row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4), row.text(5)});
+    auto r = c.run(R"sql(
+        SELECT p.id, p.number, p.title, COALESCE(t.name, '') AS theme, p.format,
+               COALESCE(e.status, '') AS status
+        FROM assignments a
+        JOIN proposals p ON p.id = a.proposal_id
+        LEFT JOIN themes t ON t.id = p.theme_id
+        LEFT JOIN evaluations e ON e.proposal_id = a.proposal_id AND e.account_id = a.account_id
+        WHERE a.account_id = ? AND a.published = 1 AND p.edition_id = ?
+        ORDER BY p.number
+    )sql",
+                   {account, edition});
+    for (const auto& row : r.rows)
+        out.push_back({row.integer("id"), row.integer("number"), row.text("title"),
+                       row.text("theme"), row.text("format"), row.text("status")});
     return out;
 }
 
@@ -98,78 +118,102 @@ Progress evaluation_progress(db::Connection& c, std::int64_t edition) {
         at[m.account_id] = out.members.size();
         out.members.push_back({m.account_id, m.name, m.email, 0, 0, 0});
     }
-    for (const auto& row :
-         c.run("SELECT a.account_id, COUNT(*), SUM(CASE WHEN e.status = 'draft' THEN 1 ELSE 0 "
-               "END), SUM(CASE WHEN e.status = 'submitted' THEN 1 ELSE 0 END) FROM assignments a "
-               "JOIN proposals p ON p.id = a.proposal_id LEFT JOIN evaluations e ON e.proposal_id "
-               "= a.proposal_id AND e.account_id = a.account_id WHERE p.edition_id = ? GROUP BY "
-               "a.account_id",
-               {edition})
-             .rows) {
-        auto i = at.find(row.integer(0));
+    auto by_member = c.run(R"sql(
+        SELECT a.account_id,
+               COUNT(*) AS assigned,
+               SUM(CASE WHEN e.status = 'draft' THEN 1 ELSE 0 END) AS drafts,
+               SUM(CASE WHEN e.status = 'submitted' THEN 1 ELSE 0 END) AS submitted
+        FROM assignments a
+        JOIN proposals p ON p.id = a.proposal_id
+        LEFT JOIN evaluations e ON e.proposal_id = a.proposal_id AND e.account_id = a.account_id
+        WHERE p.edition_id = ?
+        GROUP BY a.account_id
+    )sql",
+                           {edition});
+    for (const auto& row : by_member.rows) {
+        auto i = at.find(row.integer("account_id"));
         if (i == at.end()) continue;
         auto& m = out.members[i->second];
-        m.assigned = static_cast<int>(row.integer(1));
-        m.drafts = static_cast<int>(row.integer(2));
-        m.submitted = static_cast<int>(row.integer(3));
+        m.assigned = static_cast<int>(row.integer("assigned"));
+        m.drafts = static_cast<int>(row.integer("drafts"));
+        m.submitted = static_cast<int>(row.integer("submitted"));
         out.assigned += m.assigned;
         out.submitted += m.submitted;
     }
-    for (const auto& row :
-         c.run("SELECT p.id, p.number, p.title, COUNT(*), SUM(CASE WHEN e.status = 'submitted' "
-               "THEN 1 ELSE 0 END) FROM assignments a JOIN proposals p ON p.id = a.proposal_id "
-               "LEFT JOIN evaluations e ON e.proposal_id = a.proposal_id AND e.account_id = "
-               "a.account_id WHERE p.edition_id = ? GROUP BY p.id, p.number, p.title ORDER BY "
-               "p.number",
-               {edition})
-             .rows)
-        out.proposals.push_back({row.integer(0), row.integer(1), row.text(2),
-                                 static_cast<int>(row.integer(3)),
-                                 static_cast<int>(row.integer(4))});
+    auto by_proposal = c.run(R"sql(
+        SELECT p.id, p.number, p.title,
+               COUNT(*) AS assigned,
+               SUM(CASE WHEN e.status = 'submitted' THEN 1 ELSE 0 END) AS submitted
+        FROM assignments a
+        JOIN proposals p ON p.id = a.proposal_id
+        LEFT JOIN evaluations e ON e.proposal_id = a.proposal_id AND e.account_id = a.account_id
+        WHERE p.edition_id = ?
+        GROUP BY p.id, p.number, p.title
+        ORDER BY p.number
+    )sql",
+                             {edition});
+    for (const auto& row : by_proposal.rows)
+        out.proposals.push_back({row.integer("id"), row.integer("number"), row.text("title"),
+                                 static_cast<int>(row.integer("assigned")),
+                                 static_cast<int>(row.integer("submitted"))});
     return out;
 }
 
 std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, std::int64_t edition) {
     std::vector<SubmittedEvaluation> out;
-    for (const auto& row :
-         c.run("SELECT e.proposal_id, e.account_id, p.format, e.content FROM evaluations e JOIN "
-               "proposals p ON p.id = e.proposal_id WHERE p.edition_id = ? AND e.status = "
-               "'submitted' ORDER BY p.number, e.account_id",
-               {edition})
-             .rows)
-        out.push_back({row.integer(0), row.integer(1), row.text(2), parse_content(row.text(3))});
+    auto r = c.run(R"sql(
+        SELECT e.proposal_id, e.account_id, p.format, e.content
+        FROM evaluations e
+        JOIN proposals p ON p.id = e.proposal_id
+        WHERE p.edition_id = ? AND e.status = 'submitted'
+        ORDER BY p.number, e.account_id
+    )sql",
+                   {edition});
+    for (const auto& row : r.rows)
+        out.push_back({row.integer("proposal_id"), row.integer("account_id"), row.text("format"),
+                       parse_content(row.text("content"))});
     return out;
 }
 
 std::vector<std::pair<std::int64_t, std::string>> same_theme_proposals(db::Connection& c,
                                                                        std::int64_t proposal) {
     std::vector<std::pair<std::int64_t, std::string>> out;
-    for (const auto& row :
-         c.run("SELECT o.number, o.title FROM proposals p JOIN proposals o ON o.edition_id = "
-               "p.edition_id AND o.theme_id = p.theme_id AND o.id <> p.id WHERE p.id = ? AND "
-               "o.status = 'submitted' ORDER BY o.number",
-               {proposal})
-             .rows)
-        out.emplace_back(row.integer(0), row.text(1));
+    auto r = c.run(R"sql(
+        SELECT o.number, o.title
+        FROM proposals p
+        JOIN proposals o ON o.edition_id = p.edition_id AND o.theme_id = p.theme_id
+                        AND o.id <> p.id
+        WHERE p.id = ? AND o.status = 'submitted'
+        ORDER BY o.number
+    )sql",
+                   {proposal});
+    for (const auto& row : r.rows) out.emplace_back(row.integer("number"), row.text("title"));
     return out;
 }
 
 std::int64_t count_evaluations(db::Connection& c, std::int64_t edition) {
-    return db::scalar(
-        c.run("SELECT COUNT(*) FROM evaluations e JOIN proposals p ON p.id = e.proposal_id WHERE "
-              "p.edition_id = ?",
-              {edition}));
+    return db::scalar(c.run(R"sql(
+        SELECT COUNT(*)
+        FROM evaluations e
+        JOIN proposals p ON p.id = e.proposal_id
+        WHERE p.edition_id = ?
+    )sql",
+                            {edition}));
 }
 
 std::vector<SheetProposal> sheet_proposals(db::Connection& c, std::int64_t edition) {
     std::vector<SheetProposal> out;
-    for (const auto& row :
-         c.run("SELECT p.id, p.number, p.title, COALESCE(t.name, ''), p.format FROM proposals p "
-               "LEFT JOIN themes t ON t.id = p.theme_id WHERE p.edition_id = ? AND p.status = "
-               "'submitted' ORDER BY p.number",
-               {edition})
-             .rows)
-        out.push_back({row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4)});
+    auto r = c.run(R"sql(
+        SELECT p.id, p.number, p.title, COALESCE(t.name, '') AS theme, p.format
+        FROM proposals p
+        LEFT JOIN themes t ON t.id = p.theme_id
+        WHERE p.edition_id = ? AND p.status = 'submitted'
+        ORDER BY p.number
+    )sql",
+                   {edition});
+    for (const auto& row : r.rows)
+        out.push_back({row.integer("id"), row.integer("number"), row.text("title"),
+                       row.text("theme"), row.text("format")});
     return out;
 }
 

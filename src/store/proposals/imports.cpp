@@ -24,46 +24,55 @@ std::int64_t import_workshop_page(db::Connection& c, std::int64_t edition, const
         throw std::runtime_error("there is no edition " + std::to_string(edition));
     auto number = page.number;
     if (number <= 0)
-        number = static_cast<int>(db::scalar(c.run(
-            "SELECT COALESCE(MAX(number), 0) + 1 FROM proposals WHERE edition_id = ?", {edition})));
-    if (!c.run("SELECT 1 FROM proposals WHERE edition_id = ? AND number = ?",
+        number = static_cast<int>(db::scalar(c.run(R"sql(
+            SELECT COALESCE(MAX(number), 0) + 1 AS next_number
+            FROM proposals
+            WHERE edition_id = ?
+        )sql",
+                                                   {edition})));
+    if (!c.run(R"sql(SELECT 1 FROM proposals WHERE edition_id = ? AND number = ?)sql",
                {edition, std::int64_t{number}})
              .empty())
         throw std::runtime_error("edition " + std::to_string(edition) +
                                  " already has a proposal number " + std::to_string(number));
     db::Value theme = nullptr;
     if (!page.theme.empty()) {
-        auto found =
-            c.run("SELECT id FROM themes WHERE edition_id = ? AND name = ?", {edition, page.theme});
+        auto found = c.run(R"sql(SELECT id FROM themes WHERE edition_id = ? AND name = ?)sql",
+                           {edition, page.theme});
         theme = found.empty() ? db::Value{add_theme(c, edition, {page.theme, ""})}
-                              : db::Value{found.rows[0].integer(0)};
+                              : db::Value{found.rows[0].integer("id")};
     }
     auto id = db::scalar(
-        c.run("INSERT INTO proposals (edition_id, number, session_type, title, theme_id, format, "
-              "duration, "
-              "description, status, created_at, submitted_at) VALUES (?, ?, 'workshop', ?, ?, '', "
-              "0, ?, 'imported', ?, "
-              "NULL) RETURNING id",
+        c.run(R"sql(
+        INSERT INTO proposals
+            (edition_id, number, session_type, title, theme_id, format, duration, description,
+             status, created_at, submitted_at)
+        VALUES (?, ?, 'workshop', ?, ?, '', 0, ?, 'imported', ?, NULL)
+        RETURNING id
+    )sql",
               {edition, std::int64_t{number}, page.title, theme, page.description, now}));
     std::int64_t position = 0;
     auto link = [&](const ProposalPerson& p, const std::string& role) {
-        c.run(
-            "INSERT INTO proposal_people (proposal_id, person_id, role, confirmation, onsite, "
-            "position) VALUES "
-            "(?, ?, ?, ?, 1, ?)",
-            {id, person_id(c, p), role, p.confirmation, position++});
+        c.run(R"sql(
+            INSERT INTO proposal_people
+                (proposal_id, person_id, role, confirmation, onsite, position)
+            VALUES (?, ?, ?, ?, 1, ?)
+        )sql",
+              {id, person_id(c, p), role, p.confirmation, position++});
     };
     for (const auto& o : page.organisers) link(o, "organiser");
     for (const auto& s : page.speakers) link(s.person, s.role);
     for (const auto& m : page.online_moderators) link(m, "online_moderator");
     if (page.report) {
         const auto& r = *page.report;
-        c.run(
-            "INSERT INTO session_reports (proposal_id, women_present, gender_discussed, "
-            "reported_by, summary, "
-            "conclusions, filed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {id, r.women_present, r.gender_discussed, r.reported_by, r.summary, r.conclusions,
-             now});
+        c.run(R"sql(
+            INSERT INTO session_reports
+                (proposal_id, women_present, gender_discussed, reported_by, summary, conclusions,
+                 filed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+        )sql",
+              {id, r.women_present, r.gender_discussed, r.reported_by, r.summary, r.conclusions,
+               now});
     }
     return id;
 }

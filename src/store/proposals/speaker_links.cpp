@@ -3,46 +3,58 @@
 namespace convene::store {
 
 std::optional<SpeakerLink> find_speaker_link(db::Connection& c, const std::string& token_hash) {
-    auto r = c.run(R"(SELECT si.id, si.proposal_id, si.person_id, pe.name, si.email,
-                             si.expires_at, COALESCE(si.response, '')
-                      FROM speaker_invitations si JOIN people pe ON pe.id = si.person_id
-                      WHERE si.token_hash = ?)",
+    auto r = c.run(R"sql(
+        SELECT si.id, si.proposal_id, si.person_id, pe.name, si.email, si.expires_at,
+               COALESCE(si.response, '') AS response
+        FROM speaker_invitations si
+        JOIN people pe ON pe.id = si.person_id
+        WHERE si.token_hash = ?
+    )sql",
                    {token_hash});
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
-    return SpeakerLink{row.integer(0), row.integer(1), row.integer(2), row.text(3),
-                       row.text(4),    row.text(5),    row.text(6)};
+    return SpeakerLink{row.integer("id"),   row.integer("proposal_id"), row.integer("person_id"),
+                       row.text("name"),    row.text("email"),          row.text("expires_at"),
+                       row.text("response")};
 }
 
 std::vector<std::string> roles_on_proposal(db::Connection& c, std::int64_t proposal,
                                            std::int64_t person) {
     std::vector<std::string> out;
-    for (const auto& row : c.run(R"(SELECT role FROM proposal_people
-                                    WHERE proposal_id = ? AND person_id = ? ORDER BY position)",
-                                 {proposal, person})
-                               .rows)
-        out.push_back(row.text(0));
+    auto r = c.run(R"sql(
+        SELECT role
+        FROM proposal_people
+        WHERE proposal_id = ? AND person_id = ?
+        ORDER BY position
+    )sql",
+                   {proposal, person});
+    for (const auto& row : r.rows) out.push_back(row.text("role"));
     return out;
 }
 
 void answer_speaker_link(db::Connection& c, std::int64_t invitation, const std::string& response,
                          const std::string& now) {
-    c.run("UPDATE speaker_invitations SET response = ?, responded_at = ? WHERE id = ?",
+    c.run(R"sql(
+        UPDATE speaker_invitations SET response = ?, responded_at = ? WHERE id = ?
+    )sql",
           {response, now, invitation});
 }
 
 std::vector<Uninvited> uninvited_people(db::Connection& c, std::int64_t proposal) {
     std::vector<Uninvited> out;
-    for (const auto& row : c.run(R"(SELECT DISTINCT pe.id, pe.name, pe.email
-                  FROM proposal_people pp JOIN people pe ON pe.id = pp.person_id
-                  WHERE pp.proposal_id = ? AND pp.role <> 'organiser'
-                    AND pe.email IS NOT NULL AND pe.email <> ''
-                    AND NOT EXISTS (SELECT 1 FROM speaker_invitations si
-                                    WHERE si.proposal_id = pp.proposal_id
-                                      AND si.person_id = pe.id))",
-                                 {proposal})
-                               .rows)
-        out.push_back({row.integer(0), row.text(1), row.text(2)});
+    auto r = c.run(R"sql(
+        SELECT DISTINCT pe.id, pe.name, pe.email
+        FROM proposal_people pp
+        JOIN people pe ON pe.id = pp.person_id
+        WHERE pp.proposal_id = ? AND pp.role <> 'organiser'
+          AND pe.email IS NOT NULL AND pe.email <> ''
+          AND NOT EXISTS (SELECT 1 FROM speaker_invitations si
+                          WHERE si.proposal_id = pp.proposal_id
+                            AND si.person_id = pe.id)
+    )sql",
+                   {proposal});
+    for (const auto& row : r.rows)
+        out.push_back({row.integer("id"), row.text("name"), row.text("email")});
     return out;
 }
 
@@ -57,12 +69,12 @@ std::map<std::int64_t, std::int64_t> add_speaker_links(db::Connection& c, std::i
             values.push_back(std::move(v));
     std::map<std::int64_t, std::int64_t> invitation_of;
     if (links.empty()) return invitation_of;
-    for (const auto& row : db::insert_rows(c,
-                                           "INSERT INTO speaker_invitations (proposal_id, "
-                                           "person_id, email, token_hash, sent_at, expires_at)",
-                                           6, values, " RETURNING id, person_id")
-                               .rows)
-        invitation_of[row.integer(1)] = row.integer(0);
+    auto r = db::insert_rows(c, R"sql(
+        INSERT INTO speaker_invitations
+            (proposal_id, person_id, email, token_hash, sent_at, expires_at)
+    )sql",
+                             6, values, R"sql( RETURNING id, person_id)sql");
+    for (const auto& row : r.rows) invitation_of[row.integer("person_id")] = row.integer("id");
     return invitation_of;
 }
 

@@ -11,52 +11,58 @@
 namespace convene::store {
 
 Call load_call(db::Connection& c, std::int64_t edition) {
-    auto r = c.run("SELECT call_settings FROM editions WHERE id = ?", {edition});
+    auto r = c.run(R"sql(SELECT call_settings FROM editions WHERE id = ?)sql", {edition});
     FieldErrors ignored;
     if (r.empty()) return standard_call();
-    auto j = nlohmann::json::parse(r.rows[0].text(0), nullptr, false);
+    auto j = nlohmann::json::parse(r.rows[0].text("call_settings"), nullptr, false);
     return call_from_json(j.is_object() ? j : nlohmann::json::object(), ignored);
 }
 
 void save_call(db::Connection& c, std::int64_t edition, const Call& call) {
-    c.run("UPDATE editions SET call_settings = ? WHERE id = ?", {to_json(call).dump(), edition});
+    c.run(R"sql(UPDATE editions SET call_settings = ? WHERE id = ?)sql",
+          {to_json(call).dump(), edition});
 }
 
 std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64_t proposal) {
-    auto r = c.run(
-        "SELECT id, edition_id, number, version, status, created_at, COALESCE(updated_at, "
-        "created_at), COALESCE(submitted_at, '') FROM proposals WHERE id = ?",
-        {proposal});
+    auto r = c.run(R"sql(
+        SELECT id, edition_id, number, version, status, created_at,
+               COALESCE(updated_at, created_at) AS updated_at,
+               COALESCE(submitted_at, '') AS submitted_at
+        FROM proposals
+        WHERE id = ?
+    )sql",
+                   {proposal});
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
     ProposalRecord out;
-    out.id = row.integer(0);
-    out.edition_id = row.integer(1);
-    out.number = row.integer(2);
-    out.version = row.integer(3);
-    out.status = row.text(4);
-    out.created_at = row.text(5);
-    out.updated_at = row.text(6);
-    out.submitted_at = row.text(7);
+    out.id = row.integer("id");
+    out.edition_id = row.integer("edition_id");
+    out.number = row.integer("number");
+    out.version = row.integer("version");
+    out.status = row.text("status");
+    out.created_at = row.text("created_at");
+    out.updated_at = row.text("updated_at");
+    out.submitted_at = row.text("submitted_at");
     return out;
 }
 
 std::optional<std::int64_t> proposal_by_creation_key(db::Connection& c, std::int64_t account,
                                                      const std::string& key) {
     if (key.empty()) return std::nullopt;
-    auto r =
-        c.run("SELECT id FROM proposals WHERE created_by = ? AND creation_key = ?", {account, key});
+    auto r = c.run(R"sql(SELECT id FROM proposals WHERE created_by = ? AND creation_key = ?)sql",
+                   {account, key});
     if (r.empty()) return std::nullopt;
-    return r.rows[0].integer(0);
+    return r.rows[0].integer("id");
 }
 
 namespace {
 
 db::Value theme_id(db::Connection& c, std::int64_t edition, const std::string& theme) {
     if (theme.empty()) return nullptr;
-    auto r = c.run("SELECT id FROM themes WHERE edition_id = ? AND name = ?", {edition, theme});
+    auto r =
+        c.run(R"sql(SELECT id FROM themes WHERE edition_id = ? AND name = ?)sql", {edition, theme});
     if (r.empty()) return nullptr;
-    return r.rows[0].integer(0);
+    return r.rows[0].integer("id");
 }
 
 struct Role {
@@ -69,9 +75,6 @@ const Role roles[] = {{"organiser", &Proposal::organisers},
                       {"online_moderator", &Proposal::online_moderators},
                       {"rapporteur", &Proposal::rapporteurs}};
 
-// Replaces the proposal's people. A person already on the proposal (same e-mail, or
-// same name when there is none) keeps their row, so their answer to an invitation
-// stays with them; people no longer named lose their invitation.
 // Ids of the named organisations, creating the missing ones: a few statements for
 // any number of names.
 std::map<std::string, std::int64_t> organisation_ids(db::Connection& c, const Proposal& p) {
@@ -82,7 +85,7 @@ std::map<std::string, std::int64_t> organisation_ids(db::Connection& c, const Pr
     std::map<std::string, std::int64_t> ids;
     if (wanted.empty()) return ids;
     auto select = [&] {
-        std::string sql = "SELECT id, name FROM organisations WHERE name IN (";
+        std::string sql = R"sql(SELECT id, name FROM organisations WHERE name IN ()sql";
         std::vector<db::Value> names;
         for (const auto& [name, person] : wanted) {
             if (ids.count(name)) continue;
@@ -90,7 +93,8 @@ std::map<std::string, std::int64_t> organisation_ids(db::Connection& c, const Pr
             names.emplace_back(name);
         }
         if (names.empty()) return;
-        for (const auto& row : c.run(sql + ")", names).rows) ids[row.text(1)] = row.integer(0);
+        for (const auto& row : c.run(sql + ")", names).rows)
+            ids[row.text("name")] = row.integer("id");
     };
     select();
     if (ids.size() == wanted.size()) return ids;
@@ -104,8 +108,8 @@ std::map<std::string, std::int64_t> organisation_ids(db::Connection& c, const Pr
     }
     // Two proposers may name the same new organisation at once: the second one's
     // insert skips it and the select finds the first one's row.
-    db::insert_rows(c, "INSERT INTO organisations (name, country, stakeholder_group)", 3, values,
-                    " ON CONFLICT (name) DO NOTHING");
+    db::insert_rows(c, R"sql(INSERT INTO organisations (name, country, stakeholder_group))sql", 3,
+                    values, R"sql( ON CONFLICT (name) DO NOTHING)sql");
     select();
     return ids;
 }
@@ -116,18 +120,22 @@ std::map<std::string, std::int64_t> organisation_ids(db::Connection& c, const Pr
 // links go in one statement each, whatever their number.
 void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
     std::map<std::string, std::int64_t> existing;
-    for (const auto& row : c.run("SELECT DISTINCT pe.id, pe.name, COALESCE(pe.email, '') FROM "
-                                 "proposal_people pp JOIN people pe ON pe.id = pp.person_id "
-                                 "WHERE pp.proposal_id = ?",
-                                 {proposal})
-                               .rows) {
+    auto on_proposal = c.run(R"sql(
+        SELECT DISTINCT pe.id, pe.name, COALESCE(pe.email, '') AS email
+        FROM proposal_people pp
+        JOIN people pe ON pe.id = pp.person_id
+        WHERE pp.proposal_id = ?
+    )sql",
+                             {proposal});
+    for (const auto& row : on_proposal.rows) {
         ProposalPerson known;
-        known.name = row.text(1);
-        known.email = row.text(2);
-        existing.emplace(person_key(known), row.integer(0));
+        known.name = row.text("name");
+        known.email = row.text("email");
+        existing.emplace(person_key(known), row.integer("id"));
     }
     const auto before = existing;
-    if (!existing.empty()) c.run("DELETE FROM proposal_people WHERE proposal_id = ?", {proposal});
+    if (!existing.empty())
+        c.run(R"sql(DELETE FROM proposal_people WHERE proposal_id = ?)sql", {proposal});
     auto organisations = organisation_ids(c, p);
     auto person_values = [&](const ProposalPerson& person) {
         auto org = organisations.find(person.organisation);
@@ -150,26 +158,31 @@ void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
             if (found != existing.end()) {
                 if (!queued.insert(key).second) continue;
                 values.emplace_back(found->second);
-                c.run(
-                    "UPDATE people SET name = ?, email = ?, organisation_id = ?, country = ?, "
-                    "stakeholder_group = ?, gender = ? WHERE id = ?",
-                    values);
+                c.run(R"sql(
+                    UPDATE people
+                    SET name = ?, email = ?, organisation_id = ?, country = ?,
+                        stakeholder_group = ?, gender = ?
+                    WHERE id = ?
+                )sql",
+                      values);
             } else if (queued.insert(key).second) {
                 new_values.insert(new_values.end(), values.begin(), values.end());
                 new_values.emplace_back(std::int64_t{0});  // first_time
                 new_values.emplace_back(nullptr);          // account_id
             }
         }
-    for (const auto& row :
-         db::insert_rows(c,
-                         "INSERT INTO people (name, email, organisation_id, country, "
-                         "stakeholder_group, gender, first_time, account_id)",
-                         8, new_values, " RETURNING id, name, COALESCE(email, '')")
-             .rows) {
+    auto made_people = db::insert_rows(
+        c, R"sql(
+        INSERT INTO people
+            (name, email, organisation_id, country, stakeholder_group, gender, first_time,
+             account_id)
+    )sql",
+        8, new_values, R"sql( RETURNING id, name, COALESCE(email, '') AS email)sql");
+    for (const auto& row : made_people.rows) {
         ProposalPerson made;
-        made.name = row.text(1);
-        made.email = row.text(2);
-        existing.emplace(person_key(made), row.integer(0));
+        made.name = row.text("name");
+        made.email = row.text("email");
+        existing.emplace(person_key(made), row.integer("id"));
     }
     std::vector<db::Value> link_values;
     std::set<std::pair<std::string, std::int64_t>> linked;
@@ -186,29 +199,35 @@ void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
                   db::Value{person.confirmation}, db::Value{onsite}, db::Value{position++}})
                 link_values.push_back(std::move(v));
         }
-    db::insert_rows(c,
-                    "INSERT INTO proposal_people (proposal_id, person_id, role, confirmation, "
-                    "onsite, position)",
+    db::insert_rows(c, R"sql(
+        INSERT INTO proposal_people (proposal_id, person_id, role, confirmation, onsite, position)
+    )sql",
                     6, link_values);
     for (const auto& [key, id] : before) {
         if (kept.count(id)) continue;
-        c.run("DELETE FROM speaker_invitations WHERE proposal_id = ? AND person_id = ?",
+        c.run(R"sql(DELETE FROM speaker_invitations WHERE proposal_id = ? AND person_id = ?)sql",
               {proposal, id});
-        c.run(
-            "DELETE FROM people WHERE id = ? AND account_id IS NULL AND NOT EXISTS (SELECT 1 FROM "
-            "proposal_people pp WHERE pp.person_id = people.id) AND NOT EXISTS (SELECT 1 FROM "
-            "speaker_invitations si WHERE si.person_id = people.id)",
-            {id});
+        c.run(R"sql(
+            DELETE FROM people
+            WHERE id = ? AND account_id IS NULL
+              AND NOT EXISTS (SELECT 1 FROM proposal_people pp WHERE pp.person_id = people.id)
+              AND NOT EXISTS (SELECT 1 FROM speaker_invitations si WHERE si.person_id = people.id)
+        )sql",
+              {id});
     }
 }
 
 void write_fields(db::Connection& c, std::int64_t proposal, std::int64_t edition,
                   const Proposal& p) {
     c.run(
-        "UPDATE proposals SET session_type = ?, title = ?, theme_id = ?, format = ?, duration = ?, "
-        "description = ?, policy_questions = ?, tags = ?, sdgs = ?, agenda = ?, "
-        "expected_outcomes = ?, online_participation = ?, background_paper = ?, "
-        "previous_report = ?, relevance = ? WHERE id = ?",
+        R"sql(
+        UPDATE proposals
+        SET session_type = ?, title = ?, theme_id = ?, format = ?, duration = ?,
+            description = ?, policy_questions = ?, tags = ?, sdgs = ?, agenda = ?,
+            expected_outcomes = ?, online_participation = ?, background_paper = ?,
+            previous_report = ?, relevance = ?
+        WHERE id = ?
+    )sql",
         {p.session_type, p.title, theme_id(c, edition, p.theme), p.format, std::int64_t{p.duration},
          p.description, nlohmann::json(p.policy_questions).dump(), nlohmann::json(p.tags).dump(),
          nlohmann::json(p.sdgs).dump(), p.agenda, p.expected_outcomes, p.online_participation,
@@ -227,17 +246,20 @@ void keep_revision(db::Connection& c, std::int64_t proposal, std::int64_t versio
     if (action == "saved") {
         auto at = parse_utc(now);
         auto window = at ? format_utc(*at - revision_window) : now;
-        auto merged = c.run(
-            "UPDATE proposal_revisions SET version = ?, saved_at = ?, content = ? WHERE "
-            "proposal_id = ? AND version = ? AND account_id = ? AND action = 'saved' AND "
-            "saved_at >= ?",
-            {version, now, content.dump(), proposal, version - 1, account, window});
+        auto merged = c.run(R"sql(
+            UPDATE proposal_revisions
+            SET version = ?, saved_at = ?, content = ?
+            WHERE proposal_id = ? AND version = ? AND account_id = ? AND action = 'saved'
+              AND saved_at >= ?
+        )sql",
+                            {version, now, content.dump(), proposal, version - 1, account, window});
         if (merged.changed > 0) return;
     }
-    c.run(
-        "INSERT INTO proposal_revisions (proposal_id, version, saved_at, account_id, action, "
-        "content) VALUES (?, ?, ?, ?, ?, ?)",
-        {proposal, version, now, account, action, content.dump()});
+    c.run(R"sql(
+        INSERT INTO proposal_revisions (proposal_id, version, saved_at, account_id, action, content)
+        VALUES (?, ?, ?, ?, ?, ?)
+    )sql",
+          {proposal, version, now, account, action, content.dump()});
 }
 
 }  // namespace
@@ -253,11 +275,14 @@ Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal&
     std::int64_t id = 0;
     try {
         db::Savepoint attempt(c);
-        id = db::scalar(c.run(
-            "INSERT INTO proposals (edition_id, number, session_type, title, format, duration, "
-            "description, status, created_at, updated_at, version, created_by, creation_key) "
-            "VALUES (?, ?, ?, '', '', 0, '', 'draft', ?, ?, 1, ?, ?) RETURNING id",
-            {edition, placeholder, p.session_type, now, now, account, key}));
+        id = db::scalar(c.run(R"sql(
+            INSERT INTO proposals
+                (edition_id, number, session_type, title, format, duration, description, status,
+                 created_at, updated_at, version, created_by, creation_key)
+            VALUES (?, ?, ?, '', '', 0, '', 'draft', ?, ?, 1, ?, ?)
+            RETURNING id
+        )sql",
+                              {edition, placeholder, p.session_type, now, now, account, key}));
         attempt.release();
     } catch (const db::Error& e) {
         // The same key sent twice at once: the second insert waited for the first to
@@ -275,99 +300,124 @@ Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal&
 
 std::int64_t number_proposal(db::Connection& c, std::int64_t edition, std::int64_t proposal) {
     // Numbers in turn: the update locks the edition's row until this transaction ends.
-    c.run("UPDATE editions SET call_settings = call_settings WHERE id = ?", {edition});
-    return db::scalar(
-        c.run("UPDATE proposals SET number = (SELECT COALESCE(MAX(number), 0) + 1 FROM proposals "
-              "WHERE edition_id = ? AND number > 0) WHERE id = ? RETURNING number",
-              {edition, proposal}));
+    c.run(R"sql(UPDATE editions SET call_settings = call_settings WHERE id = ?)sql", {edition});
+    return db::scalar(c.run(R"sql(
+        UPDATE proposals
+        SET number = (SELECT COALESCE(MAX(number), 0) + 1
+                      FROM proposals
+                      WHERE edition_id = ? AND number > 0)
+        WHERE id = ?
+        RETURNING number
+    )sql",
+                            {edition, proposal}));
 }
 
 bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
                    std::int64_t expected_version, std::int64_t account, const std::string& action,
                    const std::string& now) {
-    auto updated = c.run(
-        "UPDATE proposals SET version = version + 1, updated_at = ? WHERE id = ? AND version = ? "
-        "RETURNING edition_id",
-        {now, proposal, expected_version});
+    auto updated = c.run(R"sql(
+        UPDATE proposals SET version = version + 1, updated_at = ?
+        WHERE id = ? AND version = ?
+        RETURNING edition_id
+    )sql",
+                         {now, proposal, expected_version});
     if (updated.empty()) return false;
-    write_fields(c, proposal, updated.rows[0].integer(0), p);
+    write_fields(c, proposal, updated.rows[0].integer("edition_id"), p);
     write_people(c, proposal, p);
     keep_revision(c, proposal, expected_version + 1, p, account, action, now);
     return true;
 }
 
 void mark_submitted(db::Connection& c, std::int64_t proposal, const std::string& now) {
-    c.run(
-        "UPDATE proposals SET status = 'submitted', submitted_at = COALESCE(submitted_at, ?) "
-        "WHERE id = ?",
-        {now, proposal});
+    c.run(R"sql(
+        UPDATE proposals SET status = 'submitted', submitted_at = COALESCE(submitted_at, ?)
+        WHERE id = ?
+    )sql",
+          {now, proposal});
 }
 
 std::vector<Revision> list_revisions(db::Connection& c, std::int64_t proposal) {
     std::vector<Revision> out;
-    for (const auto& row :
-         c.run("SELECT r.version, r.saved_at, COALESCE(a.name, ''), r.action FROM "
-               "proposal_revisions r LEFT JOIN accounts a ON a.id = r.account_id WHERE "
-               "r.proposal_id = ? ORDER BY r.version DESC",
-               {proposal})
-             .rows)
-        out.push_back({row.integer(0), row.text(1), row.text(2), row.text(3)});
+    auto r = c.run(R"sql(
+        SELECT r.version, r.saved_at, COALESCE(a.name, '') AS saved_by, r.action
+        FROM proposal_revisions r
+        LEFT JOIN accounts a ON a.id = r.account_id
+        WHERE r.proposal_id = ?
+        ORDER BY r.version DESC
+    )sql",
+                   {proposal});
+    for (const auto& row : r.rows)
+        out.push_back({row.integer("version"), row.text("saved_at"), row.text("saved_by"),
+                       row.text("action")});
     return out;
 }
 
 std::optional<nlohmann::json> revision_content(db::Connection& c, std::int64_t proposal,
                                                std::int64_t version) {
-    auto r = c.run("SELECT content FROM proposal_revisions WHERE proposal_id = ? AND version = ?",
+    auto r = c.run(R"sql(
+        SELECT content FROM proposal_revisions WHERE proposal_id = ? AND version = ?
+    )sql",
                    {proposal, version});
     if (r.empty()) return std::nullopt;
-    return nlohmann::json::parse(r.rows[0].text(0), nullptr, false);
+    return nlohmann::json::parse(r.rows[0].text("content"), nullptr, false);
 }
 
 bool is_editor(db::Connection& c, std::int64_t proposal, std::int64_t account) {
-    return !c.run("SELECT 1 FROM proposal_editors WHERE proposal_id = ? AND account_id = ?",
-                  {proposal, account})
+    return !c.run(
+                 R"sql(SELECT 1 FROM proposal_editors WHERE proposal_id = ? AND account_id = ?)sql",
+                 {proposal, account})
                 .empty();
 }
 
 void add_editor(db::Connection& c, std::int64_t proposal, std::int64_t account,
                 const std::string& role, const std::string& now) {
-    c.run(
-        "INSERT INTO proposal_editors (proposal_id, account_id, role, added_at) VALUES (?, ?, ?, "
-        "?) ON CONFLICT (proposal_id, account_id) DO NOTHING",
-        {proposal, account, role, now});
+    c.run(R"sql(
+        INSERT INTO proposal_editors (proposal_id, account_id, role, added_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (proposal_id, account_id) DO NOTHING
+    )sql",
+          {proposal, account, role, now});
 }
 
 std::vector<Editor> list_editors(db::Connection& c, std::int64_t proposal) {
     std::vector<Editor> out;
-    for (const auto& row :
-         c.run("SELECT a.id, a.name, a.email, e.role FROM proposal_editors e JOIN accounts a ON "
-               "a.id = e.account_id WHERE e.proposal_id = ? ORDER BY e.added_at, a.id",
-               {proposal})
-             .rows)
-        out.push_back({row.integer(0), row.text(1), row.text(2), row.text(3)});
+    auto r = c.run(R"sql(
+        SELECT a.id, a.name, a.email, e.role
+        FROM proposal_editors e
+        JOIN accounts a ON a.id = e.account_id
+        WHERE e.proposal_id = ?
+        ORDER BY e.added_at, a.id
+    )sql",
+                   {proposal});
+    for (const auto& row : r.rows)
+        out.push_back({row.integer("id"), row.text("name"), row.text("email"), row.text("role")});
     return out;
 }
 
 std::vector<OwnProposal> proposals_of(db::Connection& c, std::int64_t account) {
     std::vector<OwnProposal> out;
-    for (const auto& row :
-         c.run("SELECT p.id, p.edition_id, p.number, p.version, ed.name, p.title, p.session_type, "
-               "p.status, COALESCE(p.updated_at, p.created_at), e.role FROM proposal_editors e "
-               "JOIN proposals p ON p.id = e.proposal_id JOIN editions ed ON ed.id = p.edition_id "
-               "WHERE e.account_id = ? ORDER BY ed.year DESC, p.number",
-               {account})
-             .rows) {
+    auto r = c.run(R"sql(
+        SELECT p.id, p.edition_id, p.number, p.version, ed.name AS edition_name, p.title,
+               p.session_type, p.status, COALESCE(p.updated_at, p.created_at) AS updated_at,
+               e.role
+        FROM proposal_editors e
+        JOIN proposals p ON p.id = e.proposal_id
+        JOIN editions ed ON ed.id = p.edition_id
+        WHERE e.account_id = ?
+        ORDER BY ed.year DESC, p.number
+    )sql",
+                   {account});
+    for (const auto& row : r.rows) {
         OwnProposal p;
-        p.id = row.integer(0);
-        p.edition_id = row.integer(1);
-        p.number = row.integer(2);
-        p.version = row.integer(3);
-        p.edition_name = row.text(4);
-        p.title = row.text(5);
-        p.session_type = row.text(6);
-        p.status = row.text(7);
-        p.updated_at = row.text(8);
-        p.role = row.text(9);
+        p.id = row.integer("id");
+        p.edition_id = row.integer("edition_id");
+        p.number = row.integer("number");
+        p.version = row.integer("version");
+        p.edition_name = row.text("edition_name");
+        p.title = row.text("title");
+        p.session_type = row.text("session_type");
+        p.status = row.text("status");
+        p.updated_at = row.text("updated_at");
+        p.role = row.text("role");
         out.push_back(std::move(p));
     }
     return out;
@@ -376,41 +426,51 @@ std::vector<OwnProposal> proposals_of(db::Connection& c, std::int64_t account) {
 void invite_co_organiser(db::Connection& c, std::int64_t proposal, const std::string& email,
                          const std::string& token_hash, std::int64_t by, const std::string& now,
                          const std::string& expires_at) {
-    c.run(
-        "INSERT INTO co_organiser_invitations (proposal_id, email, token_hash, invited_by, "
-        "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-        {proposal, email, token_hash, by, now, expires_at});
+    c.run(R"sql(
+        INSERT INTO co_organiser_invitations
+            (proposal_id, email, token_hash, invited_by, created_at, expires_at)
+        VALUES (?, ?, ?, ?, ?, ?)
+    )sql",
+          {proposal, email, token_hash, by, now, expires_at});
 }
 
 std::optional<std::string> pending_co_organiser_invitation(db::Connection& c, std::int64_t proposal,
                                                            const std::string& email,
                                                            const std::string& now) {
-    auto r = c.run(
-        "SELECT MAX(expires_at) FROM co_organiser_invitations WHERE proposal_id = ? AND email = ? "
-        "AND accepted_at IS NULL AND withdrawn_at IS NULL AND expires_at > ?",
-        {proposal, email, now});
-    if (r.empty() || r.rows[0].is_null(0)) return std::nullopt;
-    return r.rows[0].text(0);
+    auto r = c.run(R"sql(
+        SELECT MAX(expires_at) AS expires_at
+        FROM co_organiser_invitations
+        WHERE proposal_id = ? AND email = ? AND accepted_at IS NULL AND withdrawn_at IS NULL
+          AND expires_at > ?
+    )sql",
+                   {proposal, email, now});
+    if (r.empty() || r.rows[0].is_null("expires_at")) return std::nullopt;
+    return r.rows[0].text("expires_at");
 }
 
 std::optional<CoOrganiserInvitation> find_co_organiser_invitation(db::Connection& c,
                                                                   const std::string& token_hash) {
-    auto r = c.run(
-        "SELECT id, proposal_id, email, expires_at, COALESCE(accepted_at, ''), "
-        "COALESCE(withdrawn_at, '') FROM co_organiser_invitations WHERE token_hash = ?",
-        {token_hash});
+    auto r = c.run(R"sql(
+        SELECT id, proposal_id, email, expires_at, COALESCE(accepted_at, '') AS accepted_at,
+               COALESCE(withdrawn_at, '') AS withdrawn_at
+        FROM co_organiser_invitations
+        WHERE token_hash = ?
+    )sql",
+                   {token_hash});
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
-    return CoOrganiserInvitation{row.integer(0), row.integer(1), row.text(2),
-                                 row.text(3),    row.text(4),    row.text(5)};
+    return CoOrganiserInvitation{row.integer("id"),       row.integer("proposal_id"),
+                                 row.text("email"),       row.text("expires_at"),
+                                 row.text("accepted_at"), row.text("withdrawn_at")};
 }
 
 bool accept_co_organiser_invitation(db::Connection& c, const CoOrganiserInvitation& invitation,
                                     std::int64_t account, const std::string& now) {
-    auto taken = c.run(
-        "UPDATE co_organiser_invitations SET accepted_by = ?, accepted_at = ? WHERE id = ? AND "
-        "accepted_at IS NULL AND withdrawn_at IS NULL",
-        {account, now, invitation.id});
+    auto taken = c.run(R"sql(
+        UPDATE co_organiser_invitations SET accepted_by = ?, accepted_at = ?
+        WHERE id = ? AND accepted_at IS NULL AND withdrawn_at IS NULL
+    )sql",
+                       {account, now, invitation.id});
     if (taken.changed == 0) return false;
     add_editor(c, invitation.proposal_id, account, "co_organiser", now);
     return true;

@@ -76,6 +76,44 @@ TEST_P(Storage, MigrationsApplyOnceAndCountriesAreLoaded) {
               "african");
 }
 
+TEST_P(Storage, CellsAreReadByColumnNameOnBothEngines) {
+    auto c = database_->acquire();
+    auto r = c->run(R"sql(
+        SELECT code,
+               name,
+               developing,
+               NULL AS missing,
+               COUNT(*) OVER () AS country_count
+          FROM countries
+         WHERE code = ?
+    )sql",
+                    {std::string("KE")});
+    ASSERT_EQ(r.rows.size(), 1u);
+    EXPECT_EQ(r.columns,
+              (std::vector<std::string>{"code", "name", "developing", "missing", "country_count"}))
+        << "aliases read the same on SQLite and PostgreSQL";
+    const auto& kenya = r.rows[0];
+    EXPECT_EQ(kenya.text("code"), "KE");
+    EXPECT_EQ(kenya.text("name"), kenya.text(1));
+    EXPECT_TRUE(kenya.boolean("developing"));
+    EXPECT_EQ(kenya.integer("country_count"), 1);
+    EXPECT_EQ(kenya.optional_text("code"), std::optional<std::string>("KE"));
+    EXPECT_EQ(kenya.optional_text("missing"), std::nullopt);
+    EXPECT_TRUE(kenya.is_null("missing"));
+    EXPECT_EQ(kenya.text("missing"), "");
+    EXPECT_TRUE(kenya.has("code"));
+    EXPECT_FALSE(kenya.has("nmae"));
+    try {
+        (void)kenya.text("nmae");
+        FAIL() << "an unknown column was read";
+    } catch (const std::logic_error& e) {
+        EXPECT_NE(std::string(e.what()).find("\"nmae\""), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("code, name, developing, missing, country_count"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
 TEST_P(Storage, TextRoundTripsByteForByte) {
     auto c = database_->acquire();
     const std::string hostile =
