@@ -1,6 +1,7 @@
 #include "core/decisions/decision.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/common/text.hpp"
 
@@ -265,6 +266,14 @@ std::string fill_text(const std::string& text, const std::map<std::string, std::
         at = close + 2;
     }
     return out + text.substr(at);
+}
+
+std::string score_words(double score) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.3f", score);
+    std::string out = text;
+    while (out.size() > 2 && out.back() == '0' && out[out.size() - 2] != '.') out.pop_back();
+    return out;
 }
 
 }  // namespace convene

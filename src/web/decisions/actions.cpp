@@ -94,21 +94,20 @@ int decide_from_selection(Exchange& ex, const store::Edition& e) {
     auto stored = store::load_selection(ex.db(), e.id);
     if (!stored)
         throw http::conflict("Make a selection first; the decisions are recorded from it.");
-    std::set<std::int64_t> selected;
-    for (const auto& id : stored->content["selected_proposals"])
-        selected.insert(id.get<std::int64_t>());
+    std::set<ProposalId> selected(stored->selected_proposals.begin(),
+                                  stored->selected_proposals.end());
     auto s = store::synthesis_settings(ex.db(), e.id);
     std::map<std::int64_t, bool> decided;
     for (const auto& d : store::list_decisions(ex.db(), e.id)) decided[d.proposal] = true;
     int recorded = 0;
-    auto slots = stored->content["rules"]["slots"].dump();
+    auto slots = std::to_string(stored->slots);
     for (const auto& row : ranking(ex, e, s)) {
-        auto id = row["proposal"].get<std::int64_t>();
+        auto id = row.proposal.value();
         if (decided.count(id)) continue;
         Decision d;
-        bool in = selected.count(id) > 0;
+        bool in = selected.count(row.proposal) > 0;
         d.kind = in ? "accepted" : "declined";
-        auto score = row["score"].dump();
+        auto score = score_words(row.score);
         d.reason = in ? "Selected within the " + slots + " workshop slots (score " + score +
                             ") under the edition's diversity rules."
                       : "Not selected: the " + slots +
@@ -130,20 +129,19 @@ nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
     auto ranked = ranking(ex, e, s);
     std::map<std::int64_t, store::StoredDecision> decided;
     for (auto& d : store::list_decisions(ex.db(), e.id)) decided[d.proposal] = d;
-    std::set<std::string> selected;
+    std::set<ProposalId> selected;
     auto stored = store::load_selection(ex.db(), e.id);
     if (stored)
-        for (const auto& id : stored->content["selected_proposals"])
-            selected.insert(std::to_string(id.get<std::int64_t>()));
+        selected.insert(stored->selected_proposals.begin(), stored->selected_proposals.end());
     std::map<std::string, int> counts;
     nlohmann::json rows = nlohmann::json::array(), due = nlohmann::json::array();
     const auto now = today(ex);
     for (const auto& r : ranked) {
-        auto id = r["proposal"].get<std::int64_t>();
+        auto id = r.proposal.value();
         nlohmann::json row = {
-            {"proposal", id},      {"number", r["number"]},
-            {"title", r["title"]}, {"theme", r["theme"]},
-            {"score", r["score"]}, {"selected", selected.count(std::to_string(id)) > 0},
+            {"proposal", r.proposal}, {"number", r.number},
+            {"title", r.title},       {"theme", r.theme},
+            {"score", r.score},       {"selected", selected.count(r.proposal) > 0},
             {"decided", false}};
         auto d = decided.find(id);
         if (d != decided.end()) {
@@ -160,13 +158,12 @@ nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
     // The speaker rule over the programme as decided (or as drafted before decisions).
     auto programme = draft_programme(ex, e, s, ranked);
     nlohmann::json overloads = nlohmann::json::array();
-    std::map<std::string, std::pair<long long, std::string>> about;
-    for (const auto& r : ranked) about[r["number"].dump()] = {r["proposal"], r["title"]};
+    std::map<long long, std::string> title_of;
+    for (const auto& r : ranked) title_of[r.number] = r.title;
     for (const auto& o :
          speaker_rule(*edition_proposals(ex, e), programme.ids, s.max_sessions_per_person)) {
         nlohmann::json sessions = nlohmann::json::array();
-        for (auto n : o.numbers)
-            sessions.push_back({{"number", n}, {"title", about[std::to_string(n)].second}});
+        for (auto n : o.numbers) sessions.push_back({{"number", n}, {"title", title_of[n]}});
         overloads.push_back(
             {{"name", o.name}, {"count", o.numbers.size()}, {"sessions", sessions}});
     }
