@@ -84,10 +84,12 @@ Decision decision_from_json(const nlohmann::json& j, FieldErrors& errors) {
                 std::size_t used = 0;
                 auto s = trim(m.get<std::string>());
                 d.merge_with = std::stoll(s, &used);
-                if (used != s.size()) throw std::invalid_argument("not a number");
-            } catch (const std::exception&) {
-                errors.push_back({"merge_with", "Merge with: give the proposal's number."});
+                if (used != s.size()) d.merge_with.reset();
+            } catch (const std::exception&) {  // not a number, or out of range
+                d.merge_with.reset();
             }
+            if (!d.merge_with)
+                errors.push_back({"merge_with", "Merge with: give the proposal's number."});
         } else if (!m.is_string())
             errors.push_back({"merge_with", "Merge with: give the proposal's number."});
     }

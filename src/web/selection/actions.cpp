@@ -62,8 +62,8 @@ nlohmann::json make_selection(Exchange& ex, const store::Edition& e) {
     SelectionResult result;
     try {
         result = select_proposals(selection_instance_from_json(instance));
-    } catch (const std::invalid_argument& bad) {  // a forced proposal since withdrawn
-        throw http::unprocessable({{"rules", bad.what()}});
+    } catch (const InputError& bad) {  // a forced proposal since withdrawn
+        throw http::unprocessable({{"rules", bad.field() + ": " + bad.message()}});
     }
     if (!result.feasible) {
         FieldErrors conflicting;

@@ -66,11 +66,8 @@ store::SynthesisSettings synthesis_settings_in_body(Exchange& ex, const store::E
             try {  // the rules must read as a selection over this edition's proposals
                 selection_instance_from_json(selection_instance(ex, e, candidate));
                 s.rules = candidate.rules;
-            } catch (const std::invalid_argument& bad) {
-                std::string text = bad.what();
-                auto colon = text.find(": ");
-                errors.push_back({colon == std::string::npos ? "rules" : text.substr(0, colon),
-                                  colon == std::string::npos ? text : text.substr(colon + 2)});
+            } catch (const InputError& bad) {
+                errors.push_back({bad.field().empty() ? "rules" : bad.field(), bad.message()});
             }
         }
     }
