@@ -180,7 +180,7 @@ nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
             {"results_published_at", store::results_published_at(ex.db(), e.id)}};
 }
 
-nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
+SentMessages send_decision_messages(Exchange& ex, const store::Edition& e) {
     auto s = store::synthesis_settings(ex.db(), e.id);
     std::map<long long, std::string> title_of;
     for (const auto& p : store::sheet_proposals(ex.db(), e.id)) title_of[p.number] = p.title;
@@ -233,7 +233,13 @@ nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
     }
     ex.audit("decision.messages", "edition " + std::to_string(e.id),
              {{"queued", queued}, {"already_sent", already}});
-    return {{"queued", queued}, {"already_sent", already}, {"without_address", without_address}};
+    return {queued, already, without_address};
+}
+
+nlohmann::json to_json(const SentMessages& sent) {
+    return {{"queued", sent.queued},
+            {"already_sent", sent.already_sent},
+            {"without_address", sent.without_address}};
 }
 
 }  // namespace convene::web
