@@ -24,9 +24,8 @@ class Id {
     std::int64_t value_ = 0;
 };
 
-using EditionId = Id<struct EditionTag>;
+// More aliases (EditionId, AccountId, ...) as code moves to typed ids.
 using ProposalId = Id<struct ProposalTag>;
-using AccountId = Id<struct AccountTag>;
 
 }  // namespace convene
 

@@ -97,13 +97,12 @@ int decide_from_selection(Exchange& ex, const store::Edition& e) {
     std::set<ProposalId> selected(stored->selected_proposals.begin(),
                                   stored->selected_proposals.end());
     auto s = store::synthesis_settings(ex.db(), e.id);
-    std::map<std::int64_t, bool> decided;
-    for (const auto& d : store::list_decisions(ex.db(), e.id)) decided[d.proposal] = true;
+    std::set<ProposalId> decided;
+    for (const auto& d : store::list_decisions(ex.db(), e.id)) decided.insert(d.proposal);
     int recorded = 0;
     auto slots = std::to_string(stored->slots);
     for (const auto& row : ranking(ex, e, s)) {
-        auto id = row.proposal.value();
-        if (decided.count(id)) continue;
+        if (decided.count(row.proposal)) continue;
         Decision d;
         bool in = selected.count(row.proposal) > 0;
         d.kind = in ? "accepted" : "declined";
@@ -114,7 +113,7 @@ int decide_from_selection(Exchange& ex, const store::Edition& e) {
                             " workshop slots went to higher-scored proposals under the "
                             "edition's diversity rules (score " +
                             score + ").";
-        if (store::save_decision(ex.db(), e.id, id, d, 0,
+        if (store::save_decision(ex.db(), e.id, row.proposal.value(), d, 0,
                                  ex.account() ? std::optional{ex.account()->id} : std::nullopt,
                                  ex.now()))
             ++recorded;
@@ -127,7 +126,7 @@ int decide_from_selection(Exchange& ex, const store::Edition& e) {
 nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
     auto s = store::synthesis_settings(ex.db(), e.id);
     auto ranked = ranking(ex, e, s);
-    std::map<std::int64_t, store::StoredDecision> decided;
+    std::map<ProposalId, store::StoredDecision> decided;
     for (auto& d : store::list_decisions(ex.db(), e.id)) decided[d.proposal] = d;
     std::set<ProposalId> selected;
     auto stored = store::load_selection(ex.db(), e.id);
@@ -137,13 +136,12 @@ nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
     nlohmann::json rows = nlohmann::json::array(), due = nlohmann::json::array();
     const auto now = today(ex);
     for (const auto& r : ranked) {
-        auto id = r.proposal.value();
         nlohmann::json row = {
             {"proposal", r.proposal}, {"number", r.number},
             {"title", r.title},       {"theme", r.theme},
             {"score", r.score},       {"selected", selected.count(r.proposal) > 0},
             {"decided", false}};
-        auto d = decided.find(id);
+        auto d = decided.find(r.proposal);
         if (d != decided.end()) {
             const auto& dec = d->second.decision;
             row["decided"] = true;
@@ -191,7 +189,7 @@ SentMessages send_decision_messages(Exchange& ex, const store::Edition& e) {
         const auto& dec = d.decision;
         auto kind = effective_kind(dec);
         std::string comments, conditions;
-        for (const auto& c : comments_of[d.proposal]) comments += "- " + c + "\n";
+        for (const auto& c : comments_of[d.proposal.value()]) comments += "- " + c + "\n";
         if (comments.empty()) comments = "(no comments)\n";
         for (const auto& code : dec.conditions) {
             std::string line;
@@ -214,7 +212,7 @@ SentMessages send_decision_messages(Exchange& ex, const store::Edition& e) {
             {"theme", kind == "moved" ? dec.new_theme : d.theme},
             {"decision", decision_label(kind)}};
         auto text = s.texts.count(kind) ? s.texts[kind] : standard_decision_texts().at(kind);
-        const auto& recipients = recipients_of[d.proposal];
+        const auto& recipients = recipients_of[d.proposal.value()];
         if (recipients.empty()) ++without_address;
         for (const auto& to : recipients) {
             // The subject from templates/mail/decision; the body is the Secretariat's text.
@@ -222,7 +220,7 @@ SentMessages send_decision_messages(Exchange& ex, const store::Edition& e) {
                                                         {"decision", decision_label(kind)},
                                                         {"number", d.number},
                                                         {"text", fill_text(text, values)}});
-            mail.dedupe_key = "decision:" + std::to_string(d.proposal) + ":" +
+            mail.dedupe_key = "decision:" + to_string(d.proposal) + ":" +
                               std::to_string(d.version) + ":" + ascii_lower(to);
             mail.recipient = to;
             if (store::enqueue_mail(ex.db(), mail, ex.now()))

@@ -76,7 +76,7 @@ nlohmann::json transparency_view(Exchange& ex, const store::Edition& e) {
     auto s = store::synthesis_settings(ex.db(), e.id);
     auto ranked = ranking(ex, e, s);
     auto decisions = store::list_decisions(ex.db(), e.id);
-    std::set<std::int64_t> in;
+    std::set<ProposalId> in;
     for (const auto& d : decisions)
         if (in_programme(d.decision)) in.insert(d.proposal);
     // Mean scores in half-point bins, all proposals against those in the programme.
@@ -89,7 +89,7 @@ nlohmann::json transparency_view(Exchange& ex, const store::Edition& e) {
         auto mean = r.mean;
         int bin = std::clamp(static_cast<int>(std::floor((mean - 1.0) * 2)), 0, 7);
         ++bins.rows[bin].all;
-        if (in.count(r.proposal.value())) ++bins.rows[bin].programme;
+        if (in.count(r.proposal)) ++bins.rows[bin].programme;
         ++per_count[r.count];
     }
     std::reverse(bins.rows.begin(), bins.rows.end());  // best first

@@ -127,7 +127,7 @@ DraftProgramme draft_programme(Exchange& ex, const store::Edition& e,
     if (!decisions.empty()) {
         d.source = "decisions";
         for (const auto& x : decisions)
-            if (in_programme(x.decision)) d.ids.insert(ProposalId{x.proposal});
+            if (in_programme(x.decision)) d.ids.insert(x.proposal);
         return d;
     }
     if (auto stored = store::load_selection(ex.db(), e.id)) {

@@ -15,7 +15,7 @@ TEST(Ids, AreNumbersInJsonAndCompareByValue) {
     std::unordered_set<ProposalId> seen{a, a, b};
     EXPECT_EQ(seen.size(), 2u);
     static_assert(!std::is_convertible_v<std::int64_t, ProposalId>);  // explicit only
-    static_assert(!std::is_convertible_v<AccountId, ProposalId>);
+    static_assert(!std::is_convertible_v<Id<struct OtherTag>, ProposalId>);
 }
 
 }  // namespace convene
