@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/common/clock.hpp"
+#include "core/common/field_error.hpp"
 #include "core/common/json_input.hpp"
 #include "core/evaluation/assignment.hpp"
 #include "core/proposals/workshop_page.hpp"
@@ -56,6 +57,9 @@ template <typename Parse>
 auto read_instance(const std::string& in_file, Parse parse) {
     try {
         return parse(read_json(in_file));
+    } catch (const InputError& e) {
+        throw std::runtime_error(in_file + ": " + (e.field().empty() ? "" : e.field() + ": ") +
+                                 e.message());
     } catch (const std::invalid_argument& e) {
         throw std::runtime_error(in_file + ": " + e.what());
     }

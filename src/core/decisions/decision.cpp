@@ -1,6 +1,7 @@
 #include "core/decisions/decision.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/common/text.hpp"
 
@@ -83,10 +84,12 @@ Decision decision_from_json(const nlohmann::json& j, FieldErrors& errors) {
                 std::size_t used = 0;
                 auto s = trim(m.get<std::string>());
                 d.merge_with = std::stoll(s, &used);
-                if (used != s.size()) throw std::invalid_argument("not a number");
-            } catch (const std::exception&) {
-                errors.push_back({"merge_with", "Merge with: give the proposal's number."});
+                if (used != s.size()) d.merge_with.reset();
+            } catch (const std::exception&) {  // not a number, or out of range
+                d.merge_with.reset();
             }
+            if (!d.merge_with)
+                errors.push_back({"merge_with", "Merge with: give the proposal's number."});
         } else if (!m.is_string())
             errors.push_back({"merge_with", "Merge with: give the proposal's number."});
     }
@@ -265,6 +268,14 @@ std::string fill_text(const std::string& text, const std::map<std::string, std::
         at = close + 2;
     }
     return out + text.substr(at);
+}
+
+std::string score_words(double score) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.3f", score);
+    std::string out = text;
+    while (out.size() > 2 && out.back() == '0' && out[out.size() - 2] != '.') out.pop_back();
+    return out;
 }
 
 }  // namespace convene

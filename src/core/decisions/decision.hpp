@@ -57,6 +57,10 @@ const std::vector<std::string>& decision_placeholders();
 std::map<std::string, std::string> decision_texts_from_json(const nlohmann::json& j,
                                                             std::map<std::string, std::string> base,
                                                             FieldErrors& errors);
+// A score in a reason, as the evaluation sheet rounds it: up to three decimals, at
+// least one ("3.5", "4.0", "3.667").
+std::string score_words(double score);
+
 // Replaces each {{name}} by its value; unknown names are left as written.
 std::string fill_text(const std::string& text, const std::map<std::string, std::string>& values);
 

@@ -4,6 +4,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/common/field_error.hpp"
 #include "core/common/text.hpp"
 
 namespace convene {
@@ -316,7 +317,7 @@ std::vector<ScreeningResult> screen_proposals(const std::vector<Proposal>& propo
         auto& r = results[i];
         r.proposal = p.id;
         if (!by_id.emplace(p.id, &r).second)
-            throw std::invalid_argument("proposal id " + p.id + " appears twice");
+            throw InputError("id", "proposal id " + p.id + " appears twice");
         if (context.rules.check_completeness) check_completeness(p, context.rules, r);
         check_speakers(p, context.rules, r);
         check_mag_members(p, context, r);
@@ -341,33 +342,34 @@ namespace {
 int int_setting(const nlohmann::json& v, const std::string& name) {
     if (v.is_null() || (v.is_boolean() && !v.get<bool>())) return 0;
     if (!v.is_number_integer() || v.get<int>() < 0)
-        throw std::invalid_argument("screening." + name +
-                                    " must be a whole number, or false to turn it off");
+        throw InputError("screening." + name,
+                         "screening." + name + " must be a whole number, or false to turn it off");
     return v.get<int>();
 }
 
 bool bool_setting(const nlohmann::json& v, const std::string& name) {
     if (v.is_null()) return false;
     if (!v.is_boolean())
-        throw std::invalid_argument("screening." + name + " must be true or false");
+        throw InputError("screening." + name, "screening." + name + " must be true or false");
     return v.get<bool>();
 }
 
 }  // namespace
 
 ScreeningContext screening_context_from_json(const nlohmann::json& edition) {
-    if (!edition.is_object()) throw std::invalid_argument("the edition must be a JSON object");
+    if (!edition.is_object()) throw InputError("", "the edition must be a JSON object");
     ScreeningContext c;
     auto& r = c.rules;
     if (edition.contains("screening")) {
         const auto& s = edition["screening"];
-        if (!s.is_object()) throw std::invalid_argument("screening must be an object of rules");
+        if (!s.is_object()) throw InputError("screening", "screening must be an object of rules");
         for (const auto& [name, v] : s.items()) {
             if (name == "min_confirmed_speakers")
                 r.min_confirmed_speakers = int_setting(v, name);
             else if (name == "speaker_confirmation") {
                 if (!v.is_string() || (v != "declared" && v != "own_answer"))
-                    throw std::invalid_argument(
+                    throw InputError(
+                        "screening.speaker_confirmation",
                         "screening.speaker_confirmation must be \"declared\" (what the proposers "
                         "declared counts) or \"own_answer\" (only the speaker's own answer)");
                 r.speaker_confirmation = v.get<std::string>();
@@ -393,23 +395,25 @@ ScreeningContext screening_context_from_json(const nlohmann::json& edition) {
                 r.check_completeness = bool_setting(v, name);
             else if (name == "required_fields") {
                 if (!v.is_object())
-                    throw std::invalid_argument(
+                    throw InputError(
+                        "screening.required_fields",
                         "screening.required_fields must map session types to field lists");
                 for (const auto& [type, fields] : v.items()) {
                     if (!fields.is_array())
-                        throw std::invalid_argument("screening.required_fields." + type +
-                                                    " must be a list");
+                        throw InputError("screening.required_fields." + type,
+                                         "screening.required_fields." + type + " must be a list");
                     for (const auto& f : fields)
                         r.required_fields[type].push_back(f.get<std::string>());
                 }
             } else {
-                throw std::invalid_argument("screening." + name + " is not a screening rule");
+                throw InputError("screening." + name,
+                                 "screening." + name + " is not a screening rule");
             }
         }
     }
     auto people = [](const nlohmann::json& list, const std::string& where) {
         std::vector<ProposalPerson> out;
-        if (!list.is_array()) throw std::invalid_argument(where + " must be a list");
+        if (!list.is_array()) throw InputError(where, where + " must be a list");
         for (const auto& p : list) {
             nlohmann::json wrapped = {{"id", "x"}, {"organisers", nlohmann::json::array({p})}};
             out.push_back(proposal_from_json(wrapped).organisers.at(0));
@@ -420,7 +424,7 @@ ScreeningContext screening_context_from_json(const nlohmann::json& edition) {
         c.mag_members = people(edition["mag_members"], "mag_members");
     if (edition.contains("past_sessions")) {
         if (!edition["past_sessions"].is_array())
-            throw std::invalid_argument("past_sessions must be a list");
+            throw InputError("past_sessions", "past_sessions must be a list");
         for (const auto& s : edition["past_sessions"]) {
             PastSession past;
             past.editions_ago = s.value("editions_ago", 1);

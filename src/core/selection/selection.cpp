@@ -11,12 +11,14 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/common/field_error.hpp"
+
 namespace convene {
 
 namespace {
 
 [[noreturn]] void bad(const std::string& where, const std::string& what) {
-    throw std::invalid_argument(where + ": " + what);
+    throw InputError(where, what);
 }
 
 std::string id_text(const nlohmann::json& id) {

@@ -41,8 +41,8 @@ struct SelectionInstance {
     std::vector<std::pair<nlohmann::json, nlohmann::json>> merged;
 };
 
-// Reads the JSON shape of `convene select`; throws std::invalid_argument naming the
-// member at fault ("proposals[3].score", "merged[0]: 17 is in two pairs").
+// Reads the JSON shape of `convene select`; throws InputError naming the member at
+// fault: field "proposals[3].score", message "must be a number".
 SelectionInstance selection_instance_from_json(const nlohmann::json& j);
 
 struct SelectionResult {

@@ -105,6 +105,16 @@ std::optional<double> cutoff_score(const std::vector<double>& ranked, int slots)
     return ranked[std::min<std::size_t>(ranked.size(), static_cast<std::size_t>(slots)) - 1];
 }
 
+nlohmann::json to_json(const RankedProposal& r) {
+    return {{"proposal", r.proposal},     {"rank", r.rank},
+            {"number", r.number},         {"title", r.title},
+            {"theme", r.theme},           {"format", r.format},
+            {"count", r.count},           {"mean", r.mean},
+            {"median", r.median},         {"standard_deviation", r.standard_deviation},
+            {"normalised", r.normalised}, {"merge_with", r.merge_with},
+            {"score", r.score},           {"divided", r.divided}};
+}
+
 namespace {
 
 struct Dimension {
@@ -190,7 +200,7 @@ void add_to(DiversityTable& t, const ProgrammeProposal& p, bool in_programme) {
 }  // namespace
 
 std::vector<DiversityTable> programme_diversity(const std::vector<ProgrammeProposal>& proposals,
-                                                const std::set<std::string>& programme) {
+                                                const std::set<ProposalId>& programme) {
     std::vector<DiversityTable> tables{empty_table("")};
     std::map<std::string, std::size_t> theme_table;
     for (const auto& p : proposals) {
@@ -204,7 +214,7 @@ std::vector<DiversityTable> programme_diversity(const std::vector<ProgrammePropo
 }
 
 std::vector<ThemeGap> theme_gaps(const std::vector<ProgrammeProposal>& proposals,
-                                 const std::set<std::string>& programme) {
+                                 const std::set<ProposalId>& programme) {
     std::vector<std::string> themes;
     std::map<std::string, std::set<std::string>> regions, groups;
     for (const auto& p : proposals) {
@@ -230,8 +240,7 @@ std::vector<ThemeGap> theme_gaps(const std::vector<ProgrammeProposal>& proposals
 }
 
 std::vector<SpeakerOverload> speaker_rule(const std::vector<ProgrammeProposal>& proposals,
-                                          const std::set<std::string>& programme,
-                                          int max_sessions) {
+                                          const std::set<ProposalId>& programme, int max_sessions) {
     std::map<std::string, SpeakerOverload> by_person;
     std::vector<std::string> order;
     for (const auto& p : proposals) {

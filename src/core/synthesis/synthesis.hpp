@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/common/field_error.hpp"
+#include "core/common/ids.hpp"
 
 namespace convene {
 
@@ -40,6 +41,21 @@ nlohmann::json to_json(const SlotPlan& plan);
 // at the cut-off (ties are broken by the lower number).
 std::optional<double> cutoff_score(const std::vector<double>& ranked_scores, int slots);
 
+// A scored proposal in the synthesis' ranking, its figures rounded as the evaluation
+// sheet shows them; `score` is the figure the settings rank by.
+struct RankedProposal {
+    ProposalId proposal;
+    int rank = 0;
+    long long number = 0;
+    std::string title, theme, format;
+    int count = 0;  // evaluations
+    double mean = 0, median = 0, standard_deviation = 0, normalised = 0;
+    std::string merge_with;  // the evaluators' "should merge with" marks, in words
+    double score = 0;
+    bool divided = false;  // the MAG loves or hates it
+};
+nlohmann::json to_json(const RankedProposal& row);
+
 // A person named on a proposal, with what the forum balances.
 struct ProgrammePerson {
     std::string key;   // the same person across proposals (see person_key)
@@ -51,7 +67,7 @@ struct ProgrammePerson {
 };
 
 struct ProgrammeProposal {
-    std::string id;
+    ProposalId id;
     long long number = 0;
     std::string title, theme;
     std::vector<ProgrammePerson> people;
@@ -75,7 +91,7 @@ struct DiversityTable {
 };
 // The whole programme first, then each theme in order of first appearance.
 std::vector<DiversityTable> programme_diversity(const std::vector<ProgrammeProposal>& proposals,
-                                                const std::set<std::string>& programme);
+                                                const std::set<ProposalId>& programme);
 
 // A theme of the draft programme in which no organiser or speaker comes from a UN
 // regional group, or a stakeholder group.
@@ -84,7 +100,7 @@ struct ThemeGap {
     std::vector<std::string> regions, stakeholder_groups;  // labels of what is missing
 };
 std::vector<ThemeGap> theme_gaps(const std::vector<ProgrammeProposal>& proposals,
-                                 const std::set<std::string>& programme);
+                                 const std::set<ProposalId>& programme);
 
 // Somebody named (in any role) on more sessions of the programme than allowed.
 struct SpeakerOverload {
@@ -92,6 +108,6 @@ struct SpeakerOverload {
     std::vector<long long> numbers;  // the sessions, by number
 };
 std::vector<SpeakerOverload> speaker_rule(const std::vector<ProgrammeProposal>& proposals,
-                                          const std::set<std::string>& programme, int max_sessions);
+                                          const std::set<ProposalId>& programme, int max_sessions);
 
 }  // namespace convene

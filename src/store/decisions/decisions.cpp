@@ -17,7 +17,7 @@ constexpr const char* decision_columns =
 
 StoredDecision decision_of_row(const db::Row& row) {
     FieldErrors ignored;  // checked when saved
-    return {row.integer(0),
+    return {ProposalId{row.integer(0)},
             row.integer(1),
             row.text(2),
             row.text(3),

@@ -9,13 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "core/decisions/decision.hpp"
 #include "database/database.hpp"
 
 namespace convene::store {
 
 struct StoredDecision {
-    std::int64_t proposal = 0, number = 0;
+    ProposalId proposal;
+    std::int64_t number = 0;
     std::string title, theme;
     Decision decision;
     std::int64_t version = 0;  // 0: no decision yet

@@ -202,9 +202,18 @@ void save_screening(db::Connection& c, std::int64_t edition,
 
 namespace {
 
-std::vector<nlohmann::json> screening_rows(db::Connection& c, const std::string& where,
-                                           std::int64_t key) {
-    std::vector<nlohmann::json> out;
+// The stored failures column: [{code, message}], as to_json(ScreeningResult) writes it.
+std::vector<ScreeningFailure> failures_from_json(const nlohmann::json& list) {
+    std::vector<ScreeningFailure> out;
+    if (!list.is_array()) return out;
+    for (const auto& f : list)
+        if (f.is_object()) out.push_back({f.value("code", ""), f.value("message", ""), ""});
+    return out;
+}
+
+std::vector<ScreenedProposal> screening_rows(db::Connection& c, const std::string& where,
+                                             std::int64_t key) {
+    std::vector<ScreenedProposal> out;
     auto r = c.run(
         "SELECT s.proposal_id, p.number, p.title, COALESCE(t.name, ''), s.passed, s.failures, "
         "s.screened_at, "
@@ -215,22 +224,17 @@ std::vector<nlohmann::json> screening_rows(db::Connection& c, const std::string&
             where + " ORDER BY p.number",
         {key});
     for (const auto& row : r.rows) {
-        nlohmann::json item = {{"proposal", row.integer(0)},
-                               {"number", row.integer(1)},
-                               {"title", row.text(2)},
-                               {"theme", row.text(3)},
-                               {"passed", row.boolean(4)},
-                               {"failures", nlohmann::json::parse(row.text(5), nullptr, false)},
-                               {"screened_at", row.text(6)},
-                               {"override", nullptr},
-                               {"final_passed", row.boolean(4)}};
-        if (!row.is_null(7)) {
-            item["override"] = {{"passed", row.boolean(7)},
-                                {"justification", row.text(8)},
-                                {"by", row.text(9)},
-                                {"at", row.text(10)}};
-            item["final_passed"] = row.boolean(7);
-        }
+        ScreenedProposal item;
+        item.proposal = ProposalId{row.integer(0)};
+        item.number = row.integer(1);
+        item.title = row.text(2);
+        item.theme = row.text(3);
+        item.passed = row.boolean(4);
+        item.failures = failures_from_json(nlohmann::json::parse(row.text(5), nullptr, false));
+        item.screened_at = row.text(6);
+        if (!row.is_null(7))
+            item.override_by_secretariat =
+                ScreeningOverride{row.boolean(7), row.text(8), row.text(9), row.text(10)};
         out.push_back(std::move(item));
     }
     return out;
@@ -238,11 +242,11 @@ std::vector<nlohmann::json> screening_rows(db::Connection& c, const std::string&
 
 }  // namespace
 
-std::vector<nlohmann::json> load_screening(db::Connection& c, std::int64_t edition) {
+std::vector<ScreenedProposal> load_screening(db::Connection& c, std::int64_t edition) {
     return screening_rows(c, "p.edition_id = ?", edition);
 }
 
-std::optional<nlohmann::json> load_screening_result(db::Connection& c, std::int64_t proposal) {
+std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::int64_t proposal) {
     auto rows = screening_rows(c, "s.proposal_id = ?", proposal);
     if (rows.empty()) return std::nullopt;
     return rows[0];

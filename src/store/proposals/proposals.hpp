@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "core/proposals/proposal.hpp"
 #include "core/screening/screening.hpp"
 #include "database/database.hpp"
@@ -27,10 +28,27 @@ ScreeningContext screening_context(db::Connection& c, std::int64_t edition);
 // Replaces the edition's screening results.
 void save_screening(db::Connection& c, std::int64_t edition,
                     const std::vector<ScreeningResult>& results, const std::string& now);
-// Each screened proposal: {proposal, number, title, theme, passed, failures, screened_at,
-// override: null or {passed, justification, by, at}, final_passed}.
-std::vector<nlohmann::json> load_screening(db::Connection& c, std::int64_t edition);
-std::optional<nlohmann::json> load_screening_result(db::Connection& c, std::int64_t proposal);
+// The Secretariat's verdict over the rules', with who gave it and when.
+struct ScreeningOverride {
+    bool passed = false;
+    std::string justification, by, at;
+};
+// A screened proposal: what the rules said, and the override when there is one.
+struct ScreenedProposal {
+    ProposalId proposal;
+    std::int64_t number = 0;
+    std::string title, theme;
+    bool passed = false;  // by the rules
+    std::vector<ScreeningFailure> failures;
+    std::string screened_at;
+    std::optional<ScreeningOverride> override_by_secretariat;
+    bool final_passed() const {
+        return override_by_secretariat ? override_by_secretariat->passed : passed;
+    }
+};
+// The edition's screened proposals, by number.
+std::vector<ScreenedProposal> load_screening(db::Connection& c, std::int64_t edition);
+std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::int64_t proposal);
 
 // The Secretariat's own verdict on a proposal, replacing any earlier one.
 void override_screening(db::Connection& c, std::int64_t proposal, bool passed,

@@ -83,8 +83,7 @@ std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64
                {edition})
              .rows) {
         index[row.integer(0)] = out.size();
-        out.push_back(
-            {std::to_string(row.integer(0)), row.integer(1), row.text(2), row.text(3), {}});
+        out.push_back({ProposalId{row.integer(0)}, row.integer(1), row.text(2), row.text(3), {}});
     }
     for (const auto& row :
          c.run("SELECT pp.proposal_id, pp.role, pe.name, COALESCE(pe.email, ''), "
@@ -153,18 +152,83 @@ std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection&
     return out;
 }
 
+namespace {
+
+// The selection's ids are the proposals' numbers; anything else is left out.
+std::vector<long long> numbers_in(const nlohmann::json& list) {
+    std::vector<long long> out;
+    if (list.is_array())
+        for (const auto& n : list)
+            if (n.is_number_integer()) out.push_back(n.get<long long>());
+    return out;
+}
+
+StoredSelection selection_from_json(const nlohmann::json& j) {
+    StoredSelection s;
+    if (j.contains("rules") && j["rules"].is_object()) s.rules = j["rules"];
+    if (s.rules.contains("slots") && s.rules["slots"].is_number_integer())
+        s.slots = s.rules["slots"];
+    s.rules.erase("slots");
+    if (j.contains("rank_by") && j["rank_by"].is_string()) s.rank_by = j["rank_by"];
+    const auto r = j.value("result", nlohmann::json::object());
+    s.selected = numbers_in(r.value("selected", nlohmann::json()));
+    if (r.contains("total_score") && r["total_score"].is_number()) s.total_score = r["total_score"];
+    for (const auto& b : r.value("binding", nlohmann::json::array()))
+        s.binding.push_back({b.value("constraint", nlohmann::json::object()), b.value("words", ""),
+                             b.value("selected", 0), b.value("at", "")});
+    const auto versus = r.value("versus_cutoff", nlohmann::json::object());
+    s.entered = numbers_in(versus.value("entered", nlohmann::json()));
+    s.left = numbers_in(versus.value("left", nlohmann::json()));
+    const auto why = versus.value("why", nlohmann::json::object());
+    for (const auto& [number, sentences] : why.items())
+        s.why[std::stoll(number)] = sentences.get<std::vector<std::string>>();
+    for (const auto& id : j.value("selected_proposals", nlohmann::json::array()))
+        s.selected_proposals.emplace_back(id.get<std::int64_t>());
+    return s;
+}
+
+nlohmann::json to_json(const StoredSelection& s) {
+    auto rules = s.rules;
+    rules["slots"] = s.slots;
+    nlohmann::json binding = nlohmann::json::array(), why = nlohmann::json::object();
+    for (const auto& b : s.binding)
+        binding.push_back({{"constraint", b.constraint},
+                           {"words", b.words},
+                           {"selected", b.selected},
+                           {"at", b.at}});
+    for (const auto& [number, sentences] : s.why) why[std::to_string(number)] = sentences;
+    return {{"rules", rules},
+            {"rank_by", s.rank_by},
+            {"result",
+             {{"selected", s.selected},
+              {"total_score", s.total_score},
+              {"binding", binding},
+              {"versus_cutoff", {{"entered", s.entered}, {"left", s.left}, {"why", why}}}}},
+            {"selected_proposals", s.selected_proposals}};
+}
+
+}  // namespace
+
 std::optional<StoredSelection> load_selection(db::Connection& c, std::int64_t edition) {
     auto r = c.run("SELECT content, made_at FROM selections WHERE edition_id = ?", {edition});
     if (r.empty()) return std::nullopt;
-    return StoredSelection{nlohmann::json::parse(r.rows[0].text(0), nullptr, false),
-                           r.rows[0].text(1)};
+    auto content = nlohmann::json::parse(r.rows[0].text(0), nullptr, false);
+    if (!content.is_object()) return std::nullopt;
+    try {
+        auto s = selection_from_json(content);
+        s.made_at = r.rows[0].text(1);
+        return s;
+    } catch (const nlohmann::json::exception&) {  // written by hand: as if none was made
+        return std::nullopt;
+    }
 }
 
-void save_selection(db::Connection& c, std::int64_t edition, const nlohmann::json& content,
+void save_selection(db::Connection& c, std::int64_t edition, const StoredSelection& selection,
                     std::optional<std::int64_t> account, const std::string& now) {
     c.run("DELETE FROM selections WHERE edition_id = ?", {edition});
     c.run("INSERT INTO selections (edition_id, content, made_at, account_id) VALUES (?, ?, ?, ?)",
-          {edition, content.dump(), now, account ? db::Value{*account} : db::Value{nullptr}});
+          {edition, to_json(selection).dump(), now,
+           account ? db::Value{*account} : db::Value{nullptr}});
 }
 
 }  // namespace convene::store

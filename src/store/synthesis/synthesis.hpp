@@ -41,12 +41,32 @@ std::string edition_fingerprint(db::Connection& c, std::int64_t edition);
 std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection& c,
                                                                  std::int64_t edition);
 
+// A rule of the selection at its bound.
+struct BindingRule {
+    nlohmann::json constraint;  // the rule as written, in the shape of `convene select`
+    std::string words;          // the rule in words
+    int selected = 0;           // chosen sessions it counts
+    std::string at;             // "min" or "max"
+};
+// The last selection made: the rules it ran under and what it chose, proposals named
+// by number (the selection's own ids) except `selected_proposals`.
 struct StoredSelection {
-    nlohmann::json content;  // {"rules", "slots", "scores_by", "result"}
+    // The settings' rules as run, in the shape of `convene select` (written by the
+    // Secretariat; the core reads them), without "slots".
+    nlohmann::json rules = nlohmann::json::object();
+    int slots = 0;
+    std::string rank_by;
+    std::vector<long long> selected;
+    double total_score = 0;
+    std::vector<BindingRule> binding;
+    std::vector<long long> entered, left;               // versus the plain cut-off
+    std::map<long long, std::vector<std::string>> why;  // number -> why it entered or left
+    std::vector<ProposalId> selected_proposals;
     std::string made_at;
 };
+// Nullopt when none was made (or the stored one cannot be read).
 std::optional<StoredSelection> load_selection(db::Connection& c, std::int64_t edition);
-void save_selection(db::Connection& c, std::int64_t edition, const nlohmann::json& content,
+void save_selection(db::Connection& c, std::int64_t edition, const StoredSelection& selection,
                     std::optional<std::int64_t> account, const std::string& now);
 
 }  // namespace convene::store

@@ -95,28 +95,26 @@ int decide_from_selection(Exchange& ex, const store::Edition& e) {
     auto stored = store::load_selection(ex.db(), e.id);
     if (!stored)
         throw http::conflict("Make a selection first; the decisions are recorded from it.");
-    std::set<std::int64_t> selected;
-    for (const auto& id : stored->content["selected_proposals"])
-        selected.insert(id.get<std::int64_t>());
+    std::set<ProposalId> selected(stored->selected_proposals.begin(),
+                                  stored->selected_proposals.end());
     auto s = store::synthesis_settings(ex.db(), e.id);
-    std::map<std::int64_t, bool> decided;
-    for (const auto& d : store::list_decisions(ex.db(), e.id)) decided[d.proposal] = true;
+    std::set<ProposalId> decided;
+    for (const auto& d : store::list_decisions(ex.db(), e.id)) decided.insert(d.proposal);
     int recorded = 0;
-    auto slots = stored->content["rules"]["slots"].dump();
+    auto slots = std::to_string(stored->slots);
     for (const auto& row : ranking(ex, e, s)) {
-        auto id = row["proposal"].get<std::int64_t>();
-        if (decided.count(id)) continue;
+        if (decided.count(row.proposal)) continue;
         Decision d;
-        bool in = selected.count(id) > 0;
+        bool in = selected.count(row.proposal) > 0;
         d.kind = in ? "accepted" : "declined";
-        auto score = row["score"].dump();
+        auto score = score_words(row.score);
         d.reason = in ? "Selected within the " + slots + " workshop slots (score " + score +
                             ") under the edition's diversity rules."
                       : "Not selected: the " + slots +
                             " workshop slots went to higher-scored proposals under the "
                             "edition's diversity rules (score " +
                             score + ").";
-        if (store::save_decision(ex.db(), e.id, id, d, 0,
+        if (store::save_decision(ex.db(), e.id, row.proposal.value(), d, 0,
                                  ex.account() ? std::optional{ex.account()->id} : std::nullopt,
                                  ex.now()))
             ++recorded;
@@ -129,24 +127,22 @@ int decide_from_selection(Exchange& ex, const store::Edition& e) {
 nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
     auto s = store::synthesis_settings(ex.db(), e.id);
     auto ranked = ranking(ex, e, s);
-    std::map<std::int64_t, store::StoredDecision> decided;
+    std::map<ProposalId, store::StoredDecision> decided;
     for (auto& d : store::list_decisions(ex.db(), e.id)) decided[d.proposal] = d;
-    std::set<std::string> selected;
+    std::set<ProposalId> selected;
     auto stored = store::load_selection(ex.db(), e.id);
     if (stored)
-        for (const auto& id : stored->content["selected_proposals"])
-            selected.insert(std::to_string(id.get<std::int64_t>()));
+        selected.insert(stored->selected_proposals.begin(), stored->selected_proposals.end());
     std::map<std::string, int> counts;
     nlohmann::json rows = nlohmann::json::array(), due = nlohmann::json::array();
     const auto now = today(ex);
     for (const auto& r : ranked) {
-        auto id = r["proposal"].get<std::int64_t>();
         nlohmann::json row = {
-            {"proposal", id},      {"number", r["number"]},
-            {"title", r["title"]}, {"theme", r["theme"]},
-            {"score", r["score"]}, {"selected", selected.count(std::to_string(id)) > 0},
+            {"proposal", r.proposal}, {"number", r.number},
+            {"title", r.title},       {"theme", r.theme},
+            {"score", r.score},       {"selected", selected.count(r.proposal) > 0},
             {"decided", false}};
-        auto d = decided.find(id);
+        auto d = decided.find(r.proposal);
         if (d != decided.end()) {
             const auto& dec = d->second.decision;
             row["decided"] = true;
@@ -161,13 +157,12 @@ nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
     // The speaker rule over the programme as decided (or as drafted before decisions).
     auto programme = draft_programme(ex, e, s, ranked);
     nlohmann::json overloads = nlohmann::json::array();
-    std::map<std::string, std::pair<long long, std::string>> about;
-    for (const auto& r : ranked) about[r["number"].dump()] = {r["proposal"], r["title"]};
+    std::map<long long, std::string> title_of;
+    for (const auto& r : ranked) title_of[r.number] = r.title;
     for (const auto& o :
          speaker_rule(*edition_proposals(ex, e), programme.ids, s.max_sessions_per_person)) {
         nlohmann::json sessions = nlohmann::json::array();
-        for (auto n : o.numbers)
-            sessions.push_back({{"number", n}, {"title", about[std::to_string(n)].second}});
+        for (auto n : o.numbers) sessions.push_back({{"number", n}, {"title", title_of[n]}});
         overloads.push_back(
             {{"name", o.name}, {"count", o.numbers.size()}, {"sessions", sessions}});
     }
@@ -184,7 +179,7 @@ nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
             {"results_published_at", store::results_published_at(ex.db(), e.id)}};
 }
 
-nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
+SentMessages send_decision_messages(Exchange& ex, const store::Edition& e) {
     auto s = store::synthesis_settings(ex.db(), e.id);
     std::map<long long, std::string> title_of;
     for (const auto& p : store::sheet_proposals(ex.db(), e.id)) title_of[p.number] = p.title;
@@ -195,7 +190,7 @@ nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
         const auto& dec = d.decision;
         auto kind = effective_kind(dec);
         std::string comments, conditions;
-        for (const auto& c : comments_of[d.proposal]) comments += "- " + c + "\n";
+        for (const auto& c : comments_of[d.proposal.value()]) comments += "- " + c + "\n";
         if (comments.empty()) comments = "(no comments)\n";
         for (const auto& code : dec.conditions) {
             std::string line;
@@ -218,7 +213,7 @@ nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
             {"theme", kind == "moved" ? dec.new_theme : d.theme},
             {"decision", decision_label(kind)}};
         auto text = s.texts.count(kind) ? s.texts[kind] : standard_decision_texts().at(kind);
-        const auto& recipients = recipients_of[d.proposal];
+        const auto& recipients = recipients_of[d.proposal.value()];
         if (recipients.empty()) ++without_address;
         for (const auto& to : recipients) {
             // The subject from templates/mail/decision; the body is the Secretariat's text.
@@ -226,7 +221,7 @@ nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
                                                         {"decision", decision_label(kind)},
                                                         {"number", d.number},
                                                         {"text", fill_text(text, values)}});
-            mail.dedupe_key = "decision:" + std::to_string(d.proposal) + ":" +
+            mail.dedupe_key = "decision:" + to_string(d.proposal) + ":" +
                               std::to_string(d.version) + ":" + ascii_lower(to);
             mail.recipient = to;
             if (store::enqueue_mail(ex.db(), mail, ex.now()))
@@ -237,7 +232,13 @@ nlohmann::json send_decision_messages(Exchange& ex, const store::Edition& e) {
     }
     ex.audit("decision.messages", "edition " + std::to_string(e.id),
              {{"queued", queued}, {"already_sent", already}});
-    return {{"queued", queued}, {"already_sent", already}, {"without_address", without_address}};
+    return {queued, already, without_address};
+}
+
+nlohmann::json to_json(const SentMessages& sent) {
+    return {{"queued", sent.queued},
+            {"already_sent", sent.already_sent},
+            {"without_address", sent.without_address}};
 }
 
 }  // namespace convene::web

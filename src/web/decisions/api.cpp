@@ -38,7 +38,7 @@ http::Response api_decisions_from_selection(Exchange& ex) {
 
 http::Response api_decision_messages(Exchange& ex) {
     auto e = managed_edition(ex);
-    return http::Response::json(send_decision_messages(ex, e));
+    return http::Response::json(to_json(send_decision_messages(ex, e)));
 }
 
 http::Response api_decision_show(Exchange& ex) {

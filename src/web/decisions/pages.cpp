@@ -54,8 +54,8 @@ http::Response decisions_from_selection_post(Exchange& ex) {
 http::Response decision_messages_post(Exchange& ex) {
     auto e = managed_edition(ex);
     auto sent = send_decision_messages(ex, e);
-    return http::Response::redirect(decisions_url(e) + "?queued=" + sent["queued"].dump() +
-                                    "&already_sent=" + sent["already_sent"].dump());
+    return http::Response::redirect(decisions_url(e) + "?queued=" + std::to_string(sent.queued) +
+                                    "&already_sent=" + std::to_string(sent.already_sent));
 }
 
 namespace {

@@ -77,7 +77,7 @@ nlohmann::json transparency_view(Exchange& ex, const store::Edition& e) {
     auto s = store::synthesis_settings(ex.db(), e.id);
     auto ranked = ranking(ex, e, s);
     auto decisions = store::list_decisions(ex.db(), e.id);
-    std::set<std::int64_t> in;
+    std::set<ProposalId> in;
     for (const auto& d : decisions)
         if (in_programme(d.decision)) in.insert(d.proposal);
     // Mean scores in half-point bins, all proposals against those in the programme.
@@ -87,11 +87,11 @@ nlohmann::json transparency_view(Exchange& ex, const store::Edition& e) {
     for (const char* l : labels) bins.rows.push_back({l, l, 0, 0});
     std::map<int, int> per_count;
     for (const auto& r : ranked) {
-        auto mean = r["mean"].get<double>();
+        auto mean = r.mean;
         int bin = std::clamp(static_cast<int>(std::floor((mean - 1.0) * 2)), 0, 7);
         ++bins.rows[bin].all;
-        if (in.count(r["proposal"].get<std::int64_t>())) ++bins.rows[bin].programme;
-        ++per_count[r["count"].get<int>()];
+        if (in.count(r.proposal)) ++bins.rows[bin].programme;
+        ++per_count[r.count];
     }
     std::reverse(bins.rows.begin(), bins.rows.end());  // best first
     nlohmann::json evaluations = nlohmann::json::array();

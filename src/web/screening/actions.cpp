@@ -26,12 +26,38 @@ std::vector<ScreeningResult> run_screening(Exchange& ex, const store::Edition& e
     return results;
 }
 
-std::string verdict(const nlohmann::json& r) {
-    if (r["override"].is_null()) return r["passed"].get<bool>() ? "Passed" : "Declined";
-    return r["final_passed"].get<bool>() ? "Passed (override)" : "Declined (override)";
+nlohmann::json screening_result_view(const store::ScreenedProposal& r) {
+    nlohmann::json failures = nlohmann::json::array();
+    for (const auto& f : r.failures) failures.push_back({{"code", f.code}, {"message", f.message}});
+    nlohmann::json overridden = nullptr;
+    if (const auto& o = r.override_by_secretariat)
+        overridden = {{"passed", o->passed},
+                      {"justification", o->justification},
+                      {"by", o->by},
+                      {"at", o->at}};
+    return {{"proposal", r.proposal},
+            {"number", r.number},
+            {"title", r.title},
+            {"theme", r.theme},
+            {"passed", r.passed},
+            {"failures", failures},
+            {"screened_at", r.screened_at},
+            {"override", overridden},
+            {"final_passed", r.final_passed()}};
 }
 
-nlohmann::json result_for(Exchange& ex, std::int64_t edition, std::int64_t proposal) {
+nlohmann::json screening_results_view(const std::vector<store::ScreenedProposal>& results) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : results) out.push_back(screening_result_view(r));
+    return out;
+}
+
+std::string verdict(const store::ScreenedProposal& r) {
+    if (!r.override_by_secretariat) return r.passed ? "Passed" : "Declined";
+    return r.final_passed() ? "Passed (override)" : "Declined (override)";
+}
+
+store::ScreenedProposal result_for(Exchange& ex, std::int64_t edition, std::int64_t proposal) {
     auto r = store::load_screening_result(ex.db(), proposal);
     if (!r || store::edition_of_proposal(ex.db(), proposal) != edition)
         throw http::not_found("This proposal has not been screened in this edition yet.");
@@ -43,16 +69,12 @@ Table screening_table(Exchange& ex, std::int64_t edition) {
              "Final"}};
     for (const auto& r : store::load_screening(ex.db(), edition)) {
         std::string failures;
-        for (const auto& f : r["failures"])
-            failures += (failures.empty() ? "" : "; ") + f["code"].get<std::string>() + ": " +
-                        f["message"].get<std::string>();
-        bool overridden = !r["override"].is_null();
-        t.push_back(
-            {std::to_string(r["number"].get<std::int64_t>()), r["title"], r["theme"],
-             r["passed"].get<bool>() ? "passed" : "declined", failures,
-             overridden ? (r["override"]["passed"].get<bool>() ? "passed" : "declined") : "",
-             overridden ? r["override"]["justification"].get<std::string>() : "",
-             r["final_passed"].get<bool>() ? "passed" : "declined"});
+        for (const auto& f : r.failures)
+            failures += (failures.empty() ? "" : "; ") + f.code + ": " + f.message;
+        const auto& o = r.override_by_secretariat;
+        t.push_back({std::to_string(r.number), r.title, r.theme, r.passed ? "passed" : "declined",
+                     failures, o ? (o->passed ? "passed" : "declined") : "",
+                     o ? o->justification : "", r.final_passed() ? "passed" : "declined"});
     }
     return t;
 }
@@ -76,13 +98,14 @@ void record_override(Exchange& ex, std::int64_t edition, std::int64_t proposal,
              {{"passed", decision == "pass"}, {"justification", trim(justification)}});
 }
 
-http::Response decision_page(Exchange& ex, const store::Edition& e, const nlohmann::json& result,
-                             const std::string& decision, const std::string& justification,
-                             const FieldErrors& errors, int status) {
+http::Response decision_page(Exchange& ex, const store::Edition& e,
+                             const store::ScreenedProposal& result, const std::string& decision,
+                             const std::string& justification, const FieldErrors& errors,
+                             int status) {
     nlohmann::json view = {
         {"title", "Screening decision - Convene"},
         {"edition", edition_view(e)},
-        {"result", result},
+        {"result", screening_result_view(result)},
         {"verdict", verdict(result)},
         {"errors", error_summary(errors)},
         {"has_errors", !errors.empty()},

@@ -18,9 +18,15 @@ class Exchange;
 // Screens every proposal of the edition, stores the results and audits the run.
 std::vector<ScreeningResult> run_screening(Exchange&, const store::Edition&);
 
-std::string verdict(const nlohmann::json& r);
+// A screened proposal as the API and the pages show it: {proposal, number, title, theme,
+// passed, failures, screened_at, override: null or {passed, justification, by, at},
+// final_passed}.
+nlohmann::json screening_result_view(const store::ScreenedProposal& r);
+nlohmann::json screening_results_view(const std::vector<store::ScreenedProposal>& results);
 
-nlohmann::json result_for(Exchange& ex, std::int64_t edition, std::int64_t proposal);
+std::string verdict(const store::ScreenedProposal& r);
+
+store::ScreenedProposal result_for(Exchange& ex, std::int64_t edition, std::int64_t proposal);
 
 Table screening_table(Exchange& ex, std::int64_t edition);
 
@@ -28,8 +34,9 @@ Table screening_table(Exchange& ex, std::int64_t edition);
 void record_override(Exchange& ex, std::int64_t edition, std::int64_t proposal,
                      const std::string& decision, const std::string& justification);
 
-http::Response decision_page(Exchange& ex, const store::Edition& e, const nlohmann::json& result,
-                             const std::string& decision, const std::string& justification,
-                             const FieldErrors& errors, int status);
+http::Response decision_page(Exchange& ex, const store::Edition& e,
+                             const store::ScreenedProposal& result, const std::string& decision,
+                             const std::string& justification, const FieldErrors& errors,
+                             int status);
 
 }  // namespace convene::web

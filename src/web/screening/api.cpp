@@ -40,9 +40,9 @@ http::Response api_screening_rules_update(Exchange& ex) {
         throw http::unprocessable({{"screening", "Send the rules as {\"screening\": {...}}."}});
     try {
         screening_context_from_json(body);
-    } catch (const std::invalid_argument& err) {
-        std::string message = err.what();
-        throw http::unprocessable({{message.substr(0, message.find(' ')), message}});
+    } catch (const InputError& err) {
+        throw http::unprocessable(
+            {{err.field().empty() ? "screening" : err.field(), err.message()}});
     }
     store::set_screening_rules(ex.db(), e.id, body["screening"]);
     ex.audit("screening.rules", "edition " + std::to_string(e.id), body["screening"]);
@@ -64,7 +64,8 @@ http::Response api_screening_run(Exchange& ex) {
 
 http::Response api_screening_show(Exchange& ex) {
     auto e = managed_edition(ex);
-    return http::Response::json({{"results", store::load_screening(ex.db(), e.id)}});
+    return http::Response::json(
+        {{"results", screening_results_view(store::load_screening(ex.db(), e.id))}});
 }
 
 http::Response api_screening_override(Exchange& ex) {
@@ -74,7 +75,7 @@ http::Response api_screening_override(Exchange& ex) {
     const auto& form = ex.form();
     std::string decision = form.get("passed") == "1" ? "pass" : form.has("passed") ? "decline" : "";
     record_override(ex, *edition, proposal, decision, form.get("justification"));
-    return http::Response::json(result_for(ex, *edition, proposal));
+    return http::Response::json(screening_result_view(result_for(ex, *edition, proposal)));
 }
 
 }  // namespace convene::web

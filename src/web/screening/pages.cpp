@@ -21,13 +21,14 @@ http::Response screening_page(Exchange& ex) {
     std::map<std::string, int> by_code;
     int passed = 0, overridden = 0;
     nlohmann::json rows = nlohmann::json::array();
-    for (auto& r : results) {
-        passed += r["final_passed"].get<bool>();
-        overridden += !r["override"].is_null();
-        for (const auto& f : r["failures"]) ++by_code[f["code"].get<std::string>()];
-        r["verdict"] = verdict(r);
-        r["declined"] = !r["final_passed"].get<bool>();
-        rows.push_back(r);
+    for (const auto& r : results) {
+        passed += r.final_passed();
+        overridden += r.override_by_secretariat.has_value();
+        for (const auto& f : r.failures) ++by_code[f.code];
+        auto row = screening_result_view(r);
+        row["verdict"] = verdict(r);
+        row["declined"] = !r.final_passed();
+        rows.push_back(std::move(row));
     }
     nlohmann::json codes = nlohmann::json::array();
     for (const auto& [code, n] : by_code) codes.push_back({{"code", code}, {"count", n}});
@@ -53,9 +54,9 @@ http::Response screening_decision_form(Exchange& ex) {
     auto e = managed_edition(ex);
     auto result = result_for(ex, e.id, ex.params.integer("proposal"));
     std::string decision, justification;
-    if (!result["override"].is_null()) {
-        decision = result["override"]["passed"].get<bool>() ? "pass" : "decline";
-        justification = result["override"]["justification"];
+    if (const auto& o = result.override_by_secretariat) {
+        decision = o->passed ? "pass" : "decline";
+        justification = o->justification;
     }
     return decision_page(ex, e, result, decision, justification, {}, 200);
 }
@@ -71,7 +72,7 @@ http::Response screening_decision(Exchange& ex) {
         return decision_page(ex, e, result_for(ex, e.id, proposal), form.get("decision"),
                              form.get("justification"), err.fields(), 422);
     }
-    auto number = result_for(ex, e.id, proposal)["number"].get<std::int64_t>();
+    auto number = result_for(ex, e.id, proposal).number;
     return http::Response::redirect("/editions/" + std::to_string(e.id) + "/screening#p" +
                                     std::to_string(number));
 }
@@ -90,7 +91,8 @@ http::Response screening_xlsx(Exchange& ex) {
 http::Response screening_json(Exchange& ex) {
     auto e = managed_edition(ex);
     auto r = http::Response::json(
-        {{"edition", edition_view(e)}, {"results", store::load_screening(ex.db(), e.id)}});
+        {{"edition", edition_view(e)},
+         {"results", screening_results_view(store::load_screening(ex.db(), e.id))}});
     r.set_header("content-disposition",
                  "attachment; filename=\"screening-" + std::to_string(e.id) + ".json\"");
     return r;

@@ -26,13 +26,13 @@ const ProgrammePerson* main_organiser(const ProgrammeProposal& p) {
 
 nlohmann::json selection_instance(Exchange& ex, const store::Edition& e,
                                   const store::SynthesisSettings& s) {
-    std::map<std::string, const ProgrammeProposal*> by_id;
+    std::map<ProposalId, const ProgrammeProposal*> by_id;
     auto people = edition_proposals(ex, e);
     const auto& proposals = *people;
     for (const auto& p : proposals) by_id[p.id] = &p;
     nlohmann::json list = nlohmann::json::array();
     for (const auto& row : ranking(ex, e, s)) {
-        auto it = by_id.find(std::to_string(row["proposal"].get<std::int64_t>()));
+        auto it = by_id.find(row.proposal);
         if (it == by_id.end()) continue;
         const auto* main = main_organiser(*it->second);
         nlohmann::json attributes = nlohmann::json::object();
@@ -44,9 +44,9 @@ nlohmann::json selection_instance(Exchange& ex, const store::Edition& e,
                           {"first_time", main->first_time}};
             organisation = main->organisation;
         }
-        list.push_back({{"id", row["number"]},
-                        {"score", row["score"]},
-                        {"theme", row["theme"]},
+        list.push_back({{"id", row.number},
+                        {"score", row.score},
+                        {"theme", row.theme},
                         {"organisation", organisation},
                         {"attributes", attributes}});
     }
@@ -62,8 +62,8 @@ nlohmann::json make_selection(Exchange& ex, const store::Edition& e) {
     SelectionResult result;
     try {
         result = select_proposals(selection_instance_from_json(instance));
-    } catch (const std::invalid_argument& bad) {  // a forced proposal since withdrawn
-        throw http::unprocessable({{"rules", bad.what()}});
+    } catch (const InputError& bad) {  // a forced proposal since withdrawn
+        throw http::unprocessable({{"rules", bad.field() + ": " + bad.message()}});
     }
     if (!result.feasible) {
         FieldErrors conflicting;
@@ -74,36 +74,58 @@ nlohmann::json make_selection(Exchange& ex, const store::Edition& e) {
                           "Nothing was stored.",
                           conflicting);
     }
-    std::map<long long, std::int64_t> id_of;
-    for (const auto& p : store::sheet_proposals(ex.db(), e.id)) id_of[p.number] = p.proposal;
-    nlohmann::json ids = nlohmann::json::array();
-    for (const auto& number : result.selected) ids.push_back(id_of[number.get<long long>()]);
-    auto rules = instance;
-    rules.erase("proposals");
-    nlohmann::json content = {{"rules", rules},
-                              {"rank_by", s.rank_by},
-                              {"result", to_json(result)},
-                              {"selected_proposals", ids}};
-    store::save_selection(ex.db(), e.id, content,
+    std::map<long long, ProposalId> id_of;
+    for (const auto& p : store::sheet_proposals(ex.db(), e.id))
+        id_of[p.number] = ProposalId{p.proposal};
+    // The instance names proposals by number, so every id the result gives is one.
+    auto numbers = [](const std::vector<nlohmann::json>& ids) {
+        std::vector<long long> out;
+        for (const auto& id : ids) out.push_back(id.get<long long>());
+        return out;
+    };
+    store::StoredSelection stored;
+    stored.rules = instance;
+    stored.rules.erase("proposals");
+    stored.rules.erase("slots");
+    stored.slots = s.plan.workshop_slots();
+    stored.rank_by = s.rank_by;
+    stored.selected = numbers(result.selected);
+    stored.total_score = result.total_score;
+    for (const auto& b : result.binding)
+        stored.binding.push_back({b["constraint"], b["words"], b["selected"], b["at"]});
+    stored.entered = numbers(result.entered);
+    stored.left = numbers(result.left);
+    for (const auto& [number, sentences] : result.why.items())
+        stored.why[std::stoll(number)] = sentences.get<std::vector<std::string>>();
+    for (auto number : stored.selected) stored.selected_proposals.push_back(id_of[number]);
+    store::save_selection(ex.db(), e.id, stored,
                           ex.account() ? std::optional{ex.account()->id} : std::nullopt, ex.now());
     ex.audit("selection.make", "edition " + std::to_string(e.id),
-             {{"slots", rules["slots"]},
+             {{"slots", stored.slots},
               {"selected", result.selected.size()},
               {"total_score", result.total_score}});
     return selection_view(ex, e);
 }
 
+namespace {
+
+// A count the Secretariat wrote into the rules, as written.
+std::string count_words(const nlohmann::json& n) {
+    return n.is_number_integer() ? std::to_string(n.get<long long>()) : n.dump();
+}
+
+}  // namespace
+
 nlohmann::json selection_view(Exchange& ex, const store::Edition& e) {
     auto stored = store::load_selection(ex.db(), e.id);
-    if (!stored || !stored->content.is_object()) return nullptr;
-    const auto& c = stored->content;
+    if (!stored) return nullptr;
+    const auto& c = *stored;
     std::map<long long, store::SheetProposal> by_number;
     for (auto& p : store::sheet_proposals(ex.db(), e.id)) by_number[p.number] = p;
     auto s = store::synthesis_settings(ex.db(), e.id);
     std::map<long long, double> score_of;
-    for (const auto& row : ranking(ex, e, s)) score_of[row["number"]] = row["score"];
-    auto about = [&](const nlohmann::json& number) {
-        auto n = number.get<long long>();
+    for (const auto& row : ranking(ex, e, s)) score_of[row.number] = row.score;
+    auto about = [&](long long n) {
         auto p = by_number.find(n);
         nlohmann::json j = {{"number", n},
                             {"title", p == by_number.end() ? "(withdrawn)" : p->second.title},
@@ -112,49 +134,47 @@ nlohmann::json selection_view(Exchange& ex, const store::Edition& e) {
         if (p != by_number.end()) j["proposal"] = p->second.proposal;
         return j;
     };
-    const auto& r = c["result"];
-    const auto& rules = c["rules"];
+    auto rules = c.rules;
+    rules["slots"] = c.slots;
     nlohmann::json selected = nlohmann::json::array(), entered = nlohmann::json::array(),
                    left = nlohmann::json::array(), binding = nlohmann::json::array();
-    for (const auto& n : r["selected"]) selected.push_back(about(n));
-    auto with_why = [&](const nlohmann::json& n) {
+    for (auto n : c.selected) selected.push_back(about(n));
+    auto with_why = [&](long long n) {
         auto j = about(n);
         std::string why;
-        auto key = n.dump();
-        if (r["versus_cutoff"]["why"].contains(key))
-            for (const auto& w : r["versus_cutoff"]["why"][key])
-                why += (why.empty() ? "" : "; ") + w.get<std::string>();
+        if (auto w = c.why.find(n); w != c.why.end())
+            for (const auto& sentence : w->second) why += (why.empty() ? "" : "; ") + sentence;
         j["why"] = why;
         return j;
     };
-    for (const auto& n : r["versus_cutoff"]["entered"]) entered.push_back(with_why(n));
-    for (const auto& n : r["versus_cutoff"]["left"]) left.push_back(with_why(n));
+    for (auto n : c.entered) entered.push_back(with_why(n));
+    for (auto n : c.left) left.push_back(with_why(n));
     std::string organisations;
     int organisation_count = 0;
-    for (const auto& b : r["binding"]) {
-        if (b["constraint"].contains("max_per_organisation")) {  // one line for them all
+    for (const auto& b : c.binding) {
+        if (b.constraint.contains("max_per_organisation")) {  // one line for them all
             organisations += (organisations.empty() ? "" : ", ") +
-                             b["constraint"]["organisation"].get<std::string>();
+                             b.constraint["organisation"].get<std::string>();
             ++organisation_count;
             continue;
         }
         binding.push_back(
-            {{"words", b["words"]}, {"selected", b["selected"]}, {"constraint", b["constraint"]}});
+            {{"words", b.words}, {"selected", b.selected}, {"constraint", b.constraint}});
     }
     if (organisation_count > 0)
         binding.push_back(
-            {{"words", "at most " + rules["max_per_organisation"].dump() +
+            {{"words", "at most " + count_words(rules["max_per_organisation"]) +
                            " per organisation, holding back proposals of " +
                            std::to_string(organisation_count) + " organisations (" + organisations +
                            ")"},
              {"selected", organisation_count},
              {"constraint", {{"max_per_organisation", rules["max_per_organisation"]}}}});
     nlohmann::json rules_words = nlohmann::json::array();
-    rules_words.push_back(selection_rule_words({{"slots", rules["slots"]}}));
+    rules_words.push_back(selection_rule_words({{"slots", c.slots}}));
     if (rules.contains("constraints"))
         for (const auto& k : rules["constraints"]) rules_words.push_back(selection_rule_words(k));
     if (rules.contains("max_per_organisation") && !rules["max_per_organisation"].is_null())
-        rules_words.push_back("at most " + rules["max_per_organisation"].dump() +
+        rules_words.push_back("at most " + count_words(rules["max_per_organisation"]) +
                               " per organisation");
     for (const char* forced : {"forced_in", "forced_out"})
         if (rules.contains(forced))
@@ -162,13 +182,12 @@ nlohmann::json selection_view(Exchange& ex, const store::Edition& e) {
                 rules_words.push_back(selection_rule_words({{forced, n}}));
     if (rules.contains("merged"))
         for (const auto& m : rules["merged"])
-            rules_words.push_back("proposals " + m[0].dump() + " and " + m[1].dump() +
+            rules_words.push_back("proposals " + count_words(m[0]) + " and " + count_words(m[1]) +
                                   " merged into one session");
-    return {{"made_at", stored->made_at}, {"rank_by", c["rank_by"]},
-            {"slots", rules["slots"]},    {"rules", rules},
-            {"rules_words", rules_words}, {"total_score", r["total_score"]},
-            {"selected", selected},       {"binding", binding},
-            {"entered", entered},         {"left", left}};
+    return {{"made_at", c.made_at}, {"rank_by", c.rank_by},       {"slots", c.slots},
+            {"rules", rules},       {"rules_words", rules_words}, {"total_score", c.total_score},
+            {"selected", selected}, {"binding", binding},         {"entered", entered},
+            {"left", left}};
 }
 
 }  // namespace convene::web

@@ -66,11 +66,8 @@ store::SynthesisSettings synthesis_settings_in_body(Exchange& ex, const store::E
             try {  // the rules must read as a selection over this edition's proposals
                 selection_instance_from_json(selection_instance(ex, e, candidate));
                 s.rules = candidate.rules;
-            } catch (const std::invalid_argument& bad) {
-                std::string text = bad.what();
-                auto colon = text.find(": ");
-                errors.push_back({colon == std::string::npos ? "rules" : text.substr(0, colon),
-                                  colon == std::string::npos ? text : text.substr(colon + 2)});
+            } catch (const InputError& bad) {
+                errors.push_back({bad.field().empty() ? "rules" : bad.field(), bad.message()});
             }
         }
     }
@@ -85,43 +82,64 @@ std::shared_ptr<const std::vector<ProgrammeProposal>> edition_proposals(Exchange
         [&] { return store::programme_proposals(ex.db(), e.id); });
 }
 
-nlohmann::json ranking(Exchange& ex, const store::Edition& e, const store::SynthesisSettings& s) {
-    auto ranked = memo<nlohmann::json>(
+namespace {
+
+// A scored row of the evaluation sheet (the sheet is that stage's view).
+RankedProposal ranked_row(const nlohmann::json& row, const std::string& rank_by) {
+    RankedProposal r;
+    r.proposal = row["proposal"].get<ProposalId>();
+    r.rank = row["rank"];
+    r.number = row["number"];
+    r.title = row["title"];
+    r.theme = row["theme"];
+    r.format = row["format"];
+    r.count = row["count"];
+    r.mean = row["mean"];
+    r.median = row["median"];
+    r.standard_deviation = row["standard_deviation"];
+    r.normalised = row["normalised"];
+    r.merge_with = row["merge_with"];
+    r.score = row[rank_by];
+    r.divided = r.standard_deviation >= divided_at;
+    return r;
+}
+
+}  // namespace
+
+std::vector<RankedProposal> ranking(Exchange& ex, const store::Edition& e,
+                                    const store::SynthesisSettings& s) {
+    auto ranked = memo<std::vector<RankedProposal>>(
         "ranking:" + s.rank_by, e.id, store::edition_fingerprint(ex.db(), e.id), [&] {
             auto sheet = sheet_view(ex, e, rank_of(s.rank_by));
-            nlohmann::json out = nlohmann::json::array();
-            for (auto& row : sheet["proposals"]) {
-                if (row["rank"].is_null()) continue;
-                row["score"] = row[s.rank_by];
-                row["divided"] = row["standard_deviation"].get<double>() >= divided_at;
-                out.push_back(std::move(row));
-            }
+            std::vector<RankedProposal> out;
+            for (const auto& row : sheet["proposals"])
+                if (!row["rank"].is_null()) out.push_back(ranked_row(row, s.rank_by));
             return out;
         });
     return *ranked;
 }
 
 DraftProgramme draft_programme(Exchange& ex, const store::Edition& e,
-                               const store::SynthesisSettings& s, const nlohmann::json& ranked) {
+                               const store::SynthesisSettings& s,
+                               const std::vector<RankedProposal>& ranked) {
     DraftProgramme d;
     auto decisions = store::list_decisions(ex.db(), e.id);
     if (!decisions.empty()) {
         d.source = "decisions";
         for (const auto& x : decisions)
-            if (in_programme(x.decision)) d.ids.insert(std::to_string(x.proposal));
+            if (in_programme(x.decision)) d.ids.insert(x.proposal);
         return d;
     }
     if (auto stored = store::load_selection(ex.db(), e.id)) {
         d.source = "selection";
-        for (const auto& id : stored->content["selected_proposals"])
-            d.ids.insert(std::to_string(id.get<std::int64_t>()));
+        d.ids.insert(stored->selected_proposals.begin(), stored->selected_proposals.end());
         return d;
     }
     d.source = "cutoff";
     int slots = s.plan.workshop_slots();
     for (const auto& row : ranked) {
         if (static_cast<int>(d.ids.size()) >= slots) break;
-        d.ids.insert(std::to_string(row["proposal"].get<std::int64_t>()));
+        d.ids.insert(row.proposal);
     }
     return d;
 }
@@ -170,14 +188,18 @@ nlohmann::json synthesis_view(Exchange& ex, const store::Edition& e) {
     auto ranked = ranking(ex, e, s);
     const int slots = s.plan.workshop_slots();
     std::vector<double> scores;
-    for (const auto& r : ranked) scores.push_back(r["score"].get<double>());
+    for (const auto& r : ranked) scores.push_back(r.score);
     auto cutoff = cutoff_score(scores, slots);
     int at_cutoff = 0, divided = 0;
-    for (auto [i, r] = std::pair{0, ranked.begin()}; r != ranked.end(); ++i, ++r) {
-        (*r)["within"] = i < slots;
-        (*r)["first_below"] = i == slots;
-        if (cutoff && (*r)["score"].get<double>() == *cutoff) ++at_cutoff;
-        if ((*r)["divided"].get<bool>()) ++divided;
+    nlohmann::json ranking_view = nlohmann::json::array();
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        const auto& r = ranked[i];
+        auto row = to_json(r);
+        row["within"] = static_cast<int>(i) < slots;
+        row["first_below"] = static_cast<int>(i) == slots;
+        if (cutoff && r.score == *cutoff) ++at_cutoff;
+        if (r.divided) ++divided;
+        ranking_view.push_back(std::move(row));
     }
     auto programme = draft_programme(ex, e, s, ranked);
     auto people = edition_proposals(ex, e);
@@ -206,7 +228,7 @@ nlohmann::json synthesis_view(Exchange& ex, const store::Edition& e) {
             {"at_cutoff", at_cutoff},
             {"divided", divided},
             {"divided_at", divided_at},
-            {"ranking", ranked},
+            {"ranking", ranking_view},
             {"programme",
              {{"source", programme.source},
               {"words", source_words(programme.source)},

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/evaluation/aggregation.hpp"
 #include "store/decisions/decisions.hpp"
@@ -25,18 +26,19 @@ store::SynthesisSettings synthesis_settings_in_body(Exchange& ex, const store::E
 std::shared_ptr<const std::vector<ProgrammeProposal>> edition_proposals(Exchange& ex,
                                                                         const store::Edition& e);
 
-// Proposals with scores, ranked by the settings' measure: {proposal, number, title,
-// theme, count, mean, median, standard_deviation, normalised, score, divided}.
-nlohmann::json ranking(Exchange& ex, const store::Edition& e, const store::SynthesisSettings& s);
+// Proposals with scores, ranked by the settings' measure.
+std::vector<RankedProposal> ranking(Exchange& ex, const store::Edition& e,
+                                    const store::SynthesisSettings& s);
 
 // The draft programme: the decisions when there are any, else the last selection, else
-// the plain cut-off. {"source": "decisions"|"selection"|"cutoff", "ids": [...]}
+// the plain cut-off.
 struct DraftProgramme {
-    std::string source;
-    std::set<std::string> ids;  // proposal ids
+    std::string source;  // decisions, selection, cutoff
+    std::set<ProposalId> ids;
 };
 DraftProgramme draft_programme(Exchange& ex, const store::Edition& e,
-                               const store::SynthesisSettings& s, const nlohmann::json& ranked);
+                               const store::SynthesisSettings& s,
+                               const std::vector<RankedProposal>& ranked);
 
 // The whole synthesis page's data (also GET /api/v1/editions/{e}/synthesis).
 nlohmann::json synthesis_view(Exchange& ex, const store::Edition& e);

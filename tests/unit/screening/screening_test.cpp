@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "core/common/field_error.hpp"
 #include "test_files.hpp"
 
 using namespace convene;
@@ -94,3 +95,26 @@ TEST(Screening, PeopleAreTheSameWhateverTheirTitleOrSpacing) {
     ana.email = " Ana@Alpha.example ";
     EXPECT_EQ(person_key(ana), "email:ana@alpha.example");
 }
+
+namespace convene {
+
+TEST(ScreeningRules, BadRulesThrowInputErrorsNamingTheSetting) {
+    auto named = [](const char* rules) -> std::pair<std::string, std::string> {
+        try {
+            screening_context_from_json({{"screening", nlohmann::json::parse(rules)}});
+        } catch (const InputError& e) {
+            return {e.field(), e.message()};
+        }
+        return {"", "accepted"};
+    };
+    EXPECT_EQ(named(R"({"min_onsite_speakers": -1})").first, "screening.min_onsite_speakers");
+    EXPECT_EQ(named(R"({"room_size": 3})"),
+              (std::pair<std::string, std::string>("screening.room_size",
+                                                   "screening.room_size is not a screening rule")));
+    EXPECT_EQ(named(R"({"required_fields": {"workshop": "title"}})").first,
+              "screening.required_fields.workshop");
+    EXPECT_EQ(named("[]").first, "screening");
+    EXPECT_EQ(named(R"({"check_completeness": false})").second, "accepted");
+}
+
+}  // namespace convene

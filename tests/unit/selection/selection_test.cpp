@@ -11,6 +11,8 @@
 #include <map>
 #include <random>
 
+#include "core/common/field_error.hpp"
+
 using namespace convene;
 using nlohmann::json;
 
@@ -277,12 +279,33 @@ TEST(Selection, SlotsAboveTheNumberOfProposalsAndEmptyInstances) {
     EXPECT_EQ(impossible.infeasible, json::parse(R"([{"theme": "AI", "min": 1}])"));
 }
 
+TEST(Selection, BadInstancesThrowInputErrorsNamingTheMember) {
+    using Named = std::pair<std::string, std::string>;  // field, message
+    auto named = [](const char* text) -> Named {
+        try {
+            selection_instance_from_json(json::parse(text));
+        } catch (const InputError& e) {
+            return {e.field(), e.message()};
+        }
+        return {"", "accepted"};
+    };
+    EXPECT_EQ(named(R"({"slots": -1, "proposals": []})"),
+              Named("slots", "must be a whole number from 0 to 1000000"));
+    EXPECT_EQ(named(R"({"slots": 1, "proposals": [{"id": 1, "score": "high"}]})").first,
+              "proposals[0].score");
+    EXPECT_EQ(named(R"({"slots": 1, "proposals": [], "forced_out": [4]})"),
+              Named("forced_out[0]", "no proposal has the id 4"));
+    EXPECT_EQ(
+        named(R"({"slots": 1, "proposals": [], "constraints": [{"theme": 5, "max": 1}]})").first,
+        "constraints[0].theme");
+}
+
 TEST(Selection, BadInstancesAreNamed) {
     auto error = [](const char* text) {
         try {
             selection_instance_from_json(json::parse(text));
-        } catch (const std::invalid_argument& e) {
-            return std::string(e.what());
+        } catch (const InputError& e) {
+            return e.field() + ": " + e.message();
         }
         return std::string("accepted");
     };

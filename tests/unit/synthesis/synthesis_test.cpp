@@ -65,7 +65,7 @@ ProgrammePerson person(std::string key, std::string role, std::string group, std
 
 std::vector<ProgrammeProposal> three_proposals() {
     return {
-        {"1",
+        {ProposalId{1},
          1,
          "A",
          "Access",
@@ -73,13 +73,13 @@ std::vector<ProgrammeProposal> three_proposals() {
           person("bo", "speaker", "government", "weog", "man"),
           person("ana", "speaker", "civil_society", "african", "woman", true, true),
           person("mo", "moderator", "academia", "grulac", "man")}},
-        {"2",
+        {ProposalId{2},
          2,
          "B",
          "Access",
          {person("cy", "organiser", "private_sector", "asia_pacific", "", true),
           person("bo", "speaker", "government", "weog", "man")}},
-        {"3",
+        {ProposalId{3},
          3,
          "C",
          "AI",
@@ -99,7 +99,7 @@ int count(const DiversityTable& t, const std::string& dimension, const std::stri
 }  // namespace
 
 TEST(Diversity, OrganisersAndSpeakersOncePerSessionAgainstAllSubmissions) {
-    auto tables = programme_diversity(three_proposals(), {"1", "3"});
+    auto tables = programme_diversity(three_proposals(), {ProposalId{1}, ProposalId{3}});
     ASSERT_EQ(tables.size(), 3u) << "the whole programme, then Access and AI";
     const auto& all = tables[0];
     EXPECT_EQ(all.all_proposals, 3);
@@ -119,7 +119,7 @@ TEST(Diversity, OrganisersAndSpeakersOncePerSessionAgainstAllSubmissions) {
 }
 
 TEST(Diversity, ThemesLackingARegionOrAStakeholderGroup) {
-    auto gaps = theme_gaps(three_proposals(), {"1", "3"});
+    auto gaps = theme_gaps(three_proposals(), {ProposalId{1}, ProposalId{3}});
     ASSERT_EQ(gaps.size(), 2u);
     EXPECT_EQ(gaps[0].theme, "Access");
     EXPECT_EQ(gaps[0].regions.size(), 3u) << "African Group and WEOG are there";
@@ -134,17 +134,19 @@ TEST(SpeakerRule, NobodyInMoreThanTheMaximumOfSessions) {
     std::vector<ProgrammeProposal> proposals;
     for (int n = 1; n <= 5; ++n)
         proposals.push_back(
-            {std::to_string(n),
+            {ProposalId{n},
              n,
              "T",
              "Access",
              {person("busy", n % 2 ? "speaker" : "moderator", "government", "weog", "man"),
               person("once-" + std::to_string(n), "speaker", "academia", "african", "woman")}});
-    auto all = speaker_rule(proposals, {"1", "2", "3", "4", "5"}, 3);
+    auto all = speaker_rule(
+        proposals, {ProposalId{1}, ProposalId{2}, ProposalId{3}, ProposalId{4}, ProposalId{5}}, 3);
     ASSERT_EQ(all.size(), 1u);
     EXPECT_EQ(all[0].key, "busy");
     EXPECT_EQ(all[0].numbers, (std::vector<long long>{1, 2, 3, 4, 5})) << "every role counts";
-    EXPECT_TRUE(speaker_rule(proposals, {"1", "2", "3"}, 3).empty()) << "only the programme";
+    EXPECT_TRUE(speaker_rule(proposals, {ProposalId{1}, ProposalId{2}, ProposalId{3}}, 3).empty())
+        << "only the programme";
 }
 
 TEST(Decision, EachKindNeedsWhatItSays) {
