@@ -67,7 +67,7 @@ std::vector<ScreeningResult> screen_proposals(const std::vector<Proposal>& propo
                                               const ScreeningContext& context);
 
 // Reads {"screening": {...rules}, "mag_members": [...], "past_sessions": [...]};
-// throws std::invalid_argument naming an unknown or mistyped setting.
+// throws InputError naming an unknown or mistyped setting.
 ScreeningContext screening_context_from_json(const nlohmann::json& edition);
 nlohmann::json to_json(const ScreeningResult& result);
 
