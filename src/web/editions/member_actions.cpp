@@ -101,11 +101,9 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
 // The enrolment link: unknown, used and expired links are refused by name.
 store::Enrolment valid_enrolment(Exchange& ex) {
     auto found = store::find_enrolment(ex.db(), token_hash(ex.params.text("token")));
-    require_usable_link(
-        ex, found.has_value(), found ? found->accepted_at : "", found ? found->expires_at : "",
-        {"This invitation link is not valid. Ask the Secretariat for a new one.",
-         "This invitation was accepted on {at} (UTC); each link works once.",
-         "This invitation expired on {at} (UTC). Ask the Secretariat for a new one."});
+    require_usable_link(ex, found.has_value(), found ? found->accepted_at : "",
+                        found ? found->expires_at : "",
+                        {"editions.link.unknown", "editions.link.used", "editions.link.expired"});
     return *found;
 }
 

@@ -121,7 +121,7 @@ SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal
     auto checks = checks_for(ex, edition, call);
     throw_if_invalid(check_proposal_draft(draft, checks));
     throttle(ex, "save:" + std::to_string(account.id), ex.app.config().saves_per_minute,
-             std::chrono::minutes(1), "saves of proposals");
+             std::chrono::minutes(1), "throttle.saves");
     auto created =
         store::create_proposal(ex.db(), edition.id, draft, account.id, creation_key, ex.now());
     if (created.existed) {
@@ -155,7 +155,7 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
         auto account = ex.require_sign_in().id;
         // Faster than anyone types: a script. Refused before anything is stored.
         throttle(ex, "save:" + std::to_string(account), ex.app.config().saves_per_minute,
-                 std::chrono::minutes(1), "saves of proposals");
+                 std::chrono::minutes(1), "throttle.saves");
         if (expected_version != target.record.version ||
             !store::save_proposal(ex.db(), id, draft, expected_version, account,
                                   intent == Intent::submit ? "submitted" : "saved", ex.now())) {

@@ -44,7 +44,7 @@ std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& e
             {{"email", "An invitation to " + address + " is waiting; its link works until " +
                            *until + " (UTC)."}});
     throttle(ex, "invite:" + std::to_string(who.id), ex.app.config().invitations_per_hour,
-             std::chrono::hours(1), "invitations from your account");
+             std::chrono::hours(1), "throttle.invitations");
     auto token = random_token();
     auto expires = format_utc(ex.clock() + std::chrono::hours(24 * 14));
     store::invite_co_organiser(ex.db(), proposal_id, address, token_hash(token), who.id, ex.now(),
@@ -73,10 +73,7 @@ store::CoOrganiserInvitation valid_co_organiser_link(Exchange& ex) {
                                               : found->withdrawn_at;
     require_usable_link(
         ex, found.has_value(), used, found ? found->expires_at : "",
-        {"This invitation link is not valid. Ask the organiser to send a new one.",
-         "This invitation was used on {at} (UTC); each link works once. Ask the organiser to "
-         "send a new one.",
-         "This invitation expired on {at} (UTC). Ask the organiser to send a new one."});
+        {"proposals.link.unknown", "proposals.link.used", "proposals.link.expired"});
     return *found;
 }
 
