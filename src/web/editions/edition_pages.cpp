@@ -1,4 +1,5 @@
 // The pages of editions: the list, one edition, a new edition, its themes.
+#include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "store/decisions/decisions.hpp"
 #include "store/editions/editions.hpp"
@@ -11,7 +12,8 @@
 namespace convene::web {
 
 http::Response edition_list(Exchange& ex) {
-    nlohmann::json view = {{"title", "Editions - Convene"}, {"editions", nlohmann::json::array()}};
+    nlohmann::json view = {{"title", say("page.editions.editions.title")},
+                           {"editions", nlohmann::json::array()}};
     for (const auto& e : store::list_editions(ex.db())) view["editions"].push_back(edition_view(e));
     view["has_editions"] = !view["editions"].empty();
     view["can_create"] = ex.has_role(Role::admin);
