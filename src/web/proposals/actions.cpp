@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/screening/screening.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -17,13 +18,13 @@ namespace convene::web {
 
 EditableProposal proposal_for(Exchange& ex, std::int64_t proposal) {
     auto record = store::find_proposal_record(ex.db(), proposal);
-    if (!record) throw http::not_found("There is no proposal with this number.");
+    if (!record) throw http::not_found(say("proposals.there_is_no_proposal_with_this"));
     const auto& account = ex.require_sign_in();
     EditableProposal out{*record, *store::find_edition(ex.db(), record->edition_id),
                          store::load_call(ex.db(), record->edition_id), false};
     out.editor = store::is_editor(ex.db(), proposal, account.id);
     if (!out.editor && !ex.has_role(Role::admin, record->edition_id))
-        throw http::forbidden("Only the organisers of this proposal and the Secretariat see it.");
+        throw http::forbidden(say("proposals.only_the_organisers_of_this_proposal"));
     return out;
 }
 
@@ -37,7 +38,8 @@ void require_open_call(Exchange& ex, const Call& call) {
     auto state = call_state(call, ex.now());
     if (state == CallState::open) return;
     throw http::Error(409,
-                      state == CallState::closed ? "The call is closed" : "The call is not open",
+                      state == CallState::closed ? say("proposals.the_call_is_closed")
+                                                 : say("proposals.the_call_is_not_open"),
                       call_state_sentence(call, state));
 }
 
@@ -96,8 +98,7 @@ bool finish(Exchange& ex, SaveOutcome& out, const store::Edition& edition, const
         if (const auto& who = ex.account(); who && !who->email_verified)
             out.submission_errors.insert(
                 out.submission_errors.begin(),
-                {"email", "Confirm your e-mail address first: follow the link we sent to " +
-                              who->email + ", then submit. Your draft is saved."});
+                {"email", say("proposals.submit.not_confirmed", {{"email", who->email}})});
         if (out.submission_errors.empty()) {
             store::mark_submitted(ex.db(), out.proposal, ex.now());
             out.submitted = now_submitted = true;
@@ -142,7 +143,7 @@ SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal
 SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal draft,
                           std::int64_t expected_version, Intent intent) {
     if (!target.editor)
-        throw http::forbidden("Only the organisers of this proposal can change it.");
+        throw http::forbidden(say("proposals.only_the_organisers_of_this_proposal_2"));
     require_open_call(ex, target.call);
     auto checks = checks_for(ex, target.edition, target.call);
     throw_if_invalid(check_proposal_draft(draft, checks));
@@ -168,8 +169,8 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
         ex.publish("proposal-" + std::to_string(id),
                    {{"event", "proposal.saved"},
                     {"version", expected_version + 1},
-                    {"text", ex.require_sign_in().name + " saved version " +
-                                 std::to_string(expected_version + 1) + " of this proposal."}});
+                    {"text", say("proposals.saved_version", {{"name", ex.require_sign_in().name},
+                                                             {"version", expected_version + 1}})}});
     }
     auto record = *store::find_proposal_record(ex.db(), id);
     SaveOutcome out{id, record.version, record.status == "submitted", {}, false};
