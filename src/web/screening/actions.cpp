@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/screening/screening.hpp"
 #include "http/error.hpp"
@@ -26,20 +27,23 @@ std::vector<ScreeningResult> run_screening(Exchange& ex, const store::Edition& e
 }
 
 std::string verdict(const nlohmann::json& r) {
-    if (r["override"].is_null()) return r["passed"].get<bool>() ? "Passed" : "Declined";
-    return r["final_passed"].get<bool>() ? "Passed (override)" : "Declined (override)";
+    if (r["override"].is_null())
+        return r["passed"].get<bool>() ? say("screening.passed") : say("screening.declined");
+    return r["final_passed"].get<bool>() ? say("screening.passed_override")
+                                         : say("screening.declined_override");
 }
 
 nlohmann::json result_for(Exchange& ex, std::int64_t edition, std::int64_t proposal) {
     auto r = store::load_screening_result(ex.db(), proposal);
     if (!r || store::edition_of_proposal(ex.db(), proposal) != edition)
-        throw http::not_found("This proposal has not been screened in this edition yet.");
+        throw http::not_found(say("screening.this_proposal_has_not_been_screened"));
     return *r;
 }
 
 Table screening_table(Exchange& ex, std::int64_t edition) {
-    Table t{{"Number", "Title", "Theme", "Rules say", "Failures", "Override", "Justification",
-             "Final"}};
+    Table t{{say("screening.number"), say("screening.title"), say("screening.theme"),
+             say("screening.rules_say"), say("screening.failures"), say("screening.override"),
+             say("screening.justification"), say("screening.final")}};
     for (const auto& r : store::load_screening(ex.db(), edition)) {
         std::string failures;
         for (const auto& f : r["failures"])
@@ -63,8 +67,9 @@ void record_override(Exchange& ex, std::int64_t edition, std::int64_t proposal,
     FieldErrors errors;
     if (decision != "pass" && decision != "decline")
         errors.push_back(
-            {"decision", "Choose whether the proposal passes screening or is declined."});
-    if (auto e = check_text({"justification", "Justification", true, 2000, true}, justification))
+            {"decision", say("screening.choose_whether_the_proposal_passes_screening")});
+    if (auto e = check_text({"justification", say("screening.justification"), true, 2000, true},
+                            justification))
         errors.push_back(*e);
     throw_if_invalid(errors);
     const auto& who = ex.require_role(Role::admin, edition);
@@ -78,7 +83,7 @@ http::Response decision_page(Exchange& ex, const store::Edition& e, const nlohma
                              const std::string& decision, const std::string& justification,
                              const FieldErrors& errors, int status) {
     nlohmann::json view = {
-        {"title", "Screening decision - Convene"},
+        {"title", say("page.screening.screening_decision.title")},
         {"edition", edition_view(e)},
         {"result", result},
         {"verdict", verdict(result)},
@@ -86,8 +91,9 @@ http::Response decision_page(Exchange& ex, const store::Edition& e, const nlohma
         {"has_errors", !errors.empty()},
         {"decision_pass", decision == "pass"},
         {"decision_decline", decision == "decline"},
-        {"justification", field_view("justification", "Justification", justification, errors,
-                                     "textarea", true, "Recorded in the audit log.")}};
+        {"justification",
+         field_view("justification", say("screening.justification"), justification, errors,
+                    "textarea", true, say("screening.recorded_in_the_audit_log"))}};
     for (const auto& err : errors)
         if (err.field == "decision") view["decision_error"] = err.message;
     return ex.page("screening/screening_decision", view, status);
