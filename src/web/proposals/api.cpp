@@ -25,9 +25,8 @@ Proposal proposal_in_body(const nlohmann::json& body) {
             for (auto& person : *list) person.answer.clear();
         p.proposer.answer.clear();
         return p;
-    } catch (const std::invalid_argument& e) {
-        std::string message = e.what();
-        throw http::unprocessable({{message.substr(0, message.find(' ')), message}});
+    } catch (const InputError& e) {
+        throw http::unprocessable({{e.field(), e.message()}});
     }
 }
 

@@ -41,9 +41,8 @@ http::Response api_screening_rules_update(Exchange& ex) {
         throw http::unprocessable({{"screening", say("screening.rules.send")}});
     try {
         screening_context_from_json(body);
-    } catch (const std::invalid_argument& err) {
-        std::string message = err.what();
-        throw http::unprocessable({{message.substr(0, message.find(' ')), message}});
+    } catch (const InputError& err) {
+        throw http::unprocessable({{err.field(), err.message()}});
     }
     store::set_screening_rules(ex.db(), e.id, body["screening"]);
     ex.audit("screening.rules", "edition " + std::to_string(e.id), body["screening"]);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/common/messages.hpp"
+
 namespace convene::web {
 
 std::string share_text(int count, int total) {
@@ -50,7 +52,8 @@ nlohmann::json comparison_chart(const std::string& id, const std::string& title,
     }
     return {{"id", id},
             {"title", title},
-            {"description", description.empty() ? "No people counted yet." : description + "."},
+            {"description",
+             description.empty() ? say("site.no_people_counted_yet") : description + "."},
             {"width", label_width + bar_width + 50},
             {"height", y + top},
             {"label_width", label_width},
