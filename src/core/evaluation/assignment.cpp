@@ -230,9 +230,7 @@ std::string reason_unfilled(const AssignmentInstance& in, const Candidates& cand
     const int k = in.per_proposal;
     const auto& pool = cand.of_proposal[p];
     if (static_cast<int>(pool.size()) < k)
-        return "only " + std::to_string(pool.size()) +
-               " evaluators are eligible (issue-area group, conflicts, organisations and people "
-               "of the proposal rule out the others)";
+        return say("assignment.unfilled.eligible", {{"count", pool.size()}});
     std::map<std::string, int> per_group;
     int reachable = 0;
     for (auto e : pool) {
@@ -240,11 +238,8 @@ std::string reason_unfilled(const AssignmentInstance& in, const Candidates& cand
         if (g.empty() || ++per_group[g] <= group_cap(k)) ++reachable;
     }
     if (reachable < k)
-        return "stakeholder balance (at most " + std::to_string(group_cap(k)) +
-               " evaluators of one stakeholder group) leaves " + std::to_string(reachable) +
-               " usable evaluators";
-    return "the eligible evaluators' loads are full (" + std::to_string(got) + " of " +
-           std::to_string(k) + " places filled)";
+        return say("assignment.unfilled.balance", {{"cap", group_cap(k)}, {"count", reachable}});
+    return say("assignment.unfilled.loads", {{"got", got}, {"places", k}});
 }
 
 }  // namespace

@@ -255,12 +255,11 @@ http::Response evaluation_sheet(Exchange& ex) {
     auto by = rank_in_query(ex);
     auto sheet = sheet_view(ex, e, by);
     nlohmann::json ranks = nlohmann::json::array();
-    for (const auto& [code, label] : {std::pair{"mean", "mean"},
-                                      {"median", "median"},
-                                      {"normalised", "normalised score"},
-                                      {"standard_deviation", "standard deviation"}})
+    for (const std::string code : {"mean", "median", "normalised", "standard_deviation"}) {
+        auto label = say("evaluation.rank_by." + code);
         ranks.push_back(
             {{"code", code}, {"label", label}, {"current", sheet["ranked_by"] == code}});
+    }
     sheet["title"] = say("page.evaluation.sheet.title", {{"edition", e.name}});
     sheet["edition"] = edition_view(e);
     sheet["url"] = round_url(e);

@@ -202,25 +202,30 @@ std::string written_in(const std::vector<std::string>& chosen,
 nlohmann::json person_row(const PeopleSection& section, int i, const ProposalPerson& person,
                           const FieldErrors& errors) {
     auto prefix = std::string(section.field) + "-" + std::to_string(i) + "-";
-    auto label = std::string(section.label) + " " + std::to_string(i + 1) + ": ";
+    auto person_label =
+        say("proposals.person.legend", {{"role", section.label}, {"number", i + 1}});
+    auto label = [&](const std::string& what) {
+        return say("proposals.person.field_label",
+                   {{"person", person_label}, {"what", say("proposals.person." + what)}});
+    };
     bool organiser = std::string_view(section.field) == "organisers";
     nlohmann::json fields = nlohmann::json::array();
-    fields.push_back(field_view(prefix + "name", label + "name", person.name, errors));
-    fields.push_back(field_view(prefix + "email", label + "e-mail", person.email, errors, "email",
+    fields.push_back(field_view(prefix + "name", label("name"), person.name, errors));
+    fields.push_back(field_view(prefix + "email", label("email"), person.email, errors, "email",
                                 false,
                                 organiser ? "" : say("proposals.we_send_a_link_to_confirm")));
     fields.push_back(
-        field_view(prefix + "organisation", label + "organisation", person.organisation, errors));
-    auto country = field_view(prefix + "country", label + "country", country_shown(person.country),
+        field_view(prefix + "organisation", label("organisation"), person.organisation, errors));
+    auto country = field_view(prefix + "country", label("country"), country_shown(person.country),
                               errors, "text", false, say("proposals.name_or_two_letter_code_e"));
     country["list"] = "country-names";
     fields.push_back(country);
-    fields.push_back(select(prefix + "stakeholder_group", label + "stakeholder group",
+    fields.push_back(select(prefix + "stakeholder_group", label("stakeholder_group"),
                             person.stakeholder_group, errors,
                             choice_options(stakeholder_groups(), person.stakeholder_group,
                                            say("proposals.choose_a_stakeholder_group"))));
     fields.push_back(
-        select(prefix + "gender", label + "gender", person.gender, errors,
+        select(prefix + "gender", label("gender"), person.gender, errors,
                choice_options(genders(), person.gender, say("proposals.prefer_not_to_say"))));
     if (!organiser) {
         std::vector<std::pair<std::string, std::string>> states;
@@ -230,18 +235,16 @@ nlohmann::json person_row(const PeopleSection& section, int i, const ProposalPer
             text[0] = static_cast<char>(std::toupper(text[0]));
             states.emplace_back(s, text);
         }
-        fields.push_back(select(prefix + "confirmation", label + "confirmation",
-                                person.confirmation, errors,
-                                options_view(states, person.confirmation)));
+        fields.push_back(select(prefix + "confirmation", label("confirmation"), person.confirmation,
+                                errors, options_view(states, person.confirmation)));
         std::string onsite = person.onsite ? (*person.onsite ? "onsite" : "online") : "";
-        fields.push_back(select(prefix + "onsite", label + "taking part", onsite, errors,
+        fields.push_back(select(prefix + "onsite", label("taking_part"), onsite, errors,
                                 options_view({{"", say("proposals.not_known_yet")},
                                               {"onsite", say("proposals.onsite")},
                                               {"online", say("proposals.online")}},
                                              onsite)));
     }
-    return {{"legend", std::string(section.label) + " " + std::to_string(i + 1)},
-            {"fields", fields}};
+    return {{"legend", person_label}, {"fields", fields}};
 }
 
 }  // namespace
@@ -351,7 +354,7 @@ nlohmann::json proposal_form_view(const Proposal& p, const FormContext& context,
             {"id", std::string("people-") + section.field},
             {"rows", n},
             {"people", people},
-            {"add_label", std::string("Add a row for another ") + ascii_lower(section.label)}};
+            {"add_label", say("proposals.people.add_row", {{"role", ascii_lower(section.label)}})}};
         for (const auto& e : errors)
             if (e.field == section.field) s["error"] = e.message;
         view["people_sections"].push_back(s);

@@ -76,7 +76,7 @@ http::Response my_proposals(Exchange& ex) {
             {{"id", p.id},
              {"number", p.number},
              {"edition", p.edition_name},
-             {"title", p.title.empty() ? "(no title yet)" : p.title},
+             {"title", p.title.empty() ? say("proposals.no_title_yet") : p.title},
              {"status", p.status},
              {"updated_at", p.updated_at},
              {"role", p.role == "proposer" ? say("proposals.proposer") : "Co-organiser"}});

@@ -46,8 +46,10 @@ nlohmann::json comparison_chart(const std::string& id, const std::string& title,
                         {"programme_text_x", label_width + width(r.programme, programme_total) + 4},
                         {"all_text_y", y + 10},
                         {"programme_text_y", y + 24}});
-        description += (description.empty() ? "" : "; ") + r.label + ": " + programme_share +
-                       " of the programme, " + all_share + " of all submissions";
+        description += (description.empty() ? "" : "; ") +
+                       say("chart.share", {{"label", r.label},
+                                           {"programme_share", programme_share},
+                                           {"all_share", all_share}});
         y += row_height;
     }
     return {{"id", id},
