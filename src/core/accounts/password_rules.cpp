@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/common/assets.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 
 namespace convene {
@@ -83,18 +84,14 @@ bool is_sequence(const std::string& lower) {
 std::optional<FieldError> check_password(std::string_view password, std::string_view email,
                                          std::string_view name) {
     if (!is_valid_utf8(password) || count_characters(password) < 10)
-        return FieldError{"password", "Password must be at least 10 characters long."};
-    if (password.size() > 1000)
-        return FieldError{"password", "Password must be at most 1000 characters long."};
-    const std::string guessable =
-        "This password is among the first that attackers try. Choose another: a few unrelated "
-        "words make a good one.";
+        return FieldError{"password", say("password.too_short")};
+    if (password.size() > 1000) return FieldError{"password", say("password.too_long")};
     auto lower = ascii_lower(password);
     auto word = core_word(password);
     const auto& common = common_passwords();
     if (common.count(lower) || (!word.empty() && common.count(word)) || is_sequence(lower) ||
         (!word.empty() && is_sequence(word)))
-        return FieldError{"password", guessable};
+        return FieldError{"password", say("password.common")};
     auto mail = normal_email(email);
     auto local = mail.substr(0, mail.find('@'));
     auto plain = letters(password);
@@ -102,8 +99,7 @@ std::optional<FieldError> check_password(std::string_view password, std::string_
         if (own.size() >= 3 &&
             (plain == own || letters(word) == own ||
              (plain.find(own) != std::string::npos && plain.size() < own.size() + 4)))
-            return FieldError{"password",
-                              "The password must not be your e-mail address or your name."};
+            return FieldError{"password", say("password.personal")};
     return std::nullopt;
 }
 

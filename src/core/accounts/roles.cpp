@@ -1,5 +1,7 @@
 #include "core/accounts/roles.hpp"
 
+#include "core/common/messages.hpp"
+
 namespace convene {
 
 std::string_view role_name(Role role) {
@@ -21,17 +23,17 @@ std::string_view role_name(Role role) {
 std::string_view role_label(Role role) {
     switch (role) {
         case Role::admin:
-            return "Secretariat (admin)";
+            return say_label("role.admin");
         case Role::evaluator:
-            return "MAG member (evaluator)";
+            return say_label("role.evaluator");
         case Role::chair:
-            return "MAG chair";
+            return say_label("role.chair");
         case Role::captioner:
-            return "Captioner";
+            return say_label("role.captioner");
         case Role::proposer:
-            return "Proposer";
+            return say_label("role.proposer");
     }
-    return "Proposer";
+    return say_label("role.proposer");
 }
 
 std::optional<Role> parse_role(std::string_view name) {

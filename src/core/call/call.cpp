@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/editions/edition.hpp"
 
@@ -79,21 +80,20 @@ namespace {
 std::string readable(const std::string& utc) {
     // "2027-04-15T23:59:00Z" -> "2027-04-15 at 23:59:00 UTC"
     if (utc.size() != 20) return utc;
-    return utc.substr(0, 10) + " at " + utc.substr(11, 8) + " UTC";
+    return say("time.readable_utc", {{"date", utc.substr(0, 10)}, {"time", utc.substr(11, 8)}});
 }
 }  // namespace
 
 std::string call_state_sentence(const Call& call, CallState state) {
     switch (state) {
         case CallState::not_scheduled:
-            return "The call for proposals has not been scheduled yet.";
+            return say("call.state.not_scheduled");
         case CallState::not_yet_open:
-            return "The call for proposals opens on " + readable(call.opens_at) + ".";
+            return say("call.state.not_yet_open", {{"opens_at", readable(call.opens_at)}});
         case CallState::open:
-            return "The call for proposals is open until " + readable(call.closes_at) + ".";
+            return say("call.state.open", {{"closes_at", readable(call.closes_at)}});
         case CallState::closed:
-            return "The call for proposals closed on " + readable(call.closes_at) +
-                   "; proposals can no longer be changed.";
+            return say("call.state.closed", {{"closes_at", readable(call.closes_at)}});
     }
     return {};
 }
@@ -115,13 +115,13 @@ void read_list(const nlohmann::json& j, const char* name, std::vector<std::strin
     if (!j.contains(name)) return;
     const auto& v = j[name];
     if (!v.is_array()) {
-        errors.push_back({name, std::string(name) + " must be a list of texts."});
+        errors.push_back({name, say("json.not_list_of_texts", {{"name", name}})});
         return;
     }
     out.clear();
     for (const auto& item : v) {
         if (!item.is_string()) {
-            errors.push_back({name, std::string(name) + " must be a list of texts."});
+            errors.push_back({name, say("json.not_list_of_texts", {{"name", name}})});
             return;
         }
         auto text = trim(item.get<std::string>());
@@ -133,24 +133,22 @@ void read_list(const nlohmann::json& j, const char* name, std::vector<std::strin
 void read_time(const nlohmann::json& j, const char* name, std::string& out, FieldErrors& errors) {
     if (!j.contains(name) || j[name].is_null()) return;
     if (!j[name].is_string()) {
-        errors.push_back({name, std::string(name) + " must be a UTC time such as "
-                                                    "2027-04-15T23:59:00Z."});
+        errors.push_back({name, say("json.not_utc_time", {{"name", name}})});
         return;
     }
     auto raw = j[name].get<std::string>();
     out = normalise_utc(raw);
     if (out.empty() && !trim(raw).empty())
-        errors.push_back({name, std::string(name) + " must be a UTC time such as "
-                                                    "2027-04-15T23:59:00Z."});
+        errors.push_back({name, say("json.not_utc_time", {{"name", name}})});
 }
 
 void read_limit(const nlohmann::json& j, const char* name, int& out, FieldErrors& errors) {
     if (!j.contains(name)) return;
     if (!j[name].is_number_integer() || j[name].get<long long>() < 1 ||
         j[name].get<long long>() > 100000) {
-        errors.push_back({std::string("limits.") + name, std::string("limits.") + name +
-                                                             " must be a whole number from 1 to "
-                                                             "100000."});
+        errors.push_back(
+            {std::string("limits.") + name,
+             say("call.limit.out_of_range", {{"name", std::string("limits.") + name}})});
         return;
     }
     out = j[name].get<int>();
@@ -161,7 +159,7 @@ void read_limit(const nlohmann::json& j, const char* name, int& out, FieldErrors
 Call call_from_json(const nlohmann::json& j, FieldErrors& errors) {
     Call call = standard_call();
     if (!j.is_object()) {
-        errors.push_back({"call", "The call must be a JSON object."});
+        errors.push_back({"call", say("call.not_object")});
         return call;
     }
     static const std::vector<std::string> known = {
@@ -169,7 +167,7 @@ Call call_from_json(const nlohmann::json& j, FieldErrors& errors) {
         "policy_questions", "sdgs",      "limits",        "state",   "state_sentence"};
     for (const auto& [name, v] : j.items())
         if (std::find(known.begin(), known.end(), name) == known.end())
-            errors.push_back({name, name + " is not a setting of the call."});
+            errors.push_back({name, say("call.unknown_setting", {{"name", name}})});
     read_time(j, "opens_at", call.opens_at, errors);
     read_time(j, "closes_at", call.closes_at, errors);
     read_list(j, "session_types", call.session_types, errors);
@@ -179,14 +177,14 @@ Call call_from_json(const nlohmann::json& j, FieldErrors& errors) {
     if (j.contains("formats")) {
         const auto& formats = j["formats"];
         if (!formats.is_array()) {
-            errors.push_back({"formats", "formats must be a list."});
+            errors.push_back({"formats", say("json.not_list", {{"name", "formats"}})});
         } else {
             call.formats.clear();
             for (std::size_t i = 0; i < formats.size(); ++i) {
                 auto where = "formats[" + std::to_string(i) + "]";
                 const auto& f = formats[i];
                 if (!f.is_object() || !f.contains("code") || !f["code"].is_string()) {
-                    errors.push_back({where, where + " must have a code."});
+                    errors.push_back({where, say("call.format.no_code", {{"where", where}})});
                     continue;
                 }
                 SessionFormat format;
@@ -194,21 +192,24 @@ Call call_from_json(const nlohmann::json& j, FieldErrors& errors) {
                 format.name = format.code;
                 if (f.contains("name") && !f["name"].is_null()) {
                     if (!f["name"].is_string()) {
-                        errors.push_back({where + ".name", where + ".name must be a text."});
+                        errors.push_back(
+                            {where + ".name", say("json.not_a_text", {{"name", where + ".name"}})});
                         continue;
                     }
                     format.name = f["name"].get<std::string>();
                 }
                 if (f.contains("durations")) {
                     if (!f["durations"].is_array()) {
-                        errors.push_back({where + ".durations",
-                                          where + ".durations must be a list of minutes."});
+                        errors.push_back(
+                            {where + ".durations", say("call.format.durations_not_list",
+                                                       {{"name", where + ".durations"}})});
                         continue;
                     }
                     for (const auto& d : f["durations"]) {
                         if (!d.is_number_integer()) {
-                            errors.push_back({where + ".durations",
-                                              where + ".durations must be a list of minutes."});
+                            errors.push_back(
+                                {where + ".durations", say("call.format.durations_not_list",
+                                                           {{"name", where + ".durations"}})});
                             break;
                         }
                         format.durations.push_back(d.get<int>());
@@ -221,7 +222,7 @@ Call call_from_json(const nlohmann::json& j, FieldErrors& errors) {
     if (j.contains("limits")) {
         const auto& l = j["limits"];
         if (!l.is_object()) {
-            errors.push_back({"limits", "limits must be an object."});
+            errors.push_back({"limits", say("json.not_object", {{"name", "limits"}})});
         } else {
             read_limit(l, "title_characters", call.limits.title_characters, errors);
             read_limit(l, "description_words", call.limits.description_words, errors);
@@ -256,32 +257,35 @@ nlohmann::json to_json(const Call& call) {
 FieldErrors validate_call(const Call& call) {
     FieldErrors errors;
     if (call.opens_at.empty() != call.closes_at.empty())
-        errors.push_back({call.opens_at.empty() ? "opens_at" : "closes_at",
-                          "Give both the opening and the closing time, or neither."});
+        errors.push_back(
+            {call.opens_at.empty() ? "opens_at" : "closes_at", say("call.times.both_or_neither")});
     else if (!call.opens_at.empty() && call.closes_at <= call.opens_at)
-        errors.push_back({"closes_at", "The call must close after it opens."});
+        errors.push_back({"closes_at", say("call.closes_before_opening")});
     if (call.session_types.empty())
-        errors.push_back({"session_types", "Offer at least one session type."});
+        errors.push_back({"session_types", say("call.session_types.none")});
     for (const auto& code : call.session_types) {
         bool known = std::any_of(standard_session_types().begin(), standard_session_types().end(),
                                  [&](const auto& t) { return t.code == code; });
-        if (!known) errors.push_back({"session_types", code + " is not a session type."});
+        if (!known)
+            errors.push_back({"session_types", say("call.session_type.unknown", {{"code", code}})});
     }
-    if (call.formats.empty()) errors.push_back({"formats", "Offer at least one format."});
+    if (call.formats.empty()) errors.push_back({"formats", say("call.formats.none")});
     for (std::size_t i = 0; i < call.formats.size(); ++i) {
         const auto& f = call.formats[i];
         auto where = "formats[" + std::to_string(i) + "]";
-        if (trim(f.code).empty()) errors.push_back({where, where + " must have a code."});
+        if (trim(f.code).empty())
+            errors.push_back({where, say("call.format.no_code", {{"where", where}})});
         if (f.durations.empty())
-            errors.push_back({where + ".durations", "Format " + f.name + " needs a duration."});
+            errors.push_back(
+                {where + ".durations", say("call.format.no_duration", {{"format", f.name}})});
         for (int d : f.durations)
             if (d < 5 || d > 480)
                 errors.push_back({where + ".durations",
-                                  "Durations of " + f.name + " must be 5 to 480 minutes."});
+                                  say("call.format.duration_out_of_range", {{"format", f.name}})});
     }
     for (const auto* list : {&call.tags, &call.policy_questions, &call.sdgs})
         for (const auto& item : *list)
-            if (auto e = check_text({"list", "An item", false, 300}, item)) {
+            if (auto e = check_text({"list", say("field.list_item"), false, 300}, item)) {
                 errors.push_back({list == &call.tags               ? "tags"
                                   : list == &call.policy_questions ? "policy_questions"
                                                                    : "sdgs",

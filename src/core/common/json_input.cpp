@@ -3,6 +3,8 @@
 #include <cmath>
 #include <vector>
 
+#include "core/common/messages.hpp"
+
 namespace convene {
 
 namespace {
@@ -45,9 +47,7 @@ nlohmann::json parse_json_input(std::string_view text, int max_depth) {
             case event::object_start:
             case event::array_start:
                 if (depth >= max_depth)
-                    throw JsonInputError("The JSON nests deeper than the limit of " +
-                                             std::to_string(max_depth) + " levels.",
-                                         "", 0, false);
+                    throw JsonInputError(say("json.too_deep", {{"max", max_depth}}), "", 0, false);
                 path.levels.push_back({e == event::array_start, 0, {}});
                 break;
             case event::object_end:
@@ -61,8 +61,7 @@ nlohmann::json parse_json_input(std::string_view text, int max_depth) {
                 break;
             case event::value:
                 if (parsed.is_number_float() && !std::isfinite(parsed.get<double>()))
-                    throw JsonInputError("A number is too large or too small.", path.text(), 0,
-                                         false);
+                    throw JsonInputError(say("json.number_too_large"), path.text(), 0, false);
                 path.value_done();
                 break;
         }
@@ -73,12 +72,10 @@ nlohmann::json parse_json_input(std::string_view text, int max_depth) {
     } catch (const nlohmann::json::parse_error& e) {
         std::string why = e.what();
         bool utf8 = why.find("UTF-8") != why.npos || why.find("utf-8") != why.npos;
-        throw JsonInputError(
-            utf8 ? "The JSON is not valid UTF-8 text (at byte " + std::to_string(e.byte) + ")."
-                 : "The JSON is malformed at byte " + std::to_string(e.byte) + ".",
-            "", e.byte, true);
+        throw JsonInputError(say(utf8 ? "json.not_utf8" : "json.malformed", {{"byte", e.byte}}), "",
+                             e.byte, true);
     } catch (const nlohmann::json::out_of_range&) {
-        throw JsonInputError("A number is out of range.", path.text(), 0, false);
+        throw JsonInputError(say("json.number_out_of_range"), path.text(), 0, false);
     }
 }
 

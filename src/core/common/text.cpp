@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/common/messages.hpp"
+
 namespace convene {
 
 bool is_valid_utf8(std::string_view text) {
@@ -76,19 +78,20 @@ std::string trim(std::string_view text) {
 
 std::optional<FieldError> check_text(const TextRule& rule, std::string_view value) {
     if (!is_valid_utf8(value))
-        return FieldError{rule.field, rule.label + " is not valid UTF-8 text."};
+        return FieldError{rule.field, say("text.not_utf8", {{"label", rule.label}})};
     bool bad_control = has_control_characters(value);
     if (!rule.multiline && (value.find('\n') != value.npos || value.find('\r') != value.npos))
         bad_control = true;
-    if (bad_control) return FieldError{rule.field, rule.label + " contains control characters."};
+    if (bad_control)
+        return FieldError{rule.field, say("text.control_characters", {{"label", rule.label}})};
     if (rule.required && trim(value).empty())
-        return FieldError{rule.field, rule.label + " is required."};
+        return FieldError{rule.field, say("text.required", {{"label", rule.label}})};
     if (rule.max_characters > 0) {
         std::size_t n = count_characters(value);
         if (n > rule.max_characters)
-            return FieldError{rule.field, rule.label + " is " + std::to_string(n) +
-                                              " characters long; the limit is " +
-                                              std::to_string(rule.max_characters) + "."};
+            return FieldError{rule.field, say("text.too_long", {{"label", rule.label},
+                                                                {"length", n},
+                                                                {"max", rule.max_characters}})};
     }
     return std::nullopt;
 }

@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/common/field_error.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 
 namespace convene {
@@ -21,26 +23,32 @@ namespace {
 std::string text(const nlohmann::json& j, const char* name, const std::string& where,
                  bool required) {
     if (!j.contains(name) || j[name].is_null()) {
-        if (required) throw std::invalid_argument(where + "." + name + " is missing");
+        if (required)
+            throw InputError(where + "." + name,
+                             say("json.member_missing", {{"name", where + "." + name}}));
         return {};
     }
     if (j[name].is_string()) return j[name].get<std::string>();
     if (j[name].is_number_integer()) return j[name].dump();
-    throw std::invalid_argument(where + "." + name + " must be text");
+    throw InputError(where + "." + name,
+                     say("json.member_not_text", {{"name", where + "." + name}}));
 }
 
 std::vector<std::string> texts(const nlohmann::json& j, const char* name,
                                const std::string& where) {
     std::vector<std::string> out;
     if (!j.contains(name) || j[name].is_null()) return out;
-    if (!j[name].is_array()) throw std::invalid_argument(where + "." + name + " must be a list");
+    if (!j[name].is_array())
+        throw InputError(where + "." + name,
+                         say("json.member_not_list", {{"name", where + "." + name}}));
     for (const auto& v : j[name]) {
         if (v.is_string())
             out.push_back(v.get<std::string>());
         else if (v.is_number_integer())
             out.push_back(v.dump());
         else
-            throw std::invalid_argument(where + "." + name + " must be a list of ids or names");
+            throw InputError(where + "." + name,
+                             say("json.member_not_ids", {{"name", where + "." + name}}));
     }
     return out;
 }
@@ -48,7 +56,7 @@ std::vector<std::string> texts(const nlohmann::json& j, const char* name,
 const nlohmann::json& list(const nlohmann::json& j, const char* name) {
     static const nlohmann::json empty = nlohmann::json::array();
     if (!j.contains(name) || j[name].is_null()) return empty;
-    if (!j[name].is_array()) throw std::invalid_argument(std::string(name) + " must be a list");
+    if (!j[name].is_array()) throw InputError(name, say("json.member_not_list", {{"name", name}}));
     return j[name];
 }
 
@@ -59,12 +67,12 @@ std::string folded(const std::string& s) {
 }  // namespace
 
 AssignmentInstance assignment_instance_from_json(const nlohmann::json& j) {
-    if (!j.is_object()) throw std::invalid_argument("the instance must be a JSON object");
+    if (!j.is_object()) throw InputError("", say("assignment.instance.not_object"));
     AssignmentInstance in;
     if (j.contains("per_proposal")) {
         if (!j["per_proposal"].is_number_integer() || j["per_proposal"].get<int>() < 1 ||
             j["per_proposal"].get<int>() > 100)
-            throw std::invalid_argument("per_proposal must be a whole number from 1 to 100");
+            throw InputError("per_proposal", say("assignment.per_proposal.out_of_range"));
         in.per_proposal = j["per_proposal"].get<int>();
     }
     std::set<std::string> proposal_ids, evaluator_ids;
@@ -72,48 +80,54 @@ AssignmentInstance assignment_instance_from_json(const nlohmann::json& j) {
     for (std::size_t i = 0; i < proposals.size(); ++i) {
         auto where = "proposals[" + std::to_string(i) + "]";
         const auto& p = proposals[i];
-        if (!p.is_object()) throw std::invalid_argument(where + " must be an object");
+        if (!p.is_object())
+            throw InputError(where, say("json.member_not_object", {{"name", where}}));
         AssignmentInstance::Proposal out{text(p, "id", where, true), text(p, "group", where, false),
                                          texts(p, "organisations", where),
                                          texts(p, "people", where)};
         if (!proposal_ids.insert(out.id).second)
-            throw std::invalid_argument(where + ".id " + out.id + " is used twice");
+            throw InputError(where + ".id",
+                             say("assignment.id.twice", {{"name", where + ".id"}, {"id", out.id}}));
         in.proposals.push_back(std::move(out));
     }
     const auto& evaluators = list(j, "evaluators");
     for (std::size_t i = 0; i < evaluators.size(); ++i) {
         auto where = "evaluators[" + std::to_string(i) + "]";
         const auto& e = evaluators[i];
-        if (!e.is_object()) throw std::invalid_argument(where + " must be an object");
+        if (!e.is_object())
+            throw InputError(where, say("json.member_not_object", {{"name", where}}));
         AssignmentInstance::Evaluator out{
             text(e, "id", where, true), text(e, "organisation", where, false),
             text(e, "stakeholder_group", where, false), texts(e, "groups", where), 0};
         if (!e.contains("max_load") || !e["max_load"].is_number_integer() ||
             e["max_load"].get<long long>() < 0 || e["max_load"].get<long long>() > 100000)
-            throw std::invalid_argument(where +
-                                        ".max_load must be a whole number from 0 to 100000");
+            throw InputError(where + ".max_load", say("assignment.max_load.out_of_range",
+                                                      {{"name", where + ".max_load"}}));
         out.max_load = e["max_load"].get<int>();
         if (!evaluator_ids.insert(out.id).second)
-            throw std::invalid_argument(where + ".id " + out.id + " is used twice");
+            throw InputError(where + ".id",
+                             say("assignment.id.twice", {{"name", where + ".id"}, {"id", out.id}}));
         in.evaluators.push_back(std::move(out));
     }
     auto known = [&](const std::string& evaluator, const std::string& proposal,
                      const std::string& where) {
         if (!evaluator_ids.count(evaluator))
-            throw std::invalid_argument(where + " names an unknown evaluator " + evaluator);
+            throw InputError(
+                where, say("assignment.evaluator.unknown", {{"name", where}, {"id", evaluator}}));
         if (!proposal_ids.count(proposal))
-            throw std::invalid_argument(where + " names an unknown proposal " + proposal);
+            throw InputError(
+                where, say("assignment.proposal.unknown", {{"name", where}, {"id", proposal}}));
     };
     const auto& conflicts = list(j, "conflicts");
     for (std::size_t i = 0; i < conflicts.size(); ++i) {
         auto where = "conflicts[" + std::to_string(i) + "]";
         const auto& c = conflicts[i];
         if (!c.is_array() || c.size() != 2)
-            throw std::invalid_argument(where + " must be [evaluator, proposal]");
+            throw InputError(where, say("assignment.conflict.malformed", {{"name", where}}));
         auto id = [&](const nlohmann::json& v) {
             if (v.is_string()) return v.get<std::string>();
             if (v.is_number_integer()) return v.dump();
-            throw std::invalid_argument(where + " must be [evaluator, proposal]");
+            throw InputError(where, say("assignment.conflict.malformed", {{"name", where}}));
         };
         in.conflicts.emplace_back(id(c[0]), id(c[1]));
         known(in.conflicts.back().first, in.conflicts.back().second, where);
@@ -123,12 +137,14 @@ AssignmentInstance assignment_instance_from_json(const nlohmann::json& j) {
         auto where = "preferences[" + std::to_string(i) + "]";
         const auto& p = preferences[i];
         if (!p.is_object() || !p.contains("weight") || !p["weight"].is_number())
-            throw std::invalid_argument(where + ".weight must be a number");
+            throw InputError(where + ".weight",
+                             say("assignment.weight.not_number", {{"name", where + ".weight"}}));
         AssignmentInstance::Preference out{text(p, "evaluator", where, true),
                                            text(p, "proposal", where, true),
                                            p["weight"].get<double>()};
         if (!std::isfinite(out.weight) || std::abs(out.weight) > 1e6)
-            throw std::invalid_argument(where + ".weight must be between -1000000 and 1000000");
+            throw InputError(where + ".weight",
+                             say("assignment.weight.out_of_range", {{"name", where + ".weight"}}));
         known(out.evaluator, out.proposal, where);
         in.preferences.push_back(std::move(out));
     }
@@ -214,9 +230,7 @@ std::string reason_unfilled(const AssignmentInstance& in, const Candidates& cand
     const int k = in.per_proposal;
     const auto& pool = cand.of_proposal[p];
     if (static_cast<int>(pool.size()) < k)
-        return "only " + std::to_string(pool.size()) +
-               " evaluators are eligible (issue-area group, conflicts, organisations and people "
-               "of the proposal rule out the others)";
+        return say("assignment.unfilled.eligible", {{"count", pool.size()}});
     std::map<std::string, int> per_group;
     int reachable = 0;
     for (auto e : pool) {
@@ -224,11 +238,8 @@ std::string reason_unfilled(const AssignmentInstance& in, const Candidates& cand
         if (g.empty() || ++per_group[g] <= group_cap(k)) ++reachable;
     }
     if (reachable < k)
-        return "stakeholder balance (at most " + std::to_string(group_cap(k)) +
-               " evaluators of one stakeholder group) leaves " + std::to_string(reachable) +
-               " usable evaluators";
-    return "the eligible evaluators' loads are full (" + std::to_string(got) + " of " +
-           std::to_string(k) + " places filled)";
+        return say("assignment.unfilled.balance", {{"cap", group_cap(k)}, {"count", reachable}});
+    return say("assignment.unfilled.loads", {{"got", got}, {"places", k}});
 }
 
 }  // namespace
@@ -373,7 +384,8 @@ AssignmentResult reassign_after_conflict(const AssignmentInstance& instance,
     auto cand = candidates(in);
     std::size_t p = 0;
     while (p < in.proposals.size() && in.proposals[p].id != proposal) ++p;
-    if (p == in.proposals.size()) throw std::invalid_argument("unknown proposal " + proposal);
+    if (p == in.proposals.size())
+        throw InputError("proposal", say("assignment.proposal.unknown_id", {{"id", proposal}}));
     // The best evaluator for the freed place: least loaded (the smallest rise of the sum
     // of squares), then the highest preference, then the first in the input.
     std::optional<std::size_t> best;

@@ -53,7 +53,7 @@ struct AssignmentResult {
     double preference = 0;
 };
 
-// Reads the JSON instance; throws std::invalid_argument naming the member at fault
+// Reads the JSON instance; throws InputError naming the member at fault
 // (duplicate ids, unknown ids in conflicts and preferences, wrong types).
 AssignmentInstance assignment_instance_from_json(const nlohmann::json& j);
 

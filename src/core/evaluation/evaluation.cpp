@@ -6,6 +6,7 @@
 
 #include "core/call/call.hpp"
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 
 namespace convene {
@@ -56,8 +57,8 @@ void read_int(const nlohmann::json& j, const char* name, int low, int high, int&
     if (!j.contains(name)) return;
     if (!j[name].is_number_integer() || j[name].get<long long>() < low ||
         j[name].get<long long>() > high) {
-        errors.push_back({name, what + " must be a whole number from " + std::to_string(low) +
-                                    " to " + std::to_string(high) + "."});
+        errors.push_back(
+            {name, say("json.int_out_of_range", {{"what", what}, {"low", low}, {"high", high}})});
         return;
     }
     out = j[name].get<int>();
@@ -73,7 +74,7 @@ void read_criteria(const nlohmann::json& j, EvaluationSettings& s, FieldErrors& 
     if (!j.contains("criteria")) return;
     const auto& list = j["criteria"];
     if (!list.is_array() || list.empty() || list.size() > 20) {
-        errors.push_back({"criteria", "Criteria must be a list of 1 to 20 criteria."});
+        errors.push_back({"criteria", say("evaluation.criteria.not_list")});
         return;
     }
     std::vector<Criterion> out;
@@ -83,36 +84,35 @@ void read_criteria(const nlohmann::json& j, EvaluationSettings& s, FieldErrors& 
         auto at = "criteria[" + std::to_string(i) + "]";
         if (!c.is_object() || !c.contains("code") || !c["code"].is_string() ||
             !code_like(c["code"].get<std::string>())) {
-            errors.push_back(
-                {at + ".code", "Each criterion needs a code of lower-case letters, digits and _."});
+            errors.push_back({at + ".code", say("evaluation.criterion.code")});
             return;
         }
         Criterion criterion;
         criterion.code = c["code"];
         if (!codes.insert(criterion.code).second) {
-            errors.push_back({at + ".code", "The criterion " + criterion.code + " appears twice."});
+            errors.push_back(
+                {at + ".code", say("evaluation.criterion.twice", {{"code", criterion.code}})});
             return;
         }
         criterion.label = c.contains("label") && c["label"].is_string()
                               ? trim(c["label"].get<std::string>())
                               : criterion.code;
         if (criterion.label.empty() || criterion.label.size() > 120) {
-            errors.push_back(
-                {at + ".label", "Each criterion needs a label of 1 to 120 characters."});
+            errors.push_back({at + ".label", say("evaluation.criterion.label")});
             return;
         }
         if (c.contains("weight")) {
             if (!c["weight"].is_number() || c["weight"].get<double>() <= 0 ||
                 c["weight"].get<double>() > 100) {
-                errors.push_back(
-                    {at + ".weight", "A weight must be a number above 0, at most 100."});
+                errors.push_back({at + ".weight", say("evaluation.criterion.weight")});
                 return;
             }
             criterion.weight = c["weight"].get<double>();
         }
         if (c.contains("not_for_formats")) {
             if (!c["not_for_formats"].is_array()) {
-                errors.push_back({at + ".not_for_formats", "not_for_formats must list formats."});
+                errors.push_back(
+                    {at + ".not_for_formats", say("evaluation.criterion.not_for_formats")});
                 return;
             }
             for (const auto& f : c["not_for_formats"])
@@ -127,14 +127,14 @@ void read_reasons(const nlohmann::json& j, EvaluationSettings& s, FieldErrors& e
     if (!j.contains("reasons")) return;
     const auto& list = j["reasons"];
     if (!list.is_array() || list.size() > 30) {
-        errors.push_back({"reasons", "Reasons must be a list of at most 30 sentences."});
+        errors.push_back({"reasons", say("evaluation.reasons.not_list")});
         return;
     }
     std::vector<std::string> out;
     for (const auto& r : list) {
         if (!r.is_string() || trim(r.get<std::string>()).empty() ||
             r.get<std::string>().size() > 200) {
-            errors.push_back({"reasons", "Each reason is a sentence of 1 to 200 characters."});
+            errors.push_back({"reasons", say("evaluation.reason.length")});
             return;
         }
         auto text = trim(r.get<std::string>());
@@ -152,8 +152,7 @@ void read_time(const nlohmann::json& j, const char* name, std::string& out, Fiel
     auto raw = j[name].is_string() ? j[name].get<std::string>() : std::string{"?"};
     auto t = normalise_utc(raw);
     if (t.empty() && !trim(raw).empty()) {
-        errors.push_back({name, std::string(name) + " must be a UTC time such as "
-                                                    "2027-05-20T23:59:00Z."});
+        errors.push_back({name, say("json.not_utc_time_may", {{"name", name}})});
         return;
     }
     out = t;
@@ -164,16 +163,17 @@ void read_time(const nlohmann::json& j, const char* name, std::string& out, Fiel
 EvaluationSettings evaluation_settings_from_json(const nlohmann::json& j, EvaluationSettings s,
                                                  FieldErrors& errors) {
     if (!j.is_object()) {
-        errors.push_back({"per_proposal", "Send the settings as a JSON object."});
+        errors.push_back({"per_proposal", say("evaluation.settings.not_object")});
         return s;
     }
-    read_int(j, "per_proposal", 1, 20, s.per_proposal, "Evaluations per proposal", errors);
-    read_int(j, "max_load", 0, 10000, s.max_load, "The most proposals per member", errors);
-    read_int(j, "grace_minutes", 0, 7 * 24 * 60, s.grace_minutes, "The grace period in minutes",
+    read_int(j, "per_proposal", 1, 20, s.per_proposal, say("evaluation.settings.per_proposal"),
              errors);
+    read_int(j, "max_load", 0, 10000, s.max_load, say("evaluation.settings.max_load"), errors);
+    read_int(j, "grace_minutes", 0, 7 * 24 * 60, s.grace_minutes,
+             say("evaluation.settings.grace_minutes"), errors);
     if (j.contains("scheme")) {
         if (j["scheme"] != "holistic" && j["scheme"] != "criteria")
-            errors.push_back({"scheme", "The scoring scheme is \"holistic\" or \"criteria\"."});
+            errors.push_back({"scheme", say("evaluation.scheme.unknown")});
         else
             s.scheme = j["scheme"];
     }
@@ -186,7 +186,7 @@ EvaluationSettings evaluation_settings_from_json(const nlohmann::json& j, Evalua
 }
 
 std::vector<Criterion> scored_criteria(const EvaluationSettings& s, const std::string& format) {
-    if (s.scheme != "criteria") return {{"overall", 1, {}, "Overall score"}};
+    if (s.scheme != "criteria") return {{"overall", 1, {}, say("evaluation.criterion.overall")}};
     std::vector<Criterion> out;
     for (const auto& c : s.criteria)
         if (std::find(c.not_for_formats.begin(), c.not_for_formats.end(), format) ==
@@ -198,17 +198,17 @@ std::vector<Criterion> scored_criteria(const EvaluationSettings& s, const std::s
 Evaluation evaluation_from_json(const nlohmann::json& j, FieldErrors& errors) {
     Evaluation e;
     if (!j.is_object()) {
-        errors.push_back({"scores", "Send the evaluation as a JSON object."});
+        errors.push_back({"scores", say("evaluation.not_object")});
         return e;
     }
     if (j.contains("scores") && !j["scores"].is_null()) {
         if (!j["scores"].is_object())
-            errors.push_back({"scores", "scores must map each criterion to a score from 1 to 5."});
+            errors.push_back({"scores", say("evaluation.scores.not_object")});
         else
             for (const auto& [code, v] : j["scores"].items()) {
                 if (v.is_null()) continue;
                 if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 5) {
-                    errors.push_back({"score-" + code, "A score is a whole number from 1 to 5."});
+                    errors.push_back({"score-" + code, say("evaluation.score.out_of_range")});
                     continue;
                 }
                 e.scores.push_back({code, v.get<int>()});
@@ -216,7 +216,7 @@ Evaluation evaluation_from_json(const nlohmann::json& j, FieldErrors& errors) {
     }
     if (j.contains("reasons") && !j["reasons"].is_null()) {
         if (!j["reasons"].is_object())
-            errors.push_back({"reasons", "reasons must map a criterion to a standard reason."});
+            errors.push_back({"reasons", say("evaluation.reasons.not_object")});
         else
             for (const auto& [code, v] : j["reasons"].items())
                 if (v.is_string() && !v.get<std::string>().empty())
@@ -224,13 +224,13 @@ Evaluation evaluation_from_json(const nlohmann::json& j, FieldErrors& errors) {
     }
     if (j.contains("comment") && !j["comment"].is_null()) {
         if (!j["comment"].is_string())
-            errors.push_back({"comment", "The comment must be text."});
+            errors.push_back({"comment", say("evaluation.comment.not_text")});
         else
             e.comment = j["comment"];
     }
     if (j.contains("merge_with") && !j["merge_with"].is_null()) {
         if (!j["merge_with"].is_number_integer())
-            errors.push_back({"merge_with", "merge_with is the number of another proposal."});
+            errors.push_back({"merge_with", say("evaluation.merge_with.not_number")});
         else
             e.merge_with = j["merge_with"].get<std::int64_t>();
     }
@@ -258,33 +258,32 @@ FieldErrors check_evaluation(const EvaluationSettings& s, const Evaluation& e,
     for (const auto& score : e.scores) {
         if (!known(score.criterion))
             errors.push_back({"score-" + score.criterion,
-                              "This proposal is not scored on \"" + score.criterion + "\"."});
+                              say("evaluation.not_scored_on", {{"criterion", score.criterion}})});
         else if (score.score < 1 || score.score > 5)
-            errors.push_back(
-                {"score-" + score.criterion, "A score is a whole number from 1 to 5."});
+            errors.push_back({"score-" + score.criterion, say("evaluation.score.out_of_range")});
     }
     for (const auto& [code, reason] : e.reasons) {
         if (!known(code))
             errors.push_back(
-                {"reason-" + code, "This proposal is not scored on \"" + code + "\"."});
+                {"reason-" + code, say("evaluation.not_scored_on", {{"criterion", code}})});
         else if (std::find(s.reasons.begin(), s.reasons.end(), reason) == s.reasons.end())
-            errors.push_back({"reason-" + code, "Choose one of the standard reasons."});
+            errors.push_back({"reason-" + code, say("evaluation.reason.unknown")});
     }
-    if (e.comment.size() > 5000)
-        errors.push_back({"comment", "The comment can be at most 5000 characters."});
+    if (e.comment.size() > 5000) errors.push_back({"comment", say("evaluation.comment.too_long")});
     if (!submitting) return errors;
     for (const auto& c : criteria) {
         auto score = std::find_if(e.scores.begin(), e.scores.end(),
                                   [&](const CriterionScore& x) { return x.criterion == c.code; });
         if (score == e.scores.end()) {
-            errors.push_back({"score-" + c.code, c.label + ": choose a score from 1 to 5."});
+            errors.push_back(
+                {"score-" + c.code, say("evaluation.score.missing", {{"criterion", c.label}})});
             continue;
         }
         bool has_reason = std::any_of(e.reasons.begin(), e.reasons.end(),
                                       [&](const auto& r) { return r.first == c.code; });
         if (score->score <= 3 && !s.reasons.empty() && !has_reason)
-            errors.push_back({"reason-" + c.code, c.label + ": a score of 3 or less needs one of "
-                                                            "the standard reasons."});
+            errors.push_back(
+                {"reason-" + c.code, say("evaluation.reason.missing", {{"criterion", c.label}})});
     }
     return errors;
 }
@@ -325,25 +324,23 @@ namespace {
 std::string readable(const std::string& utc) {
     // "2027-05-20T23:59:00Z" -> "2027-05-20 at 23:59:00 UTC"
     if (utc.size() < 19) return utc;
-    return utc.substr(0, 10) + " at " + utc.substr(11, 8) + " UTC";
+    return say("time.readable_utc", {{"date", utc.substr(0, 10)}, {"time", utc.substr(11, 8)}});
 }
 }  // namespace
 
 std::string round_state_sentence(const EvaluationSettings& s, RoundState state) {
     switch (state) {
         case RoundState::open:
-            return s.deadline.empty() ? "Evaluations are open; the Secretariat has not set a "
-                                        "deadline yet."
-                                      : "Evaluations are due by " + readable(s.deadline) + ".";
+            return s.deadline.empty()
+                       ? say("evaluation.state.open_no_deadline")
+                       : say("evaluation.state.open", {{"deadline", readable(s.deadline)}});
         case RoundState::grace:
-            return "The deadline (" + readable(s.deadline) +
-                   ") has passed; the Secretariat still accepts evaluations for a short while.";
+            return say("evaluation.state.grace", {{"deadline", readable(s.deadline)}});
         case RoundState::closed:
             return !s.closed_at.empty()
-                       ? "The evaluation round was closed on " + readable(s.closed_at) +
-                             "; evaluations can no longer be changed."
-                       : "The evaluation deadline (" + readable(s.deadline) +
-                             ") has passed; evaluations can no longer be changed.";
+                       ? say("evaluation.state.closed", {{"closed_at", readable(s.closed_at)}})
+                       : say("evaluation.state.past_deadline",
+                             {{"deadline", readable(s.deadline)}});
     }
     return {};
 }

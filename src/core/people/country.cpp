@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/common/assets.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 
 namespace convene {
@@ -73,12 +74,12 @@ const Country* find_country(std::string_view code) {
 }
 
 std::string_view regional_group_label(std::string_view code) {
-    if (code == "african") return "African Group";
-    if (code == "asia_pacific") return "Asia-Pacific Group";
-    if (code == "eastern_european") return "Eastern European Group";
-    if (code == "grulac") return "Latin American and Caribbean Group (GRULAC)";
-    if (code == "weog") return "Western European and Others Group (WEOG)";
-    return "No regional group";
+    if (code == "african") return say_label("regional_group.african");
+    if (code == "asia_pacific") return say_label("regional_group.asia_pacific");
+    if (code == "eastern_european") return say_label("regional_group.eastern_european");
+    if (code == "grulac") return say_label("regional_group.grulac");
+    if (code == "weog") return say_label("regional_group.weog");
+    return say_label("regional_group.none");
 }
 
 }  // namespace convene

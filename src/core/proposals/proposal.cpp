@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/common/field_error.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 
 namespace convene {
@@ -12,23 +14,27 @@ std::string text_member(const nlohmann::json& j, const char* name, const std::st
     if (!j.contains(name) || j[name].is_null()) return {};
     if (j[name].is_string()) return j[name].get<std::string>();
     if (j[name].is_number()) return j[name].dump();
-    throw std::invalid_argument(where + name + " must be text");
+    throw InputError(where + name, say("json.member_not_text", {{"name", where + name}}));
 }
 
 std::vector<std::string> list_member(const nlohmann::json& j, const char* name,
                                      const std::string& where) {
     std::vector<std::string> out;
     if (!j.contains(name) || j[name].is_null()) return out;
-    if (!j[name].is_array()) throw std::invalid_argument(where + name + " must be a list of texts");
+    if (!j[name].is_array())
+        throw InputError(where + name,
+                         say("json.member_not_list_of_texts", {{"name", where + name}}));
     for (const auto& v : j[name]) {
-        if (!v.is_string()) throw std::invalid_argument(where + name + " must be a list of texts");
+        if (!v.is_string())
+            throw InputError(where + name,
+                             say("json.member_not_list_of_texts", {{"name", where + name}}));
         out.push_back(v.get<std::string>());
     }
     return out;
 }
 
 ProposalPerson person_from_json(const nlohmann::json& j, const std::string& where) {
-    if (!j.is_object()) throw std::invalid_argument(where + " must be an object");
+    if (!j.is_object()) throw InputError(where, say("json.member_not_object", {{"name", where}}));
     const std::string w = where + ".";
     ProposalPerson p;
     p.name = text_member(j, "name", w);
@@ -43,10 +49,11 @@ ProposalPerson person_from_json(const nlohmann::json& j, const std::string& wher
     if (!confirmation.empty()) p.confirmation = confirmation;
     p.answer = text_member(j, "answer", w);
     if (!p.answer.empty() && p.answer != "confirmed" && p.answer != "declined")
-        throw std::invalid_argument(w + "answer must be \"confirmed\", \"declined\" or empty");
+        throw InputError(w + "answer", say("proposal.answer.unknown", {{"name", w + "answer"}}));
     if (j.contains("onsite") && !j["onsite"].is_null()) {
         if (!j["onsite"].is_boolean())
-            throw std::invalid_argument(w + "onsite must be true or false");
+            throw InputError(w + "onsite",
+                             say("screening.setting.not_bool", {{"name", w + "onsite"}}));
         p.onsite = j["onsite"].get<bool>();
     }
     return p;
@@ -55,7 +62,7 @@ ProposalPerson person_from_json(const nlohmann::json& j, const std::string& wher
 std::vector<ProposalPerson> people_member(const nlohmann::json& j, const char* name) {
     std::vector<ProposalPerson> out;
     if (!j.contains(name) || j[name].is_null()) return out;
-    if (!j[name].is_array()) throw std::invalid_argument(std::string(name) + " must be a list");
+    if (!j[name].is_array()) throw InputError(name, say("json.member_not_list", {{"name", name}}));
     for (std::size_t i = 0; i < j[name].size(); ++i)
         out.push_back(
             person_from_json(j[name][i], std::string(name) + "[" + std::to_string(i) + "]"));
@@ -65,10 +72,10 @@ std::vector<ProposalPerson> people_member(const nlohmann::json& j, const char* n
 }  // namespace
 
 Proposal proposal_from_json(const nlohmann::json& j) {
-    if (!j.is_object()) throw std::invalid_argument("a proposal must be a JSON object");
+    if (!j.is_object()) throw InputError("", say("proposal.not_object"));
     Proposal p;
     p.id = text_member(j, "id", "");
-    if (p.id.empty()) throw std::invalid_argument("id is missing");
+    if (p.id.empty()) throw InputError("id", say("json.member_missing", {{"name", "id"}}));
     auto type = text_member(j, "session_type", "");
     if (!type.empty()) p.session_type = type;
     p.title = text_member(j, "title", "");
@@ -77,7 +84,7 @@ Proposal proposal_from_json(const nlohmann::json& j) {
     p.description = text_member(j, "description", "");
     if (j.contains("duration") && !j["duration"].is_null()) {
         if (!j["duration"].is_number_integer())
-            throw std::invalid_argument("duration must be whole minutes");
+            throw InputError("duration", say("proposal.duration.not_minutes"));
         p.duration = j["duration"].get<int>();
     }
     p.policy_questions = list_member(j, "policy_questions", "");

@@ -39,7 +39,7 @@ struct Proposal {
     std::vector<ProposalPerson> organisers, speakers, moderators, online_moderators, rapporteurs;
 };
 
-// Reads the JSON shape; throws std::invalid_argument naming the member at fault.
+// Reads the JSON shape; throws InputError naming the member at fault.
 Proposal proposal_from_json(const nlohmann::json& j);
 nlohmann::json to_json(const Proposal& p);
 nlohmann::json to_json(const ProposalPerson& p);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/editions/edition.hpp"
 #include "core/people/country.hpp"
@@ -71,52 +72,56 @@ const LongText long_texts[] = {
 
 void check_person(const ProposalPerson& person, const std::string& where, const std::string& label,
                   FieldErrors& errors) {
-    auto text = [&](const char* member, const char* what, std::size_t max,
-                    const std::string& value) {
-        if (auto e = check_text({where + "." + member, label + ": " + what, false, max}, value))
+    auto text = [&](const std::string& member, std::size_t max, const std::string& value) {
+        auto what = say("proposal.person." + member);
+        if (auto e = check_text(
+                {where + "." + member,
+                 say("proposal.person.field", {{"person", label}, {"what", what}}), false, max},
+                value))
             errors.push_back(*e);
     };
-    text("name", "name", 200, person.name);
-    text("email", "e-mail", 254, person.email);
-    text("organisation", "organisation", 200, person.organisation);
-    text("affiliation", "affiliation", 300, person.affiliation);
+    text("name", 200, person.name);
+    text("email", 254, person.email);
+    text("organisation", 200, person.organisation);
+    text("affiliation", 300, person.affiliation);
     if (trim(person.name).empty())
-        errors.push_back({where + ".name", label + ": the name is required."});
+        errors.push_back(
+            {where + ".name", say("proposal.person.name_required", {{"person", label}})});
     if (!trim(person.email).empty() && !looks_like_email(trim(person.email)))
-        errors.push_back({where + ".email", label + ": the e-mail address " + person.email +
-                                                " does not look like name@example.org."});
+        errors.push_back({where + ".email", say("proposal.person.email_malformed",
+                                                {{"person", label}, {"email", person.email}})});
     if (!person.country.empty() && !find_country(person.country))
-        errors.push_back({where + ".country",
-                          label + ": " + person.country + " is not a country code we know."});
+        errors.push_back(
+            {where + ".country", say("proposal.person.country_unknown",
+                                     {{"person", label}, {"country", person.country}})});
     if (!person.stakeholder_group.empty() &&
         !is_choice(stakeholder_groups(), person.stakeholder_group))
-        errors.push_back(
-            {where + ".stakeholder_group", label + ": choose a stakeholder group from the list."});
+        errors.push_back({where + ".stakeholder_group",
+                          say("proposal.person.stakeholder_group_unknown", {{"person", label}})});
     if (!is_choice(genders(), person.gender))
-        errors.push_back({where + ".gender", label + ": choose a gender from the list."});
-    if (!contains(confirmation_states(), person.confirmation))
         errors.push_back(
-            {where + ".confirmation", label + ": choose a confirmation status from the list."});
+            {where + ".gender", say("proposal.person.gender_unknown", {{"person", label}})});
+    if (!contains(confirmation_states(), person.confirmation))
+        errors.push_back({where + ".confirmation",
+                          say("proposal.person.confirmation_unknown", {{"person", label}})});
 }
 
 struct PeopleList {
     const char* field;
-    const char* label;  // "Speaker"
     const std::vector<ProposalPerson> Proposal::*member;
 };
 
 const PeopleList people_lists[] = {
-    {"organisers", "Organiser", &Proposal::organisers},
-    {"speakers", "Speaker", &Proposal::speakers},
-    {"moderators", "Moderator", &Proposal::moderators},
-    {"online_moderators", "Online moderator", &Proposal::online_moderators},
-    {"rapporteurs", "Rapporteur", &Proposal::rapporteurs},
+    {"organisers", &Proposal::organisers},   {"speakers", &Proposal::speakers},
+    {"moderators", &Proposal::moderators},   {"online_moderators", &Proposal::online_moderators},
+    {"rapporteurs", &Proposal::rapporteurs},
 };
 
 void check_choices(const std::vector<std::string>& chosen, const std::vector<std::string>& offered,
-                   bool write_in, const char* field, const char* label, FieldErrors& errors) {
+                   bool write_in, const char* field, const std::string& label,
+                   FieldErrors& errors) {
     if (chosen.size() > 20) {
-        errors.push_back({field, std::string(label) + ": choose at most 20."});
+        errors.push_back({field, say("proposal.choices.too_many", {{"label", label}})});
         return;
     }
     for (const auto& item : chosen) {
@@ -125,7 +130,8 @@ void check_choices(const std::vector<std::string>& chosen, const std::vector<std
             return;
         }
         if (!write_in && !contains(offered, item)) {
-            errors.push_back({field, std::string(label) + ": " + item + " is not one offered."});
+            errors.push_back(
+                {field, say("proposal.choices.not_offered", {{"label", label}, {"item", item}})});
             return;
         }
     }
@@ -139,37 +145,40 @@ FieldErrors check_proposal_draft(const Proposal& p, const ProposalChecks& checks
     const auto& limits = call.limits;
     if (!offers_session_type(call, p.session_type))
         errors.push_back(
-            {"session_type", "This call does not offer the session type " + p.session_type + "."});
-    if (auto e = check_text(
-            {"title", "Title", false, static_cast<std::size_t>(limits.title_characters)}, p.title))
+            {"session_type", say("proposal.session_type.not_offered", {{"type", p.session_type}})});
+    if (auto e = check_text({"title", field_label("title"), false,
+                             static_cast<std::size_t>(limits.title_characters)},
+                            p.title))
         errors.push_back(*e);
     if (!p.theme.empty() && !contains(checks.themes, p.theme))
-        errors.push_back({"theme", "Choose one of the edition's themes."});
+        errors.push_back({"theme", say("proposal.theme.unknown")});
     const SessionFormat* format = nullptr;
     if (!p.format.empty()) {
         format = find_format(call, p.format);
-        if (!format) errors.push_back({"format", "Choose one of the formats offered."});
+        if (!format) errors.push_back({"format", say("proposal.format.unknown")});
     }
     if (p.duration != 0) {
         if (format && std::find(format->durations.begin(), format->durations.end(), p.duration) ==
                           format->durations.end()) {
             std::string allowed;
             for (int d : format->durations)
-                allowed += (allowed.empty() ? "" : " or ") + std::to_string(d);
-            errors.push_back({"duration", "A " + format->name + " lasts " + allowed +
-                                              " minutes, not " + std::to_string(p.duration) + "."});
+                allowed += (allowed.empty() ? "" : say("list.or")) + std::to_string(d);
+            errors.push_back(
+                {"duration",
+                 say("proposal.duration.format",
+                     {{"format", format->name}, {"allowed", allowed}, {"duration", p.duration}})});
         } else if (p.duration < 0 || p.duration > 480) {
-            errors.push_back({"duration", "Duration must be between 1 and 480 minutes."});
+            errors.push_back({"duration", say("proposal.duration.out_of_range")});
         } else if (!format && p.session_type != "workshop") {
             auto allowed = allowed_durations(call, p.session_type, "");
             if (!allowed.empty() &&
                 std::find(allowed.begin(), allowed.end(), p.duration) == allowed.end()) {
                 std::string minutes;
                 for (int d : allowed)
-                    minutes += (minutes.empty() ? "" : " or ") + std::to_string(d);
-                errors.push_back({"duration", "This session type lasts " + minutes +
-                                                  " minutes, not " + std::to_string(p.duration) +
-                                                  "."});
+                    minutes += (minutes.empty() ? "" : say("list.or")) + std::to_string(d);
+                errors.push_back(
+                    {"duration", say("proposal.duration.session_type",
+                                     {{"allowed", minutes}, {"duration", p.duration}})});
             }
         }
     }
@@ -187,22 +196,27 @@ FieldErrors check_proposal_draft(const Proposal& p, const ProposalChecks& checks
                                     : static_cast<std::size_t>(limits.text_words);
         auto words = count_words(value);
         if (words > max_words)
-            errors.push_back({field, label + " has " + std::to_string(words) +
-                                         " words; the limit is " + std::to_string(max_words) +
-                                         "."});
+            errors.push_back(
+                {field, say("proposal.text.too_many_words",
+                            {{"label", label}, {"words", words}, {"max", max_words}})});
     }
     check_choices(p.policy_questions, call.policy_questions, true, "policy_questions",
-                  "Policy questions", errors);
-    check_choices(p.tags, call.tags, true, "tags", "Tags", errors);
-    check_choices(p.sdgs, call.sdgs, false, "sdgs", "SDGs", errors);
-    for (const auto& [field, label, member] : people_lists) {
+                  field_label("policy_questions"), errors);
+    check_choices(p.tags, call.tags, true, "tags", field_label("tags"), errors);
+    check_choices(p.sdgs, call.sdgs, false, "sdgs", field_label("sdgs"), errors);
+    for (const auto& [field, member] : people_lists) {
         const auto& people = p.*member;
         if (people.size() > static_cast<std::size_t>(limits.max_people_per_role))
-            errors.push_back({field, std::string(label) + "s: at most " +
-                                         std::to_string(limits.max_people_per_role) + "."});
+            errors.push_back(
+                {field, say("proposal.people.too_many",
+                            {{"role", say("proposal.role." + std::string(field) + ".many")},
+                             {"max", limits.max_people_per_role}})});
         for (std::size_t i = 0; i < people.size(); ++i)
             check_person(people[i], std::string(field) + "[" + std::to_string(i) + "]",
-                         std::string(label) + " " + std::to_string(i + 1), errors);
+                         say("proposal.person.label",
+                             {{"role", say("proposal.role." + std::string(field) + ".one")},
+                              {"number", i + 1}}),
+                         errors);
     }
     return errors;
 }
@@ -218,7 +232,7 @@ FieldErrors check_proposal_submission(const Proposal& p, const ProposalChecks& c
     auto empty = [&](const std::string& field) {
         for (const auto& [name, member] : long_texts)
             if (field == name) return trim(p.*member).empty();
-        for (const auto& [name, label, member] : people_lists)
+        for (const auto& [name, member] : people_lists)
             if (field == name) return (p.*member).empty();
         if (field == "title") return trim(p.title).empty();
         if (field == "theme") return p.theme.empty();
@@ -231,7 +245,8 @@ FieldErrors check_proposal_submission(const Proposal& p, const ProposalChecks& c
     };
     for (const auto& field : required)
         if (empty(field) && !has_error(field))
-            errors.push_back({field, field_label(field) + " is required to submit."});
+            errors.push_back(
+                {field, say("proposal.required_to_submit", {{"label", field_label(field)}})});
     return errors;
 }
 
@@ -252,7 +267,8 @@ std::string written(const nlohmann::json& v) {
                     if (!text.empty()) line += (line.empty() ? "" : ", ") + text;
                 }
                 if (item.contains("onsite") && item["onsite"].is_boolean())
-                    line += item["onsite"].get<bool>() ? ", onsite" : ", online";
+                    line += ", " + say(item["onsite"].get<bool>() ? "proposal.person.onsite"
+                                                                  : "proposal.person.online");
                 out += line;
             } else {
                 out += written(item);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/common/field_error.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 
 namespace convene {
@@ -22,22 +23,16 @@ bool confirmed(const ProposalPerson& p, const ScreeningRules& rules) {
                             p.confirmation == "provisionally_confirmed" || p.answer == "confirmed");
 }
 
-std::string count_of(int n, const std::string& one, const std::string& many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 std::string gender_singular(const std::string& gender) {
-    if (gender == "woman") return "a woman";
-    if (gender == "man") return "a man";
-    if (gender == "non_binary") return "non-binary";
-    return "of the gender '" + gender + "'";
+    if (gender == "woman" || gender == "man" || gender == "non_binary")
+        return say("screening.gender." + gender + ".one");
+    return say("screening.gender.other", {{"gender", gender}});
 }
 
 std::string gender_plural(const std::string& gender) {
-    if (gender == "woman") return "women";
-    if (gender == "man") return "men";
-    if (gender == "non_binary") return "non-binary people";
-    return "of the gender '" + gender + "'";
+    if (gender == "woman" || gender == "man" || gender == "non_binary")
+        return say("screening.gender." + gender + ".many");
+    return say("screening.gender.other", {{"gender", gender}});
 }
 
 bool field_filled(const Proposal& p, const std::string& field) {
@@ -83,7 +78,7 @@ void check_completeness(const Proposal& p, const ScreeningRules& rules, Screenin
             continue;
         if (!field_filled(p, field))
             r.failures.push_back({"missing_field",
-                                  "The required field " + field_label(field) + " is empty.",
+                                  say("screening.missing_field", {{"field", field_label(field)}}),
                                   field});
     }
 }
@@ -93,12 +88,11 @@ void check_speakers(const Proposal& p, const ScreeningRules& rules, ScreeningRes
         int n = static_cast<int>(std::count_if(p.speakers.begin(), p.speakers.end(),
                                                [&](const auto& s) { return confirmed(s, rules); }));
         if (n < rules.min_confirmed_speakers)
-            r.failures.push_back(
-                {"too_few_confirmed_speakers",
-                 std::to_string(n) + " of the required " +
-                     std::to_string(rules.min_confirmed_speakers) +
-                     (n == 1 ? " speakers has confirmed" : " speakers have confirmed"),
-                 "speakers"});
+            r.failures.push_back({"too_few_confirmed_speakers",
+                                  say(n == 1 ? "screening.confirmed_speakers.one"
+                                             : "screening.confirmed_speakers.many",
+                                      {{"count", n}, {"min", rules.min_confirmed_speakers}}),
+                                  "speakers"});
     }
     if (rules.min_onsite_speakers > 0) {
         int n =
@@ -107,9 +101,8 @@ void check_speakers(const Proposal& p, const ScreeningRules& rules, ScreeningRes
             }));
         if (n < rules.min_onsite_speakers)
             r.failures.push_back({"too_few_onsite_speakers",
-                                  std::to_string(n) + " of the required " +
-                                      std::to_string(rules.min_onsite_speakers) +
-                                      " speakers will be onsite",
+                                  say("screening.onsite_speakers",
+                                      {{"count", n}, {"min", rules.min_onsite_speakers}}),
                                   "speakers"});
     }
     if (rules.require_gender_diversity) {
@@ -117,18 +110,14 @@ void check_speakers(const Proposal& p, const ScreeningRules& rules, ScreeningRes
         for (const auto& s : p.speakers)
             if (!declined(s) && !trim(s.gender).empty()) ++by_gender[s.gender];
         if (by_gender.empty()) {
-            r.failures.push_back(
-                {"no_gender_diversity",
-                 "No speaker states a gender, so the speakers cannot show gender diversity",
-                 "speakers"});
+            r.failures.push_back({"no_gender_diversity", say("screening.gender.none"), "speakers"});
         } else if (by_gender.size() == 1) {
             const auto& [gender, n] = *by_gender.begin();
             r.failures.push_back(
                 {"no_gender_diversity",
-                 (n == 1 ? "The only speaker who states a gender is " + gender_singular(gender)
-                         : "All " + std::to_string(n) + " speakers who state a gender are " +
-                               gender_plural(gender)) +
-                     "; at least one speaker of another gender is required",
+                 n == 1 ? say("screening.gender.only_one", {{"gender", gender_singular(gender)}})
+                        : say("screening.gender.all_same",
+                              {{"count", n}, {"gender", gender_plural(gender)}}),
                  "speakers"});
         }
     }
@@ -137,14 +126,13 @@ void check_speakers(const Proposal& p, const ScreeningRules& rules, ScreeningRes
                                   [](const auto& m) { return m.onsite.value_or(false); });
         if (!onsite)
             r.failures.push_back({"no_onsite_moderator",
-                                  p.moderators.empty()
-                                      ? "No moderator is named; an onsite moderator is required"
-                                      : "No moderator is marked as onsite",
+                                  p.moderators.empty() ? say("screening.moderator.none")
+                                                       : say("screening.moderator.not_onsite"),
                                   "moderators"});
     }
     if (rules.require_online_moderator && p.online_moderators.empty())
         r.failures.push_back(
-            {"no_online_moderator", "No online moderator is named", "online_moderators"});
+            {"no_online_moderator", say("screening.online_moderator.none"), "online_moderators"});
 }
 
 // People known by e-mail, or by name where either side gives no e-mail: two different
@@ -178,15 +166,13 @@ void check_mag_members(const Proposal& p, const ScreeningContext& c, ScreeningRe
     std::set<std::string> reported;
     for (const auto* s : submitters(p))
         if (mag.contains(*s) && reported.insert(person_key(*s)).second)
-            r.failures.push_back(
-                {"mag_member_proposer",
-                 s->name + " is a MAG member; MAG members may not submit proposals (their "
-                           "institutions may)",
-                 "organisers"});
+            r.failures.push_back({"mag_member_proposer",
+                                  say("screening.mag_member", {{"name", s->name}}), "organisers"});
 }
 
 std::string editions_ago_text(int n) {
-    return n == 1 ? "the previous edition" : std::to_string(n) + " editions ago";
+    return n == 1 ? say("screening.editions_ago.one")
+                  : say("screening.editions_ago.many", {{"count", n}});
 }
 
 void check_previous_reports(const Proposal& p, const ScreeningContext& c, ScreeningResult& r) {
@@ -210,8 +196,10 @@ void check_previous_reports(const Proposal& p, const ScreeningContext& c, Screen
                 who = o.organisation;
             if (who.empty()) continue;
             r.failures.push_back({"missing_previous_report",
-                                  who + " held the session \"" + past.title + "\" in " +
-                                      editions_ago_text(past.editions_ago) + " and filed no report",
+                                  say("screening.previous_report.missing",
+                                      {{"who", who},
+                                       {"title", past.title},
+                                       {"when", editions_ago_text(past.editions_ago)}}),
                                   "previous_report"});
             break;
         }
@@ -231,13 +219,13 @@ void check_limits(const std::vector<const Proposal*>& ordered, const ScreeningRu
                 auto& earlier = by_person[key];
                 if (rules.max_proposals_per_person > 0 &&
                     static_cast<int>(earlier.size()) >= rules.max_proposals_per_person)
-                    r.failures.push_back({"too_many_proposals_per_person",
-                                          s->name + " is already named on " +
-                                              count_of(static_cast<int>(earlier.size()),
-                                                       "earlier proposal", "earlier proposals") +
-                                              "; the limit is " +
-                                              std::to_string(rules.max_proposals_per_person),
-                                          "organisers"});
+                    r.failures.push_back(
+                        {"too_many_proposals_per_person",
+                         say(earlier.size() == 1 ? "screening.limit.one" : "screening.limit.many",
+                             {{"who", s->name},
+                              {"count", earlier.size()},
+                              {"max", rules.max_proposals_per_person}}),
+                         "organisers"});
                 earlier.push_back(p->id);
             }
             auto institution = institution_key(s->organisation);
@@ -245,13 +233,13 @@ void check_limits(const std::vector<const Proposal*>& ordered, const ScreeningRu
                 auto& earlier = by_institution[institution];
                 if (rules.max_proposals_per_institution > 0 &&
                     static_cast<int>(earlier.size()) >= rules.max_proposals_per_institution)
-                    r.failures.push_back({"too_many_proposals_per_institution",
-                                          s->organisation + " is already named on " +
-                                              count_of(static_cast<int>(earlier.size()),
-                                                       "earlier proposal", "earlier proposals") +
-                                              "; the limit is " +
-                                              std::to_string(rules.max_proposals_per_institution),
-                                          "organisers"});
+                    r.failures.push_back(
+                        {"too_many_proposals_per_institution",
+                         say(earlier.size() == 1 ? "screening.limit.one" : "screening.limit.many",
+                             {{"who", s->organisation},
+                              {"count", earlier.size()},
+                              {"max", rules.max_proposals_per_institution}}),
+                         "organisers"});
                 earlier.push_back(p->id);
             }
         }
@@ -282,30 +270,29 @@ std::vector<std::string> standard_required_fields(const std::string& session_typ
 }
 
 std::string field_label(const std::string& field) {
-    static const std::map<std::string, std::string> labels = {
-        {"session_type", "Session type"},
-        {"title", "Title"},
-        {"theme", "Theme"},
-        {"format", "Format"},
-        {"duration", "Duration"},
-        {"description", "Description"},
-        {"policy_questions", "Policy questions"},
-        {"tags", "Tags"},
-        {"sdgs", "SDGs"},
-        {"agenda", "Agenda"},
-        {"expected_outcomes", "Expected outcomes"},
-        {"online_participation", "Plan for online participation"},
-        {"background_paper", "Background paper"},
-        {"previous_report", "Report of your previous session"},
-        {"relevance", "Relevance to the theme"},
-        {"organisers", "Organisers"},
-        {"speakers", "Speakers"},
-        {"moderators", "Moderator"},
-        {"online_moderators", "Online moderator"},
-        {"rapporteurs", "Rapporteur"},
+    static const std::set<std::string> labelled = {
+        "session_type",
+        "title",
+        "theme",
+        "format",
+        "duration",
+        "description",
+        "policy_questions",
+        "tags",
+        "sdgs",
+        "agenda",
+        "expected_outcomes",
+        "online_participation",
+        "background_paper",
+        "previous_report",
+        "relevance",
+        "organisers",
+        "speakers",
+        "moderators",
+        "online_moderators",
+        "rapporteurs",
     };
-    auto it = labels.find(field);
-    return it == labels.end() ? field : it->second;
+    return labelled.count(field) ? say("proposal_field." + field) : field;
 }
 
 std::vector<ScreeningResult> screen_proposals(const std::vector<Proposal>& proposals,
@@ -317,7 +304,7 @@ std::vector<ScreeningResult> screen_proposals(const std::vector<Proposal>& propo
         auto& r = results[i];
         r.proposal = p.id;
         if (!by_id.emplace(p.id, &r).second)
-            throw InputError("id", "proposal id " + p.id + " appears twice");
+            throw InputError("id", say("screening.proposal.twice", {{"id", p.id}}));
         if (context.rules.check_completeness) check_completeness(p, context.rules, r);
         check_speakers(p, context.rules, r);
         check_mag_members(p, context, r);
@@ -343,35 +330,34 @@ int int_setting(const nlohmann::json& v, const std::string& name) {
     if (v.is_null() || (v.is_boolean() && !v.get<bool>())) return 0;
     if (!v.is_number_integer() || v.get<int>() < 0)
         throw InputError("screening." + name,
-                         "screening." + name + " must be a whole number, or false to turn it off");
+                         say("screening.setting.not_count", {{"name", "screening." + name}}));
     return v.get<int>();
 }
 
 bool bool_setting(const nlohmann::json& v, const std::string& name) {
     if (v.is_null()) return false;
     if (!v.is_boolean())
-        throw InputError("screening." + name, "screening." + name + " must be true or false");
+        throw InputError("screening." + name,
+                         say("screening.setting.not_bool", {{"name", "screening." + name}}));
     return v.get<bool>();
 }
 
 }  // namespace
 
 ScreeningContext screening_context_from_json(const nlohmann::json& edition) {
-    if (!edition.is_object()) throw InputError("", "the edition must be a JSON object");
+    if (!edition.is_object()) throw InputError("", say("screening.edition.not_object"));
     ScreeningContext c;
     auto& r = c.rules;
     if (edition.contains("screening")) {
         const auto& s = edition["screening"];
-        if (!s.is_object()) throw InputError("screening", "screening must be an object of rules");
+        if (!s.is_object()) throw InputError("screening", say("screening.rules.not_object"));
         for (const auto& [name, v] : s.items()) {
             if (name == "min_confirmed_speakers")
                 r.min_confirmed_speakers = int_setting(v, name);
             else if (name == "speaker_confirmation") {
                 if (!v.is_string() || (v != "declared" && v != "own_answer"))
-                    throw InputError(
-                        "screening.speaker_confirmation",
-                        "screening.speaker_confirmation must be \"declared\" (what the proposers "
-                        "declared counts) or \"own_answer\" (only the speaker's own answer)");
+                    throw InputError("screening.speaker_confirmation",
+                                     say("screening.speaker_confirmation.unknown"));
                 r.speaker_confirmation = v.get<std::string>();
             } else if (name == "max_proposals_per_person")
                 r.max_proposals_per_person = int_setting(v, name);
@@ -395,25 +381,26 @@ ScreeningContext screening_context_from_json(const nlohmann::json& edition) {
                 r.check_completeness = bool_setting(v, name);
             else if (name == "required_fields") {
                 if (!v.is_object())
-                    throw InputError(
-                        "screening.required_fields",
-                        "screening.required_fields must map session types to field lists");
+                    throw InputError("screening.required_fields",
+                                     say("screening.required_fields.not_object"));
                 for (const auto& [type, fields] : v.items()) {
                     if (!fields.is_array())
                         throw InputError("screening.required_fields." + type,
-                                         "screening.required_fields." + type + " must be a list");
+                                         say("json.member_not_list",
+                                             {{"name", "screening.required_fields." + type}}));
                     for (const auto& f : fields)
                         r.required_fields[type].push_back(f.get<std::string>());
                 }
             } else {
                 throw InputError("screening." + name,
-                                 "screening." + name + " is not a screening rule");
+                                 say("screening.rule.unknown", {{"name", "screening." + name}}));
             }
         }
     }
     auto people = [](const nlohmann::json& list, const std::string& where) {
         std::vector<ProposalPerson> out;
-        if (!list.is_array()) throw InputError(where, where + " must be a list");
+        if (!list.is_array())
+            throw InputError(where, say("json.member_not_list", {{"name", where}}));
         for (const auto& p : list) {
             nlohmann::json wrapped = {{"id", "x"}, {"organisers", nlohmann::json::array({p})}};
             out.push_back(proposal_from_json(wrapped).organisers.at(0));
@@ -424,7 +411,8 @@ ScreeningContext screening_context_from_json(const nlohmann::json& edition) {
         c.mag_members = people(edition["mag_members"], "mag_members");
     if (edition.contains("past_sessions")) {
         if (!edition["past_sessions"].is_array())
-            throw InputError("past_sessions", "past_sessions must be a list");
+            throw InputError("past_sessions",
+                             say("json.member_not_list", {{"name", "past_sessions"}}));
         for (const auto& s : edition["past_sessions"]) {
             PastSession past;
             past.editions_ago = s.value("editions_ago", 1);

@@ -3,6 +3,7 @@
 
 #include "core/accounts/password_rules.hpp"
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -25,8 +26,8 @@ bool right_password(Exchange& ex, const store::Account& account, const std::stri
     const std::string key = "password:" + std::to_string(account.id);
     auto since = format_utc(ex.clock() - std::chrono::minutes(15));
     if (store::failures_since(ex.db(), key, since) >= 5)
-        throw http::Error(429, "Too many attempts",
-                          "Too many wrong passwords. Please wait 15 minutes and try again.");
+        throw http::Error(429, say("accounts.too_many_attempts"),
+                          say("accounts.too_many_wrong_passwords_please_wait"));
     auto stored = store::find_account_for_sign_in(ex.db(), account.email);
     if (stored && verify_password(typed, stored->second)) return true;
     store::record_failure(ex.db(), key, ex.now());
@@ -39,7 +40,7 @@ void change_password(Exchange& ex, const std::string& current, const std::string
     const auto& account = ex.require_sign_in();
     FieldErrors errors;
     if (!right_password(ex, account, current))
-        errors.push_back({"current_password", "The current password is not right."});
+        errors.push_back({"current_password", say("accounts.the_current_password_is_not_right")});
     if (auto e = check_password(chosen, account.email, account.name)) {
         e->field = "new_password";
         errors.push_back(*e);
@@ -55,23 +56,19 @@ void change_password(Exchange& ex, const std::string& current, const std::string
 NewToken create_token(Exchange& ex, const std::string& label, const std::string& days,
                       const std::string& password, const std::string& password_field) {
     const auto& account = ex.require_sign_in();
-    if (ex.via_api_token())
-        throw http::forbidden("API tokens are made by a person signed in, not by another token.");
+    if (ex.via_api_token()) throw http::forbidden(say("accounts.api_tokens_are_made_by_a"));
     FieldErrors errors;
     if (!right_password(ex, account, password))
-        errors.push_back({password_field, "Type your password to make a token."});
+        errors.push_back({password_field, say("accounts.type_your_password_to_make_a")});
     auto name = trim(label);
     if (name.empty() || count_characters(name) > 100)
-        errors.push_back(
-            {"label", "Name the token (at most 100 characters), e.g. \"agenda script\"."});
+        errors.push_back({"label", say("accounts.name_the_token_at_most_100")});
     std::optional<std::string> expires;
     auto d = trim(days);
     if (!d.empty()) {
         if (d.size() > 3 || d.find_first_not_of("0123456789") != std::string::npos ||
             std::stoi(d) < 1 || std::stoi(d) > 365)
-            errors.push_back({"expires_in_days",
-                              "Days valid must be a whole number from 1 to 365, "
-                              "or empty for a token that does not expire."});
+            errors.push_back({"expires_in_days", say("accounts.days_valid_must_be_a_whole")});
         else
             expires = format_utc(ex.clock() + std::chrono::hours(24 * std::stoi(d)));
     }
@@ -87,7 +84,7 @@ NewToken create_token(Exchange& ex, const std::string& label, const std::string&
 void revoke_token(Exchange& ex, const std::string& id) {
     const auto& account = ex.require_sign_in();
     if (!store::revoke_api_token(ex.db(), account.id, id, ex.now()))
-        throw http::not_found("Your account has no live API token with this id.");
+        throw http::not_found(say("accounts.your_account_has_no_live_api"));
     ex.audit("account.token_revoke", "account " + std::to_string(account.id), {{"token", id}});
 }
 
@@ -104,7 +101,7 @@ http::Response account_page(Exchange& ex, const FieldErrors& errors, const nlohm
         tokens.push_back(v);
     }
     nlohmann::json view = {
-        {"title", "Your account - Convene"},
+        {"title", say("page.accounts.your_account.title")},
         {"name", account.name},
         {"email", account.email},
         {"tokens", tokens},
@@ -112,16 +109,17 @@ http::Response account_page(Exchange& ex, const FieldErrors& errors, const nlohm
         {"errors", error_summary(errors)},
         {"has_errors", !errors.empty()},
         {"password_fields",
-         {field_view("current_password", "Current password", "", errors, "password", true),
-          field_view("new_password", "New password", "", errors, "password", true,
-                     "At least 10 characters; a few unrelated words make a good password.")}},
+         {field_view("current_password", say("accounts.current_password"), "", errors, "password",
+                     true),
+          field_view("new_password", say("accounts.new_password"), "", errors, "password", true,
+                     say("accounts.at_least_10_characters_a_few"))}},
         {"token_fields",
-         {field_view("label", "Name of the token", "", errors, "text", true,
-                     "What the token is for, e.g. \"agenda script\"."),
-          field_view("expires_in_days", "Days valid", "", errors, "text", false,
-                     "From 1 to 365; empty for a token that does not expire."),
-          field_view("token_password", "Your password", "", errors, "password", true,
-                     "Typed again: a token acts as your account.")}}};
+         {field_view("label", say("accounts.name_of_the_token"), "", errors, "text", true,
+                     say("accounts.what_the_token_is_for_e")),
+          field_view("expires_in_days", say("accounts.days_valid"), "", errors, "text", false,
+                     say("accounts.from_1_to_365_empty_for")),
+          field_view("token_password", say("accounts.your_password"), "", errors, "password", true,
+                     say("accounts.typed_again_a_token_acts_as"))}}};
     view["password_fields"][0]["autocomplete"] = "current-password";
     view["password_fields"][1]["autocomplete"] = "new-password";
     view["token_fields"][2]["autocomplete"] = "current-password";

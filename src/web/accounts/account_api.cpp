@@ -1,6 +1,7 @@
 // The account's settings over the API: password change, API tokens.
 #include "core/accounts/password_rules.hpp"
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -15,7 +16,7 @@ http::Response api_password_change(Exchange& ex) {
     auto body = http::parse_json_body(ex.request);
     auto text = [&](const char* name) {
         if (!body.is_object() || !body.contains(name) || !body[name].is_string())
-            throw http::unprocessable({{name, std::string(name) + " must be a text."}});
+            throw http::unprocessable({{name, say("json.member_not_a_text", {{"name", name}})}});
         return body[name].get<std::string>();
     };
     auto current = text("current_password");
@@ -36,17 +37,17 @@ http::Response api_tokens_list(Exchange& ex) {
 http::Response api_token_create(Exchange& ex) {
     auto body = http::parse_json_body(ex.request);
     if (!body.is_object())
-        throw http::unprocessable({{"label", "Send label and expires_in_days."}});
+        throw http::unprocessable({{"label", say("accounts.send_label_and_expires_in_days")}});
     std::string label, days;
     if (body.contains("label")) {
         if (!body["label"].is_string())
-            throw http::unprocessable({{"label", "label must be a text."}});
+            throw http::unprocessable({{"label", say("accounts.label_must_be_a_text")}});
         label = body["label"].get<std::string>();
     }
     if (body.contains("expires_in_days") && !body["expires_in_days"].is_null()) {
         if (!body["expires_in_days"].is_number_integer())
             throw http::unprocessable(
-                {{"expires_in_days", "expires_in_days must be a whole number from 1 to 365."}});
+                {{"expires_in_days", say("accounts.expires_in_days_must_be_a")}});
         days = std::to_string(body["expires_in_days"].get<long long>());
     }
     std::string password;

@@ -1,6 +1,7 @@
 // The Secretariat's pages of accounts and of the audit log.
 #include <algorithm>
 
+#include "core/common/messages.hpp"
 #include "store/accounts/accounts.hpp"
 #include "store/common/audit.hpp"
 #include "web/accounts/admin_actions.hpp"
@@ -11,7 +12,8 @@
 namespace convene::web {
 
 http::Response account_list(Exchange& ex) {
-    nlohmann::json view = {{"title", "Accounts - Convene"}, {"accounts", nlohmann::json::array()}};
+    nlohmann::json view = {{"title", say("page.accounts.accounts.title")},
+                           {"accounts", nlohmann::json::array()}};
     for (const auto& a : store::list_accounts(ex.db())) view["accounts"].push_back(account_view(a));
     return ex.page("accounts/accounts", view);
 }
@@ -21,7 +23,8 @@ http::Response audit_log(Exchange& ex) {
     auto entries = store::list_audit(ex.db(), audit_page_size + 1, (page - 1) * audit_page_size);
     bool more = entries.size() > static_cast<std::size_t>(audit_page_size);
     if (more) entries.pop_back();
-    nlohmann::json view = {{"title", "Audit log - Convene"}, {"entries", nlohmann::json::array()}};
+    nlohmann::json view = {{"title", say("page.accounts.audit_log.title")},
+                           {"entries", nlohmann::json::array()}};
     for (const auto& a : entries) view["entries"].push_back(audit_view(a));
     if (more) view["next_page"] = page + 1;
     if (page > 1) view["previous_page"] = page - 1;

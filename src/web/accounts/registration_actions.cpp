@@ -3,6 +3,7 @@
 
 #include "core/accounts/password_rules.hpp"
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -16,9 +17,10 @@ namespace convene::web {
 
 FieldErrors check_registration(const Registration& r) {
     FieldErrors errors;
-    if (auto e = check_text({"name", "Name", true, 200}, r.name)) errors.push_back(*e);
+    if (auto e = check_text({"name", say("accounts.name"), true, 200}, r.name))
+        errors.push_back(*e);
     if (!looks_like_email(normal_email(r.email)))
-        errors.push_back({"email", "E-mail must be an address like name@example.org."});
+        errors.push_back({"email", say("accounts.e_mail_must_be_an_address")});
     if (auto e = check_password(r.password, r.email, r.name)) errors.push_back(*e);
     return errors;
 }
@@ -48,7 +50,7 @@ void register_account(Exchange& ex, const Registration& r, const std::string& ne
     const auto& config = ex.app.config();
     throw_if_invalid(check_registration(r));
     throttle(ex, "register:" + ex.client_address(), config.registrations_per_hour,
-             std::chrono::hours(1), "registrations from your address");
+             std::chrono::hours(1), "throttle.registrations");
     auto email = normal_email(r.email);
     auto name = trim(r.name);
     auto password_hash = hash_password(r.password);
@@ -82,16 +84,16 @@ void register_account(Exchange& ex, const Registration& r, const std::string& ne
 
 http::Response register_page(Exchange& ex, const Registration& r, const std::string& next,
                              const FieldErrors& errors, int status) {
-    nlohmann::json view = {{"title", "Create an account - Convene"},
-                           {"next", next},
-                           {"errors", error_summary(errors)},
-                           {"has_errors", !errors.empty()},
-                           {"fields",
-                            {field_view("name", "Your name", r.name, errors, "text", true),
-                             field_view("email", "E-mail", r.email, errors, "email", true),
-                             field_view("password", "Password", "", errors, "password", true,
-                                        "At least 10 characters; a few unrelated words make a "
-                                        "good password.")}}};
+    nlohmann::json view = {
+        {"title", say("page.accounts.create_an_account.title")},
+        {"next", next},
+        {"errors", error_summary(errors)},
+        {"has_errors", !errors.empty()},
+        {"fields",
+         {field_view("name", say("accounts.your_name"), r.name, errors, "text", true),
+          field_view("email", "E-mail", r.email, errors, "email", true),
+          field_view("password", say("accounts.password"), "", errors, "password", true,
+                     say("accounts.at_least_10_characters_a_few"))}}};
     view["fields"][0]["autocomplete"] = "name";
     view["fields"][1]["autocomplete"] = "email";
     view["fields"][2]["autocomplete"] = "new-password";
@@ -101,11 +103,9 @@ http::Response register_page(Exchange& ex, const Registration& r, const std::str
 // The verification link: unknown, used or expired links are refused by name.
 store::EmailVerification valid_verification(Exchange& ex) {
     auto found = store::find_email_verification(ex.db(), token_hash(ex.params.text("token")));
-    require_usable_link(
-        ex, found.has_value(), found ? found->used_at : "", found ? found->expires_at : "",
-        {"This confirmation link is not valid. Create your account again to get a new one.",
-         "This link was used on {at} (UTC). Sign in with your e-mail address and password.",
-         "This link expired on {at} (UTC). Create your account again to get a new one."});
+    require_usable_link(ex, found.has_value(), found ? found->used_at : "",
+                        found ? found->expires_at : "",
+                        {"accounts.link.unknown", "accounts.link.used", "accounts.link.expired"});
     return *found;
 }
 
@@ -116,21 +116,21 @@ store::Account verify(Exchange& ex, const std::string& password) {
     auto link = valid_verification(ex);
     auto account = store::find_account(ex.db(), link.account_id);
     if (!account || account->email != normal_email(link.email))
-        throw http::Error(410, "Link already used", "This link can no longer be used.");
+        throw http::Error(410, say("accounts.link_already_used"),
+                          say("accounts.this_link_can_no_longer_be"));
     const std::string failures = "verify:" + std::to_string(link.id);
     auto since = format_utc(ex.clock() - std::chrono::minutes(15));
     if (store::failures_since(ex.db(), failures, since) >= 5)
-        throw http::Error(429, "Too many attempts",
-                          "Too many wrong passwords for this link. Create your account again "
-                          "for a new link.");
+        throw http::Error(429, say("accounts.too_many_attempts"),
+                          say("accounts.too_many_wrong_passwords_for_this"));
     if (!verify_password(password, link.password_hash)) {
         store::record_failure(ex.db(), failures, ex.now());
         ex.keep_writes_on_error();
-        throw http::unprocessable(
-            {{"password", "Type the password you chose when you created the account."}});
+        throw http::unprocessable({{"password", say("accounts.type_the_password_you_chose_when")}});
     }
     if (!store::use_email_verification(ex.db(), link.id, ex.now()))
-        throw http::Error(410, "Link already used", "This link can no longer be used.");
+        throw http::Error(410, say("accounts.link_already_used"),
+                          say("accounts.this_link_can_no_longer_be"));
     if (!account->email_verified) {
         // Whatever was made before the owner confirmed goes: sessions, tokens, devices,
         // the other links sent to the address.
@@ -147,15 +147,16 @@ store::Account verify(Exchange& ex, const std::string& password) {
 
 http::Response verification_page(Exchange& ex, const std::string& email, const std::string& next,
                                  const FieldErrors& errors, int status) {
-    nlohmann::json view = {{"title", "Confirm your e-mail address - Convene"},
-                           {"email", email},
-                           {"token", ex.params.text("token")},
-                           {"next", next},
-                           {"errors", error_summary(errors)},
-                           {"has_errors", !errors.empty()},
-                           {"fields",
-                            {field_view("password", "Your password", "", errors, "password", true,
-                                        "The one you chose when you created the account.")}}};
+    nlohmann::json view = {
+        {"title", say("page.accounts.confirm_your_e_mail.title")},
+        {"email", email},
+        {"token", ex.params.text("token")},
+        {"next", next},
+        {"errors", error_summary(errors)},
+        {"has_errors", !errors.empty()},
+        {"fields",
+         {field_view("password", say("accounts.your_password"), "", errors, "password", true,
+                     say("accounts.the_one_you_chose_when_you"))}}};
     view["fields"][0]["autocomplete"] = "current-password";
     return ex.page("accounts/verify", view, status);
 }

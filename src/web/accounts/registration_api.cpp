@@ -1,6 +1,7 @@
 // Registration and address confirmation over the API (same answers as the pages).
 #include "core/accounts/password_rules.hpp"
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -16,12 +17,13 @@ namespace convene::web {
 
 http::Response api_register(Exchange& ex) {
     auto body = http::parse_json_body(ex.request);
-    if (!body.is_object()) throw http::unprocessable({{"email", "Send name, email and password."}});
+    if (!body.is_object())
+        throw http::unprocessable({{"email", say("accounts.send_name_email_and_password")}});
     FieldErrors errors;
     auto text = [&](const char* name) {
         if (!body.contains(name)) return std::string{};
         if (!body[name].is_string()) {
-            errors.push_back({name, std::string(name) + " must be a text."});
+            errors.push_back({name, say("json.member_not_a_text", {{"name", name}})});
             return std::string{};
         }
         return body[name].get<std::string>();
@@ -31,8 +33,7 @@ http::Response api_register(Exchange& ex) {
     register_account(ex, r, "/");
     return http::Response::json(
         {{"status", "pending"},
-         {"detail", "If the address can be used, a link to confirm it is on its way to " +
-                        normal_email(r.email) + ". Follow it to finish creating the account."}},
+         {"detail", say("accounts.registration.pending", {{"email", normal_email(r.email)}})}},
         202);
 }
 
@@ -42,11 +43,11 @@ http::Response api_verification_use(Exchange& ex) {
     auto body = http::parse_json_body(ex.request);
     if (!body.is_object() || !body.contains("password") || !body["password"].is_string())
         throw http::unprocessable(
-            {{"password", "Send the password chosen when the account was created."}});
+            {{"password", say("accounts.send_the_password_chosen_when_the")}});
     password = body["password"].get<std::string>();
     if (body.contains("api_token")) {
         if (!body["api_token"].is_boolean())
-            throw http::unprocessable({{"api_token", "api_token must be true or false."}});
+            throw http::unprocessable({{"api_token", say("accounts.api_token_must_be_true_or")}});
         want_token = body["api_token"].get<bool>();
     }
     auto account = verify(ex, password);

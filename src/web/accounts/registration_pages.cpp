@@ -3,6 +3,7 @@
 // and an account submits or invites only once its owner followed the link sent to it.
 #include "core/accounts/password_rules.hpp"
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -27,7 +28,7 @@ http::Response register_submit(Exchange& ex) {
     try {
         register_account(ex, r, next);
         return ex.page("accounts/register_sent",
-                       {{"title", "Check your mail - Convene"},
+                       {{"title", say("page.accounts.check_your_mail.title")},
                         {"email", normal_email(r.email)},
                         {"no_mail_server", !ex.app.config().smtp_configured}});
     } catch (const http::Error& e) {

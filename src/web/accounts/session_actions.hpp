@@ -23,8 +23,9 @@ void end_session(Exchange& ex);
 std::string safe_next(const std::string& next);
 
 // Counts one action under `key` (an address, an account) and throws 429 naming the wait
-// when `limit` such actions happened within the window.
+// when `limit` such actions happened within the window; `what_key` is the message key
+// naming the actions ("throttle.saves").
 void throttle(Exchange& ex, const std::string& key, int limit, std::chrono::seconds window,
-              const std::string& what);
+              const std::string& what_key);
 
 }  // namespace convene::web

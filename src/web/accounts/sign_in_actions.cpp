@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -15,7 +16,7 @@ namespace convene::web {
 
 http::Response sign_in_page(Exchange& ex, const std::string& email, const std::string& next,
                             const std::string& message, int status) {
-    nlohmann::json view = {{"title", "Sign in - Convene"},
+    nlohmann::json view = {{"title", say("page.accounts.sign_in.title")},
                            {"email", email},
                            {"next", next},
                            {"message", message},
@@ -70,16 +71,13 @@ std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& t
                         wait_for(ex, address_key, config.max_failures_per_address, since, pause));
     if (wait > 0) {
         ex.response_headers.emplace_back("retry-after", std::to_string(wait));
-        throw http::Error(429, "Too many attempts",
-                          "Too many failed sign-ins. Please wait " + std::to_string(wait) +
-                              " seconds and try again.");
+        throw http::Error(429, say("accounts.too_many_attempts"),
+                          say("accounts.sign_in.too_many", {{"seconds", wait}}));
     }
     bool right = verify_password(password, found ? found->second : stand_in_hash());
     if (found && right && !found->first.email_verified)
-        throw http::Error(403, "Address not confirmed yet",
-                          "Confirm your e-mail address first: follow the link we sent to " +
-                              found->first.email +
-                              ". No link? Create the account again to get a new one.");
+        throw http::Error(403, say("accounts.address_not_confirmed_yet"),
+                          say("accounts.sign_in.not_confirmed", {{"email", found->first.email}}));
     if (found && right) {
         store::clear_failures(ex.db(), own_key);
         store::purge_expired(ex.db(), ex.now(), since,

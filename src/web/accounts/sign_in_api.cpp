@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -27,7 +28,8 @@ http::Response api_sign_in(Exchange& ex) {
     const auto& form = ex.form();
     auto account = attempt_sign_in(ex, form.get("email"), form.get("password"));
     if (!account)
-        throw http::Error(401, "Sign-in failed", "The e-mail address or the password is wrong.");
+        throw http::Error(401, say("accounts.sign_in_failed"),
+                          say("accounts.the_e_mail_address_or_the"));
     start_session(ex, *account);
     return http::Response::json(
         {{"signed_in", true},

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -28,15 +29,15 @@ std::string safe_next(const std::string& next) {
 }
 
 void throttle(Exchange& ex, const std::string& key, int limit, std::chrono::seconds window,
-              const std::string& what) {
+              const std::string& what_key) {
     store::lock_throttle(ex.db(), key, ex.now());
     auto since = format_utc(ex.clock() - window);
     if (store::events_since(ex.db(), key, since) >= limit) {
         ex.keep_writes_on_error();
         auto minutes = std::to_string((window.count() + 59) / 60);
-        throw http::Error(429, "Too many attempts",
-                          "Too many " + what + " in a short time. Please wait up to " + minutes +
-                              " minutes and try again.");
+        throw http::Error(
+            429, say("accounts.too_many_attempts"),
+            say("throttle.too_many", {{"what", say(what_key)}, {"minutes", minutes}}));
     }
     store::record_event(ex.db(), key, ex.now());
 }
@@ -89,8 +90,7 @@ http::Response sign_in(Exchange& ex) {
     try {
         auto account = attempt_sign_in(ex, email, form.get("password"));
         if (!account)
-            return sign_in_page(ex, email, next, "The e-mail address or the password is wrong.",
-                                401);
+            return sign_in_page(ex, email, next, say("accounts.the_e_mail_address_or_the"), 401);
         start_session(ex, *account);
         return http::Response::redirect(next);
     } catch (const http::Error& e) {

@@ -1,6 +1,7 @@
 // Setting an edition's call for proposals, shared by the page and the API.
 #include "web/call/actions.hpp"
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/editions/edition.hpp"
 #include "http/error.hpp"
@@ -54,10 +55,7 @@ nlohmann::json call_json_from_form(const http::Form& f, FieldErrors& errors) {
                 durations.push_back(std::stoi(d));
             }
         if (!ok) {
-            errors.push_back({"formats",
-                              "Write each format as: code | name | minutes, e.g. "
-                              "flash | Flash session | 30 (this line is not: " +
-                                  line + ")"});
+            errors.push_back({"formats", say("call.formats.malformed_line", {{"line", line}})});
             continue;
         }
         formats.push_back({{"code", parts[0]}, {"name", parts[1]}, {"durations", durations}});
@@ -69,7 +67,7 @@ nlohmann::json call_json_from_form(const http::Form& f, FieldErrors& errors) {
         auto v = trim(f.get(name));
         if (v.empty()) continue;
         if (v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos)
-            errors.push_back({std::string("limits.") + name, "Limits are whole numbers."});
+            errors.push_back({std::string("limits.") + name, say("call.limits_are_whole_numbers")});
         else
             limits[name] = std::stoi(v);
     }
@@ -108,37 +106,40 @@ http::Response call_page(Exchange& ex, const store::Edition& e, const Call& call
             {{"name", s},
              {"id", "sdg-" + std::to_string(sdgs.size() + 1)},
              {"checked", std::find(call.sdgs.begin(), call.sdgs.end(), s) != call.sdgs.end()}});
-    auto number = [&](const char* name, const char* label, int value) {
+    auto number = [&](const char* name, const std::string& label, int value) {
         return field_view(name, label, std::to_string(value), form_errors, "number", true);
     };
     nlohmann::json view = {
-        {"title", "Call for proposals - " + e.name},
+        {"title", say("page.call.title", {{"edition", e.name}})},
         {"edition", e.name},
         {"edition_id", e.id},
         {"state_sentence", call_state_sentence(call, call_state(call, ex.now()))},
         {"errors", error_summary(form_errors)},
         {"has_errors", !form_errors.empty()},
         {"time_fields",
-         {field_view("opens_at", "Opens (UTC)", call.opens_at, form_errors, "text", true,
-                     "Format: 2027-02-01 00:00 (UTC)"),
-          field_view(
-              "closes_at", "Closes (UTC)", call.closes_at, form_errors, "text", true,
-              "Format: 2027-04-15 23:59 (UTC). Saving at or after this instant is refused.")}},
+         {field_view("opens_at", say("call.opens_utc"), call.opens_at, form_errors, "text", true,
+                     say("call.format_2027_02_01_00_00")),
+          field_view("closes_at", say("call.closes_utc"), call.closes_at, form_errors, "text", true,
+                     say("call.format_2027_04_15_23_59"))}},
         {"session_types", types},
         {"sdgs", sdgs},
         {"list_fields",
-         {field_view("formats", "Formats", formats_text(call), form_errors, "textarea", true,
-                     "One per line: code | name | allowed minutes"),
-          field_view("tags", "Preset tags", joined(call.tags), form_errors, "textarea", false,
-                     "One per line. Proposers may also write their own."),
-          field_view("policy_questions", "Policy questions", joined(call.policy_questions),
-                     form_errors, "textarea", false, "One per line.")}},
+         {field_view("formats", say("call.formats"), formats_text(call), form_errors, "textarea",
+                     true, say("call.one_per_line_code_name_allowed")),
+          field_view("tags", say("call.preset_tags"), joined(call.tags), form_errors, "textarea",
+                     false, say("call.one_per_line_proposers_may_also")),
+          field_view("policy_questions", say("call.policy_questions"),
+                     joined(call.policy_questions), form_errors, "textarea", false,
+                     say("call.one_per_line"))}},
         {"limit_fields",
-         {number("title_characters", "Title: most characters", call.limits.title_characters),
-          number("description_words", "Description: most words", call.limits.description_words),
-          number("text_words", "Other long fields: most words", call.limits.text_words),
-          number("text_characters", "Any long field: most characters", call.limits.text_characters),
-          number("max_people_per_role", "Most people in each role (speakers, ...)",
+         {number("title_characters", say("call.title_most_characters"),
+                 call.limits.title_characters),
+          number("description_words", say("call.description_most_words"),
+                 call.limits.description_words),
+          number("text_words", say("call.other_long_fields_most_words"), call.limits.text_words),
+          number("text_characters", say("call.any_long_field_most_characters"),
+                 call.limits.text_characters),
+          number("max_people_per_role", say("call.most_people_in_each_role_speakers"),
                  call.limits.max_people_per_role)}}};
     return ex.page("call/call", view, status);
 }

@@ -1,6 +1,7 @@
 // Creating editions and their themes, shared by the pages and the API.
 #include "web/editions/edition_actions.hpp"
 
+#include "core/common/messages.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "store/decisions/decisions.hpp"
@@ -29,8 +30,7 @@ std::int64_t create_edition(Exchange& ex, const EditionDraft& draft) {
     ex.publish("editions", {{"event", "edition.created"},
                             {"id", id},
                             {"name", draft.name},
-                            {"text", "A new edition was created: " + draft.name +
-                                         ". Reload the page to see it."}});
+                            {"text", say("editions.created_notice", {{"name", draft.name}})}});
     return id;
 }
 
@@ -47,32 +47,33 @@ std::int64_t create_theme(Exchange& ex, const store::Edition& edition, const The
     } catch (const db::Error& e) {
         if (e.kind() != db::Error::Kind::unique_violation) throw;
         throw http::conflict(
-            "This edition already has a theme of that name.",
-            {{"name", "This edition already has a theme named " + draft.name + "."}});
+            say("editions.this_edition_already_has_a_theme"),
+            {{"name", say("editions.theme.exists_named", {{"name", draft.name}})}});
     }
 }
 
 nlohmann::json edition_form_view(const EditionDraft& d, const FieldErrors& errors) {
-    return {{"title", "New edition - Convene"},
+    return {{"title", say("page.editions.new_edition.title")},
             {"errors", error_summary(errors)},
             {"has_errors", !errors.empty()},
             {"fields",
-             {field_view("name", "Name", d.name, errors, "text", true, "For example: IGF 2027"),
-              field_view("year", "Year", d.year, errors, "text", true),
-              field_view("start_date", "First day", d.start_date, errors, "date", true,
-                         "Format: 2027-06-15"),
-              field_view("end_date", "Last day", d.end_date, errors, "date", true,
-                         "Format: 2027-06-18"),
-              field_view("time_zone", "Time zone of the venue", d.time_zone, errors, "text", true,
-                         "For example: Europe/Paris or Africa/Nairobi"),
-              field_view("venue", "Venue", d.venue, errors, "text", true)}}};
+             {field_view("name", say("editions.name"), d.name, errors, "text", true,
+                         say("editions.for_example_igf_2027")),
+              field_view("year", say("editions.year"), d.year, errors, "text", true),
+              field_view("start_date", say("editions.first_day"), d.start_date, errors, "date",
+                         true, say("editions.format_2027_06_15")),
+              field_view("end_date", say("editions.last_day"), d.end_date, errors, "date", true,
+                         say("editions.format_2027_06_18")),
+              field_view("time_zone", say("editions.time_zone_of_the_venue"), d.time_zone, errors,
+                         "text", true, say("editions.for_example_europe_paris_or_africa")),
+              field_view("venue", say("editions.venue"), d.venue, errors, "text", true)}}};
 }
 
 http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDraft& theme,
                             const FieldErrors& errors, int status) {
     auto& c = ex.db();
     nlohmann::json view = edition_view(e);
-    view["title"] = e.name + " - Convene";
+    view["title"] = say("page.editions.edition.title", {{"edition", e.name}});
     view["themes"] = nlohmann::json::array();
     for (const auto& t : store::list_themes(c, e.id)) view["themes"].push_back(theme_view(t));
     view["has_themes"] = !view["themes"].empty();
@@ -96,8 +97,9 @@ http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDr
     view["errors"] = error_summary(errors);
     view["has_errors"] = !errors.empty();
     view["theme_fields"] = {
-        field_view("name", "Theme name", theme.name, errors, "text", true),
-        field_view("description", "Description", theme.description, errors, "textarea")};
+        field_view("name", say("editions.theme_name"), theme.name, errors, "text", true),
+        field_view("description", say("editions.description"), theme.description, errors,
+                   "textarea")};
     return ex.page("editions/edition", view, status);
 }
 

@@ -1,4 +1,5 @@
 // The pages of editions: the list, one edition, a new edition, its themes.
+#include "core/common/messages.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "store/decisions/decisions.hpp"
@@ -12,7 +13,8 @@
 namespace convene::web {
 
 http::Response edition_list(Exchange& ex) {
-    nlohmann::json view = {{"title", "Editions - Convene"}, {"editions", nlohmann::json::array()}};
+    nlohmann::json view = {{"title", say("page.editions.editions.title")},
+                           {"editions", nlohmann::json::array()}};
     for (const auto& e : store::list_editions(ex.db())) view["editions"].push_back(edition_view(e));
     view["has_editions"] = !view["editions"].empty();
     view["can_create"] = policy::may_create_edition(ex.actor());

@@ -2,6 +2,7 @@
 #include "web/editions/member_actions.hpp"
 
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/people/country.hpp"
 #include "http/error.hpp"
@@ -55,7 +56,7 @@ PersonDraft person_of(const nlohmann::json& j) {
 NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p) {
     auto errors = validate_person(p, true);
     if (p.stakeholder_group.empty())
-        errors.push_back({"stakeholder_group", "Stakeholder group is required."});
+        errors.push_back({"stakeholder_group", say("editions.stakeholder_group_is_required")});
     throw_if_invalid(errors);
     NewMember out;
     auto existing = store::find_account_for_sign_in(ex.db(), p.email);
@@ -64,14 +65,13 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
         out.invited = true;
         auto roles = store::roles_of(ex.db(), out.account_id);
         if (store::has_role(roles, Role::evaluator, e.id))
-            throw http::conflict(
-                p.email + " is a MAG member of this edition already.",
-                {{"email", p.email + " is a MAG member of this edition already."}});
+            throw http::conflict(say("editions.member.already", {{"email", p.email}}),
+                                 {{"email", say("editions.member.already", {{"email", p.email}})}});
         if (auto until = store::pending_enrolment(ex.db(), e.id, out.account_id, ex.now()))
             throw http::conflict(
-                "An invitation to " + p.email + " waits; it works until " + *until + " (UTC).",
-                {{"email",
-                  "An invitation to " + p.email + " waits; it works until " + *until + " (UTC)."}});
+                say("editions.member.invitation_waits", {{"email", p.email}, {"until", *until}}),
+                {{"email", say("editions.member.invitation_waits",
+                               {{"email", p.email}, {"until", *until}})}});
         auto token = random_token();
         auto expires = format_utc(ex.clock() + std::chrono::hours(24 * enrolment_link_days));
         store::create_enrolment(ex.db(), e.id, out.account_id, person_json(p).dump(),
@@ -101,17 +101,15 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
 // The enrolment link: unknown, used and expired links are refused by name.
 store::Enrolment valid_enrolment(Exchange& ex) {
     auto found = store::find_enrolment(ex.db(), token_hash(ex.params.text("token")));
-    require_usable_link(
-        ex, found.has_value(), found ? found->accepted_at : "", found ? found->expires_at : "",
-        {"This invitation link is not valid. Ask the Secretariat for a new one.",
-         "This invitation was accepted on {at} (UTC); each link works once.",
-         "This invitation expired on {at} (UTC). Ask the Secretariat for a new one."});
+    require_usable_link(ex, found.has_value(), found ? found->accepted_at : "",
+                        found ? found->expires_at : "",
+                        {"editions.link.unknown", "editions.link.used", "editions.link.expired"});
     return *found;
 }
 
 http::Response members_page(Exchange& ex, const store::Edition& e, const PersonDraft& draft,
                             const FieldErrors& errors, const nlohmann::json& created, int status) {
-    nlohmann::json view = {{"title", "MAG members of " + e.name + " - Convene"},
+    nlohmann::json view = {{"title", say("page.editions.members.title", {{"edition", e.name}})},
                            {"edition", edition_view(e)},
                            {"members", nlohmann::json::array()},
                            {"errors", error_summary(errors)},
@@ -125,12 +123,14 @@ http::Response members_page(Exchange& ex, const store::Edition& e, const PersonD
         view["pending"].push_back(
             {{"name", pe.name}, {"email", pe.email}, {"expires_at", pe.expires_at}});
     view["has_pending"] = !view["pending"].empty();
-    view["fields"] = {field_view("name", "Full name", draft.name, errors, "text", true),
-                      field_view("email", "E-mail", draft.email, errors, "email", true),
-                      field_view("organisation", "Organisation", draft.organisation, errors)};
-    std::vector<std::pair<std::string, std::string>> countries_list{{"", "Choose a country"}};
+    view["fields"] = {
+        field_view("name", say("editions.full_name"), draft.name, errors, "text", true),
+        field_view("email", "E-mail", draft.email, errors, "email", true),
+        field_view("organisation", say("editions.organisation"), draft.organisation, errors)};
+    std::vector<std::pair<std::string, std::string>> countries_list{
+        {"", say("editions.choose_a_country")}};
     for (const auto& c : countries()) countries_list.emplace_back(c.code, c.name);
-    std::vector<std::pair<std::string, std::string>> groups{{"", "Choose a group"}};
+    std::vector<std::pair<std::string, std::string>> groups{{"", say("editions.choose_a_group")}};
     for (const auto& g : stakeholder_groups()) groups.emplace_back(g.code, g.label);
     std::vector<std::pair<std::string, std::string>> genders_list;
     for (const auto& g : genders()) genders_list.emplace_back(g.code, g.label);
@@ -141,9 +141,10 @@ http::Response members_page(Exchange& ex, const store::Edition& e, const PersonD
         return f;
     };
     view["selects"] = {
-        select("country", "Country", draft.country, countries_list),
-        select("stakeholder_group", "Stakeholder group", draft.stakeholder_group, groups),
-        select("gender", "Gender (optional)", draft.gender, genders_list)};
+        select("country", say("editions.country"), draft.country, countries_list),
+        select("stakeholder_group", say("editions.stakeholder_group"), draft.stakeholder_group,
+               groups),
+        select("gender", say("editions.gender_optional"), draft.gender, genders_list)};
     return ex.page("editions/members", view, status);
 }
 

@@ -1,5 +1,6 @@
 // MAG members of an edition: a person with an account holding the evaluator role there.
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/people/country.hpp"
 #include "http/error.hpp"
@@ -41,7 +42,7 @@ http::Response member_create(Exchange& ex) {
 http::Response enrolment_form(Exchange& ex) {
     auto enrolment = valid_enrolment(ex);
     auto edition = store::find_edition(ex.db(), enrolment.edition_id);
-    nlohmann::json view = {{"title", "Join the MAG of an edition - Convene"},
+    nlohmann::json view = {{"title", say("page.editions.join_the_mag_of.title")},
                            {"edition", edition ? edition->name : ""},
                            {"token", ex.params.text("token")},
                            {"next", ex.request.path},
@@ -53,11 +54,10 @@ http::Response enrolment_accept(Exchange& ex) {
     auto enrolment = valid_enrolment(ex);
     const auto& account = ex.require_sign_in();
     if (account.id != enrolment.account_id)
-        throw http::forbidden(
-            "This invitation is for another account. Sign in with the account "
-            "it was sent to.");
+        throw http::forbidden(say("editions.this_invitation_is_for_another_account"));
     if (!store::accept_enrolment(ex.db(), enrolment.id, ex.now()))
-        throw http::Error(410, "Link already used", "This invitation was accepted already.");
+        throw http::Error(410, say("editions.link_already_used"),
+                          say("editions.this_invitation_was_accepted_already"));
     auto person = person_of(nlohmann::json::parse(enrolment.person, nullptr, false));
     store::grant_role(ex.db(), account.id, Role::evaluator, enrolment.edition_id);
     store::add_person(ex.db(), person, account.id);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/common/messages.hpp"
 #include "core/people/country.hpp"
 #include "core/people/people.hpp"
 #include "core/policy/policy.hpp"
@@ -24,13 +25,12 @@ EvaluationTarget evaluation_target(Exchange& ex, std::int64_t proposal) {
     ex.require(policy::may_evaluate_in(ex.actor(), e.id), members_only);
     auto record = store::find_proposal_record(ex.db(), proposal);
     if (!record || record->edition_id != e.id)
-        throw http::not_found("There is no proposal with this number in this edition.");
+        throw http::not_found(say("evaluation.there_is_no_proposal_with_this"));
     policy::EvaluationFacts facts{e.id, who.id, store::is_assigned(ex.db(), proposal, who.id)};
     if (!policy::may_write_evaluation(ex.actor(), facts))
-        throw http::forbidden(
-            "This proposal is not on your list of evaluations, so you cannot open or evaluate it.");
+        throw http::forbidden(say("evaluation.this_proposal_is_not_on_your"));
     auto details = store::load_proposal(ex.db(), proposal);
-    if (!details) throw http::not_found("There is no proposal with this number in this edition.");
+    if (!details) throw http::not_found(say("evaluation.there_is_no_proposal_with_this"));
     return {e,
             proposal,
             record->number,
@@ -98,7 +98,8 @@ namespace {
 void require_open_round(Exchange& ex, const EvaluationSettings& s) {
     auto state = round_state(s, ex.now());
     if (state == RoundState::closed)
-        throw http::Error(409, "The evaluation round is closed", round_state_sentence(s, state));
+        throw http::Error(409, say("evaluation.the_evaluation_round_is_closed"),
+                          round_state_sentence(s, state));
 }
 
 }  // namespace
@@ -112,9 +113,8 @@ std::int64_t save_member_evaluation(Exchange& ex, const EvaluationTarget& t, con
         auto choices = merge_choices(ex, t);
         if (std::none_of(choices.begin(), choices.end(),
                          [&](const auto& c) { return c.first == *e.merge_with; }))
-            errors.push_back({"merge_with",
-                              "Choose another submitted proposal of the same theme "
-                              "to merge with."});
+            errors.push_back(
+                {"merge_with", say("evaluation.choose_another_submitted_proposal_of_the")});
     }
     throw_if_invalid(errors);
     auto version = store::save_evaluation(ex.db(), t.proposal, t.account, e, submitting,
@@ -178,9 +178,9 @@ void conflict_on_joining(Exchange& ex, std::int64_t edition, std::int64_t propos
 namespace {
 
 std::string status_label(const std::string& status) {
-    if (status == "submitted") return "Submitted";
-    if (status == "draft") return "Draft saved";
-    return "Not started";
+    if (status == "submitted") return say("evaluation.submitted");
+    if (status == "draft") return say("evaluation.draft_saved");
+    return say("evaluation.not_started");
 }
 
 }  // namespace
@@ -238,7 +238,8 @@ Evaluation evaluation_in_form(const http::Form& f, const std::vector<Criterion>&
         if (!raw.empty()) {
             auto n = whole_number(raw);
             if (!n || *n < 1 || *n > 5)
-                errors.push_back({"score-" + c.code, c.label + ": a score is from 1 to 5."});
+                errors.push_back({"score-" + c.code, say("evaluation.score.out_of_range_for",
+                                                         {{"criterion", c.label}})});
             else
                 e.scores.push_back({c.code, static_cast<int>(*n)});
         }
@@ -249,7 +250,7 @@ Evaluation evaluation_in_form(const http::Form& f, const std::vector<Criterion>&
     if (f.get("merge") == "yes") {
         auto n = whole_number(f.get("merge_with"));
         if (!n)
-            errors.push_back({"merge_with", "Choose the proposal this one should merge with."});
+            errors.push_back({"merge_with", say("evaluation.choose_the_proposal_this_one_should")});
         else
             e.merge_with = *n;
     }
@@ -280,7 +281,7 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
                                {"id", "score-" + c.code + "-" + std::to_string(n)},
                                {"checked", current == n}});
         nlohmann::json reasons = {
-            {{"value", ""}, {"label", "No reason chosen"}, {"selected", false}}};
+            {{"value", ""}, {"label", say("evaluation.no_reason_chosen")}, {"selected", false}}};
         for (const auto& r : t.settings.reasons)
             reasons.push_back({{"value", r}, {"label", r}, {"selected", r == reason}});
         scores.push_back({{"code", c.code},
@@ -298,16 +299,17 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
                          {"selected", e.merge_with == number}});
     auto proposal = anonymous_proposal(t.details, t.number);
     nlohmann::json texts = nlohmann::json::array();
-    for (const auto& [key, label] : {std::pair{"description", "Description"},
-                                     {"agenda", "Agenda"},
-                                     {"expected_outcomes", "Expected outcomes"},
-                                     {"online_participation", "Online participation"},
-                                     {"relevance", "Relevance"}})
+    for (const auto& [key, label] :
+         {std::pair{"description", say("evaluation.description")},
+          {"agenda", say("evaluation.agenda")},
+          {"expected_outcomes", say("evaluation.expected_outcomes")},
+          {"online_participation", say("evaluation.online_participation")},
+          {"relevance", say("evaluation.relevance")}})
         if (!proposal[key].get<std::string>().empty())
             texts.push_back(
                 {{"label", label}, {"html", markdown_html(proposal[key].get<std::string>())}});
     auto state = round_state(t.settings, ex.now());
-    return {{"title", "Evaluate proposal " + std::to_string(t.number) + " - Convene"},
+    return {{"title", say("page.evaluation.evaluate.title", {{"number", t.number}})},
             {"url", url_of(t)},
             {"list_url", "/editions/" + std::to_string(t.edition.id) + "/evaluations"},
             {"proposal", proposal},
@@ -319,9 +321,8 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
             {"scores", scores},
             {"holistic", t.settings.scheme != "criteria"},
             {"comment",
-             field_view("comment", "Comment for the MAG", e.comment, errors, "textarea", false,
-                        "Visible to the Secretariat and the MAG, not to the "
-                        "proposers.")},
+             field_view("comment", say("evaluation.comment_for_the_mag"), e.comment, errors,
+                        "textarea", false, say("evaluation.visible_to_the_secretariat_and_the"))},
             {"merge_checked", e.merge_with.has_value()},
             {"merge_choices", merge},
             {"has_merge_choices", !merge.empty()},

@@ -1,6 +1,7 @@
 // A MAG member's list, evaluations and conflicts over the API.
 #include <charconv>
 
+#include "core/common/messages.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "web/evaluation/handlers.hpp"
@@ -32,16 +33,16 @@ http::Response api_evaluation_save(Exchange& ex) {
     std::int64_t version = 0;
     if (body.contains("version") && !body["version"].is_null()) {
         if (!body["version"].is_number_integer())
-            throw http::unprocessable({{"version", "version is the number you last read."}});
+            throw http::unprocessable(
+                {{"version", say("evaluation.version_is_the_number_you_last")}});
         version = body["version"].get<std::int64_t>();
     }
     bool submit = body.contains("submit") && body["submit"] == true;
     try {
         save_member_evaluation(ex, t, e, submit, version);
     } catch (const EvaluationConflict& conflict) {
-        throw http::conflict("This evaluation was saved elsewhere (version " +
-                             std::to_string(conflict.current.version) +
-                             ") after the version you sent; read it again and resend.");
+        throw http::conflict(
+            say("evaluation.conflict.api", {{"version", conflict.current.version}}));
     }
     return http::Response::json(api_view(ex, evaluation_target(ex, t.proposal)));
 }

@@ -2,6 +2,7 @@
 // submit, edit until the round closes) and the declaration of a conflict.
 #include <charconv>
 
+#include "core/common/messages.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "web/evaluation/actions.hpp"
@@ -18,7 +19,7 @@ http::Response my_evaluations(Exchange& ex) {
     const auto& who = ex.require_sign_in();
     ex.require(policy::may_evaluate_in(ex.actor(), e.id), members_only);
     auto view = member_list_view(ex, e, who.id);
-    view["title"] = "Your evaluations - " + e.name + " - Convene";
+    view["title"] = say("page.evaluation.mine.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);
     view["has_evaluations"] = !view["evaluations"].empty();
     if (auto n = whole_number(ex.request.query_param("saved"))) view["saved"] = *n;
@@ -43,15 +44,12 @@ http::Response evaluation_save(Exchange& ex) {
         save_member_evaluation(ex, t, e, submit, version);
     } catch (const EvaluationConflict& conflict) {
         return form_page(ex, t, e, conflict.current.version, {}, 409,
-                         "This evaluation was saved in another tab or window (at " +
-                             conflict.current.updated_at +
-                             " UTC) after you opened this page. Your entries below have not "
-                             "been saved; save again to keep them.");
+                         say("evaluation.conflict.page", {{"at", conflict.current.updated_at}}));
     } catch (const http::Error& err) {
         if (err.status() == 422) return form_page(ex, t, e, version, err.fields(), 422);
         if (err.status() == 409)
             return form_page(ex, t, e, version, {}, 409,
-                             err.detail() + " Your entries below were not saved.");
+                             say("evaluation.conflict.not_saved", {{"detail", err.detail()}}));
         throw;
     }
     return http::Response::redirect("/editions/" + std::to_string(t.edition.id) +
@@ -61,7 +59,7 @@ http::Response evaluation_save(Exchange& ex) {
 http::Response conflict_form(Exchange& ex) {
     auto t = evaluation_target(ex, ex.params.integer("proposal"));
     return ex.page("evaluation/conflict",
-                   {{"title", "Declare a conflict of interest - Convene"},
+                   {{"title", say("page.evaluation.declare_a_conflict_of.title")},
                     {"url", url_of(t)},
                     {"list_url", "/editions/" + std::to_string(t.edition.id) + "/evaluations"},
                     {"number", t.number},

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "store/common/outbox.hpp"
 #include "store/evaluation/assignment.hpp"
@@ -58,9 +59,7 @@ nlohmann::json assignment_review(Exchange& ex, const store::Edition& edition,
 
 nlohmann::json run_assignment(Exchange& ex, const store::Edition& e) {
     if (store::count_evaluations(ex.db(), e.id) > 0)
-        throw http::conflict(
-            "Evaluations have begun, so the assignment can no longer be run again; members' "
-            "conflicts are reassigned one by one as they are declared.");
+        throw http::conflict(say("evaluation.evaluations_have_begun_so_the_assignment"));
     auto settings = store::evaluation_settings(ex.db(), e.id);
     auto instance = store::assignment_instance(ex.db(), e.id, settings);
     auto result = assign(instance);
@@ -91,7 +90,7 @@ nlohmann::json stored_assignment(Exchange& ex, const store::Edition& e,
 std::size_t publish_assignment(Exchange& ex, const store::Edition& e) {
     auto stored = store::load_assignment(ex.db(), e.id);
     if (stored.pairs.empty())
-        throw http::conflict("There is no assignment to publish; run the assignment first.");
+        throw http::conflict(say("evaluation.there_is_no_assignment_to_publish"));
     store::publish_assignment(ex.db(), e.id);
     std::map<std::string, int> load;
     for (const auto& p : stored.pairs) ++load[p.evaluator];
@@ -212,8 +211,8 @@ RankBy rank_in_query(Exchange& ex) {
     if (by == "median") return RankBy::median;
     if (by == "normalised") return RankBy::normalised;
     if (by == "standard_deviation") return RankBy::standard_deviation;
-    throw http::bad_request("Rank by mean, median, normalised or standard_deviation.",
-                            {{"rank", "Rank by mean, median, normalised or standard_deviation."}});
+    throw http::bad_request(say("evaluation.rank_by_mean_median_normalised_or"),
+                            {{"rank", say("evaluation.rank_by_mean_median_normalised_or")}});
 }
 
 namespace {
@@ -295,8 +294,10 @@ nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
 }
 
 Table sheet_table(const nlohmann::json& sheet) {
-    Table t{{"Rank", "Number", "Title", "Theme", "Format", "Evaluations", "Mean", "Median",
-             "Standard deviation", "Normalised", "Should merge with"}};
+    Table t{{say("evaluation.rank"), say("evaluation.number"), say("evaluation.title"),
+             say("evaluation.theme"), say("evaluation.format"), say("evaluation.evaluations"),
+             say("evaluation.mean"), say("evaluation.median"), say("evaluation.standard_deviation"),
+             say("evaluation.normalised"), say("evaluation.should_merge_with")}};
     auto cell = [](const nlohmann::json& v) {
         if (v.is_null()) return std::string{};
         if (v.is_string()) return v.get<std::string>();

@@ -3,6 +3,7 @@
 // evaluations of a proposal.
 #include <map>
 
+#include "core/common/messages.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "store/evaluation/assignment.hpp"
@@ -32,14 +33,14 @@ http::Response api_member_groups_update(Exchange& ex) {
     auto account = ex.params.integer("account");
     bool member = false;
     for (const auto& m : store::list_members(ex.db(), e.id)) member |= m.account_id == account;
-    if (!member) throw http::not_found("This account is not a MAG member of the edition.");
+    if (!member) throw http::not_found(say("evaluation.this_account_is_not_a_mag"));
     auto body = http::parse_json_body(ex.request);
     std::vector<std::string> groups;
     if (!body.is_object() || !body.contains("groups") || !body["groups"].is_array())
-        throw http::unprocessable({{"groups", "Send {\"groups\": [names of issue-area groups]}."}});
+        throw http::unprocessable({{"groups", say("evaluation.groups.send")}});
     for (const auto& g : body["groups"]) {
         if (!g.is_string() || g.get<std::string>().empty() || g.get<std::string>().size() > 120)
-            throw http::unprocessable({{"groups", "Each group is a name of 1 to 120 characters."}});
+            throw http::unprocessable({{"groups", say("evaluation.each_group_is_a_name_of")}});
         groups.push_back(g.get<std::string>());
     }
     store::set_member_groups(ex.db(), e.id, account, groups);
@@ -114,7 +115,7 @@ nlohmann::json evaluation_json(const store::Member& m, const store::StoredEvalua
 
 std::int64_t edition_of(Exchange& ex, std::int64_t proposal) {
     auto record = store::find_proposal_record(ex.db(), proposal);
-    if (!record) throw http::not_found("There is no proposal with this number.");
+    if (!record) throw http::not_found(say("evaluation.there_is_no_proposal_with_this_2"));
     return record->edition_id;
 }
 
@@ -142,15 +143,13 @@ http::Response api_proposal_evaluation(Exchange& ex) {
     const auto& who = ex.require_sign_in();
     policy::EvaluationFacts facts{edition, account, store::is_assigned(ex.db(), proposal, account)};
     if (!policy::may_read_evaluation(ex.actor(), facts))
-        throw http::forbidden(
-            who.id == account
-                ? "This proposal is not on your list of evaluations."
-                : "Only the member who wrote an evaluation and the Secretariat read it.");
+        throw http::forbidden(who.id == account ? say("evaluation.this_proposal_is_not_on_your_2")
+                                                : say("evaluation.only_the_member_who_wrote_an"));
     for (const auto& m : store::list_members(ex.db(), edition))
         if (m.account_id == account)
             return http::Response::json(
                 evaluation_json(m, store::load_evaluation(ex.db(), proposal, account)));
-    throw http::not_found("This account is not a MAG member of the edition.");
+    throw http::not_found(say("evaluation.this_account_is_not_a_mag"));
 }
 
 }  // namespace convene::web

@@ -2,6 +2,7 @@
 // assignment with its review, progress with reminders and closing, and the sheet.
 #include <set>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "store/evaluation/assignment.hpp"
@@ -99,21 +100,20 @@ http::Response round_page(Exchange& ex, const store::Edition& e, const http::For
     };
     auto scheme = entered && entered->has("scheme") ? entered->get("scheme") : s.scheme;
     nlohmann::json fields = {
-        field_view("per_proposal", "Evaluations per proposal (k)",
+        field_view("per_proposal", say("evaluation.evaluations_per_proposal_k"),
                    value("per_proposal", std::to_string(s.per_proposal)), errors, "number", true,
-                   "At least 3 where possible; 5 is fairer."),
-        field_view("max_load", "Most proposals per member",
+                   say("evaluation.at_least_3_where_possible_5")),
+        field_view("max_load", say("evaluation.most_proposals_per_member"),
                    value("max_load", std::to_string(s.max_load)), errors, "number", false,
-                   "0: enough for every place, with a quarter to spare."),
-        field_view("deadline", "Deadline (UTC)", value("deadline", s.deadline), errors, "text",
-                   false, "For example 2027-05-20 23:59."),
-        field_view("grace_minutes", "Grace period after the deadline, in minutes",
+                   say("evaluation.0_enough_for_every_place_with")),
+        field_view("deadline", say("evaluation.deadline_utc"), value("deadline", s.deadline),
+                   errors, "text", false, say("evaluation.for_example_2027_05_20_23")),
+        field_view("grace_minutes", say("evaluation.grace_period_after_the_deadline_in"),
                    value("grace_minutes", std::to_string(s.grace_minutes)), errors, "number")};
-    auto criteria = field_view(
-        "criteria", "Criteria, one per line", value("criteria", criteria_text(s.criteria)), errors,
-        "textarea", false,
-        "Label | weight | formats it does not apply to. Used when the scheme is per criterion.");
-    auto reasons = field_view("reasons", "Standard reasons for scores of 3 or less, one per line",
+    auto criteria = field_view("criteria", say("evaluation.criteria_one_per_line"),
+                               value("criteria", criteria_text(s.criteria)), errors, "textarea",
+                               false, say("evaluation.label_weight_formats_it_does_not"));
+    auto reasons = field_view("reasons", say("evaluation.standard_reasons_for_scores_of_3"),
                               value("reasons", lines(s.reasons)), errors, "textarea");
     nlohmann::json members = nlohmann::json::array();
     std::map<std::string, std::vector<std::string>> groups_of;
@@ -139,7 +139,7 @@ http::Response round_page(Exchange& ex, const store::Edition& e, const http::For
     for (const auto& [n, count] : assignment["review"]["evaluators_per_proposal"].items())
         histogram.push_back({{"evaluators", n}, {"proposals", count}});
     nlohmann::json view = {
-        {"title", "Evaluation round of " + e.name + " - Convene"},
+        {"title", say("page.evaluation.round.title", {{"edition", e.name}})},
         {"edition", edition_view(e)},
         {"url", round_url(e)},
         {"fields", fields},
@@ -202,7 +202,7 @@ http::Response evaluation_groups_update(Exchange& ex) {
         for (const auto& g : groups)
             if (g.size() > 120)
                 return round_page(ex, e, nullptr,
-                                  {{name, m.name + ": each group name is at most 120 characters."}},
+                                  {{name, say("evaluation.group.too_long", {{"member", m.name}})}},
                                   422);
         store::set_member_groups(ex.db(), e.id, m.account_id, groups);
         ++changed;
@@ -226,7 +226,7 @@ http::Response assignment_publish(Exchange& ex) {
 http::Response evaluation_progress_page(Exchange& ex) {
     auto e = managed_edition(ex);
     auto view = progress_view(ex, e);
-    view["title"] = "Evaluation progress - " + e.name + " - Convene";
+    view["title"] = say("page.evaluation.progress.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);
     view["url"] = round_url(e);
     view["closed"] = view["round"]["state"] == "closed" &&
@@ -255,13 +255,12 @@ http::Response evaluation_sheet(Exchange& ex) {
     auto by = rank_in_query(ex);
     auto sheet = sheet_view(ex, e, by);
     nlohmann::json ranks = nlohmann::json::array();
-    for (const auto& [code, label] : {std::pair{"mean", "mean"},
-                                      {"median", "median"},
-                                      {"normalised", "normalised score"},
-                                      {"standard_deviation", "standard deviation"}})
+    for (const std::string code : {"mean", "median", "normalised", "standard_deviation"}) {
+        auto label = say("evaluation.rank_by." + code);
         ranks.push_back(
             {{"code", code}, {"label", label}, {"current", sheet["ranked_by"] == code}});
-    sheet["title"] = "Evaluation sheet - " + e.name + " - Convene";
+    }
+    sheet["title"] = say("page.evaluation.sheet.title", {{"edition", e.name}});
     sheet["edition"] = edition_view(e);
     sheet["url"] = round_url(e);
     sheet["ranks"] = ranks;
@@ -277,7 +276,7 @@ http::Response evaluation_sheet_csv(Exchange& ex) {
 http::Response evaluation_sheet_xlsx(Exchange& ex) {
     auto e = managed_edition(ex);
     return xlsx_download(sheet_table(sheet_view(ex, e, rank_in_query(ex))),
-                         "evaluation-" + std::to_string(e.id), "Evaluation");
+                         "evaluation-" + std::to_string(e.id), say("evaluation.evaluation"));
 }
 
 }  // namespace convene::web

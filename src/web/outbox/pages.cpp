@@ -1,4 +1,5 @@
 // The mail outbox for the Secretariat: what waits, what went, what failed and why.
+#include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "store/common/outbox.hpp"
 #include "web/outbox/actions.hpp"
@@ -9,7 +10,7 @@ namespace convene::web {
 
 http::Response outbox_page(Exchange& ex) {
     auto counts = store::count_outbox(ex.db());
-    nlohmann::json view = {{"title", "Mail outbox - Convene"},
+    nlohmann::json view = {{"title", say("page.outbox.mail_outbox.title")},
                            {"queued", counts.queued},
                            {"sent", counts.sent},
                            {"failed", counts.failed},
@@ -29,7 +30,7 @@ http::Response outbox_page(Exchange& ex) {
 http::Response outbox_retry(Exchange& ex) {
     auto id = ex.params.integer("message");
     if (!store::retry_mail_now(ex.db(), id, ex.now()))
-        throw http::not_found("There is no unsent message with this number.");
+        throw http::not_found(say("outbox.there_is_no_unsent_message_with"));
     ex.audit("outbox.retry", "message " + std::to_string(id), nlohmann::json::object());
     if (http::wants_json(ex.request)) return http::Response::json({{"queued", id}});
     return http::Response::redirect("/admin/outbox");

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/policy/policy.hpp"
 #include "core/screening/screening.hpp"
 #include "http/error.hpp"
@@ -18,13 +19,13 @@ namespace convene::web {
 
 EditableProposal proposal_for(Exchange& ex, std::int64_t proposal) {
     auto record = store::find_proposal_record(ex.db(), proposal);
-    if (!record) throw http::not_found("There is no proposal with this number.");
+    if (!record) throw http::not_found(say("proposals.there_is_no_proposal_with_this"));
     const auto& account = ex.require_sign_in();
     EditableProposal out{*record, *store::find_edition(ex.db(), record->edition_id),
                          store::load_call(ex.db(), record->edition_id), false};
     out.editor = store::is_editor(ex.db(), proposal, account.id);
     if (!policy::may_see_proposal(ex.actor(), {record->edition_id, out.editor}))
-        throw http::forbidden("Only the organisers of this proposal and the Secretariat see it.");
+        throw http::forbidden(say("proposals.only_the_organisers_of_this_proposal"));
     return out;
 }
 
@@ -38,7 +39,8 @@ void require_open_call(Exchange& ex, const Call& call) {
     auto state = call_state(call, ex.now());
     if (state == CallState::open) return;
     throw http::Error(409,
-                      state == CallState::closed ? "The call is closed" : "The call is not open",
+                      state == CallState::closed ? say("proposals.the_call_is_closed")
+                                                 : say("proposals.the_call_is_not_open"),
                       call_state_sentence(call, state));
 }
 
@@ -97,8 +99,7 @@ bool finish(Exchange& ex, SaveOutcome& out, const store::Edition& edition, const
         if (const auto& who = ex.account(); who && !who->email_verified)
             out.submission_errors.insert(
                 out.submission_errors.begin(),
-                {"email", "Confirm your e-mail address first: follow the link we sent to " +
-                              who->email + ", then submit. Your draft is saved."});
+                {"email", say("proposals.submit.not_confirmed", {{"email", who->email}})});
         if (out.submission_errors.empty()) {
             store::mark_submitted(ex.db(), out.proposal, ex.now());
             out.submitted = now_submitted = true;
@@ -122,7 +123,7 @@ SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal
     auto checks = checks_for(ex, edition, call);
     throw_if_invalid(check_proposal_draft(draft, checks));
     throttle(ex, "save:" + std::to_string(account.id), ex.app.config().saves_per_minute,
-             std::chrono::minutes(1), "saves of proposals");
+             std::chrono::minutes(1), "throttle.saves");
     auto created =
         store::create_proposal(ex.db(), edition.id, draft, account.id, creation_key, ex.now());
     if (created.existed) {
@@ -143,7 +144,7 @@ SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal
 SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal draft,
                           std::int64_t expected_version, Intent intent) {
     if (!policy::may_edit_proposal(ex.actor(), {target.record.edition_id, target.editor}))
-        throw http::forbidden("Only the organisers of this proposal can change it.");
+        throw http::forbidden(say("proposals.only_the_organisers_of_this_proposal_2"));
     require_open_call(ex, target.call);
     auto checks = checks_for(ex, target.edition, target.call);
     throw_if_invalid(check_proposal_draft(draft, checks));
@@ -156,7 +157,7 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
         auto account = ex.require_sign_in().id;
         // Faster than anyone types: a script. Refused before anything is stored.
         throttle(ex, "save:" + std::to_string(account), ex.app.config().saves_per_minute,
-                 std::chrono::minutes(1), "saves of proposals");
+                 std::chrono::minutes(1), "throttle.saves");
         if (expected_version != target.record.version ||
             !store::save_proposal(ex.db(), id, draft, expected_version, account,
                                   intent == Intent::submit ? "submitted" : "saved", ex.now())) {
@@ -169,8 +170,8 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
         ex.publish("proposal-" + std::to_string(id),
                    {{"event", "proposal.saved"},
                     {"version", expected_version + 1},
-                    {"text", ex.require_sign_in().name + " saved version " +
-                                 std::to_string(expected_version + 1) + " of this proposal."}});
+                    {"text", say("proposals.saved_version", {{"name", ex.require_sign_in().name},
+                                                             {"version", expected_version + 1}})}});
     }
     auto record = *store::find_proposal_record(ex.db(), id);
     SaveOutcome out{id, record.version, record.status == "submitted", {}, false};

@@ -1,4 +1,5 @@
 // The proposal API: the same actions as the form, on the proposal's JSON shape.
+#include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "store/proposals/proposals.hpp"
 #include "web/proposals/actions.hpp"
@@ -11,7 +12,7 @@ namespace {
 
 Proposal proposal_in_body(const nlohmann::json& body) {
     if (!body.is_object())
-        throw http::unprocessable({{"proposal", "Send the proposal as a JSON object."}});
+        throw http::unprocessable({{"proposal", say("proposals.send_the_proposal_as_a_json")}});
     auto copy = body;
     copy["id"] = "new";
     for (const char* extra : {"version", "submit", "creation_key", "status", "number"})
@@ -24,16 +25,15 @@ Proposal proposal_in_body(const nlohmann::json& body) {
             for (auto& person : *list) person.answer.clear();
         p.proposer.answer.clear();
         return p;
-    } catch (const std::invalid_argument& e) {
-        std::string message = e.what();
-        throw http::unprocessable({{message.substr(0, message.find(' ')), message}});
+    } catch (const InputError& e) {
+        throw http::unprocessable({{e.field(), e.message()}});
     }
 }
 
 Intent intent_in_body(const nlohmann::json& body) {
     if (!body.contains("submit")) return Intent::save;
     if (!body["submit"].is_boolean())
-        throw http::unprocessable({{"submit", "submit must be true or false."}});
+        throw http::unprocessable({{"submit", say("proposals.submit_must_be_true_or_false")}});
     return body["submit"].get<bool>() ? Intent::submit : Intent::save;
 }
 
@@ -68,8 +68,8 @@ http::Response outcome_response(Exchange& ex, const SaveOutcome& outcome, int st
         for (const auto& e : outcome.submission_errors)
             errors.push_back({{"field", e.field}, {"message", e.message}});
         return problem(
-            422, "Saved, not submitted",
-            "The draft is saved, but these fields keep it from being submitted.",
+            422, say("proposals.saved_not_submitted"),
+            say("proposals.the_draft_is_saved_but_these"),
             {{"proposal", outcome.proposal}, {"version", outcome.version}, {"errors", errors}});
     }
     auto r = http::Response::json(proposal_document(ex, outcome.proposal), status);
@@ -94,7 +94,7 @@ http::Response api_proposal_create(Exchange& ex) {
         if (!body["creation_key"].is_string() ||
             body["creation_key"].get<std::string>().size() > 100)
             throw http::unprocessable(
-                {{"creation_key", "creation_key must be a text of at most 100 characters."}});
+                {{"creation_key", say("proposals.creation_key_must_be_a_text")}});
         key = body["creation_key"].get<std::string>();
     }
     auto outcome = start_proposal(ex, edition, draft, key, intent_in_body(body));
@@ -106,8 +106,7 @@ http::Response api_proposal_update(Exchange& ex) {
     auto body = http::parse_json_body(ex.request);
     auto draft = proposal_in_body(body);
     if (!body.contains("version") || !body["version"].is_number_integer())
-        throw http::unprocessable(
-            {{"version", "Send the version you edited (the proposal's \"version\")."}});
+        throw http::unprocessable({{"version", say("proposals.send_the_version_you_edited_the")}});
     try {
         auto outcome = save_proposal(ex, target, draft, body["version"].get<std::int64_t>(),
                                      intent_in_body(body));
@@ -116,9 +115,8 @@ http::Response api_proposal_update(Exchange& ex) {
         nlohmann::json changes = nlohmann::json::array();
         for (const auto& c : compare_proposals(conflict.current, to_json(draft)))
             changes.push_back({{"field", c.field}, {"theirs", c.before}, {"yours", c.after}});
-        return problem(409, "Edit conflict",
-                       "Someone saved this proposal since the version you edited. Nothing was "
-                       "overwritten.",
+        return problem(409, say("proposals.edit_conflict"),
+                       say("proposals.someone_saved_this_proposal_since_the"),
                        {{"current_version", conflict.current_version},
                         {"current", conflict.current},
                         {"yours", to_json(draft)},
@@ -140,7 +138,7 @@ http::Response api_proposal_revisions(Exchange& ex) {
 http::Response api_proposal_revision(Exchange& ex) {
     auto target = proposal_for(ex, ex.params.integer("proposal"));
     auto content = store::revision_content(ex.db(), target.record.id, ex.params.integer("version"));
-    if (!content) throw http::not_found("This proposal has no such version.");
+    if (!content) throw http::not_found(say("proposals.this_proposal_has_no_such_version"));
     return http::Response::json(*content);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/editions/edition.hpp"
 #include "core/people/country.hpp"
@@ -201,24 +202,31 @@ std::string written_in(const std::vector<std::string>& chosen,
 nlohmann::json person_row(const PeopleSection& section, int i, const ProposalPerson& person,
                           const FieldErrors& errors) {
     auto prefix = std::string(section.field) + "-" + std::to_string(i) + "-";
-    auto label = std::string(section.label) + " " + std::to_string(i + 1) + ": ";
+    auto person_label =
+        say("proposals.person.legend", {{"role", section.label}, {"number", i + 1}});
+    auto label = [&](const std::string& what) {
+        return say("proposals.person.field_label",
+                   {{"person", person_label}, {"what", say("proposals.person." + what)}});
+    };
     bool organiser = std::string_view(section.field) == "organisers";
     nlohmann::json fields = nlohmann::json::array();
-    fields.push_back(field_view(prefix + "name", label + "name", person.name, errors));
-    fields.push_back(field_view(prefix + "email", label + "e-mail", person.email, errors, "email",
-                                false, organiser ? "" : "We send a link to confirm or decline."));
+    fields.push_back(field_view(prefix + "name", label("name"), person.name, errors));
+    fields.push_back(field_view(prefix + "email", label("email"), person.email, errors, "email",
+                                false,
+                                organiser ? "" : say("proposals.we_send_a_link_to_confirm")));
     fields.push_back(
-        field_view(prefix + "organisation", label + "organisation", person.organisation, errors));
-    auto country = field_view(prefix + "country", label + "country", country_shown(person.country),
-                              errors, "text", false, "Name or two-letter code, e.g. Kenya");
+        field_view(prefix + "organisation", label("organisation"), person.organisation, errors));
+    auto country = field_view(prefix + "country", label("country"), country_shown(person.country),
+                              errors, "text", false, say("proposals.name_or_two_letter_code_e"));
     country["list"] = "country-names";
     fields.push_back(country);
-    fields.push_back(select(prefix + "stakeholder_group", label + "stakeholder group",
+    fields.push_back(select(prefix + "stakeholder_group", label("stakeholder_group"),
                             person.stakeholder_group, errors,
                             choice_options(stakeholder_groups(), person.stakeholder_group,
-                                           "Choose a stakeholder group")));
-    fields.push_back(select(prefix + "gender", label + "gender", person.gender, errors,
-                            choice_options(genders(), person.gender, "Prefer not to say")));
+                                           say("proposals.choose_a_stakeholder_group"))));
+    fields.push_back(
+        select(prefix + "gender", label("gender"), person.gender, errors,
+               choice_options(genders(), person.gender, say("proposals.prefer_not_to_say"))));
     if (!organiser) {
         std::vector<std::pair<std::string, std::string>> states;
         for (const auto& s : confirmation_states()) {
@@ -227,17 +235,16 @@ nlohmann::json person_row(const PeopleSection& section, int i, const ProposalPer
             text[0] = static_cast<char>(std::toupper(text[0]));
             states.emplace_back(s, text);
         }
-        fields.push_back(select(prefix + "confirmation", label + "confirmation",
-                                person.confirmation, errors,
-                                options_view(states, person.confirmation)));
+        fields.push_back(select(prefix + "confirmation", label("confirmation"), person.confirmation,
+                                errors, options_view(states, person.confirmation)));
         std::string onsite = person.onsite ? (*person.onsite ? "onsite" : "online") : "";
-        fields.push_back(
-            select(prefix + "onsite", label + "taking part", onsite, errors,
-                   options_view({{"", "Not known yet"}, {"onsite", "Onsite"}, {"online", "Online"}},
-                                onsite)));
+        fields.push_back(select(prefix + "onsite", label("taking_part"), onsite, errors,
+                                options_view({{"", say("proposals.not_known_yet")},
+                                              {"onsite", say("proposals.onsite")},
+                                              {"online", say("proposals.online")}},
+                                             onsite)));
     }
-    return {{"legend", std::string(section.label) + " " + std::to_string(i + 1)},
-            {"fields", fields}};
+    return {{"legend", person_label}, {"fields", fields}};
 }
 
 }  // namespace
@@ -249,9 +256,11 @@ nlohmann::json proposal_form_view(const Proposal& p, const FormContext& context,
     std::vector<std::pair<std::string, std::string>> types;
     for (const auto& t : standard_session_types())
         if (offers_session_type(call, t.code)) types.emplace_back(t.code, t.name);
-    std::vector<std::pair<std::string, std::string>> themes = {{"", "Choose a theme"}};
+    std::vector<std::pair<std::string, std::string>> themes = {
+        {"", say("proposals.choose_a_theme")}};
     for (const auto& t : context.themes) themes.emplace_back(t, t);
-    std::vector<std::pair<std::string, std::string>> formats = {{"", "Choose a format"}};
+    std::vector<std::pair<std::string, std::string>> formats = {
+        {"", say("proposals.choose_a_format")}};
     std::set<int> all_durations;
     std::string duration_hint;
     for (const auto& f : call.formats) {
@@ -273,52 +282,56 @@ nlohmann::json proposal_form_view(const Proposal& p, const FormContext& context,
         }
         duration_hint += " minutes";
     }
-    std::vector<std::pair<std::string, std::string>> durations = {{"", "Choose a duration"}};
+    std::vector<std::pair<std::string, std::string>> durations = {
+        {"", say("proposals.choose_a_duration")}};
     for (int d : all_durations)
-        durations.emplace_back(std::to_string(d), std::to_string(d) + " minutes");
-    auto words = [&](int n) {
-        return "At most " + std::to_string(n) + " words. Markdown allowed.";
-    };
+        durations.emplace_back(std::to_string(d), say("proposals.form.minutes", {{"minutes", d}}));
+    auto words = [&](int n) { return say("proposals.form.words_limit", {{"max", n}}); };
     const auto& limits = call.limits;
     nlohmann::json view;
-    view["type_field"] = select("session_type", "Session type", p.session_type, errors,
-                                options_view(types, p.session_type), true,
-                                "The form shows the fields this type needs.");
+    view["type_field"] = select("session_type", say("proposals.session_type"), p.session_type,
+                                errors, options_view(types, p.session_type), true,
+                                say("proposals.the_form_shows_the_fields_this"));
     view["about_fields"] = {
-        field_view("title", "Title", p.title, errors, "text", true,
-                   "At most " + std::to_string(limits.title_characters) + " characters."),
-        select("theme", "Theme", p.theme, errors, options_view(themes, p.theme), true),
-        select("format", "Format", p.format, errors, options_view(formats, p.format)),
-        select("duration", "Duration", p.duration ? std::to_string(p.duration) : "", errors,
-               options_view(durations, p.duration ? std::to_string(p.duration) : ""), false,
+        field_view("title", say("proposals.title"), p.title, errors, "text", true,
+                   say("proposals.form.characters_limit", {{"max", limits.title_characters}})),
+        select("theme", say("proposals.theme"), p.theme, errors, options_view(themes, p.theme),
+               true),
+        select("format", say("proposals.format"), p.format, errors,
+               options_view(formats, p.format)),
+        select("duration", say("proposals.duration"), p.duration ? std::to_string(p.duration) : "",
+               errors, options_view(durations, p.duration ? std::to_string(p.duration) : ""), false,
                duration_hint),
-        field_view("description", "Description", p.description, errors, "textarea", true,
-                   words(limits.description_words))};
+        field_view("description", say("proposals.description"), p.description, errors, "textarea",
+                   true, words(limits.description_words))};
     if (!workshop) view["about_fields"].erase(2);  // no format outside workshops
-    view["policy_questions"] = checkboxes("policy_questions", "Policy questions",
+    view["policy_questions"] = checkboxes("policy_questions", say("proposals.policy_questions"),
                                           call.policy_questions, p.policy_questions, errors);
     view["policy_questions_other"] =
-        field_view("policy_questions_other", "Other policy questions",
+        field_view("policy_questions_other", say("proposals.other_policy_questions"),
                    written_in(p.policy_questions, call.policy_questions, "\n"), errors, "textarea",
-                   false, "One question per line.");
-    view["tags"] = checkboxes("tags", "Tags", call.tags, p.tags, errors);
-    view["tags_other"] = field_view("tags_other", "Other tags", written_in(p.tags, call.tags, ", "),
-                                    errors, "text", false, "Separate tags with commas.");
-    view["sdgs"] = checkboxes("sdgs", "Sustainable Development Goals", call.sdgs, p.sdgs, errors);
+                   false, say("proposals.one_question_per_line"));
+    view["tags"] = checkboxes("tags", say("proposals.tags"), call.tags, p.tags, errors);
+    view["tags_other"] =
+        field_view("tags_other", say("proposals.other_tags"), written_in(p.tags, call.tags, ", "),
+                   errors, "text", false, say("proposals.separate_tags_with_commas"));
+    view["sdgs"] = checkboxes("sdgs", say("proposals.sustainable_development_goals"), call.sdgs,
+                              p.sdgs, errors);
     view["plan_fields"] = {
-        field_view("agenda", "Agenda", p.agenda, errors, "textarea", false,
+        field_view("agenda", say("proposals.agenda"), p.agenda, errors, "textarea", false,
                    words(limits.text_words)),
-        field_view("expected_outcomes", "Expected outcomes", p.expected_outcomes, errors,
-                   "textarea", false, words(limits.text_words)),
-        field_view("online_participation", "Plan for online participation and interaction",
-                   p.online_participation, errors, "textarea", false, words(limits.text_words)),
-        field_view("relevance", "Relevance to the theme", p.relevance, errors, "textarea", false,
-                   words(limits.text_words)),
-        field_view("background_paper", "Background paper (link or text)", p.background_paper,
+        field_view("expected_outcomes", say("proposals.expected_outcomes"), p.expected_outcomes,
                    errors, "textarea", false, words(limits.text_words)),
-        field_view("previous_report", "Link to the report of your previous session",
+        field_view("online_participation",
+                   say("proposals.plan_for_online_participation_and_interaction"),
+                   p.online_participation, errors, "textarea", false, words(limits.text_words)),
+        field_view("relevance", say("proposals.relevance_to_the_theme"), p.relevance, errors,
+                   "textarea", false, words(limits.text_words)),
+        field_view("background_paper", say("proposals.background_paper_link_or_text"),
+                   p.background_paper, errors, "textarea", false, words(limits.text_words)),
+        field_view("previous_report", say("proposals.link_to_the_report_of_your"),
                    p.previous_report, errors, "text", false,
-                   "If you organised a session at an earlier edition.")};
+                   say("proposals.if_you_organised_a_session_at"))};
     if (!workshop) {
         for (const char* hidden :
              {"policy_questions", "policy_questions_other", "tags", "tags_other", "sdgs"})
@@ -341,7 +354,7 @@ nlohmann::json proposal_form_view(const Proposal& p, const FormContext& context,
             {"id", std::string("people-") + section.field},
             {"rows", n},
             {"people", people},
-            {"add_label", std::string("Add a row for another ") + ascii_lower(section.label)}};
+            {"add_label", say("proposals.people.add_row", {{"role", ascii_lower(section.label)}})}};
         for (const auto& e : errors)
             if (e.field == section.field) s["error"] = e.message;
         view["people_sections"].push_back(s);
@@ -355,14 +368,15 @@ nlohmann::json proposal_read_view(const Proposal& p) {
     auto type_name = p.session_type;
     for (const auto& t : standard_session_types())
         if (t.code == p.session_type) type_name = t.name;
-    nlohmann::json view = {{"session_type", type_name},
-                           {"title", p.title},
-                           {"theme", p.theme},
-                           {"format", p.format},
-                           {"duration", p.duration ? std::to_string(p.duration) + " minutes" : ""},
-                           {"policy_questions", p.policy_questions},
-                           {"tags", p.tags},
-                           {"sdgs", p.sdgs}};
+    nlohmann::json view = {
+        {"session_type", type_name},
+        {"title", p.title},
+        {"theme", p.theme},
+        {"format", p.format},
+        {"duration", p.duration ? say("proposals.form.minutes", {{"minutes", p.duration}}) : ""},
+        {"policy_questions", p.policy_questions},
+        {"tags", p.tags},
+        {"sdgs", p.sdgs}};
     nlohmann::json texts = nlohmann::json::array();
     for (const char* field : {"description", "agenda", "expected_outcomes", "online_participation",
                               "relevance", "background_paper"}) {

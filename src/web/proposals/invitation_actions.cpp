@@ -2,6 +2,7 @@
 #include "web/proposals/invitation_actions.hpp"
 
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
@@ -22,30 +23,25 @@ namespace convene::web {
 std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& email) {
     auto target = proposal_for(ex, proposal_id);
     if (!policy::may_invite_co_organiser(ex.actor(), {target.record.edition_id, target.editor}))
-        throw http::forbidden("Only the organisers of this proposal can invite co-organisers.");
+        throw http::forbidden(say("proposals.only_the_organisers_of_this_proposal_3"));
     const auto& who = ex.require_sign_in();
     if (!who.email_verified)
-        throw http::forbidden(
-            "Confirm your e-mail address before inviting co-organisers: follow "
-            "the link we sent to " +
-            who.email + ".");
+        throw http::forbidden(say("proposals.invite.not_confirmed", {{"email", who.email}}));
     auto address = normal_email(email);
     if (!looks_like_email(address))
-        throw http::unprocessable(
-            {{"email", "Type the co-organiser's e-mail address, like name@example.org."}});
+        throw http::unprocessable({{"email", say("proposals.type_the_co_organiser_s_e")}});
     for (const auto& editor : store::list_editors(ex.db(), proposal_id))
         if (normal_email(editor.email) == address)
-            throw http::conflict(address + " already edits this proposal.",
-                                 {{"email", address + " already edits this proposal."}});
+            throw http::conflict(
+                say("proposals.invite.already_edits", {{"email", address}}),
+                {{"email", say("proposals.invite.already_edits", {{"email", address}})}});
     if (auto until =
             store::pending_co_organiser_invitation(ex.db(), proposal_id, address, ex.now()))
         throw http::conflict(
-            "An invitation to " + address + " is waiting; its link works until " + *until +
-                " (UTC).",
-            {{"email", "An invitation to " + address + " is waiting; its link works until " +
-                           *until + " (UTC)."}});
+            say("proposals.invite.waiting", {{"email", address}, {"until", *until}}),
+            {{"email", say("proposals.invite.waiting", {{"email", address}, {"until", *until}})}});
     throttle(ex, "invite:" + std::to_string(who.id), ex.app.config().invitations_per_hour,
-             std::chrono::hours(1), "invitations from your account");
+             std::chrono::hours(1), "throttle.invitations");
     auto token = random_token();
     auto expires = format_utc(ex.clock() + std::chrono::hours(24 * 14));
     store::invite_co_organiser(ex.db(), proposal_id, address, token_hash(token), who.id, ex.now(),
@@ -74,24 +70,17 @@ store::CoOrganiserInvitation valid_co_organiser_link(Exchange& ex) {
                                               : found->withdrawn_at;
     require_usable_link(
         ex, found.has_value(), used, found ? found->expires_at : "",
-        {"This invitation link is not valid. Ask the organiser to send a new one.",
-         "This invitation was used on {at} (UTC); each link works once. Ask the organiser to "
-         "send a new one.",
-         "This invitation expired on {at} (UTC). Ask the organiser to send a new one."});
+        {"proposals.link.unknown", "proposals.link.used", "proposals.link.expired"});
     return *found;
 }
 
 SpeakerLink valid_speaker_link(Exchange& ex) {
     auto found = store::find_speaker_link(ex.db(), token_hash(ex.params.text("token")));
-    if (!found)
-        throw http::not_found(
-            "This confirmation link is not valid. Please use the link in your e-mail, or ask the "
-            "organisers to send a new one.");
+    if (!found) throw http::not_found(say("proposals.this_confirmation_link_is_not_valid"));
     auto link = *found;
     if (ex.now() >= link.expires_at)
-        throw http::Error(410, "Link expired",
-                          "This confirmation link expired on " + link.expires_at +
-                              " (UTC). Please ask the organisers to send a new one.");
+        throw http::Error(410, say("proposals.link_expired"),
+                          say("proposals.confirm_link.expired", {{"at", link.expires_at}}));
     return link;
 }
 
@@ -117,7 +106,7 @@ nlohmann::json speaker_link_view(Exchange& ex, const SpeakerLink& link) {
 
 void answer(Exchange& ex, const SpeakerLink& link, const std::string& response) {
     if (response != "confirmed" && response != "declined")
-        throw http::unprocessable({{"response", "Choose confirm or decline."}});
+        throw http::unprocessable({{"response", say("proposals.choose_confirm_or_decline")}});
     store::answer_speaker_link(ex.db(), link.invitation, response, ex.now());
     ex.audit("speaker.answer", "proposal " + std::to_string(link.proposal),
              {{"person", link.person}, {"response", response}});
@@ -125,7 +114,9 @@ void answer(Exchange& ex, const SpeakerLink& link, const std::string& response) 
                {{"event", "speaker.answered"},
                 {"person", link.person},
                 {"response", response},
-                {"text", link.name + (response == "confirmed" ? " confirmed." : " declined.")}});
+                {"text", say(response == "confirmed" ? "proposals.speaker.confirmed"
+                                                     : "proposals.speaker.declined",
+                             {{"name", link.name}})}});
 }
 
 }  // namespace convene::web

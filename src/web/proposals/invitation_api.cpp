@@ -1,5 +1,6 @@
 // Co-organisers' invitations and speakers' confirmations over the API.
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -21,7 +22,7 @@ namespace convene::web {
 http::Response api_co_organiser_invite(Exchange& ex) {
     auto body = http::parse_json_body(ex.request);
     if (!body.is_object() || !body.contains("email") || !body["email"].is_string())
-        throw http::unprocessable({{"email", "Give the co-organiser's e-mail address."}});
+        throw http::unprocessable({{"email", say("proposals.give_the_co_organiser_s_e")}});
     invite(ex, ex.params.integer("proposal"), body["email"].get<std::string>());
     return http::Response::json({{"invited", body["email"]}}, 201);
 }
@@ -35,7 +36,7 @@ http::Response api_speaker_link_answer(Exchange& ex) {
     auto body = http::parse_json_body(ex.request);
     if (!body.is_object() || !body.contains("response") || !body["response"].is_string())
         throw http::unprocessable(
-            {{"response", "response must be \"confirmed\" or \"declined\"."}});
+            {{"response", say("proposals.response_must_be_confirmed_or_declined")}});
     auto response = body["response"].get<std::string>();
     answer(ex, link, response);
     link.response = response;

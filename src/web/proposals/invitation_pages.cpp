@@ -1,6 +1,7 @@
 // Links sent by e-mail: co-organisers join a proposal (with an account), speakers
 // confirm or decline (no account). Links carry a random token; only its hash is stored.
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -26,14 +27,15 @@ http::Response co_organiser_invite(Exchange& ex) {
         return http::Response::redirect("/proposals/" + std::to_string(id) + "?invited=1");
     } catch (const http::Error& e) {
         if (e.status() != 422) throw;
-        throw http::Error(422, "Invitation not sent", e.fields().front().message, e.fields());
+        throw http::Error(422, say("proposals.invitation_not_sent"), e.fields().front().message,
+                          e.fields());
     }
 }
 
 http::Response co_organise_form(Exchange& ex) {
     auto invitation = valid_co_organiser_link(ex);
     auto p = *store::load_proposal(ex.db(), invitation.proposal_id);
-    nlohmann::json view = {{"title", "Co-organise a proposal - Convene"},
+    nlohmann::json view = {{"title", say("page.proposals.co_organise_a_proposal.title")},
                            {"proposal_title", p.title},
                            {"email", invitation.email},
                            {"token", ex.params.text("token")},
@@ -47,12 +49,11 @@ http::Response co_organise_accept(Exchange& ex) {
     const auto& account = ex.require_sign_in();
     // Bound to its addressee: only the account of the invited, verified address.
     if (normal_email(account.email) != normal_email(invitation.email) || !account.email_verified)
-        throw http::forbidden("This invitation was sent to " + invitation.email +
-                              ". Sign in with the account of that address (confirmed by the link "
-                              "we sent to it) to accept.");
+        throw http::forbidden(
+            say("proposals.invitation.other_account", {{"email", invitation.email}}));
     if (!store::accept_co_organiser_invitation(ex.db(), invitation, account.id, ex.now()))
-        throw http::Error(410, "Link already used",
-                          "This invitation was used already; each link works once.");
+        throw http::Error(410, say("proposals.link_already_used"),
+                          say("proposals.this_invitation_was_used_already_each"));
     ex.audit("proposal.join", "proposal " + std::to_string(invitation.proposal_id),
              {{"email", invitation.email}});
     auto record = store::find_proposal_record(ex.db(), invitation.proposal_id);
@@ -63,7 +64,7 @@ http::Response co_organise_accept(Exchange& ex) {
 http::Response speaker_link_form(Exchange& ex) {
     auto link = valid_speaker_link(ex);
     auto view = speaker_link_view(ex, link);
-    view["title"] = "Confirm your part - Convene";
+    view["title"] = say("page.proposals.confirm_your_part.title");
     view["token"] = ex.params.text("token");
     view["confirmed"] = link.response == "confirmed";
     view["declined"] = link.response == "declined";

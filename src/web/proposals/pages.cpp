@@ -1,6 +1,7 @@
 // Pages of proposers: their proposals, the proposal form (start, save, submit), the
 // proposal with its speakers' answers, its revisions and their comparison.
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/proposals/proposal_form.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -33,7 +34,7 @@ http::Response form_page(Exchange& ex, const store::Edition& edition, const Call
                          const std::map<std::string, int>& rows, const FormPage& page, int status) {
     auto form_errors = as_form_errors(errors);
     auto view = proposal_form_view(draft, {call, theme_names(ex, edition.id)}, form_errors, rows);
-    view["title"] = page.heading + " - Convene";
+    view["title"] = say("page.title", {{"heading", page.heading}});
     view["heading"] = page.heading;
     view["edition"] = edition.name;
     view["edition_id"] = edition.id;
@@ -67,17 +68,18 @@ bool adds_row(const http::Form& form) {
 
 http::Response my_proposals(Exchange& ex) {
     const auto& account = ex.require_sign_in();
-    nlohmann::json view = {{"title", "My proposals - Convene"},
+    nlohmann::json view = {{"title", say("page.proposals.my_proposals.title")},
                            {"proposals", nlohmann::json::array()},
                            {"calls", nlohmann::json::array()}};
     for (const auto& p : store::proposals_of(ex.db(), account.id))
-        view["proposals"].push_back({{"id", p.id},
-                                     {"number", p.number},
-                                     {"edition", p.edition_name},
-                                     {"title", p.title.empty() ? "(no title yet)" : p.title},
-                                     {"status", p.status},
-                                     {"updated_at", p.updated_at},
-                                     {"role", p.role == "proposer" ? "Proposer" : "Co-organiser"}});
+        view["proposals"].push_back(
+            {{"id", p.id},
+             {"number", p.number},
+             {"edition", p.edition_name},
+             {"title", p.title.empty() ? say("proposals.no_title_yet") : p.title},
+             {"status", p.status},
+             {"updated_at", p.updated_at},
+             {"role", p.role == "proposer" ? say("proposals.proposer") : "Co-organiser"}});
     for (const auto& e : store::list_editions(ex.db())) {
         auto call = store::load_call(ex.db(), e.id);
         if (call_state(call, ex.now()) == CallState::open)
@@ -98,7 +100,7 @@ http::Response proposal_new_form(Exchange& ex) {
     Proposal blank;
     auto type = ex.request.query_param("type");
     if (offers_session_type(call, type)) blank.session_type = type;
-    FormPage page{"New session proposal",
+    FormPage page{say("proposals.new_session_proposal"),
                   "/editions/" + std::to_string(edition.id) + "/proposals",
                   0,
                   random_token(),
@@ -113,7 +115,7 @@ http::Response proposal_create(Exchange& ex) {
     const auto& form = ex.form();
     auto draft = proposal_from_form(form);
     auto call = store::load_call(ex.db(), edition.id);
-    FormPage page{"New session proposal",
+    FormPage page{say("proposals.new_session_proposal"),
                   "/editions/" + std::to_string(edition.id) + "/proposals",
                   0,
                   form.get("creation_key"),
@@ -128,8 +130,8 @@ http::Response proposal_create(Exchange& ex) {
             ex.keep_writes_on_error();
             page.action = proposal_path(outcome.proposal);
             page.version = outcome.version;
-            page.heading = "Edit proposal";
-            page.notice = "Your draft is saved, but it cannot be submitted yet.";
+            page.heading = say("proposals.edit_proposal");
+            page.notice = say("proposals.your_draft_is_saved_but_it");
             return form_page(ex, edition, call, draft, outcome.submission_errors,
                              form_rows(&form, draft), page, 422);
         }
@@ -137,7 +139,8 @@ http::Response proposal_create(Exchange& ex) {
                                         (outcome.submitted ? "?submitted=1" : "?saved=1"));
     } catch (const http::Error& e) {
         if (e.status() != 422 && e.status() != 409) throw;
-        page.notice = e.status() == 409 ? e.detail() + " Nothing was saved." : "";
+        page.notice =
+            e.status() == 409 ? say("proposals.conflict.not_saved", {{"detail", e.detail()}}) : "";
         return form_page(ex, edition, call, draft, e.fields(), form_rows(&form, draft), page,
                          e.status());
     }
@@ -149,7 +152,7 @@ http::Response proposal_edit_form(Exchange& ex) {
     if (!target.editor || state != CallState::open)
         return http::Response::redirect(proposal_path(target.record.id));
     auto p = *store::load_proposal(ex.db(), target.record.id);
-    FormPage page{"Edit proposal " + std::to_string(target.record.number),
+    FormPage page{say("proposals.heading.edit", {{"number", target.record.number}}),
                   proposal_path(target.record.id),
                   target.record.version,
                   "",
@@ -168,7 +171,7 @@ http::Response proposal_update(Exchange& ex) {
                 posted_version.find_first_not_of("0123456789") != std::string::npos
             ? -1
             : std::stoll(posted_version);
-    FormPage page{"Edit proposal " + std::to_string(target.record.number),
+    FormPage page{say("proposals.heading.edit", {{"number", target.record.number}}),
                   proposal_path(target.record.id),
                   version,
                   "",
@@ -182,7 +185,7 @@ http::Response proposal_update(Exchange& ex) {
         if (!outcome.submission_errors.empty()) {
             ex.keep_writes_on_error();
             page.version = outcome.version;
-            page.notice = "Your draft is saved, but it cannot be submitted yet.";
+            page.notice = say("proposals.your_draft_is_saved_but_it");
             return form_page(ex, target.edition, target.call, draft, outcome.submission_errors,
                              rows, page, 422);
         }
@@ -197,16 +200,13 @@ http::Response proposal_update(Exchange& ex) {
             changes.push_back({{"label", c.label}, {"theirs", c.before}, {"yours", c.after}});
         page.version = conflict.current_version;
         page.conflict = {{"version", conflict.current_version}, {"changes", changes}};
-        page.notice =
-            "Someone else saved this proposal while you were editing it. Nothing of theirs or "
-            "yours was lost: compare the two versions below, then save again to keep yours.";
+        page.notice = say("proposals.someone_else_saved_this_proposal_while");
         return form_page(ex, target.edition, target.call, draft, {}, rows, page, 409);
     } catch (const http::Error& e) {
         if (e.status() != 422 && e.status() != 409) throw;
-        page.notice = e.status() == 409 ? e.detail() +
-                                              " Your changes were not saved; they are "
-                                              "still in the form below."
-                                        : "";
+        page.notice = e.status() == 409
+                          ? say("proposals.conflict.kept_in_form", {{"detail", e.detail()}})
+                          : "";
         return form_page(ex, target.edition, target.call, draft, e.fields(), rows, page,
                          e.status());
     }
@@ -217,9 +217,10 @@ http::Response proposal_show(Exchange& ex) {
     auto p = *store::load_proposal(ex.db(), target.record.id);
     auto view = proposal_read_view(p);
     auto state = call_state(target.call, ex.now());
-    view["heading"] =
-        p.title.empty() ? "Proposal " + std::to_string(target.record.number) : p.title;
-    view["title"] = view["heading"].get<std::string>() + " - Convene";
+    view["heading"] = p.title.empty()
+                          ? say("proposals.heading.numbered", {{"number", target.record.number}})
+                          : p.title;
+    view["title"] = say("page.title", {{"heading", view["heading"].get<std::string>()}});
     view["id"] = target.record.id;
     view["number"] = target.record.number;
     view["edition"] = target.edition.name;
@@ -244,7 +245,7 @@ http::Response proposal_show(Exchange& ex) {
 
 http::Response proposal_revisions(Exchange& ex) {
     auto target = proposal_for(ex, ex.params.integer("proposal"));
-    nlohmann::json view = {{"title", "Revisions - Convene"},
+    nlohmann::json view = {{"title", say("page.proposals.revisions.title")},
                            {"id", target.record.id},
                            {"number", target.record.number},
                            {"revisions", nlohmann::json::array()}};
@@ -267,18 +268,19 @@ http::Response proposal_compare(Exchange& ex) {
     auto number = [&](const char* name) -> std::int64_t {
         auto v = ex.request.query_param(name);
         if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos)
-            throw http::bad_request("Choose two versions to compare.",
-                                    {{name, "Choose a version."}});
+            throw http::bad_request(say("proposals.choose_two_versions_to_compare"),
+                                    {{name, say("proposals.choose_a_version")}});
         return std::stoll(v);
     };
     auto from = number("from"), to = number("to");
     auto before = store::revision_content(ex.db(), target.record.id, from);
     auto after = store::revision_content(ex.db(), target.record.id, to);
-    if (!before || !after) throw http::not_found("This proposal has no such version.");
+    if (!before || !after)
+        throw http::not_found(say("proposals.this_proposal_has_no_such_version"));
     nlohmann::json changes = nlohmann::json::array();
     for (const auto& c : compare_proposals(*before, *after))
         changes.push_back({{"label", c.label}, {"before", c.before}, {"after", c.after}});
-    nlohmann::json view = {{"title", "Compare versions - Convene"},
+    nlohmann::json view = {{"title", say("page.proposals.compare_versions.title")},
                            {"id", target.record.id},
                            {"number", target.record.number},
                            {"from", from},

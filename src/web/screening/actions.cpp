@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/policy/policy.hpp"
 #include "core/screening/screening.hpp"
@@ -53,20 +54,22 @@ nlohmann::json screening_results_view(const std::vector<store::ScreenedProposal>
 }
 
 std::string verdict(const store::ScreenedProposal& r) {
-    if (!r.override_by_secretariat) return r.passed ? "Passed" : "Declined";
-    return r.final_passed() ? "Passed (override)" : "Declined (override)";
+    if (!r.override_by_secretariat)
+        return r.passed ? say("screening.passed") : say("screening.declined");
+    return r.final_passed() ? say("screening.passed_override") : say("screening.declined_override");
 }
 
 store::ScreenedProposal result_for(Exchange& ex, std::int64_t edition, std::int64_t proposal) {
     auto r = store::load_screening_result(ex.db(), proposal);
     if (!r || store::edition_of_proposal(ex.db(), proposal) != edition)
-        throw http::not_found("This proposal has not been screened in this edition yet.");
+        throw http::not_found(say("screening.this_proposal_has_not_been_screened"));
     return *r;
 }
 
 Table screening_table(Exchange& ex, std::int64_t edition) {
-    Table t{{"Number", "Title", "Theme", "Rules say", "Failures", "Override", "Justification",
-             "Final"}};
+    Table t{{say("screening.number"), say("screening.title"), say("screening.theme"),
+             say("screening.rules_say"), say("screening.failures"), say("screening.override"),
+             say("screening.justification"), say("screening.final")}};
     for (const auto& r : store::load_screening(ex.db(), edition)) {
         std::string failures;
         for (const auto& f : r.failures)
@@ -86,8 +89,9 @@ void record_override(Exchange& ex, std::int64_t edition, std::int64_t proposal,
     FieldErrors errors;
     if (decision != "pass" && decision != "decline")
         errors.push_back(
-            {"decision", "Choose whether the proposal passes screening or is declined."});
-    if (auto e = check_text({"justification", "Justification", true, 2000, true}, justification))
+            {"decision", say("screening.choose_whether_the_proposal_passes_screening")});
+    if (auto e = check_text({"justification", say("screening.justification"), true, 2000, true},
+                            justification))
         errors.push_back(*e);
     throw_if_invalid(errors);
     const auto& who = ex.require_sign_in();
@@ -103,7 +107,7 @@ http::Response decision_page(Exchange& ex, const store::Edition& e,
                              const std::string& justification, const FieldErrors& errors,
                              int status) {
     nlohmann::json view = {
-        {"title", "Screening decision - Convene"},
+        {"title", say("page.screening.screening_decision.title")},
         {"edition", edition_view(e)},
         {"result", screening_result_view(result)},
         {"verdict", verdict(result)},
@@ -111,8 +115,9 @@ http::Response decision_page(Exchange& ex, const store::Edition& e,
         {"has_errors", !errors.empty()},
         {"decision_pass", decision == "pass"},
         {"decision_decline", decision == "decline"},
-        {"justification", field_view("justification", "Justification", justification, errors,
-                                     "textarea", true, "Recorded in the audit log.")}};
+        {"justification",
+         field_view("justification", say("screening.justification"), justification, errors,
+                    "textarea", true, say("screening.recorded_in_the_audit_log"))}};
     for (const auto& err : errors)
         if (err.field == "decision") view["decision_error"] = err.message;
     return ex.page("screening/screening_decision", view, status);

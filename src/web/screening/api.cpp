@@ -1,5 +1,6 @@
 // Stage 1 through the API: each edition's screening rules, the proposals as the core
 // sees them, and running screening over every submitted proposal.
+#include "core/common/messages.hpp"
 #include "core/screening/screening.hpp"
 #include "http/error.hpp"
 #include "store/editions/editions.hpp"
@@ -37,7 +38,7 @@ http::Response api_screening_rules_update(Exchange& ex) {
     auto e = managed_edition(ex);
     auto body = http::parse_json_body(ex.request);
     if (!body.is_object() || !body.contains("screening"))
-        throw http::unprocessable({{"screening", "Send the rules as {\"screening\": {...}}."}});
+        throw http::unprocessable({{"screening", say("screening.rules.send")}});
     try {
         screening_context_from_json(body);
     } catch (const InputError& err) {
@@ -71,7 +72,7 @@ http::Response api_screening_show(Exchange& ex) {
 http::Response api_screening_override(Exchange& ex) {
     auto proposal = ex.params.integer("proposal");
     auto edition = store::edition_of_proposal(ex.db(), proposal);
-    if (!edition) throw http::not_found("There is no proposal with this number.");
+    if (!edition) throw http::not_found(say("screening.there_is_no_proposal_with_this"));
     const auto& form = ex.form();
     std::string decision = form.get("passed") == "1" ? "pass" : form.has("passed") ? "decline" : "";
     record_override(ex, *edition, proposal, decision, form.get("justification"));

@@ -2,6 +2,7 @@
 // override a verdict with a written justification, export the sheet.
 #include <map>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/screening/screening.hpp"
 #include "http/error.hpp"
@@ -32,7 +33,7 @@ http::Response screening_page(Exchange& ex) {
     }
     nlohmann::json codes = nlohmann::json::array();
     for (const auto& [code, n] : by_code) codes.push_back({{"code", code}, {"count", n}});
-    nlohmann::json view = {{"title", "Screening of " + e.name + " - Convene"},
+    nlohmann::json view = {{"title", say("page.screening.title", {{"edition", e.name}})},
                            {"edition", edition_view(e)},
                            {"results", rows},
                            {"screened", !results.empty()},
@@ -85,7 +86,7 @@ http::Response screening_csv(Exchange& ex) {
 http::Response screening_xlsx(Exchange& ex) {
     auto e = managed_edition(ex);
     return xlsx_download(screening_table(ex, e.id), "screening-" + std::to_string(e.id),
-                         "Screening");
+                         say("screening.screening"));
 }
 
 http::Response screening_json(Exchange& ex) {

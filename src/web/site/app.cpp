@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -36,9 +37,7 @@ void check_csrf(Exchange& ex) {
         sent = ex.form().get(csrf_field);
     // Over https the __Host- prefix keeps planted cookies out (see App::csrf_cookie_name).
     if (!same_secret(ex.request.cookie(ex.app.csrf_cookie_name()), sent))
-        throw http::Error(403, "Form expired",
-                          "This form's security token is missing or out of date. Reload the page "
-                          "and send the form again; what you typed was not saved.");
+        throw http::Error(403, say("site.form_expired"), say("site.this_form_s_security_token_is"));
 }
 
 }  // namespace
@@ -65,12 +64,15 @@ http::Response App::handle(http::Request& request) {
         std::all_of(sessions.begin(), sessions.end(), [](const auto& s) { return s.empty(); }) &&
         request.header("authorization").empty();
     if (!is_valid_utf8(request.path)) {
-        response = error_page(request, 400, "Bad request", "The address is not valid UTF-8 text.");
+        response = error_page(request, 400, say("site.bad_request"),
+                              say("site.the_address_is_not_valid_utf"));
     } else if (!match.handler) {
-        response = match.method_not_allowed
-                       ? error_page(request, 405, "Method not allowed",
-                                    "This address does not accept " + request.method + ".")
-                       : error_page(request, 404, "Not found", "There is no page at this address.");
+        response =
+            match.method_not_allowed
+                ? error_page(request, 405, say("site.method_not_allowed"),
+                             say("site.method_not_allowed.detail", {{"method", request.method}}))
+                : error_page(request, 404, say("site.not_found"),
+                             say("site.there_is_no_page_at_this"));
     } else {
         bool use_cache = match.handler->cacheable && anonymous && request.is_safe_method() &&
                          !http::wants_json(request);
@@ -183,21 +185,22 @@ http::Response App::dispatch(http::Request& request, const Route& route,
         ex.rollback();
         spdlog::warn("unchecked JSON type on {} {}: {}", request.method,
                      http::redacted_target(request.target), e.what());
-        return finish(error_page(request, 422, "Some fields need attention",
-                                 "A member of the request has the wrong type or is out of range: " +
-                                     std::string(e.what()).substr(0, 200),
-                                 {{"body", "A member of the request has the wrong type."}}));
+        return finish(error_page(
+            request, 422, say("site.some_fields_need_attention"),
+            say("site.wrong_type.detail", {{"what", std::string(e.what()).substr(0, 200)}}),
+            {{"body", say("site.a_member_of_the_request_has")}}));
     } catch (const db::Error& e) {
         ex.rollback();
         if (e.kind() == db::Error::Kind::busy) {
-            auto r = error_page(request, 503, "Busy", "The database is busy; please try again.");
+            auto r = error_page(request, 503, say("site.busy"),
+                                say("site.the_database_is_busy_please_try"));
             r.set_header("retry-after", "1");
             return finish(std::move(r));
         }
         spdlog::error("database error on {} {}: {}", request.method,
                       http::redacted_target(request.target), e.what());
-        return finish(error_page(request, 500, "Server error",
-                                 "The server could not complete this request; nothing was saved."));
+        return finish(error_page(request, 500, say("site.server_error"),
+                                 say("site.the_server_could_not_complete_this")));
     }
 }
 
@@ -236,7 +239,7 @@ http::Response App::error_page(const http::Request& request, int status, const s
         r.content_type = "application/problem+json";
         return r;
     }
-    nlohmann::json view = {{"title", title + " - Convene"},
+    nlohmann::json view = {{"title", say("page.title", {{"heading", title}})},
                            {"heading", title},
                            {"detail", detail},
                            {"status", status},

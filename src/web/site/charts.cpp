@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/common/messages.hpp"
+
 namespace convene::web {
 
 std::string share_text(int count, int total) {
@@ -44,13 +46,16 @@ nlohmann::json comparison_chart(const std::string& id, const std::string& title,
                         {"programme_text_x", label_width + width(r.programme, programme_total) + 4},
                         {"all_text_y", y + 10},
                         {"programme_text_y", y + 24}});
-        description += (description.empty() ? "" : "; ") + r.label + ": " + programme_share +
-                       " of the programme, " + all_share + " of all submissions";
+        description += (description.empty() ? "" : "; ") +
+                       say("chart.share", {{"label", r.label},
+                                           {"programme_share", programme_share},
+                                           {"all_share", all_share}});
         y += row_height;
     }
     return {{"id", id},
             {"title", title},
-            {"description", description.empty() ? "No people counted yet." : description + "."},
+            {"description",
+             description.empty() ? say("site.no_people_counted_yet") : description + "."},
             {"width", label_width + bar_width + 50},
             {"height", y + top},
             {"label_width", label_width},

@@ -1,6 +1,7 @@
 #include "web/site/exchange.hpp"
 
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/common/audit.hpp"
@@ -54,7 +55,7 @@ const std::optional<store::Account>& Exchange::account() {
     if (authorization.rfind("Bearer ", 0) == 0) {
         token_auth_ = true;
         account_ = store::account_of_api_token(db(), token_hash(authorization.substr(7)), now());
-        if (!account_) throw http::unauthorized("The API token is not valid.");
+        if (!account_) throw http::unauthorized(say("site.the_api_token_is_not_valid"));
         return account_;
     }
     // A planted second session cookie must not choose the account: with several, one is
@@ -150,7 +151,7 @@ http::Response Exchange::page(const std::string& name, nlohmann::json view, int 
     auto content = render_template(name, view, lazy);
     nlohmann::json layout = view;
     layout["content"] = content;
-    if (!layout.contains("title")) layout["title"] = "Convene";
+    if (!layout.contains("title")) layout["title"] = say("site.convene");
     return http::Response::html(render_template("site/layout", layout, lazy), status);
 }
 

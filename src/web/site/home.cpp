@@ -2,6 +2,7 @@
 #include <unordered_map>
 
 #include "core/common/assets.hpp"
+#include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/editions/editions.hpp"
@@ -12,7 +13,7 @@
 namespace convene::web {
 
 http::Response home(Exchange& ex) {
-    nlohmann::json view = {{"title", "Convene"}, {"editions", nlohmann::json::array()}};
+    nlohmann::json view = {{"title", say("site.convene")}, {"editions", nlohmann::json::array()}};
     for (const auto& e : store::list_editions(ex.db())) view["editions"].push_back(edition_view(e));
     view["has_editions"] = !view["editions"].empty();
     return ex.page("site/home", view);
@@ -35,8 +36,7 @@ http::Response prometheus_metrics(Exchange& ex) {
                                        (!forwarded || !ex.app.config().trusted_proxies.empty())
                                  : authorization.rfind("Bearer ", 0) == 0 &&
                                        same_secret(authorization.substr(7), token);
-    if (!allowed)
-        throw http::forbidden("The metrics are for the operators: send the metrics token.");
+    if (!allowed) throw http::forbidden(say("site.the_metrics_are_for_the_operators"));
     auto r = http::Response::text(ex.app.metrics().render());
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.set_header("cache-control", "no-store");
@@ -58,7 +58,7 @@ std::string content_type_of(std::string_view file) {
 http::Response static_file(Exchange& ex) {
     const auto& name = ex.params.text("file");
     auto content = asset("static/" + name);
-    if (!content) throw http::not_found("There is no static file " + name + ".");
+    if (!content) throw http::not_found(say("site.static_file.not_found", {{"name", name}}));
     static std::mutex mutex;
     static std::unordered_map<std::string, std::string> etags;
     std::string etag;

@@ -7,10 +7,11 @@ namespace convene::web {
 
 class Exchange;
 
+// Message keys of data/messages/en.json.
 struct LinkWords {
     std::string unknown;  // 404: no such link
-    std::string used;     // 410: "{at}" stands for when it was used
-    std::string expired;  // 410: "{at}" stands for when it expired
+    std::string used;     // 410: {{at}} stands for when it was used
+    std::string expired;  // 410: {{at}} stands for when it expired
 };
 
 // Throws 404 when the link was not found, 410 when it was used (`used_at` not empty) or

@@ -1,5 +1,6 @@
 #include "web/site/views.hpp"
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/people/country.hpp"
 #include "core/people/people.hpp"
@@ -52,7 +53,7 @@ nlohmann::json account_view(const store::AccountWithRoles& a) {
             r["edition_name"] = g.edition_name;
         } else {
             r["edition_id"] = nullptr;
-            r["edition_name"] = "all editions";
+            r["edition_name"] = say("site.all_editions");
         }
         roles.push_back(r);
     }
