@@ -24,8 +24,9 @@ using ColumnNames = std::shared_ptr<const std::vector<std::string>>;
 
 // One row of a result. Cells are read by column name, the name the SELECT gives it
 // (`row.text("title")`; an expression needs a lowercase `AS` alias, since PostgreSQL
-// lowercases unquoted names), or by position. A name the result does not hold is a
-// programming error: std::logic_error naming it and the columns there are.
+// lowercases unquoted names); by position only in db::scalar, a first-column helper.
+// A name the result does not hold is a programming error: std::logic_error naming it
+// and the columns there are.
 class Row {
   public:
     Row(std::vector<std::optional<std::string>> cells, ColumnNames columns)
@@ -154,7 +155,8 @@ void ping(Connection& c);
 Result insert_rows(Connection& c, std::string_view head, std::size_t columns,
                    const std::vector<Value>& values, std::string_view tail = "");
 
-// First column of the first row as an integer (e.g. the id of an INSERT ... RETURNING id).
+// First column of the first row as an integer (e.g. the id of an INSERT ... RETURNING id),
+// read by position on purpose: it serves statements of one column, whatever its name.
 std::int64_t scalar(const Result& r);
 
 std::unique_ptr<Connection> connect_sqlite(const std::string& path);

@@ -1,6 +1,7 @@
 #include "store/proposals/proposals.hpp"
 
 #include <map>
+#include <string_view>
 
 #include "store/editions/editions.hpp"
 
@@ -8,25 +9,32 @@ namespace convene::store {
 
 namespace {
 
-const char* proposal_columns =
-    "SELECT p.id, p.session_type, p.title, COALESCE(t.name, ''), p.format, p.duration, "
-    "p.description, "
-    "COALESCE(p.submitted_at, ''), p.policy_questions, p.tags, p.sdgs, p.agenda, "
-    "p.expected_outcomes, "
-    "p.online_participation, p.background_paper, p.previous_report, p.relevance FROM proposals p "
-    "LEFT JOIN themes t ON t.id = p.theme_id ";
+// The proposal columns assemble() reads; each statement adds its WHERE and ORDER BY.
+constexpr std::string_view proposal_columns = R"sql(
+        SELECT p.id, p.session_type, p.title, COALESCE(t.name, '') AS theme, p.format,
+               p.duration, p.description, COALESCE(p.submitted_at, '') AS submitted_at,
+               p.policy_questions, p.tags, p.sdgs, p.agenda, p.expected_outcomes,
+               p.online_participation, p.background_paper, p.previous_report, p.relevance
+        FROM proposals p
+        LEFT JOIN themes t ON t.id = p.theme_id
+)sql";
 
-const char* people_columns =
-    "SELECT pp.proposal_id, pp.role, pp.confirmation, pp.onsite, pe.name, "
-    "COALESCE(pe.email, ''), "
-    "COALESCE(o.name, ''), COALESCE(pe.country, ''), pe.stakeholder_group, pe.gender, "
-    "COALESCE(c.regional_group, ''), COALESCE(si.response, '') FROM proposal_people pp JOIN "
-    "proposals p ON p.id = "
-    "pp.proposal_id "
-    "JOIN people pe ON pe.id = pp.person_id LEFT JOIN organisations o ON o.id = pe.organisation_id "
-    "LEFT JOIN countries c ON c.code = pe.country "
-    "LEFT JOIN speaker_invitations si ON si.proposal_id = pp.proposal_id AND si.person_id = "
-    "pp.person_id AND si.response IS NOT NULL ";
+// The people columns assemble() reads (p is their proposal, for the WHERE).
+constexpr std::string_view people_columns = R"sql(
+        SELECT pp.proposal_id, pp.role, pp.confirmation, pp.onsite, pe.name,
+               COALESCE(pe.email, '') AS email, COALESCE(o.name, '') AS organisation,
+               COALESCE(pe.country, '') AS country, pe.stakeholder_group, pe.gender,
+               COALESCE(c.regional_group, '') AS regional_group,
+               COALESCE(si.response, '') AS answer
+        FROM proposal_people pp
+        JOIN proposals p ON p.id = pp.proposal_id
+        JOIN people pe ON pe.id = pp.person_id
+        LEFT JOIN organisations o ON o.id = pe.organisation_id
+        LEFT JOIN countries c ON c.code = pe.country
+        LEFT JOIN speaker_invitations si
+            ON si.proposal_id = pp.proposal_id AND si.person_id = pp.person_id
+            AND si.response IS NOT NULL
+)sql";
 
 std::vector<std::string> json_list(const std::string& text) {
     auto j = nlohmann::json::parse(text, nullptr, false);
@@ -42,43 +50,43 @@ std::vector<Proposal> assemble(const db::Result& proposals, const db::Result& pe
     std::map<std::string, std::size_t> index;
     for (const auto& r : proposals.rows) {
         Proposal p;
-        p.id = r.text(0);
-        p.session_type = r.text(1);
-        p.title = r.text(2);
-        p.theme = r.text(3);
-        p.format = r.text(4);
-        p.duration = static_cast<int>(r.integer(5));
-        p.description = r.text(6);
-        p.submitted_at = r.text(7);
-        p.policy_questions = json_list(r.text(8));
-        p.tags = json_list(r.text(9));
-        p.sdgs = json_list(r.text(10));
-        p.agenda = r.text(11);
-        p.expected_outcomes = r.text(12);
-        p.online_participation = r.text(13);
-        p.background_paper = r.text(14);
-        p.previous_report = r.text(15);
-        p.relevance = r.text(16);
+        p.id = r.text("id");
+        p.session_type = r.text("session_type");
+        p.title = r.text("title");
+        p.theme = r.text("theme");
+        p.format = r.text("format");
+        p.duration = static_cast<int>(r.integer("duration"));
+        p.description = r.text("description");
+        p.submitted_at = r.text("submitted_at");
+        p.policy_questions = json_list(r.text("policy_questions"));
+        p.tags = json_list(r.text("tags"));
+        p.sdgs = json_list(r.text("sdgs"));
+        p.agenda = r.text("agenda");
+        p.expected_outcomes = r.text("expected_outcomes");
+        p.online_participation = r.text("online_participation");
+        p.background_paper = r.text("background_paper");
+        p.previous_report = r.text("previous_report");
+        p.relevance = r.text("relevance");
         index[p.id] = out.size();
         out.push_back(std::move(p));
     }
     for (const auto& r : people.rows) {
-        auto at = index.find(r.text(0));
+        auto at = index.find(r.text("proposal_id"));
         if (at == index.end()) continue;
         auto& p = out[at->second];
         ProposalPerson person;
-        person.confirmation = r.text(2);
+        person.confirmation = r.text("confirmation");
         // onsite: 1 onsite, 0 online, -1 not known yet
-        if (r.integer(3) >= 0) person.onsite = r.integer(3) != 0;
-        person.name = r.text(4);
-        person.email = r.text(5);
-        person.organisation = r.text(6);
-        person.country = r.text(7);
-        person.stakeholder_group = r.text(8);
-        person.gender = r.text(9);
-        person.regional_group = r.text(10);
-        person.answer = r.text(11);
-        const auto& role = r.text(1);
+        if (r.integer("onsite") >= 0) person.onsite = r.integer("onsite") != 0;
+        person.name = r.text("name");
+        person.email = r.text("email");
+        person.organisation = r.text("organisation");
+        person.country = r.text("country");
+        person.stakeholder_group = r.text("stakeholder_group");
+        person.gender = r.text("gender");
+        person.regional_group = r.text("regional_group");
+        person.answer = r.text("answer");
+        const auto& role = r.text("role");
         if (role == "organiser") {
             if (p.organisers.empty()) p.proposer = person;  // the first organiser submitted it
             p.organisers.push_back(std::move(person));
@@ -98,38 +106,53 @@ std::vector<Proposal> assemble(const db::Result& proposals, const db::Result& pe
 }  // namespace
 
 std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition, bool with_drafts) {
-    std::string which =
-        with_drafts ? "WHERE p.edition_id = ? " : "WHERE p.edition_id = ? AND p.status <> 'draft' ";
-    auto proposals = c.run(std::string(proposal_columns) + which + "ORDER BY p.number", {edition});
-    auto people = c.run(
-        std::string(people_columns) + which + "ORDER BY pp.proposal_id, pp.position", {edition});
+    const std::string which = with_drafts ? R"sql(
+        WHERE p.edition_id = ?
+)sql"
+                                          : R"sql(
+        WHERE p.edition_id = ? AND p.status <> 'draft'
+)sql";
+    auto proposals = c.run(std::string(proposal_columns) + which + R"sql(
+        ORDER BY p.number
+    )sql",
+                           {edition});
+    auto people = c.run(std::string(people_columns) + which + R"sql(
+        ORDER BY pp.proposal_id, pp.position
+    )sql",
+                        {edition});
     return assemble(proposals, people);
 }
 
 std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal) {
-    auto proposals = c.run(std::string(proposal_columns) + "WHERE p.id = ?", {proposal});
-    auto people =
-        c.run(std::string(people_columns) + "WHERE p.id = ? ORDER BY pp.position", {proposal});
+    auto proposals = c.run(std::string(proposal_columns) + R"sql(
+        WHERE p.id = ?
+    )sql",
+                           {proposal});
+    auto people = c.run(std::string(people_columns) + R"sql(
+        WHERE p.id = ?
+        ORDER BY pp.position
+    )sql",
+                        {proposal});
     auto all = assemble(proposals, people);
     if (all.empty()) return std::nullopt;
     return all[0];
 }
 
 std::optional<std::int64_t> edition_of_proposal(db::Connection& c, std::int64_t proposal) {
-    auto r = c.run("SELECT edition_id FROM proposals WHERE id = ?", {proposal});
+    auto r = c.run(R"sql(SELECT edition_id FROM proposals WHERE id = ?)sql", {proposal});
     if (r.empty()) return std::nullopt;
-    return r.rows[0].integer(0);
+    return r.rows[0].integer("edition_id");
 }
 
 nlohmann::json screening_rules(db::Connection& c, std::int64_t edition) {
-    auto r = c.run("SELECT screening_rules FROM editions WHERE id = ?", {edition});
+    auto r = c.run(R"sql(SELECT screening_rules FROM editions WHERE id = ?)sql", {edition});
     if (r.empty()) return nlohmann::json::object();
-    auto rules = nlohmann::json::parse(r.rows[0].text(0), nullptr, false);
+    auto rules = nlohmann::json::parse(r.rows[0].text("screening_rules"), nullptr, false);
     return rules.is_object() ? rules : nlohmann::json::object();
 }
 
 void set_screening_rules(db::Connection& c, std::int64_t edition, const nlohmann::json& rules) {
-    c.run("UPDATE editions SET screening_rules = ? WHERE id = ?", {rules.dump(), edition});
+    c.run(R"sql(UPDATE editions SET screening_rules = ? WHERE id = ?)sql", {rules.dump(), edition});
 }
 
 // Sessions held in the editions of the years before this one, newest first, with their
@@ -137,34 +160,42 @@ void set_screening_rules(db::Connection& c, std::int64_t edition, const nlohmann
 std::vector<PastSession> past_sessions(db::Connection& c, std::int64_t edition, int lookback) {
     std::vector<PastSession> out;
     if (lookback <= 0) return out;
-    auto years = c.run(
-        "SELECT DISTINCT year FROM editions WHERE year < (SELECT year FROM editions WHERE id = ?) "
-        "ORDER BY year DESC LIMIT ?",
-        {edition, std::int64_t{lookback}});
+    auto years = c.run(R"sql(
+        SELECT DISTINCT year
+        FROM editions
+        WHERE year < (SELECT year FROM editions WHERE id = ?)
+        ORDER BY year DESC
+        LIMIT ?
+    )sql",
+                       {edition, std::int64_t{lookback}});
     if (years.empty()) return out;
     std::map<std::int64_t, int> ago;
     for (std::size_t i = 0; i < years.rows.size(); ++i)
-        ago[years.rows[i].integer(0)] = static_cast<int>(i) + 1;
-    auto oldest = years.rows.back().integer(0);
-    auto rows = c.run(
-        "SELECT p.id, e.year, p.title, (SELECT COUNT(*) FROM session_reports r WHERE r.proposal_id "
-        "= p.id), "
-        "pe.name, COALESCE(pe.email, ''), COALESCE(o.name, '') FROM proposals p "
-        "JOIN editions e ON e.id = p.edition_id "
-        "JOIN proposal_people pp ON pp.proposal_id = p.id AND pp.role = 'organiser' "
-        "JOIN people pe ON pe.id = pp.person_id LEFT JOIN organisations o ON o.id = "
-        "pe.organisation_id "
-        "WHERE e.year < (SELECT year FROM editions WHERE id = ?) AND e.year >= ? "
-        "AND p.status IN ('held', 'imported') ORDER BY p.id, pp.position",
-        {edition, oldest});
+        ago[years.rows[i].integer("year")] = static_cast<int>(i) + 1;
+    auto oldest = years.rows.back().integer("year");
+    auto rows = c.run(R"sql(
+        SELECT p.id, e.year, p.title,
+               (SELECT COUNT(*) FROM session_reports r WHERE r.proposal_id = p.id) AS reports,
+               pe.name, COALESCE(pe.email, '') AS email, COALESCE(o.name, '') AS organisation
+        FROM proposals p
+        JOIN editions e ON e.id = p.edition_id
+        JOIN proposal_people pp ON pp.proposal_id = p.id AND pp.role = 'organiser'
+        JOIN people pe ON pe.id = pp.person_id
+        LEFT JOIN organisations o ON o.id = pe.organisation_id
+        WHERE e.year < (SELECT year FROM editions WHERE id = ?) AND e.year >= ?
+          AND p.status IN ('held', 'imported')
+        ORDER BY p.id, pp.position
+    )sql",
+                      {edition, oldest});
     std::map<std::int64_t, std::size_t> index;
     for (const auto& r : rows.rows) {
-        auto [it, fresh] = index.emplace(r.integer(0), out.size());
-        if (fresh) out.push_back({ago[r.integer(1)], r.text(2), {}, r.integer(3) > 0});
+        auto [it, fresh] = index.emplace(r.integer("id"), out.size());
+        if (fresh)
+            out.push_back({ago[r.integer("year")], r.text("title"), {}, r.integer("reports") > 0});
         ProposalPerson o;
-        o.name = r.text(4);
-        o.email = r.text(5);
-        o.organisation = r.text(6);
+        o.name = r.text("name");
+        o.email = r.text("email");
+        o.organisation = r.text("organisation");
         out[it->second].organisers.push_back(std::move(o));
     }
     return out;
@@ -185,10 +216,11 @@ ScreeningContext screening_context(db::Connection& c, std::int64_t edition) {
 
 void save_screening(db::Connection& c, std::int64_t edition,
                     const std::vector<ScreeningResult>& results, const std::string& now) {
-    c.run(
-        "DELETE FROM screening_results WHERE proposal_id IN (SELECT id FROM proposals WHERE "
-        "edition_id = ?)",
-        {edition});
+    c.run(R"sql(
+        DELETE FROM screening_results
+        WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id = ?)
+    )sql",
+          {edition});
     std::vector<db::Value> values;
     for (const auto& r : results) {
         values.emplace_back(std::int64_t{std::stoll(r.proposal)});
@@ -196,8 +228,9 @@ void save_screening(db::Connection& c, std::int64_t edition,
         values.emplace_back(to_json(r)["failures"].dump());
         values.emplace_back(now);
     }
-    db::insert_rows(c, "INSERT INTO screening_results (proposal_id, passed, failures, screened_at)",
-                    4, values);
+    db::insert_rows(
+        c, R"sql(INSERT INTO screening_results (proposal_id, passed, failures, screened_at))sql", 4,
+        values);
 }
 
 namespace {
@@ -214,27 +247,35 @@ std::vector<ScreeningFailure> failures_from_json(const nlohmann::json& list) {
 std::vector<ScreenedProposal> screening_rows(db::Connection& c, const std::string& where,
                                              std::int64_t key) {
     std::vector<ScreenedProposal> out;
-    auto r = c.run(
-        "SELECT s.proposal_id, p.number, p.title, COALESCE(t.name, ''), s.passed, s.failures, "
-        "s.screened_at, "
-        "o.passed, o.justification, COALESCE(a.name, ''), o.decided_at FROM screening_results s "
-        "JOIN proposals p ON p.id = s.proposal_id LEFT JOIN themes t ON t.id = p.theme_id "
-        "LEFT JOIN screening_overrides o ON o.proposal_id = s.proposal_id "
-        "LEFT JOIN accounts a ON a.id = o.account_id WHERE " +
-            where + " ORDER BY p.number",
-        {key});
+    // The override's columns are named apart from the rules' (o.passed beside s.passed).
+    auto r = c.run(R"sql(
+        SELECT s.proposal_id, p.number, p.title, COALESCE(t.name, '') AS theme, s.passed,
+               s.failures, s.screened_at, o.passed AS override_passed, o.justification,
+               COALESCE(a.name, '') AS override_by, o.decided_at
+        FROM screening_results s
+        JOIN proposals p ON p.id = s.proposal_id
+        LEFT JOIN themes t ON t.id = p.theme_id
+        LEFT JOIN screening_overrides o ON o.proposal_id = s.proposal_id
+        LEFT JOIN accounts a ON a.id = o.account_id
+        WHERE )sql" + where +
+                       R"sql(
+        ORDER BY p.number
+    )sql",
+                   {key});
     for (const auto& row : r.rows) {
         ScreenedProposal item;
-        item.proposal = ProposalId{row.integer(0)};
-        item.number = row.integer(1);
-        item.title = row.text(2);
-        item.theme = row.text(3);
-        item.passed = row.boolean(4);
-        item.failures = failures_from_json(nlohmann::json::parse(row.text(5), nullptr, false));
-        item.screened_at = row.text(6);
-        if (!row.is_null(7))
+        item.proposal = ProposalId{row.integer("proposal_id")};
+        item.number = row.integer("number");
+        item.title = row.text("title");
+        item.theme = row.text("theme");
+        item.passed = row.boolean("passed");
+        item.failures =
+            failures_from_json(nlohmann::json::parse(row.text("failures"), nullptr, false));
+        item.screened_at = row.text("screened_at");
+        if (!row.is_null("override_passed"))
             item.override_by_secretariat =
-                ScreeningOverride{row.boolean(7), row.text(8), row.text(9), row.text(10)};
+                ScreeningOverride{row.boolean("override_passed"), row.text("justification"),
+                                  row.text("override_by"), row.text("decided_at")};
         out.push_back(std::move(item));
     }
     return out;
@@ -243,11 +284,11 @@ std::vector<ScreenedProposal> screening_rows(db::Connection& c, const std::strin
 }  // namespace
 
 std::vector<ScreenedProposal> load_screening(db::Connection& c, std::int64_t edition) {
-    return screening_rows(c, "p.edition_id = ?", edition);
+    return screening_rows(c, R"sql(p.edition_id = ?)sql", edition);
 }
 
 std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::int64_t proposal) {
-    auto rows = screening_rows(c, "s.proposal_id = ?", proposal);
+    auto rows = screening_rows(c, R"sql(s.proposal_id = ?)sql", proposal);
     if (rows.empty()) return std::nullopt;
     return rows[0];
 }
@@ -255,12 +296,12 @@ std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::in
 void override_screening(db::Connection& c, std::int64_t proposal, bool passed,
                         const std::string& justification, std::int64_t account,
                         const std::string& now) {
-    c.run("DELETE FROM screening_overrides WHERE proposal_id = ?", {proposal});
-    c.run(
-        "INSERT INTO screening_overrides (proposal_id, passed, justification, account_id, "
-        "decided_at) VALUES "
-        "(?, ?, ?, ?, ?)",
-        {proposal, std::int64_t{passed}, justification, account, now});
+    c.run(R"sql(DELETE FROM screening_overrides WHERE proposal_id = ?)sql", {proposal});
+    c.run(R"sql(
+        INSERT INTO screening_overrides (proposal_id, passed, justification, account_id, decided_at)
+        VALUES (?, ?, ?, ?, ?)
+    )sql",
+          {proposal, std::int64_t{passed}, justification, account, now});
 }
 
 }  // namespace convene::store

@@ -1,6 +1,7 @@
 #include "store/synthesis/synthesis.hpp"
 
 #include <map>
+#include <string_view>
 
 #include "core/common/text.hpp"
 #include "core/decisions/decision.hpp"
@@ -32,15 +33,19 @@ int programme_days(const std::string& start, const std::string& end) {
 SynthesisSettings synthesis_settings(db::Connection& c, std::int64_t edition) {
     SynthesisSettings s;
     s.texts = standard_decision_texts();
-    auto r = c.run(
-        "SELECT synthesis_settings, start_date, end_date, (SELECT COUNT(*) FROM rooms WHERE "
-        "edition_id = e.id AND interpreted = 0) FROM editions e WHERE id = ?",
-        {edition});
+    auto r = c.run(R"sql(
+        SELECT synthesis_settings, start_date, end_date,
+               (SELECT COUNT(*) FROM rooms WHERE edition_id = e.id AND interpreted = 0) AS streams
+        FROM editions e
+        WHERE id = ?
+    )sql",
+                   {edition});
     if (r.empty()) return s;
-    s.plan.streams = static_cast<int>(r.rows[0].integer(3));
+    const auto& row = r.rows[0];
+    s.plan.streams = static_cast<int>(row.integer("streams"));
     s.plan.slots_per_day = 4;
-    s.plan.days = programme_days(r.rows[0].text(1), r.rows[0].text(2));
-    auto j = nlohmann::json::parse(r.rows[0].text(0), nullptr, false);
+    s.plan.days = programme_days(row.text("start_date"), row.text("end_date"));
+    auto j = nlohmann::json::parse(row.text("synthesis_settings"), nullptr, false);
     if (!j.is_object()) return s;
     FieldErrors ignored;  // checked when saved
     if (j.contains("plan")) s.plan = slot_plan_from_json(j["plan"], s.plan, ignored);
@@ -61,93 +66,123 @@ nlohmann::json to_json(const SynthesisSettings& s) {
 }
 
 void set_synthesis_settings(db::Connection& c, std::int64_t edition, const SynthesisSettings& s) {
-    c.run("UPDATE editions SET synthesis_settings = ? WHERE id = ?", {to_json(s).dump(), edition});
+    c.run(R"sql(UPDATE editions SET synthesis_settings = ? WHERE id = ?)sql",
+          {to_json(s).dump(), edition});
 }
 
 namespace {
 
-constexpr const char* submitted_proposals =
-    "FROM proposals p LEFT JOIN themes t ON t.id = p.theme_id LEFT JOIN screening_results s ON "
-    "s.proposal_id = p.id LEFT JOIN screening_overrides o ON o.proposal_id = p.id WHERE "
-    "p.edition_id = ? AND p.status = 'submitted' AND (s.proposal_id IS NULL OR "
-    "COALESCE(o.passed, s.passed) = 1) ";
+// The submitted proposals that passed screening (or were not screened): the FROM and
+// WHERE of the statements that pick the programme's candidates.
+constexpr std::string_view submitted_proposals = R"sql(
+        FROM proposals p
+        LEFT JOIN themes t ON t.id = p.theme_id
+        LEFT JOIN screening_results s ON s.proposal_id = p.id
+        LEFT JOIN screening_overrides o ON o.proposal_id = p.id
+        WHERE p.edition_id = ? AND p.status = 'submitted'
+          AND (s.proposal_id IS NULL OR COALESCE(o.passed, s.passed) = 1)
+)sql";
 
 }  // namespace
 
 std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64_t edition) {
     std::vector<ProgrammeProposal> out;
     std::map<std::int64_t, std::size_t> index;
-    for (const auto& row :
-         c.run(std::string("SELECT p.id, p.number, p.title, COALESCE(t.name, '') ") +
-                   submitted_proposals + "ORDER BY p.number",
-               {edition})
-             .rows) {
-        index[row.integer(0)] = out.size();
-        out.push_back({ProposalId{row.integer(0)}, row.integer(1), row.text(2), row.text(3), {}});
+    auto proposals = c.run(R"sql(
+        SELECT p.id, p.number, p.title, COALESCE(t.name, '') AS theme
+    )sql" + std::string(submitted_proposals) +
+                               R"sql(
+        ORDER BY p.number
+    )sql",
+                           {edition});
+    for (const auto& row : proposals.rows) {
+        index[row.integer("id")] = out.size();
+        out.push_back({ProposalId{row.integer("id")},
+                       row.integer("number"),
+                       row.text("title"),
+                       row.text("theme"),
+                       {}});
     }
-    for (const auto& row :
-         c.run("SELECT pp.proposal_id, pp.role, pe.name, COALESCE(pe.email, ''), "
-               "pe.stakeholder_group, pe.gender, pe.first_time, COALESCE(k.regional_group, ''), "
-               "COALESCE(k.developing, 0), COALESCE(o.name, '') FROM proposal_people pp JOIN "
-               "proposals p ON p.id = pp.proposal_id JOIN people pe ON pe.id = pp.person_id LEFT "
-               "JOIN countries k ON k.code = pe.country LEFT JOIN organisations o ON o.id = "
-               "pe.organisation_id WHERE p.edition_id = ? AND p.status = 'submitted' ORDER BY "
-               "pp.proposal_id, pp.position",
-               {edition})
-             .rows) {
-        auto at = index.find(row.integer(0));
+    auto people = c.run(R"sql(
+        SELECT pp.proposal_id, pp.role, pe.name, COALESCE(pe.email, '') AS email,
+               pe.stakeholder_group, pe.gender, pe.first_time,
+               COALESCE(k.regional_group, '') AS regional_group,
+               COALESCE(k.developing, 0) AS developing, COALESCE(o.name, '') AS organisation
+        FROM proposal_people pp
+        JOIN proposals p ON p.id = pp.proposal_id
+        JOIN people pe ON pe.id = pp.person_id
+        LEFT JOIN countries k ON k.code = pe.country
+        LEFT JOIN organisations o ON o.id = pe.organisation_id
+        WHERE p.edition_id = ? AND p.status = 'submitted'
+        ORDER BY pp.proposal_id, pp.position
+    )sql",
+                        {edition});
+    for (const auto& row : people.rows) {
+        auto at = index.find(row.integer("proposal_id"));
         if (at == index.end()) continue;
         ProposalPerson who;
-        who.name = row.text(2);
-        who.email = row.text(3);
+        who.name = row.text("name");
+        who.email = row.text("email");
         ProgrammePerson p;
         p.key = person_key(who);
-        p.name = row.text(2);
-        p.role = row.text(1);
-        p.stakeholder_group = row.text(4);
-        p.gender = row.text(5);
-        p.first_time = row.integer(6) != 0;
-        p.regional_group = row.text(7);
-        p.developing = row.integer(8) != 0;
-        p.organisation = row.text(9);
+        p.name = row.text("name");
+        p.role = row.text("role");
+        p.stakeholder_group = row.text("stakeholder_group");
+        p.gender = row.text("gender");
+        p.first_time = row.integer("first_time") != 0;
+        p.regional_group = row.text("regional_group");
+        p.developing = row.integer("developing") != 0;
+        p.organisation = row.text("organisation");
         out[at->second].people.push_back(std::move(p));
     }
     return out;
 }
 
 std::string edition_fingerprint(db::Connection& c, std::int64_t edition) {
-    auto r = c.run(
-        "SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(COALESCE(updated_at, created_at)), '') || "
-        "'/' || COALESCE(SUM(version), 0) || '/' || COALESCE(SUM(id), 0) || '/' || "
-        "COALESCE(SUM(CASE WHEN status = 'submitted' THEN id ELSE 0 END), 0) FROM proposals "
-        "WHERE edition_id = ?), (SELECT COUNT(*) || '/' || COALESCE(MAX(e.updated_at), '') || "
-        "'/' || COALESCE(SUM(e.version), 0) FROM evaluations e JOIN proposals p ON p.id = "
-        "e.proposal_id WHERE p.edition_id = ?), (SELECT evaluation_settings FROM editions WHERE "
-        "id = ?), (SELECT COUNT(*) || '/' || COALESCE(SUM(COALESCE(o.passed, s.passed)), 0) FROM "
-        "screening_results s JOIN proposals p ON p.id = s.proposal_id LEFT JOIN "
-        "screening_overrides o ON o.proposal_id = s.proposal_id WHERE p.edition_id = ?)",
-        {edition, edition, edition, edition});
+    auto r = c.run(R"sql(
+        SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(COALESCE(updated_at, created_at)), '')
+                       || '/' || COALESCE(SUM(version), 0) || '/' || COALESCE(SUM(id), 0) || '/'
+                       || COALESCE(SUM(CASE WHEN status = 'submitted' THEN id ELSE 0 END), 0)
+                FROM proposals
+                WHERE edition_id = ?) AS proposals,
+               (SELECT COUNT(*) || '/' || COALESCE(MAX(e.updated_at), '') || '/'
+                       || COALESCE(SUM(e.version), 0)
+                FROM evaluations e
+                JOIN proposals p ON p.id = e.proposal_id
+                WHERE p.edition_id = ?) AS evaluations,
+               (SELECT evaluation_settings FROM editions WHERE id = ?) AS evaluation_settings,
+               (SELECT COUNT(*) || '/' || COALESCE(SUM(COALESCE(o.passed, s.passed)), 0)
+                FROM screening_results s
+                JOIN proposals p ON p.id = s.proposal_id
+                LEFT JOIN screening_overrides o ON o.proposal_id = s.proposal_id
+                WHERE p.edition_id = ?) AS screening
+    )sql",
+                   {edition, edition, edition, edition});
     const auto& row = r.rows[0];
     std::string out;
-    for (std::size_t i = 0; i < 4; ++i) out += (row.is_null(i) ? "" : row.text(i)) + "|";
+    for (const auto* part : {"proposals", "evaluations", "evaluation_settings", "screening"})
+        out += (row.is_null(part) ? "" : row.text(part)) + "|";
     return out;
 }
 
 std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection& c,
                                                                  std::int64_t edition) {
     std::vector<std::pair<std::int64_t, std::string>> out;
-    for (const auto& row :
-         c.run(std::string("SELECT p.id, p.title, p.description, COALESCE(p.policy_questions, "
-                           "'[]') ") +
-                   submitted_proposals + "ORDER BY p.number",
-               {edition})
-             .rows) {
-        std::string text = row.text(1) + "\n" + row.text(2);
-        auto questions = nlohmann::json::parse(row.text(3), nullptr, false);
+    auto texts = c.run(R"sql(
+        SELECT p.id, p.title, p.description,
+               COALESCE(p.policy_questions, '[]') AS policy_questions
+    )sql" + std::string(submitted_proposals) +
+                           R"sql(
+        ORDER BY p.number
+    )sql",
+                       {edition});
+    for (const auto& row : texts.rows) {
+        std::string text = row.text("title") + "\n" + row.text("description");
+        auto questions = nlohmann::json::parse(row.text("policy_questions"), nullptr, false);
         if (questions.is_array())
             for (const auto& q : questions)
                 if (q.is_string()) text += "\n" + q.get<std::string>();
-        out.emplace_back(row.integer(0), std::move(text));
+        out.emplace_back(row.integer("id"), std::move(text));
     }
     return out;
 }
@@ -210,13 +245,14 @@ nlohmann::json to_json(const StoredSelection& s) {
 }  // namespace
 
 std::optional<StoredSelection> load_selection(db::Connection& c, std::int64_t edition) {
-    auto r = c.run("SELECT content, made_at FROM selections WHERE edition_id = ?", {edition});
+    auto r =
+        c.run(R"sql(SELECT content, made_at FROM selections WHERE edition_id = ?)sql", {edition});
     if (r.empty()) return std::nullopt;
-    auto content = nlohmann::json::parse(r.rows[0].text(0), nullptr, false);
+    auto content = nlohmann::json::parse(r.rows[0].text("content"), nullptr, false);
     if (!content.is_object()) return std::nullopt;
     try {
         auto s = selection_from_json(content);
-        s.made_at = r.rows[0].text(1);
+        s.made_at = r.rows[0].text("made_at");
         return s;
     } catch (const nlohmann::json::exception&) {  // written by hand: as if none was made
         return std::nullopt;
@@ -225,8 +261,11 @@ std::optional<StoredSelection> load_selection(db::Connection& c, std::int64_t ed
 
 void save_selection(db::Connection& c, std::int64_t edition, const StoredSelection& selection,
                     std::optional<std::int64_t> account, const std::string& now) {
-    c.run("DELETE FROM selections WHERE edition_id = ?", {edition});
-    c.run("INSERT INTO selections (edition_id, content, made_at, account_id) VALUES (?, ?, ?, ?)",
+    c.run(R"sql(DELETE FROM selections WHERE edition_id = ?)sql", {edition});
+    c.run(R"sql(
+        INSERT INTO selections (edition_id, content, made_at, account_id)
+        VALUES (?, ?, ?, ?)
+    )sql",
           {edition, to_json(selection).dump(), now,
            account ? db::Value{*account} : db::Value{nullptr}});
 }
