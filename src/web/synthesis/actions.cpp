@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 
+#include "core/common/messages.hpp"
 #include "core/decisions/decision.hpp"
 #include "core/selection/selection.hpp"
 #include "core/synthesis/similarity.hpp"
@@ -36,28 +37,27 @@ store::SynthesisSettings synthesis_settings_in_body(Exchange& ex, const store::E
                                                     const nlohmann::json& body) {
     auto s = store::synthesis_settings(ex.db(), e.id);
     if (!body.is_object())
-        throw http::unprocessable({{"body", "The settings must be a JSON object."}});
+        throw http::unprocessable({{"body", say("synthesis.settings_not_object")}});
     FieldErrors errors;
     if (body.contains("plan")) s.plan = slot_plan_from_json(body["plan"], s.plan, errors);
     if (body.contains("rank_by")) {
         const auto& r = body["rank_by"];
         if (!r.is_string() || (r != "mean" && r != "median" && r != "normalised"))
-            errors.push_back({"rank_by", "Rank by mean, median or normalised."});
+            errors.push_back({"rank_by", say("synthesis.rank_by_invalid")});
         else
             s.rank_by = r;
     }
     if (body.contains("max_sessions_per_person")) {
         const auto& m = body["max_sessions_per_person"];
         if (!m.is_number_integer() || m.get<long long>() < 1 || m.get<long long>() > 50)
-            errors.push_back({"max_sessions_per_person",
-                              "The most sessions per person is a whole number from 1 to 50."});
+            errors.push_back({"max_sessions_per_person", say("synthesis.max_sessions_invalid")});
         else
             s.max_sessions_per_person = m;
     }
     if (body.contains("texts")) s.texts = decision_texts_from_json(body["texts"], s.texts, errors);
     if (body.contains("rules")) {
         if (!body["rules"].is_object())
-            errors.push_back({"rules", "The rules must be an object."});
+            errors.push_back({"rules", say("synthesis.rules_not_object")});
         else {
             auto candidate = s;
             candidate.rules = body["rules"];
@@ -176,9 +176,9 @@ nlohmann::json gaps_view(const std::vector<ThemeGap>& gaps) {
 }
 
 std::string source_words(const std::string& source) {
-    if (source == "decisions") return "the sessions the MAG has accepted so far";
-    if (source == "selection") return "the last selection under quotas";
-    return "the plain cut-off (the best-scored proposals that fill the slots)";
+    if (source == "decisions") return say("synthesis.source.decisions");
+    if (source == "selection") return say("synthesis.source.selection");
+    return say("synthesis.source.cutoff");
 }
 
 }  // namespace

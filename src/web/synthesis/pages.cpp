@@ -1,6 +1,7 @@
 // The synthesis pages: slots and cut-off, the ranking, diversity, diversity per theme.
 #include <cmath>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/people/country.hpp"
 #include "core/people/people.hpp"
@@ -22,21 +23,24 @@ http::Response synthesis_page_with(Exchange& ex, const store::Edition& e, const 
         return entered ? entered->get(name) : stored.dump();
     };
     nlohmann::json fields = {
-        field_view("streams", "Parallel workshop streams", value("streams", plan["streams"]),
-                   errors, "number", true, "Rooms that hold workshops at the same time."),
-        field_view("slots_per_day", "Slots per day", value("slots_per_day", plan["slots_per_day"]),
-                   errors, "number", true),
-        field_view("days", "Days", value("days", plan["days"]), errors, "number", true)};
+        field_view("streams", say("synthesis.streams"), value("streams", plan["streams"]), errors,
+                   "number", true, say("synthesis.streams_hint")),
+        field_view("slots_per_day", say("synthesis.slots_per_day"),
+                   value("slots_per_day", plan["slots_per_day"]), errors, "number", true),
+        field_view("days", say("synthesis.days"), value("days", plan["days"]), errors, "number",
+                   true)};
     nlohmann::json reserved = nlohmann::json::array();
     for (const auto& r : view["reserved"]) {
         auto name = "reserved." + r["code"].get<std::string>();
         reserved.push_back(field_view(name, r["label"], value(name, r["count"]), errors, "number"));
     }
     auto rank_by = entered ? entered->get("rank_by") : view["rank_by"].get<std::string>();
-    nlohmann::json rank_field = field_view("rank_by", "Rank by", rank_by, errors, "select");
-    rank_field["options"] = options_view(
-        {{"mean", "Mean score"}, {"median", "Median score"}, {"normalised", "Normalised score"}},
-        rank_by);
+    nlohmann::json rank_field =
+        field_view("rank_by", say("synthesis.rank_by"), rank_by, errors, "select");
+    rank_field["options"] = options_view({{"mean", say("synthesis.rank.mean")},
+                                          {"median", say("synthesis.rank.median")},
+                                          {"normalised", say("synthesis.rank.normalised")}},
+                                         rank_by);
     // The ranking down to ten places past the cut-off; the sheet has the rest.
     nlohmann::json shown = nlohmann::json::array();
     const int slots = view["workshop_slots"];
@@ -47,7 +51,7 @@ http::Response synthesis_page_with(Exchange& ex, const store::Edition& e, const 
     view["ranking_shown"] = shown;
     view["more_ranked"] = view["ranking"].size() > shown.size();
     view.erase("ranking");
-    view["title"] = "Synthesis - " + e.name + " - Convene";
+    view["title"] = say("page.synthesis.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);
     view["url"] = edition_url(e);
     view["plan_fields"] = fields;
@@ -98,7 +102,7 @@ http::Response synthesis_plan_update(Exchange& ex) {
 http::Response synthesis_themes_page(Exchange& ex) {
     auto e = managed_edition(ex);
     auto view = theme_diversity_view(ex, e);
-    view["title"] = "Diversity per theme - " + e.name + " - Convene";
+    view["title"] = say("page.synthesis.themes.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);
     view["url"] = edition_url(e);
     return ex.page("synthesis/synthesis_themes", view);
