@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "core/common/messages.hpp"
 #include "core/selection/selection.hpp"
 #include "http/error.hpp"
 #include "store/evaluation/evaluations.hpp"
@@ -69,10 +70,8 @@ nlohmann::json make_selection(Exchange& ex, const store::Edition& e) {
         FieldErrors conflicting;
         for (const auto& rule : result.infeasible)
             conflicting.push_back({"rules", selection_rule_words(rule)});
-        throw http::Error(422, "The rules cannot all hold",
-                          "No selection meets all of these rules together; relax one of them. "
-                          "Nothing was stored.",
-                          conflicting);
+        throw http::Error(422, say("selection.infeasible.title"),
+                          say("selection.infeasible.detail"), conflicting);
     }
     std::map<long long, ProposalId> id_of;
     for (const auto& p : store::sheet_proposals(ex.db(), e.id))
@@ -127,10 +126,11 @@ nlohmann::json selection_view(Exchange& ex, const store::Edition& e) {
     for (const auto& row : ranking(ex, e, s)) score_of[row.number] = row.score;
     auto about = [&](long long n) {
         auto p = by_number.find(n);
-        nlohmann::json j = {{"number", n},
-                            {"title", p == by_number.end() ? "(withdrawn)" : p->second.title},
-                            {"theme", p == by_number.end() ? "" : p->second.theme},
-                            {"score", score_of.count(n) ? nlohmann::json(score_of[n]) : nullptr}};
+        nlohmann::json j = {
+            {"number", n},
+            {"title", p == by_number.end() ? say("selection.withdrawn") : p->second.title},
+            {"theme", p == by_number.end() ? "" : p->second.theme},
+            {"score", score_of.count(n) ? nlohmann::json(score_of[n]) : nullptr}};
         if (p != by_number.end()) j["proposal"] = p->second.proposal;
         return j;
     };
@@ -163,10 +163,10 @@ nlohmann::json selection_view(Exchange& ex, const store::Edition& e) {
     }
     if (organisation_count > 0)
         binding.push_back(
-            {{"words", "at most " + count_words(rules["max_per_organisation"]) +
-                           " per organisation, holding back proposals of " +
-                           std::to_string(organisation_count) + " organisations (" + organisations +
-                           ")"},
+            {{"words", say("selection.binding.per_organisation",
+                           {{"most", count_words(rules["max_per_organisation"])},
+                            {"count", organisation_count},
+                            {"organisations", organisations}})},
              {"selected", organisation_count},
              {"constraint", {{"max_per_organisation", rules["max_per_organisation"]}}}});
     nlohmann::json rules_words = nlohmann::json::array();
@@ -174,16 +174,16 @@ nlohmann::json selection_view(Exchange& ex, const store::Edition& e) {
     if (rules.contains("constraints"))
         for (const auto& k : rules["constraints"]) rules_words.push_back(selection_rule_words(k));
     if (rules.contains("max_per_organisation") && !rules["max_per_organisation"].is_null())
-        rules_words.push_back("at most " + count_words(rules["max_per_organisation"]) +
-                              " per organisation");
+        rules_words.push_back(say("selection.rules.per_organisation",
+                                  {{"most", count_words(rules["max_per_organisation"])}}));
     for (const char* forced : {"forced_in", "forced_out"})
         if (rules.contains(forced))
             for (const auto& n : rules[forced])
                 rules_words.push_back(selection_rule_words({{forced, n}}));
     if (rules.contains("merged"))
         for (const auto& m : rules["merged"])
-            rules_words.push_back("proposals " + count_words(m[0]) + " and " + count_words(m[1]) +
-                                  " merged into one session");
+            rules_words.push_back(say("selection.rules.merged", {{"first", count_words(m[0])},
+                                                                 {"second", count_words(m[1])}}));
     return {{"made_at", c.made_at}, {"rank_by", c.rank_by},       {"slots", c.slots},
             {"rules", rules},       {"rules_words", rules_words}, {"total_score", c.total_score},
             {"selected", selected}, {"binding", binding},         {"entered", entered},

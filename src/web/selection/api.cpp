@@ -1,4 +1,5 @@
 // The selection under quotas over the API: its instance, running it, reading it.
+#include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "web/selection/actions.hpp"
 #include "web/selection/handlers.hpp"
@@ -21,7 +22,7 @@ http::Response api_selection_make(Exchange& ex) {
 http::Response api_selection_show(Exchange& ex) {
     auto e = managed_edition(ex);
     auto view = selection_view(ex, e);
-    if (view.is_null()) throw http::not_found("No selection has been made for this edition yet.");
+    if (view.is_null()) throw http::not_found(say("selection.none_yet"));
     return http::Response::json(view);
 }
 

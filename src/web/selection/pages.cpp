@@ -1,6 +1,7 @@
 // The selection page: its rules, running it, and its explanation.
 #include <cmath>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/people/country.hpp"
 #include "core/people/people.hpp"
@@ -24,19 +25,15 @@ struct RuleField {
 
 std::vector<RuleField> rule_fields() {
     std::vector<RuleField> out = {
-        {"developing_min", "At least this many sessions from developing countries", "developing",
-         true},
-        {"first_time_min",
-         "At least this many sessions from first-time proposers (or a share, "
-         "such as 20%)",
-         "first_time", true}};
+        {"developing_min", say("selection.rule.developing_min"), "developing", true},
+        {"first_time_min", say("selection.rule.first_time_min"), "first_time", true}};
     for (const char* code : {"african", "asia_pacific", "eastern_european", "grulac", "weog"})
         out.push_back({std::string("region_") + code,
-                       "At least this many from the " + std::string(regional_group_label(code)),
+                       say("selection.rule.region_min", {{"region", regional_group_label(code)}}),
                        "regional_group", code});
     for (const auto& g : stakeholder_groups())
         out.push_back({"group_" + std::string(g.code),
-                       "At least this many from " + std::string(g.label), "stakeholder_group",
+                       say("selection.rule.group_min", {{"group", g.label}}), "stakeholder_group",
                        std::string(g.code)});
     return out;
 }
@@ -53,7 +50,7 @@ nlohmann::json numbers_in(const std::string& typed, const std::string& field, Fi
     for (const auto& item : split_items(typed, ",;+& \n")) {
         auto n = number_or_text(item);
         if (!n.is_number_integer()) {
-            errors.push_back({field, item + " is not a proposal number."});
+            errors.push_back({field, say("selection.not_a_proposal_number", {{"item", item}})});
             continue;
         }
         out.push_back(n);
@@ -89,27 +86,26 @@ http::Response selection_page_with(Exchange& ex, const store::Edition& e, const 
     if (rules.contains("merged"))
         for (const auto& m : rules["merged"]) merged += m[0].dump() + " + " + m[1].dump() + "\n";
     nlohmann::json other = {
-        field_view("theme_max", "At most this many sessions per theme",
-                   value("theme_max", theme_max), errors, "text"),
-        field_view("max_per_organisation", "At most this many sessions per organisation",
+        field_view("theme_max", say("selection.theme_max"), value("theme_max", theme_max), errors,
+                   "text"),
+        field_view("max_per_organisation", say("selection.max_per_organisation"),
                    value("max_per_organisation", rules.contains("max_per_organisation") &&
                                                          !rules["max_per_organisation"].is_null()
                                                      ? rules["max_per_organisation"].dump()
                                                      : ""),
-                   errors, "text", false, "The main organiser's organisation counts."),
-        field_view("forced_in", "Proposals the MAG forces in (numbers)",
+                   errors, "text", false, say("selection.max_per_organisation_hint")),
+        field_view("forced_in", say("selection.forced_in"),
                    value("forced_in", numbers_text(rules.value("forced_in", nlohmann::json()))),
                    errors, "text"),
-        field_view("forced_out", "Proposals the MAG forces out (numbers)",
+        field_view("forced_out", say("selection.forced_out"),
                    value("forced_out", numbers_text(rules.value("forced_out", nlohmann::json()))),
                    errors, "text"),
-        field_view("merged", "Merged pairs, one per line (such as 12 + 40)",
-                   value("merged", merged), errors, "textarea", false,
-                   "A merged pair takes one slot, with the mean of the two scores.")};
+        field_view("merged", say("selection.merged"), value("merged", merged), errors, "textarea",
+                   false, say("selection.merged_hint"))};
     auto selection = selection_view(ex, e);
     nlohmann::json conflicts = nlohmann::json::array();
     for (const auto& c : conflicting) conflicts.push_back(c.message);
-    nlohmann::json view = {{"title", "Selection - " + e.name + " - Convene"},
+    nlohmann::json view = {{"title", say("page.selection.title", {{"edition", e.name}})},
                            {"edition", edition_view(e)},
                            {"url", edition_url(e)},
                            {"slots", s.plan.workshop_slots()},
@@ -157,9 +153,8 @@ http::Response selection_rules_update(Exchange& ex) {
         }
         if (!n.is_number_integer() || n.get<long long>() < 0) {
             errors.push_back(
-                {r.name,
-                 "Give a whole number of sessions" +
-                     std::string(r.name == "first_time_min" ? " or a share such as 20%." : ".")});
+                {r.name, say(r.name == "first_time_min" ? "selection.rule.whole_number_or_share"
+                                                        : "selection.rule.whole_number")});
             continue;
         }
         if (n.get<long long>() > 0)
@@ -169,7 +164,7 @@ http::Response selection_rules_update(Exchange& ex) {
     if (!theme_max.is_null()) {
         if (!theme_max.is_number_integer() || theme_max.get<long long>() < 0 ||
             theme_max.get<long long>() > 1000000)
-            errors.push_back({"theme_max", "Give a whole number of sessions from 0 to 1000000."});
+            errors.push_back({"theme_max", say("selection.theme_max_invalid")});
         else
             for (const auto& t : store::list_themes(ex.db(), e.id))
                 constraints.push_back({{"theme", t.name}, {"max", theme_max}});
@@ -179,7 +174,8 @@ http::Response selection_rules_update(Exchange& ex) {
     if (!per_org.is_null()) {
         if (!per_org.is_number_integer() || per_org.get<long long>() < 1 ||
             per_org.get<long long>() > 1000000)
-            errors.push_back({"max_per_organisation", "Give a whole number from 1 to 1000000."});
+            errors.push_back(
+                {"max_per_organisation", say("selection.max_per_organisation_invalid")});
         else
             rules["max_per_organisation"] = per_org;
     }
@@ -189,8 +185,7 @@ http::Response selection_rules_update(Exchange& ex) {
     for (const auto& line : split_items(f.get("merged"), "\n")) {
         auto pair = numbers_in(line, "merged", errors);
         if (pair.size() != 2)
-            errors.push_back(
-                {"merged", "\"" + line + "\": give two proposal numbers, such as 12 + 40."});
+            errors.push_back({"merged", say("selection.merged_invalid", {{"line", line}})});
         else
             merged.push_back(pair);
     }
