@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
@@ -20,9 +21,9 @@ namespace convene::web {
 
 DecisionTarget decision_target(Exchange& ex, std::int64_t proposal) {
     auto edition = store::edition_of_proposal(ex.db(), proposal);
-    if (!edition) throw http::not_found("There is no proposal " + std::to_string(proposal) + ".");
+    if (!edition) throw http::not_found(say("decisions.no_such_proposal", {{"number", proposal}}));
     if (ex.params.has("edition") && ex.params.integer("edition") != *edition)
-        throw http::not_found("That proposal is not in this edition.");
+        throw http::not_found(say("decisions.proposal_not_in_edition"));
     auto e = store::find_edition(ex.db(), *edition);
     ex.require(policy::may_manage_edition(ex.actor(), e->id), secretariat_only);
     return {*e, proposal, store::load_decision(ex.db(), proposal)};
@@ -56,8 +57,7 @@ std::int64_t record_decision(Exchange& ex, const DecisionTarget& t, const Decisi
                              std::int64_t expected_version) {
     auto facts = facts_of(ex, t.edition.id);
     auto p = facts.proposals.find(t.proposal);
-    if (p == facts.proposals.end())
-        throw http::conflict("This proposal was withdrawn or did not pass screening.");
+    if (p == facts.proposals.end()) throw http::conflict(say("decisions.proposal_not_eligible"));
     throw_if_invalid(
         check_decision(d, facts.themes, p->second.theme, facts.numbers, p->second.number));
     auto saved = store::save_decision(ex.db(), t.edition.id, t.proposal, d, expected_version,
@@ -65,11 +65,9 @@ std::int64_t record_decision(Exchange& ex, const DecisionTarget& t, const Decisi
                                       ex.now());
     if (!saved) {
         auto current = store::load_decision(ex.db(), t.proposal);
-        throw http::conflict(
-            "Somebody else recorded a decision on this proposal since you opened it (now: " +
-            decision_label(effective_kind(current.decision)) + ", version " +
-            std::to_string(current.version) +
-            "). Your entries are kept below; look at theirs and save again to replace it.");
+        throw http::conflict(say("decisions.edit_conflict",
+                                 {{"decision", decision_label(effective_kind(current.decision))},
+                                  {"version", current.version}}));
     }
     ex.audit("decision.record", "proposal " + std::to_string(t.proposal),
              {{"decision", to_json(d)}, {"version", *saved}});
@@ -80,12 +78,11 @@ std::int64_t confirm_decision(Exchange& ex, const DecisionTarget& t, const std::
                               std::int64_t expected_version) {
     const auto& d = t.stored.decision;
     if (t.stored.version == 0 || d.kind != "conditional")
-        throw http::conflict("Only a conditional acceptance is confirmed.");
+        throw http::conflict(say("decisions.confirm.not_conditional"));
     if (outcome != "accepted" && outcome != "declined")
-        throw http::unprocessable({{"outcome", "Confirm as accepted or declined."}});
+        throw http::unprocessable({{"outcome", say("decisions.confirm.outcome_invalid")}});
     if (today(ex) <= d.due_date)
-        throw http::conflict("The conditions are due on " + d.due_date +
-                             " (UTC); confirm the outcome after that date.");
+        throw http::conflict(say("decisions.confirm.not_due", {{"due_date", d.due_date}}));
     auto confirmed = d;
     confirmed.outcome = outcome;
     return record_decision(ex, t, confirmed, expected_version);
@@ -93,8 +90,7 @@ std::int64_t confirm_decision(Exchange& ex, const DecisionTarget& t, const std::
 
 int decide_from_selection(Exchange& ex, const store::Edition& e) {
     auto stored = store::load_selection(ex.db(), e.id);
-    if (!stored)
-        throw http::conflict("Make a selection first; the decisions are recorded from it.");
+    if (!stored) throw http::conflict(say("decisions.from_selection.no_selection"));
     std::set<ProposalId> selected(stored->selected_proposals.begin(),
                                   stored->selected_proposals.end());
     auto s = store::synthesis_settings(ex.db(), e.id);
@@ -108,12 +104,9 @@ int decide_from_selection(Exchange& ex, const store::Edition& e) {
         bool in = selected.count(row.proposal) > 0;
         d.kind = in ? "accepted" : "declined";
         auto score = score_words(row.score);
-        d.reason = in ? "Selected within the " + slots + " workshop slots (score " + score +
-                            ") under the edition's diversity rules."
-                      : "Not selected: the " + slots +
-                            " workshop slots went to higher-scored proposals under the "
-                            "edition's diversity rules (score " +
-                            score + ").";
+        d.reason =
+            say(in ? "decisions.from_selection.selected" : "decisions.from_selection.not_selected",
+                {{"slots", slots}, {"score", score}});
         if (store::save_decision(ex.db(), e.id, row.proposal.value(), d, 0,
                                  ex.account() ? std::optional{ex.account()->id} : std::nullopt,
                                  ex.now()))
@@ -191,14 +184,14 @@ SentMessages send_decision_messages(Exchange& ex, const store::Edition& e) {
         auto kind = effective_kind(dec);
         std::string comments, conditions;
         for (const auto& c : comments_of[d.proposal.value()]) comments += "- " + c + "\n";
-        if (comments.empty()) comments = "(no comments)\n";
+        if (comments.empty()) comments = say("decisions.message.no_comments") + "\n";
         for (const auto& code : dec.conditions) {
             std::string line;
             for (const auto& c : decision_conditions())
                 if (c.code == code) line = c.label;
             if (code == "merge" && dec.merge_with)
-                line += ": proposal " + std::to_string(*dec.merge_with) + " (" +
-                        title_of[*dec.merge_with] + ")";
+                line += say("decisions.message.merge_with",
+                            {{"number", *dec.merge_with}, {"title", title_of[*dec.merge_with]}});
             conditions += "- " + line + "\n";
         }
         if (!dec.condition_note.empty()) conditions += dec.condition_note + "\n";

@@ -1,4 +1,5 @@
 // The MAG's decisions over the API: the same operations as the pages, in JSON.
+#include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "web/decisions/actions.hpp"
 #include "web/decisions/handlers.hpp"
@@ -12,7 +13,7 @@ namespace {
 std::int64_t version_in(const nlohmann::json& body) {
     if (!body.is_object() || !body.contains("version") || body["version"].is_null()) return 0;
     if (!body["version"].is_number_integer() || body["version"].get<std::int64_t>() < 0)
-        throw http::unprocessable({{"version", "version is the number you last read (0: none)."}});
+        throw http::unprocessable({{"version", say("decisions.version_invalid")}});
     return body["version"].get<std::int64_t>();
 }
 

@@ -1,5 +1,6 @@
 // The pages of the decisions: the list with the speaker rule, one decision's form
 // (versioned), and the standard message texts.
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "store/evaluation/evaluations.hpp"
@@ -30,7 +31,7 @@ std::int64_t whole(const std::string& typed) {
 http::Response decisions_page(Exchange& ex) {
     auto e = managed_edition(ex);
     auto view = decisions_view(ex, e);
-    view["title"] = "Decisions - " + e.name + " - Convene";
+    view["title"] = say("page.decisions.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);
     view["url"] = decisions_url(e);
     view["edition_url"] = "/editions/" + std::to_string(e.id);
@@ -79,11 +80,11 @@ http::Response decision_page_with(Exchange& ex, const DecisionTarget& t, const D
                               {"checked", std::find(d.conditions.begin(), d.conditions.end(),
                                                     c.code) != d.conditions.end()}});
     auto theme_field =
-        field_view("new_theme", "Theme to move to (for a move)", d.new_theme, errors, "select");
-    themes.insert(themes.begin(), {"", "(no move)"});
+        field_view("new_theme", say("decisions.new_theme"), d.new_theme, errors, "select");
+    themes.insert(themes.begin(), {"", say("decisions.no_move")});
     theme_field["options"] = options_view(themes, d.new_theme);
     nlohmann::json view = {
-        {"title", "Decision on proposal " + std::to_string(about.number) + " - Convene"},
+        {"title", say("page.decisions.decision.title", {{"number", about.number}})},
         {"edition", edition_view(e)},
         {"url", decisions_url(e)},
         {"action", decisions_url(e) + "/" + std::to_string(t.proposal)},
@@ -91,14 +92,14 @@ http::Response decision_page_with(Exchange& ex, const DecisionTarget& t, const D
         {"version", version},
         {"kinds", kinds},
         {"conditions", conditions},
-        {"reason", field_view("reason", "Reason (published in the transparency report)", d.reason,
-                              errors, "textarea", true)},
-        {"merge_with", field_view("merge_with", "Merge with proposal number (for a merge)",
+        {"reason",
+         field_view("reason", say("decisions.reason"), d.reason, errors, "textarea", true)},
+        {"merge_with", field_view("merge_with", say("decisions.merge_with"),
                                   d.merge_with ? std::to_string(*d.merge_with) : "", errors)},
-        {"condition_note", field_view("condition_note", "What exactly is asked", d.condition_note,
-                                      errors, "textarea")},
-        {"due_date", field_view("due_date", "Conditions due by (UTC date)", d.due_date, errors,
-                                "date", false, "For example 2027-06-30.")},
+        {"condition_note", field_view("condition_note", say("decisions.condition_note"),
+                                      d.condition_note, errors, "textarea")},
+        {"due_date", field_view("due_date", say("decisions.due_date"), d.due_date, errors, "date",
+                                false, say("decisions.due_date_hint"))},
         {"new_theme", theme_field},
         {"is_conditional", t.stored.version && t.stored.decision.kind == "conditional" &&
                                t.stored.decision.outcome.empty()},
@@ -176,7 +177,7 @@ http::Response texts_page_with(Exchange& ex, const store::Edition& e,
     std::string placeholders;
     for (const auto& p : decision_placeholders())
         placeholders += (placeholders.empty() ? "{{" : ", {{") + p + "}}";
-    nlohmann::json view = {{"title", "Decision messages - " + e.name + " - Convene"},
+    nlohmann::json view = {{"title", say("page.decisions.texts.title", {{"edition", e.name}})},
                            {"edition", edition_view(e)},
                            {"url", decisions_url(e)},
                            {"fields", fields},
