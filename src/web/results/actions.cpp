@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/common/messages.hpp"
 #include "core/decisions/decision.hpp"
 #include "core/policy/policy.hpp"
 #include "core/selection/selection.hpp"
@@ -26,7 +27,7 @@ namespace {
 std::string published_or_preview(Exchange& ex, const store::Edition& e) {
     auto at = store::results_published_at(ex.db(), e.id);
     if (!policy::may_read_results(ex.actor(), e.id, !at.empty()))
-        throw http::not_found("The results of " + e.name + " are not published yet.");
+        throw http::not_found(say("results.not_published", {{"edition", e.name}}));
     return at;
 }
 
@@ -35,7 +36,7 @@ std::string conditions_words(const Decision& d) {
     for (const auto& code : d.conditions)
         for (const auto& c : decision_conditions())
             if (c.code == code) out += (out.empty() ? "" : "; ") + c.label;
-    if (d.merge_with) out += " (with proposal " + std::to_string(*d.merge_with) + ")";
+    if (d.merge_with) out += say("results.merged_with", {{"number", *d.merge_with}});
     return out;
 }
 
@@ -81,7 +82,7 @@ nlohmann::json transparency_view(Exchange& ex, const store::Edition& e) {
     for (const auto& d : decisions)
         if (in_programme(d.decision)) in.insert(d.proposal);
     // Mean scores in half-point bins, all proposals against those in the programme.
-    DiversityDimension bins{"score", "Mean score", {}};
+    DiversityDimension bins{"score", say("results.mean_score"), {}};
     const char* labels[] = {"1.0 to 1.5", "1.5 to 2.0", "2.0 to 2.5", "2.5 to 3.0",
                             "3.0 to 3.5", "3.5 to 4.0", "4.0 to 4.5", "4.5 to 5.0"};
     for (const char* l : labels) bins.rows.push_back({l, l, 0, 0});
@@ -113,20 +114,14 @@ nlohmann::json transparency_view(Exchange& ex, const store::Edition& e) {
             {"scored_proposals", ranked.size()},
             {"programme_sessions", in.size()},
             {"score_chart",
-             comparison_chart("scores", "Proposals by mean score", bins,
+             comparison_chart("scores", say("results.score_chart"), bins,
                               static_cast<int>(ranked.size()), static_cast<int>(in.size()))},
             {"evaluations_per_proposal", evaluations},
             {"assignment",
              {{"evaluations_per_proposal", settings.per_proposal},
               {"scheme", settings.scheme},
               {"random_seed", nullptr},
-              {"method",
-               "Proposals were assigned to MAG members by a minimum-cost flow that balances "
-               "each member's load, prefers members of the proposal's issue area and mixes "
-               "stakeholder groups, and excludes declared conflicts of interest and members "
-               "named on the proposal. The computation is deterministic: it uses no random "
-               "seed, and the same proposals, members, groups and conflicts give the same "
-               "assignment."}}},
+              {"method", say("results.assignment_method")}}},
             {"slot_plan", to_json(s.plan)},
             {"rank_by", s.rank_by},
             {"rules", selection.is_null() ? nlohmann::json::array() : selection["rules_words"]},
@@ -136,7 +131,7 @@ nlohmann::json transparency_view(Exchange& ex, const store::Edition& e) {
 
 void publish_results(Exchange& ex, const store::Edition& e, bool publish) {
     if (publish && store::list_decisions(ex.db(), e.id).empty())
-        throw http::conflict("Record the decisions before publishing the results.");
+        throw http::conflict(say("results.publish.no_decisions"));
     store::set_results_published(ex.db(), e.id, publish ? ex.now() : "");
     ex.audit(publish ? "results.publish" : "results.withdraw", "edition " + std::to_string(e.id),
              nlohmann::json::object());

@@ -1,4 +1,5 @@
 // The public results and the transparency report over the API, and publishing them.
+#include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "web/results/actions.hpp"
 #include "web/results/handlers.hpp"
@@ -11,7 +12,7 @@ http::Response api_results_publish(Exchange& ex) {
     auto e = managed_edition(ex);
     auto body = http::parse_json_body(ex.request);
     if (!body.is_object() || !body.contains("published") || !body["published"].is_boolean())
-        throw http::unprocessable({{"published", "Send {\"published\": true} or false."}});
+        throw http::unprocessable({{"published", say("results.publish.invalid")}});
     publish_results(ex, e, body["published"].get<bool>());
     return http::Response::json({{"published_at", store::results_published_at(ex.db(), e.id)}});
 }

@@ -1,4 +1,5 @@
 // The public results and transparency pages, and publishing them.
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "store/evaluation/evaluations.hpp"
@@ -19,7 +20,7 @@ http::Response results_publish_post(Exchange& ex) {
 http::Response results_page(Exchange& ex) {
     auto e = edition_in_path(ex);
     auto view = results_view(ex, e);
-    view["title"] = "Selected sessions - " + e.name + " - Convene";
+    view["title"] = say("page.results.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);
     view["url"] = "/editions/" + std::to_string(e.id);
     return ex.page("results/results", view);
@@ -28,7 +29,7 @@ http::Response results_page(Exchange& ex) {
 http::Response transparency_page(Exchange& ex) {
     auto e = edition_in_path(ex);
     auto view = transparency_view(ex, e);
-    view["title"] = "Transparency report - " + e.name + " - Convene";
+    view["title"] = say("page.results.transparency.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);
     view["url"] = "/editions/" + std::to_string(e.id);
     return ex.page("results/transparency", view);
