@@ -2,28 +2,30 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 
 namespace convene {
 
 const std::vector<DecisionKind>& decision_kinds() {
     static const std::vector<DecisionKind> all = {
-        {"accepted", "Accepted"},
-        {"conditional", "Accepted on conditions"},
-        {"declined", "Declined"},
-        {"moved", "Moved to another theme"},
-        {"lightning", "Offered a lightning talk"},
+        {"accepted", say("decisions.kind.accepted")},
+        {"conditional", say("decisions.kind.conditional")},
+        {"declined", say("decisions.kind.declined")},
+        {"moved", say("decisions.kind.moved")},
+        {"lightning", say("decisions.kind.lightning")},
     };
     return all;
 }
 
 const std::vector<DecisionKind>& decision_conditions() {
     static const std::vector<DecisionKind> all = {
-        {"merge", "Merge with another proposal"},
-        {"speakers", "Complete and confirm the speakers"},
-        {"diversity", "Improve the diversity of speakers"},
-        {"other", "Other (described in the note)"},
+        {"merge", say("decisions.condition.merge")},
+        {"speakers", say("decisions.condition.speakers")},
+        {"diversity", say("decisions.condition.diversity")},
+        {"other", say("decisions.condition.other")},
     };
     return all;
 }
@@ -43,7 +45,7 @@ bool known(const std::vector<DecisionKind>& list, const std::string& code) {
 std::string text_member(const nlohmann::json& j, const char* name, FieldErrors& errors) {
     if (!j.contains(name) || j[name].is_null()) return "";
     if (!j[name].is_string()) {
-        errors.push_back({name, std::string(name) + " must be text."});
+        errors.push_back({name, say("decisions.member_not_text", {{"name", name}})});
         return "";
     }
     return trim(j[name].get<std::string>());
@@ -54,7 +56,7 @@ std::string text_member(const nlohmann::json& j, const char* name, FieldErrors& 
 Decision decision_from_json(const nlohmann::json& j, FieldErrors& errors) {
     Decision d;
     if (!j.is_object()) {
-        errors.push_back({"decision", "The decision must be an object."});
+        errors.push_back({"decision", say("decisions.not_object")});
         return d;
     }
     d.kind = text_member(j, "kind", errors);
@@ -65,11 +67,11 @@ Decision decision_from_json(const nlohmann::json& j, FieldErrors& errors) {
     d.outcome = text_member(j, "outcome", errors);
     if (j.contains("conditions") && !j["conditions"].is_null()) {
         if (!j["conditions"].is_array())
-            errors.push_back({"conditions", "Conditions must be a list."});
+            errors.push_back({"conditions", say("decisions.conditions_not_list")});
         else
             for (const auto& c : j["conditions"]) {
                 if (!c.is_string()) {
-                    errors.push_back({"conditions", "Each condition must be text."});
+                    errors.push_back({"conditions", say("decisions.condition_not_text")});
                     continue;
                 }
                 d.conditions.push_back(c);
@@ -89,9 +91,9 @@ Decision decision_from_json(const nlohmann::json& j, FieldErrors& errors) {
                 d.merge_with.reset();
             }
             if (!d.merge_with)
-                errors.push_back({"merge_with", "Merge with: give the proposal's number."});
+                errors.push_back({"merge_with", say("decisions.merge_with_not_number")});
         } else if (!m.is_string())
-            errors.push_back({"merge_with", "Merge with: give the proposal's number."});
+            errors.push_back({"merge_with", say("decisions.merge_with_not_number")});
     }
     return d;
 }
@@ -114,54 +116,54 @@ FieldErrors check_decision(const Decision& d, const std::vector<std::string>& th
                            long long own_number) {
     FieldErrors errors;
     if (!known(decision_kinds(), d.kind)) {
-        errors.push_back({"kind",
-                          "Choose a decision: accepted, conditional, declined, moved or "
-                          "lightning."});
+        errors.push_back({"kind", say("decisions.kind_invalid")});
         return errors;
     }
     if (d.reason.empty())
-        errors.push_back({"reason", "Give the reason for the decision; it is published."});
+        errors.push_back({"reason", say("decisions.reason_missing")});
     else if (d.reason.size() > 2000)
-        errors.push_back({"reason", "The reason is at most 2,000 characters."});
+        errors.push_back({"reason", say("decisions.reason_too_long")});
     if (d.condition_note.size() > 2000)
-        errors.push_back({"condition_note", "The note is at most 2,000 characters."});
+        errors.push_back({"condition_note", say("decisions.note_too_long")});
     if (d.kind == "conditional") {
         if (d.conditions.empty())
-            errors.push_back({"conditions", "Choose at least one condition."});
+            errors.push_back({"conditions", say("decisions.conditions_missing")});
         for (const auto& c : d.conditions)
             if (!known(decision_conditions(), c))
-                errors.push_back({"conditions", c + " is not a condition."});
+                errors.push_back(
+                    {"conditions", say("decisions.condition_unknown", {{"condition", c}})});
         bool merge =
             std::find(d.conditions.begin(), d.conditions.end(), "merge") != d.conditions.end();
         if (merge && !d.merge_with)
-            errors.push_back({"merge_with", "Name the proposal to merge with."});
+            errors.push_back({"merge_with", say("decisions.merge_with_missing")});
         if (d.merge_with) {
             if (*d.merge_with == own_number)
-                errors.push_back({"merge_with", "A proposal cannot merge with itself."});
+                errors.push_back({"merge_with", say("decisions.merge_with_itself")});
             else if (std::find(numbers.begin(), numbers.end(), *d.merge_with) == numbers.end())
-                errors.push_back({"merge_with", "There is no proposal " +
-                                                    std::to_string(*d.merge_with) +
-                                                    " in this edition."});
+                errors.push_back({"merge_with", say("decisions.merge_with_unknown",
+                                                    {{"number", *d.merge_with}})});
         }
         if (std::find(d.conditions.begin(), d.conditions.end(), "other") != d.conditions.end() &&
             d.condition_note.empty())
-            errors.push_back({"condition_note", "Describe the other condition."});
+            errors.push_back({"condition_note", say("decisions.other_condition_missing")});
         if (d.due_date.empty())
-            errors.push_back({"due_date", "Give the date by which the conditions must be met."});
+            errors.push_back({"due_date", say("decisions.due_date_missing")});
         else if (!is_iso_date(d.due_date))
-            errors.push_back({"due_date", "The due date must be a date like 2027-06-30."});
+            errors.push_back({"due_date", say("decisions.due_date_invalid")});
         if (!d.outcome.empty() && d.outcome != "accepted" && d.outcome != "declined")
-            errors.push_back({"outcome", "The outcome is accepted or declined."});
+            errors.push_back({"outcome", say("decisions.outcome_invalid")});
     } else if (!d.outcome.empty()) {
-        errors.push_back({"outcome", "Only a conditional acceptance has an outcome."});
+        errors.push_back({"outcome", say("decisions.outcome_not_conditional")});
     }
     if (d.kind == "moved") {
         if (d.new_theme.empty())
-            errors.push_back({"new_theme", "Choose the theme the session moves to."});
+            errors.push_back({"new_theme", say("decisions.new_theme_missing")});
         else if (std::find(themes.begin(), themes.end(), d.new_theme) == themes.end())
-            errors.push_back({"new_theme", d.new_theme + " is not a theme of this edition."});
+            errors.push_back(
+                {"new_theme", say("decisions.new_theme_unknown", {{"theme", d.new_theme}})});
         else if (d.new_theme == current_theme)
-            errors.push_back({"new_theme", "The session is already in " + current_theme + "."});
+            errors.push_back(
+                {"new_theme", say("decisions.new_theme_same", {{"theme", current_theme}})});
     }
     return errors;
 }
@@ -176,28 +178,24 @@ bool in_programme(const Decision& d) {
     return k == "accepted" || k == "moved" || k == "conditional";
 }
 
+namespace {
+
+// A standard text keeps its {{placeholders}} for fill_text, so it is read as written, not said.
+std::string standard_text(std::string_view key) {
+    for (const auto& [k, text] : message_catalog())
+        if (k == key) return text;
+    throw std::logic_error("no message " + std::string(key) + " in en.json");
+}
+
+}  // namespace
+
 const std::map<std::string, std::string>& standard_decision_texts() {
     static const std::map<std::string, std::string> all = {
-        {"accepted",
-         "Dear organisers,\n\nWe are glad to tell you that your proposal \"{{title}}\" (number "
-         "{{number}}) has been accepted for {{edition}}.\n\nReason: {{reason}}\n\nWhat the "
-         "evaluators wrote:\n{{comments}}\n\nThe Secretariat"},
-        {"conditional",
-         "Dear organisers,\n\nYour proposal \"{{title}}\" (number {{number}}) has been accepted "
-         "for {{edition}} on these conditions, to be met by {{due_date}}:\n{{conditions}}\n\n"
-         "Reason: {{reason}}\n\nWhat the evaluators wrote:\n{{comments}}\n\nThe Secretariat"},
-        {"declined",
-         "Dear organisers,\n\nThank you for proposing \"{{title}}\" (number {{number}}). We regret "
-         "that it could not be selected for {{edition}}.\n\nReason: {{reason}}\n\nWhat the "
-         "evaluators wrote:\n{{comments}}\n\nThe Secretariat"},
-        {"moved",
-         "Dear organisers,\n\nYour proposal \"{{title}}\" (number {{number}}) has been accepted "
-         "for {{edition}} in the theme {{theme}}.\n\nReason: {{reason}}\n\nWhat the evaluators "
-         "wrote:\n{{comments}}\n\nThe Secretariat"},
-        {"lightning",
-         "Dear organisers,\n\nYour proposal \"{{title}}\" (number {{number}}) could not take a "
-         "workshop slot at {{edition}}; we offer you a lightning talk instead.\n\nReason: "
-         "{{reason}}\n\nWhat the evaluators wrote:\n{{comments}}\n\nThe Secretariat"},
+        {"accepted", standard_text("decisions.text.accepted")},
+        {"conditional", standard_text("decisions.text.conditional")},
+        {"declined", standard_text("decisions.text.declined")},
+        {"moved", standard_text("decisions.text.moved")},
+        {"lightning", standard_text("decisions.text.lightning")},
     };
     return all;
 }
@@ -213,23 +211,24 @@ std::map<std::string, std::string> decision_texts_from_json(
     const nlohmann::json& j, std::map<std::string, std::string> texts, FieldErrors& errors) {
     if (j.is_null()) return texts;
     if (!j.is_object()) {
-        errors.push_back({"texts", "The texts must be an object of kind: text."});
+        errors.push_back({"texts", say("decisions.texts_not_object")});
         return texts;
     }
     for (const auto& [kind, value] : j.items()) {
         auto field = "texts." + kind;
         if (!texts.count(kind)) {
-            errors.push_back({field, kind + " is not a decision."});
+            errors.push_back({field, say("decisions.texts_unknown_kind", {{"kind", kind}})});
             continue;
         }
         if (!value.is_string() || trim(value.get<std::string>()).empty()) {
-            errors.push_back({field, "The " + decision_label(kind) + " text cannot be empty."});
+            errors.push_back(
+                {field, say("decisions.text_empty", {{"decision", decision_label(kind)}})});
             continue;
         }
         auto text = value.get<std::string>();
         if (text.size() > 10000) {
             errors.push_back(
-                {field, "The " + decision_label(kind) + " text is at most 10,000 characters."});
+                {field, say("decisions.text_too_long", {{"decision", decision_label(kind)}})});
             continue;
         }
         bool ok = true;
@@ -243,8 +242,11 @@ std::map<std::string, std::string> decision_texts_from_json(
                 std::find(known.begin(), known.end(), name) == known.end()) {
                 std::string list;
                 for (const auto& k : known) list += (list.empty() ? "{{" : ", {{") + k + "}}";
-                errors.push_back({field, "{{" + name + (end == std::string::npos ? "" : "}}") +
-                                             " is not a placeholder; use " + list + "."});
+                errors.push_back(
+                    {field,
+                     say("decisions.text_placeholder_unknown",
+                         {{"placeholder", "{{" + name + (end == std::string::npos ? "" : "}}")},
+                          {"known", list}})});
                 ok = false;
                 break;
             }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/common/messages.hpp"
 #include "core/people/country.hpp"
 #include "core/people/people.hpp"
 
@@ -9,11 +10,11 @@ namespace convene {
 
 const std::vector<ReservedKind>& reserved_session_kinds() {
     static const std::vector<ReservedKind> all = {
-        {"open_forum", "Open forums"},
-        {"dynamic_coalition", "Dynamic coalition sessions"},
-        {"best_practice_forum", "Best practice forum sessions"},
-        {"nri", "NRI sessions"},
-        {"main_session", "Main and high-level sessions"},
+        {"open_forum", say("synthesis.reserved.open_forum")},
+        {"dynamic_coalition", say("synthesis.reserved.dynamic_coalition")},
+        {"best_practice_forum", say("synthesis.reserved.best_practice_forum")},
+        {"nri", say("synthesis.reserved.nri")},
+        {"main_session", say("synthesis.reserved.main_session")},
     };
     return all;
 }
@@ -44,7 +45,7 @@ std::optional<int> count_in(const nlohmann::json& j, const std::string& field,
     }
     if (!j.is_number_integer() || j.get<long long>() < 0 || j.get<long long>() > most) {
         errors.push_back(
-            {field, label + " must be a whole number from 0 to " + std::to_string(most) + "."});
+            {field, say("synthesis.count_invalid", {{"label", label}, {"most", most}})});
         return std::nullopt;
     }
     return static_cast<int>(j.get<long long>());
@@ -54,19 +55,19 @@ std::optional<int> count_in(const nlohmann::json& j, const std::string& field,
 
 SlotPlan slot_plan_from_json(const nlohmann::json& j, SlotPlan base, FieldErrors& errors) {
     if (!j.is_object()) {
-        errors.push_back({"plan", "The slot plan must be an object."});
+        errors.push_back({"plan", say("synthesis.plan_not_object")});
         return base;
     }
-    auto read = [&](const char* name, const char* label, int most, int& into) {
+    auto read = [&](const char* name, const std::string& label, int most, int& into) {
         if (!j.contains(name) || j[name].is_null()) return;
         if (auto v = count_in(j[name], name, label, most, errors)) into = *v;
     };
-    read("streams", "Parallel workshop streams", 100, base.streams);
-    read("slots_per_day", "Slots per day", 48, base.slots_per_day);
-    read("days", "Days", 31, base.days);
+    read("streams", say("synthesis.streams"), 100, base.streams);
+    read("slots_per_day", say("synthesis.slots_per_day"), 48, base.slots_per_day);
+    read("days", say("synthesis.days"), 31, base.days);
     if (j.contains("reserved") && !j["reserved"].is_null()) {
         if (!j["reserved"].is_object()) {
-            errors.push_back({"reserved", "Reserved sessions must be an object of counts."});
+            errors.push_back({"reserved", say("synthesis.reserved_not_object")});
             return base;
         }
         for (const auto& [kind, value] : j["reserved"].items()) {
@@ -75,7 +76,7 @@ SlotPlan slot_plan_from_json(const nlohmann::json& j, SlotPlan base, FieldErrors
                              [&](const ReservedKind& k) { return k.code == kind; });
             if (known == reserved_session_kinds().end()) {
                 errors.push_back(
-                    {"reserved." + kind, kind + " is not a kind of reserved session."});
+                    {"reserved." + kind, say("synthesis.reserved_unknown", {{"kind", kind}})});
                 continue;
             }
             if (auto v = count_in(value, "reserved." + kind, known->label, 10000, errors))
@@ -126,26 +127,29 @@ struct Dimension {
 const std::vector<Dimension>& dimensions() {
     static const std::vector<Dimension> all = [] {
         std::vector<Dimension> d;
-        Dimension stakeholder{"stakeholder_group", "Stakeholder group", {}, nullptr};
+        Dimension stakeholder{
+            "stakeholder_group", say("synthesis.dimension.stakeholder_group"), {}, nullptr};
         for (const auto& c : stakeholder_groups()) stakeholder.values.emplace_back(c.code, c.label);
         stakeholder.of = [](const ProgrammePerson& p) { return p.stakeholder_group; };
-        Dimension region{"regional_group", "UN regional group", {}, nullptr};
+        Dimension region{"regional_group", say("synthesis.dimension.regional_group"), {}, nullptr};
         for (const char* code :
              {"african", "asia_pacific", "eastern_european", "grulac", "weog", ""})
             region.values.emplace_back(code, regional_group_label(code));
         region.of = [](const ProgrammePerson& p) { return p.regional_group; };
-        Dimension gender{"gender", "Gender", {}, nullptr};
+        Dimension gender{"gender", say("synthesis.dimension.gender"), {}, nullptr};
         for (const auto& c : genders()) gender.values.emplace_back(c.code, c.label);
         gender.of = [](const ProgrammePerson& p) { return p.gender; };
         Dimension developing{
             "developing",
-            "From a developing country",
-            {{"yes", "Developing country"}, {"no", "Other or not given"}},
+            say("synthesis.dimension.developing"),
+            {{"yes", say("synthesis.dimension.developing.yes")},
+             {"no", say("synthesis.dimension.developing.no")}},
             [](const ProgrammePerson& p) { return std::string(p.developing ? "yes" : "no"); }};
         Dimension first{
             "first_time",
-            "First-time participant",
-            {{"yes", "First time"}, {"no", "Returning"}},
+            say("synthesis.dimension.first_time"),
+            {{"yes", say("synthesis.dimension.first_time.yes")},
+             {"no", say("synthesis.dimension.first_time.no")}},
             [](const ProgrammePerson& p) { return std::string(p.first_time ? "yes" : "no"); }};
         return std::vector<Dimension>{stakeholder, region, gender, developing, first};
     }();
