@@ -83,9 +83,11 @@ nlohmann::json transparency_view(Exchange& ex, const store::Edition& e) {
         if (in_programme(d.decision)) in.insert(d.proposal);
     // Mean scores in half-point bins, all proposals against those in the programme.
     DiversityDimension bins{"score", say("results.mean_score"), {}};
-    const char* labels[] = {"1.0 to 1.5", "1.5 to 2.0", "2.0 to 2.5", "2.5 to 3.0",
-                            "3.0 to 3.5", "3.5 to 4.0", "4.0 to 4.5", "4.5 to 5.0"};
-    for (const char* l : labels) bins.rows.push_back({l, l, 0, 0});
+    const char* bounds[] = {"1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0", "4.5", "5.0"};
+    for (int i = 0; i < 8; ++i)  // the value "1.0 to 1.5" is data for the API; the label is words
+        bins.rows.push_back({std::string(bounds[i]) + " to " + bounds[i + 1],
+                             say("results.score_bin", {{"from", bounds[i]}, {"to", bounds[i + 1]}}),
+                             0, 0});
     std::map<int, int> per_count;
     for (const auto& r : ranked) {
         auto mean = r.mean;
