@@ -25,7 +25,7 @@ DecisionTarget decision_target(Exchange& ex, std::int64_t proposal) {
     if (ex.params.has("edition") && ex.params.integer("edition") != *edition)
         throw http::not_found(say("decisions.proposal_not_in_edition"));
     auto e = store::find_edition(ex.db(), *edition);
-    ex.require(policy::may_manage_edition(ex.actor(), e->id), secretariat_only);
+    ex.require(policy::may_manage_edition(ex.actor(), e->id), say("policy.secretariat_only"));
     return {*e, proposal, store::load_decision(ex.db(), proposal)};
 }
 

@@ -22,7 +22,7 @@ ThemeDraft theme_draft(const http::Form& f) {
 }
 
 std::int64_t create_edition(Exchange& ex, const EditionDraft& draft) {
-    ex.require(policy::may_create_edition(ex.actor()), secretariat_only);
+    ex.require(policy::may_create_edition(ex.actor()), say("policy.secretariat_only"));
     throw_if_invalid(validate_edition(draft));
     auto id = store::create_edition(ex.db(), draft, ex.now());
     ex.audit("edition.create", "edition " + std::to_string(id),
@@ -35,7 +35,7 @@ std::int64_t create_edition(Exchange& ex, const EditionDraft& draft) {
 }
 
 std::int64_t create_theme(Exchange& ex, const store::Edition& edition, const ThemeDraft& draft) {
-    ex.require(policy::may_manage_edition(ex.actor(), edition.id), secretariat_only);
+    ex.require(policy::may_manage_edition(ex.actor(), edition.id), say("policy.secretariat_only"));
     throw_if_invalid(validate_theme(draft));
     try {
         db::Savepoint attempt(ex.db());

@@ -22,7 +22,7 @@ namespace convene::web {
 EvaluationTarget evaluation_target(Exchange& ex, std::int64_t proposal) {
     auto e = edition_in_path(ex);
     const auto& who = ex.require_sign_in();
-    ex.require(policy::may_evaluate_in(ex.actor(), e.id), members_only);
+    ex.require(policy::may_evaluate_in(ex.actor(), e.id), say("policy.members_only"));
     auto record = store::find_proposal_record(ex.db(), proposal);
     if (!record || record->edition_id != e.id)
         throw http::not_found(say("evaluation.there_is_no_proposal_with_this"));

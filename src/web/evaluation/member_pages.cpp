@@ -17,7 +17,7 @@ namespace convene::web {
 http::Response my_evaluations(Exchange& ex) {
     auto e = edition_in_path(ex);
     const auto& who = ex.require_sign_in();
-    ex.require(policy::may_evaluate_in(ex.actor(), e.id), members_only);
+    ex.require(policy::may_evaluate_in(ex.actor(), e.id), say("policy.members_only"));
     auto view = member_list_view(ex, e, who.id);
     view["title"] = say("page.evaluation.mine.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);

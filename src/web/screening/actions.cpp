@@ -95,7 +95,7 @@ void record_override(Exchange& ex, std::int64_t edition, std::int64_t proposal,
         errors.push_back(*e);
     throw_if_invalid(errors);
     const auto& who = ex.require_sign_in();
-    ex.require(policy::may_manage_edition(ex.actor(), edition), secretariat_only);
+    ex.require(policy::may_manage_edition(ex.actor(), edition), say("policy.secretariat_only"));
     store::override_screening(ex.db(), proposal, decision == "pass", trim(justification), who.id,
                               ex.now());
     ex.audit("screening.override", "proposal " + std::to_string(proposal),

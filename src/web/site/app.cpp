@@ -124,7 +124,7 @@ std::optional<std::int64_t> edition_of_request(Exchange& ex) {
     if (ex.params.has("edition")) return ex.params.integer("edition");
     if (ex.params.has("proposal")) {
         auto edition = store::edition_of_proposal(ex.db(), ex.params.integer("proposal"));
-        if (!edition) throw http::not_found("There is no proposal with this number.");
+        if (!edition) throw http::not_found(say("site.no_such_proposal"));
         return edition;
     }
     return std::nullopt;
@@ -137,9 +137,8 @@ void check_gate(Exchange& ex, policy::Gate gate) {
     std::optional<std::int64_t> edition;
     if (policy::needs_edition(gate)) edition = edition_of_request(ex);
     if (policy::pass(gate, ex.actor(), edition) == policy::Verdict::allowed) return;
-    auto role = gate == policy::Gate::member_of_edition ? Role::evaluator : Role::admin;
-    throw http::forbidden("This needs the role " + std::string(role_label(role)) +
-                          ", which your account does not hold here.");
+    throw http::forbidden(gate == policy::Gate::member_of_edition ? say("policy.members_only")
+                                                                  : say("policy.secretariat_only"));
 }
 
 }  // namespace

@@ -110,7 +110,7 @@ const store::Account& Exchange::require_sign_in() {
 void Exchange::require(bool allowed, const std::string& why) {
     if (allowed) return;
     require_sign_in();
-    throw http::forbidden(why.empty() ? "Your account may not do this here." : why);
+    throw http::forbidden(why.empty() ? say("policy.not_allowed") : why);
 }
 
 const http::Form& Exchange::form() {
@@ -157,13 +157,13 @@ http::Response Exchange::page(const std::string& name, nlohmann::json view, int 
 
 store::Edition edition_in_path(Exchange& ex) {
     auto e = store::find_edition(ex.db(), ex.params.integer("edition"));
-    if (!e) throw http::not_found("There is no edition with this number.");
+    if (!e) throw http::not_found(say("site.no_such_edition"));
     return *e;
 }
 
 store::Edition managed_edition(Exchange& ex) {
     auto e = edition_in_path(ex);
-    ex.require(policy::may_manage_edition(ex.actor(), e.id), secretariat_only);
+    ex.require(policy::may_manage_edition(ex.actor(), e.id), say("policy.secretariat_only"));
     return e;
 }
 

@@ -84,12 +84,6 @@ class Exchange {
     std::vector<std::pair<std::string, std::string>> pending_events_;
 };
 
-// Why the policy said no, for the roles routes ask for.
-inline constexpr const char* secretariat_only =
-    "This needs the role Secretariat (admin), which your account does not hold here.";
-inline constexpr const char* members_only =
-    "This needs the role MAG member (evaluator), which your account does not hold here.";
-
 // Session cookie and CSRF names.
 inline constexpr const char* csrf_field = "csrf_token";
 

@@ -1,6 +1,7 @@
 // Test hooks: only with CONVENE_TEST_HOOKS=1 in a build made with them (see the command
 // line). POST /_test/clock {"advance_seconds": N} moves the server's clock forward or
 // back; {"reset": true} puts it back, so tests can cross deadlines and expiries.
+#include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/handlers.hpp"
@@ -9,7 +10,8 @@ namespace convene::web {
 
 http::Response test_clock(Exchange& ex) {
     auto body = http::parse_json_body(ex.request);
-    if (!body.is_object()) throw http::unprocessable({{"advance_seconds", "Send an object."}});
+    if (!body.is_object())
+        throw http::unprocessable({{"advance_seconds", say("site.test_clock_object")}});
     if (body.value("reset", false) == true) {
         ex.app.reset_clock();
     } else {
