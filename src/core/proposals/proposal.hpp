@@ -4,9 +4,33 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace convene {
+
+// The fields of a proposal as its JSON names them, in the form's order (revisions are
+// compared over these, and each has a label "proposal_field.<name>" in the catalog).
+inline constexpr std::string_view proposal_fields[] = {"session_type",
+                                                       "title",
+                                                       "theme",
+                                                       "format",
+                                                       "duration",
+                                                       "description",
+                                                       "policy_questions",
+                                                       "tags",
+                                                       "sdgs",
+                                                       "agenda",
+                                                       "expected_outcomes",
+                                                       "online_participation",
+                                                       "background_paper",
+                                                       "previous_report",
+                                                       "relevance",
+                                                       "organisers",
+                                                       "speakers",
+                                                       "moderators",
+                                                       "online_moderators",
+                                                       "rapporteurs"};
 
 // Someone named on a proposal: organiser, speaker, moderator, online moderator, rapporteur.
 struct ProposalPerson {

@@ -283,28 +283,9 @@ std::string written(const nlohmann::json& v) {
 
 std::vector<FieldChange> compare_proposals(const nlohmann::json& before,
                                            const nlohmann::json& after) {
-    static const char* fields[] = {"session_type",
-                                   "title",
-                                   "theme",
-                                   "format",
-                                   "duration",
-                                   "description",
-                                   "policy_questions",
-                                   "tags",
-                                   "sdgs",
-                                   "agenda",
-                                   "expected_outcomes",
-                                   "online_participation",
-                                   "background_paper",
-                                   "previous_report",
-                                   "relevance",
-                                   "organisers",
-                                   "speakers",
-                                   "moderators",
-                                   "online_moderators",
-                                   "rapporteurs"};
     std::vector<FieldChange> out;
-    for (const char* field : fields) {
+    for (auto name : proposal_fields) {
+        std::string field(name);
         auto a = written(before.value(field, nlohmann::json()));
         auto b = written(after.value(field, nlohmann::json()));
         if (a != b) out.push_back({field, field_label(field), a, b});

@@ -270,29 +270,9 @@ std::vector<std::string> standard_required_fields(const std::string& session_typ
 }
 
 std::string field_label(const std::string& field) {
-    static const std::set<std::string> labelled = {
-        "session_type",
-        "title",
-        "theme",
-        "format",
-        "duration",
-        "description",
-        "policy_questions",
-        "tags",
-        "sdgs",
-        "agenda",
-        "expected_outcomes",
-        "online_participation",
-        "background_paper",
-        "previous_report",
-        "relevance",
-        "organisers",
-        "speakers",
-        "moderators",
-        "online_moderators",
-        "rapporteurs",
-    };
-    return labelled.count(field) ? say("proposal_field." + field) : field;
+    for (auto name : proposal_fields)
+        if (name == field) return say("proposal_field." + field);
+    return field;
 }
 
 std::vector<ScreeningResult> screen_proposals(const std::vector<Proposal>& proposals,
