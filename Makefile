@@ -1,5 +1,6 @@
 # Convene: `make run` serves the demo forum on http://127.0.0.1:8080; `make test` runs every test.
-# Both install what is missing first (Debian packages, npm packages for browser tests).
+# Both install what is missing first: `make run` only what running needs, `make test` also
+# the test tools (Chromium, PostgreSQL, nginx, wrk, Node and the npm packages of the tests).
 SHELL := /bin/bash
 BUILD ?= build
 ASAN_BUILD ?= build-asan
@@ -8,23 +9,38 @@ DATABASE ?= sqlite:var/convene.db
 DEMO_SEED ?= 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Exactly the Debian packages Convene builds, runs, tests and benchmarks with.
-APT_PACKAGES := g++ cmake ninja-build ccache pkg-config \
+# What building and running needs; testing and benchmarking need the rest (a browser, a
+# PostgreSQL server and nginx to compare against, wrk, Node for the browser and HTTP tests).
+RUN_PACKAGES := g++ cmake ninja-build ccache pkg-config \
 	libboost-dev nlohmann-json3-dev libkainjow-mustache-dev libsodium-dev libcli11-dev \
 	libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libgtest-dev libbenchmark-dev libxlsxwriter-dev \
-	libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev python3-aiosmtpd liblemon-dev coinor-libcbc-dev libicu-dev \
-	postgresql chromium nginx wrk procps curl clang-format
+	libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev liblemon-dev coinor-libcbc-dev libicu-dev
+TEST_PACKAGES := python3-aiosmtpd postgresql chromium nginx wrk procps curl clang-format
 
-.PHONY: all deps build build-asan run test bench clean format-check
+.PHONY: all deps test-deps build build-asan run test bench clean format-check
 
 all: build
 
-deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+# Installs the Debian packages in $(1) that are missing. A PostgreSQL or nginx installed
+# here is stopped and not started at boot: the tests start their own, on other ports.
+define install_missing
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:" $$missing; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+		for svc in postgresql nginx; do \
+			if echo " $$missing " | grep -q " $$svc "; then \
+				{ $(SUDO) systemctl disable --now $$svc || $(SUDO) service $$svc stop; } >/dev/null 2>&1 || true; \
+			fi; \
+		done; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(RUN_PACKAGES))
+
+test-deps: deps
+	$(call install_missing,$(TEST_PACKAGES))
 	@command -v node >/dev/null && command -v npm >/dev/null || { \
 		echo "Installing Node.js and npm"; DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
 	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --silent --no-audit --no-fund
@@ -49,16 +65,16 @@ run: build
 	@[ -f var/demo-credentials.txt ] && cat var/demo-credentials.txt || true
 	$(BUILD)/convene --database $(DATABASE) serve --listen $(LISTEN)
 
-test: build build-asan format-check
+test: test-deps build build-asan format-check
 	tests/check_layers.sh
 	tests/run.sh $(BUILD) $(ASAN_BUILD)
 
 # The C++ of src/, tests/ and bench/ as clang-format writes it (.clang-format).
-format-check: deps
+format-check: test-deps
 	@clang-format --dry-run --Werror $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp') \
 		&& echo "Formatting: every C++ file as clang-format writes it."
 
-bench: build
+bench: test-deps build
 	$(BUILD)/convene_bench
 	bench/startup.sh $(BUILD)/convene
 	bench/http.sh $(BUILD)/convene

@@ -181,6 +181,8 @@ int demo(const Settings& s, std::uint64_t seed, int proposals,
          << " themes, " << forum.rooms.size() << " rooms.\n"
          << "Demo forum \"" << forum.evaluated_edition.name << "\": the MAG's evaluation round "
          << "is over, ready for the synthesis, selection and decisions.\n"
+         << "Demo forum \"" << forum.evaluating_edition.name << "\": the MAG is evaluating "
+         << forum.evaluating_proposals.size() << " proposals; the MAG member below has a list.\n"
          << "Secretariat (admin): " << creds.admin_email << " / " << creds.admin_password << "\n"
          << "MAG member (evaluator): " << creds.member_email << " / " << creds.member_password
          << "\n";
@@ -355,8 +357,8 @@ int main(int argc, char** argv) {
     add_cmd->add_option("--email", email)->required();
     add_cmd->add_option("--name", name)->required();
     add_cmd->add_option("--password", password, "Generated and printed when omitted");
-    add_cmd->add_option("--role", role, "admin, evaluator, chair, captioner, proposer")
-        ->check(CLI::IsMember({"admin", "evaluator", "chair", "captioner", "proposer"}))
+    add_cmd->add_option("--role", role, "admin, evaluator, proposer")
+        ->check(CLI::IsMember({"admin", "evaluator", "proposer"}))
         ->required();
     add_cmd->add_option("--edition", edition, "Edition the role holds for (default: all)");
     add_cmd->add_flag("--token", token, "Also create and print an API bearer token");

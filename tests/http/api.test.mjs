@@ -66,14 +66,14 @@ for (const engine of engines()) {
       assert.equal((await api(server.base, 'POST', '/api/v1/editions', { body: edition })).status, 403, 'no token and no CSRF token');
       assert.equal((await api(server.base, 'GET', '/api/v1/me')).status, 401);
       assert.equal((await api(server.base, 'GET', '/api/v1/accounts', { token: 'f'.repeat(64) })).status, 401);
-      const out = cli(server.databaseUrl, ['user', 'add', '--email', 'cap@test.example', '--name', 'Cara Captioner', '--role', 'captioner', '--token']);
+      const out = cli(server.databaseUrl, ['user', 'add', '--email', 'cap@test.example', '--name', 'Cara Proposer', '--role', 'proposer', '--token']);
       const token = out.match(/API token: (\w+)/)[1];
       assert.equal((await api(server.base, 'POST', '/api/v1/editions', { token, body: edition })).status, 403);
       assert.equal((await api(server.base, 'GET', '/api/v1/accounts', { token })).status, 403);
       assert.equal((await api(server.base, 'GET', '/api/v1/audit', { token })).status, 403);
       const me = await api(server.base, 'GET', '/api/v1/me', { token });
-      assert.equal(me.json.name, 'Cara Captioner');
-      assert.equal(me.json.roles[0].role, 'captioner');
+      assert.equal(me.json.name, 'Cara Proposer');
+      assert.equal(me.json.roles[0].role, 'proposer');
     });
 
     test('the admin reads accounts and the audit log', async () => {

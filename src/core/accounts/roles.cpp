@@ -10,10 +10,6 @@ std::string_view role_name(Role role) {
             return "admin";
         case Role::evaluator:
             return "evaluator";
-        case Role::chair:
-            return "chair";
-        case Role::captioner:
-            return "captioner";
         case Role::proposer:
             return "proposer";
     }
@@ -26,10 +22,6 @@ std::string_view role_label(Role role) {
             return say_label("role.admin");
         case Role::evaluator:
             return say_label("role.evaluator");
-        case Role::chair:
-            return say_label("role.chair");
-        case Role::captioner:
-            return say_label("role.captioner");
         case Role::proposer:
             return say_label("role.proposer");
     }

@@ -6,13 +6,13 @@
 
 namespace convene {
 
-enum class Role { admin, evaluator, chair, captioner, proposer };
+// Chairs, captioners and rapporteurs arrive with the live rooms and reports.
+enum class Role { admin, evaluator, proposer };
 
 std::string_view role_name(Role role);                  // "evaluator"
 std::string_view role_label(Role role);                 // "MAG member (evaluator)"
 std::optional<Role> parse_role(std::string_view name);  // nullopt when unknown
 
-inline constexpr Role all_roles[] = {Role::admin, Role::evaluator, Role::chair, Role::captioner,
-                                     Role::proposer};
+inline constexpr Role all_roles[] = {Role::admin, Role::evaluator, Role::proposer};
 
 }  // namespace convene

@@ -102,8 +102,7 @@ const std::vector<std::string_view> title_frames = {
 };
 
 const std::vector<std::string_view> formats = {
-    "panel",           "roundtable",         "break_out_groups", "debate",
-    "open_discussion", "birds_of_a_feather", "flash_session"};
+    "panel", "roundtable", "break_out", "debate", "open_discussion", "birds_of_a_feather", "flash"};
 
 std::string make_description(Dice& dice, std::string_view topic, std::string_view theme) {
     static const std::vector<std::string_view> openings = {
@@ -231,7 +230,7 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
         title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
         p.title = title;
         p.format = std::string(dice.pick(formats));
-        p.duration = (p.format == "flash_session" || p.format == "birds_of_a_feather")
+        p.duration = (p.format == "flash" || p.format == "birds_of_a_feather")
                          ? 30
                          : (dice.chance(50) ? 60 : 90);
         p.description = make_description(dice, topic, forum.themes[p.theme].name);
@@ -271,6 +270,13 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
                                "Demo Conference Centre"};
     forum.evaluated_edition.end_date = "2026-06-" + std::to_string(16 + size.days - 1);
     for (int n = 1; n <= size.proposals; ++n) forum.evaluated_proposals.push_back(make_proposal(n));
+    // Drawn after the other two editions, so their data stays what each seed always gave.
+    forum.evaluating_edition = {
+        "Demo national IGF 2027", "2027", "2027-03-10", "2027-03-11", "Africa/Nairobi",
+        "Demo Innovation Hub"};
+    forum.evaluating_members = std::min(size.mag_members, 12);
+    for (int n = 1; n <= std::max(size.proposals / 5, 3); ++n)
+        forum.evaluating_proposals.push_back(make_proposal(n));
     return forum;
 }
 

@@ -63,6 +63,11 @@ struct DemoForum {
     // the synthesis, selection and decisions can be tried at once.
     EditionDraft evaluated_edition;
     std::vector<DemoProposal> evaluated_proposals;
+    // A national IGF whose call has closed and whose MAG is evaluating now: the demo's
+    // MAG member (the first of `mag_members`) has a list of proposals to evaluate.
+    EditionDraft evaluating_edition;
+    std::vector<DemoProposal> evaluating_proposals;
+    int evaluating_members = 0;  // the first this many of `mag_members` sit on its MAG
     std::uint64_t seed = 0;
 };
 

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "core/common/field_error.hpp"
+#include "core/common/messages.hpp"
 
 namespace convene {
 
@@ -36,106 +37,108 @@ std::optional<int> bound(const nlohmann::json& c, const char* name, const std::s
     if (!c.contains(name) || c[name].is_null()) return std::nullopt;
     if (!c[name].is_number_integer() || c[name].get<long long>() < 0 ||
         c[name].get<long long>() > 1000000)
-        bad(where + "." + name, "must be a whole number from 0 to 1000000");
+        bad(where + "." + name, say("selection.input.bound"));
     return c[name].get<int>();
 }
 
 }  // namespace
 
 SelectionInstance selection_instance_from_json(const nlohmann::json& j) {
-    if (!j.is_object()) bad("instance", "must be a JSON object");
+    if (!j.is_object()) bad("instance", say("selection.input.instance"));
     SelectionInstance in;
     if (!j.contains("slots") || !j["slots"].is_number_integer() ||
         j["slots"].get<long long>() < 0 || j["slots"].get<long long>() > 1000000)
-        bad("slots", "must be a whole number from 0 to 1000000");
+        bad("slots", say("selection.input.slots"));
     in.slots = static_cast<int>(std::min<long long>(j["slots"].get<long long>(), 1000000));
     if (j.contains("max_per_organisation") && !j["max_per_organisation"].is_null()) {
         if (!j["max_per_organisation"].is_number_integer() ||
             j["max_per_organisation"].get<long long>() < 1 ||
             j["max_per_organisation"].get<long long>() > 1000000)
-            bad("max_per_organisation", "must be a whole number from 1 to 1000000");
+            bad("max_per_organisation", say("selection.input.max_per_organisation"));
         in.max_per_organisation = j["max_per_organisation"].get<int>();
     }
     if (!j.contains("proposals") || !j["proposals"].is_array())
-        bad("proposals", "must be a list of proposals");
+        bad("proposals", say("selection.input.proposals"));
     std::set<std::string> ids;
     for (std::size_t i = 0; i < j["proposals"].size(); ++i) {
         const auto& p = j["proposals"][i];
         auto where = "proposals[" + std::to_string(i) + "]";
-        if (!p.is_object()) bad(where, "must be an object");
+        if (!p.is_object()) bad(where, say("selection.input.object"));
         if (!p.contains("id") || !(p["id"].is_number() || p["id"].is_string()) ||
             (p["id"].is_string() && p["id"].get<std::string>().empty()))
-            bad(where + ".id", "must be a number or a text");
+            bad(where + ".id", say("selection.input.id"));
         if (!ids.insert(id_text(p["id"])).second)
-            bad(where + ".id", id_text(p["id"]) + " appears twice");
+            bad(where + ".id", say("selection.input.id_twice", {{"id", id_text(p["id"])}}));
         if (!p.contains("score") || !p["score"].is_number() ||
             !std::isfinite(p["score"].get<double>()))
-            bad(where + ".score", "must be a number");
+            bad(where + ".score", say("selection.input.score"));
         SelectionInstance::Proposal proposal;
         proposal.id = p["id"];
         proposal.score = p["score"].get<double>();
         for (const char* name : {"theme", "organisation"})
             if (p.contains(name) && !p[name].is_null()) {
-                if (!p[name].is_string()) bad(where + "." + name, "must be a text");
+                if (!p[name].is_string()) bad(where + "." + name, say("selection.input.text"));
                 (std::string(name) == "theme" ? proposal.theme : proposal.organisation) = p[name];
             }
         if (p.contains("attributes") && !p["attributes"].is_null()) {
-            if (!p["attributes"].is_object()) bad(where + ".attributes", "must be an object");
+            if (!p["attributes"].is_object())
+                bad(where + ".attributes", say("selection.input.object"));
             proposal.attributes = p["attributes"];
         }
         in.proposals.push_back(std::move(proposal));
     }
     auto known = [&](const nlohmann::json& id, const std::string& where) {
         if (!(id.is_number() || id.is_string()) || !ids.count(id_text(id)))
-            bad(where, "no proposal has the id " + id.dump());
+            bad(where, say("selection.input.unknown_id", {{"id", id.dump()}}));
         return id;
     };
     if (j.contains("constraints") && !j["constraints"].is_null()) {
-        if (!j["constraints"].is_array()) bad("constraints", "must be a list");
+        if (!j["constraints"].is_array()) bad("constraints", say("selection.input.constraints"));
         for (std::size_t i = 0; i < j["constraints"].size(); ++i) {
             const auto& c = j["constraints"][i];
             auto where = "constraints[" + std::to_string(i) + "]";
-            if (!c.is_object()) bad(where, "must be an object");
+            if (!c.is_object()) bad(where, say("selection.input.object"));
             SelectionInstance::Constraint constraint;
             constraint.given = c;
             if (c.contains("theme")) {
-                if (!c["theme"].is_string()) bad(where + ".theme", "must be a text");
+                if (!c["theme"].is_string()) bad(where + ".theme", say("selection.input.text"));
                 constraint.theme = c["theme"];
             } else if (c.contains("attribute") && c["attribute"].is_string() &&
                        !c["attribute"].get<std::string>().empty()) {
                 constraint.attribute = c["attribute"];
-                if (!c.contains("value")) bad(where + ".value", "is missing");
+                if (!c.contains("value"))
+                    bad(where + ".value", say("selection.input.value_missing"));
                 constraint.value = c["value"];
             } else {
-                bad(where, "names neither an attribute (with a value) nor a theme");
+                bad(where, say("selection.input.neither_attribute_nor_theme"));
             }
             constraint.min = bound(c, "min", where);
             constraint.max = bound(c, "max", where);
-            if (!constraint.min && !constraint.max) bad(where, "gives neither min nor max");
+            if (!constraint.min && !constraint.max) bad(where, say("selection.input.no_bound"));
             if (constraint.min && constraint.max && *constraint.min > *constraint.max)
-                bad(where, "min is above max");
+                bad(where, say("selection.input.min_above_max"));
             in.constraints.push_back(std::move(constraint));
         }
     }
     for (const char* name : {"forced_in", "forced_out"}) {
         if (!j.contains(name) || j[name].is_null()) continue;
-        if (!j[name].is_array()) bad(name, "must be a list of proposal ids");
+        if (!j[name].is_array()) bad(name, say("selection.input.id_list"));
         for (std::size_t i = 0; i < j[name].size(); ++i)
             (std::string(name) == "forced_in" ? in.forced_in : in.forced_out)
                 .push_back(known(j[name][i], std::string(name) + "[" + std::to_string(i) + "]"));
     }
     if (j.contains("merged") && !j["merged"].is_null()) {
-        if (!j["merged"].is_array()) bad("merged", "must be a list of pairs of ids");
+        if (!j["merged"].is_array()) bad("merged", say("selection.input.merged"));
         std::set<std::string> paired;
         for (std::size_t i = 0; i < j["merged"].size(); ++i) {
             const auto& pair = j["merged"][i];
             auto where = "merged[" + std::to_string(i) + "]";
-            if (!pair.is_array() || pair.size() != 2) bad(where, "must be a pair of ids");
+            if (!pair.is_array() || pair.size() != 2) bad(where, say("selection.input.pair"));
             auto a = known(pair[0], where), b = known(pair[1], where);
-            if (id_text(a) == id_text(b)) bad(where, "merges a proposal with itself");
+            if (id_text(a) == id_text(b)) bad(where, say("selection.input.merged_with_itself"));
             for (const auto& id : {a, b})
                 if (!paired.insert(id_text(id)).second)
-                    bad(where, id_text(id) + " is in two merged pairs");
+                    bad(where, say("selection.input.merged_twice", {{"id", id_text(id)}}));
             in.merged.emplace_back(a, b);
         }
     }

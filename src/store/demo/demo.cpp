@@ -119,6 +119,66 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
     set_synthesis_settings(c, edition, plan);
 }
 
+// The national IGF: call closed a week ago, the round published and open for two more
+// weeks, about half evaluated; the demo's MAG member has done three of their list.
+void load_evaluating_edition(db::Connection& c, const DemoForum& forum,
+                             const std::vector<std::int64_t>& person_ids, const std::string& now) {
+    if (forum.evaluating_proposals.empty() || forum.evaluating_members == 0) return;
+    auto edition = create_edition(c, forum.evaluating_edition, now);
+    std::vector<std::int64_t> theme_ids;
+    for (const auto& t : forum.themes) theme_ids.push_back(add_theme(c, edition, t));
+    auto call = standard_call();
+    call.opens_at = format_utc(Clock::now() - std::chrono::hours(24 * 45));
+    call.closes_at = format_utc(Clock::now() - std::chrono::hours(24 * 7));
+    save_call(c, edition, call);
+    std::vector<std::int64_t> accounts;
+    for (int i = 0; i < forum.evaluating_members; ++i) {
+        auto account = db::scalar(c.run(R"sql(SELECT account_id FROM people WHERE id = ?)sql",
+                                        {person_ids[forum.mag_members[i]]}));
+        grant_role(c, account, Role::evaluator, edition);
+        accounts.push_back(account);
+    }
+    auto ids = insert_proposals(c, edition, forum.evaluating_proposals, theme_ids, person_ids, now);
+    auto settings = evaluation_settings(c, edition);
+    settings.per_proposal = std::min(3, forum.evaluating_members);
+    settings.deadline = format_utc(Clock::now() + std::chrono::hours(24 * 14));
+    set_evaluation_settings(c, edition, settings);
+    auto result = assign(assignment_instance(c, edition, settings));
+    save_assignment(c, edition, result.assignments, now);
+    publish_assignment(c, edition);
+
+    std::map<std::string, int> proposal_index, member_index;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        proposal_index[std::to_string(ids[i])] = static_cast<int>(i);
+    for (std::size_t i = 0; i < accounts.size(); ++i)
+        member_index[std::to_string(accounts[i])] = static_cast<int>(i);
+    std::vector<std::pair<int, int>> pairs;
+    for (const auto& a : result.assignments)
+        pairs.emplace_back(proposal_index.at(a.proposal), member_index.at(a.evaluator));
+    std::vector<int> themes, numbers;
+    for (const auto& p : forum.evaluating_proposals) {
+        themes.push_back(p.theme);
+        numbers.push_back(p.number);
+    }
+    auto evaluations = demo_evaluations(forum.seed + 2027, pairs, themes, numbers,
+                                        static_cast<int>(accounts.size()), settings.reasons);
+    int done_by_demo_member = 0;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        bool demo_member = pairs[i].second == 0;
+        if (demo_member ? done_by_demo_member++ >= 3 : i % 2 == 1) continue;
+        Evaluation e;
+        e.scores = {{"overall", evaluations[i].score}};
+        if (!evaluations[i].reason.empty()) e.reasons = {{"overall", evaluations[i].reason}};
+        e.comment = evaluations[i].comment;
+        c.run(R"sql(
+            INSERT INTO evaluations
+                (proposal_id, account_id, status, content, version, updated_at, submitted_at)
+            VALUES (?, ?, 'submitted', ?, 1, ?, ?)
+        )sql",
+              {ids[pairs[i].first], accounts[pairs[i].second], to_json(e).dump(), now, now});
+    }
+}
+
 }  // namespace
 
 DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) {
@@ -177,6 +237,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
 
     insert_proposals(*c, edition, forum.proposals, theme_ids, person_ids, now);
     load_evaluated_edition(*c, forum, person_ids, now);
+    load_evaluating_edition(*c, forum, person_ids, now);
     record_audit(*c, std::nullopt, "demo.load", "edition " + std::to_string(edition),
                  "{\"proposals\":" + std::to_string(forum.proposals.size()) + "}", now);
     tx.commit();

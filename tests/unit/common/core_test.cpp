@@ -141,7 +141,7 @@ TEST(DemoForum, LooksLikeAnIgfEdition) {
         EXPECT_GE(speakers, 3);
         EXPECT_EQ(moderators, 1);
         EXPECT_EQ(distinct.size(), p.people.size()) << "nobody holds two roles in one proposal";
-        if (p.format == "flash_session" || p.format == "birds_of_a_feather") {
+        if (p.format == "flash" || p.format == "birds_of_a_feather") {
             EXPECT_EQ(p.duration, 30);
         } else {
             EXPECT_TRUE(p.duration == 60 || p.duration == 90);

@@ -26,7 +26,7 @@ TEST(MessageCatalog, SayFillsNamedParameters) {
     EXPECT_EQ(say("text.too_long", {{"label", "Title"}, {"length", 130}, {"max", 120}}),
               "Title is 130 characters long; the limit is 120.");
     EXPECT_EQ(say("password.too_short"), "Password must be at least 10 characters long.");
-    EXPECT_EQ(say_label("role.chair"), "MAG chair");
+    EXPECT_EQ(say_label("role.evaluator"), "MAG member (evaluator)");
 }
 
 TEST(MessageCatalog, AMissingKeyOrParameterIsAProgrammingError) {
