@@ -11,37 +11,23 @@ namespace convene {
 
 const std::vector<SessionFormat>& standard_formats() {
     static const std::vector<SessionFormat> all = {
-        {"panel", "Panel", {60, 90}},
-        {"roundtable", "Roundtable", {60, 90}},
-        {"break_out", "Break-out group discussions", {60, 90}},
-        {"debate", "Debate", {60, 90}},
-        {"birds_of_a_feather", "Birds of a feather", {30}},
-        {"flash", "Flash session", {30}},
-        {"open_discussion", "Open discussion", {60, 90}},
-        {"other", "Other (describe in the description)", {60, 90}},
+        {"panel", say("format.panel"), {60, 90}},
+        {"roundtable", say("format.roundtable"), {60, 90}},
+        {"break_out", say("format.break_out"), {60, 90}},
+        {"debate", say("format.debate"), {60, 90}},
+        {"birds_of_a_feather", say("format.birds_of_a_feather"), {30}},
+        {"flash", say("format.flash"), {30}},
+        {"open_discussion", say("format.open_discussion"), {60, 90}},
+        {"other", say("format.other"), {60, 90}},
     };
     return all;
 }
 
 const std::vector<std::string>& sustainable_development_goals() {
     static const std::vector<std::string> all = {
-        "SDG 1: No poverty",
-        "SDG 2: Zero hunger",
-        "SDG 3: Good health and well-being",
-        "SDG 4: Quality education",
-        "SDG 5: Gender equality",
-        "SDG 6: Clean water and sanitation",
-        "SDG 7: Affordable and clean energy",
-        "SDG 8: Decent work and economic growth",
-        "SDG 9: Industry, innovation and infrastructure",
-        "SDG 10: Reduced inequalities",
-        "SDG 11: Sustainable cities and communities",
-        "SDG 12: Responsible consumption and production",
-        "SDG 13: Climate action",
-        "SDG 14: Life below water",
-        "SDG 15: Life on land",
-        "SDG 16: Peace, justice and strong institutions",
-        "SDG 17: Partnerships for the goals",
+        say("sdg.1"),  say("sdg.2"),  say("sdg.3"),  say("sdg.4"),  say("sdg.5"),  say("sdg.6"),
+        say("sdg.7"),  say("sdg.8"),  say("sdg.9"),  say("sdg.10"), say("sdg.11"), say("sdg.12"),
+        say("sdg.13"), say("sdg.14"), say("sdg.15"), say("sdg.16"), say("sdg.17"),
     };
     return all;
 }

@@ -12,24 +12,25 @@
 namespace convene {
 
 std::vector<Criterion> criteria_2018() {
-    return {{"content", 1, {}, "Content"},
-            {"policy_questions", 1, {}, "Response to the policy questions"},
-            {"relevance", 1, {}, "Relevance to Internet governance and to the theme"},
-            {"format", 1, {}, "Format"},
-            {"diversity", 1, {"flash"}, "Diversity"},
-            {"participation", 1, {}, "Approach to participation"}};
+    return {{"content", 1, {}, say("criterion.content")},
+            {"policy_questions", 1, {}, say("criterion.policy_questions")},
+            {"relevance", 1, {}, say("criterion.relevance")},
+            {"format", 1, {}, say("criterion.format")},
+            {"diversity", 1, {"flash"}, say("criterion.diversity")},
+            {"participation", 1, {}, say("criterion.participation")}};
 }
 
 EvaluationSettings standard_evaluation_settings() {
     EvaluationSettings s;
     s.criteria = criteria_2018();
-    s.reasons = {"The proposal does not address Internet governance or the theme",
-                 "The policy questions are unclear or not answered",
-                 "The speakers are not diverse enough",
-                 "The format does not suit the content",
-                 "The expected outcomes are unclear",
-                 "The proposal repeats another proposal or a past session",
-                 "The plan for online participation is weak"};
+    for (const char* key :
+         {"evaluation.standard_reason.not_internet_governance",
+          "evaluation.standard_reason.policy_questions_unclear",
+          "evaluation.standard_reason.speakers_not_diverse",
+          "evaluation.standard_reason.format_unsuited",
+          "evaluation.standard_reason.outcomes_unclear", "evaluation.standard_reason.repeats",
+          "evaluation.standard_reason.online_participation_weak"})
+        s.reasons.push_back(say(key));
     return s;
 }
 

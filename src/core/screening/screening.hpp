@@ -66,6 +66,11 @@ std::string field_label(const std::string& field);
 std::vector<ScreeningResult> screen_proposals(const std::vector<Proposal>& proposals,
                                               const ScreeningContext& context);
 
+// Reads the rules' object; an absent rule keeps its default, 0/false/null turns one off;
+// throws InputError naming an unknown or mistyped rule ("screening.min_onsite_speakers").
+ScreeningRules screening_rules_from_json(const nlohmann::json& rules);
+nlohmann::json to_json(const ScreeningRules& rules);  // every rule, defaults included
+
 // Reads {"screening": {...rules}, "mag_members": [...], "past_sessions": [...]};
 // throws InputError naming an unknown or mistyped setting ("screening.min_onsite_speakers").
 ScreeningContext screening_context_from_json(const nlohmann::json& edition);

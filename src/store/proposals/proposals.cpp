@@ -3,6 +3,7 @@
 #include <map>
 #include <string_view>
 
+#include "core/common/field_error.hpp"
 #include "store/editions/editions.hpp"
 
 namespace convene::store {
@@ -144,15 +145,22 @@ std::optional<std::int64_t> edition_of_proposal(db::Connection& c, std::int64_t 
     return r.rows[0].integer("edition_id");
 }
 
-nlohmann::json screening_rules(db::Connection& c, std::int64_t edition) {
+ScreeningRules screening_rules(db::Connection& c, std::int64_t edition) {
     auto r = c.run(R"sql(SELECT screening_rules FROM editions WHERE id = ?)sql", {edition});
-    if (r.empty()) return nlohmann::json::object();
-    auto rules = nlohmann::json::parse(r.rows[0].text("screening_rules"), nullptr, false);
-    return rules.is_object() ? rules : nlohmann::json::object();
+    if (r.empty()) return {};
+    auto stored = nlohmann::json::parse(r.rows[0].text("screening_rules"), nullptr, false);
+    // Written only through set_screening_rules, so always readable; a hand-edited row that
+    // is not falls back to the standard rules rather than stopping screening.
+    try {
+        return stored.is_object() ? screening_rules_from_json(stored) : ScreeningRules{};
+    } catch (const InputError&) {
+        return {};
+    }
 }
 
-void set_screening_rules(db::Connection& c, std::int64_t edition, const nlohmann::json& rules) {
-    c.run(R"sql(UPDATE editions SET screening_rules = ? WHERE id = ?)sql", {rules.dump(), edition});
+void set_screening_rules(db::Connection& c, std::int64_t edition, const ScreeningRules& rules) {
+    c.run(R"sql(UPDATE editions SET screening_rules = ? WHERE id = ?)sql",
+          {to_json(rules).dump(), edition});
 }
 
 // Sessions held in the editions of the years before this one, newest first, with their
@@ -202,7 +210,8 @@ std::vector<PastSession> past_sessions(db::Connection& c, std::int64_t edition, 
 }
 
 ScreeningContext screening_context(db::Connection& c, std::int64_t edition) {
-    auto context = screening_context_from_json({{"screening", screening_rules(c, edition)}});
+    ScreeningContext context;
+    context.rules = screening_rules(c, edition);
     if (context.rules.previous_report_required)
         context.past_sessions = past_sessions(c, edition, context.rules.report_lookback_editions);
     for (const auto& m : list_members(c, edition)) {

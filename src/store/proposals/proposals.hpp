@@ -20,8 +20,8 @@ std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal);
 // The edition a proposal belongs to.
 std::optional<std::int64_t> edition_of_proposal(db::Connection& c, std::int64_t proposal);
 
-nlohmann::json screening_rules(db::Connection& c, std::int64_t edition);
-void set_screening_rules(db::Connection& c, std::int64_t edition, const nlohmann::json& rules);
+ScreeningRules screening_rules(db::Connection& c, std::int64_t edition);
+void set_screening_rules(db::Connection& c, std::int64_t edition, const ScreeningRules& rules);
 // The edition's rules and MAG members, ready for screen_proposals().
 ScreeningContext screening_context(db::Connection& c, std::int64_t edition);
 

@@ -48,9 +48,7 @@ namespace {
 
 std::vector<std::string> required_fields(Exchange& ex, std::int64_t edition,
                                          const std::string& session_type) {
-    auto rules =
-        screening_context_from_json({{"screening", store::screening_rules(ex.db(), edition)}})
-            .rules;
+    auto rules = store::screening_rules(ex.db(), edition);
     auto found = rules.required_fields.find(session_type);
     return found != rules.required_fields.end() ? found->second
                                                 : standard_required_fields(session_type);

@@ -31,7 +31,7 @@ http::Response api_proposal_list(Exchange& ex) {
 
 http::Response api_screening_rules_show(Exchange& ex) {
     auto e = managed_edition(ex);
-    return http::Response::json({{"screening", store::screening_rules(ex.db(), e.id)}});
+    return http::Response::json({{"screening", to_json(store::screening_rules(ex.db(), e.id))}});
 }
 
 http::Response api_screening_rules_update(Exchange& ex) {
@@ -39,15 +39,16 @@ http::Response api_screening_rules_update(Exchange& ex) {
     auto body = http::parse_json_body(ex.request);
     if (!body.is_object() || !body.contains("screening"))
         throw http::unprocessable({{"screening", say("screening.rules.send")}});
+    ScreeningRules rules;
     try {
-        screening_context_from_json(body);
+        rules = screening_rules_from_json(body["screening"]);
     } catch (const InputError& err) {
         throw http::unprocessable(
             {{err.field().empty() ? "screening" : err.field(), err.message()}});
     }
-    store::set_screening_rules(ex.db(), e.id, body["screening"]);
-    ex.audit("screening.rules", "edition " + std::to_string(e.id), body["screening"]);
-    return http::Response::json({{"screening", body["screening"]}});
+    store::set_screening_rules(ex.db(), e.id, rules);
+    ex.audit("screening.rules", "edition " + std::to_string(e.id), to_json(rules));
+    return http::Response::json({{"screening", to_json(rules)}});
 }
 
 http::Response api_screening_run(Exchange& ex) {

@@ -118,3 +118,21 @@ TEST(ScreeningRules, BadRulesThrowInputErrorsNamingTheSetting) {
 }
 
 }  // namespace convene
+
+TEST(ScreeningRules, StoredRulesReadBackWithEveryRuleShown) {
+    auto rules = screening_rules_from_json(
+        {{"min_confirmed_speakers", 0}, {"require_gender_diversity", true}});
+    EXPECT_EQ(rules.min_confirmed_speakers, 0);
+    EXPECT_TRUE(rules.require_gender_diversity);
+    EXPECT_EQ(rules.max_proposals_per_person, 3) << "a rule not given keeps its default";
+    auto shown = to_json(rules);
+    EXPECT_EQ(shown["speaker_confirmation"], "declared");
+    auto again = screening_rules_from_json(shown);
+    EXPECT_EQ(to_json(again), shown);
+    try {
+        screening_rules_from_json({{"min_onsite_speaker", 2}});
+        FAIL() << "a misspelt rule must be refused";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.field(), "screening.min_onsite_speaker");
+    }
+}
