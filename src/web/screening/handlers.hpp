@@ -14,6 +14,8 @@ http::Response api_screening_run(Exchange&);
 http::Response api_screening_show(Exchange&);
 http::Response screening_page(Exchange&);
 http::Response screening_run(Exchange&);
+http::Response screening_rules_page(Exchange&);
+http::Response screening_rules_save(Exchange&);
 http::Response screening_decision_form(Exchange&);
 http::Response screening_decision(Exchange&);
 http::Response screening_csv(Exchange&);

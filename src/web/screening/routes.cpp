@@ -9,6 +9,10 @@ void add_screening_routes(App& app) {
               screening_page);
     app.route("POST", "/editions/{edition:int}/screening", policy::Gate::secretariat_of_edition,
               screening_run);
+    app.route("GET", "/editions/{edition:int}/screening/rules",
+              policy::Gate::secretariat_of_edition, screening_rules_page);
+    app.route("POST", "/editions/{edition:int}/screening/rules",
+              policy::Gate::secretariat_of_edition, screening_rules_save);
     app.route("GET", "/editions/{edition:int}/screening/{proposal:int}",
               policy::Gate::secretariat_of_edition, screening_decision_form);
     app.route("POST", "/editions/{edition:int}/screening/{proposal:int}",
