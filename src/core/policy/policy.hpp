@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/accounts/roles.hpp"
+#include "core/common/ids.hpp"
 
 namespace convene::policy {
 
@@ -25,7 +26,7 @@ struct Grant {
 
 // Who asks: nobody (account empty) or an account with its roles.
 struct Actor {
-    std::optional<std::int64_t> account;
+    std::optional<AccountId> account;
     std::vector<Grant> grants;
 
     bool signed_in() const { return account.has_value(); }
@@ -69,7 +70,7 @@ bool may_invite_co_organiser(const Actor& a, const ProposalFacts& p);
 // Evaluations: one member's evaluation of one proposal.
 struct EvaluationFacts {
     std::int64_t edition = 0;
-    std::int64_t author = 0;      // the MAG member who writes it
+    AccountId author;             // the MAG member who writes it
     bool on_author_list = false;  // the proposal is on the author's published list
 };
 // The Secretariat always; the author while the proposal is on their list.

@@ -56,10 +56,10 @@ StoredDecision load_decision(db::Connection& c, std::int64_t proposal) {
 std::optional<std::int64_t> save_decision(db::Connection& c, std::int64_t edition,
                                           std::int64_t proposal, const Decision& d,
                                           std::int64_t expected_version,
-                                          std::optional<std::int64_t> account,
+                                          std::optional<AccountId> account,
                                           const std::string& now) {
     const auto content = to_json(d).dump();
-    const db::Value who = account ? db::Value{*account} : db::Value{nullptr};
+    const db::Value who = account ? db::Value{account->value()} : db::Value{nullptr};
     if (expected_version == 0) {
         auto r = c.run(R"sql(
             INSERT INTO decisions (proposal_id, edition_id, content, version, decided_at, account_id)

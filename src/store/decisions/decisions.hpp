@@ -32,8 +32,7 @@ StoredDecision load_decision(db::Connection& c, std::int64_t proposal);
 std::optional<std::int64_t> save_decision(db::Connection& c, std::int64_t edition,
                                           std::int64_t proposal, const Decision& d,
                                           std::int64_t expected_version,
-                                          std::optional<std::int64_t> account,
-                                          const std::string& now);
+                                          std::optional<AccountId> account, const std::string& now);
 
 // For each proposal of the edition: its editors' account e-mails and its organisers'
 // e-mails, each once (two queries for the whole edition).

@@ -64,10 +64,10 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
     call.opens_at = format_utc(Clock::now() - std::chrono::hours(24 * 120));
     call.closes_at = format_utc(Clock::now() - std::chrono::hours(24 * 60));
     save_call(c, edition, call);
-    std::vector<std::int64_t> accounts;
+    std::vector<AccountId> accounts;
     for (int m : forum.mag_members) {
-        auto account = db::scalar(
-            c.run(R"sql(SELECT account_id FROM people WHERE id = ?)sql", {person_ids[m]}));
+        auto account = AccountId{db::scalar(
+            c.run(R"sql(SELECT account_id FROM people WHERE id = ?)sql", {person_ids[m]}))};
         grant_role(c, account, Role::evaluator, edition);
         accounts.push_back(account);
     }
@@ -85,7 +85,7 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
     for (std::size_t i = 0; i < ids.size(); ++i)
         proposal_index[std::to_string(ids[i])] = static_cast<int>(i);
     for (std::size_t i = 0; i < accounts.size(); ++i)
-        member_index[std::to_string(accounts[i])] = static_cast<int>(i);
+        member_index[to_string(accounts[i])] = static_cast<int>(i);
     std::vector<std::pair<int, int>> pairs;
     for (const auto& a : result.assignments)
         pairs.emplace_back(proposal_index.at(a.proposal), member_index.at(a.evaluator));
@@ -103,12 +103,13 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
         if (!d.reason.empty()) e.reasons = {{"overall", d.reason}};
         e.comment = d.comment;
         if (d.merge_with) e.merge_with = *d.merge_with;
-        c.run(R"sql(
+        c.run(
+            R"sql(
             INSERT INTO evaluations
                 (proposal_id, account_id, status, content, version, updated_at, submitted_at)
             VALUES (?, ?, 'submitted', ?, 1, ?, ?)
         )sql",
-              {ids[pairs[i].first], accounts[pairs[i].second], to_json(e).dump(), now, now});
+            {ids[pairs[i].first], accounts[pairs[i].second].value(), to_json(e).dump(), now, now});
     }
     auto plan = synthesis_settings(c, edition);
     plan.plan.reserved = {{"open_forum", 16},
@@ -166,7 +167,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
     for (int m : forum.mag_members) is_member[m] = true;
     for (std::size_t i = 0; i < forum.people.size(); ++i) {
         const auto& p = forum.people[i].details;
-        std::optional<std::int64_t> account;
+        std::optional<AccountId> account;
         if (is_member[i]) {
             account = create_account(*c, p.email, p.name, member_hash, now);
             grant_role(*c, *account, Role::evaluator, edition);

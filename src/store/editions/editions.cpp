@@ -136,14 +136,13 @@ std::int64_t organisation_id(db::Connection& c, const std::string& name, const s
     return db::scalar(c.run(R"sql(SELECT id FROM organisations WHERE name = ?)sql", {name}));
 }
 
-std::int64_t add_person(db::Connection& c, const PersonDraft& p,
-                        std::optional<std::int64_t> account) {
+std::int64_t add_person(db::Connection& c, const PersonDraft& p, std::optional<AccountId> account) {
     db::Value org = nullptr;
     if (!p.organisation.empty())
         org = organisation_id(c, p.organisation, p.country, p.stakeholder_group);
     db::Value country = p.country.empty() ? db::Value{nullptr} : db::Value{p.country};
     db::Value email = p.email.empty() ? db::Value{nullptr} : db::Value{p.email};
-    db::Value acc = account ? db::Value{*account} : db::Value{nullptr};
+    db::Value acc = account ? db::Value{account->value()} : db::Value{nullptr};
     return db::scalar(c.run(R"sql(
         INSERT INTO people
             (name, email, organisation_id, country, stakeholder_group, gender, first_time,
@@ -170,7 +169,7 @@ std::vector<Member> list_members(db::Connection& c, std::int64_t edition) {
     )sql",
                    {edition});
     for (auto& row : r.rows)
-        out.push_back({row.integer("person_id"), row.integer("account_id"), row.text("name"),
+        out.push_back({row.integer("person_id"), row.id<AccountId>("account_id"), row.text("name"),
                        row.text("email"), row.text("organisation"), row.text("country"),
                        row.text("stakeholder_group"), row.text("gender")});
     return out;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "core/editions/edition.hpp"
 #include "core/people/people.hpp"
 #include "database/database.hpp"
@@ -37,7 +38,7 @@ struct SessionTypeRow {
 
 struct Member {
     std::int64_t person_id = 0;
-    std::int64_t account_id = 0;
+    AccountId account_id;
     std::string name, email, organisation, country, stakeholder_group, gender;
 };
 
@@ -62,8 +63,7 @@ std::vector<SessionTypeRow> list_session_types(db::Connection& c, std::int64_t e
 // Finds or creates the organisation by name.
 std::int64_t organisation_id(db::Connection& c, const std::string& name, const std::string& country,
                              const std::string& stakeholder_group);
-std::int64_t add_person(db::Connection& c, const PersonDraft& p,
-                        std::optional<std::int64_t> account);
+std::int64_t add_person(db::Connection& c, const PersonDraft& p, std::optional<AccountId> account);
 // People holding the evaluator role for the edition.
 std::vector<Member> list_members(db::Connection& c, std::int64_t edition);
 

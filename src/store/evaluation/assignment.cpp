@@ -49,8 +49,7 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
     }
     auto members = list_members(c, edition);
     std::map<std::string, std::string> member_by_email;
-    for (const auto& m : members)
-        member_by_email[ascii_lower(m.email)] = std::to_string(m.account_id);
+    for (const auto& m : members) member_by_email[ascii_lower(m.email)] = to_string(m.account_id);
     auto people = c.run(R"sql(
         SELECT pp.proposal_id, pp.role, COALESCE(pe.email, '') AS email, pe.account_id,
                COALESCE(o.name, '') AS organisation
@@ -72,7 +71,7 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
         if (row.text("role") == "organiser" && !row.text("organisation").empty())
             proposal.organisations.push_back(row.text("organisation"));
     }
-    std::map<std::int64_t, std::vector<std::string>> groups;
+    std::map<AccountId, std::vector<std::string>> groups;
     auto member_groups = c.run(R"sql(
         SELECT account_id, group_name
         FROM member_groups
@@ -81,16 +80,16 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
     )sql",
                                {edition});
     for (const auto& row : member_groups.rows)
-        groups[row.integer("account_id")].push_back(row.text("group_name"));
+        groups[row.id<AccountId>("account_id")].push_back(row.text("group_name"));
     int max_load = settings.max_load;
     if (max_load <= 0 && !members.empty())
         max_load = static_cast<int>(
             std::ceil(1.25 * static_cast<double>(in.proposals.size()) * settings.per_proposal /
                       static_cast<double>(members.size())));
-    std::set<std::int64_t> member_ids;
+    std::set<AccountId> member_ids;
     for (const auto& m : members) {
         member_ids.insert(m.account_id);
-        in.evaluators.push_back({std::to_string(m.account_id), m.organisation, m.stakeholder_group,
+        in.evaluators.push_back({to_string(m.account_id), m.organisation, m.stakeholder_group,
                                  groups[m.account_id], max_load});
     }
     // Declared conflicts, and every member who edits a proposal (whichever came first:
@@ -108,22 +107,23 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
     )sql",
                            {edition, edition});
     for (const auto& row : conflicts.rows)
-        if (index.count(row.integer("proposal_id")) && member_ids.count(row.integer("account_id")))
+        if (index.count(row.integer("proposal_id")) &&
+            member_ids.count(row.id<AccountId>("account_id")))
             in.conflicts.emplace_back(std::to_string(row.integer("account_id")),
                                       std::to_string(row.integer("proposal_id")));
     return in;
 }
 
-void set_member_groups(db::Connection& c, std::int64_t edition, std::int64_t account,
+void set_member_groups(db::Connection& c, std::int64_t edition, AccountId account,
                        const std::vector<std::string>& groups) {
     c.run(R"sql(DELETE FROM member_groups WHERE edition_id = ? AND account_id = ?)sql",
-          {edition, account});
+          {edition, account.value()});
     for (const auto& g : groups)
         c.run(R"sql(
             INSERT INTO member_groups (edition_id, account_id, group_name) VALUES (?, ?, ?)
             ON CONFLICT DO NOTHING
         )sql",
-              {edition, account, g});
+              {edition, account.value(), g});
 }
 
 void save_assignment(db::Connection& c, std::int64_t edition,
@@ -171,17 +171,17 @@ void publish_assignment(db::Connection& c, std::int64_t edition) {
           {edition});
 }
 
-bool declare_conflict(db::Connection& c, std::int64_t proposal, std::int64_t account,
+bool declare_conflict(db::Connection& c, std::int64_t proposal, AccountId account,
                       const std::string& now, const std::string& origin) {
     c.run(R"sql(
         INSERT INTO conflicts (proposal_id, account_id, declared_at, origin) VALUES (?, ?, ?, ?)
         ON CONFLICT DO NOTHING
     )sql",
-          {proposal, account, now, origin});
+          {proposal, account.value(), now, origin});
     c.run(R"sql(DELETE FROM assignments WHERE proposal_id = ? AND account_id = ?)sql",
-          {proposal, account});
+          {proposal, account.value()});
     return c.run(R"sql(DELETE FROM evaluations WHERE proposal_id = ? AND account_id = ?)sql",
-                 {proposal, account})
+                 {proposal, account.value()})
                .changed > 0;
 }
 
@@ -200,7 +200,7 @@ void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPai
 }
 
 std::vector<std::int64_t> proposals_edited_in(db::Connection& c, std::int64_t edition,
-                                              std::int64_t account) {
+                                              AccountId account) {
     std::vector<std::int64_t> out;
     auto r = c.run(R"sql(
         SELECT e.proposal_id
@@ -209,14 +209,14 @@ std::vector<std::int64_t> proposals_edited_in(db::Connection& c, std::int64_t ed
         WHERE p.edition_id = ? AND e.account_id = ?
         ORDER BY 1
     )sql",
-                   {edition, account});
+                   {edition, account.value()});
     for (const auto& row : r.rows) out.push_back(row.integer("proposal_id"));
     return out;
 }
 
-bool has_assignment(db::Connection& c, std::int64_t proposal, std::int64_t account) {
+bool has_assignment(db::Connection& c, std::int64_t proposal, AccountId account) {
     return !c.run(R"sql(SELECT 1 FROM assignments WHERE proposal_id = ? AND account_id = ?)sql",
-                  {proposal, account})
+                  {proposal, account.value()})
                 .empty();
 }
 

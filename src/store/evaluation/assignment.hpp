@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "core/evaluation/assignment.hpp"
 #include "core/evaluation/evaluation.hpp"
 #include "database/database.hpp"
@@ -22,7 +23,7 @@ void set_evaluation_settings(db::Connection& c, std::int64_t edition, const Eval
 AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
                                        const EvaluationSettings& settings);
 
-void set_member_groups(db::Connection& c, std::int64_t edition, std::int64_t account,
+void set_member_groups(db::Connection& c, std::int64_t edition, AccountId account,
                        const std::vector<std::string>& groups);
 
 // Replaces the edition's assignment with an unpublished one.
@@ -39,13 +40,13 @@ void publish_assignment(db::Connection& c, std::int64_t edition);
 // any evaluation of it discarded (true when there was one).
 // `origin`: "declared" by the member, or "joined_proposal" when the member became one
 // of the proposal's organisers.
-bool declare_conflict(db::Connection& c, std::int64_t proposal, std::int64_t account,
+bool declare_conflict(db::Connection& c, std::int64_t proposal, AccountId account,
                       const std::string& now, const std::string& origin = "declared");
 // The edition's proposals the account edits (organiser or co-organiser).
 std::vector<std::int64_t> proposals_edited_in(db::Connection& c, std::int64_t edition,
-                                              std::int64_t account);
+                                              AccountId account);
 // Assigned, published or not.
-bool has_assignment(db::Connection& c, std::int64_t proposal, std::int64_t account);
+bool has_assignment(db::Connection& c, std::int64_t proposal, AccountId account);
 struct RecordedConflict {
     std::int64_t proposal = 0, number = 0;
     std::string title, member, declared_at, origin;

@@ -294,14 +294,14 @@ std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::in
 }
 
 void override_screening(db::Connection& c, std::int64_t proposal, bool passed,
-                        const std::string& justification, std::int64_t account,
+                        const std::string& justification, AccountId account,
                         const std::string& now) {
     c.run(R"sql(DELETE FROM screening_overrides WHERE proposal_id = ?)sql", {proposal});
     c.run(R"sql(
         INSERT INTO screening_overrides (proposal_id, passed, justification, account_id, decided_at)
         VALUES (?, ?, ?, ?, ?)
     )sql",
-          {proposal, std::int64_t{passed}, justification, account, now});
+          {proposal, std::int64_t{passed}, justification, account.value(), now});
 }
 
 }  // namespace convene::store

@@ -52,7 +52,7 @@ std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::in
 
 // The Secretariat's own verdict on a proposal, replacing any earlier one.
 void override_screening(db::Connection& c, std::int64_t proposal, bool passed,
-                        const std::string& justification, std::int64_t account,
+                        const std::string& justification, AccountId account,
                         const std::string& now);
 
 }  // namespace convene::store

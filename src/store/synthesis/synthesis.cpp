@@ -260,14 +260,14 @@ std::optional<StoredSelection> load_selection(db::Connection& c, std::int64_t ed
 }
 
 void save_selection(db::Connection& c, std::int64_t edition, const StoredSelection& selection,
-                    std::optional<std::int64_t> account, const std::string& now) {
+                    std::optional<AccountId> account, const std::string& now) {
     c.run(R"sql(DELETE FROM selections WHERE edition_id = ?)sql", {edition});
     c.run(R"sql(
         INSERT INTO selections (edition_id, content, made_at, account_id)
         VALUES (?, ?, ?, ?)
     )sql",
           {edition, to_json(selection).dump(), now,
-           account ? db::Value{*account} : db::Value{nullptr}});
+           account ? db::Value{account->value()} : db::Value{nullptr}});
 }
 
 }  // namespace convene::store

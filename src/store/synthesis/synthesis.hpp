@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "core/synthesis/synthesis.hpp"
 #include "database/database.hpp"
 
@@ -67,6 +68,6 @@ struct StoredSelection {
 // Nullopt when none was made (or the stored one cannot be read).
 std::optional<StoredSelection> load_selection(db::Connection& c, std::int64_t edition);
 void save_selection(db::Connection& c, std::int64_t edition, const StoredSelection& selection,
-                    std::optional<std::int64_t> account, const std::string& now);
+                    std::optional<AccountId> account, const std::string& now);
 
 }  // namespace convene::store

@@ -131,7 +131,7 @@ namespace {
 // place to another member at once; every other pair stays as it was.
 ConflictOutcome record_conflict(Exchange& ex, std::int64_t edition,
                                 const EvaluationSettings& settings, std::int64_t proposal_id,
-                                std::int64_t account, const std::string& origin) {
+                                AccountId account, const std::string& origin) {
     auto& c = ex.db();
     ConflictOutcome out;
     bool was_assigned = store::has_assignment(c, proposal_id, account);
@@ -141,13 +141,12 @@ ConflictOutcome record_conflict(Exchange& ex, std::int64_t edition,
         auto current = store::load_assignment(c, edition).pairs;
         const auto proposal = std::to_string(proposal_id);
         try {
-            auto result =
-                reassign_after_conflict(instance, current, std::to_string(account), proposal);
+            auto result = reassign_after_conflict(instance, current, to_string(account), proposal);
             for (const auto& pair : result.assignments)
                 if (pair.proposal == proposal &&
                     std::find(current.begin(), current.end(), pair) == current.end()) {
                     store::add_assignment(c, edition, pair, ex.now());
-                    out.replaced_by = std::stoll(pair.evaluator);
+                    out.replaced_by = AccountId{std::stoll(pair.evaluator)};
                 }
         } catch (const std::invalid_argument&) {
             // The proposal no longer takes part (withdrawn, declined at screening).
@@ -169,7 +168,7 @@ ConflictOutcome declare_member_conflict(Exchange& ex, const EvaluationTarget& t)
 }
 
 void conflict_on_joining(Exchange& ex, std::int64_t edition, std::int64_t proposal,
-                         std::int64_t account) {
+                         AccountId account) {
     if (!policy::may_evaluate_in(ex.actor(), edition)) return;
     record_conflict(ex, edition, store::evaluation_settings(ex.db(), edition), proposal, account,
                     "joined_proposal");
@@ -185,7 +184,7 @@ std::string status_label(const std::string& status) {
 
 }  // namespace
 
-nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, std::int64_t account) {
+nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId account) {
     auto settings = store::evaluation_settings(ex.db(), e.id);
     auto state = round_state(settings, ex.now());
     nlohmann::json tasks = nlohmann::json::array();

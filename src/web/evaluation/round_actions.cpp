@@ -27,8 +27,8 @@ nlohmann::json assignment_review(Exchange& ex, const store::Edition& edition,
     std::map<std::string, int> load, per_proposal;
     std::map<std::string, std::string> group_of, name_of;
     for (const auto& m : store::list_members(ex.db(), edition.id)) {
-        group_of[std::to_string(m.account_id)] = m.stakeholder_group;
-        name_of[std::to_string(m.account_id)] = m.name;
+        group_of[to_string(m.account_id)] = m.stakeholder_group;
+        name_of[to_string(m.account_id)] = m.name;
     }
     std::map<std::string, std::map<std::string, int>> mix;
     for (const auto& p : pairs) {
@@ -98,7 +98,7 @@ std::size_t publish_assignment(Exchange& ex, const store::Edition& e) {
     auto sentence = round_state_sentence(settings, round_state(settings, ex.now()));
     std::vector<store::Mail> mails;
     for (const auto& m : store::list_members(ex.db(), e.id)) {
-        auto n = load[std::to_string(m.account_id)];
+        auto n = load[to_string(m.account_id)];
         if (n == 0) continue;
         auto mail = mail_from_template("evaluation_list",
                                        {{"count", n},
@@ -108,7 +108,7 @@ std::size_t publish_assignment(Exchange& ex, const store::Edition& e) {
                                         {"link", ex.app.config().base_url + "/editions/" +
                                                      std::to_string(e.id) + "/evaluations"}});
         mail.dedupe_key = "evaluation_list:" + std::to_string(e.id) + ":" +
-                          std::to_string(m.account_id) + ":" + std::to_string(n);
+                          to_string(m.account_id) + ":" + std::to_string(n);
         mail.recipient = m.email;
         mails.push_back(std::move(mail));
     }
@@ -189,7 +189,7 @@ int send_reminders(Exchange& ex, const store::Edition& e) {
                                                      std::to_string(e.id) + "/evaluations"}});
         // One reminder per member and day, however often the button is pressed.
         mail.dedupe_key = "evaluation_reminder:" + std::to_string(e.id) + ":" +
-                          std::to_string(m.account) + ":" + today;
+                          to_string(m.account) + ":" + today;
         mail.recipient = m.email;
         queued += store::enqueue_mail(ex.db(), mail, ex.now());
     }
@@ -244,7 +244,7 @@ nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
     for (const auto& s : store::submitted_evaluations(ex.db(), e.id)) {
         if (s.evaluation.merge_with) ++merges[s.proposal][*s.evaluation.merge_with];
         if (auto score = evaluation_score(settings, s.evaluation, s.format))
-            scores.push_back({std::to_string(s.account), std::to_string(s.proposal), *score});
+            scores.push_back({to_string(s.account), std::to_string(s.proposal), *score});
     }
     auto aggregates = aggregate_scores(scores);
     rank(aggregates, by);

@@ -121,7 +121,7 @@ http::Response round_page(Exchange& ex, const store::Edition& e, const http::For
     for (const auto& m : instance.evaluators) groups_of[m.id] = m.groups;
     for (const auto& m : store::list_members(ex.db(), e.id)) {
         std::string groups;
-        for (const auto& g : groups_of[std::to_string(m.account_id)])
+        for (const auto& g : groups_of[to_string(m.account_id)])
             groups += (groups.empty() ? "" : ", ") + g;
         members.push_back({{"account", m.account_id},
                            {"name", m.name},
@@ -196,7 +196,7 @@ http::Response evaluation_groups_update(Exchange& ex) {
     const auto& f = ex.form();
     int changed = 0;
     for (const auto& m : store::list_members(ex.db(), e.id)) {
-        auto name = "groups-" + std::to_string(m.account_id);
+        auto name = "groups-" + to_string(m.account_id);
         if (!f.has(name)) continue;
         auto groups = split_items(f.get(name), ",;");
         for (const auto& g : groups)

@@ -77,7 +77,7 @@ void announce_submission(Exchange& ex, std::int64_t proposal, std::int64_t numbe
              {"closes_at", call.closes_at},
              {"link", ex.app.config().base_url + "/proposals/" + std::to_string(proposal)}});
         mail.dedupe_key =
-            "receipt:" + std::to_string(proposal) + ":" + std::to_string(editor.account_id);
+            "receipt:" + std::to_string(proposal) + ":" + to_string(editor.account_id);
         mail.recipient = editor.email;
         mails.push_back(std::move(mail));
     }
@@ -122,7 +122,7 @@ SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal
     require_open_call(ex, call);
     auto checks = checks_for(ex, edition, call);
     throw_if_invalid(check_proposal_draft(draft, checks));
-    throttle(ex, "save:" + std::to_string(account.id), ex.app.config().saves_per_minute,
+    throttle(ex, "save:" + to_string(account.id), ex.app.config().saves_per_minute,
              std::chrono::minutes(1), "throttle.saves");
     auto created =
         store::create_proposal(ex.db(), edition.id, draft, account.id, creation_key, ex.now());
@@ -156,7 +156,7 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
     if (!unchanged) {
         auto account = ex.require_sign_in().id;
         // Faster than anyone types: a script. Refused before anything is stored.
-        throttle(ex, "save:" + std::to_string(account), ex.app.config().saves_per_minute,
+        throttle(ex, "save:" + to_string(account), ex.app.config().saves_per_minute,
                  std::chrono::minutes(1), "throttle.saves");
         if (expected_version != target.record.version ||
             !store::save_proposal(ex.db(), id, draft, expected_version, account,

@@ -137,7 +137,7 @@ std::string Exchange::csrf_token() {
 
 void Exchange::audit(const std::string& action, const std::string& subject,
                      const nlohmann::json& detail) {
-    std::optional<std::int64_t> who;
+    std::optional<AccountId> who;
     if (account()) who = account()->id;
     store::record_audit(db(), who, action, subject, detail.dump(), now());
 }

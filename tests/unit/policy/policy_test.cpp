@@ -12,13 +12,13 @@ namespace {
 
 // Edition 1 is the one in question; edition 2 is another year's.
 const Actor nobody{};
-const Actor proposer{10, {}};
-const Actor member{20, {{Role::evaluator, 1}}};
-const Actor other_member{21, {{Role::evaluator, 1}}};
-const Actor member_elsewhere{22, {{Role::evaluator, 2}}};
-const Actor secretariat{30, {{Role::admin, 1}}};
-const Actor secretariat_elsewhere{31, {{Role::admin, 2}}};
-const Actor secretariat_of_all{32, {{Role::admin, std::nullopt}}};
+const Actor proposer{AccountId{10}, {}};
+const Actor member{AccountId{20}, {{Role::evaluator, 1}}};
+const Actor other_member{AccountId{21}, {{Role::evaluator, 1}}};
+const Actor member_elsewhere{AccountId{22}, {{Role::evaluator, 2}}};
+const Actor secretariat{AccountId{30}, {{Role::admin, 1}}};
+const Actor secretariat_elsewhere{AccountId{31}, {{Role::admin, 2}}};
+const Actor secretariat_of_all{AccountId{32}, {{Role::admin, std::nullopt}}};
 
 struct Row {
     const char* who;
@@ -31,7 +31,7 @@ struct Row {
 // The proposal: edition 1; organised by the actor or not.
 const ProposalFacts organised{1, true}, not_organised{1, false};
 // Member 20's evaluation, on their list or taken off it (a conflict arose).
-const EvaluationFacts on_list{1, 20, true}, off_list{1, 20, false};
+const EvaluationFacts on_list{1, AccountId{20}, true}, off_list{1, AccountId{20}, false};
 
 const auto manage = [](const Actor& a) { return may_manage_edition(a, 1); };
 const auto create = [](const Actor& a) { return may_create_edition(a); };
