@@ -87,22 +87,22 @@ std::vector<AccountWithRoles> list_accounts(db::Connection& c) {
         auto role = parse_role(r.text("role"));
         auto at = index.find(r.integer("account_id"));
         if (!role || at == index.end()) continue;
-        std::optional<std::int64_t> edition;
-        if (!r.is_null("edition_id")) edition = r.integer("edition_id");
+        std::optional<EditionId> edition;
+        if (!r.is_null("edition_id")) edition = r.id<EditionId>("edition_id");
         out[at->second].roles.push_back({*role, edition, r.text("edition_name")});
     }
     return out;
 }
 
-void grant_role(db::Connection& c, AccountId account, Role role,
-                std::optional<std::int64_t> edition) {
-    db::Value e = edition ? db::Value{*edition} : db::Value{nullptr};
-    auto existing = c.run(R"sql(
+void grant_role(db::Connection& c, AccountId account, Role role, std::optional<EditionId> edition) {
+    db::Value e = edition ? db::Value{edition->value()} : db::Value{nullptr};
+    auto existing = c.run(
+        R"sql(
         SELECT 1
         FROM roles
         WHERE account_id = ? AND COALESCE(edition_id, 0) = ? AND role = ?
     )sql",
-                          {account.value(), edition.value_or(0), std::string(role_name(role))});
+        {account.value(), edition.value_or(EditionId{}).value(), std::string(role_name(role))});
     if (!existing.empty()) return;
     c.run(R"sql(INSERT INTO roles (account_id, edition_id, role) VALUES (?, ?, ?))sql",
           {account.value(), e, std::string(role_name(role))});
@@ -120,14 +120,14 @@ std::vector<RoleGrant> roles_of(db::Connection& c, AccountId account) {
     for (auto& row : r.rows) {
         auto role = parse_role(row.text("role"));
         if (!role) continue;
-        std::optional<std::int64_t> edition;
-        if (!row.is_null("edition_id")) edition = row.integer("edition_id");
+        std::optional<EditionId> edition;
+        if (!row.is_null("edition_id")) edition = row.id<EditionId>("edition_id");
         out.push_back({*role, edition, row.text("edition_name")});
     }
     return out;
 }
 
-bool has_role(const std::vector<RoleGrant>& roles, Role role, std::optional<std::int64_t> edition) {
+bool has_role(const std::vector<RoleGrant>& roles, Role role, std::optional<EditionId> edition) {
     for (auto& g : roles)
         if (g.role == role && (!g.edition_id || g.edition_id == edition)) return true;
     return false;

@@ -21,7 +21,7 @@ struct Account {
 
 struct RoleGrant {
     Role role;
-    std::optional<std::int64_t> edition_id;  // nullopt: every edition
+    std::optional<EditionId> edition_id;  // nullopt: every edition
     std::string edition_name;
 };
 
@@ -43,12 +43,11 @@ void mark_email_verified(db::Connection& c, AccountId account, const std::string
 void set_password_hash(db::Connection& c, AccountId account, const std::string& hash);
 std::vector<AccountWithRoles> list_accounts(db::Connection& c);
 
-void grant_role(db::Connection& c, AccountId account, Role role,
-                std::optional<std::int64_t> edition);
+void grant_role(db::Connection& c, AccountId account, Role role, std::optional<EditionId> edition);
 std::vector<RoleGrant> roles_of(db::Connection& c, AccountId account);
 // True when the account holds the role for this edition or for all editions.
 bool has_role(const std::vector<RoleGrant>& roles, Role role,
-              std::optional<std::int64_t> edition = std::nullopt);
+              std::optional<EditionId> edition = std::nullopt);
 
 void create_session(db::Connection& c, const std::string& token_hash, AccountId account,
                     const std::string& now, const std::string& expires);

@@ -2,7 +2,7 @@
 
 namespace convene::store {
 
-void create_enrolment(db::Connection& c, std::int64_t edition, AccountId account,
+void create_enrolment(db::Connection& c, EditionId edition, AccountId account,
                       const std::string& person, const std::string& token_hash, AccountId by,
                       const std::string& now, const std::string& expires_at) {
     c.run(R"sql(
@@ -10,10 +10,10 @@ void create_enrolment(db::Connection& c, std::int64_t edition, AccountId account
             (edition_id, account_id, person, token_hash, invited_by, created_at, expires_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)
     )sql",
-          {edition, account.value(), person, token_hash, by.value(), now, expires_at});
+          {edition.value(), account.value(), person, token_hash, by.value(), now, expires_at});
 }
 
-std::optional<std::string> pending_enrolment(db::Connection& c, std::int64_t edition,
+std::optional<std::string> pending_enrolment(db::Connection& c, EditionId edition,
                                              AccountId account, const std::string& now) {
     auto r = c.run(R"sql(
         SELECT MAX(expires_at) AS expires_at
@@ -21,7 +21,7 @@ std::optional<std::string> pending_enrolment(db::Connection& c, std::int64_t edi
         WHERE edition_id = ? AND account_id = ? AND accepted_at IS NULL
           AND expires_at > ?
     )sql",
-                   {edition, account.value(), now});
+                   {edition.value(), account.value(), now});
     if (r.empty() || r.rows[0].is_null("expires_at")) return std::nullopt;
     return r.rows[0].text("expires_at");
 }
@@ -36,7 +36,7 @@ std::optional<Enrolment> find_enrolment(db::Connection& c, const std::string& to
                    {token_hash});
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
-    return Enrolment{row.id<EnrolmentId>("id"),       row.integer("edition_id"),
+    return Enrolment{row.id<EnrolmentId>("id"),       row.id<EditionId>("edition_id"),
                      row.id<AccountId>("account_id"), row.text("person"),
                      row.text("expires_at"),          row.text("accepted_at")};
 }
@@ -49,7 +49,7 @@ bool accept_enrolment(db::Connection& c, EnrolmentId id, const std::string& now)
                .changed > 0;
 }
 
-std::vector<PendingEnrolment> pending_enrolments(db::Connection& c, std::int64_t edition,
+std::vector<PendingEnrolment> pending_enrolments(db::Connection& c, EditionId edition,
                                                  const std::string& now) {
     std::vector<PendingEnrolment> out;
     auto r = c.run(R"sql(
@@ -60,7 +60,7 @@ std::vector<PendingEnrolment> pending_enrolments(db::Connection& c, std::int64_t
           AND e.expires_at > ?
         ORDER BY e.created_at, e.id
     )sql",
-                   {edition, now});
+                   {edition.value(), now});
     for (const auto& row : r.rows)
         out.push_back({row.text("name"), row.text("email"), row.text("expires_at")});
     return out;

@@ -17,9 +17,9 @@ namespace convene::store {
 
 namespace {
 
-std::vector<std::int64_t> insert_proposals(db::Connection& c, std::int64_t edition,
+std::vector<std::int64_t> insert_proposals(db::Connection& c, EditionId edition,
                                            const std::vector<DemoProposal>& proposals,
-                                           const std::vector<std::int64_t>& theme_ids,
+                                           const std::vector<ThemeId>& theme_ids,
                                            const std::vector<std::int64_t>& person_ids,
                                            const std::string& now) {
     std::vector<std::int64_t> ids;
@@ -33,9 +33,9 @@ std::vector<std::int64_t> insert_proposals(db::Connection& c, std::int64_t editi
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?)
             RETURNING id
         )sql",
-                             {edition, std::int64_t{p.number}, p.session_type, p.title,
-                              theme_ids[p.theme], p.format, std::int64_t{p.duration}, p.description,
-                              now, now, nlohmann::json(p.policy_questions).dump(),
+                             {edition.value(), std::int64_t{p.number}, p.session_type, p.title,
+                              theme_ids[p.theme].value(), p.format, std::int64_t{p.duration},
+                              p.description, now, now, nlohmann::json(p.policy_questions).dump(),
                               p.expected_outcomes, p.online_participation}));
         std::int64_t position = 0;
         for (const auto& r : p.people)
@@ -57,7 +57,7 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
                             const std::vector<std::int64_t>& person_ids, const std::string& now) {
     if (forum.evaluated_proposals.empty()) return;
     auto edition = create_edition(c, forum.evaluated_edition, now);
-    std::vector<std::int64_t> theme_ids;
+    std::vector<ThemeId> theme_ids;
     for (const auto& t : forum.themes) theme_ids.push_back(add_theme(c, edition, t));
     for (const auto& r : forum.rooms) add_room(c, edition, r);
     auto call = standard_call();
@@ -139,7 +139,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
     auto edition = create_edition(*c, forum.edition, now);
     out.edition_id = edition;
 
-    std::vector<std::int64_t> theme_ids;
+    std::vector<ThemeId> theme_ids;
     for (const auto& t : forum.themes) theme_ids.push_back(add_theme(*c, edition, t));
     for (const auto& r : forum.rooms) add_room(*c, edition, r);
     // The demo's call is open: it opened a week ago and closes in a month.
@@ -178,7 +178,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
 
     insert_proposals(*c, edition, forum.proposals, theme_ids, person_ids, now);
     load_evaluated_edition(*c, forum, person_ids, now);
-    record_audit(*c, std::nullopt, "demo.load", "edition " + std::to_string(edition),
+    record_audit(*c, std::nullopt, "demo.load", "edition " + to_string(edition),
                  "{\"proposals\":" + std::to_string(forum.proposals.size()) + "}", now);
     tx.commit();
     return out;

@@ -10,9 +10,10 @@
 
 namespace convene::store {
 
-EvaluationSettings evaluation_settings(db::Connection& c, std::int64_t edition) {
+EvaluationSettings evaluation_settings(db::Connection& c, EditionId edition) {
     auto s = standard_evaluation_settings();
-    auto r = c.run(R"sql(SELECT evaluation_settings FROM editions WHERE id = ?)sql", {edition});
+    auto r =
+        c.run(R"sql(SELECT evaluation_settings FROM editions WHERE id = ?)sql", {edition.value()});
     if (r.empty()) return s;
     auto j = nlohmann::json::parse(r.rows[0].text("evaluation_settings"), nullptr, false);
     if (!j.is_object()) return s;
@@ -20,12 +21,12 @@ EvaluationSettings evaluation_settings(db::Connection& c, std::int64_t edition) 
     return evaluation_settings_from_json(j, s, ignored);
 }
 
-void set_evaluation_settings(db::Connection& c, std::int64_t edition, const EvaluationSettings& s) {
+void set_evaluation_settings(db::Connection& c, EditionId edition, const EvaluationSettings& s) {
     c.run(R"sql(UPDATE editions SET evaluation_settings = ? WHERE id = ?)sql",
-          {to_json(s).dump(), edition});
+          {to_json(s).dump(), edition.value()});
 }
 
-AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
+AssignmentInstance assignment_instance(db::Connection& c, EditionId edition,
                                        const EvaluationSettings& settings) {
     AssignmentInstance in;
     in.per_proposal = settings.per_proposal;
@@ -42,7 +43,7 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
           AND (s.proposal_id IS NULL OR COALESCE(o.passed, s.passed) = 1)
         ORDER BY p.number
     )sql",
-                           {edition});
+                           {edition.value()});
     for (const auto& row : proposals.rows) {
         index[row.integer("id")] = in.proposals.size();
         in.proposals.push_back({row.text("id"), row.text("theme"), {}, {}});
@@ -59,7 +60,7 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
         LEFT JOIN organisations o ON o.id = pe.organisation_id
         WHERE p.edition_id = ?
     )sql",
-                        {edition});
+                        {edition.value()});
     for (const auto& row : people.rows) {
         auto at = index.find(row.integer("proposal_id"));
         if (at == index.end()) continue;
@@ -78,7 +79,7 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
         WHERE edition_id = ?
         ORDER BY group_name
     )sql",
-                               {edition});
+                               {edition.value()});
     for (const auto& row : member_groups.rows)
         groups[row.id<AccountId>("account_id")].push_back(row.text("group_name"));
     int max_load = settings.max_load;
@@ -105,7 +106,7 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
         JOIN proposals p ON p.id = e.proposal_id
         WHERE p.edition_id = ?
     )sql",
-                           {edition, edition});
+                           {edition.value(), edition.value()});
     for (const auto& row : conflicts.rows)
         if (index.count(row.integer("proposal_id")) &&
             member_ids.count(row.id<AccountId>("account_id")))
@@ -114,25 +115,25 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
     return in;
 }
 
-void set_member_groups(db::Connection& c, std::int64_t edition, AccountId account,
+void set_member_groups(db::Connection& c, EditionId edition, AccountId account,
                        const std::vector<std::string>& groups) {
     c.run(R"sql(DELETE FROM member_groups WHERE edition_id = ? AND account_id = ?)sql",
-          {edition, account.value()});
+          {edition.value(), account.value()});
     for (const auto& g : groups)
         c.run(R"sql(
             INSERT INTO member_groups (edition_id, account_id, group_name) VALUES (?, ?, ?)
             ON CONFLICT DO NOTHING
         )sql",
-              {edition, account.value(), g});
+              {edition.value(), account.value(), g});
 }
 
-void save_assignment(db::Connection& c, std::int64_t edition,
-                     const std::vector<AssignmentPair>& pairs, const std::string& now) {
+void save_assignment(db::Connection& c, EditionId edition, const std::vector<AssignmentPair>& pairs,
+                     const std::string& now) {
     c.run(R"sql(
         DELETE FROM assignments
         WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id = ?)
     )sql",
-          {edition});
+          {edition.value()});
     std::vector<db::Value> values;
     for (const auto& pair : pairs)
         for (db::Value v : {db::Value{std::int64_t{std::stoll(pair.proposal)}},
@@ -145,7 +146,7 @@ void save_assignment(db::Connection& c, std::int64_t edition,
                     4, values);
 }
 
-StoredAssignment load_assignment(db::Connection& c, std::int64_t edition) {
+StoredAssignment load_assignment(db::Connection& c, EditionId edition) {
     StoredAssignment out;
     auto r = c.run(R"sql(
         SELECT a.account_id, a.proposal_id, a.published
@@ -154,7 +155,7 @@ StoredAssignment load_assignment(db::Connection& c, std::int64_t edition) {
         WHERE p.edition_id = ?
         ORDER BY p.number, a.account_id
     )sql",
-                   {edition});
+                   {edition.value()});
     for (const auto& row : r.rows) {
         out.pairs.push_back({std::to_string(row.integer("account_id")),
                              std::to_string(row.integer("proposal_id"))});
@@ -163,12 +164,12 @@ StoredAssignment load_assignment(db::Connection& c, std::int64_t edition) {
     return out;
 }
 
-void publish_assignment(db::Connection& c, std::int64_t edition) {
+void publish_assignment(db::Connection& c, EditionId edition) {
     c.run(R"sql(
         UPDATE assignments SET published = 1
         WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id = ?)
     )sql",
-          {edition});
+          {edition.value()});
 }
 
 bool declare_conflict(db::Connection& c, std::int64_t proposal, AccountId account,
@@ -185,7 +186,7 @@ bool declare_conflict(db::Connection& c, std::int64_t proposal, AccountId accoun
                .changed > 0;
 }
 
-void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPair& pair,
+void add_assignment(db::Connection& c, EditionId edition, const AssignmentPair& pair,
                     const std::string& now) {
     c.run(R"sql(
         INSERT INTO assignments (proposal_id, account_id, assigned_at, published)
@@ -196,10 +197,10 @@ void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPai
         ON CONFLICT DO NOTHING
     )sql",
           {std::int64_t{std::stoll(pair.proposal)}, std::int64_t{std::stoll(pair.evaluator)}, now,
-           edition});
+           edition.value()});
 }
 
-std::vector<std::int64_t> proposals_edited_in(db::Connection& c, std::int64_t edition,
+std::vector<std::int64_t> proposals_edited_in(db::Connection& c, EditionId edition,
                                               AccountId account) {
     std::vector<std::int64_t> out;
     auto r = c.run(R"sql(
@@ -209,7 +210,7 @@ std::vector<std::int64_t> proposals_edited_in(db::Connection& c, std::int64_t ed
         WHERE p.edition_id = ? AND e.account_id = ?
         ORDER BY 1
     )sql",
-                   {edition, account.value()});
+                   {edition.value(), account.value()});
     for (const auto& row : r.rows) out.push_back(row.integer("proposal_id"));
     return out;
 }
@@ -220,7 +221,7 @@ bool has_assignment(db::Connection& c, std::int64_t proposal, AccountId account)
                 .empty();
 }
 
-std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, std::int64_t edition) {
+std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, EditionId edition) {
     std::vector<RecordedConflict> out;
     auto r = c.run(R"sql(
         SELECT k.proposal_id, COALESCE(p.number, 0) AS number, p.title, a.name AS member,
@@ -231,7 +232,7 @@ std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, std::int64
         WHERE p.edition_id = ?
         ORDER BY k.declared_at DESC, k.proposal_id
     )sql",
-                   {edition});
+                   {edition.value()});
     for (const auto& row : r.rows)
         out.push_back({row.integer("proposal_id"), row.integer("number"), row.text("title"),
                        row.text("member"), row.text("declared_at"), row.text("origin")});

@@ -92,7 +92,7 @@ std::optional<std::int64_t> save_evaluation(db::Connection& c, std::int64_t prop
     return expected_version + 1;
 }
 
-std::vector<Task> member_tasks(db::Connection& c, std::int64_t edition, AccountId account) {
+std::vector<Task> member_tasks(db::Connection& c, EditionId edition, AccountId account) {
     std::vector<Task> out;
     auto r = c.run(R"sql(
         SELECT p.id, p.number, p.title, COALESCE(t.name, '') AS theme, p.format,
@@ -104,14 +104,14 @@ std::vector<Task> member_tasks(db::Connection& c, std::int64_t edition, AccountI
         WHERE a.account_id = ? AND a.published = 1 AND p.edition_id = ?
         ORDER BY p.number
     )sql",
-                   {account.value(), edition});
+                   {account.value(), edition.value()});
     for (const auto& row : r.rows)
         out.push_back({row.integer("id"), row.integer("number"), row.text("title"),
                        row.text("theme"), row.text("format"), row.text("status")});
     return out;
 }
 
-Progress evaluation_progress(db::Connection& c, std::int64_t edition) {
+Progress evaluation_progress(db::Connection& c, EditionId edition) {
     Progress out;
     std::map<AccountId, std::size_t> at;
     for (const auto& m : list_members(c, edition)) {
@@ -129,7 +129,7 @@ Progress evaluation_progress(db::Connection& c, std::int64_t edition) {
         WHERE p.edition_id = ?
         GROUP BY a.account_id
     )sql",
-                           {edition});
+                           {edition.value()});
     for (const auto& row : by_member.rows) {
         auto i = at.find(row.id<AccountId>("account_id"));
         if (i == at.end()) continue;
@@ -151,7 +151,7 @@ Progress evaluation_progress(db::Connection& c, std::int64_t edition) {
         GROUP BY p.id, p.number, p.title
         ORDER BY p.number
     )sql",
-                             {edition});
+                             {edition.value()});
     for (const auto& row : by_proposal.rows)
         out.proposals.push_back({row.integer("id"), row.integer("number"), row.text("title"),
                                  static_cast<int>(row.integer("assigned")),
@@ -159,7 +159,7 @@ Progress evaluation_progress(db::Connection& c, std::int64_t edition) {
     return out;
 }
 
-std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, std::int64_t edition) {
+std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, EditionId edition) {
     std::vector<SubmittedEvaluation> out;
     auto r = c.run(R"sql(
         SELECT e.proposal_id, e.account_id, p.format, e.content
@@ -168,7 +168,7 @@ std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, std::i
         WHERE p.edition_id = ? AND e.status = 'submitted'
         ORDER BY p.number, e.account_id
     )sql",
-                   {edition});
+                   {edition.value()});
     for (const auto& row : r.rows)
         out.push_back({row.integer("proposal_id"), row.id<AccountId>("account_id"),
                        row.text("format"), parse_content(row.text("content"))});
@@ -191,17 +191,17 @@ std::vector<std::pair<std::int64_t, std::string>> same_theme_proposals(db::Conne
     return out;
 }
 
-std::int64_t count_evaluations(db::Connection& c, std::int64_t edition) {
+std::int64_t count_evaluations(db::Connection& c, EditionId edition) {
     return db::scalar(c.run(R"sql(
         SELECT COUNT(*)
         FROM evaluations e
         JOIN proposals p ON p.id = e.proposal_id
         WHERE p.edition_id = ?
     )sql",
-                            {edition}));
+                            {edition.value()}));
 }
 
-std::vector<SheetProposal> sheet_proposals(db::Connection& c, std::int64_t edition) {
+std::vector<SheetProposal> sheet_proposals(db::Connection& c, EditionId edition) {
     std::vector<SheetProposal> out;
     auto r = c.run(R"sql(
         SELECT p.id, p.number, p.title, COALESCE(t.name, '') AS theme, p.format
@@ -210,7 +210,7 @@ std::vector<SheetProposal> sheet_proposals(db::Connection& c, std::int64_t editi
         WHERE p.edition_id = ? AND p.status = 'submitted'
         ORDER BY p.number
     )sql",
-                   {edition});
+                   {edition.value()});
     for (const auto& row : r.rows)
         out.push_back({row.integer("id"), row.integer("number"), row.text("title"),
                        row.text("theme"), row.text("format")});

@@ -39,7 +39,7 @@ struct Task {
     std::int64_t proposal = 0, number = 0;
     std::string title, theme, format, status;  // status: "", "draft" or "submitted"
 };
-std::vector<Task> member_tasks(db::Connection& c, std::int64_t edition, AccountId account);
+std::vector<Task> member_tasks(db::Connection& c, EditionId edition, AccountId account);
 
 struct MemberProgress {
     AccountId account;
@@ -56,7 +56,7 @@ struct Progress {
     std::vector<MemberProgress> members;      // every MAG member, assigned or not
     std::vector<ProposalProgress> proposals;  // every proposal with an assignment
 };
-Progress evaluation_progress(db::Connection& c, std::int64_t edition);
+Progress evaluation_progress(db::Connection& c, EditionId edition);
 
 // Every submitted evaluation of the edition, with what the sheet needs.
 struct SubmittedEvaluation {
@@ -65,7 +65,7 @@ struct SubmittedEvaluation {
     std::string format;
     Evaluation evaluation;
 };
-std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, std::int64_t edition);
+std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, EditionId edition);
 
 // The other submitted proposals of the same theme (number and title): what a member may
 // name as "should merge with".
@@ -73,13 +73,13 @@ std::vector<std::pair<std::int64_t, std::string>> same_theme_proposals(db::Conne
                                                                        std::int64_t proposal);
 
 // How many evaluations (drafts included) the edition holds.
-std::int64_t count_evaluations(db::Connection& c, std::int64_t edition);
+std::int64_t count_evaluations(db::Connection& c, EditionId edition);
 
 // Every submitted proposal of the edition, as the aggregation sheet lists it.
 struct SheetProposal {
     std::int64_t proposal = 0, number = 0;
     std::string title, theme, format;
 };
-std::vector<SheetProposal> sheet_proposals(db::Connection& c, std::int64_t edition);
+std::vector<SheetProposal> sheet_proposals(db::Connection& c, EditionId edition);
 
 }  // namespace convene::store

@@ -105,7 +105,7 @@ std::vector<Proposal> assemble(const db::Result& proposals, const db::Result& pe
 
 }  // namespace
 
-std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition, bool with_drafts) {
+std::vector<Proposal> load_proposals(db::Connection& c, EditionId edition, bool with_drafts) {
     const std::string which = with_drafts ? R"sql(
         WHERE p.edition_id = ?
 )sql"
@@ -115,11 +115,11 @@ std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition, bo
     auto proposals = c.run(std::string(proposal_columns) + which + R"sql(
         ORDER BY p.number
     )sql",
-                           {edition});
+                           {edition.value()});
     auto people = c.run(std::string(people_columns) + which + R"sql(
         ORDER BY pp.proposal_id, pp.position
     )sql",
-                        {edition});
+                        {edition.value()});
     return assemble(proposals, people);
 }
 
@@ -138,26 +138,27 @@ std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal) 
     return all[0];
 }
 
-std::optional<std::int64_t> edition_of_proposal(db::Connection& c, std::int64_t proposal) {
+std::optional<EditionId> edition_of_proposal(db::Connection& c, std::int64_t proposal) {
     auto r = c.run(R"sql(SELECT edition_id FROM proposals WHERE id = ?)sql", {proposal});
     if (r.empty()) return std::nullopt;
-    return r.rows[0].integer("edition_id");
+    return r.rows[0].id<EditionId>("edition_id");
 }
 
-nlohmann::json screening_rules(db::Connection& c, std::int64_t edition) {
-    auto r = c.run(R"sql(SELECT screening_rules FROM editions WHERE id = ?)sql", {edition});
+nlohmann::json screening_rules(db::Connection& c, EditionId edition) {
+    auto r = c.run(R"sql(SELECT screening_rules FROM editions WHERE id = ?)sql", {edition.value()});
     if (r.empty()) return nlohmann::json::object();
     auto rules = nlohmann::json::parse(r.rows[0].text("screening_rules"), nullptr, false);
     return rules.is_object() ? rules : nlohmann::json::object();
 }
 
-void set_screening_rules(db::Connection& c, std::int64_t edition, const nlohmann::json& rules) {
-    c.run(R"sql(UPDATE editions SET screening_rules = ? WHERE id = ?)sql", {rules.dump(), edition});
+void set_screening_rules(db::Connection& c, EditionId edition, const nlohmann::json& rules) {
+    c.run(R"sql(UPDATE editions SET screening_rules = ? WHERE id = ?)sql",
+          {rules.dump(), edition.value()});
 }
 
 // Sessions held in the editions of the years before this one, newest first, with their
 // organisers (people and institutions) and whether a report was filed.
-std::vector<PastSession> past_sessions(db::Connection& c, std::int64_t edition, int lookback) {
+std::vector<PastSession> past_sessions(db::Connection& c, EditionId edition, int lookback) {
     std::vector<PastSession> out;
     if (lookback <= 0) return out;
     auto years = c.run(R"sql(
@@ -167,7 +168,7 @@ std::vector<PastSession> past_sessions(db::Connection& c, std::int64_t edition, 
         ORDER BY year DESC
         LIMIT ?
     )sql",
-                       {edition, std::int64_t{lookback}});
+                       {edition.value(), std::int64_t{lookback}});
     if (years.empty()) return out;
     std::map<std::int64_t, int> ago;
     for (std::size_t i = 0; i < years.rows.size(); ++i)
@@ -186,7 +187,7 @@ std::vector<PastSession> past_sessions(db::Connection& c, std::int64_t edition, 
           AND p.status IN ('held', 'imported')
         ORDER BY p.id, pp.position
     )sql",
-                      {edition, oldest});
+                      {edition.value(), oldest});
     std::map<std::int64_t, std::size_t> index;
     for (const auto& r : rows.rows) {
         auto [it, fresh] = index.emplace(r.integer("id"), out.size());
@@ -201,7 +202,7 @@ std::vector<PastSession> past_sessions(db::Connection& c, std::int64_t edition, 
     return out;
 }
 
-ScreeningContext screening_context(db::Connection& c, std::int64_t edition) {
+ScreeningContext screening_context(db::Connection& c, EditionId edition) {
     auto context = screening_context_from_json({{"screening", screening_rules(c, edition)}});
     if (context.rules.previous_report_required)
         context.past_sessions = past_sessions(c, edition, context.rules.report_lookback_editions);
@@ -214,13 +215,13 @@ ScreeningContext screening_context(db::Connection& c, std::int64_t edition) {
     return context;
 }
 
-void save_screening(db::Connection& c, std::int64_t edition,
+void save_screening(db::Connection& c, EditionId edition,
                     const std::vector<ScreeningResult>& results, const std::string& now) {
     c.run(R"sql(
         DELETE FROM screening_results
         WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id = ?)
     )sql",
-          {edition});
+          {edition.value()});
     std::vector<db::Value> values;
     for (const auto& r : results) {
         values.emplace_back(std::int64_t{std::stoll(r.proposal)});
@@ -283,8 +284,8 @@ std::vector<ScreenedProposal> screening_rows(db::Connection& c, const std::strin
 
 }  // namespace
 
-std::vector<ScreenedProposal> load_screening(db::Connection& c, std::int64_t edition) {
-    return screening_rows(c, R"sql(p.edition_id = ?)sql", edition);
+std::vector<ScreenedProposal> load_screening(db::Connection& c, EditionId edition) {
+    return screening_rows(c, R"sql(p.edition_id = ?)sql", edition.value());
 }
 
 std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::int64_t proposal) {

@@ -10,17 +10,17 @@
 
 namespace convene::store {
 
-Call load_call(db::Connection& c, std::int64_t edition) {
-    auto r = c.run(R"sql(SELECT call_settings FROM editions WHERE id = ?)sql", {edition});
+Call load_call(db::Connection& c, EditionId edition) {
+    auto r = c.run(R"sql(SELECT call_settings FROM editions WHERE id = ?)sql", {edition.value()});
     FieldErrors ignored;
     if (r.empty()) return standard_call();
     auto j = nlohmann::json::parse(r.rows[0].text("call_settings"), nullptr, false);
     return call_from_json(j.is_object() ? j : nlohmann::json::object(), ignored);
 }
 
-void save_call(db::Connection& c, std::int64_t edition, const Call& call) {
+void save_call(db::Connection& c, EditionId edition, const Call& call) {
     c.run(R"sql(UPDATE editions SET call_settings = ? WHERE id = ?)sql",
-          {to_json(call).dump(), edition});
+          {to_json(call).dump(), edition.value()});
 }
 
 std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64_t proposal) {
@@ -36,7 +36,7 @@ std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64
     const auto& row = r.rows[0];
     ProposalRecord out;
     out.id = row.integer("id");
-    out.edition_id = row.integer("edition_id");
+    out.edition_id = row.id<EditionId>("edition_id");
     out.number = row.integer("number");
     out.version = row.integer("version");
     out.status = row.text("status");
@@ -57,10 +57,10 @@ std::optional<std::int64_t> proposal_by_creation_key(db::Connection& c, AccountI
 
 namespace {
 
-db::Value theme_id(db::Connection& c, std::int64_t edition, const std::string& theme) {
+db::Value theme_id(db::Connection& c, EditionId edition, const std::string& theme) {
     if (theme.empty()) return nullptr;
-    auto r =
-        c.run(R"sql(SELECT id FROM themes WHERE edition_id = ? AND name = ?)sql", {edition, theme});
+    auto r = c.run(R"sql(SELECT id FROM themes WHERE edition_id = ? AND name = ?)sql",
+                   {edition.value(), theme});
     if (r.empty()) return nullptr;
     return r.rows[0].integer("id");
 }
@@ -217,8 +217,7 @@ void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
     }
 }
 
-void write_fields(db::Connection& c, std::int64_t proposal, std::int64_t edition,
-                  const Proposal& p) {
+void write_fields(db::Connection& c, std::int64_t proposal, EditionId edition, const Proposal& p) {
     c.run(
         R"sql(
         UPDATE proposals
@@ -265,9 +264,8 @@ void keep_revision(db::Connection& c, std::int64_t proposal, std::int64_t versio
 
 }  // namespace
 
-Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal& p,
-                        AccountId account, const std::string& creation_key,
-                        const std::string& now) {
+Created create_proposal(db::Connection& c, EditionId edition, const Proposal& p, AccountId account,
+                        const std::string& creation_key, const std::string& now) {
     // A placeholder number, negative so it never meets a real one, until the end.
     static thread_local std::mt19937_64 random{std::random_device{}()};
     std::int64_t placeholder =
@@ -284,7 +282,7 @@ Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal&
             VALUES (?, ?, ?, '', '', 0, '', 'draft', ?, ?, 1, ?, ?)
             RETURNING id
         )sql",
-                  {edition, placeholder, p.session_type, now, now, account.value(), key}));
+                  {edition.value(), placeholder, p.session_type, now, now, account.value(), key}));
         attempt.release();
     } catch (const db::Error& e) {
         // The same key sent twice at once: the second insert waited for the first to
@@ -300,9 +298,10 @@ Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal&
     return {id, false};
 }
 
-std::int64_t number_proposal(db::Connection& c, std::int64_t edition, std::int64_t proposal) {
+std::int64_t number_proposal(db::Connection& c, EditionId edition, std::int64_t proposal) {
     // Numbers in turn: the update locks the edition's row until this transaction ends.
-    c.run(R"sql(UPDATE editions SET call_settings = call_settings WHERE id = ?)sql", {edition});
+    c.run(R"sql(UPDATE editions SET call_settings = call_settings WHERE id = ?)sql",
+          {edition.value()});
     return db::scalar(c.run(R"sql(
         UPDATE proposals
         SET number = (SELECT COALESCE(MAX(number), 0) + 1
@@ -311,7 +310,7 @@ std::int64_t number_proposal(db::Connection& c, std::int64_t edition, std::int64
         WHERE id = ?
         RETURNING number
     )sql",
-                            {edition, proposal}));
+                            {edition.value(), proposal}));
 }
 
 bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
@@ -324,7 +323,7 @@ bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
     )sql",
                          {now, proposal, expected_version});
     if (updated.empty()) return false;
-    write_fields(c, proposal, updated.rows[0].integer("edition_id"), p);
+    write_fields(c, proposal, updated.rows[0].id<EditionId>("edition_id"), p);
     write_people(c, proposal, p);
     keep_revision(c, proposal, expected_version + 1, p, account, action, now);
     return true;
@@ -412,7 +411,7 @@ std::vector<OwnProposal> proposals_of(db::Connection& c, AccountId account) {
     for (const auto& row : r.rows) {
         OwnProposal p;
         p.id = row.integer("id");
-        p.edition_id = row.integer("edition_id");
+        p.edition_id = row.id<EditionId>("edition_id");
         p.number = row.integer("number");
         p.version = row.integer("version");
         p.edition_name = row.text("edition_name");
@@ -462,9 +461,12 @@ std::optional<CoOrganiserInvitation> find_co_organiser_invitation(db::Connection
                    {token_hash});
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
-    return CoOrganiserInvitation{row.integer("id"),       row.integer("proposal_id"),
-                                 row.text("email"),       row.text("expires_at"),
-                                 row.text("accepted_at"), row.text("withdrawn_at")};
+    return CoOrganiserInvitation{row.id<CoOrganiserInvitationId>("id"),
+                                 row.integer("proposal_id"),
+                                 row.text("email"),
+                                 row.text("expires_at"),
+                                 row.text("accepted_at"),
+                                 row.text("withdrawn_at")};
 }
 
 bool accept_co_organiser_invitation(db::Connection& c, const CoOrganiserInvitation& invitation,
@@ -473,7 +475,7 @@ bool accept_co_organiser_invitation(db::Connection& c, const CoOrganiserInvitati
         UPDATE co_organiser_invitations SET accepted_by = ?, accepted_at = ?
         WHERE id = ? AND accepted_at IS NULL AND withdrawn_at IS NULL
     )sql",
-                       {account.value(), now, invitation.id});
+                       {account.value(), now, invitation.id.value()});
     if (taken.changed == 0) return false;
     add_editor(c, invitation.proposal_id, account, "co_organiser", now);
     return true;

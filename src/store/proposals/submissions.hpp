@@ -15,11 +15,13 @@
 
 namespace convene::store {
 
-Call load_call(db::Connection& c, std::int64_t edition);
-void save_call(db::Connection& c, std::int64_t edition, const Call& call);
+Call load_call(db::Connection& c, EditionId edition);
+void save_call(db::Connection& c, EditionId edition, const Call& call);
 
 struct ProposalRecord {
-    std::int64_t id = 0, edition_id = 0, number = 0, version = 0;
+    std::int64_t id = 0;
+    EditionId edition_id;
+    std::int64_t number = 0, version = 0;
     std::string status;  // draft, submitted, withdrawn, held, imported
     std::string created_at, updated_at, submitted_at;
 };
@@ -34,11 +36,11 @@ struct Created {
     std::int64_t id = 0;
     bool existed = false;
 };
-Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal& p,
-                        AccountId account, const std::string& creation_key, const std::string& now);
+Created create_proposal(db::Connection& c, EditionId edition, const Proposal& p, AccountId account,
+                        const std::string& creation_key, const std::string& now);
 // Gives a new proposal the next number of the edition. The edition's row stays locked
 // until the transaction ends, so call it last.
-std::int64_t number_proposal(db::Connection& c, std::int64_t edition, std::int64_t proposal);
+std::int64_t number_proposal(db::Connection& c, EditionId edition, std::int64_t proposal);
 // Writes the proposal when it is still at `expected_version`; false when somebody
 // saved it since (nothing is written then). Keeps the revision.
 bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
@@ -65,7 +67,9 @@ struct Editor {
 std::vector<Editor> list_editors(db::Connection& c, std::int64_t proposal);
 
 struct OwnProposal {
-    std::int64_t id = 0, edition_id = 0, number = 0, version = 0;
+    std::int64_t id = 0;
+    EditionId edition_id;
+    std::int64_t number = 0, version = 0;
     std::string edition_name, title, session_type, status, updated_at, role;
 };
 std::vector<OwnProposal> proposals_of(db::Connection& c, AccountId account);
@@ -79,7 +83,8 @@ std::optional<std::string> pending_co_organiser_invitation(db::Connection& c, st
                                                            const std::string& email,
                                                            const std::string& now);
 struct CoOrganiserInvitation {
-    std::int64_t id = 0, proposal_id = 0;
+    CoOrganiserInvitationId id;
+    std::int64_t proposal_id = 0;
     std::string email, expires_at, accepted_at, withdrawn_at;
 };
 std::optional<CoOrganiserInvitation> find_co_organiser_invitation(db::Connection& c,

@@ -63,8 +63,7 @@ ConflictOutcome declare_member_conflict(Exchange& ex, const EvaluationTarget& t)
 // The signed-in account joined the proposal's organisers: when it is a MAG member of
 // the edition, a conflict is recorded at once (the proposal leaves its list, another
 // member takes the place) for the Secretariat to see.
-void conflict_on_joining(Exchange& ex, std::int64_t edition, std::int64_t proposal,
-                         AccountId account);
+void conflict_on_joining(Exchange& ex, EditionId edition, std::int64_t proposal, AccountId account);
 
 // The member's list with their progress and the round's state (page and API).
 nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId account);

@@ -24,7 +24,7 @@ http::Response api_evaluation_settings_update(Exchange& ex) {
     auto s = settings_in_body(http::parse_json_body(ex.request),
                               store::evaluation_settings(ex.db(), e.id));
     store::set_evaluation_settings(ex.db(), e.id, s);
-    ex.audit("evaluation.settings", "edition " + std::to_string(e.id), to_json(s));
+    ex.audit("evaluation.settings", "edition " + to_string(e.id), to_json(s));
     return http::Response::json(to_json(s));
 }
 
@@ -112,7 +112,7 @@ nlohmann::json evaluation_json(const store::Member& m, const store::StoredEvalua
             {"evaluation", saved.version ? to_json(saved.evaluation) : nlohmann::json()}};
 }
 
-std::int64_t edition_of(Exchange& ex, std::int64_t proposal) {
+EditionId edition_of(Exchange& ex, std::int64_t proposal) {
     auto record = store::find_proposal_record(ex.db(), proposal);
     if (!record) throw http::not_found(say("evaluation.there_is_no_proposal_with_this_2"));
     return record->edition_id;

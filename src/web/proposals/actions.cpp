@@ -46,7 +46,7 @@ void require_open_call(Exchange& ex, const Call& call) {
 
 namespace {
 
-std::vector<std::string> required_fields(Exchange& ex, std::int64_t edition,
+std::vector<std::string> required_fields(Exchange& ex, EditionId edition,
                                          const std::string& session_type) {
     auto rules =
         screening_context_from_json({{"screening", store::screening_rules(ex.db(), edition)}})
@@ -209,7 +209,7 @@ int invite_speakers(Exchange& ex, std::int64_t proposal, const Proposal& p,
              {"edition", edition.name},
              {"link", ex.app.config().base_url + "/confirm/" + tokens.at(person.person)},
              {"expires_at", expires}});
-        mail.dedupe_key = "speaker_invitation:" + std::to_string(invitation_of.at(person.person));
+        mail.dedupe_key = "speaker_invitation:" + to_string(invitation_of.at(person.person));
         mail.recipient = person.email;
         mails.push_back(std::move(mail));
     }

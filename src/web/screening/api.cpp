@@ -46,7 +46,7 @@ http::Response api_screening_rules_update(Exchange& ex) {
             {{err.field().empty() ? "screening" : err.field(), err.message()}});
     }
     store::set_screening_rules(ex.db(), e.id, body["screening"]);
-    ex.audit("screening.rules", "edition " + std::to_string(e.id), body["screening"]);
+    ex.audit("screening.rules", "edition " + to_string(e.id), body["screening"]);
     return http::Response::json({{"screening", body["screening"]}});
 }
 

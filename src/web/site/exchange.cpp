@@ -156,7 +156,7 @@ http::Response Exchange::page(const std::string& name, nlohmann::json view, int 
 }
 
 store::Edition edition_in_path(Exchange& ex) {
-    auto e = store::find_edition(ex.db(), ex.params.integer("edition"));
+    auto e = store::find_edition(ex.db(), ex.params.id<EditionId>("edition"));
     if (!e) throw http::not_found(say("site.no_such_edition"));
     return *e;
 }
