@@ -23,8 +23,8 @@ std::vector<AuditEntry> list_audit(db::Connection& c, std::int64_t limit, std::i
     )sql",
                    {limit, offset});
     for (auto& row : r.rows)
-        out.push_back({row.integer("id"), row.text("at"), row.text("actor"), row.text("action"),
-                       row.text("subject"), row.text("detail")});
+        out.push_back({row.id<AuditEntryId>("id"), row.text("at"), row.text("actor"),
+                       row.text("action"), row.text("subject"), row.text("detail")});
     return out;
 }
 

@@ -11,7 +11,7 @@
 namespace convene::store {
 
 struct AuditEntry {
-    std::int64_t id = 0;
+    AuditEntryId id;
     std::string at;
     std::string actor;    // account name, or "system"
     std::string action;   // "edition.create"
