@@ -379,7 +379,7 @@ int main(int argc, char** argv) {
         if (assign_cmd->parsed()) return cli::assign(assign_in, assign_out);
         if (select_cmd->parsed()) return cli::select(select_in, select_out);
         if (page_cmd->parsed())
-            return cli::import_workshop_page(page_file, s.database, into_edition);
+            return cli::import_workshop_page(page_file, s.database, EditionId{into_edition});
         if (cli.got_subcommand("routes")) {
             web::App app({}, db::Database::open("sqlite::memory:", 1));
             // One line per route: the method, the path and the gate its caller must pass.
@@ -410,7 +410,7 @@ int main(int argc, char** argv) {
                 throw std::runtime_error(bad->message);
             if (auto weak = check_password(password, email, name))
                 throw std::runtime_error("--password: " + weak->message);
-            if (edition && !store::find_edition(*c, edition))
+            if (edition && !store::find_edition(*c, EditionId{edition}))
                 throw std::runtime_error("--edition " + std::to_string(edition) +
                                          ": there is no edition with this id (see the edition's "
                                          "address, /editions/ID)");
@@ -420,7 +420,7 @@ int main(int argc, char** argv) {
                                          " exists already; use 'convene user passwd'");
             auto id = store::create_account(*c, email, name, hash_password(password), now);
             store::grant_role(*c, id, *parsed_role,
-                              edition ? std::optional(edition) : std::nullopt);
+                              edition ? std::optional(EditionId{edition}) : std::nullopt);
             std::string api_token;
             if (token) {
                 api_token = random_token();
@@ -451,7 +451,7 @@ int main(int argc, char** argv) {
                 std::cout << a.account.id << "\t" << a.account.email << "\t" << a.account.name;
                 for (const auto& g : a.roles)
                     std::cout << "\t" << role_name(g.role)
-                              << (g.edition_id ? "@" + std::to_string(*g.edition_id) : "");
+                              << (g.edition_id ? "@" + to_string(*g.edition_id) : "");
                 std::cout << "\n";
             }
         }

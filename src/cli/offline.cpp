@@ -115,10 +115,10 @@ int screen(const std::string& edition_file, const std::string& proposals_file) {
 }
 
 int import_workshop_page(const std::string& file, const std::string& database_url,
-                         std::int64_t into_edition) {
+                         EditionId into_edition) {
     auto page = parse_workshop_page(read_file(file));
     auto json = to_json(page);
-    if (into_edition > 0) {
+    if (into_edition.value() > 0) {
         auto database = db::Database::open(database_url, 1);
         db::migrate(*database);
         auto c = database->acquire();

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/common/ids.hpp"
+
 namespace convene::cli {
 
 // convene screen --edition edition.json --proposals proposals.json: one JSON line per proposal.
@@ -20,6 +22,6 @@ int select(const std::string& in_file, const std::string& out_file);
 // convene import workshop-page FILE: the proposal JSON of a published workshop page.
 // With an edition (--into), it is also stored there as a session held, with its report.
 int import_workshop_page(const std::string& file, const std::string& database_url,
-                         std::int64_t into_edition);
+                         EditionId into_edition);
 
 }  // namespace convene::cli

@@ -46,6 +46,11 @@ class Row {
     const std::string& text(std::string_view column) const { return text(at(column)); }
     std::int64_t integer(std::string_view column) const { return integer(at(column)); }
     bool boolean(std::string_view column) const { return boolean(at(column)); }
+    // The cell as a typed id (`row.id<AccountId>("account_id")`).
+    template <class TypedId>
+    TypedId id(std::string_view column) const {
+        return TypedId{integer(column)};
+    }
     std::optional<std::string> optional_text(std::string_view column) const {
         return optional_text(at(column));
     }

@@ -18,6 +18,11 @@ class PathParams {
     bool has(const std::string& name) const { return values_.count(name) > 0; }
     // Only for parameters declared :int in the pattern, which the router has checked.
     std::int64_t integer(const std::string& name) const { return std::stoll(values_.at(name)); }
+    // The same as a typed id (`params.id<ProposalId>("proposal")`), read once where it enters.
+    template <class TypedId>
+    TypedId id(const std::string& name) const {
+        return TypedId{integer(name)};
+    }
 
   private:
     std::map<std::string, std::string> values_;

@@ -58,7 +58,7 @@ int Sender::send_due() {
                         m.recipient,
                         m.subject,
                         m.body,
-                        "outbox-" + std::to_string(m.id) + "@convene",
+                        "outbox-" + to_string(m.id) + "@convene",
                         settings_.clock()};
         std::string error;
         try {
@@ -70,7 +70,7 @@ int Sender::send_due() {
         db::Transaction tx(*c);
         if (error.empty()) {
             store::mark_mail_sent(*c, m.id, format_utc(settings_.clock()));
-            spdlog::info("outbox: sent message {} ({}) to {}", m.id, m.kind, m.recipient);
+            spdlog::info("outbox: sent message {} ({}) to {}", m.id.value(), m.kind, m.recipient);
         } else {
             auto attempt = m.attempts + 1;
             auto wait = settings_.retry_base * (1LL << std::min<std::int64_t>(attempt - 1, 16));
@@ -78,8 +78,8 @@ int Sender::send_due() {
             bool give_up = attempt >= settings_.max_attempts;
             store::mark_mail_attempt_failed(*c, m.id, error, format_utc(settings_.clock() + wait),
                                             give_up);
-            spdlog::warn("outbox: message {} to {} failed (attempt {}): {}", m.id, m.recipient,
-                         attempt, error);
+            spdlog::warn("outbox: message {} to {} failed (attempt {}): {}", m.id.value(),
+                         m.recipient, attempt, error);
         }
         tx.commit();
     }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 
 namespace convene {
@@ -19,13 +20,28 @@ class Id {
     friend void to_json(nlohmann::json& j, const Id& id) { j = id.value_; }
     friend void from_json(const nlohmann::json& j, Id& id) { id.value_ = j.get<std::int64_t>(); }
     friend std::string to_string(const Id& id) { return std::to_string(id.value_); }
+    friend std::ostream& operator<<(std::ostream& out, const Id& id) { return out << id.value_; }
 
   private:
     std::int64_t value_ = 0;
 };
 
-// More aliases (EditionId, AccountId, ...) as code moves to typed ids.
+// One alias per table with its own id (migrations/). Evaluations, assignments, conflicts,
+// selections and decisions have none: they are keyed by proposal, account or edition.
+using AccountId = Id<struct AccountTag>;
+using EditionId = Id<struct EditionTag>;
+using ThemeId = Id<struct ThemeTag>;
+using RoomId = Id<struct RoomTag>;
+using SessionTypeId = Id<struct SessionTypeTag>;
+using OrganisationId = Id<struct OrganisationTag>;
+using PersonId = Id<struct PersonTag>;
 using ProposalId = Id<struct ProposalTag>;
+using CoOrganiserInvitationId = Id<struct CoOrganiserInvitationTag>;
+using SpeakerInvitationId = Id<struct SpeakerInvitationTag>;
+using EnrolmentId = Id<struct EnrolmentTag>;
+using EmailVerificationId = Id<struct EmailVerificationTag>;
+using MessageId = Id<struct MessageTag>;  // a mail in the outbox
+using AuditEntryId = Id<struct AuditEntryTag>;
 
 }  // namespace convene
 

@@ -2,7 +2,7 @@
 
 namespace convene::policy {
 
-bool Actor::holds(Role role, std::optional<std::int64_t> edition) const {
+bool Actor::holds(Role role, std::optional<EditionId> edition) const {
     for (const auto& g : grants)
         if (g.role == role && (!g.edition || g.edition == edition)) return true;
     return false;
@@ -28,7 +28,7 @@ bool needs_edition(Gate gate) {
     return gate == Gate::secretariat_of_edition || gate == Gate::member_of_edition;
 }
 
-Verdict pass(Gate gate, const Actor& a, std::optional<std::int64_t> edition) {
+Verdict pass(Gate gate, const Actor& a, std::optional<EditionId> edition) {
     if (gate == Gate::anyone) return Verdict::allowed;
     if (!a.signed_in()) return Verdict::sign_in_first;
     bool ok = false;
@@ -53,7 +53,7 @@ Verdict pass(Gate gate, const Actor& a, std::optional<std::int64_t> edition) {
 bool may_create_edition(const Actor& a) {
     return a.holds(Role::admin);
 }
-bool may_manage_edition(const Actor& a, std::int64_t edition) {
+bool may_manage_edition(const Actor& a, EditionId edition) {
     return a.holds(Role::admin, edition);
 }
 bool may_administer(const Actor& a) {
@@ -82,11 +82,11 @@ bool may_write_evaluation(const Actor& a, const EvaluationFacts& e) {
     return a.signed_in() && *a.account == e.author && e.on_author_list &&
            may_evaluate_in(a, e.edition);
 }
-bool may_evaluate_in(const Actor& a, std::int64_t edition) {
+bool may_evaluate_in(const Actor& a, EditionId edition) {
     return a.holds(Role::evaluator, edition);
 }
 
-bool may_read_results(const Actor& a, std::int64_t edition, bool published) {
+bool may_read_results(const Actor& a, EditionId edition, bool published) {
     return published || may_manage_edition(a, edition);
 }
 

@@ -14,23 +14,24 @@
 #include <vector>
 
 #include "core/accounts/roles.hpp"
+#include "core/common/ids.hpp"
 
 namespace convene::policy {
 
 // A role held for one edition, or for every edition (edition empty).
 struct Grant {
     Role role;
-    std::optional<std::int64_t> edition;
+    std::optional<EditionId> edition;
 };
 
 // Who asks: nobody (account empty) or an account with its roles.
 struct Actor {
-    std::optional<std::int64_t> account;
+    std::optional<AccountId> account;
     std::vector<Grant> grants;
 
     bool signed_in() const { return account.has_value(); }
     // Holds `role` for `edition`; with no edition named, holds it for every edition.
-    bool holds(Role role, std::optional<std::int64_t> edition = std::nullopt) const;
+    bool holds(Role role, std::optional<EditionId> edition = std::nullopt) const;
 };
 
 // What a route asks of whoever calls it, before the handler looks at any object.
@@ -50,16 +51,16 @@ bool needs_edition(Gate gate);
 
 enum class Verdict { allowed, sign_in_first, forbidden };
 // `edition` is the edition the request is about, when the gate needs one.
-Verdict pass(Gate gate, const Actor& actor, std::optional<std::int64_t> edition);
+Verdict pass(Gate gate, const Actor& actor, std::optional<EditionId> edition);
 
 // Editions
-bool may_create_edition(const Actor& a);                        // Secretariat of every edition
-bool may_manage_edition(const Actor& a, std::int64_t edition);  // settings, stages, members
+bool may_create_edition(const Actor& a);                     // Secretariat of every edition
+bool may_manage_edition(const Actor& a, EditionId edition);  // settings, stages, members
 bool may_administer(const Actor& a);  // accounts, audit log, outbox, the test clock
 
 // Proposals: the facts about one proposal and the one asking.
 struct ProposalFacts {
-    std::int64_t edition = 0;
+    EditionId edition;
     bool organised_by_actor = false;  // the actor is one of its organisers (editors)
 };
 bool may_see_proposal(const Actor& a, const ProposalFacts& p);   // organisers, Secretariat
@@ -68,20 +69,20 @@ bool may_invite_co_organiser(const Actor& a, const ProposalFacts& p);
 
 // Evaluations: one member's evaluation of one proposal.
 struct EvaluationFacts {
-    std::int64_t edition = 0;
-    std::int64_t author = 0;      // the MAG member who writes it
+    EditionId edition;
+    AccountId author;             // the MAG member who writes it
     bool on_author_list = false;  // the proposal is on the author's published list
 };
 // The Secretariat always; the author while the proposal is on their list.
 bool may_read_evaluation(const Actor& a, const EvaluationFacts& e);
 // Only the author, only while the proposal is on their list.
 bool may_write_evaluation(const Actor& a, const EvaluationFacts& e);
-bool may_evaluate_in(const Actor& a, std::int64_t edition);  // holds the member role there
+bool may_evaluate_in(const Actor& a, EditionId edition);  // holds the member role there
 // Evaluators never see who proposed: nobody but organisers and the Secretariat does.
 bool may_see_proposers(const Actor& a, const ProposalFacts& p);
 
 // Results: public once published; before that a preview for the Secretariat only.
-bool may_read_results(const Actor& a, std::int64_t edition, bool published);
+bool may_read_results(const Actor& a, EditionId edition, bool published);
 
 // Live topics: "editions" (anyone) and "proposal-<id>" (its organisers and Secretariat).
 struct LiveTopic {

@@ -9,20 +9,20 @@ namespace convene::store {
 namespace {
 // Columns: id, email, name and, where the statement gives it, email_verified (1 or 0).
 Account account_from(const db::Row& r) {
-    Account a{r.integer("id"), r.text("email"), r.text("name")};
+    Account a{r.id<AccountId>("id"), r.text("email"), r.text("name")};
     if (r.has("email_verified")) a.email_verified = r.boolean("email_verified");
     return a;
 }
 }  // namespace
 
-std::optional<Account> find_account(db::Connection& c, std::int64_t id) {
+std::optional<Account> find_account(db::Connection& c, AccountId id) {
     auto r = c.run(R"sql(
         SELECT a.id, a.email, a.name,
                CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END AS email_verified
         FROM accounts a
         WHERE a.id = ?
     )sql",
-                   {id});
+                   {id.value()});
     if (r.empty()) return std::nullopt;
     return account_from(r.rows[0]);
 }
@@ -41,28 +41,28 @@ std::optional<std::pair<Account, std::string>> find_account_for_sign_in(db::Conn
     return std::make_pair(account_from(r.rows[0]), r.rows[0].text("password_hash"));
 }
 
-std::int64_t create_account(db::Connection& c, const std::string& email, const std::string& name,
-                            const std::string& password_hash, const std::string& now,
-                            bool verified) {
+AccountId create_account(db::Connection& c, const std::string& email, const std::string& name,
+                         const std::string& password_hash, const std::string& now, bool verified) {
     db::Value verified_at = verified ? db::Value{now} : db::Value{nullptr};
-    return db::scalar(c.run(R"sql(
+    return AccountId{
+        db::scalar(c.run(R"sql(
             INSERT INTO accounts (email, name, password_hash, created_at, email_verified_at)
             VALUES (?, ?, ?, ?, ?)
             RETURNING id
         )sql",
-                            {normal_email(email), name, password_hash, now, verified_at}));
+                         {normal_email(email), name, password_hash, now, verified_at}))};
 }
 
-void mark_email_verified(db::Connection& c, std::int64_t account, const std::string& now) {
+void mark_email_verified(db::Connection& c, AccountId account, const std::string& now) {
     c.run(R"sql(
         UPDATE accounts SET email_verified_at = ?
         WHERE id = ? AND email_verified_at IS NULL
     )sql",
-          {now, account});
+          {now, account.value()});
 }
 
-void set_password_hash(db::Connection& c, std::int64_t account, const std::string& hash) {
-    c.run(R"sql(UPDATE accounts SET password_hash = ? WHERE id = ?)sql", {hash, account});
+void set_password_hash(db::Connection& c, AccountId account, const std::string& hash) {
+    c.run(R"sql(UPDATE accounts SET password_hash = ? WHERE id = ?)sql", {hash, account.value()});
 }
 
 std::vector<AccountWithRoles> list_accounts(db::Connection& c) {
@@ -87,28 +87,28 @@ std::vector<AccountWithRoles> list_accounts(db::Connection& c) {
         auto role = parse_role(r.text("role"));
         auto at = index.find(r.integer("account_id"));
         if (!role || at == index.end()) continue;
-        std::optional<std::int64_t> edition;
-        if (!r.is_null("edition_id")) edition = r.integer("edition_id");
+        std::optional<EditionId> edition;
+        if (!r.is_null("edition_id")) edition = r.id<EditionId>("edition_id");
         out[at->second].roles.push_back({*role, edition, r.text("edition_name")});
     }
     return out;
 }
 
-void grant_role(db::Connection& c, std::int64_t account, Role role,
-                std::optional<std::int64_t> edition) {
-    db::Value e = edition ? db::Value{*edition} : db::Value{nullptr};
-    auto existing = c.run(R"sql(
+void grant_role(db::Connection& c, AccountId account, Role role, std::optional<EditionId> edition) {
+    db::Value e = edition ? db::Value{edition->value()} : db::Value{nullptr};
+    auto existing = c.run(
+        R"sql(
         SELECT 1
         FROM roles
         WHERE account_id = ? AND COALESCE(edition_id, 0) = ? AND role = ?
     )sql",
-                          {account, edition.value_or(0), std::string(role_name(role))});
+        {account.value(), edition.value_or(EditionId{}).value(), std::string(role_name(role))});
     if (!existing.empty()) return;
     c.run(R"sql(INSERT INTO roles (account_id, edition_id, role) VALUES (?, ?, ?))sql",
-          {account, e, std::string(role_name(role))});
+          {account.value(), e, std::string(role_name(role))});
 }
 
-std::vector<RoleGrant> roles_of(db::Connection& c, std::int64_t account) {
+std::vector<RoleGrant> roles_of(db::Connection& c, AccountId account) {
     std::vector<RoleGrant> out;
     auto r = c.run(R"sql(
         SELECT r.role, r.edition_id, e.name AS edition_name
@@ -116,30 +116,30 @@ std::vector<RoleGrant> roles_of(db::Connection& c, std::int64_t account) {
         LEFT JOIN editions e ON e.id = r.edition_id
         WHERE r.account_id = ?
     )sql",
-                   {account});
+                   {account.value()});
     for (auto& row : r.rows) {
         auto role = parse_role(row.text("role"));
         if (!role) continue;
-        std::optional<std::int64_t> edition;
-        if (!row.is_null("edition_id")) edition = row.integer("edition_id");
+        std::optional<EditionId> edition;
+        if (!row.is_null("edition_id")) edition = row.id<EditionId>("edition_id");
         out.push_back({*role, edition, row.text("edition_name")});
     }
     return out;
 }
 
-bool has_role(const std::vector<RoleGrant>& roles, Role role, std::optional<std::int64_t> edition) {
+bool has_role(const std::vector<RoleGrant>& roles, Role role, std::optional<EditionId> edition) {
     for (auto& g : roles)
         if (g.role == role && (!g.edition_id || g.edition_id == edition)) return true;
     return false;
 }
 
-void create_session(db::Connection& c, const std::string& token_hash, std::int64_t account,
+void create_session(db::Connection& c, const std::string& token_hash, AccountId account,
                     const std::string& now, const std::string& expires) {
     c.run(R"sql(
         INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
         VALUES (?, ?, ?, ?)
     )sql",
-          {token_hash, account, now, expires});
+          {token_hash, account.value(), now, expires});
 }
 
 std::optional<Account> account_of_session(db::Connection& c, const std::string& token_hash,
@@ -160,9 +160,9 @@ void delete_session(db::Connection& c, const std::string& token_hash) {
     c.run(R"sql(DELETE FROM sessions WHERE token_hash = ?)sql", {token_hash});
 }
 
-void end_other_sessions(db::Connection& c, std::int64_t account, const std::string& keep) {
+void end_other_sessions(db::Connection& c, AccountId account, const std::string& keep) {
     c.run(R"sql(DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?)sql",
-          {account, keep});
+          {account.value(), keep});
 }
 
 void purge_expired(db::Connection& c, const std::string& now, const std::string& before,
@@ -184,7 +184,7 @@ void lock_throttle(db::Connection& c, const std::string& key, const std::string&
     c.run(R"sql(UPDATE throttle_locks SET at = ? WHERE throttle_key = ?)sql", {now, key});
 }
 
-void create_api_token(db::Connection& c, const std::string& token_hash, std::int64_t account,
+void create_api_token(db::Connection& c, const std::string& token_hash, AccountId account,
                       const std::string& label, const std::string& now,
                       const std::optional<std::string>& expires_at) {
     db::Value expires = expires_at ? db::Value{*expires_at} : db::Value{nullptr};
@@ -192,7 +192,7 @@ void create_api_token(db::Connection& c, const std::string& token_hash, std::int
         INSERT INTO api_tokens (token_hash, account_id, label, created_at, expires_at)
         VALUES (?, ?, ?, ?, ?)
     )sql",
-          {token_hash, account, label, now, expires});
+          {token_hash, account.value(), label, now, expires});
 }
 
 std::optional<Account> account_of_api_token(db::Connection& c, const std::string& token_hash,
@@ -210,7 +210,7 @@ std::optional<Account> account_of_api_token(db::Connection& c, const std::string
     return account_from(r.rows[0]);
 }
 
-std::vector<ApiToken> api_tokens_of(db::Connection& c, std::int64_t account) {
+std::vector<ApiToken> api_tokens_of(db::Connection& c, AccountId account) {
     std::vector<ApiToken> out;
     auto tokens = c.run(R"sql(
         SELECT token_hash, label, created_at,
@@ -220,14 +220,14 @@ std::vector<ApiToken> api_tokens_of(db::Connection& c, std::int64_t account) {
         WHERE account_id = ?
         ORDER BY created_at, token_hash
     )sql",
-                        {account});
+                        {account.value()});
     for (const auto& r : tokens.rows)
         out.push_back({r.text("token_hash").substr(0, api_token_id_length), r.text("label"),
                        r.text("created_at"), r.text("expires_at"), r.text("revoked_at")});
     return out;
 }
 
-bool revoke_api_token(db::Connection& c, std::int64_t account, const std::string& id,
+bool revoke_api_token(db::Connection& c, AccountId account, const std::string& id,
                       const std::string& now) {
     if (id.size() != api_token_id_length || id.find_first_not_of("0123456789abcdef") != id.npos)
         return false;
@@ -235,7 +235,7 @@ bool revoke_api_token(db::Connection& c, std::int64_t account, const std::string
         UPDATE api_tokens SET revoked_at = ?
         WHERE account_id = ? AND revoked_at IS NULL AND substr(token_hash, 1, 16) = ?
     )sql",
-                 {now, account, id})
+                 {now, account.value(), id})
                .changed > 0;
 }
 
@@ -255,19 +255,19 @@ std::string last_failure(db::Connection& c, const std::string& key) {
                                                             : r.rows[0].text("last_failed_at");
 }
 
-bool is_known_device(db::Connection& c, std::int64_t account, const std::string& key) {
+bool is_known_device(db::Connection& c, AccountId account, const std::string& key) {
     return !c.run(R"sql(SELECT 1 FROM known_devices WHERE account_id = ? AND device_key = ?)sql",
-                  {account, key})
+                  {account.value(), key})
                 .empty();
 }
 
-void remember_device(db::Connection& c, std::int64_t account, const std::string& device_key,
+void remember_device(db::Connection& c, AccountId account, const std::string& device_key,
                      const std::string& now) {
     c.run(R"sql(
         INSERT INTO known_devices (account_id, device_key, last_used_at) VALUES (?, ?, ?)
         ON CONFLICT (account_id, device_key) DO UPDATE SET last_used_at = excluded.last_used_at
     )sql",
-          {account, device_key, now});
+          {account.value(), device_key, now});
 }
 
 void record_failure(db::Connection& c, const std::string& key, const std::string& now) {
@@ -293,7 +293,7 @@ void record_event(db::Connection& c, const std::string& key, const std::string& 
     c.run(R"sql(INSERT INTO throttle_events (throttle_key, at) VALUES (?, ?))sql", {key, now});
 }
 
-void create_email_verification(db::Connection& c, std::int64_t account, const std::string& email,
+void create_email_verification(db::Connection& c, AccountId account, const std::string& email,
                                const std::string& token_hash, const std::string& now,
                                const std::string& expires_at, const std::string& password_hash) {
     c.run(R"sql(
@@ -301,7 +301,7 @@ void create_email_verification(db::Connection& c, std::int64_t account, const st
             (account_id, email, token_hash, created_at, expires_at, password_hash)
         VALUES (?, ?, ?, ?, ?, ?)
     )sql",
-          {account, email, token_hash, now, expires_at, password_hash});
+          {account.value(), email, token_hash, now, expires_at, password_hash});
 }
 
 std::optional<EmailVerification> find_email_verification(db::Connection& c,
@@ -314,29 +314,32 @@ std::optional<EmailVerification> find_email_verification(db::Connection& c,
                    {token_hash});
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
-    return EmailVerification{row.integer("id"),   row.integer("account_id"),
-                             row.text("email"),   row.text("expires_at"),
-                             row.text("used_at"), row.text("password_hash")};
+    return EmailVerification{row.id<EmailVerificationId>("id"),
+                             row.id<AccountId>("account_id"),
+                             row.text("email"),
+                             row.text("expires_at"),
+                             row.text("used_at"),
+                             row.text("password_hash")};
 }
 
-void forget_before_verification(db::Connection& c, std::int64_t account, const std::string& now) {
-    c.run(R"sql(DELETE FROM sessions WHERE account_id = ?)sql", {account});
+void forget_before_verification(db::Connection& c, AccountId account, const std::string& now) {
+    c.run(R"sql(DELETE FROM sessions WHERE account_id = ?)sql", {account.value()});
     c.run(R"sql(
         UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL
     )sql",
-          {now, account});
-    c.run(R"sql(DELETE FROM known_devices WHERE account_id = ?)sql", {account});
+          {now, account.value()});
+    c.run(R"sql(DELETE FROM known_devices WHERE account_id = ?)sql", {account.value()});
     c.run(R"sql(
         UPDATE email_verifications SET used_at = ? WHERE account_id = ? AND used_at IS NULL
     )sql",
-          {now, account});
+          {now, account.value()});
 }
 
-bool use_email_verification(db::Connection& c, std::int64_t id, const std::string& now) {
+bool use_email_verification(db::Connection& c, EmailVerificationId id, const std::string& now) {
     return c.run(R"sql(
         UPDATE email_verifications SET used_at = ? WHERE id = ? AND used_at IS NULL
     )sql",
-                 {now, id})
+                 {now, id.value()})
                .changed > 0;
 }
 

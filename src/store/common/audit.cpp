@@ -2,10 +2,10 @@
 
 namespace convene::store {
 
-void record_audit(db::Connection& c, std::optional<std::int64_t> account, const std::string& action,
+void record_audit(db::Connection& c, std::optional<AccountId> account, const std::string& action,
                   const std::string& subject, const std::string& detail_json,
                   const std::string& now) {
-    db::Value who = account ? db::Value{*account} : db::Value{nullptr};
+    db::Value who = account ? db::Value{account->value()} : db::Value{nullptr};
     c.run(R"sql(
         INSERT INTO audit_log (at, account_id, action, subject, detail) VALUES (?, ?, ?, ?, ?)
     )sql",
@@ -23,8 +23,8 @@ std::vector<AuditEntry> list_audit(db::Connection& c, std::int64_t limit, std::i
     )sql",
                    {limit, offset});
     for (auto& row : r.rows)
-        out.push_back({row.integer("id"), row.text("at"), row.text("actor"), row.text("action"),
-                       row.text("subject"), row.text("detail")});
+        out.push_back({row.id<AuditEntryId>("id"), row.text("at"), row.text("actor"),
+                       row.text("action"), row.text("subject"), row.text("detail")});
     return out;
 }
 

@@ -5,12 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "database/database.hpp"
 
 namespace convene::store {
 
 struct AuditEntry {
-    std::int64_t id = 0;
+    AuditEntryId id;
     std::string at;
     std::string actor;    // account name, or "system"
     std::string action;   // "edition.create"
@@ -18,7 +19,7 @@ struct AuditEntry {
     std::string detail;   // JSON text
 };
 
-void record_audit(db::Connection& c, std::optional<std::int64_t> account, const std::string& action,
+void record_audit(db::Connection& c, std::optional<AccountId> account, const std::string& action,
                   const std::string& subject, const std::string& detail_json,
                   const std::string& now);
 

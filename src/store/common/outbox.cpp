@@ -38,7 +38,7 @@ std::vector<OutboxMessage> messages(const db::Result& r) {
     std::vector<OutboxMessage> out;
     for (const auto& row : r.rows) {
         OutboxMessage m;
-        m.id = row.integer("id");
+        m.id = row.id<MessageId>("id");
         m.created_at = row.text("created_at");
         m.kind = row.text("kind");
         m.recipient = row.text("recipient");
@@ -102,23 +102,23 @@ std::vector<OutboxMessage> claim_due_mail(db::Connection& c, const std::string& 
               AND (claimed_until IS NULL OR claimed_until < ?)
             RETURNING id
         )sql",
-                       {claim_until, m.id, now});
+                       {claim_until, m.id.value(), now});
         if (!r.empty()) claimed.push_back(std::move(m));
     }
     return claimed;
 }
 
-void mark_mail_sent(db::Connection& c, std::int64_t id, const std::string& now) {
+void mark_mail_sent(db::Connection& c, MessageId id, const std::string& now) {
     c.run(R"sql(
         UPDATE outbox
         SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_until = NULL,
             last_error = ''
         WHERE id = ?
     )sql",
-          {now, id});
+          {now, id.value()});
 }
 
-void mark_mail_attempt_failed(db::Connection& c, std::int64_t id, const std::string& error,
+void mark_mail_attempt_failed(db::Connection& c, MessageId id, const std::string& error,
                               const std::string& next_attempt_at, bool give_up) {
     c.run(R"sql(
         UPDATE outbox
@@ -126,16 +126,16 @@ void mark_mail_attempt_failed(db::Connection& c, std::int64_t id, const std::str
             claimed_until = NULL
         WHERE id = ?
     )sql",
-          {std::string(give_up ? "failed" : "queued"), error, next_attempt_at, id});
+          {std::string(give_up ? "failed" : "queued"), error, next_attempt_at, id.value()});
 }
 
-bool retry_mail_now(db::Connection& c, std::int64_t id, const std::string& now) {
+bool retry_mail_now(db::Connection& c, MessageId id, const std::string& now) {
     return !c.run(R"sql(
         UPDATE outbox SET status = 'queued', next_attempt_at = ?, claimed_until = NULL
         WHERE id = ? AND status <> 'sent'
         RETURNING id
     )sql",
-                  {now, id})
+                  {now, id.value()})
                 .empty();
 }
 

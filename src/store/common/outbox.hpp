@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "database/database.hpp"
 
 namespace convene::store {
@@ -23,7 +24,7 @@ bool enqueue_mail(db::Connection& c, const Mail& mail, const std::string& now);
 void enqueue_mails(db::Connection& c, const std::vector<Mail>& mails, const std::string& now);
 
 struct OutboxMessage {
-    std::int64_t id = 0;
+    MessageId id;
     std::string created_at, kind, recipient, subject, body, status;
     std::int64_t attempts = 0;
     std::string next_attempt_at, last_error, sent_at;
@@ -37,12 +38,12 @@ OutboxCounts count_outbox(db::Connection& c);
 // Claims up to `limit` queued messages that are due and not claimed by another node.
 std::vector<OutboxMessage> claim_due_mail(db::Connection& c, const std::string& now,
                                           const std::string& claim_until, int limit);
-void mark_mail_sent(db::Connection& c, std::int64_t id, const std::string& now);
+void mark_mail_sent(db::Connection& c, MessageId id, const std::string& now);
 // Records a failed attempt; the message waits until `next_attempt_at`, or is given up
 // (status failed) when `give_up`.
-void mark_mail_attempt_failed(db::Connection& c, std::int64_t id, const std::string& error,
+void mark_mail_attempt_failed(db::Connection& c, MessageId id, const std::string& error,
                               const std::string& next_attempt_at, bool give_up);
 // Puts a failed or waiting message back in the queue, due now; false when there is none.
-bool retry_mail_now(db::Connection& c, std::int64_t id, const std::string& now);
+bool retry_mail_now(db::Connection& c, MessageId id, const std::string& now);
 
 }  // namespace convene::store

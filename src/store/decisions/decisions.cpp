@@ -33,13 +33,13 @@ StoredDecision decision_of_row(const db::Row& row) {
 
 }  // namespace
 
-std::vector<StoredDecision> list_decisions(db::Connection& c, std::int64_t edition) {
+std::vector<StoredDecision> list_decisions(db::Connection& c, EditionId edition) {
     std::vector<StoredDecision> out;
     auto decisions = c.run(std::string(decision_columns) + R"sql(
         WHERE d.edition_id = ?
         ORDER BY p.number
     )sql",
-                           {edition});
+                           {edition.value()});
     for (const auto& row : decisions.rows) out.push_back(decision_of_row(row));
     return out;
 }
@@ -53,20 +53,20 @@ StoredDecision load_decision(db::Connection& c, std::int64_t proposal) {
     return decision_of_row(r.rows[0]);
 }
 
-std::optional<std::int64_t> save_decision(db::Connection& c, std::int64_t edition,
+std::optional<std::int64_t> save_decision(db::Connection& c, EditionId edition,
                                           std::int64_t proposal, const Decision& d,
                                           std::int64_t expected_version,
-                                          std::optional<std::int64_t> account,
+                                          std::optional<AccountId> account,
                                           const std::string& now) {
     const auto content = to_json(d).dump();
-    const db::Value who = account ? db::Value{*account} : db::Value{nullptr};
+    const db::Value who = account ? db::Value{account->value()} : db::Value{nullptr};
     if (expected_version == 0) {
         auto r = c.run(R"sql(
             INSERT INTO decisions (proposal_id, edition_id, content, version, decided_at, account_id)
             VALUES (?, ?, ?, 1, ?, ?)
             ON CONFLICT DO NOTHING
         )sql",
-                       {proposal, edition, content, now, who});
+                       {proposal, edition.value(), content, now, who});
         if (r.changed == 0) return std::nullopt;
         return 1;
     }
@@ -81,7 +81,7 @@ std::optional<std::int64_t> save_decision(db::Connection& c, std::int64_t editio
 }
 
 std::map<std::int64_t, std::vector<std::string>> decision_recipients(db::Connection& c,
-                                                                     std::int64_t edition) {
+                                                                     EditionId edition) {
     std::map<std::int64_t, std::vector<std::string>> out;
     auto add = [&](std::int64_t proposal, const std::string& email) {
         auto& list = out[proposal];
@@ -99,7 +99,7 @@ std::map<std::int64_t, std::vector<std::string>> decision_recipients(db::Connect
         WHERE p.edition_id = ?
         ORDER BY e.proposal_id, e.added_at, a.id
     )sql",
-                         {edition});
+                         {edition.value()});
     for (const auto& row : editors.rows) add(row.integer("proposal_id"), row.text("email"));
     auto organisers = c.run(R"sql(
         SELECT pp.proposal_id, COALESCE(pe.email, '') AS email
@@ -109,13 +109,13 @@ std::map<std::int64_t, std::vector<std::string>> decision_recipients(db::Connect
         WHERE p.edition_id = ? AND pp.role = 'organiser'
         ORDER BY pp.proposal_id, pp.position
     )sql",
-                            {edition});
+                            {edition.value()});
     for (const auto& row : organisers.rows) add(row.integer("proposal_id"), row.text("email"));
     return out;
 }
 
 std::map<std::int64_t, std::vector<std::string>> evaluation_comments(db::Connection& c,
-                                                                     std::int64_t edition) {
+                                                                     EditionId edition) {
     std::map<std::int64_t, std::vector<std::string>> out;
     auto comments = c.run(R"sql(
         SELECT e.proposal_id, e.content
@@ -124,7 +124,7 @@ std::map<std::int64_t, std::vector<std::string>> evaluation_comments(db::Connect
         WHERE p.edition_id = ? AND e.status = 'submitted'
         ORDER BY e.proposal_id, e.submitted_at, e.account_id
     )sql",
-                          {edition});
+                          {edition.value()});
     for (const auto& row : comments.rows) {
         FieldErrors ignored;
         auto e = evaluation_from_json(nlohmann::json::parse(row.text("content"), nullptr, false),
@@ -134,19 +134,19 @@ std::map<std::int64_t, std::vector<std::string>> evaluation_comments(db::Connect
     return out;
 }
 
-std::string results_published_at(db::Connection& c, std::int64_t edition) {
+std::string results_published_at(db::Connection& c, EditionId edition) {
     auto r = c.run(R"sql(
         SELECT COALESCE(results_published_at, '') AS results_published_at
         FROM editions
         WHERE id = ?
     )sql",
-                   {edition});
+                   {edition.value()});
     return r.empty() ? "" : r.rows[0].text("results_published_at");
 }
 
-void set_results_published(db::Connection& c, std::int64_t edition, const std::string& at) {
+void set_results_published(db::Connection& c, EditionId edition, const std::string& at) {
     c.run(R"sql(UPDATE editions SET results_published_at = ? WHERE id = ?)sql",
-          {at.empty() ? db::Value{nullptr} : db::Value{at}, edition});
+          {at.empty() ? db::Value{nullptr} : db::Value{at}, edition.value()});
 }
 
 }  // namespace convene::store

@@ -17,9 +17,9 @@ namespace convene::store {
 
 namespace {
 
-std::vector<std::int64_t> insert_proposals(db::Connection& c, std::int64_t edition,
+std::vector<std::int64_t> insert_proposals(db::Connection& c, EditionId edition,
                                            const std::vector<DemoProposal>& proposals,
-                                           const std::vector<std::int64_t>& theme_ids,
+                                           const std::vector<ThemeId>& theme_ids,
                                            const std::vector<std::int64_t>& person_ids,
                                            const std::string& now) {
     std::vector<std::int64_t> ids;
@@ -33,9 +33,9 @@ std::vector<std::int64_t> insert_proposals(db::Connection& c, std::int64_t editi
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?)
             RETURNING id
         )sql",
-                             {edition, std::int64_t{p.number}, p.session_type, p.title,
-                              theme_ids[p.theme], p.format, std::int64_t{p.duration}, p.description,
-                              now, now, nlohmann::json(p.policy_questions).dump(),
+                             {edition.value(), std::int64_t{p.number}, p.session_type, p.title,
+                              theme_ids[p.theme].value(), p.format, std::int64_t{p.duration},
+                              p.description, now, now, nlohmann::json(p.policy_questions).dump(),
                               p.expected_outcomes, p.online_participation}));
         std::int64_t position = 0;
         for (const auto& r : p.people)
@@ -57,17 +57,17 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
                             const std::vector<std::int64_t>& person_ids, const std::string& now) {
     if (forum.evaluated_proposals.empty()) return;
     auto edition = create_edition(c, forum.evaluated_edition, now);
-    std::vector<std::int64_t> theme_ids;
+    std::vector<ThemeId> theme_ids;
     for (const auto& t : forum.themes) theme_ids.push_back(add_theme(c, edition, t));
     for (const auto& r : forum.rooms) add_room(c, edition, r);
     auto call = standard_call();
     call.opens_at = format_utc(Clock::now() - std::chrono::hours(24 * 120));
     call.closes_at = format_utc(Clock::now() - std::chrono::hours(24 * 60));
     save_call(c, edition, call);
-    std::vector<std::int64_t> accounts;
+    std::vector<AccountId> accounts;
     for (int m : forum.mag_members) {
-        auto account = db::scalar(
-            c.run(R"sql(SELECT account_id FROM people WHERE id = ?)sql", {person_ids[m]}));
+        auto account = AccountId{db::scalar(
+            c.run(R"sql(SELECT account_id FROM people WHERE id = ?)sql", {person_ids[m]}))};
         grant_role(c, account, Role::evaluator, edition);
         accounts.push_back(account);
     }
@@ -85,7 +85,7 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
     for (std::size_t i = 0; i < ids.size(); ++i)
         proposal_index[std::to_string(ids[i])] = static_cast<int>(i);
     for (std::size_t i = 0; i < accounts.size(); ++i)
-        member_index[std::to_string(accounts[i])] = static_cast<int>(i);
+        member_index[to_string(accounts[i])] = static_cast<int>(i);
     std::vector<std::pair<int, int>> pairs;
     for (const auto& a : result.assignments)
         pairs.emplace_back(proposal_index.at(a.proposal), member_index.at(a.evaluator));
@@ -103,12 +103,13 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
         if (!d.reason.empty()) e.reasons = {{"overall", d.reason}};
         e.comment = d.comment;
         if (d.merge_with) e.merge_with = *d.merge_with;
-        c.run(R"sql(
+        c.run(
+            R"sql(
             INSERT INTO evaluations
                 (proposal_id, account_id, status, content, version, updated_at, submitted_at)
             VALUES (?, ?, 'submitted', ?, 1, ?, ?)
         )sql",
-              {ids[pairs[i].first], accounts[pairs[i].second], to_json(e).dump(), now, now});
+            {ids[pairs[i].first], accounts[pairs[i].second].value(), to_json(e).dump(), now, now});
     }
     auto plan = synthesis_settings(c, edition);
     plan.plan.reserved = {{"open_forum", 16},
@@ -125,16 +126,17 @@ void load_evaluating_edition(db::Connection& c, const DemoForum& forum,
                              const std::vector<std::int64_t>& person_ids, const std::string& now) {
     if (forum.evaluating_proposals.empty() || forum.evaluating_members == 0) return;
     auto edition = create_edition(c, forum.evaluating_edition, now);
-    std::vector<std::int64_t> theme_ids;
+    std::vector<ThemeId> theme_ids;
     for (const auto& t : forum.themes) theme_ids.push_back(add_theme(c, edition, t));
     auto call = standard_call();
     call.opens_at = format_utc(Clock::now() - std::chrono::hours(24 * 45));
     call.closes_at = format_utc(Clock::now() - std::chrono::hours(24 * 7));
     save_call(c, edition, call);
-    std::vector<std::int64_t> accounts;
+    std::vector<AccountId> accounts;
     for (int i = 0; i < forum.evaluating_members; ++i) {
-        auto account = db::scalar(c.run(R"sql(SELECT account_id FROM people WHERE id = ?)sql",
-                                        {person_ids[forum.mag_members[i]]}));
+        auto account =
+            AccountId{db::scalar(c.run(R"sql(SELECT account_id FROM people WHERE id = ?)sql",
+                                       {person_ids[forum.mag_members[i]]}))};
         grant_role(c, account, Role::evaluator, edition);
         accounts.push_back(account);
     }
@@ -151,7 +153,7 @@ void load_evaluating_edition(db::Connection& c, const DemoForum& forum,
     for (std::size_t i = 0; i < ids.size(); ++i)
         proposal_index[std::to_string(ids[i])] = static_cast<int>(i);
     for (std::size_t i = 0; i < accounts.size(); ++i)
-        member_index[std::to_string(accounts[i])] = static_cast<int>(i);
+        member_index[to_string(accounts[i])] = static_cast<int>(i);
     std::vector<std::pair<int, int>> pairs;
     for (const auto& a : result.assignments)
         pairs.emplace_back(proposal_index.at(a.proposal), member_index.at(a.evaluator));
@@ -170,12 +172,13 @@ void load_evaluating_edition(db::Connection& c, const DemoForum& forum,
         e.scores = {{"overall", evaluations[i].score}};
         if (!evaluations[i].reason.empty()) e.reasons = {{"overall", evaluations[i].reason}};
         e.comment = evaluations[i].comment;
-        c.run(R"sql(
+        c.run(
+            R"sql(
             INSERT INTO evaluations
                 (proposal_id, account_id, status, content, version, updated_at, submitted_at)
             VALUES (?, ?, 'submitted', ?, 1, ?, ?)
         )sql",
-              {ids[pairs[i].first], accounts[pairs[i].second], to_json(e).dump(), now, now});
+            {ids[pairs[i].first], accounts[pairs[i].second].value(), to_json(e).dump(), now, now});
     }
 }
 
@@ -198,7 +201,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
     auto edition = create_edition(*c, forum.edition, now);
     out.edition_id = edition;
 
-    std::vector<std::int64_t> theme_ids;
+    std::vector<ThemeId> theme_ids;
     for (const auto& t : forum.themes) theme_ids.push_back(add_theme(*c, edition, t));
     for (const auto& r : forum.rooms) add_room(*c, edition, r);
     // The demo's call is open: it opened a week ago and closes in a month.
@@ -226,7 +229,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
     for (int m : forum.mag_members) is_member[m] = true;
     for (std::size_t i = 0; i < forum.people.size(); ++i) {
         const auto& p = forum.people[i].details;
-        std::optional<std::int64_t> account;
+        std::optional<AccountId> account;
         if (is_member[i]) {
             account = create_account(*c, p.email, p.name, member_hash, now);
             grant_role(*c, *account, Role::evaluator, edition);
@@ -238,7 +241,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
     insert_proposals(*c, edition, forum.proposals, theme_ids, person_ids, now);
     load_evaluated_edition(*c, forum, person_ids, now);
     load_evaluating_edition(*c, forum, person_ids, now);
-    record_audit(*c, std::nullopt, "demo.load", "edition " + std::to_string(edition),
+    record_audit(*c, std::nullopt, "demo.load", "edition " + to_string(edition),
                  "{\"proposals\":" + std::to_string(forum.proposals.size()) + "}", now);
     tx.commit();
     return out;

@@ -2,6 +2,7 @@
 // Writes a generated demo forum into a database, in one transaction.
 #include <string>
 
+#include "core/common/ids.hpp"
 #include "core/demo/demo_forum.hpp"
 #include "database/database.hpp"
 
@@ -10,7 +11,7 @@ namespace convene::store {
 struct DemoCredentials {
     std::string admin_email, admin_password;
     std::string member_email, member_password;  // every MAG member shares the password
-    std::int64_t edition_id = 0;
+    EditionId edition_id;
 };
 
 // Throws std::runtime_error when the database already holds the demo accounts.

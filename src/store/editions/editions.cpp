@@ -5,27 +5,27 @@ namespace convene::store {
 namespace {
 // Columns: id, name, year, start_date, end_date, time_zone, venue.
 Edition edition_from(const db::Row& r) {
-    return {r.integer("id"),      r.text("name"),     static_cast<int>(r.integer("year")),
-            r.text("start_date"), r.text("end_date"), r.text("time_zone"),
+    return {r.id<EditionId>("id"), r.text("name"),     static_cast<int>(r.integer("year")),
+            r.text("start_date"),  r.text("end_date"), r.text("time_zone"),
             r.text("venue")};
 }
 }  // namespace
 
-std::int64_t create_edition(db::Connection& c, const EditionDraft& e, const std::string& now) {
-    auto id = db::scalar(c.run(R"sql(
+EditionId create_edition(db::Connection& c, const EditionDraft& e, const std::string& now) {
+    auto id = EditionId{db::scalar(c.run(R"sql(
         INSERT INTO editions (name, year, start_date, end_date, time_zone, venue, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         RETURNING id
     )sql",
-                               {e.name, std::int64_t{std::stoi(e.year)}, e.start_date, e.end_date,
-                                e.time_zone, e.venue, now}));
+                                         {e.name, std::int64_t{std::stoi(e.year)}, e.start_date,
+                                          e.end_date, e.time_zone, e.venue, now}))};
     for (const auto& t : standard_session_types()) {
         std::string durations;
         for (int d : t.durations) durations += (durations.empty() ? "" : ",") + std::to_string(d);
         c.run(R"sql(
             INSERT INTO session_types (edition_id, code, name, durations) VALUES (?, ?, ?, ?)
         )sql",
-              {id, t.code, t.name, durations});
+              {id.value(), t.code, t.name, durations});
     }
     return id;
 }
@@ -41,35 +41,35 @@ std::vector<Edition> list_editions(db::Connection& c) {
     return out;
 }
 
-std::optional<Edition> find_edition(db::Connection& c, std::int64_t id) {
+std::optional<Edition> find_edition(db::Connection& c, EditionId id) {
     auto r = c.run(R"sql(
         SELECT id, name, year, start_date, end_date, time_zone, venue
         FROM editions
         WHERE id = ?
     )sql",
-                   {id});
+                   {id.value()});
     if (r.empty()) return std::nullopt;
     return edition_from(r.rows[0]);
 }
 
-EditionCounts count_edition(db::Connection& c, std::int64_t id) {
+EditionCounts count_edition(db::Connection& c, EditionId id) {
     auto r = c.run(R"sql(
         SELECT (SELECT COUNT(*) FROM proposals WHERE edition_id = ?) AS proposals,
                (SELECT COUNT(*) FROM roles WHERE edition_id = ? AND role = 'evaluator') AS members
     )sql",
-                   {id, id});
+                   {id.value(), id.value()});
     return {r.rows[0].integer("proposals"), r.rows[0].integer("members")};
 }
 
-std::int64_t add_theme(db::Connection& c, std::int64_t edition, const ThemeDraft& t) {
-    return db::scalar(c.run(R"sql(
+ThemeId add_theme(db::Connection& c, EditionId edition, const ThemeDraft& t) {
+    return ThemeId{db::scalar(c.run(R"sql(
         INSERT INTO themes (edition_id, name, description) VALUES (?, ?, ?)
         RETURNING id
     )sql",
-                            {edition, t.name, t.description}));
+                                    {edition.value(), t.name, t.description}))};
 }
 
-std::vector<Theme> list_themes(db::Connection& c, std::int64_t edition) {
+std::vector<Theme> list_themes(db::Connection& c, EditionId edition) {
     std::vector<Theme> out;
     auto r = c.run(R"sql(
         SELECT id, name, description
@@ -77,22 +77,22 @@ std::vector<Theme> list_themes(db::Connection& c, std::int64_t edition) {
         WHERE edition_id = ?
         ORDER BY id
     )sql",
-                   {edition});
+                   {edition.value()});
     for (auto& row : r.rows)
-        out.push_back({row.integer("id"), row.text("name"), row.text("description")});
+        out.push_back({row.id<ThemeId>("id"), row.text("name"), row.text("description")});
     return out;
 }
 
-std::int64_t add_room(db::Connection& c, std::int64_t edition, const RoomDraft& r) {
-    return db::scalar(
+RoomId add_room(db::Connection& c, EditionId edition, const RoomDraft& r) {
+    return RoomId{db::scalar(
         c.run(R"sql(
         INSERT INTO rooms (edition_id, name, capacity, interpreted) VALUES (?, ?, ?, ?)
         RETURNING id
     )sql",
-              {edition, r.name, std::int64_t{r.capacity}, std::int64_t{r.interpreted}}));
+              {edition.value(), r.name, std::int64_t{r.capacity}, std::int64_t{r.interpreted}}))};
 }
 
-std::vector<Room> list_rooms(db::Connection& c, std::int64_t edition) {
+std::vector<Room> list_rooms(db::Connection& c, EditionId edition) {
     std::vector<Room> out;
     auto r = c.run(R"sql(
         SELECT id, name, capacity, interpreted
@@ -100,14 +100,14 @@ std::vector<Room> list_rooms(db::Connection& c, std::int64_t edition) {
         WHERE edition_id = ?
         ORDER BY id
     )sql",
-                   {edition});
+                   {edition.value()});
     for (auto& row : r.rows)
-        out.push_back({row.integer("id"), row.text("name"),
+        out.push_back({row.id<RoomId>("id"), row.text("name"),
                        static_cast<int>(row.integer("capacity")), row.boolean("interpreted")});
     return out;
 }
 
-std::vector<SessionTypeRow> list_session_types(db::Connection& c, std::int64_t edition) {
+std::vector<SessionTypeRow> list_session_types(db::Connection& c, EditionId edition) {
     std::vector<SessionTypeRow> out;
     auto r = c.run(R"sql(
         SELECT code, name, durations
@@ -115,7 +115,7 @@ std::vector<SessionTypeRow> list_session_types(db::Connection& c, std::int64_t e
         WHERE edition_id = ?
         ORDER BY id
     )sql",
-                   {edition});
+                   {edition.value()});
     for (auto& row : r.rows)
         out.push_back({row.text("code"), row.text("name"), row.text("durations")});
     return out;
@@ -136,14 +136,13 @@ std::int64_t organisation_id(db::Connection& c, const std::string& name, const s
     return db::scalar(c.run(R"sql(SELECT id FROM organisations WHERE name = ?)sql", {name}));
 }
 
-std::int64_t add_person(db::Connection& c, const PersonDraft& p,
-                        std::optional<std::int64_t> account) {
+std::int64_t add_person(db::Connection& c, const PersonDraft& p, std::optional<AccountId> account) {
     db::Value org = nullptr;
     if (!p.organisation.empty())
         org = organisation_id(c, p.organisation, p.country, p.stakeholder_group);
     db::Value country = p.country.empty() ? db::Value{nullptr} : db::Value{p.country};
     db::Value email = p.email.empty() ? db::Value{nullptr} : db::Value{p.email};
-    db::Value acc = account ? db::Value{*account} : db::Value{nullptr};
+    db::Value acc = account ? db::Value{account->value()} : db::Value{nullptr};
     return db::scalar(c.run(R"sql(
         INSERT INTO people
             (name, email, organisation_id, country, stakeholder_group, gender, first_time,
@@ -155,7 +154,7 @@ std::int64_t add_person(db::Connection& c, const PersonDraft& p,
                              std::int64_t{p.first_time}, acc}));
 }
 
-std::vector<Member> list_members(db::Connection& c, std::int64_t edition) {
+std::vector<Member> list_members(db::Connection& c, EditionId edition) {
     std::vector<Member> out;
     auto r = c.run(R"sql(
         SELECT p.id AS person_id, a.id AS account_id, p.name, a.email,
@@ -168,9 +167,9 @@ std::vector<Member> list_members(db::Connection& c, std::int64_t edition) {
         WHERE r.edition_id = ? AND r.role = 'evaluator'
         ORDER BY p.name, p.id
     )sql",
-                   {edition});
+                   {edition.value()});
     for (auto& row : r.rows)
-        out.push_back({row.integer("person_id"), row.integer("account_id"), row.text("name"),
+        out.push_back({row.integer("person_id"), row.id<AccountId>("account_id"), row.text("name"),
                        row.text("email"), row.text("organisation"), row.text("country"),
                        row.text("stakeholder_group"), row.text("gender")});
     return out;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "core/editions/edition.hpp"
 #include "core/people/people.hpp"
 #include "database/database.hpp"
@@ -13,19 +14,19 @@
 namespace convene::store {
 
 struct Edition {
-    std::int64_t id = 0;
+    EditionId id;
     std::string name;
     int year = 0;
     std::string start_date, end_date, time_zone, venue;
 };
 
 struct Theme {
-    std::int64_t id = 0;
+    ThemeId id;
     std::string name, description;
 };
 
 struct Room {
-    std::int64_t id = 0;
+    RoomId id;
     std::string name;
     int capacity = 0;
     bool interpreted = false;
@@ -37,7 +38,7 @@ struct SessionTypeRow {
 
 struct Member {
     std::int64_t person_id = 0;
-    std::int64_t account_id = 0;
+    AccountId account_id;
     std::string name, email, organisation, country, stakeholder_group, gender;
 };
 
@@ -46,25 +47,24 @@ struct EditionCounts {
 };
 
 // Creates the edition with the standard session types.
-std::int64_t create_edition(db::Connection& c, const EditionDraft& e, const std::string& now);
+EditionId create_edition(db::Connection& c, const EditionDraft& e, const std::string& now);
 std::vector<Edition> list_editions(db::Connection& c);
-std::optional<Edition> find_edition(db::Connection& c, std::int64_t id);
-EditionCounts count_edition(db::Connection& c, std::int64_t id);
+std::optional<Edition> find_edition(db::Connection& c, EditionId id);
+EditionCounts count_edition(db::Connection& c, EditionId id);
 
 // Throws db::Error(unique_violation) when the edition has a theme of that name.
-std::int64_t add_theme(db::Connection& c, std::int64_t edition, const ThemeDraft& t);
-std::vector<Theme> list_themes(db::Connection& c, std::int64_t edition);
+ThemeId add_theme(db::Connection& c, EditionId edition, const ThemeDraft& t);
+std::vector<Theme> list_themes(db::Connection& c, EditionId edition);
 
-std::int64_t add_room(db::Connection& c, std::int64_t edition, const RoomDraft& r);
-std::vector<Room> list_rooms(db::Connection& c, std::int64_t edition);
-std::vector<SessionTypeRow> list_session_types(db::Connection& c, std::int64_t edition);
+RoomId add_room(db::Connection& c, EditionId edition, const RoomDraft& r);
+std::vector<Room> list_rooms(db::Connection& c, EditionId edition);
+std::vector<SessionTypeRow> list_session_types(db::Connection& c, EditionId edition);
 
 // Finds or creates the organisation by name.
 std::int64_t organisation_id(db::Connection& c, const std::string& name, const std::string& country,
                              const std::string& stakeholder_group);
-std::int64_t add_person(db::Connection& c, const PersonDraft& p,
-                        std::optional<std::int64_t> account);
+std::int64_t add_person(db::Connection& c, const PersonDraft& p, std::optional<AccountId> account);
 // People holding the evaluator role for the edition.
-std::vector<Member> list_members(db::Connection& c, std::int64_t edition);
+std::vector<Member> list_members(db::Connection& c, EditionId edition);
 
 }  // namespace convene::store

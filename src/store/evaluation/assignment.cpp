@@ -10,9 +10,10 @@
 
 namespace convene::store {
 
-EvaluationSettings evaluation_settings(db::Connection& c, std::int64_t edition) {
+EvaluationSettings evaluation_settings(db::Connection& c, EditionId edition) {
     auto s = standard_evaluation_settings();
-    auto r = c.run(R"sql(SELECT evaluation_settings FROM editions WHERE id = ?)sql", {edition});
+    auto r =
+        c.run(R"sql(SELECT evaluation_settings FROM editions WHERE id = ?)sql", {edition.value()});
     if (r.empty()) return s;
     auto j = nlohmann::json::parse(r.rows[0].text("evaluation_settings"), nullptr, false);
     if (!j.is_object()) return s;
@@ -20,12 +21,12 @@ EvaluationSettings evaluation_settings(db::Connection& c, std::int64_t edition) 
     return evaluation_settings_from_json(j, s, ignored);
 }
 
-void set_evaluation_settings(db::Connection& c, std::int64_t edition, const EvaluationSettings& s) {
+void set_evaluation_settings(db::Connection& c, EditionId edition, const EvaluationSettings& s) {
     c.run(R"sql(UPDATE editions SET evaluation_settings = ? WHERE id = ?)sql",
-          {to_json(s).dump(), edition});
+          {to_json(s).dump(), edition.value()});
 }
 
-AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
+AssignmentInstance assignment_instance(db::Connection& c, EditionId edition,
                                        const EvaluationSettings& settings) {
     AssignmentInstance in;
     in.per_proposal = settings.per_proposal;
@@ -42,15 +43,14 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
           AND (s.proposal_id IS NULL OR COALESCE(o.passed, s.passed) = 1)
         ORDER BY p.number
     )sql",
-                           {edition});
+                           {edition.value()});
     for (const auto& row : proposals.rows) {
         index[row.integer("id")] = in.proposals.size();
         in.proposals.push_back({row.text("id"), row.text("theme"), {}, {}});
     }
     auto members = list_members(c, edition);
     std::map<std::string, std::string> member_by_email;
-    for (const auto& m : members)
-        member_by_email[ascii_lower(m.email)] = std::to_string(m.account_id);
+    for (const auto& m : members) member_by_email[ascii_lower(m.email)] = to_string(m.account_id);
     auto people = c.run(R"sql(
         SELECT pp.proposal_id, pp.role, COALESCE(pe.email, '') AS email, pe.account_id,
                COALESCE(o.name, '') AS organisation
@@ -60,7 +60,7 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
         LEFT JOIN organisations o ON o.id = pe.organisation_id
         WHERE p.edition_id = ?
     )sql",
-                        {edition});
+                        {edition.value()});
     for (const auto& row : people.rows) {
         auto at = index.find(row.integer("proposal_id"));
         if (at == index.end()) continue;
@@ -72,25 +72,25 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
         if (row.text("role") == "organiser" && !row.text("organisation").empty())
             proposal.organisations.push_back(row.text("organisation"));
     }
-    std::map<std::int64_t, std::vector<std::string>> groups;
+    std::map<AccountId, std::vector<std::string>> groups;
     auto member_groups = c.run(R"sql(
         SELECT account_id, group_name
         FROM member_groups
         WHERE edition_id = ?
         ORDER BY group_name
     )sql",
-                               {edition});
+                               {edition.value()});
     for (const auto& row : member_groups.rows)
-        groups[row.integer("account_id")].push_back(row.text("group_name"));
+        groups[row.id<AccountId>("account_id")].push_back(row.text("group_name"));
     int max_load = settings.max_load;
     if (max_load <= 0 && !members.empty())
         max_load = static_cast<int>(
             std::ceil(1.25 * static_cast<double>(in.proposals.size()) * settings.per_proposal /
                       static_cast<double>(members.size())));
-    std::set<std::int64_t> member_ids;
+    std::set<AccountId> member_ids;
     for (const auto& m : members) {
         member_ids.insert(m.account_id);
-        in.evaluators.push_back({std::to_string(m.account_id), m.organisation, m.stakeholder_group,
+        in.evaluators.push_back({to_string(m.account_id), m.organisation, m.stakeholder_group,
                                  groups[m.account_id], max_load});
     }
     // Declared conflicts, and every member who edits a proposal (whichever came first:
@@ -106,33 +106,34 @@ AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
         JOIN proposals p ON p.id = e.proposal_id
         WHERE p.edition_id = ?
     )sql",
-                           {edition, edition});
+                           {edition.value(), edition.value()});
     for (const auto& row : conflicts.rows)
-        if (index.count(row.integer("proposal_id")) && member_ids.count(row.integer("account_id")))
+        if (index.count(row.integer("proposal_id")) &&
+            member_ids.count(row.id<AccountId>("account_id")))
             in.conflicts.emplace_back(std::to_string(row.integer("account_id")),
                                       std::to_string(row.integer("proposal_id")));
     return in;
 }
 
-void set_member_groups(db::Connection& c, std::int64_t edition, std::int64_t account,
+void set_member_groups(db::Connection& c, EditionId edition, AccountId account,
                        const std::vector<std::string>& groups) {
     c.run(R"sql(DELETE FROM member_groups WHERE edition_id = ? AND account_id = ?)sql",
-          {edition, account});
+          {edition.value(), account.value()});
     for (const auto& g : groups)
         c.run(R"sql(
             INSERT INTO member_groups (edition_id, account_id, group_name) VALUES (?, ?, ?)
             ON CONFLICT DO NOTHING
         )sql",
-              {edition, account, g});
+              {edition.value(), account.value(), g});
 }
 
-void save_assignment(db::Connection& c, std::int64_t edition,
-                     const std::vector<AssignmentPair>& pairs, const std::string& now) {
+void save_assignment(db::Connection& c, EditionId edition, const std::vector<AssignmentPair>& pairs,
+                     const std::string& now) {
     c.run(R"sql(
         DELETE FROM assignments
         WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id = ?)
     )sql",
-          {edition});
+          {edition.value()});
     std::vector<db::Value> values;
     for (const auto& pair : pairs)
         for (db::Value v : {db::Value{std::int64_t{std::stoll(pair.proposal)}},
@@ -145,7 +146,7 @@ void save_assignment(db::Connection& c, std::int64_t edition,
                     4, values);
 }
 
-StoredAssignment load_assignment(db::Connection& c, std::int64_t edition) {
+StoredAssignment load_assignment(db::Connection& c, EditionId edition) {
     StoredAssignment out;
     auto r = c.run(R"sql(
         SELECT a.account_id, a.proposal_id, a.published
@@ -154,7 +155,7 @@ StoredAssignment load_assignment(db::Connection& c, std::int64_t edition) {
         WHERE p.edition_id = ?
         ORDER BY p.number, a.account_id
     )sql",
-                   {edition});
+                   {edition.value()});
     for (const auto& row : r.rows) {
         out.pairs.push_back({std::to_string(row.integer("account_id")),
                              std::to_string(row.integer("proposal_id"))});
@@ -163,29 +164,29 @@ StoredAssignment load_assignment(db::Connection& c, std::int64_t edition) {
     return out;
 }
 
-void publish_assignment(db::Connection& c, std::int64_t edition) {
+void publish_assignment(db::Connection& c, EditionId edition) {
     c.run(R"sql(
         UPDATE assignments SET published = 1
         WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id = ?)
     )sql",
-          {edition});
+          {edition.value()});
 }
 
-bool declare_conflict(db::Connection& c, std::int64_t proposal, std::int64_t account,
+bool declare_conflict(db::Connection& c, std::int64_t proposal, AccountId account,
                       const std::string& now, const std::string& origin) {
     c.run(R"sql(
         INSERT INTO conflicts (proposal_id, account_id, declared_at, origin) VALUES (?, ?, ?, ?)
         ON CONFLICT DO NOTHING
     )sql",
-          {proposal, account, now, origin});
+          {proposal, account.value(), now, origin});
     c.run(R"sql(DELETE FROM assignments WHERE proposal_id = ? AND account_id = ?)sql",
-          {proposal, account});
+          {proposal, account.value()});
     return c.run(R"sql(DELETE FROM evaluations WHERE proposal_id = ? AND account_id = ?)sql",
-                 {proposal, account})
+                 {proposal, account.value()})
                .changed > 0;
 }
 
-void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPair& pair,
+void add_assignment(db::Connection& c, EditionId edition, const AssignmentPair& pair,
                     const std::string& now) {
     c.run(R"sql(
         INSERT INTO assignments (proposal_id, account_id, assigned_at, published)
@@ -196,11 +197,11 @@ void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPai
         ON CONFLICT DO NOTHING
     )sql",
           {std::int64_t{std::stoll(pair.proposal)}, std::int64_t{std::stoll(pair.evaluator)}, now,
-           edition});
+           edition.value()});
 }
 
-std::vector<std::int64_t> proposals_edited_in(db::Connection& c, std::int64_t edition,
-                                              std::int64_t account) {
+std::vector<std::int64_t> proposals_edited_in(db::Connection& c, EditionId edition,
+                                              AccountId account) {
     std::vector<std::int64_t> out;
     auto r = c.run(R"sql(
         SELECT e.proposal_id
@@ -209,18 +210,18 @@ std::vector<std::int64_t> proposals_edited_in(db::Connection& c, std::int64_t ed
         WHERE p.edition_id = ? AND e.account_id = ?
         ORDER BY 1
     )sql",
-                   {edition, account});
+                   {edition.value(), account.value()});
     for (const auto& row : r.rows) out.push_back(row.integer("proposal_id"));
     return out;
 }
 
-bool has_assignment(db::Connection& c, std::int64_t proposal, std::int64_t account) {
+bool has_assignment(db::Connection& c, std::int64_t proposal, AccountId account) {
     return !c.run(R"sql(SELECT 1 FROM assignments WHERE proposal_id = ? AND account_id = ?)sql",
-                  {proposal, account})
+                  {proposal, account.value()})
                 .empty();
 }
 
-std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, std::int64_t edition) {
+std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, EditionId edition) {
     std::vector<RecordedConflict> out;
     auto r = c.run(R"sql(
         SELECT k.proposal_id, COALESCE(p.number, 0) AS number, p.title, a.name AS member,
@@ -231,7 +232,7 @@ std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, std::int64
         WHERE p.edition_id = ?
         ORDER BY k.declared_at DESC, k.proposal_id
     )sql",
-                   {edition});
+                   {edition.value()});
     for (const auto& row : r.rows)
         out.push_back({row.integer("proposal_id"), row.integer("number"), row.text("title"),
                        row.text("member"), row.text("declared_at"), row.text("origin")});

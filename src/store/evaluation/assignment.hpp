@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "core/evaluation/assignment.hpp"
 #include "core/evaluation/evaluation.hpp"
 #include "database/database.hpp"
@@ -13,46 +14,46 @@
 namespace convene::store {
 
 // The edition's round: its stored settings over the standard ones.
-EvaluationSettings evaluation_settings(db::Connection& c, std::int64_t edition);
-void set_evaluation_settings(db::Connection& c, std::int64_t edition, const EvaluationSettings& s);
+EvaluationSettings evaluation_settings(db::Connection& c, EditionId edition);
+void set_evaluation_settings(db::Connection& c, EditionId edition, const EvaluationSettings& s);
 
 // Proposal ids are the proposals' database ids; evaluator ids are account ids. A
 // proposal's group is its theme; its people are the members named on it (by account or
 // e-mail); its organisations are those of its organisers.
-AssignmentInstance assignment_instance(db::Connection& c, std::int64_t edition,
+AssignmentInstance assignment_instance(db::Connection& c, EditionId edition,
                                        const EvaluationSettings& settings);
 
-void set_member_groups(db::Connection& c, std::int64_t edition, std::int64_t account,
+void set_member_groups(db::Connection& c, EditionId edition, AccountId account,
                        const std::vector<std::string>& groups);
 
 // Replaces the edition's assignment with an unpublished one.
-void save_assignment(db::Connection& c, std::int64_t edition,
-                     const std::vector<AssignmentPair>& pairs, const std::string& now);
+void save_assignment(db::Connection& c, EditionId edition, const std::vector<AssignmentPair>& pairs,
+                     const std::string& now);
 struct StoredAssignment {
     std::vector<AssignmentPair> pairs;
     bool published = false;
 };
-StoredAssignment load_assignment(db::Connection& c, std::int64_t edition);
-void publish_assignment(db::Connection& c, std::int64_t edition);
+StoredAssignment load_assignment(db::Connection& c, EditionId edition);
+void publish_assignment(db::Connection& c, EditionId edition);
 
 // A member's conflict of interest with a proposal: recorded, the assignment removed and
 // any evaluation of it discarded (true when there was one).
 // `origin`: "declared" by the member, or "joined_proposal" when the member became one
 // of the proposal's organisers.
-bool declare_conflict(db::Connection& c, std::int64_t proposal, std::int64_t account,
+bool declare_conflict(db::Connection& c, std::int64_t proposal, AccountId account,
                       const std::string& now, const std::string& origin = "declared");
 // The edition's proposals the account edits (organiser or co-organiser).
-std::vector<std::int64_t> proposals_edited_in(db::Connection& c, std::int64_t edition,
-                                              std::int64_t account);
+std::vector<std::int64_t> proposals_edited_in(db::Connection& c, EditionId edition,
+                                              AccountId account);
 // Assigned, published or not.
-bool has_assignment(db::Connection& c, std::int64_t proposal, std::int64_t account);
+bool has_assignment(db::Connection& c, std::int64_t proposal, AccountId account);
 struct RecordedConflict {
     std::int64_t proposal = 0, number = 0;
     std::string title, member, declared_at, origin;
 };
-std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, std::int64_t edition);
+std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, EditionId edition);
 // Adds one pair, published like the rest of the edition's assignment.
-void add_assignment(db::Connection& c, std::int64_t edition, const AssignmentPair& pair,
+void add_assignment(db::Connection& c, EditionId edition, const AssignmentPair& pair,
                     const std::string& now);
 
 }  // namespace convene::store

@@ -25,20 +25,20 @@ StoredEvaluation evaluation_of_row(const db::Row& row) {
 
 }  // namespace
 
-StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, std::int64_t account) {
+StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, AccountId account) {
     auto r = c.run(R"sql(
         SELECT account_id, status, content, version, updated_at,
                COALESCE(submitted_at, '') AS submitted_at
         FROM evaluations
         WHERE proposal_id = ? AND account_id = ?
     )sql",
-                   {proposal, account});
+                   {proposal, account.value()});
     return r.empty() ? StoredEvaluation{} : evaluation_of_row(r.rows[0]);
 }
 
-std::vector<std::pair<std::int64_t, StoredEvaluation>> evaluations_of(db::Connection& c,
-                                                                      std::int64_t proposal) {
-    std::vector<std::pair<std::int64_t, StoredEvaluation>> out;
+std::vector<std::pair<AccountId, StoredEvaluation>> evaluations_of(db::Connection& c,
+                                                                   std::int64_t proposal) {
+    std::vector<std::pair<AccountId, StoredEvaluation>> out;
     auto r = c.run(R"sql(
         SELECT account_id, status, content, version, updated_at,
                COALESCE(submitted_at, '') AS submitted_at
@@ -48,20 +48,20 @@ std::vector<std::pair<std::int64_t, StoredEvaluation>> evaluations_of(db::Connec
     )sql",
                    {proposal});
     for (const auto& row : r.rows)
-        out.emplace_back(row.integer("account_id"), evaluation_of_row(row));
+        out.emplace_back(row.id<AccountId>("account_id"), evaluation_of_row(row));
     return out;
 }
 
-bool is_assigned(db::Connection& c, std::int64_t proposal, std::int64_t account) {
+bool is_assigned(db::Connection& c, std::int64_t proposal, AccountId account) {
     return !c.run(R"sql(
         SELECT 1 FROM assignments WHERE proposal_id = ? AND account_id = ? AND published = 1
     )sql",
-                  {proposal, account})
+                  {proposal, account.value()})
                 .empty();
 }
 
 std::optional<std::int64_t> save_evaluation(db::Connection& c, std::int64_t proposal,
-                                            std::int64_t account, const Evaluation& e, bool submit,
+                                            AccountId account, const Evaluation& e, bool submit,
                                             std::int64_t expected_version, const std::string& now) {
     const auto content = to_json(e).dump();
     const std::int64_t submitting = submit ? 1 : 0;
@@ -72,13 +72,13 @@ std::optional<std::int64_t> save_evaluation(db::Connection& c, std::int64_t prop
             VALUES (?, ?, ?, ?, 1, ?, ?)
             ON CONFLICT DO NOTHING
         )sql",
-                       {proposal, account, submit ? "submitted" : "draft", content, now,
+                       {proposal, account.value(), submit ? "submitted" : "draft", content, now,
                         submit ? db::Value{now} : db::Value{nullptr}});
         if (r.changed == 0) return std::nullopt;
         return 1;
     }
-    auto r =
-        c.run(R"sql(
+    auto r = c.run(
+        R"sql(
         UPDATE evaluations
         SET content = ?,
             status = CASE WHEN status = 'submitted' OR ? = 1 THEN 'submitted' ELSE 'draft' END,
@@ -87,12 +87,12 @@ std::optional<std::int64_t> save_evaluation(db::Connection& c, std::int64_t prop
             updated_at = ?
         WHERE proposal_id = ? AND account_id = ? AND version = ?
     )sql",
-              {content, submitting, submitting, now, now, proposal, account, expected_version});
+        {content, submitting, submitting, now, now, proposal, account.value(), expected_version});
     if (r.changed == 0) return std::nullopt;
     return expected_version + 1;
 }
 
-std::vector<Task> member_tasks(db::Connection& c, std::int64_t edition, std::int64_t account) {
+std::vector<Task> member_tasks(db::Connection& c, EditionId edition, AccountId account) {
     std::vector<Task> out;
     auto r = c.run(R"sql(
         SELECT p.id, p.number, p.title, COALESCE(t.name, '') AS theme, p.format,
@@ -104,16 +104,16 @@ std::vector<Task> member_tasks(db::Connection& c, std::int64_t edition, std::int
         WHERE a.account_id = ? AND a.published = 1 AND p.edition_id = ?
         ORDER BY p.number
     )sql",
-                   {account, edition});
+                   {account.value(), edition.value()});
     for (const auto& row : r.rows)
         out.push_back({row.integer("id"), row.integer("number"), row.text("title"),
                        row.text("theme"), row.text("format"), row.text("status")});
     return out;
 }
 
-Progress evaluation_progress(db::Connection& c, std::int64_t edition) {
+Progress evaluation_progress(db::Connection& c, EditionId edition) {
     Progress out;
-    std::map<std::int64_t, std::size_t> at;
+    std::map<AccountId, std::size_t> at;
     for (const auto& m : list_members(c, edition)) {
         at[m.account_id] = out.members.size();
         out.members.push_back({m.account_id, m.name, m.email, 0, 0, 0});
@@ -129,9 +129,9 @@ Progress evaluation_progress(db::Connection& c, std::int64_t edition) {
         WHERE p.edition_id = ?
         GROUP BY a.account_id
     )sql",
-                           {edition});
+                           {edition.value()});
     for (const auto& row : by_member.rows) {
-        auto i = at.find(row.integer("account_id"));
+        auto i = at.find(row.id<AccountId>("account_id"));
         if (i == at.end()) continue;
         auto& m = out.members[i->second];
         m.assigned = static_cast<int>(row.integer("assigned"));
@@ -151,7 +151,7 @@ Progress evaluation_progress(db::Connection& c, std::int64_t edition) {
         GROUP BY p.id, p.number, p.title
         ORDER BY p.number
     )sql",
-                             {edition});
+                             {edition.value()});
     for (const auto& row : by_proposal.rows)
         out.proposals.push_back({row.integer("id"), row.integer("number"), row.text("title"),
                                  static_cast<int>(row.integer("assigned")),
@@ -159,7 +159,7 @@ Progress evaluation_progress(db::Connection& c, std::int64_t edition) {
     return out;
 }
 
-std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, std::int64_t edition) {
+std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, EditionId edition) {
     std::vector<SubmittedEvaluation> out;
     auto r = c.run(R"sql(
         SELECT e.proposal_id, e.account_id, p.format, e.content
@@ -168,10 +168,10 @@ std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, std::i
         WHERE p.edition_id = ? AND e.status = 'submitted'
         ORDER BY p.number, e.account_id
     )sql",
-                   {edition});
+                   {edition.value()});
     for (const auto& row : r.rows)
-        out.push_back({row.integer("proposal_id"), row.integer("account_id"), row.text("format"),
-                       parse_content(row.text("content"))});
+        out.push_back({row.integer("proposal_id"), row.id<AccountId>("account_id"),
+                       row.text("format"), parse_content(row.text("content"))});
     return out;
 }
 
@@ -191,17 +191,17 @@ std::vector<std::pair<std::int64_t, std::string>> same_theme_proposals(db::Conne
     return out;
 }
 
-std::int64_t count_evaluations(db::Connection& c, std::int64_t edition) {
+std::int64_t count_evaluations(db::Connection& c, EditionId edition) {
     return db::scalar(c.run(R"sql(
         SELECT COUNT(*)
         FROM evaluations e
         JOIN proposals p ON p.id = e.proposal_id
         WHERE p.edition_id = ?
     )sql",
-                            {edition}));
+                            {edition.value()}));
 }
 
-std::vector<SheetProposal> sheet_proposals(db::Connection& c, std::int64_t edition) {
+std::vector<SheetProposal> sheet_proposals(db::Connection& c, EditionId edition) {
     std::vector<SheetProposal> out;
     auto r = c.run(R"sql(
         SELECT p.id, p.number, p.title, COALESCE(t.name, '') AS theme, p.format
@@ -210,7 +210,7 @@ std::vector<SheetProposal> sheet_proposals(db::Connection& c, std::int64_t editi
         WHERE p.edition_id = ? AND p.status = 'submitted'
         ORDER BY p.number
     )sql",
-                   {edition});
+                   {edition.value()});
     for (const auto& row : r.rows)
         out.push_back({row.integer("id"), row.integer("number"), row.text("title"),
                        row.text("theme"), row.text("format")});

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "core/evaluation/evaluation.hpp"
 #include "database/database.hpp"
 
@@ -18,19 +19,19 @@ struct StoredEvaluation {
     Evaluation evaluation;
     std::string updated_at, submitted_at;
 };
-StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, std::int64_t account);
+StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, AccountId account);
 // Every evaluation of a proposal (drafts too), by account.
-std::vector<std::pair<std::int64_t, StoredEvaluation>> evaluations_of(db::Connection& c,
-                                                                      std::int64_t proposal);
+std::vector<std::pair<AccountId, StoredEvaluation>> evaluations_of(db::Connection& c,
+                                                                   std::int64_t proposal);
 
 // Whether the member has this proposal in their published list.
-bool is_assigned(db::Connection& c, std::int64_t proposal, std::int64_t account);
+bool is_assigned(db::Connection& c, std::int64_t proposal, AccountId account);
 
 // Saves over `expected_version` (0 when the form found nothing saved); the new version,
 // or nullopt when somebody (another tab) saved since. A submitted evaluation stays
 // submitted.
 std::optional<std::int64_t> save_evaluation(db::Connection& c, std::int64_t proposal,
-                                            std::int64_t account, const Evaluation& e, bool submit,
+                                            AccountId account, const Evaluation& e, bool submit,
                                             std::int64_t expected_version, const std::string& now);
 
 // One line of a member's list.
@@ -38,10 +39,10 @@ struct Task {
     std::int64_t proposal = 0, number = 0;
     std::string title, theme, format, status;  // status: "", "draft" or "submitted"
 };
-std::vector<Task> member_tasks(db::Connection& c, std::int64_t edition, std::int64_t account);
+std::vector<Task> member_tasks(db::Connection& c, EditionId edition, AccountId account);
 
 struct MemberProgress {
-    std::int64_t account = 0;
+    AccountId account;
     std::string name, email;
     int assigned = 0, drafts = 0, submitted = 0;
 };
@@ -55,15 +56,16 @@ struct Progress {
     std::vector<MemberProgress> members;      // every MAG member, assigned or not
     std::vector<ProposalProgress> proposals;  // every proposal with an assignment
 };
-Progress evaluation_progress(db::Connection& c, std::int64_t edition);
+Progress evaluation_progress(db::Connection& c, EditionId edition);
 
 // Every submitted evaluation of the edition, with what the sheet needs.
 struct SubmittedEvaluation {
-    std::int64_t proposal = 0, account = 0;
+    std::int64_t proposal = 0;
+    AccountId account;
     std::string format;
     Evaluation evaluation;
 };
-std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, std::int64_t edition);
+std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, EditionId edition);
 
 // The other submitted proposals of the same theme (number and title): what a member may
 // name as "should merge with".
@@ -71,13 +73,13 @@ std::vector<std::pair<std::int64_t, std::string>> same_theme_proposals(db::Conne
                                                                        std::int64_t proposal);
 
 // How many evaluations (drafts included) the edition holds.
-std::int64_t count_evaluations(db::Connection& c, std::int64_t edition);
+std::int64_t count_evaluations(db::Connection& c, EditionId edition);
 
 // Every submitted proposal of the edition, as the aggregation sheet lists it.
 struct SheetProposal {
     std::int64_t proposal = 0, number = 0;
     std::string title, theme, format;
 };
-std::vector<SheetProposal> sheet_proposals(db::Connection& c, std::int64_t edition);
+std::vector<SheetProposal> sheet_proposals(db::Connection& c, EditionId edition);
 
 }  // namespace convene::store

@@ -18,10 +18,10 @@ std::int64_t person_id(db::Connection& c, const ProposalPerson& p) {
 
 }  // namespace
 
-std::int64_t import_workshop_page(db::Connection& c, std::int64_t edition, const WorkshopPage& page,
+std::int64_t import_workshop_page(db::Connection& c, EditionId edition, const WorkshopPage& page,
                                   const std::string& now) {
     if (!find_edition(c, edition))
-        throw std::runtime_error("there is no edition " + std::to_string(edition));
+        throw std::runtime_error("there is no edition " + to_string(edition));
     auto number = page.number;
     if (number <= 0)
         number = static_cast<int>(db::scalar(c.run(R"sql(
@@ -29,17 +29,17 @@ std::int64_t import_workshop_page(db::Connection& c, std::int64_t edition, const
             FROM proposals
             WHERE edition_id = ?
         )sql",
-                                                   {edition})));
+                                                   {edition.value()})));
     if (!c.run(R"sql(SELECT 1 FROM proposals WHERE edition_id = ? AND number = ?)sql",
-               {edition, std::int64_t{number}})
+               {edition.value(), std::int64_t{number}})
              .empty())
-        throw std::runtime_error("edition " + std::to_string(edition) +
+        throw std::runtime_error("edition " + to_string(edition) +
                                  " already has a proposal number " + std::to_string(number));
     db::Value theme = nullptr;
     if (!page.theme.empty()) {
         auto found = c.run(R"sql(SELECT id FROM themes WHERE edition_id = ? AND name = ?)sql",
-                           {edition, page.theme});
-        theme = found.empty() ? db::Value{add_theme(c, edition, {page.theme, ""})}
+                           {edition.value(), page.theme});
+        theme = found.empty() ? db::Value{add_theme(c, edition, {page.theme, ""}).value()}
                               : db::Value{found.rows[0].integer("id")};
     }
     auto id = db::scalar(
@@ -50,7 +50,7 @@ std::int64_t import_workshop_page(db::Connection& c, std::int64_t edition, const
         VALUES (?, ?, 'workshop', ?, ?, '', 0, ?, 'imported', ?, NULL)
         RETURNING id
     )sql",
-              {edition, std::int64_t{number}, page.title, theme, page.description, now}));
+              {edition.value(), std::int64_t{number}, page.title, theme, page.description, now}));
     std::int64_t position = 0;
     auto link = [&](const ProposalPerson& p, const std::string& role) {
         c.run(R"sql(

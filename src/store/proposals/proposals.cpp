@@ -106,7 +106,7 @@ std::vector<Proposal> assemble(const db::Result& proposals, const db::Result& pe
 
 }  // namespace
 
-std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition, bool with_drafts) {
+std::vector<Proposal> load_proposals(db::Connection& c, EditionId edition, bool with_drafts) {
     const std::string which = with_drafts ? R"sql(
         WHERE p.edition_id = ?
 )sql"
@@ -116,11 +116,11 @@ std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition, bo
     auto proposals = c.run(std::string(proposal_columns) + which + R"sql(
         ORDER BY p.number
     )sql",
-                           {edition});
+                           {edition.value()});
     auto people = c.run(std::string(people_columns) + which + R"sql(
         ORDER BY pp.proposal_id, pp.position
     )sql",
-                        {edition});
+                        {edition.value()});
     return assemble(proposals, people);
 }
 
@@ -139,14 +139,14 @@ std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal) 
     return all[0];
 }
 
-std::optional<std::int64_t> edition_of_proposal(db::Connection& c, std::int64_t proposal) {
+std::optional<EditionId> edition_of_proposal(db::Connection& c, std::int64_t proposal) {
     auto r = c.run(R"sql(SELECT edition_id FROM proposals WHERE id = ?)sql", {proposal});
     if (r.empty()) return std::nullopt;
-    return r.rows[0].integer("edition_id");
+    return r.rows[0].id<EditionId>("edition_id");
 }
 
-ScreeningRules screening_rules(db::Connection& c, std::int64_t edition) {
-    auto r = c.run(R"sql(SELECT screening_rules FROM editions WHERE id = ?)sql", {edition});
+ScreeningRules screening_rules(db::Connection& c, EditionId edition) {
+    auto r = c.run(R"sql(SELECT screening_rules FROM editions WHERE id = ?)sql", {edition.value()});
     if (r.empty()) return {};
     auto stored = nlohmann::json::parse(r.rows[0].text("screening_rules"), nullptr, false);
     // Written only through set_screening_rules, so always readable; a hand-edited row that
@@ -158,14 +158,14 @@ ScreeningRules screening_rules(db::Connection& c, std::int64_t edition) {
     }
 }
 
-void set_screening_rules(db::Connection& c, std::int64_t edition, const ScreeningRules& rules) {
+void set_screening_rules(db::Connection& c, EditionId edition, const ScreeningRules& rules) {
     c.run(R"sql(UPDATE editions SET screening_rules = ? WHERE id = ?)sql",
-          {to_json(rules).dump(), edition});
+          {to_json(rules).dump(), edition.value()});
 }
 
 // Sessions held in the editions of the years before this one, newest first, with their
 // organisers (people and institutions) and whether a report was filed.
-std::vector<PastSession> past_sessions(db::Connection& c, std::int64_t edition, int lookback) {
+std::vector<PastSession> past_sessions(db::Connection& c, EditionId edition, int lookback) {
     std::vector<PastSession> out;
     if (lookback <= 0) return out;
     auto years = c.run(R"sql(
@@ -175,7 +175,7 @@ std::vector<PastSession> past_sessions(db::Connection& c, std::int64_t edition, 
         ORDER BY year DESC
         LIMIT ?
     )sql",
-                       {edition, std::int64_t{lookback}});
+                       {edition.value(), std::int64_t{lookback}});
     if (years.empty()) return out;
     std::map<std::int64_t, int> ago;
     for (std::size_t i = 0; i < years.rows.size(); ++i)
@@ -194,7 +194,7 @@ std::vector<PastSession> past_sessions(db::Connection& c, std::int64_t edition, 
           AND p.status IN ('held', 'imported')
         ORDER BY p.id, pp.position
     )sql",
-                      {edition, oldest});
+                      {edition.value(), oldest});
     std::map<std::int64_t, std::size_t> index;
     for (const auto& r : rows.rows) {
         auto [it, fresh] = index.emplace(r.integer("id"), out.size());
@@ -209,7 +209,7 @@ std::vector<PastSession> past_sessions(db::Connection& c, std::int64_t edition, 
     return out;
 }
 
-ScreeningContext screening_context(db::Connection& c, std::int64_t edition) {
+ScreeningContext screening_context(db::Connection& c, EditionId edition) {
     ScreeningContext context;
     context.rules = screening_rules(c, edition);
     if (context.rules.previous_report_required)
@@ -223,13 +223,13 @@ ScreeningContext screening_context(db::Connection& c, std::int64_t edition) {
     return context;
 }
 
-void save_screening(db::Connection& c, std::int64_t edition,
+void save_screening(db::Connection& c, EditionId edition,
                     const std::vector<ScreeningResult>& results, const std::string& now) {
     c.run(R"sql(
         DELETE FROM screening_results
         WHERE proposal_id IN (SELECT id FROM proposals WHERE edition_id = ?)
     )sql",
-          {edition});
+          {edition.value()});
     std::vector<db::Value> values;
     for (const auto& r : results) {
         values.emplace_back(std::int64_t{std::stoll(r.proposal)});
@@ -292,8 +292,8 @@ std::vector<ScreenedProposal> screening_rows(db::Connection& c, const std::strin
 
 }  // namespace
 
-std::vector<ScreenedProposal> load_screening(db::Connection& c, std::int64_t edition) {
-    return screening_rows(c, R"sql(p.edition_id = ?)sql", edition);
+std::vector<ScreenedProposal> load_screening(db::Connection& c, EditionId edition) {
+    return screening_rows(c, R"sql(p.edition_id = ?)sql", edition.value());
 }
 
 std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::int64_t proposal) {
@@ -303,14 +303,14 @@ std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::in
 }
 
 void override_screening(db::Connection& c, std::int64_t proposal, bool passed,
-                        const std::string& justification, std::int64_t account,
+                        const std::string& justification, AccountId account,
                         const std::string& now) {
     c.run(R"sql(DELETE FROM screening_overrides WHERE proposal_id = ?)sql", {proposal});
     c.run(R"sql(
         INSERT INTO screening_overrides (proposal_id, passed, justification, account_id, decided_at)
         VALUES (?, ?, ?, ?, ?)
     )sql",
-          {proposal, std::int64_t{passed}, justification, account, now});
+          {proposal, std::int64_t{passed}, justification, account.value(), now});
 }
 
 }  // namespace convene::store

@@ -14,19 +14,19 @@ namespace convene::store {
 
 // Every proposal of the edition with its people, in two queries whatever the count.
 // Drafts are left out unless asked for: screening sees what proposers submitted.
-std::vector<Proposal> load_proposals(db::Connection& c, std::int64_t edition,
+std::vector<Proposal> load_proposals(db::Connection& c, EditionId edition,
                                      bool with_drafts = false);
 std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal);
 // The edition a proposal belongs to.
-std::optional<std::int64_t> edition_of_proposal(db::Connection& c, std::int64_t proposal);
+std::optional<EditionId> edition_of_proposal(db::Connection& c, std::int64_t proposal);
 
-ScreeningRules screening_rules(db::Connection& c, std::int64_t edition);
-void set_screening_rules(db::Connection& c, std::int64_t edition, const ScreeningRules& rules);
+ScreeningRules screening_rules(db::Connection& c, EditionId edition);
+void set_screening_rules(db::Connection& c, EditionId edition, const ScreeningRules& rules);
 // The edition's rules and MAG members, ready for screen_proposals().
-ScreeningContext screening_context(db::Connection& c, std::int64_t edition);
+ScreeningContext screening_context(db::Connection& c, EditionId edition);
 
 // Replaces the edition's screening results.
-void save_screening(db::Connection& c, std::int64_t edition,
+void save_screening(db::Connection& c, EditionId edition,
                     const std::vector<ScreeningResult>& results, const std::string& now);
 // The Secretariat's verdict over the rules', with who gave it and when.
 struct ScreeningOverride {
@@ -47,12 +47,12 @@ struct ScreenedProposal {
     }
 };
 // The edition's screened proposals, by number.
-std::vector<ScreenedProposal> load_screening(db::Connection& c, std::int64_t edition);
+std::vector<ScreenedProposal> load_screening(db::Connection& c, EditionId edition);
 std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::int64_t proposal);
 
 // The Secretariat's own verdict on a proposal, replacing any earlier one.
 void override_screening(db::Connection& c, std::int64_t proposal, bool passed,
-                        const std::string& justification, std::int64_t account,
+                        const std::string& justification, AccountId account,
                         const std::string& now);
 
 }  // namespace convene::store

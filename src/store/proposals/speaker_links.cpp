@@ -13,8 +13,12 @@ std::optional<SpeakerLink> find_speaker_link(db::Connection& c, const std::strin
                    {token_hash});
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
-    return SpeakerLink{row.integer("id"),   row.integer("proposal_id"), row.integer("person_id"),
-                       row.text("name"),    row.text("email"),          row.text("expires_at"),
+    return SpeakerLink{row.id<SpeakerInvitationId>("id"),
+                       row.integer("proposal_id"),
+                       row.integer("person_id"),
+                       row.text("name"),
+                       row.text("email"),
+                       row.text("expires_at"),
                        row.text("response")};
 }
 
@@ -32,12 +36,12 @@ std::vector<std::string> roles_on_proposal(db::Connection& c, std::int64_t propo
     return out;
 }
 
-void answer_speaker_link(db::Connection& c, std::int64_t invitation, const std::string& response,
-                         const std::string& now) {
+void answer_speaker_link(db::Connection& c, SpeakerInvitationId invitation,
+                         const std::string& response, const std::string& now) {
     c.run(R"sql(
         UPDATE speaker_invitations SET response = ?, responded_at = ? WHERE id = ?
     )sql",
-          {response, now, invitation});
+          {response, now, invitation.value()});
 }
 
 std::vector<Uninvited> uninvited_people(db::Connection& c, std::int64_t proposal) {
@@ -58,23 +62,23 @@ std::vector<Uninvited> uninvited_people(db::Connection& c, std::int64_t proposal
     return out;
 }
 
-std::map<std::int64_t, std::int64_t> add_speaker_links(db::Connection& c, std::int64_t proposal,
-                                                       const std::vector<NewSpeakerLink>& links,
-                                                       const std::string& now,
-                                                       const std::string& expires_at) {
+std::map<std::int64_t, SpeakerInvitationId> add_speaker_links(
+    db::Connection& c, std::int64_t proposal, const std::vector<NewSpeakerLink>& links,
+    const std::string& now, const std::string& expires_at) {
     std::vector<db::Value> values;
     for (const auto& l : links)
         for (db::Value v : {db::Value{proposal}, db::Value{l.person}, db::Value{l.email},
                             db::Value{l.token_hash}, db::Value{now}, db::Value{expires_at}})
             values.push_back(std::move(v));
-    std::map<std::int64_t, std::int64_t> invitation_of;
+    std::map<std::int64_t, SpeakerInvitationId> invitation_of;
     if (links.empty()) return invitation_of;
     auto r = db::insert_rows(c, R"sql(
         INSERT INTO speaker_invitations
             (proposal_id, person_id, email, token_hash, sent_at, expires_at)
     )sql",
                              6, values, R"sql( RETURNING id, person_id)sql");
-    for (const auto& row : r.rows) invitation_of[row.integer("person_id")] = row.integer("id");
+    for (const auto& row : r.rows)
+        invitation_of[row.integer("person_id")] = row.id<SpeakerInvitationId>("id");
     return invitation_of;
 }
 

@@ -8,20 +8,22 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "database/database.hpp"
 
 namespace convene::store {
 
 struct SpeakerLink {
-    std::int64_t invitation = 0, proposal = 0, person = 0;
+    SpeakerInvitationId invitation;
+    std::int64_t proposal = 0, person = 0;
     std::string name, email, expires_at, response;  // response: "", confirmed, declined
 };
 std::optional<SpeakerLink> find_speaker_link(db::Connection& c, const std::string& token_hash);
 // The person's roles on the proposal ("speaker", "online_moderator"), in form order.
 std::vector<std::string> roles_on_proposal(db::Connection& c, std::int64_t proposal,
                                            std::int64_t person);
-void answer_speaker_link(db::Connection& c, std::int64_t invitation, const std::string& response,
-                         const std::string& now);
+void answer_speaker_link(db::Connection& c, SpeakerInvitationId invitation,
+                         const std::string& response, const std::string& now);
 
 struct Uninvited {
     std::int64_t person = 0;
@@ -34,9 +36,8 @@ struct NewSpeakerLink {
     std::string email, token_hash;
 };
 // Stores the links in one statement; the invitation id of each person.
-std::map<std::int64_t, std::int64_t> add_speaker_links(db::Connection& c, std::int64_t proposal,
-                                                       const std::vector<NewSpeakerLink>& links,
-                                                       const std::string& now,
-                                                       const std::string& expires_at);
+std::map<std::int64_t, SpeakerInvitationId> add_speaker_links(
+    db::Connection& c, std::int64_t proposal, const std::vector<NewSpeakerLink>& links,
+    const std::string& now, const std::string& expires_at);
 
 }  // namespace convene::store

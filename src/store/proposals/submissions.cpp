@@ -10,17 +10,17 @@
 
 namespace convene::store {
 
-Call load_call(db::Connection& c, std::int64_t edition) {
-    auto r = c.run(R"sql(SELECT call_settings FROM editions WHERE id = ?)sql", {edition});
+Call load_call(db::Connection& c, EditionId edition) {
+    auto r = c.run(R"sql(SELECT call_settings FROM editions WHERE id = ?)sql", {edition.value()});
     FieldErrors ignored;
     if (r.empty()) return standard_call();
     auto j = nlohmann::json::parse(r.rows[0].text("call_settings"), nullptr, false);
     return call_from_json(j.is_object() ? j : nlohmann::json::object(), ignored);
 }
 
-void save_call(db::Connection& c, std::int64_t edition, const Call& call) {
+void save_call(db::Connection& c, EditionId edition, const Call& call) {
     c.run(R"sql(UPDATE editions SET call_settings = ? WHERE id = ?)sql",
-          {to_json(call).dump(), edition});
+          {to_json(call).dump(), edition.value()});
 }
 
 std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64_t proposal) {
@@ -36,7 +36,7 @@ std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64
     const auto& row = r.rows[0];
     ProposalRecord out;
     out.id = row.integer("id");
-    out.edition_id = row.integer("edition_id");
+    out.edition_id = row.id<EditionId>("edition_id");
     out.number = row.integer("number");
     out.version = row.integer("version");
     out.status = row.text("status");
@@ -46,21 +46,21 @@ std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64
     return out;
 }
 
-std::optional<std::int64_t> proposal_by_creation_key(db::Connection& c, std::int64_t account,
+std::optional<std::int64_t> proposal_by_creation_key(db::Connection& c, AccountId account,
                                                      const std::string& key) {
     if (key.empty()) return std::nullopt;
     auto r = c.run(R"sql(SELECT id FROM proposals WHERE created_by = ? AND creation_key = ?)sql",
-                   {account, key});
+                   {account.value(), key});
     if (r.empty()) return std::nullopt;
     return r.rows[0].integer("id");
 }
 
 namespace {
 
-db::Value theme_id(db::Connection& c, std::int64_t edition, const std::string& theme) {
+db::Value theme_id(db::Connection& c, EditionId edition, const std::string& theme) {
     if (theme.empty()) return nullptr;
-    auto r =
-        c.run(R"sql(SELECT id FROM themes WHERE edition_id = ? AND name = ?)sql", {edition, theme});
+    auto r = c.run(R"sql(SELECT id FROM themes WHERE edition_id = ? AND name = ?)sql",
+                   {edition.value(), theme});
     if (r.empty()) return nullptr;
     return r.rows[0].integer("id");
 }
@@ -217,8 +217,7 @@ void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
     }
 }
 
-void write_fields(db::Connection& c, std::int64_t proposal, std::int64_t edition,
-                  const Proposal& p) {
+void write_fields(db::Connection& c, std::int64_t proposal, EditionId edition, const Proposal& p) {
     c.run(
         R"sql(
         UPDATE proposals
@@ -237,7 +236,7 @@ void write_fields(db::Connection& c, std::int64_t proposal, std::int64_t edition
 constexpr auto revision_window = std::chrono::minutes(2);
 
 void keep_revision(db::Connection& c, std::int64_t proposal, std::int64_t version,
-                   const Proposal& p, std::int64_t account, const std::string& action,
+                   const Proposal& p, AccountId account, const std::string& action,
                    const std::string& now) {
     auto content = to_json(p);
     content["id"] = std::to_string(proposal);
@@ -246,27 +245,27 @@ void keep_revision(db::Connection& c, std::int64_t proposal, std::int64_t versio
     if (action == "saved") {
         auto at = parse_utc(now);
         auto window = at ? format_utc(*at - revision_window) : now;
-        auto merged = c.run(R"sql(
+        auto merged =
+            c.run(R"sql(
             UPDATE proposal_revisions
             SET version = ?, saved_at = ?, content = ?
             WHERE proposal_id = ? AND version = ? AND account_id = ? AND action = 'saved'
               AND saved_at >= ?
         )sql",
-                            {version, now, content.dump(), proposal, version - 1, account, window});
+                  {version, now, content.dump(), proposal, version - 1, account.value(), window});
         if (merged.changed > 0) return;
     }
     c.run(R"sql(
         INSERT INTO proposal_revisions (proposal_id, version, saved_at, account_id, action, content)
         VALUES (?, ?, ?, ?, ?, ?)
     )sql",
-          {proposal, version, now, account, action, content.dump()});
+          {proposal, version, now, account.value(), action, content.dump()});
 }
 
 }  // namespace
 
-Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal& p,
-                        std::int64_t account, const std::string& creation_key,
-                        const std::string& now) {
+Created create_proposal(db::Connection& c, EditionId edition, const Proposal& p, AccountId account,
+                        const std::string& creation_key, const std::string& now) {
     // A placeholder number, negative so it never meets a real one, until the end.
     static thread_local std::mt19937_64 random{std::random_device{}()};
     std::int64_t placeholder =
@@ -275,14 +274,15 @@ Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal&
     std::int64_t id = 0;
     try {
         db::Savepoint attempt(c);
-        id = db::scalar(c.run(R"sql(
+        id = db::scalar(
+            c.run(R"sql(
             INSERT INTO proposals
                 (edition_id, number, session_type, title, format, duration, description, status,
                  created_at, updated_at, version, created_by, creation_key)
             VALUES (?, ?, ?, '', '', 0, '', 'draft', ?, ?, 1, ?, ?)
             RETURNING id
         )sql",
-                              {edition, placeholder, p.session_type, now, now, account, key}));
+                  {edition.value(), placeholder, p.session_type, now, now, account.value(), key}));
         attempt.release();
     } catch (const db::Error& e) {
         // The same key sent twice at once: the second insert waited for the first to
@@ -298,9 +298,10 @@ Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal&
     return {id, false};
 }
 
-std::int64_t number_proposal(db::Connection& c, std::int64_t edition, std::int64_t proposal) {
+std::int64_t number_proposal(db::Connection& c, EditionId edition, std::int64_t proposal) {
     // Numbers in turn: the update locks the edition's row until this transaction ends.
-    c.run(R"sql(UPDATE editions SET call_settings = call_settings WHERE id = ?)sql", {edition});
+    c.run(R"sql(UPDATE editions SET call_settings = call_settings WHERE id = ?)sql",
+          {edition.value()});
     return db::scalar(c.run(R"sql(
         UPDATE proposals
         SET number = (SELECT COALESCE(MAX(number), 0) + 1
@@ -309,11 +310,11 @@ std::int64_t number_proposal(db::Connection& c, std::int64_t edition, std::int64
         WHERE id = ?
         RETURNING number
     )sql",
-                            {edition, proposal}));
+                            {edition.value(), proposal}));
 }
 
 bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
-                   std::int64_t expected_version, std::int64_t account, const std::string& action,
+                   std::int64_t expected_version, AccountId account, const std::string& action,
                    const std::string& now) {
     auto updated = c.run(R"sql(
         UPDATE proposals SET version = version + 1, updated_at = ?
@@ -322,7 +323,7 @@ bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
     )sql",
                          {now, proposal, expected_version});
     if (updated.empty()) return false;
-    write_fields(c, proposal, updated.rows[0].integer("edition_id"), p);
+    write_fields(c, proposal, updated.rows[0].id<EditionId>("edition_id"), p);
     write_people(c, proposal, p);
     keep_revision(c, proposal, expected_version + 1, p, account, action, now);
     return true;
@@ -362,20 +363,20 @@ std::optional<nlohmann::json> revision_content(db::Connection& c, std::int64_t p
     return nlohmann::json::parse(r.rows[0].text("content"), nullptr, false);
 }
 
-bool is_editor(db::Connection& c, std::int64_t proposal, std::int64_t account) {
+bool is_editor(db::Connection& c, std::int64_t proposal, AccountId account) {
     return !c.run(
                  R"sql(SELECT 1 FROM proposal_editors WHERE proposal_id = ? AND account_id = ?)sql",
-                 {proposal, account})
+                 {proposal, account.value()})
                 .empty();
 }
 
-void add_editor(db::Connection& c, std::int64_t proposal, std::int64_t account,
+void add_editor(db::Connection& c, std::int64_t proposal, AccountId account,
                 const std::string& role, const std::string& now) {
     c.run(R"sql(
         INSERT INTO proposal_editors (proposal_id, account_id, role, added_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (proposal_id, account_id) DO NOTHING
     )sql",
-          {proposal, account, role, now});
+          {proposal, account.value(), role, now});
 }
 
 std::vector<Editor> list_editors(db::Connection& c, std::int64_t proposal) {
@@ -389,11 +390,12 @@ std::vector<Editor> list_editors(db::Connection& c, std::int64_t proposal) {
     )sql",
                    {proposal});
     for (const auto& row : r.rows)
-        out.push_back({row.integer("id"), row.text("name"), row.text("email"), row.text("role")});
+        out.push_back(
+            {row.id<AccountId>("id"), row.text("name"), row.text("email"), row.text("role")});
     return out;
 }
 
-std::vector<OwnProposal> proposals_of(db::Connection& c, std::int64_t account) {
+std::vector<OwnProposal> proposals_of(db::Connection& c, AccountId account) {
     std::vector<OwnProposal> out;
     auto r = c.run(R"sql(
         SELECT p.id, p.edition_id, p.number, p.version, ed.name AS edition_name, p.title,
@@ -405,11 +407,11 @@ std::vector<OwnProposal> proposals_of(db::Connection& c, std::int64_t account) {
         WHERE e.account_id = ?
         ORDER BY ed.year DESC, p.number
     )sql",
-                   {account});
+                   {account.value()});
     for (const auto& row : r.rows) {
         OwnProposal p;
         p.id = row.integer("id");
-        p.edition_id = row.integer("edition_id");
+        p.edition_id = row.id<EditionId>("edition_id");
         p.number = row.integer("number");
         p.version = row.integer("version");
         p.edition_name = row.text("edition_name");
@@ -424,14 +426,14 @@ std::vector<OwnProposal> proposals_of(db::Connection& c, std::int64_t account) {
 }
 
 void invite_co_organiser(db::Connection& c, std::int64_t proposal, const std::string& email,
-                         const std::string& token_hash, std::int64_t by, const std::string& now,
+                         const std::string& token_hash, AccountId by, const std::string& now,
                          const std::string& expires_at) {
     c.run(R"sql(
         INSERT INTO co_organiser_invitations
             (proposal_id, email, token_hash, invited_by, created_at, expires_at)
         VALUES (?, ?, ?, ?, ?, ?)
     )sql",
-          {proposal, email, token_hash, by, now, expires_at});
+          {proposal, email, token_hash, by.value(), now, expires_at});
 }
 
 std::optional<std::string> pending_co_organiser_invitation(db::Connection& c, std::int64_t proposal,
@@ -459,18 +461,21 @@ std::optional<CoOrganiserInvitation> find_co_organiser_invitation(db::Connection
                    {token_hash});
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
-    return CoOrganiserInvitation{row.integer("id"),       row.integer("proposal_id"),
-                                 row.text("email"),       row.text("expires_at"),
-                                 row.text("accepted_at"), row.text("withdrawn_at")};
+    return CoOrganiserInvitation{row.id<CoOrganiserInvitationId>("id"),
+                                 row.integer("proposal_id"),
+                                 row.text("email"),
+                                 row.text("expires_at"),
+                                 row.text("accepted_at"),
+                                 row.text("withdrawn_at")};
 }
 
 bool accept_co_organiser_invitation(db::Connection& c, const CoOrganiserInvitation& invitation,
-                                    std::int64_t account, const std::string& now) {
+                                    AccountId account, const std::string& now) {
     auto taken = c.run(R"sql(
         UPDATE co_organiser_invitations SET accepted_by = ?, accepted_at = ?
         WHERE id = ? AND accepted_at IS NULL AND withdrawn_at IS NULL
     )sql",
-                       {account, now, invitation.id});
+                       {account.value(), now, invitation.id.value()});
     if (taken.changed == 0) return false;
     add_editor(c, invitation.proposal_id, account, "co_organiser", now);
     return true;

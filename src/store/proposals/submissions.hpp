@@ -9,21 +9,24 @@
 #include <vector>
 
 #include "core/call/call.hpp"
+#include "core/common/ids.hpp"
 #include "core/proposals/proposal.hpp"
 #include "database/database.hpp"
 
 namespace convene::store {
 
-Call load_call(db::Connection& c, std::int64_t edition);
-void save_call(db::Connection& c, std::int64_t edition, const Call& call);
+Call load_call(db::Connection& c, EditionId edition);
+void save_call(db::Connection& c, EditionId edition, const Call& call);
 
 struct ProposalRecord {
-    std::int64_t id = 0, edition_id = 0, number = 0, version = 0;
+    std::int64_t id = 0;
+    EditionId edition_id;
+    std::int64_t number = 0, version = 0;
     std::string status;  // draft, submitted, withdrawn, held, imported
     std::string created_at, updated_at, submitted_at;
 };
 std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64_t proposal);
-std::optional<std::int64_t> proposal_by_creation_key(db::Connection& c, std::int64_t account,
+std::optional<std::int64_t> proposal_by_creation_key(db::Connection& c, AccountId account,
                                                      const std::string& key);
 
 // Creates a draft, numbered -1 or lower until number_proposal(), and makes the
@@ -33,16 +36,15 @@ struct Created {
     std::int64_t id = 0;
     bool existed = false;
 };
-Created create_proposal(db::Connection& c, std::int64_t edition, const Proposal& p,
-                        std::int64_t account, const std::string& creation_key,
-                        const std::string& now);
+Created create_proposal(db::Connection& c, EditionId edition, const Proposal& p, AccountId account,
+                        const std::string& creation_key, const std::string& now);
 // Gives a new proposal the next number of the edition. The edition's row stays locked
 // until the transaction ends, so call it last.
-std::int64_t number_proposal(db::Connection& c, std::int64_t edition, std::int64_t proposal);
+std::int64_t number_proposal(db::Connection& c, EditionId edition, std::int64_t proposal);
 // Writes the proposal when it is still at `expected_version`; false when somebody
 // saved it since (nothing is written then). Keeps the revision.
 bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
-                   std::int64_t expected_version, std::int64_t account, const std::string& action,
+                   std::int64_t expected_version, AccountId account, const std::string& action,
                    const std::string& now);
 void mark_submitted(db::Connection& c, std::int64_t proposal, const std::string& now);
 
@@ -55,37 +57,40 @@ std::optional<nlohmann::json> revision_content(db::Connection& c, std::int64_t p
                                                std::int64_t version);
 
 // Editors: the proposer and co-organisers.
-bool is_editor(db::Connection& c, std::int64_t proposal, std::int64_t account);
-void add_editor(db::Connection& c, std::int64_t proposal, std::int64_t account,
+bool is_editor(db::Connection& c, std::int64_t proposal, AccountId account);
+void add_editor(db::Connection& c, std::int64_t proposal, AccountId account,
                 const std::string& role, const std::string& now);
 struct Editor {
-    std::int64_t account_id = 0;
+    AccountId account_id;
     std::string name, email, role;
 };
 std::vector<Editor> list_editors(db::Connection& c, std::int64_t proposal);
 
 struct OwnProposal {
-    std::int64_t id = 0, edition_id = 0, number = 0, version = 0;
+    std::int64_t id = 0;
+    EditionId edition_id;
+    std::int64_t number = 0, version = 0;
     std::string edition_name, title, session_type, status, updated_at, role;
 };
-std::vector<OwnProposal> proposals_of(db::Connection& c, std::int64_t account);
+std::vector<OwnProposal> proposals_of(db::Connection& c, AccountId account);
 
 // Co-organiser invitations, by token hash: single use, bound to the invited address.
 void invite_co_organiser(db::Connection& c, std::int64_t proposal, const std::string& email,
-                         const std::string& token_hash, std::int64_t by, const std::string& now,
+                         const std::string& token_hash, AccountId by, const std::string& now,
                          const std::string& expires_at);
 // When an unused, unexpired invitation to the address waits: until when it works.
 std::optional<std::string> pending_co_organiser_invitation(db::Connection& c, std::int64_t proposal,
                                                            const std::string& email,
                                                            const std::string& now);
 struct CoOrganiserInvitation {
-    std::int64_t id = 0, proposal_id = 0;
+    CoOrganiserInvitationId id;
+    std::int64_t proposal_id = 0;
     std::string email, expires_at, accepted_at, withdrawn_at;
 };
 std::optional<CoOrganiserInvitation> find_co_organiser_invitation(db::Connection& c,
                                                                   const std::string& token_hash);
 // Uses the invitation once and makes the account an editor; false when it was used.
 bool accept_co_organiser_invitation(db::Connection& c, const CoOrganiserInvitation& invitation,
-                                    std::int64_t account, const std::string& now);
+                                    AccountId account, const std::string& now);
 
 }  // namespace convene::store

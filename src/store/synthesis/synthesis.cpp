@@ -30,7 +30,7 @@ int programme_days(const std::string& start, const std::string& end) {
 
 }  // namespace
 
-SynthesisSettings synthesis_settings(db::Connection& c, std::int64_t edition) {
+SynthesisSettings synthesis_settings(db::Connection& c, EditionId edition) {
     SynthesisSettings s;
     s.texts = standard_decision_texts();
     auto r = c.run(R"sql(
@@ -39,7 +39,7 @@ SynthesisSettings synthesis_settings(db::Connection& c, std::int64_t edition) {
         FROM editions e
         WHERE id = ?
     )sql",
-                   {edition});
+                   {edition.value()});
     if (r.empty()) return s;
     const auto& row = r.rows[0];
     s.plan.streams = static_cast<int>(row.integer("streams"));
@@ -65,9 +65,9 @@ nlohmann::json to_json(const SynthesisSettings& s) {
             {"texts", s.texts}};
 }
 
-void set_synthesis_settings(db::Connection& c, std::int64_t edition, const SynthesisSettings& s) {
+void set_synthesis_settings(db::Connection& c, EditionId edition, const SynthesisSettings& s) {
     c.run(R"sql(UPDATE editions SET synthesis_settings = ? WHERE id = ?)sql",
-          {to_json(s).dump(), edition});
+          {to_json(s).dump(), edition.value()});
 }
 
 namespace {
@@ -85,7 +85,7 @@ constexpr std::string_view submitted_proposals = R"sql(
 
 }  // namespace
 
-std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64_t edition) {
+std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, EditionId edition) {
     std::vector<ProgrammeProposal> out;
     std::map<std::int64_t, std::size_t> index;
     auto proposals = c.run(R"sql(
@@ -94,7 +94,7 @@ std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64
                                R"sql(
         ORDER BY p.number
     )sql",
-                           {edition});
+                           {edition.value()});
     for (const auto& row : proposals.rows) {
         index[row.integer("id")] = out.size();
         out.push_back({ProposalId{row.integer("id")},
@@ -116,7 +116,7 @@ std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64
         WHERE p.edition_id = ? AND p.status = 'submitted'
         ORDER BY pp.proposal_id, pp.position
     )sql",
-                        {edition});
+                        {edition.value()});
     for (const auto& row : people.rows) {
         auto at = index.find(row.integer("proposal_id"));
         if (at == index.end()) continue;
@@ -138,7 +138,7 @@ std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64
     return out;
 }
 
-std::string edition_fingerprint(db::Connection& c, std::int64_t edition) {
+std::string edition_fingerprint(db::Connection& c, EditionId edition) {
     auto r = c.run(R"sql(
         SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(COALESCE(updated_at, created_at)), '')
                        || '/' || COALESCE(SUM(version), 0) || '/' || COALESCE(SUM(id), 0) || '/'
@@ -157,7 +157,7 @@ std::string edition_fingerprint(db::Connection& c, std::int64_t edition) {
                 LEFT JOIN screening_overrides o ON o.proposal_id = s.proposal_id
                 WHERE p.edition_id = ?) AS screening
     )sql",
-                   {edition, edition, edition, edition});
+                   {edition.value(), edition.value(), edition.value(), edition.value()});
     const auto& row = r.rows[0];
     std::string out;
     for (const auto* part : {"proposals", "evaluations", "evaluation_settings", "screening"})
@@ -166,7 +166,7 @@ std::string edition_fingerprint(db::Connection& c, std::int64_t edition) {
 }
 
 std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection& c,
-                                                                 std::int64_t edition) {
+                                                                 EditionId edition) {
     std::vector<std::pair<std::int64_t, std::string>> out;
     auto texts = c.run(R"sql(
         SELECT p.id, p.title, p.description,
@@ -175,7 +175,7 @@ std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection&
                            R"sql(
         ORDER BY p.number
     )sql",
-                       {edition});
+                       {edition.value()});
     for (const auto& row : texts.rows) {
         std::string text = row.text("title") + "\n" + row.text("description");
         auto questions = nlohmann::json::parse(row.text("policy_questions"), nullptr, false);
@@ -244,9 +244,9 @@ nlohmann::json to_json(const StoredSelection& s) {
 
 }  // namespace
 
-std::optional<StoredSelection> load_selection(db::Connection& c, std::int64_t edition) {
-    auto r =
-        c.run(R"sql(SELECT content, made_at FROM selections WHERE edition_id = ?)sql", {edition});
+std::optional<StoredSelection> load_selection(db::Connection& c, EditionId edition) {
+    auto r = c.run(R"sql(SELECT content, made_at FROM selections WHERE edition_id = ?)sql",
+                   {edition.value()});
     if (r.empty()) return std::nullopt;
     auto content = nlohmann::json::parse(r.rows[0].text("content"), nullptr, false);
     if (!content.is_object()) return std::nullopt;
@@ -259,15 +259,15 @@ std::optional<StoredSelection> load_selection(db::Connection& c, std::int64_t ed
     }
 }
 
-void save_selection(db::Connection& c, std::int64_t edition, const StoredSelection& selection,
-                    std::optional<std::int64_t> account, const std::string& now) {
-    c.run(R"sql(DELETE FROM selections WHERE edition_id = ?)sql", {edition});
+void save_selection(db::Connection& c, EditionId edition, const StoredSelection& selection,
+                    std::optional<AccountId> account, const std::string& now) {
+    c.run(R"sql(DELETE FROM selections WHERE edition_id = ?)sql", {edition.value()});
     c.run(R"sql(
         INSERT INTO selections (edition_id, content, made_at, account_id)
         VALUES (?, ?, ?, ?)
     )sql",
-          {edition, to_json(selection).dump(), now,
-           account ? db::Value{*account} : db::Value{nullptr}});
+          {edition.value(), to_json(selection).dump(), now,
+           account ? db::Value{account->value()} : db::Value{nullptr}});
 }
 
 }  // namespace convene::store

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "core/synthesis/synthesis.hpp"
 #include "database/database.hpp"
 
@@ -26,20 +27,20 @@ struct SynthesisSettings {
 };
 // The stored settings over defaults drawn from the edition (streams: its rooms without
 // interpretation; days: its programme days; four slots a day).
-SynthesisSettings synthesis_settings(db::Connection& c, std::int64_t edition);
-void set_synthesis_settings(db::Connection& c, std::int64_t edition, const SynthesisSettings& s);
+SynthesisSettings synthesis_settings(db::Connection& c, EditionId edition);
+void set_synthesis_settings(db::Connection& c, EditionId edition, const SynthesisSettings& s);
 nlohmann::json to_json(const SynthesisSettings& s);
 
 // Every submitted proposal of the edition (that passed screening, when it ran), with
 // the people named on it, by number. Ids are the proposals' database ids.
-std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, std::int64_t edition);
+std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, EditionId edition);
 
 // Changes whenever a proposal of the edition is added, edited or withdrawn, an
 // evaluation is saved, the round's settings change or screening is run or overridden.
-std::string edition_fingerprint(db::Connection& c, std::int64_t edition);
+std::string edition_fingerprint(db::Connection& c, EditionId edition);
 // Title, description and policy questions of each submitted proposal, by id.
 std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection& c,
-                                                                 std::int64_t edition);
+                                                                 EditionId edition);
 
 // A rule of the selection at its bound.
 struct BindingRule {
@@ -65,8 +66,8 @@ struct StoredSelection {
     std::string made_at;
 };
 // Nullopt when none was made (or the stored one cannot be read).
-std::optional<StoredSelection> load_selection(db::Connection& c, std::int64_t edition);
-void save_selection(db::Connection& c, std::int64_t edition, const StoredSelection& selection,
-                    std::optional<std::int64_t> account, const std::string& now);
+std::optional<StoredSelection> load_selection(db::Connection& c, EditionId edition);
+void save_selection(db::Connection& c, EditionId edition, const StoredSelection& selection,
+                    std::optional<AccountId> account, const std::string& now);
 
 }  // namespace convene::store

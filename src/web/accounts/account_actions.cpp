@@ -23,7 +23,7 @@ nlohmann::json token_view(const store::ApiToken& t) {
 // The account's password typed again; wrong ones are counted, five in 15 minutes make
 // the account wait, so a stolen session cannot guess it.
 bool right_password(Exchange& ex, const store::Account& account, const std::string& typed) {
-    const std::string key = "password:" + std::to_string(account.id);
+    const std::string key = "password:" + to_string(account.id);
     auto since = format_utc(ex.clock() - std::chrono::minutes(15));
     if (store::failures_since(ex.db(), key, since) >= 5)
         throw http::Error(429, say("accounts.too_many_attempts"),
@@ -49,7 +49,7 @@ void change_password(Exchange& ex, const std::string& current, const std::string
     store::set_password_hash(ex.db(), account.id, hash_password(chosen));
     // Whoever else was signed in with the old password is signed out now.
     store::end_other_sessions(ex.db(), account.id, ex.session_hash());
-    ex.audit("account.password", "account " + std::to_string(account.id), nlohmann::json::object());
+    ex.audit("account.password", "account " + to_string(account.id), nlohmann::json::object());
 }
 
 // Only a person signed in (no token makes tokens) who types the password again.
@@ -75,7 +75,7 @@ NewToken create_token(Exchange& ex, const std::string& label, const std::string&
     throw_if_invalid(errors);
     auto token = random_token();
     store::create_api_token(ex.db(), token_hash(token), account.id, name, ex.now(), expires);
-    ex.audit("account.token_create", "account " + std::to_string(account.id), {{"label", name}});
+    ex.audit("account.token_create", "account " + to_string(account.id), {{"label", name}});
     return {token,
             {token_hash(token).substr(0, store::api_token_id_length), name, ex.now(),
              expires.value_or(""), ""}};
@@ -85,7 +85,7 @@ void revoke_token(Exchange& ex, const std::string& id) {
     const auto& account = ex.require_sign_in();
     if (!store::revoke_api_token(ex.db(), account.id, id, ex.now()))
         throw http::not_found(say("accounts.your_account_has_no_live_api"));
-    ex.audit("account.token_revoke", "account " + std::to_string(account.id), {{"token", id}});
+    ex.audit("account.token_revoke", "account " + to_string(account.id), {{"token", id}});
 }
 
 http::Response account_page(Exchange& ex, const FieldErrors& errors, const nlohmann::json& extra,

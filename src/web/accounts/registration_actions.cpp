@@ -27,7 +27,7 @@ FieldErrors check_registration(const Registration& r) {
 
 // A new link to confirm the address (single use, expiring), carrying the password hash
 // typed with this registration; following it signs in and goes to `next`.
-void send_verification_link(Exchange& ex, std::int64_t account, const std::string& email,
+void send_verification_link(Exchange& ex, AccountId account, const std::string& email,
                             const std::string& name, const std::string& password_hash,
                             const std::string& next) {
     auto token = random_token();
@@ -65,7 +65,7 @@ void register_account(Exchange& ex, const Registration& r, const std::string& ne
         store::enqueue_mail(ex.db(), mail, ex.now());
         return;
     }
-    std::int64_t id = existing ? existing->first.id : 0;
+    AccountId id = existing ? existing->first.id : AccountId{};
     if (!existing) {
         try {
             db::Savepoint attempt(ex.db());
@@ -77,7 +77,7 @@ void register_account(Exchange& ex, const Registration& r, const std::string& ne
             return;
         }
         store::grant_role(ex.db(), id, Role::proposer, std::nullopt);
-        ex.audit("account.register", "account " + std::to_string(id), {{"email", email}});
+        ex.audit("account.register", "account " + to_string(id), {{"email", email}});
     }
     send_verification_link(ex, id, email, name, password_hash, next);
 }
@@ -118,7 +118,7 @@ store::Account verify(Exchange& ex, const std::string& password) {
     if (!account || account->email != normal_email(link.email))
         throw http::Error(410, say("accounts.link_already_used"),
                           say("accounts.this_link_can_no_longer_be"));
-    const std::string failures = "verify:" + std::to_string(link.id);
+    const std::string failures = "verify:" + to_string(link.id);
     auto since = format_utc(ex.clock() - std::chrono::minutes(15));
     if (store::failures_since(ex.db(), failures, since) >= 5)
         throw http::Error(429, say("accounts.too_many_attempts"),
@@ -139,7 +139,7 @@ store::Account verify(Exchange& ex, const std::string& password) {
         store::mark_email_verified(ex.db(), account->id, ex.now());
         account->email_verified = true;
     }
-    ex.audit("account.verify_email", "account " + std::to_string(account->id),
+    ex.audit("account.verify_email", "account " + to_string(account->id),
              {{"email", account->email}});
     start_session(ex, *account);
     return *account;

@@ -2,6 +2,7 @@
 // Registering an account and confirming its address, shared by the pages and the API.
 #include "core/accounts/password_rules.hpp"
 #include "core/common/clock.hpp"
+#include "core/common/ids.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -23,7 +24,7 @@ FieldErrors check_registration(const Registration& r);
 
 // A new link to confirm the address (single use, expiring), carrying the password hash
 // typed with this registration; following it signs in and goes to `next`.
-void send_verification_link(Exchange& ex, std::int64_t account, const std::string& email,
+void send_verification_link(Exchange& ex, AccountId account, const std::string& email,
                             const std::string& name, const std::string& password_hash,
                             const std::string& next);
 

@@ -56,9 +56,9 @@ std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& t
         found && !by_device && store::is_known_device(ex.db(), found->first.id, address_key);
     bool known = by_device || by_address;
     const auto pause = std::chrono::seconds(config.sign_in_pause_seconds);
-    const std::string own_key = known ? "known:" + std::to_string(found->first.id) + ":" +
-                                            (by_device ? device_key : address_key)
-                                      : account_key;
+    const std::string own_key =
+        known ? "known:" + to_string(found->first.id) + ":" + (by_device ? device_key : address_key)
+              : account_key;
     // Attempts on one key wait for each other (PostgreSQL runs them side by side); the
     // keys are locked in one order, so two requests never wait on each other's.
     std::vector<std::string> keys = {own_key};

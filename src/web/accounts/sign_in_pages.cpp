@@ -67,7 +67,7 @@ void start_session(Exchange& ex, const store::Account& account) {
     o.max_age_seconds = -1;
     ex.response_headers.emplace_back(
         "set-cookie", http::set_cookie_value(ex.app.csrf_cookie_name(), random_token(), o));
-    ex.audit("account.sign_in", "account " + std::to_string(account.id), nlohmann::json::object());
+    ex.audit("account.sign_in", "account " + to_string(account.id), nlohmann::json::object());
 }
 
 void end_session(Exchange& ex) {

@@ -146,7 +146,7 @@ http::Response call_page(Exchange& ex, const store::Edition& e, const Call& call
 
 void store_call(Exchange& ex, const store::Edition& e, const Call& call) {
     store::save_call(ex.db(), e.id, call);
-    ex.audit("call.update", "edition " + std::to_string(e.id), to_json(call));
+    ex.audit("call.update", "edition " + to_string(e.id), to_json(call));
 }
 
 }  // namespace convene::web

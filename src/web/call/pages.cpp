@@ -22,7 +22,7 @@ http::Response call_update(Exchange& ex) {
     auto call = checked_call(j, errors);
     if (!errors.empty()) return call_page(ex, e, call, errors, 422);
     store_call(ex, e, call);
-    return http::Response::redirect("/editions/" + std::to_string(e.id) + "#call");
+    return http::Response::redirect("/editions/" + to_string(e.id) + "#call");
 }
 
 }  // namespace convene::web

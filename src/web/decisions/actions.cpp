@@ -22,7 +22,7 @@ namespace convene::web {
 DecisionTarget decision_target(Exchange& ex, std::int64_t proposal) {
     auto edition = store::edition_of_proposal(ex.db(), proposal);
     if (!edition) throw http::not_found(say("decisions.no_such_proposal", {{"number", proposal}}));
-    if (ex.params.has("edition") && ex.params.integer("edition") != *edition)
+    if (ex.params.has("edition") && ex.params.id<EditionId>("edition") != *edition)
         throw http::not_found(say("decisions.proposal_not_in_edition"));
     auto e = store::find_edition(ex.db(), *edition);
     ex.require(policy::may_manage_edition(ex.actor(), e->id), say("policy.secretariat_only"));
@@ -37,7 +37,7 @@ struct EditionFacts {
     std::map<std::int64_t, store::SheetProposal> proposals;
 };
 
-EditionFacts facts_of(Exchange& ex, std::int64_t edition) {
+EditionFacts facts_of(Exchange& ex, EditionId edition) {
     EditionFacts f;
     for (const auto& t : store::list_themes(ex.db(), edition)) f.themes.push_back(t.name);
     for (auto& p : store::sheet_proposals(ex.db(), edition)) {
@@ -112,8 +112,7 @@ int decide_from_selection(Exchange& ex, const store::Edition& e) {
                                  ex.now()))
             ++recorded;
     }
-    ex.audit("decision.from_selection", "edition " + std::to_string(e.id),
-             {{"recorded", recorded}});
+    ex.audit("decision.from_selection", "edition " + to_string(e.id), {{"recorded", recorded}});
     return recorded;
 }
 
@@ -223,7 +222,7 @@ SentMessages send_decision_messages(Exchange& ex, const store::Edition& e) {
                 ++already;
         }
     }
-    ex.audit("decision.messages", "edition " + std::to_string(e.id),
+    ex.audit("decision.messages", "edition " + to_string(e.id),
              {{"queued", queued}, {"already_sent", already}});
     return {queued, already, without_address};
 }

@@ -15,7 +15,7 @@ namespace convene::web {
 namespace {
 
 std::string decisions_url(const store::Edition& e) {
-    return "/editions/" + std::to_string(e.id) + "/decisions";
+    return "/editions/" + to_string(e.id) + "/decisions";
 }
 
 std::int64_t whole(const std::string& typed) {
@@ -34,7 +34,7 @@ http::Response decisions_page(Exchange& ex) {
     view["title"] = say("page.decisions.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);
     view["url"] = decisions_url(e);
-    view["edition_url"] = "/editions/" + std::to_string(e.id);
+    view["edition_url"] = "/editions/" + to_string(e.id);
     view["has_due"] = !view["conditional_due"].empty();
     view["has_overloads"] = !view["speaker_rule"].empty();
     view["published"] = !view["results_published_at"].get<std::string>().empty();
@@ -212,7 +212,7 @@ http::Response decision_texts_update(Exchange& ex) {
     try {
         auto s = synthesis_settings_in_body(ex, e, {{"texts", texts}});
         store::set_synthesis_settings(ex.db(), e.id, s);
-        ex.audit("decision.texts", "edition " + std::to_string(e.id), texts);
+        ex.audit("decision.texts", "edition " + to_string(e.id), texts);
     } catch (const http::Error& err) {
         if (err.status() != 422) throw;
         return texts_page_with(ex, e, entered, err.fields(), 422);

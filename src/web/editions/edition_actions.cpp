@@ -21,11 +21,11 @@ ThemeDraft theme_draft(const http::Form& f) {
     return {f.get("name"), f.get("description")};
 }
 
-std::int64_t create_edition(Exchange& ex, const EditionDraft& draft) {
+EditionId create_edition(Exchange& ex, const EditionDraft& draft) {
     ex.require(policy::may_create_edition(ex.actor()), say("policy.secretariat_only"));
     throw_if_invalid(validate_edition(draft));
     auto id = store::create_edition(ex.db(), draft, ex.now());
-    ex.audit("edition.create", "edition " + std::to_string(id),
+    ex.audit("edition.create", "edition " + to_string(id),
              {{"name", draft.name}, {"year", draft.year}, {"venue", draft.venue}});
     ex.publish("editions", {{"event", "edition.created"},
                             {"id", id},
@@ -34,14 +34,14 @@ std::int64_t create_edition(Exchange& ex, const EditionDraft& draft) {
     return id;
 }
 
-std::int64_t create_theme(Exchange& ex, const store::Edition& edition, const ThemeDraft& draft) {
+ThemeId create_theme(Exchange& ex, const store::Edition& edition, const ThemeDraft& draft) {
     ex.require(policy::may_manage_edition(ex.actor(), edition.id), say("policy.secretariat_only"));
     throw_if_invalid(validate_theme(draft));
     try {
         db::Savepoint attempt(ex.db());
         auto id = store::add_theme(ex.db(), edition.id, draft);
         attempt.release();
-        ex.audit("theme.create", "edition " + std::to_string(edition.id),
+        ex.audit("theme.create", "edition " + to_string(edition.id),
                  {{"theme_id", id}, {"name", draft.name}});
         return id;
     } catch (const db::Error& e) {

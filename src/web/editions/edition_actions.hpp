@@ -13,9 +13,9 @@ EditionDraft edition_draft(const http::Form& f);
 
 ThemeDraft theme_draft(const http::Form& f);
 
-std::int64_t create_edition(Exchange& ex, const EditionDraft& draft);
+EditionId create_edition(Exchange& ex, const EditionDraft& draft);
 
-std::int64_t create_theme(Exchange& ex, const store::Edition& edition, const ThemeDraft& draft);
+ThemeId create_theme(Exchange& ex, const store::Edition& edition, const ThemeDraft& draft);
 
 nlohmann::json edition_form_view(const EditionDraft& d, const FieldErrors& errors);
 

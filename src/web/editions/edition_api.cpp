@@ -19,7 +19,7 @@ http::Response api_edition_list(Exchange& ex) {
 http::Response api_edition_create(Exchange& ex) {
     auto id = create_edition(ex, edition_draft(ex.form()));
     auto r = http::Response::json(edition_view(*store::find_edition(ex.db(), id)), 201);
-    r.set_header("location", "/api/v1/editions/" + std::to_string(id));
+    r.set_header("location", "/api/v1/editions/" + to_string(id));
     return r;
 }
 

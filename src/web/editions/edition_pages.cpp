@@ -29,7 +29,7 @@ http::Response edition_create(Exchange& ex) {
     auto draft = edition_draft(ex.form());
     try {
         auto id = create_edition(ex, draft);
-        return http::Response::redirect("/editions/" + std::to_string(id));
+        return http::Response::redirect("/editions/" + to_string(id));
     } catch (const http::Error& e) {
         if (e.status() != 422) throw;
         return ex.page("editions/edition_new", edition_form_view(draft, e.fields()), 422);
@@ -45,7 +45,7 @@ http::Response theme_create(Exchange& ex) {
     auto draft = theme_draft(ex.form());
     try {
         create_theme(ex, edition, draft);
-        return http::Response::redirect("/editions/" + std::to_string(edition.id) + "#themes");
+        return http::Response::redirect("/editions/" + to_string(edition.id) + "#themes");
     } catch (const http::Error& e) {
         if (e.status() != 422 && e.status() != 409) throw;
         return edition_page(ex, edition, draft, e.fields(), e.status());

@@ -84,7 +84,7 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
         mail.dedupe_key = "enrolment:" + token_hash(token);
         mail.recipient = existing->first.email;
         store::enqueue_mail(ex.db(), mail, ex.now());
-        ex.audit("member.invite", "edition " + std::to_string(e.id),
+        ex.audit("member.invite", "edition " + to_string(e.id),
                  {{"account_id", out.account_id}, {"email", p.email}});
         return out;
     }
@@ -93,7 +93,7 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
                                            hash_password(out.temporary_password), ex.now());
     store::grant_role(ex.db(), out.account_id, Role::evaluator, e.id);
     out.person_id = store::add_person(ex.db(), p, out.account_id);
-    ex.audit("member.add", "edition " + std::to_string(e.id),
+    ex.audit("member.add", "edition " + to_string(e.id),
              {{"account_id", out.account_id}, {"name", p.name}, {"email", p.email}});
     return out;
 }

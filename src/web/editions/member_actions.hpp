@@ -1,6 +1,7 @@
 #pragma once
 // Adding MAG members to an edition, shared by the pages and the API.
 #include "core/common/clock.hpp"
+#include "core/common/ids.hpp"
 #include "core/common/text.hpp"
 #include "core/people/country.hpp"
 #include "http/error.hpp"
@@ -18,7 +19,8 @@ namespace convene::web {
 PersonDraft member_draft(const http::Form& f);
 
 struct NewMember {
-    std::int64_t account_id = 0, person_id = 0;
+    AccountId account_id;
+    std::int64_t person_id = 0;
     std::string temporary_password;  // empty when the account already existed
     bool invited = false;            // an existing account: enrolled once it accepts
 };

@@ -64,9 +64,9 @@ http::Response enrolment_accept(Exchange& ex) {
     // Proposals the new member already organises are conflicts from the start.
     for (auto proposal : store::proposals_edited_in(ex.db(), enrolment.edition_id, account.id))
         store::declare_conflict(ex.db(), proposal, account.id, ex.now(), "organiser_of_proposal");
-    ex.audit("member.add", "edition " + std::to_string(enrolment.edition_id),
+    ex.audit("member.add", "edition " + to_string(enrolment.edition_id),
              {{"account_id", account.id}, {"accepted", true}});
-    return http::Response::redirect("/editions/" + std::to_string(enrolment.edition_id) +
+    return http::Response::redirect("/editions/" + to_string(enrolment.edition_id) +
                                     "/evaluations");
 }
 

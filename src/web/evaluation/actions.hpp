@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/ids.hpp"
 #include "core/evaluation/aggregation.hpp"
 #include "core/evaluation/assignment.hpp"
 #include "core/evaluation/evaluation.hpp"
@@ -25,7 +26,8 @@ class Exchange;
 // is not on the member's list.
 struct EvaluationTarget {
     store::Edition edition;
-    std::int64_t proposal = 0, number = 0, account = 0;
+    std::int64_t proposal = 0, number = 0;
+    AccountId account;
     Proposal details;
     EvaluationSettings settings;
     store::StoredEvaluation saved;
@@ -55,17 +57,16 @@ std::int64_t save_member_evaluation(Exchange& ex, const EvaluationTarget& t, con
 // place given to another member at once. Returns the new member's account, if any.
 struct ConflictOutcome {
     bool discarded_evaluation = false;
-    std::optional<std::int64_t> replaced_by;
+    std::optional<AccountId> replaced_by;
 };
 ConflictOutcome declare_member_conflict(Exchange& ex, const EvaluationTarget& t);
 // The signed-in account joined the proposal's organisers: when it is a MAG member of
 // the edition, a conflict is recorded at once (the proposal leaves its list, another
 // member takes the place) for the Secretariat to see.
-void conflict_on_joining(Exchange& ex, std::int64_t edition, std::int64_t proposal,
-                         std::int64_t account);
+void conflict_on_joining(Exchange& ex, EditionId edition, std::int64_t proposal, AccountId account);
 
 // The member's list with their progress and the round's state (page and API).
-nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, std::int64_t account);
+nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId account);
 
 // The Secretariat's settings from a JSON body over the stored ones; 422 naming the field.
 EvaluationSettings settings_in_body(const nlohmann::json& body, EvaluationSettings base);

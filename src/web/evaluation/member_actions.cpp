@@ -129,9 +129,9 @@ namespace {
 
 // Records the conflict (assignment removed, any evaluation discarded) and gives the
 // place to another member at once; every other pair stays as it was.
-ConflictOutcome record_conflict(Exchange& ex, std::int64_t edition,
-                                const EvaluationSettings& settings, std::int64_t proposal_id,
-                                std::int64_t account, const std::string& origin) {
+ConflictOutcome record_conflict(Exchange& ex, EditionId edition, const EvaluationSettings& settings,
+                                std::int64_t proposal_id, AccountId account,
+                                const std::string& origin) {
     auto& c = ex.db();
     ConflictOutcome out;
     bool was_assigned = store::has_assignment(c, proposal_id, account);
@@ -141,13 +141,12 @@ ConflictOutcome record_conflict(Exchange& ex, std::int64_t edition,
         auto current = store::load_assignment(c, edition).pairs;
         const auto proposal = std::to_string(proposal_id);
         try {
-            auto result =
-                reassign_after_conflict(instance, current, std::to_string(account), proposal);
+            auto result = reassign_after_conflict(instance, current, to_string(account), proposal);
             for (const auto& pair : result.assignments)
                 if (pair.proposal == proposal &&
                     std::find(current.begin(), current.end(), pair) == current.end()) {
                     store::add_assignment(c, edition, pair, ex.now());
-                    out.replaced_by = std::stoll(pair.evaluator);
+                    out.replaced_by = AccountId{std::stoll(pair.evaluator)};
                 }
         } catch (const std::invalid_argument&) {
             // The proposal no longer takes part (withdrawn, declined at screening).
@@ -168,8 +167,8 @@ ConflictOutcome declare_member_conflict(Exchange& ex, const EvaluationTarget& t)
     return record_conflict(ex, t.edition.id, t.settings, t.proposal, t.account, "declared");
 }
 
-void conflict_on_joining(Exchange& ex, std::int64_t edition, std::int64_t proposal,
-                         std::int64_t account) {
+void conflict_on_joining(Exchange& ex, EditionId edition, std::int64_t proposal,
+                         AccountId account) {
     if (!policy::may_evaluate_in(ex.actor(), edition)) return;
     record_conflict(ex, edition, store::evaluation_settings(ex.db(), edition), proposal, account,
                     "joined_proposal");
@@ -185,7 +184,7 @@ std::string status_label(const std::string& status) {
 
 }  // namespace
 
-nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, std::int64_t account) {
+nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId account) {
     auto settings = store::evaluation_settings(ex.db(), e.id);
     auto state = round_state(settings, ex.now());
     nlohmann::json tasks = nlohmann::json::array();
@@ -193,15 +192,15 @@ nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, std::int6
     for (const auto& t : store::member_tasks(ex.db(), e.id, account)) {
         submitted += t.status == "submitted";
         drafts += t.status == "draft";
-        tasks.push_back({{"proposal", t.proposal},
-                         {"url", "/editions/" + std::to_string(e.id) + "/evaluations/" +
-                                     std::to_string(t.proposal)},
-                         {"number", t.number},
-                         {"title", t.title},
-                         {"theme", t.theme},
-                         {"format", t.format},
-                         {"status", t.status.empty() ? "not_started" : t.status},
-                         {"status_label", status_label(t.status)}});
+        tasks.push_back(
+            {{"proposal", t.proposal},
+             {"url", "/editions/" + to_string(e.id) + "/evaluations/" + std::to_string(t.proposal)},
+             {"number", t.number},
+             {"title", t.title},
+             {"theme", t.theme},
+             {"format", t.format},
+             {"status", t.status.empty() ? "not_started" : t.status},
+             {"status_label", status_label(t.status)}});
     }
     int total = static_cast<int>(tasks.size());
     return {{"edition", e.id},
@@ -218,8 +217,7 @@ nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, std::int6
 }
 
 std::string url_of(const EvaluationTarget& t) {
-    return "/editions/" + std::to_string(t.edition.id) + "/evaluations/" +
-           std::to_string(t.proposal);
+    return "/editions/" + to_string(t.edition.id) + "/evaluations/" + std::to_string(t.proposal);
 }
 
 std::optional<std::int64_t> whole_number(const std::string& text) {
@@ -311,7 +309,7 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
     auto state = round_state(t.settings, ex.now());
     return {{"title", say("page.evaluation.evaluate.title", {{"number", t.number}})},
             {"url", url_of(t)},
-            {"list_url", "/editions/" + std::to_string(t.edition.id) + "/evaluations"},
+            {"list_url", "/editions/" + to_string(t.edition.id) + "/evaluations"},
             {"proposal", proposal},
             {"texts", texts},
             {"has_speakers", !proposal["speakers"].empty()},

@@ -52,7 +52,7 @@ http::Response evaluation_save(Exchange& ex) {
                              say("evaluation.conflict.not_saved", {{"detail", err.detail()}}));
         throw;
     }
-    return http::Response::redirect("/editions/" + std::to_string(t.edition.id) +
+    return http::Response::redirect("/editions/" + to_string(t.edition.id) +
                                     "/evaluations?saved=" + std::to_string(t.number));
 }
 
@@ -61,7 +61,7 @@ http::Response conflict_form(Exchange& ex) {
     return ex.page("evaluation/conflict",
                    {{"title", say("page.evaluation.declare_a_conflict_of.title")},
                     {"url", url_of(t)},
-                    {"list_url", "/editions/" + std::to_string(t.edition.id) + "/evaluations"},
+                    {"list_url", "/editions/" + to_string(t.edition.id) + "/evaluations"},
                     {"number", t.number},
                     {"proposal_title", t.details.title},
                     {"has_evaluation", t.saved.version > 0}});
@@ -70,7 +70,7 @@ http::Response conflict_form(Exchange& ex) {
 http::Response conflict_declare(Exchange& ex) {
     auto t = evaluation_target(ex, ex.params.integer("proposal"));
     declare_member_conflict(ex, t);
-    return http::Response::redirect("/editions/" + std::to_string(t.edition.id) +
+    return http::Response::redirect("/editions/" + to_string(t.edition.id) +
                                     "/evaluations?conflict=" + std::to_string(t.number));
 }
 

@@ -27,8 +27,8 @@ nlohmann::json assignment_review(Exchange& ex, const store::Edition& edition,
     std::map<std::string, int> load, per_proposal;
     std::map<std::string, std::string> group_of, name_of;
     for (const auto& m : store::list_members(ex.db(), edition.id)) {
-        group_of[std::to_string(m.account_id)] = m.stakeholder_group;
-        name_of[std::to_string(m.account_id)] = m.name;
+        group_of[to_string(m.account_id)] = m.stakeholder_group;
+        name_of[to_string(m.account_id)] = m.name;
     }
     std::map<std::string, std::map<std::string, int>> mix;
     for (const auto& p : pairs) {
@@ -64,7 +64,7 @@ nlohmann::json run_assignment(Exchange& ex, const store::Edition& e) {
     auto instance = store::assignment_instance(ex.db(), e.id, settings);
     auto result = assign(instance);
     store::save_assignment(ex.db(), e.id, result.assignments, ex.now());
-    ex.audit("evaluation.assign", "edition " + std::to_string(e.id),
+    ex.audit("evaluation.assign", "edition " + to_string(e.id),
              {{"filled", result.filled},
               {"load_squares", result.load_squares},
               {"unfilled", result.unfilled.size()}});
@@ -98,22 +98,22 @@ std::size_t publish_assignment(Exchange& ex, const store::Edition& e) {
     auto sentence = round_state_sentence(settings, round_state(settings, ex.now()));
     std::vector<store::Mail> mails;
     for (const auto& m : store::list_members(ex.db(), e.id)) {
-        auto n = load[std::to_string(m.account_id)];
+        auto n = load[to_string(m.account_id)];
         if (n == 0) continue;
-        auto mail = mail_from_template("evaluation_list",
-                                       {{"count", n},
-                                        {"edition", e.name},
-                                        {"name", m.name},
-                                        {"round", sentence},
-                                        {"link", ex.app.config().base_url + "/editions/" +
-                                                     std::to_string(e.id) + "/evaluations"}});
-        mail.dedupe_key = "evaluation_list:" + std::to_string(e.id) + ":" +
-                          std::to_string(m.account_id) + ":" + std::to_string(n);
+        auto mail = mail_from_template(
+            "evaluation_list",
+            {{"count", n},
+             {"edition", e.name},
+             {"name", m.name},
+             {"round", sentence},
+             {"link", ex.app.config().base_url + "/editions/" + to_string(e.id) + "/evaluations"}});
+        mail.dedupe_key = "evaluation_list:" + to_string(e.id) + ":" + to_string(m.account_id) +
+                          ":" + std::to_string(n);
         mail.recipient = m.email;
         mails.push_back(std::move(mail));
     }
     store::enqueue_mails(ex.db(), mails, ex.now());
-    ex.audit("evaluation.publish", "edition " + std::to_string(e.id),
+    ex.audit("evaluation.publish", "edition " + to_string(e.id),
              {{"pairs", stored.pairs.size()}, {"members_told", mails.size()}});
     return stored.pairs.size();
 }
@@ -178,22 +178,22 @@ int send_reminders(Exchange& ex, const store::Edition& e) {
     int queued = 0;
     for (const auto& m : store::evaluation_progress(ex.db(), e.id).members) {
         if (m.assigned == 0 || m.submitted >= m.assigned) continue;
-        auto mail = mail_from_template("evaluation_reminder",
-                                       {{"edition", e.name},
-                                        {"left", m.assigned - m.submitted},
-                                        {"name", m.name},
-                                        {"submitted", m.submitted},
-                                        {"assigned", m.assigned},
-                                        {"round", sentence},
-                                        {"link", ex.app.config().base_url + "/editions/" +
-                                                     std::to_string(e.id) + "/evaluations"}});
+        auto mail = mail_from_template(
+            "evaluation_reminder",
+            {{"edition", e.name},
+             {"left", m.assigned - m.submitted},
+             {"name", m.name},
+             {"submitted", m.submitted},
+             {"assigned", m.assigned},
+             {"round", sentence},
+             {"link", ex.app.config().base_url + "/editions/" + to_string(e.id) + "/evaluations"}});
         // One reminder per member and day, however often the button is pressed.
-        mail.dedupe_key = "evaluation_reminder:" + std::to_string(e.id) + ":" +
-                          std::to_string(m.account) + ":" + today;
+        mail.dedupe_key =
+            "evaluation_reminder:" + to_string(e.id) + ":" + to_string(m.account) + ":" + today;
         mail.recipient = m.email;
         queued += store::enqueue_mail(ex.db(), mail, ex.now());
     }
-    ex.audit("evaluation.remind", "edition " + std::to_string(e.id), {{"queued", queued}});
+    ex.audit("evaluation.remind", "edition " + to_string(e.id), {{"queued", queued}});
     return queued;
 }
 
@@ -201,7 +201,7 @@ void close_round(Exchange& ex, const store::Edition& e, bool close) {
     auto settings = store::evaluation_settings(ex.db(), e.id);
     settings.closed_at = close ? ex.now() : "";
     store::set_evaluation_settings(ex.db(), e.id, settings);
-    ex.audit(close ? "evaluation.close" : "evaluation.reopen", "edition " + std::to_string(e.id),
+    ex.audit(close ? "evaluation.close" : "evaluation.reopen", "edition " + to_string(e.id),
              {{"closed_at", settings.closed_at}});
 }
 
@@ -244,7 +244,7 @@ nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
     for (const auto& s : store::submitted_evaluations(ex.db(), e.id)) {
         if (s.evaluation.merge_with) ++merges[s.proposal][*s.evaluation.merge_with];
         if (auto score = evaluation_score(settings, s.evaluation, s.format))
-            scores.push_back({std::to_string(s.account), std::to_string(s.proposal), *score});
+            scores.push_back({to_string(s.account), std::to_string(s.proposal), *score});
     }
     auto aggregates = aggregate_scores(scores);
     rank(aggregates, by);

@@ -24,13 +24,13 @@ http::Response api_evaluation_settings_update(Exchange& ex) {
     auto s = settings_in_body(http::parse_json_body(ex.request),
                               store::evaluation_settings(ex.db(), e.id));
     store::set_evaluation_settings(ex.db(), e.id, s);
-    ex.audit("evaluation.settings", "edition " + std::to_string(e.id), to_json(s));
+    ex.audit("evaluation.settings", "edition " + to_string(e.id), to_json(s));
     return http::Response::json(to_json(s));
 }
 
 http::Response api_member_groups_update(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto account = ex.params.integer("account");
+    auto account = ex.params.id<AccountId>("account");
     bool member = false;
     for (const auto& m : store::list_members(ex.db(), e.id)) member |= m.account_id == account;
     if (!member) throw http::not_found(say("evaluation.this_account_is_not_a_mag"));
@@ -44,8 +44,7 @@ http::Response api_member_groups_update(Exchange& ex) {
         groups.push_back(g.get<std::string>());
     }
     store::set_member_groups(ex.db(), e.id, account, groups);
-    ex.audit("evaluation.member_groups", "account " + std::to_string(account),
-             {{"groups", groups}});
+    ex.audit("evaluation.member_groups", "account " + to_string(account), {{"groups", groups}});
     return http::Response::json({{"account", account}, {"groups", groups}});
 }
 
@@ -113,7 +112,7 @@ nlohmann::json evaluation_json(const store::Member& m, const store::StoredEvalua
             {"evaluation", saved.version ? to_json(saved.evaluation) : nlohmann::json()}};
 }
 
-std::int64_t edition_of(Exchange& ex, std::int64_t proposal) {
+EditionId edition_of(Exchange& ex, std::int64_t proposal) {
     auto record = store::find_proposal_record(ex.db(), proposal);
     if (!record) throw http::not_found(say("evaluation.there_is_no_proposal_with_this_2"));
     return record->edition_id;
@@ -125,7 +124,7 @@ std::int64_t edition_of(Exchange& ex, std::int64_t proposal) {
 http::Response api_proposal_evaluations(Exchange& ex) {
     auto proposal = ex.params.integer("proposal");
     auto edition = edition_of(ex, proposal);
-    std::map<std::int64_t, store::Member> members;
+    std::map<AccountId, store::Member> members;
     for (auto& m : store::list_members(ex.db(), edition)) members[m.account_id] = m;
     nlohmann::json out = nlohmann::json::array();
     for (const auto& [account, saved] : store::evaluations_of(ex.db(), proposal)) {
@@ -138,7 +137,7 @@ http::Response api_proposal_evaluations(Exchange& ex) {
 // One member's evaluation: that member or the Secretariat; nobody else.
 http::Response api_proposal_evaluation(Exchange& ex) {
     auto proposal = ex.params.integer("proposal");
-    auto account = ex.params.integer("account");
+    auto account = ex.params.id<AccountId>("account");
     auto edition = edition_of(ex, proposal);
     const auto& who = ex.require_sign_in();
     policy::EvaluationFacts facts{edition, account, store::is_assigned(ex.db(), proposal, account)};

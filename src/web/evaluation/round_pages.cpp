@@ -16,7 +16,7 @@ namespace convene::web {
 namespace {
 
 std::string round_url(const store::Edition& e) {
-    return "/editions/" + std::to_string(e.id) + "/evaluation";
+    return "/editions/" + to_string(e.id) + "/evaluation";
 }
 
 std::string slug(const std::string& label) {
@@ -121,7 +121,7 @@ http::Response round_page(Exchange& ex, const store::Edition& e, const http::For
     for (const auto& m : instance.evaluators) groups_of[m.id] = m.groups;
     for (const auto& m : store::list_members(ex.db(), e.id)) {
         std::string groups;
-        for (const auto& g : groups_of[std::to_string(m.account_id)])
+        for (const auto& g : groups_of[to_string(m.account_id)])
             groups += (groups.empty() ? "" : ", ") + g;
         members.push_back({{"account", m.account_id},
                            {"name", m.name},
@@ -178,7 +178,7 @@ http::Response evaluation_settings_update(Exchange& ex) {
     try {
         auto s = settings_in_body(settings_json_of_form(f, stored), stored);
         store::set_evaluation_settings(ex.db(), e.id, s);
-        ex.audit("evaluation.settings", "edition " + std::to_string(e.id), to_json(s));
+        ex.audit("evaluation.settings", "edition " + to_string(e.id), to_json(s));
     } catch (const http::Error& err) {
         if (err.status() != 422) throw;
         FieldErrors errors;
@@ -196,7 +196,7 @@ http::Response evaluation_groups_update(Exchange& ex) {
     const auto& f = ex.form();
     int changed = 0;
     for (const auto& m : store::list_members(ex.db(), e.id)) {
-        auto name = "groups-" + std::to_string(m.account_id);
+        auto name = "groups-" + to_string(m.account_id);
         if (!f.has(name)) continue;
         auto groups = split_items(f.get(name), ",;");
         for (const auto& g : groups)
@@ -207,7 +207,7 @@ http::Response evaluation_groups_update(Exchange& ex) {
         store::set_member_groups(ex.db(), e.id, m.account_id, groups);
         ++changed;
     }
-    ex.audit("evaluation.member_groups", "edition " + std::to_string(e.id), {{"members", changed}});
+    ex.audit("evaluation.member_groups", "edition " + to_string(e.id), {{"members", changed}});
     return http::Response::redirect(round_url(e) + "#groups");
 }
 
@@ -270,13 +270,13 @@ http::Response evaluation_sheet(Exchange& ex) {
 http::Response evaluation_sheet_csv(Exchange& ex) {
     auto e = managed_edition(ex);
     return csv_download(sheet_table(sheet_view(ex, e, rank_in_query(ex))),
-                        "evaluation-" + std::to_string(e.id));
+                        "evaluation-" + to_string(e.id));
 }
 
 http::Response evaluation_sheet_xlsx(Exchange& ex) {
     auto e = managed_edition(ex);
     return xlsx_download(sheet_table(sheet_view(ex, e, rank_in_query(ex))),
-                         "evaluation-" + std::to_string(e.id), say("evaluation.evaluation"));
+                         "evaluation-" + to_string(e.id), say("evaluation.evaluation"));
 }
 
 }  // namespace convene::web

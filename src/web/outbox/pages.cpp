@@ -28,10 +28,10 @@ http::Response outbox_page(Exchange& ex) {
 }
 
 http::Response outbox_retry(Exchange& ex) {
-    auto id = ex.params.integer("message");
+    auto id = ex.params.id<MessageId>("message");
     if (!store::retry_mail_now(ex.db(), id, ex.now()))
         throw http::not_found(say("outbox.there_is_no_unsent_message_with"));
-    ex.audit("outbox.retry", "message " + std::to_string(id), nlohmann::json::object());
+    ex.audit("outbox.retry", "message " + to_string(id), nlohmann::json::object());
     if (http::wants_json(ex.request)) return http::Response::json({{"queued", id}});
     return http::Response::redirect("/admin/outbox");
 }

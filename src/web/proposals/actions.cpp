@@ -46,7 +46,7 @@ void require_open_call(Exchange& ex, const Call& call) {
 
 namespace {
 
-std::vector<std::string> required_fields(Exchange& ex, std::int64_t edition,
+std::vector<std::string> required_fields(Exchange& ex, EditionId edition,
                                          const std::string& session_type) {
     auto rules = store::screening_rules(ex.db(), edition);
     auto found = rules.required_fields.find(session_type);
@@ -75,7 +75,7 @@ void announce_submission(Exchange& ex, std::int64_t proposal, std::int64_t numbe
              {"closes_at", call.closes_at},
              {"link", ex.app.config().base_url + "/proposals/" + std::to_string(proposal)}});
         mail.dedupe_key =
-            "receipt:" + std::to_string(proposal) + ":" + std::to_string(editor.account_id);
+            "receipt:" + std::to_string(proposal) + ":" + to_string(editor.account_id);
         mail.recipient = editor.email;
         mails.push_back(std::move(mail));
     }
@@ -120,7 +120,7 @@ SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal
     require_open_call(ex, call);
     auto checks = checks_for(ex, edition, call);
     throw_if_invalid(check_proposal_draft(draft, checks));
-    throttle(ex, "save:" + std::to_string(account.id), ex.app.config().saves_per_minute,
+    throttle(ex, "save:" + to_string(account.id), ex.app.config().saves_per_minute,
              std::chrono::minutes(1), "throttle.saves");
     auto created =
         store::create_proposal(ex.db(), edition.id, draft, account.id, creation_key, ex.now());
@@ -154,7 +154,7 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
     if (!unchanged) {
         auto account = ex.require_sign_in().id;
         // Faster than anyone types: a script. Refused before anything is stored.
-        throttle(ex, "save:" + std::to_string(account), ex.app.config().saves_per_minute,
+        throttle(ex, "save:" + to_string(account), ex.app.config().saves_per_minute,
                  std::chrono::minutes(1), "throttle.saves");
         if (expected_version != target.record.version ||
             !store::save_proposal(ex.db(), id, draft, expected_version, account,
@@ -207,7 +207,7 @@ int invite_speakers(Exchange& ex, std::int64_t proposal, const Proposal& p,
              {"edition", edition.name},
              {"link", ex.app.config().base_url + "/confirm/" + tokens.at(person.person)},
              {"expires_at", expires}});
-        mail.dedupe_key = "speaker_invitation:" + std::to_string(invitation_of.at(person.person));
+        mail.dedupe_key = "speaker_invitation:" + to_string(invitation_of.at(person.person));
         mail.recipient = person.email;
         mails.push_back(std::move(mail));
     }

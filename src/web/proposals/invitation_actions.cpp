@@ -40,7 +40,7 @@ std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& e
         throw http::conflict(
             say("proposals.invite.waiting", {{"email", address}, {"until", *until}}),
             {{"email", say("proposals.invite.waiting", {{"email", address}, {"until", *until}})}});
-    throttle(ex, "invite:" + std::to_string(who.id), ex.app.config().invitations_per_hour,
+    throttle(ex, "invite:" + to_string(who.id), ex.app.config().invitations_per_hour,
              std::chrono::hours(1), "throttle.invitations");
     auto token = random_token();
     auto expires = format_utc(ex.clock() + std::chrono::hours(24 * 14));

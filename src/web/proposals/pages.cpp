@@ -23,7 +23,7 @@ struct FormPage {
     nlohmann::json conflict;  // null or {version, changes: [...]}
 };
 
-std::vector<std::string> theme_names(Exchange& ex, std::int64_t edition) {
+std::vector<std::string> theme_names(Exchange& ex, EditionId edition) {
     std::vector<std::string> out;
     for (const auto& t : store::list_themes(ex.db(), edition)) out.push_back(t.name);
     return out;
@@ -101,7 +101,7 @@ http::Response proposal_new_form(Exchange& ex) {
     auto type = ex.request.query_param("type");
     if (offers_session_type(call, type)) blank.session_type = type;
     FormPage page{say("proposals.new_session_proposal"),
-                  "/editions/" + std::to_string(edition.id) + "/proposals",
+                  "/editions/" + to_string(edition.id) + "/proposals",
                   0,
                   random_token(),
                   "",
@@ -116,7 +116,7 @@ http::Response proposal_create(Exchange& ex) {
     auto draft = proposal_from_form(form);
     auto call = store::load_call(ex.db(), edition.id);
     FormPage page{say("proposals.new_session_proposal"),
-                  "/editions/" + std::to_string(edition.id) + "/proposals",
+                  "/editions/" + to_string(edition.id) + "/proposals",
                   0,
                   form.get("creation_key"),
                   "",

@@ -135,7 +135,7 @@ void publish_results(Exchange& ex, const store::Edition& e, bool publish) {
     if (publish && store::list_decisions(ex.db(), e.id).empty())
         throw http::conflict(say("results.publish.no_decisions"));
     store::set_results_published(ex.db(), e.id, publish ? ex.now() : "");
-    ex.audit(publish ? "results.publish" : "results.withdraw", "edition " + std::to_string(e.id),
+    ex.audit(publish ? "results.publish" : "results.withdraw", "edition " + to_string(e.id),
              nlohmann::json::object());
 }
 

@@ -22,7 +22,7 @@ http::Response results_page(Exchange& ex) {
     auto view = results_view(ex, e);
     view["title"] = say("page.results.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);
-    view["url"] = "/editions/" + std::to_string(e.id);
+    view["url"] = "/editions/" + to_string(e.id);
     return ex.page("results/results", view);
 }
 
@@ -31,7 +31,7 @@ http::Response transparency_page(Exchange& ex) {
     auto view = transparency_view(ex, e);
     view["title"] = say("page.results.transparency.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);
-    view["url"] = "/editions/" + std::to_string(e.id);
+    view["url"] = "/editions/" + to_string(e.id);
     return ex.page("results/transparency", view);
 }
 

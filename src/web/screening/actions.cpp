@@ -22,7 +22,7 @@ std::vector<ScreeningResult> run_screening(Exchange& ex, const store::Edition& e
     store::save_screening(ex.db(), e.id, results, ex.now());
     std::int64_t passed = 0;
     for (const auto& r : results) passed += r.passed;
-    ex.audit("screening.run", "edition " + std::to_string(e.id),
+    ex.audit("screening.run", "edition " + to_string(e.id),
              {{"proposals", results.size()}, {"passed", passed}});
     return results;
 }
@@ -59,14 +59,14 @@ std::string verdict(const store::ScreenedProposal& r) {
     return r.final_passed() ? say("screening.passed_override") : say("screening.declined_override");
 }
 
-store::ScreenedProposal result_for(Exchange& ex, std::int64_t edition, std::int64_t proposal) {
+store::ScreenedProposal result_for(Exchange& ex, EditionId edition, std::int64_t proposal) {
     auto r = store::load_screening_result(ex.db(), proposal);
     if (!r || store::edition_of_proposal(ex.db(), proposal) != edition)
         throw http::not_found(say("screening.this_proposal_has_not_been_screened"));
     return *r;
 }
 
-Table screening_table(Exchange& ex, std::int64_t edition) {
+Table screening_table(Exchange& ex, EditionId edition) {
     Table t{{say("screening.number"), say("screening.title"), say("screening.theme"),
              say("screening.rules_say"), say("screening.failures"), say("screening.override"),
              say("screening.justification"), say("screening.final")}};
@@ -83,7 +83,7 @@ Table screening_table(Exchange& ex, std::int64_t edition) {
 }
 
 // Validates and stores an override; throws 422 naming the field.
-void record_override(Exchange& ex, std::int64_t edition, std::int64_t proposal,
+void record_override(Exchange& ex, EditionId edition, std::int64_t proposal,
                      const std::string& decision, const std::string& justification) {
     result_for(ex, edition, proposal);
     FieldErrors errors;

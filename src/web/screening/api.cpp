@@ -47,7 +47,7 @@ http::Response api_screening_rules_update(Exchange& ex) {
             {{err.field().empty() ? "screening" : err.field(), err.message()}});
     }
     store::set_screening_rules(ex.db(), e.id, rules);
-    ex.audit("screening.rules", "edition " + std::to_string(e.id), to_json(rules));
+    ex.audit("screening.rules", "edition " + to_string(e.id), to_json(rules));
     return http::Response::json({{"screening", to_json(rules)}});
 }
 

@@ -48,7 +48,7 @@ http::Response screening_page(Exchange& ex) {
 http::Response screening_run(Exchange& ex) {
     auto e = managed_edition(ex);
     run_screening(ex, e);
-    return http::Response::redirect("/editions/" + std::to_string(e.id) + "/screening");
+    return http::Response::redirect("/editions/" + to_string(e.id) + "/screening");
 }
 
 http::Response screening_decision_form(Exchange& ex) {
@@ -74,18 +74,18 @@ http::Response screening_decision(Exchange& ex) {
                              form.get("justification"), err.fields(), 422);
     }
     auto number = result_for(ex, e.id, proposal).number;
-    return http::Response::redirect("/editions/" + std::to_string(e.id) + "/screening#p" +
+    return http::Response::redirect("/editions/" + to_string(e.id) + "/screening#p" +
                                     std::to_string(number));
 }
 
 http::Response screening_csv(Exchange& ex) {
     auto e = managed_edition(ex);
-    return csv_download(screening_table(ex, e.id), "screening-" + std::to_string(e.id));
+    return csv_download(screening_table(ex, e.id), "screening-" + to_string(e.id));
 }
 
 http::Response screening_xlsx(Exchange& ex) {
     auto e = managed_edition(ex);
-    return xlsx_download(screening_table(ex, e.id), "screening-" + std::to_string(e.id),
+    return xlsx_download(screening_table(ex, e.id), "screening-" + to_string(e.id),
                          say("screening.screening"));
 }
 
@@ -95,7 +95,7 @@ http::Response screening_json(Exchange& ex) {
         {{"edition", edition_view(e)},
          {"results", screening_results_view(store::load_screening(ex.db(), e.id))}});
     r.set_header("content-disposition",
-                 "attachment; filename=\"screening-" + std::to_string(e.id) + ".json\"");
+                 "attachment; filename=\"screening-" + to_string(e.id) + ".json\"");
     return r;
 }
 

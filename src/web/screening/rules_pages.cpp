@@ -78,7 +78,7 @@ http::Response screening_rules_save(Exchange& ex) {
     if (!errors.empty()) return rules_page(ex, e, stored, &form, errors, 422);
     auto rules = screening_rules_from_json(wanted);
     store::set_screening_rules(ex.db(), e.id, rules);
-    ex.audit("screening.rules", "edition " + std::to_string(e.id), to_json(rules));
+    ex.audit("screening.rules", "edition " + to_string(e.id), to_json(rules));
     return http::Response::redirect(edition_url(e, "/screening/rules?saved=1"));
 }
 

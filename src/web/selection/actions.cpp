@@ -99,7 +99,7 @@ nlohmann::json make_selection(Exchange& ex, const store::Edition& e) {
     for (auto number : stored.selected) stored.selected_proposals.push_back(id_of[number]);
     store::save_selection(ex.db(), e.id, stored,
                           ex.account() ? std::optional{ex.account()->id} : std::nullopt, ex.now());
-    ex.audit("selection.make", "edition " + std::to_string(e.id),
+    ex.audit("selection.make", "edition " + to_string(e.id),
              {{"slots", stored.slots},
               {"selected", result.selected.size()},
               {"total_score", result.total_score}});

@@ -194,7 +194,7 @@ http::Response selection_rules_update(Exchange& ex) {
         try {
             auto saved = synthesis_settings_in_body(ex, e, {{"rules", rules}});
             store::set_synthesis_settings(ex.db(), e.id, saved);
-            ex.audit("selection.rules", "edition " + std::to_string(e.id), rules);
+            ex.audit("selection.rules", "edition " + to_string(e.id), rules);
             return http::Response::redirect(edition_url(e) + "/selection#rules");
         } catch (const http::Error& err) {
             if (err.status() != 422) throw;

@@ -120,8 +120,8 @@ http::Response App::handle(http::Request& request) {
 namespace {
 
 // The edition a gated request is about: {edition} in the path, else the {proposal}'s.
-std::optional<std::int64_t> edition_of_request(Exchange& ex) {
-    if (ex.params.has("edition")) return ex.params.integer("edition");
+std::optional<EditionId> edition_of_request(Exchange& ex) {
+    if (ex.params.has("edition")) return ex.params.id<EditionId>("edition");
     if (ex.params.has("proposal")) {
         auto edition = store::edition_of_proposal(ex.db(), ex.params.integer("proposal"));
         if (!edition) throw http::not_found(say("site.no_such_proposal"));
@@ -134,7 +134,7 @@ std::optional<std::int64_t> edition_of_request(Exchange& ex) {
 void check_gate(Exchange& ex, policy::Gate gate) {
     if (gate == policy::Gate::anyone) return;
     if (!ex.account()) throw http::unauthorized();
-    std::optional<std::int64_t> edition;
+    std::optional<EditionId> edition;
     if (policy::needs_edition(gate)) edition = edition_of_request(ex);
     if (policy::pass(gate, ex.actor(), edition) == policy::Verdict::allowed) return;
     throw http::forbidden(gate == policy::Gate::member_of_edition ? say("policy.members_only")

@@ -137,7 +137,7 @@ std::string Exchange::csrf_token() {
 
 void Exchange::audit(const std::string& action, const std::string& subject,
                      const nlohmann::json& detail) {
-    std::optional<std::int64_t> who;
+    std::optional<AccountId> who;
     if (account()) who = account()->id;
     store::record_audit(db(), who, action, subject, detail.dump(), now());
 }
@@ -156,7 +156,7 @@ http::Response Exchange::page(const std::string& name, nlohmann::json view, int 
 }
 
 store::Edition edition_in_path(Exchange& ex) {
-    auto e = store::find_edition(ex.db(), ex.params.integer("edition"));
+    auto e = store::find_edition(ex.db(), ex.params.id<EditionId>("edition"));
     if (!e) throw http::not_found(say("site.no_such_edition"));
     return *e;
 }

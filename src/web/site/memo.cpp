@@ -13,14 +13,14 @@ struct Entry {
 };
 
 std::mutex memo_mutex;
-std::map<std::pair<std::string, std::int64_t>, Entry>& entries() {
-    static std::map<std::pair<std::string, std::int64_t>, Entry> all;
+std::map<std::pair<std::string, EditionId>, Entry>& entries() {
+    static std::map<std::pair<std::string, EditionId>, Entry> all;
     return all;
 }
 
 }  // namespace
 
-std::shared_ptr<const void> memo_lookup(const std::string& name, std::int64_t edition,
+std::shared_ptr<const void> memo_lookup(const std::string& name, EditionId edition,
                                         const std::string& fingerprint) {
     std::lock_guard lock(memo_mutex);
     auto it = entries().find({name, edition});
@@ -28,7 +28,7 @@ std::shared_ptr<const void> memo_lookup(const std::string& name, std::int64_t ed
     return it->second.value;
 }
 
-void memo_store(const std::string& name, std::int64_t edition, const std::string& fingerprint,
+void memo_store(const std::string& name, EditionId edition, const std::string& fingerprint,
                 std::shared_ptr<const void> value) {
     std::lock_guard lock(memo_mutex);
     entries()[{name, edition}] = {fingerprint, std::move(value)};

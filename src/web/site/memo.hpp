@@ -8,15 +8,17 @@
 #include <memory>
 #include <string>
 
+#include "core/common/ids.hpp"
+
 namespace convene::web {
 
-std::shared_ptr<const void> memo_lookup(const std::string& name, std::int64_t edition,
+std::shared_ptr<const void> memo_lookup(const std::string& name, EditionId edition,
                                         const std::string& fingerprint);
-void memo_store(const std::string& name, std::int64_t edition, const std::string& fingerprint,
+void memo_store(const std::string& name, EditionId edition, const std::string& fingerprint,
                 std::shared_ptr<const void> value);
 
 template <typename T, typename Compute>
-std::shared_ptr<const T> memo(const std::string& name, std::int64_t edition,
+std::shared_ptr<const T> memo(const std::string& name, EditionId edition,
                               const std::string& fingerprint, Compute compute) {
     if (auto hit = memo_lookup(name, edition, fingerprint))
         return std::static_pointer_cast<const T>(hit);

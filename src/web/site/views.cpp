@@ -15,7 +15,7 @@ nlohmann::json edition_view(const store::Edition& e) {
             {"end_date", e.end_date},
             {"time_zone", e.time_zone},
             {"venue", e.venue},
-            {"url", "/editions/" + std::to_string(e.id)}};
+            {"url", "/editions/" + to_string(e.id)}};
 }
 
 nlohmann::json theme_view(const store::Theme& t) {
@@ -77,7 +77,7 @@ nlohmann::json options_view(const std::vector<std::pair<std::string, std::string
 }
 
 std::string edition_url(const store::Edition& e, std::string_view page) {
-    return "/editions/" + std::to_string(e.id) + std::string(page);
+    return "/editions/" + to_string(e.id) + std::string(page);
 }
 
 nlohmann::json number_or_text(const std::string& typed) {

@@ -20,7 +20,7 @@ http::Response api_synthesis_settings_update(Exchange& ex) {
     auto e = managed_edition(ex);
     auto s = synthesis_settings_in_body(ex, e, http::parse_json_body(ex.request));
     store::set_synthesis_settings(ex.db(), e.id, s);
-    ex.audit("synthesis.settings", "edition " + std::to_string(e.id), to_json(s));
+    ex.audit("synthesis.settings", "edition " + to_string(e.id), to_json(s));
     return http::Response::json(to_json(s));
 }
 

@@ -91,7 +91,7 @@ http::Response synthesis_plan_update(Exchange& ex) {
     try {
         auto s = synthesis_settings_in_body(ex, e, {{"plan", plan}, {"rank_by", f.get("rank_by")}});
         store::set_synthesis_settings(ex.db(), e.id, s);
-        ex.audit("synthesis.plan", "edition " + std::to_string(e.id), to_json(s.plan));
+        ex.audit("synthesis.plan", "edition " + to_string(e.id), to_json(s.plan));
     } catch (const http::Error& err) {
         if (err.status() != 422) throw;
         return synthesis_page_with(ex, e, &f, err.fields(), 422);

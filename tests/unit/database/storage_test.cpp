@@ -187,18 +187,19 @@ TEST_P(Storage, DemoForumLoadsInOneTransaction) {
     auto creds = store::load_demo_forum(*database_, generate_demo_forum(3));
     auto c = database_->acquire();
     EXPECT_EQ(db::scalar(c->run("SELECT COUNT(*) FROM proposals WHERE edition_id = ?",
-                                {creds.edition_id})),
+                                {creds.edition_id.value()})),
               300);
     EXPECT_EQ(store::list_members(*c, creds.edition_id).size(), 50u);
     // The second edition's round is over: every assigned place has a submitted evaluation.
-    auto evaluated = db::scalar(c->run("SELECT id FROM editions WHERE name = 'IGF demo 2026'"));
+    auto evaluated =
+        EditionId{db::scalar(c->run("SELECT id FROM editions WHERE name = 'IGF demo 2026'"))};
     EXPECT_EQ(store::list_members(*c, evaluated).size(), 50u);
     EXPECT_EQ(db::scalar(c->run("SELECT COUNT(*) FROM evaluations e JOIN proposals p ON p.id = "
                                 "e.proposal_id WHERE p.edition_id = ? AND e.status = 'submitted'",
-                                {evaluated})),
+                                {evaluated.value()})),
               db::scalar(c->run("SELECT COUNT(*) FROM assignments a JOIN proposals p ON p.id = "
                                 "a.proposal_id WHERE p.edition_id = ? AND a.published = 1",
-                                {evaluated})));
+                                {evaluated.value()})));
     auto admin = store::find_account_for_sign_in(*c, creds.admin_email);
     ASSERT_TRUE(admin);
     EXPECT_TRUE(verify_password(creds.admin_password, admin->second));

@@ -12,13 +12,13 @@ namespace {
 
 // Edition 1 is the one in question; edition 2 is another year's.
 const Actor nobody{};
-const Actor proposer{10, {}};
-const Actor member{20, {{Role::evaluator, 1}}};
-const Actor other_member{21, {{Role::evaluator, 1}}};
-const Actor member_elsewhere{22, {{Role::evaluator, 2}}};
-const Actor secretariat{30, {{Role::admin, 1}}};
-const Actor secretariat_elsewhere{31, {{Role::admin, 2}}};
-const Actor secretariat_of_all{32, {{Role::admin, std::nullopt}}};
+const Actor proposer{AccountId{10}, {}};
+const Actor member{AccountId{20}, {{Role::evaluator, EditionId{1}}}};
+const Actor other_member{AccountId{21}, {{Role::evaluator, EditionId{1}}}};
+const Actor member_elsewhere{AccountId{22}, {{Role::evaluator, EditionId{2}}}};
+const Actor secretariat{AccountId{30}, {{Role::admin, EditionId{1}}}};
+const Actor secretariat_elsewhere{AccountId{31}, {{Role::admin, EditionId{2}}}};
+const Actor secretariat_of_all{AccountId{32}, {{Role::admin, std::nullopt}}};
 
 struct Row {
     const char* who;
@@ -29,11 +29,12 @@ struct Row {
 };
 
 // The proposal: edition 1; organised by the actor or not.
-const ProposalFacts organised{1, true}, not_organised{1, false};
+const ProposalFacts organised{EditionId{1}, true}, not_organised{EditionId{1}, false};
 // Member 20's evaluation, on their list or taken off it (a conflict arose).
-const EvaluationFacts on_list{1, 20, true}, off_list{1, 20, false};
+const EvaluationFacts on_list{EditionId{1}, AccountId{20}, true},
+    off_list{EditionId{1}, AccountId{20}, false};
 
-const auto manage = [](const Actor& a) { return may_manage_edition(a, 1); };
+const auto manage = [](const Actor& a) { return may_manage_edition(a, EditionId{1}); };
 const auto create = [](const Actor& a) { return may_create_edition(a); };
 const auto administer = [](const Actor& a) { return may_administer(a); };
 const auto see_own = [](const Actor& a) { return may_see_proposal(a, organised); };
@@ -45,9 +46,13 @@ const auto read_on_list = [](const Actor& a) { return may_read_evaluation(a, on_
 const auto read_off_list = [](const Actor& a) { return may_read_evaluation(a, off_list); };
 const auto write_on_list = [](const Actor& a) { return may_write_evaluation(a, on_list); };
 const auto write_off_list = [](const Actor& a) { return may_write_evaluation(a, off_list); };
-const auto evaluate = [](const Actor& a) { return may_evaluate_in(a, 1); };
-const auto results_published = [](const Actor& a) { return may_read_results(a, 1, true); };
-const auto results_unpublished = [](const Actor& a) { return may_read_results(a, 1, false); };
+const auto evaluate = [](const Actor& a) { return may_evaluate_in(a, EditionId{1}); };
+const auto results_published = [](const Actor& a) {
+    return may_read_results(a, EditionId{1}, true);
+};
+const auto results_unpublished = [](const Actor& a) {
+    return may_read_results(a, EditionId{1}, false);
+};
 const auto follow_own = [](const Actor& a) {
     return may_follow(a, {LiveTopic::Kind::proposal, 5}, organised);
 };
@@ -125,18 +130,19 @@ TEST(Policy, GatesAskForSignInBeforeRoles) {
     EXPECT_EQ(pass(Gate::anyone, nobody, std::nullopt), Verdict::allowed);
     for (auto gate : all_gates) {
         if (gate == Gate::anyone) continue;
-        EXPECT_EQ(pass(gate, nobody, 1), Verdict::sign_in_first) << gate_name(gate);
+        EXPECT_EQ(pass(gate, nobody, EditionId{1}), Verdict::sign_in_first) << gate_name(gate);
     }
     EXPECT_EQ(pass(Gate::signed_in, proposer, std::nullopt), Verdict::allowed);
     EXPECT_EQ(pass(Gate::secretariat, secretariat, std::nullopt), Verdict::forbidden);
     EXPECT_EQ(pass(Gate::secretariat, secretariat_of_all, std::nullopt), Verdict::allowed);
-    EXPECT_EQ(pass(Gate::secretariat_of_edition, secretariat, 1), Verdict::allowed);
-    EXPECT_EQ(pass(Gate::secretariat_of_edition, secretariat, 2), Verdict::forbidden);
-    EXPECT_EQ(pass(Gate::secretariat_of_edition, member, 1), Verdict::forbidden);
-    EXPECT_EQ(pass(Gate::secretariat_of_edition, secretariat_of_all, 7), Verdict::allowed);
-    EXPECT_EQ(pass(Gate::member_of_edition, member, 1), Verdict::allowed);
-    EXPECT_EQ(pass(Gate::member_of_edition, member_elsewhere, 1), Verdict::forbidden);
-    EXPECT_EQ(pass(Gate::member_of_edition, secretariat, 1), Verdict::forbidden);
+    EXPECT_EQ(pass(Gate::secretariat_of_edition, secretariat, EditionId{1}), Verdict::allowed);
+    EXPECT_EQ(pass(Gate::secretariat_of_edition, secretariat, EditionId{2}), Verdict::forbidden);
+    EXPECT_EQ(pass(Gate::secretariat_of_edition, member, EditionId{1}), Verdict::forbidden);
+    EXPECT_EQ(pass(Gate::secretariat_of_edition, secretariat_of_all, EditionId{7}),
+              Verdict::allowed);
+    EXPECT_EQ(pass(Gate::member_of_edition, member, EditionId{1}), Verdict::allowed);
+    EXPECT_EQ(pass(Gate::member_of_edition, member_elsewhere, EditionId{1}), Verdict::forbidden);
+    EXPECT_EQ(pass(Gate::member_of_edition, secretariat, EditionId{1}), Verdict::forbidden);
     // A gate that needs an edition and gets none says no.
     EXPECT_EQ(pass(Gate::secretariat_of_edition, secretariat, std::nullopt), Verdict::forbidden);
 }
