@@ -5,7 +5,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
-import { launch, newContext, assertAccessible, watchScriptErrors } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors } from '../support/browser.mjs';
 import { startSmtp } from '../support/smtp.mjs';
 import { openCall } from '../support/proposals.mjs';
 
@@ -167,5 +167,9 @@ describe('a proposer in a browser', () => {
     await speakerContext.close();
     noScriptErrors();
     await context.close();
+  });
+
+  test('every page visited was checked: axe, no sideways scroll at 390 and 320 px, tables in their region, boxes by their labels, no script error', () => {
+    assertEveryVisitedPageChecked();
   });
 });

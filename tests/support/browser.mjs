@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core. Every page a test visits is recorded, and
 // assertAccessible checks it: axe (WCAG 2.1 AA), no sideways scroll at 390 and 320 px,
-// each checkbox and radio beside its label, no script error. assertEveryVisitedPageChecked
+// each table in its own scrolling region with its first column kept in view, each
+// checkbox and radio beside its label, no script error. assertEveryVisitedPageChecked
 // fails for any page visited without that check.
 import { chromium } from 'playwright-core';
 import axe from 'axe-core';
@@ -47,6 +48,8 @@ export async function assertAccessible(page, checked = new Set()) {
   assertNoScriptErrorsSoFar(page);
   await assertAxeClean(page);
   await assertLayoutHolds(page);
+  const codes = await page.evaluate(codesShown);
+  assert.equal(codes, null, `${path} shows internal codes instead of their labels: ${codes}`);
   assertNoScriptErrorsSoFar(page);
   checked.add(path);
   checkedPaths.add(path);
@@ -91,6 +94,22 @@ function sidewaysScroll() {
   return `${scroll} px wide; ${out.join(', ')}`;
 }
 
+// Null, or the internal codes ("private_sector", "open_discussion") the page shows as
+// words; text set as code (<code>, <pre>) and addresses are what people type, not codes.
+function codesShown() {
+  const found = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement.closest('code, pre, kbd, samp, script, style, textarea, [hidden]')) continue;
+    for (const token of n.textContent.split(/\s+/)) {
+      if (/[@/:]/.test(token)) continue;
+      const code = token.match(/^[("']?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)[)"',.;:]*$/);
+      if (code) found.add(code[1]);
+    }
+  }
+  return found.size ? [...found].join(', ') : null;
+}
+
 // Null, or the checkboxes and radios more than a few pixels from their label's words.
 function boxesAwayFromLabels() {
   const far = [];
@@ -99,6 +118,7 @@ function boxesAwayFromLabels() {
     if (b.width === 0 && b.height === 0) continue;
     const label = box.labels?.[0];
     if (!label) { far.push(`${box.name}=${box.value} has no label`); continue; }
+    if (label.getBoundingClientRect().width <= 1) continue;  // read out only: a column header shows it
     const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT) });
     const words = walker.nextNode();
     if (!words) { far.push(`${box.name}=${box.value}: its label has no words`); continue; }
@@ -110,6 +130,24 @@ function boxesAwayFromLabels() {
     if (dx > 12 || dy > 4) far.push(`"${label.textContent.trim().slice(0, 40)}" is ${Math.round(dx)} px across and ${Math.round(dy)} px down from its box`);
   }
   return far.length ? far.join('; ') : null;
+}
+
+// Null, or the tables not inside a named, focusable region of their own, or whose first
+// column leaves view when the region is scrolled to its far end.
+function tablesOutOfTheirRegion() {
+  const wrong = [];
+  for (const table of document.querySelectorAll('main table')) {
+    const region = table.parentElement;
+    const name = table.caption?.textContent.trim() ?? '(no caption)';
+    if (!region.matches('[role=region][tabindex="0"][aria-label]') || getComputedStyle(region).overflowX !== 'auto') { wrong.push(`"${name}" is not in a scrolling region`); continue; }
+    if (region.scrollWidth <= region.clientWidth) continue;
+    const before = region.scrollLeft;
+    region.scrollLeft = region.scrollWidth;
+    const first = table.querySelector('tbody tr > :first-child');
+    if (first && Math.abs(first.getBoundingClientRect().left - region.getBoundingClientRect().left) > 2) wrong.push(`"${name}": the first column scrolls out of view`);
+    region.scrollLeft = before;
+  }
+  return wrong.length ? wrong.join('; ') : null;
 }
 
 // Opens every closed <details> (what it hides must hold too), measures at the window's width,
@@ -128,6 +166,8 @@ async function assertLayoutHolds(page) {
       const far = await page.evaluate(boxesAwayFromLabels);
       assert.equal(far, null, `${path} at ${width} px: a checkbox or radio stands away from its label: ${far}`);
       if (width > 390) continue;
+      const tables = await page.evaluate(tablesOutOfTheirRegion);
+      assert.equal(tables, null, `${path} at ${width} px: ${tables}`);
       const wide = await page.evaluate(sidewaysScroll);
       assert.equal(wide, null, `${path} scrolls sideways at ${width} px: ${wide}`);
     }
@@ -142,4 +182,26 @@ export function assertEveryVisitedPageChecked() {
   const missed = [...visited.keys()].filter((path) => !checkedPaths.has(path));
   assert.deepEqual(missed, [], 'pages visited but never checked (axe, 390 and 320 px, labels, script errors)');
   return [...checkedPaths];
+}
+
+// Every chart's words stand out from the page (4.5:1) and its bars too (3:1), in the
+// colour scheme the context was opened with.
+export async function assertChartsReadable(page) {
+  const poor = await page.evaluate(() => {
+    const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const page = rgb(getComputedStyle(document.body).backgroundColor);
+    const out = [];
+    for (const [selector, least] of [['.chart-label', 4.5], ['.chart-value', 4.5], ['.bar-all', 3], ['.bar-programme', 3]]) {
+      for (const el of document.querySelectorAll(selector)) {
+        const r = ratio(rgb(getComputedStyle(el).fill), page);
+        if (r < least) { out.push(`${selector} ${r.toFixed(2)}:1`); break; }
+      }
+    }
+    return { count: document.querySelectorAll('.chart').length, poor: out };
+  });
+  assert.ok(poor.count > 0, `${new URL(page.url()).pathname} has no chart`);
+  assert.deepEqual(poor.poor, [], `chart contrast on ${new URL(page.url()).pathname}`);
 }
