@@ -125,7 +125,11 @@ function boxesAwayFromLabels() {
     const range = document.createRange();
     range.selectNodeContents(words);
     const t = range.getClientRects()[0];
-    const dx = Math.max(0, t.left - b.right, b.left - t.right);
+    // The box is drawn at its own small size in the middle of the element, however wide
+    // a stylesheet makes the element: measure from what is drawn.
+    const side = Math.min(b.width, b.height, 24), middle = b.left + b.width / 2;
+    const drawn = { left: middle - side / 2, right: middle + side / 2 };
+    const dx = Math.max(0, t.left - drawn.right, drawn.left - t.right);
     const dy = Math.max(0, t.top - b.bottom, b.top - t.bottom);
     if (dx > 12 || dy > 4) far.push(`"${label.textContent.trim().slice(0, 40)}" is ${Math.round(dx)} px across and ${Math.round(dy)} px down from its box`);
   }
