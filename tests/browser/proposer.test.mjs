@@ -145,7 +145,16 @@ describe('a proposer in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/revisions$/);
     await check(page);
-    await page.goBack();
+    const proposalUrl = page.url().replace(/\/revisions$/, '');
+    const compare = page.getByRole('button', { name: 'Compare the two versions' });
+    if (await compare.count()) {  // offered once there are two versions
+      await compare.click();
+      await page.waitForURL(/\/compare\?/);
+      await check(page);
+    }
+    await page.goto(proposalUrl + '/edit');
+    await check(page);
+    await page.goto(proposalUrl);
     await page.waitForFunction(() => document.querySelector('[data-live="websocket"]'));
 
     // The speaker's side: the link in the mail, no account, keyboard only.
