@@ -6,7 +6,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
-import { launch, newContext, assertAccessible, watchScriptErrors, assertNoSidewaysScroll } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll } from '../support/browser.mjs';
 import { api } from '../support/client.mjs';
 import { csrfPair, linkInMail } from '../support/proposals.mjs';
 
@@ -97,9 +97,12 @@ describe('an account of one\'s own in a browser', () => {
     const admin = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     const desk = await admin.newPage();
     await desk.goto(`${server.base}/login`);
+    await assertAccessible(desk, checked);
     await desk.getByLabel('E-mail').fill(server.admin.email);
     await desk.getByLabel('Password').fill(server.admin.password);
     await desk.getByRole('button', { name: 'Sign in' }).click();
+    await desk.waitForURL((url) => url.pathname !== '/login');
+    await assertAccessible(desk, checked);
     await desk.goto(`${server.base}/admin/outbox`);
     await desk.getByText('Read the message').first().click();
     const body = await desk.locator('pre.mail-body').first().textContent();
@@ -108,5 +111,9 @@ describe('an account of one\'s own in a browser', () => {
     noScriptErrors();
     await admin.close();
     await context.close();
+  });
+
+  test('every page visited was checked: axe, no sideways scroll at 390 and 320 px, tables in their region, boxes by their labels, no script error', (t) => {
+    t.diagnostic(`checked: ${assertEveryVisitedPageChecked().join(' ')}`);
   });
 });

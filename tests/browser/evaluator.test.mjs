@@ -6,7 +6,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
-import { launch, newContext, assertAccessible } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked } from '../support/browser.mjs';
 import { evaluationEdition, hidden } from '../support/evaluation.mjs';
 
 async function focusedLabel(page) {
@@ -27,14 +27,16 @@ async function tabTo(page, name, max = 400) {
   throw new Error(`Tab never reached "${name}"`);
 }
 
-async function signIn(page, base, email, password) {
+async function signIn(page, base, email, password, checked) {
   await page.goto(base + '/login');
+  await assertAccessible(page, checked);
   await tabTo(page, 'E-mail');
   await page.keyboard.type(email);
   await tabTo(page, 'Password');
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => url.pathname !== '/login');
+  await assertAccessible(page, checked);
 }
 
 describe('the MAG evaluation in a browser', () => {
@@ -52,8 +54,9 @@ describe('the MAG evaluation in a browser', () => {
   test('the Secretariat sets the round, groups the members, runs, reviews and publishes the assignment', { timeout: 120000 }, async () => {
     const setup = await evaluationEdition(server, { assign: false, proposals: 4, members: 5 });
     const page = await (await newContext(browser)).newPage();
-    await signIn(page, server.base, server.admin.email, server.admin.password);
+    await signIn(page, server.base, server.admin.email, server.admin.password, checked);
     await page.goto(`${server.base}/editions/${setup.edition}`);
+    await assertAccessible(page, checked);
     await page.getByRole('link', { name: 'Evaluation round: settings, groups, assignment' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/evaluation$/);
@@ -105,8 +108,9 @@ describe('the MAG evaluation in a browser', () => {
     const mine = setup.assignments.filter((a) => a.evaluator === String(member.account)).map((a) => Number(a.proposal));
     assert.ok(mine.length >= 2);
     const page = await (await newContext(browser)).newPage();
-    await signIn(page, server.base, member.email, member.password);
+    await signIn(page, server.base, member.email, member.password, checked);
     await page.goto(`${server.base}/editions/${setup.edition}`);
+    await assertAccessible(page, checked);
     await tabTo(page, 'Your list of proposals to evaluate');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/evaluations$/);
@@ -150,5 +154,9 @@ describe('the MAG evaluation in a browser', () => {
     assert.match(await page.textContent('main'), /You have submitted 1 of/);
     await assertAccessible(page, checked);
     assert.ok(checked.size >= 7, `axe checked ${[...checked].join(', ')}`);
+  });
+
+  test('every page visited was checked: axe, no sideways scroll at 390 and 320 px, tables in their region, boxes by their labels, no script error', (t) => {
+    t.diagnostic(`checked: ${assertEveryVisitedPageChecked().join(' ')}`);
   });
 });

@@ -5,7 +5,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
-import { launch, newContext, assertAccessible, watchScriptErrors } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors } from '../support/browser.mjs';
 import { startSmtp } from '../support/smtp.mjs';
 import { openCall } from '../support/proposals.mjs';
 
@@ -145,7 +145,16 @@ describe('a proposer in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/revisions$/);
     await check(page);
-    await page.goBack();
+    const proposalUrl = page.url().replace(/\/revisions$/, '');
+    const compare = page.getByRole('button', { name: 'Compare the two versions' });
+    if (await compare.count()) {  // offered once there are two versions
+      await compare.click();
+      await page.waitForURL(/\/compare\?/);
+      await check(page);
+    }
+    await page.goto(proposalUrl + '/edit');
+    await check(page);
+    await page.goto(proposalUrl);
     await page.waitForFunction(() => document.querySelector('[data-live="websocket"]'));
 
     // The speaker's side: the link in the mail, no account, keyboard only.
@@ -167,5 +176,9 @@ describe('a proposer in a browser', () => {
     await speakerContext.close();
     noScriptErrors();
     await context.close();
+  });
+
+  test('every page visited was checked: axe, no sideways scroll at 390 and 320 px, tables in their region, boxes by their labels, no script error', (t) => {
+    t.diagnostic(`checked: ${assertEveryVisitedPageChecked().join(' ')}`);
   });
 });

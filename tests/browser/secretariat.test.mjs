@@ -3,7 +3,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
-import { launch, newContext, assertAccessible } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked } from '../support/browser.mjs';
 
 describe('the Secretariat in a browser', () => {
   let server, browser;
@@ -154,6 +154,17 @@ describe('the Secretariat in a browser', () => {
     await page.getByLabel(/^Justification/).fill('The missing field was sent by e-mail before the deadline.');
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByText('Secretariat: The missing field was sent by e-mail before the deadline.').waitFor();
+    await assertAccessible(page, checked);
+
+    // The call's settings and the evaluation round: many checkboxes and radios, each beside its words.
+    const edition = page.url().match(/editions\/(\d+)/)[1];
+    await page.goto(`${server.base}/editions/${edition}/call`);
+    await assertAccessible(page, checked);
+    const box = await page.getByLabel('Workshop', { exact: true }).boundingBox();
+    const words = await page.locator('label[for="type-workshop"]').boundingBox();
+    assert.ok(words.x - (box.x + box.width) < 12, `the Workshop box is ${words.x - (box.x + box.width)} px from its label`);
+    await page.goto(`${server.base}/editions/${edition}/evaluation`);
+    await assertAccessible(page, checked);
     await context.close();
   });
 
@@ -182,5 +193,9 @@ describe('the Secretariat in a browser', () => {
   test('every page visited was checked by axe', () => {
     for (const path of ['/', '/login', '/editions', '/editions/new', '/admin/audit', '/admin/accounts', '/editions/1/screening'])
       assert.ok(checked.has(path), `${path} was not checked`);
+  });
+
+  test('every page visited was checked: axe, no sideways scroll at 390 and 320 px, tables in their region, boxes by their labels, no script error', (t) => {
+    t.diagnostic(`checked: ${assertEveryVisitedPageChecked().join(' ')}`);
   });
 });

@@ -7,7 +7,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
-import { launch, newContext, assertAccessible } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, assertChartsReadable } from '../support/browser.mjs';
 
 describe('synthesis, selection and decisions in a browser', () => {
   let server, browser, page, edition;
@@ -30,6 +30,7 @@ describe('synthesis, selection and decisions in a browser', () => {
 
   test('the synthesis shows slots, cut-off, charts and merger candidates; a bad plan is named', { timeout: 120000 }, async () => {
     await page.goto(server.base + '/editions');
+    await assertAccessible(page, checked);
     await page.getByRole('link', { name: 'IGF demo 2026' }).click();
     edition = page.url().match(/editions\/(\d+)/)[1];
     await page.getByRole('link', { name: 'Synthesis: slots, cut-off, diversity, merger candidates' }).click();
@@ -127,9 +128,14 @@ describe('synthesis, selection and decisions in a browser', () => {
 
     await page.getByRole('button', { name: 'Publish the results' }).click();
     assert.match(await main().innerText(), /Published \d{4}-/);
+    await assertAccessible(page, checked);
+    await page.getByRole('link', { name: 'Mail outbox' }).click();
+    await assertAccessible(page, checked);
+    assert.ok(await page.getByRole('region', { name: /The latest 200 messages/ }).isVisible());
 
     const visitor = await (await newContext(browser)).newPage();
     await visitor.goto(`${server.base}/editions/${edition}`);
+    await assertAccessible(visitor, checked);
     await visitor.getByRole('link', { name: 'Selected sessions' }).click();
     await assertAccessible(visitor, checked);
     assert.match(await visitor.locator('main').innerText(), /\d+ sessions\./);
@@ -140,5 +146,25 @@ describe('synthesis, selection and decisions in a browser', () => {
     assert.match(report, /at most 1 per organisation/);
     assert.ok(await visitor.getByRole('img', { name: 'Proposals by mean score' }).isVisible());
     assert.ok(checked.size >= 9, `axe ran on ${[...checked].join(', ')}`);
+  });
+
+  test('in dark mode the charts keep their words and bars readable, and the pages pass axe', { timeout: 120000 }, async () => {
+    const dark = await (await newContext(browser, { colorScheme: 'dark' })).newPage();
+    await dark.goto(server.base + '/login');
+    await assertAccessible(dark, checked);
+    await dark.getByLabel('E-mail').fill(server.admin.email);
+    await dark.getByLabel('Password').fill(server.admin.password);
+    await dark.keyboard.press('Enter');
+    await dark.waitForURL((url) => url.pathname !== '/login');
+    await assertAccessible(dark, checked);
+    for (const path of ['synthesis', 'synthesis/themes', 'transparency']) {
+      await dark.goto(`${server.base}/editions/${edition}/${path}`);
+      await assertChartsReadable(dark);
+      await assertAccessible(dark, checked);
+    }
+  });
+
+  test('every page visited was checked: axe, no sideways scroll at 390 and 320 px, tables in their region, boxes by their labels, no script error', (t) => {
+    t.diagnostic(`checked: ${assertEveryVisitedPageChecked().join(' ')}`);
   });
 });

@@ -287,6 +287,19 @@ const SessionFormat* find_format(const Call& call, const std::string& code) {
     return nullptr;
 }
 
+std::string format_label(const Call& call, const std::string& code) {
+    if (const auto* f = find_format(call, code)) return f->name;
+    for (const auto& f : standard_formats())
+        if (f.code == code) return f.name;
+    return code_words(code);
+}
+
+std::string session_type_label(const std::string& code) {
+    for (const auto& t : standard_session_types())
+        if (t.code == code) return t.name;
+    return code_words(code);
+}
+
 bool offers_session_type(const Call& call, const std::string& code) {
     return std::find(call.session_types.begin(), call.session_types.end(), code) !=
            call.session_types.end();

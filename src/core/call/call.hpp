@@ -55,6 +55,10 @@ nlohmann::json to_json(const Call& call);
 FieldErrors validate_call(const Call& call);
 
 const SessionFormat* find_format(const Call& call, const std::string& code);
+// What a reader sees for a format or session type: the call's name, the standard one, or
+// the code's own words ("flash_session" -> "Flash session"), never the bare code.
+std::string format_label(const Call& call, const std::string& code);
+std::string session_type_label(const std::string& code);
 bool offers_session_type(const Call& call, const std::string& code);
 
 // Normalises "2027-04-15 23:59", "2027-04-15T23:59Z" and the like to

@@ -68,6 +68,20 @@ std::string_view say_label(std::string_view key) {
     return it->second;
 }
 
+std::string code_words(std::string_view code) {
+    std::string words(code);
+    for (auto& c : words)
+        if (c == '_') c = ' ';
+    if (!words.empty() && words[0] >= 'a' && words[0] <= 'z') words[0] = char(words[0] - 'a' + 'A');
+    return words;
+}
+
+std::string code_label(std::string_view prefix, std::string_view code) {
+    const auto& by_key = catalog().by_key;
+    auto it = by_key.find(std::string(prefix) + std::string(code));
+    return it == by_key.end() ? code_words(code) : it->second;
+}
+
 std::string say(std::string_view key, const MessageParams& params) {
     const auto& by_key = catalog().by_key;
     auto it = by_key.find(key);

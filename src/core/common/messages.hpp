@@ -30,6 +30,12 @@ std::string say(std::string_view key, const MessageParams& params = {});
 // never changes): for labels kept as std::string_view. Throws like say().
 std::string_view say_label(std::string_view key);
 
+// What a reader sees for a stored code: the catalog's label `prefix` + `code`
+// ("outbox.status." + "queued"), or else the code in words ("flash_session" -> "Flash
+// session"), so a page never shows a bare code, even one added after the catalog.
+std::string code_label(std::string_view prefix, std::string_view code);
+std::string code_words(std::string_view code);
+
 // The keys and texts of the English catalog, for tests and tools.
 const std::vector<std::pair<std::string, std::string>>& message_catalog();
 

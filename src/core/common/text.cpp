@@ -1,6 +1,7 @@
 #include "core/common/text.hpp"
 
 #include <cctype>
+#include <cstdio>
 
 #include "core/common/messages.hpp"
 
@@ -167,6 +168,12 @@ bool looks_like_time_zone(std::string_view t) {
 
 std::string normal_email(std::string_view email) {
     return ascii_lower(trim(email));
+}
+
+std::string decimal_text(double value) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.2f", value);
+    return text;
 }
 
 }  // namespace convene

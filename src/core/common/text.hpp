@@ -36,6 +36,10 @@ std::optional<FieldError> check_text(const TextRule& rule, std::string_view valu
 std::vector<std::string> split_items(std::string_view text, std::string_view separators,
                                      bool keep_empty = false);
 
+// A measure that is not a count (a score, a deviation, a similarity) as every page and
+// mail shows it, so one measure never appears in two precisions: "4.78", "5.00".
+std::string decimal_text(double value);
+
 // Lower-cases ASCII letters (e-mail addresses, codes).
 std::string ascii_lower(std::string_view text);
 // An e-mail address as accounts are keyed: trimmed and in lower case.

@@ -273,11 +273,7 @@ std::string fill_text(const std::string& text, const std::map<std::string, std::
 }
 
 std::string score_words(double score) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.3f", score);
-    std::string out = text;
-    while (out.size() > 2 && out.back() == '0' && out[out.size() - 2] != '.') out.pop_back();
-    return out;
+    return decimal_text(score);
 }
 
 }  // namespace convene

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/call/call.hpp"
 #include "core/common/messages.hpp"
 #include "core/people/country.hpp"
 #include "core/people/people.hpp"
@@ -71,8 +72,10 @@ nlohmann::json anonymous_proposal(const Proposal& p, std::int64_t number) {
     return {{"number", number},
             {"title", p.title},
             {"session_type", p.session_type},
+            {"session_type_label", session_type_label(p.session_type)},
             {"theme", p.theme},
             {"format", p.format},
+            {"format_label", format_label(Call{}, p.format)},
             {"duration", p.duration},
             {"description", p.description},
             {"policy_questions", p.policy_questions},
@@ -189,6 +192,7 @@ nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId
     auto state = round_state(settings, ex.now());
     nlohmann::json tasks = nlohmann::json::array();
     int submitted = 0, drafts = 0;
+    const auto call = store::load_call(ex.db(), e.id);
     for (const auto& t : store::member_tasks(ex.db(), e.id, account)) {
         submitted += t.status == "submitted";
         drafts += t.status == "draft";
@@ -199,6 +203,7 @@ nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId
              {"title", t.title},
              {"theme", t.theme},
              {"format", t.format},
+             {"format_label", format_label(call, t.format)},
              {"status", t.status.empty() ? "not_started" : t.status},
              {"status_label", status_label(t.status)}});
     }
@@ -296,6 +301,8 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
                          {"label", std::to_string(number) + ": " + title},
                          {"selected", e.merge_with == number}});
     auto proposal = anonymous_proposal(t.details, t.number);
+    proposal["format_label"] =
+        format_label(store::load_call(ex.db(), t.edition.id), t.details.format);
     nlohmann::json texts = nlohmann::json::array();
     for (const auto& [key, label] :
          {std::pair{"description", say("evaluation.description")},

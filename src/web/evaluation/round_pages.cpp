@@ -4,6 +4,7 @@
 
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/people/people.hpp"
 #include "http/error.hpp"
 #include "store/evaluation/assignment.hpp"
 #include "web/evaluation/actions.hpp"
@@ -126,7 +127,8 @@ http::Response round_page(Exchange& ex, const store::Edition& e, const http::For
         members.push_back({{"account", m.account_id},
                            {"name", m.name},
                            {"organisation", m.organisation},
-                           {"stakeholder_group", m.stakeholder_group},
+                           {"stakeholder_group",
+                            std::string(choice_label(stakeholder_groups(), m.stakeholder_group))},
                            {"groups", groups}});
     }
     auto assignment = stored_assignment(ex, e, instance);
@@ -135,6 +137,10 @@ http::Response round_page(Exchange& ex, const store::Edition& e, const http::For
         number_of[std::to_string(p.proposal)] = p.number;
     for (auto& u : assignment["unfilled"])
         u["number"] = number_of[u["proposal"].get<std::string>()];
+    auto load = assignment["review"]["members"];
+    for (auto& m : load)  // the page names the group; the API keeps its code
+        m["stakeholder_group_label"] = std::string(
+            choice_label(stakeholder_groups(), m.value("stakeholder_group", std::string())));
     nlohmann::json histogram = nlohmann::json::array();
     for (const auto& [n, count] : assignment["review"]["evaluators_per_proposal"].items())
         histogram.push_back({{"evaluators", n}, {"proposals", count}});
@@ -154,7 +160,7 @@ http::Response round_page(Exchange& ex, const store::Edition& e, const http::For
         {"objective", assignment["objective"]},
         {"unfilled", assignment["unfilled"]},
         {"has_unfilled", !assignment["unfilled"].empty()},
-        {"load", assignment["review"]["members"]},
+        {"load", load},
         {"histogram", histogram},
         {"most_of_one_group", assignment["review"]["most_of_one_stakeholder_group_on_a_proposal"]},
         {"errors", error_summary(errors)},

@@ -21,6 +21,7 @@ http::Response outbox_page(Exchange& ex) {
     for (const auto& m : store::list_outbox(ex.db(), 200)) {
         auto v = message_view(m);
         v["body"] = m.body;
+        v["status_label"] = code_label("outbox.status.", m.status);
         view["messages"].push_back(v);
     }
     view["has_messages"] = !view["messages"].empty();

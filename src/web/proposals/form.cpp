@@ -372,7 +372,7 @@ nlohmann::json proposal_read_view(const Proposal& p) {
         {"session_type", type_name},
         {"title", p.title},
         {"theme", p.theme},
-        {"format", p.format},
+        {"format", format_label(Call{}, p.format)},
         {"duration", p.duration ? say("proposals.form.minutes", {{"minutes", p.duration}}) : ""},
         {"policy_questions", p.policy_questions},
         {"tags", p.tags},

@@ -77,7 +77,7 @@ http::Response my_proposals(Exchange& ex) {
              {"number", p.number},
              {"edition", p.edition_name},
              {"title", p.title.empty() ? say("proposals.no_title_yet") : p.title},
-             {"status", p.status},
+             {"status", code_label("proposal_status.", p.status)},
              {"updated_at", p.updated_at},
              {"role", p.role == "proposer" ? say("proposals.proposer") : "Co-organiser"}});
     for (const auto& e : store::list_editions(ex.db())) {
@@ -224,7 +224,7 @@ http::Response proposal_show(Exchange& ex) {
     view["id"] = target.record.id;
     view["number"] = target.record.number;
     view["edition"] = target.edition.name;
-    view["status"] = target.record.status;
+    view["status"] = code_label("proposal_status.", target.record.status);
     view["is_draft"] = target.record.status == "draft";
     view["version"] = target.record.version;
     view["updated_at"] = target.record.updated_at;
@@ -255,7 +255,7 @@ http::Response proposal_revisions(Exchange& ex) {
         view["revisions"].push_back({{"version", r.version},
                                      {"saved_at", r.saved_at},
                                      {"saved_by", r.saved_by},
-                                     {"action", r.action},
+                                     {"action", code_label("revision_action.", r.action)},
                                      {"is_from", i == 1},
                                      {"is_to", i == 0}});
     }

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/common/assets.hpp"
+#include "core/common/text.hpp"
 
 namespace convene::web {
 
@@ -32,6 +33,9 @@ mustache::data to_data(const nlohmann::json& value) {
             return mustache::data{value.get<bool>()};
         case nlohmann::json::value_t::null:
             return mustache::data{false};
+        // One precision for every measure on a page ("4.78", never "4.778" beside "5.0").
+        case nlohmann::json::value_t::number_float:
+            return mustache::data{decimal_text(value.get<double>())};
         default:
             return mustache::data{value.dump()};
     }

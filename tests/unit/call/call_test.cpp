@@ -181,3 +181,16 @@ TEST(Markdown, IsRenderedSafely) {
     EXPECT_EQ(html.find("javascript:"), std::string::npos);
     EXPECT_EQ(html.find("<img"), std::string::npos);
 }
+
+// Pages name formats and session types in words: the call's name first, then the
+// standard one, then the code's own words; a bare code never reaches a reader.
+TEST(Call, FormatsAndSessionTypesAreNamedNeverCoded) {
+    Call call = standard_call();
+    EXPECT_EQ(format_label(call, "open_discussion"), "Open discussion");
+    call.formats.push_back({"fishbowl_talk", "Fishbowl", {60}});
+    EXPECT_EQ(format_label(call, "fishbowl_talk"), "Fishbowl");
+    EXPECT_EQ(format_label(Call{}, "birds_of_a_feather"), "Birds of a feather");
+    EXPECT_EQ(format_label(Call{}, "break_out_groups"), "Break out groups");
+    EXPECT_EQ(session_type_label("open_forum"), "Open forum");
+    EXPECT_EQ(session_type_label("unheard_of_type"), "Unheard of type");
+}

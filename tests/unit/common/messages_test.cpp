@@ -62,3 +62,12 @@ TEST(MessageCatalog, EveryKeyUsedInTheSourcesIsInTheCatalog) {
     }
     EXPECT_GT(checked, 50);
 }
+
+// A stored code reads as its catalog label, or as words when the catalog has none yet.
+TEST(MessageCatalog, CodesReadAsLabels) {
+    EXPECT_EQ(code_label("outbox.status.", "failed"), "Given up");
+    EXPECT_EQ(code_label("proposal_status.", "submitted"), "Submitted");
+    EXPECT_EQ(code_label("stakeholder_group.", "private_sector"), "Private Sector");
+    EXPECT_EQ(code_label("proposal_status.", "on_hold"), "On hold");
+    EXPECT_EQ(code_words(""), "");
+}

@@ -59,3 +59,11 @@ TEST(Text, TimeZoneNames) {
     EXPECT_FALSE(looks_like_time_zone("Europe//Paris"));
     EXPECT_FALSE(looks_like_time_zone("<b>"));
 }
+
+// One precision for every measure on pages and in mails: "5.00" beside "4.78", never "5.0".
+TEST(Text, MeasuresHaveTwoDecimals) {
+    EXPECT_EQ(decimal_text(5.0), "5.00");
+    EXPECT_EQ(decimal_text(4.778), "4.78");
+    EXPECT_EQ(decimal_text(0.4), "0.40");
+    EXPECT_EQ(decimal_text(-1.005), "-1.00");
+}

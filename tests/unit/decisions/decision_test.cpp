@@ -5,12 +5,12 @@
 namespace convene {
 
 TEST(Decision, ScoresInReasonsAsTheSheetShowsThem) {
-    EXPECT_EQ(score_words(4.0), "4.0");
-    EXPECT_EQ(score_words(3.5), "3.5");
-    EXPECT_EQ(score_words(3.667), "3.667");
+    // Two decimals, as the sheet, the synthesis and the decisions pages show every score.
+    EXPECT_EQ(score_words(4.0), "4.00");
+    EXPECT_EQ(score_words(3.5), "3.50");
+    EXPECT_EQ(score_words(3.667), "3.67");
     EXPECT_EQ(score_words(2.25), "2.25");
-    EXPECT_EQ(score_words(nlohmann::json::parse("3.1").get<double>()),
-              nlohmann::json(3.1).dump());  // the text the reasons held before
+    EXPECT_EQ(score_words(nlohmann::json::parse("3.1").get<double>()), "3.10");
 }
 
 TEST(Decision, AMergeWithThatIsNotANumberNamesTheField) {
