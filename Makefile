@@ -13,7 +13,7 @@ APT_PACKAGES := g++ cmake ninja-build ccache pkg-config \
 	libboost-dev nlohmann-json3-dev libkainjow-mustache-dev libsodium-dev libcli11-dev \
 	libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libgtest-dev libbenchmark-dev libxlsxwriter-dev \
 	libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev python3-aiosmtpd liblemon-dev coinor-libcbc-dev libicu-dev \
-	zlib1g-dev libbrotli-dev \
+	zlib1g-dev libbrotli-dev python3-openpyxl \
 	postgresql chromium nginx wrk procps curl clang-format
 
 .PHONY: all deps build build-asan run test bench clean format-check
