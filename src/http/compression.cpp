@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <mutex>
+#include <shared_mutex>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -44,7 +45,7 @@ double quality(std::string_view parameters) {
 
 // Responses compressed before, by ETag and coding; cleared when full (the public pages
 // and static files are a few dozen entries).
-std::mutex cache_mutex;
+std::shared_mutex cache_mutex;  // read by every thread, written rarely
 std::unordered_map<std::string, std::string> cache;
 
 }  // namespace
@@ -134,7 +135,7 @@ void compress(const Request& request, Response& response) {
     std::string body;
     bool cached = false;
     if (!key.empty()) {
-        std::lock_guard lock(cache_mutex);
+        std::shared_lock lock(cache_mutex);
         if (auto it = cache.find(key); it != cache.end()) {
             body = it->second;
             cached = true;
@@ -143,7 +144,7 @@ void compress(const Request& request, Response& response) {
     if (!cached) {
         body = coding == Coding::br ? brotli(response.body) : gzip(response.body);
         if (!key.empty()) {
-            std::lock_guard lock(cache_mutex);
+            std::unique_lock lock(cache_mutex);
             if (cache.size() >= 256) cache.clear();
             cache[key] = body;
         }
