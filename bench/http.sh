@@ -5,6 +5,9 @@
 set -euo pipefail
 bin=$(realpath "${1:-build/convene}")
 duration=${BENCH_SECONDS:-10}
+# BENCH_ENCODING="gzip, br" sends Accept-Encoding (nginx then compresses with gzip too).
+encoding=${BENCH_ENCODING:-}
+nginx_gzip=off; [ -n "$encoding" ] && nginx_gzip=on
 dir=$(mktemp -d /tmp/convene-bench.XXXXXX)
 chmod 755 "$dir"  # nginx workers run as an unprivileged user
 cleanup() { kill $convene_pid 2>/dev/null || true; [ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null || true; sleep 0.3; rm -rf "$dir"; }
@@ -28,6 +31,7 @@ http {
     access_log $dir/nginx-access.log;
     keepalive_requests 1000000;
     default_type text/html;
+    gzip $nginx_gzip;
     server {
         listen 127.0.0.1:$nginx_port;
         root $dir/www;
@@ -36,10 +40,10 @@ http {
 CONF
 nginx -c "$dir/nginx.conf" -p "$dir" -g 'daemon on;'
 wait_for http://127.0.0.1:$nginx_port/
-echo "page: $(wc -c <"$dir/www/index.html") bytes; each run ${duration}s, wrk -t2"
+echo "page: $(wc -c <"$dir/www/index.html") bytes; each run ${duration}s, wrk -t2${encoding:+, Accept-Encoding: $encoding}"
 
 measure() {  # url connections -> "req/s p99"
-    wrk -t2 -c"$2" -d"${duration}s" --latency "$1" 2>/dev/null |
+    wrk -t2 -c"$2" -d"${duration}s" --latency ${encoding:+-H "Accept-Encoding: $encoding"} "$1" 2>/dev/null |
         awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
              /Requests\/sec/ {rps=$2} /^ +99%/ {p99=ms($2)} END {printf "%s %.2f\n", rps, p99}'
 }

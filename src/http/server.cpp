@@ -25,6 +25,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "http/compression.hpp"
+
 namespace convene::http {
 
 namespace beast = boost::beast;
@@ -267,6 +269,12 @@ class Session : public std::enable_shared_from_this<Session> {
             spdlog::error("refused a response header with a control character for {} {}",
                           request.method, redacted_target(request.target));
             response = shared_.errors(request, 500, "The server could not answer this request.");
+        }
+        try {
+            compress(request, response);
+        } catch (const std::exception& e) {
+            spdlog::error("compression failed for {}: {}", redacted_target(request.target),
+                          e.what());
         }
         auto out = std::make_shared<bh::response<bh::string_body>>(
             static_cast<bh::status>(response.status), 11);

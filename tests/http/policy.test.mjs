@@ -16,7 +16,7 @@ const gates = ['anyone', 'signed_in', 'secretariat', 'secretariat_of_edition', '
 // check those), so that an open gate is never an accident.
 const publicRoutes = [
   // The site, signing in, registering
-  'GET /', 'GET /healthz', 'GET /metrics', 'GET /static/{file}', 'GET /api/v1/openapi.json', 'GET /api/v1/countries',
+  'GET /', 'GET /healthz', 'GET /metrics', 'GET /static/{file}', 'GET /favicon.ico', 'GET /api/v1/openapi.json', 'GET /api/v1/countries',
   'GET /login', 'POST /login', 'POST /logout', 'GET /register', 'POST /register',
   'GET /api/v1/session', 'POST /api/v1/session', 'DELETE /api/v1/session', 'POST /api/v1/registrations',
   // Links sent by mail, each carrying its own token

@@ -40,6 +40,10 @@ std::vector<std::string> split_items(std::string_view text, std::string_view sep
 // mail shows it, so one measure never appears in two precisions: "4.78", "5.00".
 std::string decimal_text(double value);
 
+// Text as people compare names and organisations: Unicode-normalised (NFKC), case-folded
+// and with spaces collapsed (ICU), so "José" typed composed or decomposed is one name.
+std::string comparison_key(std::string_view text);
+
 // Lower-cases ASCII letters (e-mail addresses, codes).
 std::string ascii_lower(std::string_view text);
 // An e-mail address as accounts are keyed: trimmed and in lower case.

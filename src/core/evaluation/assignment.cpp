@@ -61,7 +61,7 @@ const nlohmann::json& list(const nlohmann::json& j, const char* name) {
 }
 
 std::string folded(const std::string& s) {
-    return ascii_lower(trim(s));
+    return comparison_key(s);
 }
 
 }  // namespace

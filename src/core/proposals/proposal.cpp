@@ -154,25 +154,8 @@ nlohmann::json to_json(const Proposal& p) {
             {"rapporteurs", people(p.rapporteurs)}};
 }
 
-namespace {
-std::string folded(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (char c : ascii_lower(trim(text))) {
-        if (c == ' ' || c == '\t') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-}  // namespace
-
 std::string name_key(std::string_view name) {
-    auto folded_name = folded(name);
+    auto folded_name = comparison_key(name);
     for (std::string_view title :
          {"mr. ", "ms. ", "mrs. ", "dr. ", "prof. ", "mr ", "ms ", "mrs ", "dr ", "prof "})
         if (folded_name.rfind(title, 0) == 0) folded_name = folded_name.substr(title.size());
@@ -185,7 +168,7 @@ std::string person_key(const ProposalPerson& p) {
 }
 
 std::string institution_key(std::string_view organisation) {
-    return folded(organisation);
+    return comparison_key(organisation);
 }
 
 }  // namespace convene

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/call/call.hpp"
 #include "core/common/ids.hpp"
 #include "core/evaluation/aggregation.hpp"
 #include "core/evaluation/assignment.hpp"
@@ -90,7 +91,8 @@ void close_round(Exchange& ex, const store::Edition& e, bool close);
 
 // The aggregation sheet, ranked: one row per proposal with scores.
 nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by);
-Table sheet_table(const nlohmann::json& sheet);
+// The sheet as a table to export, formats named as the call names them.
+Table sheet_table(const nlohmann::json& sheet, const Call& call);
 RankBy rank_in_query(Exchange& ex);
 
 }  // namespace convene::web

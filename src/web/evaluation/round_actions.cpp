@@ -293,7 +293,7 @@ nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
     return {{"ranked_by", rank_code(by)}, {"scheme", settings.scheme}, {"proposals", rows}};
 }
 
-Table sheet_table(const nlohmann::json& sheet) {
+Table sheet_table(const nlohmann::json& sheet, const Call& call) {
     Table t{{say("evaluation.rank"), say("evaluation.number"), say("evaluation.title"),
              say("evaluation.theme"), say("evaluation.format"), say("evaluation.evaluations"),
              say("evaluation.mean"), say("evaluation.median"), say("evaluation.standard_deviation"),
@@ -305,10 +305,19 @@ Table sheet_table(const nlohmann::json& sheet) {
         auto text = v.dump();  // shortest form that reads back the same
         return text;
     };
+    // The format as the call names it ("Break-out groups"), not its code.
+    auto format_label = [&](const nlohmann::json& v) {
+        auto code = v.is_string() ? v.get<std::string>() : std::string{};
+        if (const auto* f = find_format(call, code)) return f->name;
+        std::replace(code.begin(), code.end(), '_', ' ');  // a code the call no longer has
+        if (!code.empty()) code[0] = static_cast<char>(std::toupper(code[0]));
+        return code;
+    };
     for (const auto& r : sheet["proposals"])
         t.push_back({cell(r["rank"]), cell(r["number"]), cell(r["title"]), cell(r["theme"]),
-                     cell(r["format"]), cell(r["count"]), cell(r["mean"]), cell(r["median"]),
-                     cell(r["standard_deviation"]), cell(r["normalised"]), cell(r["merge_with"])});
+                     format_label(r["format"]), cell(r["count"]), cell(r["mean"]),
+                     cell(r["median"]), cell(r["standard_deviation"]), cell(r["normalised"]),
+                     cell(r["merge_with"])});
     return t;
 }
 

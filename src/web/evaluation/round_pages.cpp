@@ -7,6 +7,7 @@
 #include "core/people/people.hpp"
 #include "http/error.hpp"
 #include "store/evaluation/assignment.hpp"
+#include "store/proposals/submissions.hpp"
 #include "web/evaluation/actions.hpp"
 #include "web/evaluation/handlers.hpp"
 #include "web/site/exchange.hpp"
@@ -275,14 +276,16 @@ http::Response evaluation_sheet(Exchange& ex) {
 
 http::Response evaluation_sheet_csv(Exchange& ex) {
     auto e = managed_edition(ex);
-    return csv_download(sheet_table(sheet_view(ex, e, rank_in_query(ex))),
-                        "evaluation-" + to_string(e.id));
+    return csv_download(
+        sheet_table(sheet_view(ex, e, rank_in_query(ex)), store::load_call(ex.db(), e.id)),
+        "evaluation-" + to_string(e.id));
 }
 
 http::Response evaluation_sheet_xlsx(Exchange& ex) {
     auto e = managed_edition(ex);
-    return xlsx_download(sheet_table(sheet_view(ex, e, rank_in_query(ex))),
-                         "evaluation-" + to_string(e.id), say("evaluation.evaluation"));
+    return xlsx_download(
+        sheet_table(sheet_view(ex, e, rank_in_query(ex)), store::load_call(ex.db(), e.id)),
+        "evaluation-" + to_string(e.id), say("evaluation.evaluation"));
 }
 
 }  // namespace convene::web

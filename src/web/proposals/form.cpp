@@ -43,9 +43,9 @@ std::string country_code(const std::string& typed) {
     auto t = trim(typed);
     if (t.empty()) return {};
     if (auto c = find_country(t)) return c->code;
-    auto lower = ascii_lower(t);
+    auto key = comparison_key(t);
     for (const auto& c : countries())
-        if (ascii_lower(c.name) == lower) return c.code;
+        if (comparison_key(c.name) == key) return c.code;
     return t;
 }
 

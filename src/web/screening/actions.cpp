@@ -71,13 +71,15 @@ Table screening_table(Exchange& ex, EditionId edition) {
              say("screening.rules_say"), say("screening.failures"), say("screening.override"),
              say("screening.justification"), say("screening.final")}};
     for (const auto& r : store::load_screening(ex.db(), edition)) {
-        std::string failures;
-        for (const auto& f : r.failures)
-            failures += (failures.empty() ? "" : "; ") + f.code + ": " + f.message;
+        std::string failures;  // the rules' sentences, not their codes
+        for (const auto& f : r.failures) failures += (failures.empty() ? "" : "; ") + f.message;
+        auto outcome = [](bool passed) {
+            return say(passed ? "screening.passed" : "screening.declined");
+        };
         const auto& o = r.override_by_secretariat;
-        t.push_back({std::to_string(r.number), r.title, r.theme, r.passed ? "passed" : "declined",
-                     failures, o ? (o->passed ? "passed" : "declined") : "",
-                     o ? o->justification : "", r.final_passed() ? "passed" : "declined"});
+        t.push_back({std::to_string(r.number), r.title, r.theme, outcome(r.passed), failures,
+                     o ? outcome(o->passed) : "", o ? o->justification : "",
+                     outcome(r.final_passed())});
     }
     return t;
 }

@@ -6,12 +6,14 @@
 
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "http/compression.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/proposals/proposals.hpp"
 #include "store/proposals/submissions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/render.hpp"
+#include "web/site/static_assets.hpp"
 
 namespace convene::web {
 
@@ -99,7 +101,7 @@ http::Response App::handle(http::Request& request) {
         if (use_cache) {
             response.set_header("vary", "Cookie");
             auto etag = response.header("etag");
-            if (!etag.empty() && request.header("if-none-match") == etag) {
+            if (http::etag_matches(request.header("if-none-match"), etag)) {
                 response.status = 304;
                 response.body.clear();
             }
@@ -246,6 +248,7 @@ http::Response App::error_page(const http::Request& request, int status, const s
                            {"has_errors", !fields.empty()}};
     try {
         view["content"] = render_template("site/error", view);
+        view["static"] = static_paths();
         return http::Response::html(render_template("site/layout", view), status);
     } catch (const std::exception& e) {
         spdlog::error("error page failed: {}", e.what());

@@ -6,6 +6,7 @@
 #include "security/secrets.hpp"
 #include "store/common/audit.hpp"
 #include "web/site/render.hpp"
+#include "web/site/static_assets.hpp"
 
 namespace convene::web {
 
@@ -151,6 +152,7 @@ http::Response Exchange::page(const std::string& name, nlohmann::json view, int 
     auto content = render_template(name, view, lazy);
     nlohmann::json layout = view;
     layout["content"] = content;
+    layout["static"] = static_paths();
     if (!layout.contains("title")) layout["title"] = say("site.convene");
     return http::Response::html(render_template("site/layout", layout, lazy), status);
 }

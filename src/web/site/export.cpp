@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 #include "security/secrets.hpp"
 
@@ -24,6 +25,32 @@ bool is_plain_number(const std::string& cell) {
             return false;
     }
     return digits > 0;
+}
+
+// A number with no leading zero ("007" is a code, not seven).
+bool is_number_cell(const std::string& cell) {
+    if (cell.empty() || !is_plain_number(cell)) return false;
+    auto digits = cell.substr(cell[0] == '-' ? 1 : 0);
+    return !(digits.size() > 1 && digits[0] == '0' && digits[1] != '.');
+}
+
+// The columns whose every filled cell below the heading is a number: written as numbers,
+// so a spreadsheet sums and sorts them (a title that happens to be "2030" stays text).
+std::vector<bool> numeric_columns(const Table& table) {
+    std::vector<bool> numeric, filled;
+    for (std::size_t r = 1; r < table.size(); ++r) {
+        if (table[r].size() > numeric.size()) {
+            numeric.resize(table[r].size(), true);
+            filled.resize(table[r].size(), false);
+        }
+        for (std::size_t c = 0; c < table[r].size(); ++c) {
+            if (table[r][c].empty()) continue;
+            filled[c] = true;
+            numeric[c] = numeric[c] && is_number_cell(table[r][c]);
+        }
+    }
+    for (std::size_t c = 0; c < numeric.size(); ++c) numeric[c] = numeric[c] && filled[c];
+    return numeric;
 }
 
 }  // namespace
@@ -68,10 +95,19 @@ std::string xlsx_of(const Table& table, const std::string& sheet_name) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, sheet_name.substr(0, 31).c_str());
     lxw_format* bold = workbook_add_format(workbook);
     format_set_bold(bold);
+    auto numeric = numeric_columns(table);
     for (std::size_t r = 0; r < table.size(); ++r)
-        for (std::size_t c = 0; c < table[r].size(); ++c)
-            worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
-                                   table[r][c].c_str(), r == 0 ? bold : nullptr);
+        for (std::size_t c = 0; c < table[r].size(); ++c) {
+            auto row = static_cast<lxw_row_t>(r);
+            auto col = static_cast<lxw_col_t>(c);
+            const auto& cell = table[r][c];
+            if (r > 0 && c < numeric.size() && numeric[c] && !cell.empty())
+                worksheet_write_number(sheet, row, col, std::stod(cell), nullptr);
+            else if (r > 0 && cell.empty())
+                continue;  // an empty cell, not an empty text a sum would trip on
+            else
+                worksheet_write_string(sheet, row, col, cell.c_str(), r == 0 ? bold : nullptr);
+        }
     if (!table.empty()) worksheet_freeze_panes(sheet, 1, 0);
     if (workbook_close(workbook) != LXW_NO_ERROR) {
         std::filesystem::remove(path);

@@ -12,6 +12,7 @@ http::Response home(Exchange&);
 http::Response healthz(Exchange&);
 http::Response prometheus_metrics(Exchange&);
 http::Response static_file(Exchange&);
+http::Response favicon(Exchange&);
 http::Response test_clock(Exchange&);
 http::Response api_openapi(Exchange&);
 http::Response api_me(Exchange&);

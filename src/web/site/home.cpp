@@ -3,11 +3,13 @@
 
 #include "core/common/assets.hpp"
 #include "core/common/messages.hpp"
+#include "http/compression.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/editions/editions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/handlers.hpp"
+#include "web/site/static_assets.hpp"
 #include "web/site/views.hpp"
 
 namespace convene::web {
@@ -55,29 +57,47 @@ std::string content_type_of(std::string_view file) {
 }
 }  // namespace
 
-http::Response static_file(Exchange& ex) {
-    const auto& name = ex.params.text("file");
-    auto content = asset("static/" + name);
-    if (!content) throw http::not_found(say("site.static_file.not_found", {{"name", name}}));
+namespace {
+// One static file with its ETag (the content's hash, kept per file) and the caching asked.
+http::Response static_answer(Exchange& ex, const std::string& file, std::string cache_control) {
+    auto content = asset("static/" + file);
+    if (!content) throw http::not_found(say("site.static_file.not_found", {{"name", file}}));
     static std::mutex mutex;
     static std::unordered_map<std::string, std::string> etags;
     std::string etag;
     {
         std::lock_guard lock(mutex);
-        auto& e = etags[name];
+        auto& e = etags[file];
         if (e.empty()) e = "\"" + token_hash(*content).substr(0, 32) + "\"";
         etag = e;
     }
     http::Response r;
     r.set_header("etag", etag);
-    r.set_header("cache-control", "public, max-age=86400");
-    if (ex.request.header("if-none-match") == etag) {
+    r.set_header("cache-control", std::move(cache_control));
+    r.content_type = content_type_of(file);
+    if (http::etag_matches(ex.request.header("if-none-match"), etag)) {
         r.status = 304;
         return r;
     }
-    r.content_type = content_type_of(name);
     r.body = std::string(*content);
     return r;
+}
+}  // namespace
+
+// A name with today's hash never changes content: kept a year. The plain name (pages
+// of an older release, bookmarks) and an outdated hash get today's file, kept briefly.
+http::Response static_file(Exchange& ex) {
+    const auto& name = ex.params.text("file");
+    auto resolved = resolve_static_name(name);
+    if (!resolved) throw http::not_found(say("site.static_file.not_found", {{"name", name}}));
+    return static_answer(
+        ex, resolved->file,
+        resolved->current_hash ? "public, max-age=31536000, immutable" : "public, max-age=300");
+}
+
+// Browsers ask for /favicon.ico on their own; the icon is the SVG the pages link.
+http::Response favicon(Exchange& ex) {
+    return static_answer(ex, "favicon.svg", "public, max-age=86400");
 }
 
 }  // namespace convene::web

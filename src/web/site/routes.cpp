@@ -10,6 +10,7 @@ void add_site_routes(App& app) {
     app.route("GET", "/healthz", policy::Gate::anyone, healthz);
     app.route("GET", "/metrics", policy::Gate::anyone, prometheus_metrics);
     app.route("GET", "/static/{file}", policy::Gate::anyone, static_file);
+    app.route("GET", "/favicon.ico", policy::Gate::anyone, favicon);
     if (app.config().test_hooks)
         app.route("POST", "/_test/clock", policy::Gate::secretariat, test_clock);
     app.route("GET", "/api/v1/openapi.json", policy::Gate::anyone, api_openapi);

@@ -96,6 +96,29 @@ TEST(Screening, PeopleAreTheSameWhateverTheirTitleOrSpacing) {
     EXPECT_EQ(person_key(ana), "email:ana@alpha.example");
 }
 
+// Some keyboards send "é" as "e" and a combining accent; the name is the same person.
+TEST(Screening, NamesMatchWhateverTheirUnicodeFormOrCase) {
+    const std::string composed = "Jos\u00e9 N\u00fa\u00f1ez";
+    const std::string decomposed = "Jose\u0301 Nu\u0301n\u0303ez";
+    ASSERT_NE(composed, decomposed);
+    EXPECT_EQ(name_key(composed), name_key(decomposed));
+    EXPECT_EQ(name_key("JOS\u00c9  N\u00da\u00d1EZ"), name_key(decomposed));
+    EXPECT_EQ(name_key("Stra\u00dfe"), name_key("STRASSE"));
+    EXPECT_NE(name_key("Jos\u00e9"), name_key("Jose"));
+    EXPECT_EQ(institution_key("Universit\u00e9 de Gen\u00e8ve"),
+              institution_key("UNIVERSITE\u0301 DE GENE\u0300VE"));
+
+    auto context = screening_context_from_json(
+        {{"screening", {{"mag_members_excluded", true}, {"min_confirmed_speakers", 0}}},
+         {"mag_members", {{{"name", composed}}}}});
+    auto p =
+        proposal_from_json({{"id", 1}, {"title", "T"}, {"organisers", {{{"name", decomposed}}}}});
+    auto r = screen_proposals({p}, context).at(0);
+    bool flagged = false;
+    for (const auto& f : r.failures) flagged = flagged || f.code == "mag_member_proposer";
+    EXPECT_TRUE(flagged) << "the MAG member typed in decomposed form is still found";
+}
+
 namespace convene {
 
 TEST(ScreeningRules, BadRulesThrowInputErrorsNamingTheSetting) {
