@@ -4,10 +4,10 @@
 // Every page passes axe, and every page has the landmarks a screen reader jumps between.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../support/server.mjs';
+import { startServer, moveClock } from '../support/server.mjs';
 import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors } from '../support/browser.mjs';
 import { startSmtp } from '../support/smtp.mjs';
-import { openCall } from '../support/proposals.mjs';
+import { openCall, proposer } from '../support/proposals.mjs';
 
 // Moves the focus with Tab until it is on the control labelled `name` (never the mouse).
 async function tabTo(page, name, max = 500) {
@@ -180,5 +180,81 @@ describe('a proposer in a browser', () => {
 
   test('every page visited was checked: axe, no sideways scroll at 390 and 320 px, tables in their region, boxes by their labels, no script error', (t) => {
     t.diagnostic(`checked: ${assertEveryVisitedPageChecked().join(' ')}`);
+  });
+});
+
+describe('a proposer whose sign-in expires', () => {
+  let server, browser, edition;
+  const checked = new Set();
+  const check = async (page) => { await assertLandmarks(page); await assertAccessible(page, checked); };
+  before(async () => {
+    server = await startServer('sqlite', { testHooks: true });
+    edition = await openCall(server, { closesInSeconds: 90 * 86400 });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('saves a half-filled, partly wrong draft, signs out, signs in after expiry and finds everything', { timeout: 120000 }, async () => {
+    const who = await proposer(server, 'Hana Halfway');
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const noScriptErrors = watchScriptErrors(page);
+    const signIn = async () => {
+      await page.getByLabel('E-mail').fill(who.email);
+      await page.getByLabel('Password').fill('a long enough password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+    await page.goto(server.base + '/login');
+    assert.equal(await page.getByRole('main').getByRole('link', { name: 'Create account' }).getAttribute('href'), '/register');
+    await signIn();
+    await page.goto(`${server.base}/editions/${edition}/proposals/new`);
+    await page.getByLabel('Title', { exact: false }).first().fill('T'.repeat(110));
+    await page.getByLabel('Description', { exact: false }).fill('Half of a description.');
+    await page.getByLabel('Speaker 1: name').fill('Ama Mensah');
+    await page.getByLabel('Speaker 1: e-mail').fill('ama@');
+    await page.getByLabel('Speaker 1: country').fill('Atlantis');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.waitForURL(/\/proposals\/\d+\/edit\?saved=1$/);
+    const editUrl = page.url().replace(/\?.*$/, '');
+    await assert.doesNotReject(page.getByRole('status').filter({ hasText: /Draft saved at \d\d:\d\d UTC/ }).waitFor());
+    assert.match(await page.locator('.warning-summary').textContent(), /3 fields need attention/);
+    await check(page);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await moveClock(server, 20 * 86400);
+    try {
+      await page.goto(editUrl);
+      await page.waitForURL(/\/login\?next=/);
+      await signIn();
+      await page.waitForURL(editUrl);
+      assert.equal(await page.getByLabel('Title', { exact: false }).first().inputValue(), 'T'.repeat(110));
+      assert.equal(await page.getByLabel('Description', { exact: false }).inputValue(), 'Half of a description.');
+      assert.equal(await page.getByLabel('Speaker 1: e-mail').inputValue(), 'ama@');
+      assert.equal(await page.getByLabel('Speaker 1: country').inputValue(), 'Atlantis');
+      assert.match(await page.locator('#field-speakers-0-email-error').textContent(), /ama@/);
+
+      // The sign-in expires again while typing: the next save keeps what was typed.
+      await moveClock(server, 20 * 86400);
+      await page.getByLabel('Title', { exact: false }).first().fill('Community networks');
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      await page.waitForURL(/\/login\?next=%2Fkept%2F/);
+      await assert.doesNotReject(page.getByRole('status').filter({ hasText: 'What you typed is kept' }).waitFor());
+      await check(page);
+      await signIn();
+      await page.waitForURL(/\/edit\?kept=/);
+      assert.equal(await page.getByLabel('Title', { exact: false }).first().inputValue(), 'Community networks');
+      assert.equal(await page.getByLabel('Speaker 1: e-mail').inputValue(), 'ama@');
+      await check(page);
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      await page.waitForURL(/\/edit\?saved=1$/);
+      assert.equal(await page.getByLabel('Title', { exact: false }).first().inputValue(), 'Community networks');
+    } finally {
+      await moveClock(server, -40 * 86400);
+    }
+    noScriptErrors();
+    await context.close();
   });
 });

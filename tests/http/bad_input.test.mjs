@@ -55,10 +55,15 @@ for (const engine of engines()) {
     test('a form without its CSRF token is refused and nothing is stored', async () => {
       await admin.get('/editions/new');
       const missing = await admin.post('/editions', { name: 'No token', year: '2033', start_date: '2033-01-01', end_date: '2033-01-02', time_zone: 'UTC', venue: 'x' }, { csrf: null });
-      assert.equal(missing.status, 403);
-      assert.match(missing.text, /security token is missing or out of date/);
-      const forged = await admin.post('/editions', { name: 'Forged token', year: '2033', start_date: '2033-01-01', end_date: '2033-01-02', time_zone: 'UTC', venue: 'x' }, { csrf: 'a'.repeat(64) });
+      // Nothing stored, nothing lost: the values are kept for the sender to send again.
+      assert.equal(missing.status, 303);
+      assert.match(missing.headers.get('location'), /^\/kept\/[0-9a-f]{64}$/);
+      const again = await admin.get(missing.headers.get('location'));
+      assert.match(again.text, /value="No token"/);
+      assert.match(again.text, /Send again/);
+      const forged = await admin.post('/editions', { name: 'Forged token', year: '2033', start_date: '2033-01-01', end_date: '2033-01-02', time_zone: 'UTC', venue: 'x' }, { csrf: 'a'.repeat(64), headers: { 'sec-fetch-site': 'cross-site' } });
       assert.equal(forged.status, 403);
+      assert.match(forged.text, /security token is missing or out of date/);
       const list = await api(server.base, 'GET', '/api/v1/editions');
       assert.ok(!list.json.editions.some((e) => e.name === 'No token' || e.name === 'Forged token'));
     });

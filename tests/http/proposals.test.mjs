@@ -48,20 +48,27 @@ for (const engine of engines()) {
       assert.equal((await signIn.signIn(first.email, 'another long password')).status, 401, 'no second account, no new password');
     });
 
-    test('a draft keeps anything within limits; over-limit fields are named with their limit', async () => {
+    test('a draft keeps anything typed; over-limit fields come back as warnings naming their limit', async () => {
       const p = await proposer(server);
       const long = await as(p, 'POST', `/api/v1/editions/${edition}/proposals`, { ...workshop('Access'), title: 'T'.repeat(101), description: 'word '.repeat(251) });
-      assert.equal(long.status, 422);
-      const byField = Object.fromEntries(long.json.errors.map((e) => [e.field, e.message]));
+      assert.equal(long.status, 201, 'saved as a draft');
+      assert.equal(long.json.title, 'T'.repeat(101));
+      const byField = Object.fromEntries(long.json.warnings.map((e) => [e.field, e.message]));
       assert.match(byField.title, /101 characters long; the limit is 100/);
       assert.match(byField.description, /251 words; the limit is 250/);
       const control = await as(p, 'POST', `/api/v1/editions/${edition}/proposals`, { title: 'Bell\u0007' });
-      assert.equal(control.status, 422);
-      assert.equal(control.json.errors[0].field, 'title');
+      assert.equal(control.status, 201);
+      assert.equal(control.json.warnings[0].field, 'title');
+      const nul = await as(p, 'POST', `/api/v1/editions/${edition}/proposals`, { title: 'Null\u0000' });
+      assert.equal(nul.status, 422, 'what no database stores is refused');
+      assert.equal(nul.json.errors[0].field, 'title');
+      assert.match(nul.json.errors[0].message, /nothing was saved/);
       const badPeople = await as(p, 'POST', `/api/v1/editions/${edition}/proposals`, { title: 'x', format: 'flash', duration: 60, speakers: [{ name: 'A', email: 'not-mail', country: 'ZZ' }] });
-      const fields = badPeople.json.errors.map((e) => e.field);
+      assert.equal(badPeople.status, 201);
+      const fields = badPeople.json.warnings.map((e) => e.field);
       assert.ok(fields.includes('duration') && fields.includes('speakers[0].email') && fields.includes('speakers[0].country'), fields.join());
-      assert.match(badPeople.json.errors.find((e) => e.field === 'duration').message, /lasts 30 minutes, not 60/);
+      assert.match(badPeople.json.warnings.find((e) => e.field === 'duration').message, /lasts 30 minutes, not 60/);
+      assert.equal(badPeople.json.speakers[0].country, 'ZZ', 'kept as typed');
       const draft = await as(p, 'POST', `/api/v1/editions/${edition}/proposals`, { title: '<script>alert(1)</script> half done' });
       assert.equal(draft.status, 201);
       assert.equal(draft.json.status, 'draft');

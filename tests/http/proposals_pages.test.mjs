@@ -49,10 +49,14 @@ describe('proposal pages', () => {
     assert.match(again.text, /value="broken@"/);
     assert.match(again.text, /value="Speaker 4"/);
     assert.match(again.text, /How schools far from cities/);
-    const fixed = await v.post(`/editions/${edition}/proposals`, { ...fields, title: 'Fixed', 'speakers-1-email': 'fine@speakers.test' });
+    assert.match(again.text, /Not submitted: 2 problems\. Your draft is saved \(version 1, at \d\d:\d\d UTC\)/);
+    // The draft is kept: the form now saves over it.
+    const action = again.text.match(/<form method="post" action="(\/proposals\/\d+)"/)[1];
+    const twice = await v.post(`/editions/${edition}/proposals`, fields);
+    assert.equal(twice.status, 422, 'the same form sent twice makes one proposal');
+    assert.match(twice.text, new RegExp(`action="${action}"`));
+    const fixed = await v.post(action, { ...fields, version: '1', title: 'Fixed', 'speakers-1-email': 'fine@speakers.test' });
     assert.equal(fixed.status, 303);
-    const twice = await v.post(`/editions/${edition}/proposals`, { ...fields, title: 'Fixed', 'speakers-1-email': 'fine@speakers.test' });
-    assert.equal(twice.headers.get('location'), fixed.headers.get('location'), 'the same form sent twice makes one proposal');
     const page = await v.get(fixed.headers.get('location'));
     assert.match(page.text, /Your proposal is submitted/);
   });
@@ -80,8 +84,11 @@ describe('proposal pages', () => {
     assert.match(openForum.text, /value="Typed before switching"/);
     assert.match(openForum.text, /30 or 60 minutes/);
     const tooLong = await v.post(`/editions/${edition}/proposals`, { session_type: 'open_forum', title: 'Open forum', duration: '90', action: 'save' });
-    assert.equal(tooLong.status, 422);
-    assert.match(tooLong.text, /This session type lasts 30 or 60 minutes, not 90/);
+    assert.equal(tooLong.status, 303, 'the draft is saved');
+    assert.match(tooLong.headers.get('location'), /^\/proposals\/\d+\/edit\?saved=1$/);
+    const shown = await v.get(tooLong.headers.get('location'));
+    assert.match(shown.text, /Draft saved at \d\d:\d\d UTC \(version 1\)/);
+    assert.match(shown.text, /This session type lasts 30 or 60 minutes, not 90/);
   });
 
   test('text is shown escaped and Markdown is rendered safely', async () => {

@@ -69,6 +69,9 @@ bool may_edit_proposal(const Actor& a, const ProposalFacts& p) {
 bool may_invite_co_organiser(const Actor& a, const ProposalFacts& p) {
     return may_edit_proposal(a, p);
 }
+bool may_withdraw_proposal(const Actor& a, const ProposalFacts& p) {
+    return may_edit_proposal(a, p);
+}
 bool may_see_proposers(const Actor& a, const ProposalFacts& p) {
     return may_see_proposal(a, p);
 }

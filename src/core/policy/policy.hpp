@@ -66,6 +66,8 @@ struct ProposalFacts {
 bool may_see_proposal(const Actor& a, const ProposalFacts& p);   // organisers, Secretariat
 bool may_edit_proposal(const Actor& a, const ProposalFacts& p);  // organisers only
 bool may_invite_co_organiser(const Actor& a, const ProposalFacts& p);
+// Organisers only, at any stage: a session they can no longer hold is kept, marked withdrawn.
+bool may_withdraw_proposal(const Actor& a, const ProposalFacts& p);
 
 // Evaluations: one member's evaluation of one proposal.
 struct EvaluationFacts {

@@ -221,6 +221,71 @@ FieldErrors check_proposal_draft(const Proposal& p, const ProposalChecks& checks
     return errors;
 }
 
+namespace {
+
+// Far above any call's limits, low enough that a script cannot fill the database.
+constexpr std::size_t storable_characters = 100000;
+constexpr std::size_t storable_people = 40;  // the form shows at most 40 rows per role
+constexpr std::size_t storable_choices = 100;
+
+void check_storable(const std::string& field, const std::string& label, std::string_view value,
+                    FieldErrors& errors) {
+    if (!is_valid_utf8(value) || value.find('\0') != std::string_view::npos) {
+        errors.push_back({field, say("proposal.storable.encoding", {{"label", label}})});
+        return;
+    }
+    if (auto n = count_characters(value); n > storable_characters)
+        errors.push_back(
+            {field, say("proposal.storable.too_long",
+                        {{"label", label}, {"length", n}, {"max", storable_characters}})});
+}
+
+}  // namespace
+
+FieldErrors check_proposal_storable(const Proposal& p) {
+    FieldErrors errors;
+    check_storable("session_type", field_label("session_type"), p.session_type, errors);
+    check_storable("title", field_label("title"), p.title, errors);
+    check_storable("theme", field_label("theme"), p.theme, errors);
+    check_storable("format", field_label("format"), p.format, errors);
+    for (const auto& [field, member] : long_texts)
+        check_storable(field, field_label(field), p.*member, errors);
+    auto choices = [&](const char* field, const std::vector<std::string>& list) {
+        if (list.size() > storable_choices)
+            errors.push_back(
+                {field, say("proposal.storable.too_many", {{"label", field_label(field)},
+                                                           {"count", list.size()},
+                                                           {"max", storable_choices}})});
+        for (const auto& item : list) check_storable(field, field_label(field), item, errors);
+    };
+    choices("policy_questions", p.policy_questions);
+    choices("tags", p.tags);
+    choices("sdgs", p.sdgs);
+    for (const auto& [field, member] : people_lists) {
+        const auto& people = p.*member;
+        if (people.size() > storable_people)
+            errors.push_back(
+                {field, say("proposal.storable.too_many", {{"label", field_label(field)},
+                                                           {"count", people.size()},
+                                                           {"max", storable_people}})});
+        for (std::size_t i = 0; i < people.size(); ++i) {
+            auto where = std::string(field) + "[" + std::to_string(i) + "]";
+            const auto& person = people[i];
+            for (const auto& [member_name, value] :
+                 {std::pair<const char*, const std::string*>{"name", &person.name},
+                  {"email", &person.email},
+                  {"organisation", &person.organisation},
+                  {"affiliation", &person.affiliation},
+                  {"country", &person.country},
+                  {"stakeholder_group", &person.stakeholder_group},
+                  {"gender", &person.gender},
+                  {"confirmation", &person.confirmation}})
+                check_storable(where + "." + member_name, field_label(field), *value, errors);
+        }
+    }
+    return errors;
+}
+
 FieldErrors check_proposal_submission(const Proposal& p, const ProposalChecks& checks) {
     auto errors = check_proposal_draft(p, checks);
     auto required = checks.required_fields.empty() ? standard_required_fields(p.session_type)

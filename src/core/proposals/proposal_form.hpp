@@ -21,8 +21,12 @@ struct ProposalChecks {
     std::vector<std::string> required_fields;  // for submitting; empty: the session type's
 };
 
-// Errors that stop a save, drafts included (limits, encoding, unknown choices).
+// What the call asks of a proposal's format (limits, encoding, unknown choices): on a
+// draft these are warnings shown next to their fields, the draft is saved anyway.
 FieldErrors check_proposal_draft(const Proposal& p, const ProposalChecks& checks);
+// The few problems that keep a draft from being stored at all: text that is not UTF-8 or
+// holds NUL (the databases refuse it), and sizes far past any limit the call may set.
+FieldErrors check_proposal_storable(const Proposal& p);
 // The same, plus the fields a submitted proposal must have.
 FieldErrors check_proposal_submission(const Proposal& p, const ProposalChecks& checks);
 

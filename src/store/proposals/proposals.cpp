@@ -111,7 +111,7 @@ std::vector<Proposal> load_proposals(db::Connection& c, EditionId edition, bool 
         WHERE p.edition_id = ?
 )sql"
                                           : R"sql(
-        WHERE p.edition_id = ? AND p.status <> 'draft'
+        WHERE p.edition_id = ? AND p.status NOT IN ('draft', 'withdrawn')
 )sql";
     auto proposals = c.run(std::string(proposal_columns) + which + R"sql(
         ORDER BY p.number
@@ -293,7 +293,9 @@ std::vector<ScreenedProposal> screening_rows(db::Connection& c, const std::strin
 }  // namespace
 
 std::vector<ScreenedProposal> load_screening(db::Connection& c, EditionId edition) {
-    return screening_rows(c, R"sql(p.edition_id = ?)sql", edition.value());
+    // A withdrawn proposal leaves the list; its result stays in the record.
+    return screening_rows(c, R"sql(p.edition_id = ? AND p.status <> 'withdrawn')sql",
+                          edition.value());
 }
 
 std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::int64_t proposal) {

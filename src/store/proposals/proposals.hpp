@@ -13,7 +13,8 @@
 namespace convene::store {
 
 // Every proposal of the edition with its people, in two queries whatever the count.
-// Drafts are left out unless asked for: screening sees what proposers submitted.
+// Drafts and withdrawn proposals are left out unless asked for: screening sees what
+// proposers submitted and still stand by.
 std::vector<Proposal> load_proposals(db::Connection& c, EditionId edition,
                                      bool with_drafts = false);
 std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal);

@@ -265,7 +265,8 @@ void keep_revision(db::Connection& c, std::int64_t proposal, std::int64_t versio
 }  // namespace
 
 Created create_proposal(db::Connection& c, EditionId edition, const Proposal& p, AccountId account,
-                        const std::string& creation_key, const std::string& now) {
+                        const std::string& creation_key, const std::string& now,
+                        const Proposal* as_typed) {
     // A placeholder number, negative so it never meets a real one, until the end.
     static thread_local std::mt19937_64 random{std::random_device{}()};
     std::int64_t placeholder =
@@ -294,7 +295,7 @@ Created create_proposal(db::Connection& c, EditionId edition, const Proposal& p,
     write_fields(c, id, edition, p);
     write_people(c, id, p);
     add_editor(c, id, account, "proposer", now);
-    keep_revision(c, id, 1, p, account, "created", now);
+    keep_revision(c, id, 1, as_typed ? *as_typed : p, account, "created", now);
     return {id, false};
 }
 
@@ -315,7 +316,7 @@ std::int64_t number_proposal(db::Connection& c, EditionId edition, std::int64_t 
 
 bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
                    std::int64_t expected_version, AccountId account, const std::string& action,
-                   const std::string& now) {
+                   const std::string& now, const Proposal* as_typed) {
     auto updated = c.run(R"sql(
         UPDATE proposals SET version = version + 1, updated_at = ?
         WHERE id = ? AND version = ?
@@ -325,7 +326,29 @@ bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
     if (updated.empty()) return false;
     write_fields(c, proposal, updated.rows[0].id<EditionId>("edition_id"), p);
     write_people(c, proposal, p);
-    keep_revision(c, proposal, expected_version + 1, p, account, action, now);
+    keep_revision(c, proposal, expected_version + 1, as_typed ? *as_typed : p, account, action,
+                  now);
+    return true;
+}
+
+bool withdraw_proposal(db::Connection& c, std::int64_t proposal, AccountId account,
+                       const std::string& now) {
+    auto updated = c.run(R"sql(
+        UPDATE proposals SET status = 'withdrawn', version = version + 1, updated_at = ?
+        WHERE id = ? AND status <> 'withdrawn'
+        RETURNING version
+    )sql",
+                         {now, proposal});
+    if (updated.empty()) return false;
+    auto version = updated.rows[0].integer("version");
+    // The revision before it, copied: the record shows the proposal as it was withdrawn.
+    auto content = revision_content(c, proposal, version - 1);
+    c.run(R"sql(
+        INSERT INTO proposal_revisions (proposal_id, version, saved_at, account_id, action, content)
+        VALUES (?, ?, ?, ?, 'withdrawn', ?)
+    )sql",
+          {proposal, version, now, account.value(),
+           content.value_or(nlohmann::json::object()).dump()});
     return true;
 }
 

@@ -36,8 +36,11 @@ struct Created {
     std::int64_t id = 0;
     bool existed = false;
 };
+// `as_typed`, when given, is what the revision keeps: a draft's own words, where `p`
+// holds only what the tables accept (a country not in the list left out).
 Created create_proposal(db::Connection& c, EditionId edition, const Proposal& p, AccountId account,
-                        const std::string& creation_key, const std::string& now);
+                        const std::string& creation_key, const std::string& now,
+                        const Proposal* as_typed = nullptr);
 // Gives a new proposal the next number of the edition. The edition's row stays locked
 // until the transaction ends, so call it last.
 std::int64_t number_proposal(db::Connection& c, EditionId edition, std::int64_t proposal);
@@ -45,7 +48,11 @@ std::int64_t number_proposal(db::Connection& c, EditionId edition, std::int64_t 
 // saved it since (nothing is written then). Keeps the revision.
 bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
                    std::int64_t expected_version, AccountId account, const std::string& action,
-                   const std::string& now);
+                   const std::string& now, const Proposal* as_typed = nullptr);
+// Withdraws a proposal: kept with its revisions, status "withdrawn"; false when it
+// was already withdrawn.
+bool withdraw_proposal(db::Connection& c, std::int64_t proposal, AccountId account,
+                       const std::string& now);
 void mark_submitted(db::Connection& c, std::int64_t proposal, const std::string& now);
 
 struct Revision {

@@ -20,7 +20,8 @@ http::Response sign_in_page(Exchange& ex, const std::string& email, const std::s
                            {"email", email},
                            {"next", next},
                            {"message", message},
-                           {"has_message", !message.empty()}};
+                           {"has_message", !message.empty()},
+                           {"kept", next.rfind("/kept/", 0) == 0 ? say("site.kept.sign_in") : ""}};
     return ex.page("accounts/sign_in", view, status);
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
+#include "core/people/country.hpp"
 #include "core/policy/policy.hpp"
 #include "core/screening/screening.hpp"
 #include "http/error.hpp"
@@ -109,29 +110,67 @@ bool finish(Exchange& ex, SaveOutcome& out, const store::Edition& edition, const
 
 }  // namespace
 
+namespace {
+
+// What the tables accept of a draft: a country not in the list is left out of the
+// people's rows (the revision keeps it as typed).
+Proposal storable_columns(Proposal p) {
+    for (auto* list :
+         {&p.organisers, &p.speakers, &p.moderators, &p.online_moderators, &p.rapporteurs})
+        for (auto& person : *list)
+            if (!person.country.empty() && !find_country(person.country)) person.country.clear();
+    return p;
+}
+
+}  // namespace
+
+Proposal proposal_as_saved(Exchange& ex, const store::ProposalRecord& record) {
+    if (record.status == "draft")
+        if (auto content = store::revision_content(ex.db(), record.id, record.version)) try {
+                return proposal_from_json(*content);
+            } catch (const InputError&) {
+                // An older revision in another shape: the tables hold the same fields.
+            }
+    return *store::load_proposal(ex.db(), record.id);
+}
+
 SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal draft,
                            const std::string& creation_key, Intent intent) {
     const auto& account = ex.require_sign_in();
     if (auto existing = store::proposal_by_creation_key(ex.db(), account.id, creation_key)) {
-        auto record = *store::find_proposal_record(ex.db(), *existing);
-        return {record.id, record.version, record.status == "submitted", {}, true};
+        auto target = proposal_for(ex, *existing);
+        // The same form sent again (the back button, a second click) saves over its draft,
+        // so nothing typed since is dropped; an identical one changes nothing.
+        if (target.record.status == "draft") {
+            auto out = save_proposal(ex, target, std::move(draft), target.record.version, intent);
+            out.existed = true;
+            return out;
+        }
+        return {target.record.id,
+                target.record.version,
+                target.record.status == "submitted",
+                {},
+                true,
+                {},
+                target.record.updated_at};
     }
     auto call = store::load_call(ex.db(), edition.id);
     require_open_call(ex, call);
-    auto checks = checks_for(ex, edition, call);
-    throw_if_invalid(check_proposal_draft(draft, checks));
+    throw_if_invalid(check_proposal_storable(draft));
+    auto warnings = check_proposal_draft(draft, checks_for(ex, edition, call));
     throttle(ex, "save:" + to_string(account.id), ex.app.config().saves_per_minute,
              std::chrono::minutes(1), "throttle.saves");
-    auto created =
-        store::create_proposal(ex.db(), edition.id, draft, account.id, creation_key, ex.now());
+    auto created = store::create_proposal(ex.db(), edition.id, storable_columns(draft), account.id,
+                                          creation_key, ex.now(), &draft);
     if (created.existed) {
         auto record = *store::find_proposal_record(ex.db(), created.id);
-        return {record.id, record.version, record.status == "submitted", {}, true};
+        return {record.id, record.version,   record.status == "submitted", {}, true,
+                {},        record.updated_at};
     }
     auto id = created.id;
     ex.audit("proposal.create", "proposal " + std::to_string(id),
              {{"edition", edition.id}, {"title", draft.title}});
-    SaveOutcome out{id, 1, false, {}, false};
+    SaveOutcome out{id, 1, false, {}, false, warnings, ex.now()};
     bool now_submitted = finish(ex, out, edition, call, draft, intent);
     // Last, so that concurrent proposers wait for each other only from here to commit.
     auto number = store::number_proposal(ex.db(), edition.id, id);
@@ -143,9 +182,18 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
                           std::int64_t expected_version, Intent intent) {
     if (!policy::may_edit_proposal(ex.actor(), {target.record.edition_id, target.editor}))
         throw http::forbidden(say("proposals.only_the_organisers_of_this_proposal_2"));
+    if (target.record.status == "withdrawn")
+        throw http::Error(409, say("proposals.withdrawn.title"),
+                          say("proposals.withdrawn.not_editable"));
     require_open_call(ex, target.call);
+    throw_if_invalid(check_proposal_storable(draft));
     auto checks = checks_for(ex, target.edition, target.call);
-    throw_if_invalid(check_proposal_draft(draft, checks));
+    auto warnings = check_proposal_draft(draft, checks);
+    // A submitted proposal is screened as it stands: it never becomes invalid.
+    if (target.record.status == "submitted") {
+        checks.required_fields = required_fields(ex, target.edition.id, draft.session_type);
+        throw_if_invalid(check_proposal_submission(draft, checks));
+    }
     const auto id = target.record.id;
     auto current = store::revision_content(ex.db(), id, target.record.version);
     auto yours = to_json(draft);
@@ -157,8 +205,9 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
         throttle(ex, "save:" + to_string(account), ex.app.config().saves_per_minute,
                  std::chrono::minutes(1), "throttle.saves");
         if (expected_version != target.record.version ||
-            !store::save_proposal(ex.db(), id, draft, expected_version, account,
-                                  intent == Intent::submit ? "submitted" : "saved", ex.now())) {
+            !store::save_proposal(ex.db(), id, storable_columns(draft), expected_version, account,
+                                  intent == Intent::submit ? "submitted" : "saved", ex.now(),
+                                  &draft)) {
             auto record = *store::find_proposal_record(ex.db(), id);
             throw EditConflict{record.version, store::revision_content(ex.db(), id, record.version)
                                                    .value_or(nlohmann::json::object())};
@@ -172,10 +221,22 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
                                                              {"version", expected_version + 1}})}});
     }
     auto record = *store::find_proposal_record(ex.db(), id);
-    SaveOutcome out{id, record.version, record.status == "submitted", {}, false};
+    SaveOutcome out{id,       record.version,   record.status == "submitted", {}, false,
+                    warnings, record.updated_at};
     if (finish(ex, out, target.edition, target.call, draft, intent))
         announce_submission(ex, id, record.number, target.edition, target.call, draft);
     return out;
+}
+
+void withdraw(Exchange& ex, const EditableProposal& target) {
+    if (!policy::may_withdraw_proposal(ex.actor(), {target.record.edition_id, target.editor}))
+        throw http::forbidden(say("proposals.withdrawn.only_organisers"));
+    const auto id = target.record.id;
+    if (!store::withdraw_proposal(ex.db(), id, ex.require_sign_in().id, ex.now()))
+        throw http::Error(409, say("proposals.withdrawn.title"),
+                          say("proposals.withdrawn.already"));
+    ex.audit("proposal.withdraw", "proposal " + std::to_string(id),
+             {{"number", target.record.number}, {"was", target.record.status}});
 }
 
 int invite_speakers(Exchange& ex, std::int64_t proposal, const Proposal& p,

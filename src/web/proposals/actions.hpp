@@ -42,17 +42,30 @@ struct SaveOutcome {
     bool submitted = false;         // the proposal is (now or already) submitted
     FieldErrors submission_errors;  // submit asked, draft saved, these keep it back
     bool existed = false;           // the creation key named a proposal made before
+    FieldErrors warnings;           // format problems of the saved draft, shown by their fields
+    std::string saved_at;           // UTC
 };
 
 enum class Intent { save, submit };
 
+// A draft saves whatever is typed, its format problems returned as warnings; only what
+// cannot be stored at all (check_proposal_storable) is refused with 422. A submitted
+// proposal stays valid: a save that would break it is refused, every problem named.
 // Starts a proposal (idempotent per creation key: the same key gives the same one).
-// Throws http::Error 409 (call not open) or 422 (field errors, nothing saved).
+// Throws http::Error 409 (call not open) or 422 (nothing saved).
 SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal draft,
                            const std::string& creation_key, Intent intent);
 // Saves over `expected_version`; throws EditConflict, or http::Error 409 / 422.
 SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal draft,
                           std::int64_t expected_version, Intent intent);
+
+// The proposal as its organisers last saved it: a draft as typed (from its latest
+// revision, warnings and all), any other from the tables.
+Proposal proposal_as_saved(Exchange& ex, const store::ProposalRecord& record);
+
+// The proposer or a co-organiser withdraws it: kept, marked withdrawn, out of screening
+// and evaluation. Throws 403, or 409 when it is already withdrawn.
+void withdraw(Exchange& ex, const EditableProposal& target);
 
 // Invitation e-mails to people named with an address and not yet invited.
 int invite_speakers(Exchange& ex, std::int64_t proposal, const Proposal& p,

@@ -39,7 +39,7 @@ Intent intent_in_body(const nlohmann::json& body) {
 
 nlohmann::json proposal_document(Exchange& ex, std::int64_t id) {
     auto record = *store::find_proposal_record(ex.db(), id);
-    auto j = to_json(*store::load_proposal(ex.db(), id));
+    auto j = to_json(proposal_as_saved(ex, record));
     j["id"] = id;
     j["number"] = record.number;
     j["version"] = record.version;
@@ -72,7 +72,12 @@ http::Response outcome_response(Exchange& ex, const SaveOutcome& outcome, int st
             say("proposals.the_draft_is_saved_but_these"),
             {{"proposal", outcome.proposal}, {"version", outcome.version}, {"errors", errors}});
     }
-    auto r = http::Response::json(proposal_document(ex, outcome.proposal), status);
+    auto document = proposal_document(ex, outcome.proposal);
+    // A draft is saved whatever its format; what would keep it from submission is said.
+    document["warnings"] = nlohmann::json::array();
+    for (const auto& e : outcome.warnings)
+        document["warnings"].push_back({{"field", e.field}, {"message", e.message}});
+    auto r = http::Response::json(document, status);
     r.set_header("location", "/api/v1/proposals/" + std::to_string(outcome.proposal));
     return r;
 }
@@ -122,6 +127,12 @@ http::Response api_proposal_update(Exchange& ex) {
                         {"yours", to_json(draft)},
                         {"changes", changes}});
     }
+}
+
+http::Response api_proposal_withdraw(Exchange& ex) {
+    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    withdraw(ex, target);
+    return http::Response::json(proposal_document(ex, target.record.id));
 }
 
 http::Response api_proposal_revisions(Exchange& ex) {

@@ -26,9 +26,10 @@ http::Response co_organiser_invite(Exchange& ex) {
         invite(ex, id, ex.form().get("email"));
         return http::Response::redirect("/proposals/" + std::to_string(id) + "?invited=1");
     } catch (const http::Error& e) {
-        if (e.status() != 422) throw;
-        throw http::Error(422, say("proposals.invitation_not_sent"), e.fields().front().message,
-                          e.fields());
+        if (e.status() != 422 && e.status() != 409) throw;
+        // Never a dead end: the proposal's page again, the address as typed.
+        auto fields = e.fields().empty() ? FieldErrors{{"email", e.detail()}} : e.fields();
+        return proposal_page(ex, ex.form().get("email"), fields, e.status());
     }
 }
 

@@ -2,6 +2,7 @@
 // proposal with its speakers' answers, its revisions and their comparison.
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
+#include "core/policy/policy.hpp"
 #include "core/proposals/proposal_form.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -10,6 +11,7 @@
 #include "web/proposals/form.hpp"
 #include "web/proposals/handlers.hpp"
 #include "web/site/exchange.hpp"
+#include "web/site/kept.hpp"
 
 namespace convene::web {
 
@@ -21,7 +23,18 @@ struct FormPage {
     std::string creation_key;
     std::string notice;
     nlohmann::json conflict;  // null or {version, changes: [...]}
+    bool warnings = false;    // the errors are a saved draft's warnings, not a refusal
 };
+
+// "2027-06-15T14:03:09Z" -> "14:03"
+std::string clock_time(const std::string& utc) {
+    return utc.size() >= 16 ? utc.substr(11, 5) : utc;
+}
+
+std::string counted(const char* key, std::size_t count, MessageParams values = {}) {
+    values.emplace_back("count", count);
+    return say(count == 1 ? std::string(key) + "_one" : std::string(key), values);
+}
 
 std::vector<std::string> theme_names(Exchange& ex, EditionId edition) {
     std::vector<std::string> out;
@@ -45,13 +58,40 @@ http::Response form_page(Exchange& ex, const store::Edition& edition, const Call
     view["closes_at"] = call.closes_at;
     view["notice"] = page.notice;
     view["errors"] = error_summary(form_errors);
-    view["has_errors"] = !form_errors.empty();
+    view["has_errors"] = !form_errors.empty() && !page.warnings;
+    view["has_warnings"] = !form_errors.empty() && page.warnings;
+    view["warning_count"] =
+        page.warnings ? counted("proposals.saved.warnings", form_errors.size()) : "";
     view["conflict"] = page.conflict;
     return ex.page("proposals/proposal_form", view, status);
 }
 
 std::string proposal_path(std::int64_t id) {
     return "/proposals/" + std::to_string(id);
+}
+
+std::string not_submitted(const SaveOutcome& outcome) {
+    return counted("proposals.not_submitted", outcome.submission_errors.size(),
+                   {{"version", outcome.version}, {"time", clock_time(outcome.saved_at)}});
+}
+
+// After a save, the page to show (a GET, so reloading it saves nothing twice): a draft
+// with format problems opens in the form again, its warnings beside their fields.
+http::Response after_save(const SaveOutcome& outcome, Intent intent) {
+    if (intent == Intent::save && !outcome.submitted && !outcome.warnings.empty())
+        return http::Response::redirect(proposal_path(outcome.proposal) + "/edit?saved=1");
+    return http::Response::redirect(
+        proposal_path(outcome.proposal) +
+        (intent == Intent::submit && outcome.submitted ? "?submitted=1" : "?saved=1"));
+}
+
+// The version the form was opened at; -1 when it is not a number.
+std::int64_t version_in(const http::Form& form) {
+    const auto& posted = form.get("version");
+    return posted.empty() || posted.size() > 12 ||
+                   posted.find_first_not_of("0123456789") != std::string::npos
+               ? -1
+               : std::stoll(posted);
 }
 
 Intent intent_of(const http::Form& form) {
@@ -106,6 +146,13 @@ http::Response proposal_new_form(Exchange& ex) {
                   random_token(),
                   "",
                   nullptr};
+    // Sent after the sign-in expired: the form as it was sent, its key with it.
+    if (auto kept = kept_form(ex, page.action)) {
+        auto draft = proposal_from_form(*kept);
+        if (kept->get("creation_key").size() == 64) page.creation_key = kept->get("creation_key");
+        page.notice = say("site.kept.restored");
+        return form_page(ex, edition, call, draft, {}, form_rows(&*kept, draft), page, 200);
+    }
     return form_page(ex, edition, call, blank, {}, form_rows(nullptr, blank), page, 200);
 }
 
@@ -131,16 +178,16 @@ http::Response proposal_create(Exchange& ex) {
             page.action = proposal_path(outcome.proposal);
             page.version = outcome.version;
             page.heading = say("proposals.edit_proposal");
-            page.notice = say("proposals.your_draft_is_saved_but_it");
+            page.notice = not_submitted(outcome);
             return form_page(ex, edition, call, draft, outcome.submission_errors,
                              form_rows(&form, draft), page, 422);
         }
-        return http::Response::redirect(proposal_path(outcome.proposal) +
-                                        (outcome.submitted ? "?submitted=1" : "?saved=1"));
+        return after_save(outcome, intent_of(form));
     } catch (const http::Error& e) {
         if (e.status() != 422 && e.status() != 409) throw;
-        page.notice =
-            e.status() == 409 ? say("proposals.conflict.not_saved", {{"detail", e.detail()}}) : "";
+        page.notice = e.status() == 409
+                          ? say("proposals.conflict.not_saved", {{"detail", e.detail()}})
+                          : say("proposals.not_saved", {{"count", e.fields().size()}});
         return form_page(ex, edition, call, draft, e.fields(), form_rows(&form, draft), page,
                          e.status());
     }
@@ -151,26 +198,40 @@ http::Response proposal_edit_form(Exchange& ex) {
     auto state = call_state(target.call, ex.now());
     if (!target.editor || state != CallState::open)
         return http::Response::redirect(proposal_path(target.record.id));
-    auto p = *store::load_proposal(ex.db(), target.record.id);
+    if (target.record.status == "withdrawn")
+        return http::Response::redirect(proposal_path(target.record.id));
+    auto p = proposal_as_saved(ex, target.record);
     FormPage page{say("proposals.heading.edit", {{"number", target.record.number}}),
                   proposal_path(target.record.id),
                   target.record.version,
                   "",
                   "",
-                  nullptr};
-    return form_page(ex, target.edition, target.call, p, {}, form_rows(nullptr, p), page, 200);
+                  nullptr,
+                  true};
+    // A draft's format problems stay beside their fields until they are fixed.
+    FieldErrors warnings;
+    if (target.record.status == "draft")
+        warnings = check_proposal_draft(p, checks_for(ex, target.edition, target.call));
+    if (auto kept = kept_form(ex, page.action)) {
+        auto typed = proposal_from_form(*kept);
+        page.version = version_in(*kept);
+        page.notice = say("site.kept.restored");
+        return form_page(ex, target.edition, target.call, typed, {}, form_rows(&*kept, typed), page,
+                         200);
+    }
+    if (ex.request.query_param("saved") == "1")
+        page.notice = say(
+            "proposals.saved.draft_at",
+            {{"time", clock_time(target.record.updated_at)}, {"version", target.record.version}});
+    return form_page(ex, target.edition, target.call, p, warnings, form_rows(nullptr, p), page,
+                     200);
 }
 
 http::Response proposal_update(Exchange& ex) {
     auto target = proposal_for(ex, ex.params.integer("proposal"));
     const auto& form = ex.form();
     auto draft = proposal_from_form(form);
-    const auto& posted_version = form.get("version");
-    std::int64_t version =
-        posted_version.empty() || posted_version.size() > 12 ||
-                posted_version.find_first_not_of("0123456789") != std::string::npos
-            ? -1
-            : std::stoll(posted_version);
+    auto version = version_in(form);
     FormPage page{say("proposals.heading.edit", {{"number", target.record.number}}),
                   proposal_path(target.record.id),
                   version,
@@ -185,13 +246,11 @@ http::Response proposal_update(Exchange& ex) {
         if (!outcome.submission_errors.empty()) {
             ex.keep_writes_on_error();
             page.version = outcome.version;
-            page.notice = say("proposals.your_draft_is_saved_but_it");
+            page.notice = not_submitted(outcome);
             return form_page(ex, target.edition, target.call, draft, outcome.submission_errors,
                              rows, page, 422);
         }
-        return http::Response::redirect(
-            proposal_path(target.record.id) +
-            (intent_of(form) == Intent::submit && outcome.submitted ? "?submitted=1" : "?saved=1"));
+        return after_save(outcome, intent_of(form));
     } catch (const EditConflict& conflict) {
         // Nothing is overwritten: the form keeps the user's values, now over the latest
         // version, and the page shows what the other person saved.
@@ -206,15 +265,22 @@ http::Response proposal_update(Exchange& ex) {
         if (e.status() != 422 && e.status() != 409) throw;
         page.notice = e.status() == 409
                           ? say("proposals.conflict.kept_in_form", {{"detail", e.detail()}})
-                          : "";
+                      : target.record.status == "submitted"
+                          ? say("proposals.not_saved_submitted", {{"count", e.fields().size()}})
+                          : say("proposals.not_saved", {{"count", e.fields().size()}});
         return form_page(ex, target.edition, target.call, draft, e.fields(), rows, page,
                          e.status());
     }
 }
 
 http::Response proposal_show(Exchange& ex) {
+    return proposal_page(ex, "", {}, 200);
+}
+
+http::Response proposal_page(Exchange& ex, const std::string& invite_email,
+                             const FieldErrors& invite_errors, int status) {
     auto target = proposal_for(ex, ex.params.integer("proposal"));
-    auto p = *store::load_proposal(ex.db(), target.record.id);
+    auto p = proposal_as_saved(ex, target.record);
     auto view = proposal_read_view(p);
     auto state = call_state(target.call, ex.now());
     view["heading"] = p.title.empty()
@@ -226,9 +292,18 @@ http::Response proposal_show(Exchange& ex) {
     view["edition"] = target.edition.name;
     view["status"] = code_label("proposal_status.", target.record.status);
     view["is_draft"] = target.record.status == "draft";
+    view["is_withdrawn"] = target.record.status == "withdrawn";
+    view["saved_at"] =
+        say(target.record.status == "draft" ? "proposals.saved.draft_at" : "proposals.saved.at",
+            {{"time", clock_time(target.record.updated_at)}, {"version", target.record.version}});
     view["version"] = target.record.version;
     view["updated_at"] = target.record.updated_at;
-    view["can_edit"] = target.editor && state == CallState::open;
+    view["can_edit"] =
+        target.editor && state == CallState::open && target.record.status != "withdrawn";
+    view["can_withdraw"] =
+        target.record.status != "withdrawn" &&
+        policy::may_withdraw_proposal(ex.actor(), {target.record.edition_id, target.editor});
+    view["just_withdrawn"] = ex.request.query_param("withdrawn") == "1";
     view["call_sentence"] = call_state_sentence(target.call, state);
     view["closes_at"] = target.call.closes_at;
     view["read_only"] = state == CallState::closed;
@@ -238,9 +313,22 @@ http::Response proposal_show(Exchange& ex) {
     for (const auto& e : store::list_editors(ex.db(), target.record.id))
         view["editors"].push_back(
             {{"name", e.name}, {"role", e.role == "proposer" ? "proposer" : "co-organiser"}});
-    view["can_invite"] = target.editor;
+    view["can_invite"] = target.editor && target.record.status != "withdrawn";
+    // A refused invitation comes back here, the address as typed beside its error.
+    view["invite_field"] = field_view("email", say("proposals.invite.label"), invite_email,
+                                      invite_errors, "email", false, say("proposals.invite.hint"));
+    view["errors"] = error_summary(invite_errors);
+    view["has_errors"] = !invite_errors.empty();
     view["live_topic"] = "proposal-" + std::to_string(target.record.id);
-    return ex.page("proposals/proposal", view);
+    return ex.page("proposals/proposal", view, status);
+}
+
+http::Response proposal_withdraw(Exchange& ex) {
+    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    if (ex.form().get("confirm") != "yes")
+        throw http::unprocessable({{"confirm", say("proposals.withdrawn.confirm_required")}});
+    withdraw(ex, target);
+    return http::Response::redirect(proposal_path(target.record.id) + "?withdrawn=1");
 }
 
 http::Response proposal_revisions(Exchange& ex) {

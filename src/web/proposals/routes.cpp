@@ -6,6 +6,9 @@
 namespace convene::web {
 
 void add_proposals_routes(App& app) {
+    // A proposal form sent after the sign-in expired comes back filled in these pages.
+    app.refill("/editions/{edition:int}/proposals", "/new");
+    app.refill("/proposals/{proposal:int}", "/edit");
     app.route("GET", "/proposals", policy::Gate::signed_in, my_proposals);
     app.route("GET", "/editions/{edition:int}/proposals/new", policy::Gate::signed_in,
               proposal_new_form);
@@ -18,6 +21,8 @@ void add_proposals_routes(App& app) {
               proposal_revisions);
     app.route("GET", "/proposals/{proposal:int}/compare", policy::Gate::signed_in,
               proposal_compare);
+    app.route("POST", "/proposals/{proposal:int}/withdraw", policy::Gate::signed_in,
+              proposal_withdraw);
     app.route("POST", "/proposals/{proposal:int}/co-organisers", policy::Gate::signed_in,
               co_organiser_invite);
     app.route("GET", "/co-organise/{token}", policy::Gate::anyone, co_organise_form);
@@ -30,6 +35,8 @@ void add_proposals_routes(App& app) {
               api_proposal_create);
     app.route("PUT", "/api/v1/proposals/{proposal:int}", policy::Gate::signed_in,
               api_proposal_update);
+    app.route("POST", "/api/v1/proposals/{proposal:int}/withdrawal", policy::Gate::signed_in,
+              api_proposal_withdraw);
     app.route("GET", "/api/v1/proposals/{proposal:int}/revisions", policy::Gate::signed_in,
               api_proposal_revisions);
     app.route("GET", "/api/v1/proposals/{proposal:int}/revisions/{version:int}",

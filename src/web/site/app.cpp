@@ -12,6 +12,7 @@
 #include "store/proposals/proposals.hpp"
 #include "store/proposals/submissions.hpp"
 #include "web/site/exchange.hpp"
+#include "web/site/kept.hpp"
 #include "web/site/render.hpp"
 #include "web/site/static_assets.hpp"
 
@@ -160,8 +161,13 @@ http::Response App::dispatch(http::Request& request, const Route& route,
         for (auto& h : ex.response_headers) r.headers.push_back(h);
         return r;
     };
+    bool csrf_failed = false;
     try {
-        if (!request.is_safe_method()) check_csrf(ex);
+        if (!request.is_safe_method()) {
+            csrf_failed = true;
+            check_csrf(ex);
+            csrf_failed = false;
+        }
         check_gate(ex, route.gate);
         auto response = route.handler(ex);
         if (response.status < 400 || ex.keeps_writes()) {
@@ -172,6 +178,13 @@ http::Response App::dispatch(http::Request& request, const Route& route,
         }
         return finish(std::move(response));
     } catch (const http::Error& e) {
+        // A form sent after its sign-in or token expired: kept, and the sender sent to
+        // sign in (or straight back to it), never to a page that drops what they typed.
+        if (e.status() == 401 || (e.status() == 403 && csrf_failed))
+            if (auto kept = keep_expired_form(ex)) {
+                ex.commit();
+                return finish(std::move(*kept));
+            }
         if (ex.keeps_writes())
             ex.commit();
         else
@@ -203,6 +216,14 @@ http::Response App::dispatch(http::Request& request, const Route& route,
         return finish(error_page(request, 500, say("site.server_error"),
                                  say("site.the_server_could_not_complete_this")));
     }
+}
+
+std::string App::refill_page(const std::string& path) const {
+    auto match = router_.match("POST", path);
+    if (!match.pattern) return "";
+    for (const auto& [pattern, suffix] : refills_)
+        if (pattern == *match.pattern) return path + suffix;
+    return "";
 }
 
 bool App::may_follow(const http::Request& request, const std::string& topic) {

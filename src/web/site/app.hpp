@@ -78,6 +78,13 @@ class App {
                bool cacheable = false) {
         router_.add(std::move(method), std::move(pattern), Route{h, gate, cacheable});
     }
+    // A form kept after its sender's sign-in expired comes back in this page: the form
+    // page is the POST address plus `suffix` ("/edit"), given the kept form's token.
+    void refill(std::string post_pattern, std::string suffix) {
+        refills_.emplace_back(std::move(post_pattern), std::move(suffix));
+    }
+    // The page that shows a form posted to `path` again, filled; "" when there is none.
+    std::string refill_page(const std::string& path) const;
     struct RouteEntry {
         std::string method, pattern;
         policy::Gate gate;
@@ -116,6 +123,7 @@ class App {
     std::atomic<std::int64_t> clock_offset_{0};
     std::shared_mutex cache_mutex_;
     std::unordered_map<std::string, CachedPage> cache_;
+    std::vector<std::pair<std::string, std::string>> refills_;
 };
 
 }  // namespace convene::web

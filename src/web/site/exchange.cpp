@@ -41,6 +41,15 @@ void Exchange::rollback() {
     }
 }
 
+void Exchange::restart_write() {
+    rollback();
+    db();
+    if (!in_transaction_) {
+        (*lease_)->begin_write();
+        in_transaction_ = true;
+    }
+}
+
 std::string Exchange::now() const {
     return format_utc(app.now());
 }

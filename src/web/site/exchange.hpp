@@ -31,6 +31,8 @@ class Exchange {
     bool writing() const { return !request.is_safe_method(); }
     void commit();    // called by App after a successful handler
     void rollback();  // called by App after an error
+    // Drops what this request wrote and opens a new write transaction.
+    void restart_write();
     // Keep this request's writes even though the answer is an error (failed sign-ins).
     void keep_writes_on_error() { keep_writes_ = true; }
     bool keeps_writes() const { return keep_writes_; }

@@ -2,6 +2,7 @@
 // hooks.
 #include "web/site/app.hpp"
 #include "web/site/handlers.hpp"
+#include "web/site/kept.hpp"
 
 namespace convene::web {
 
@@ -13,6 +14,7 @@ void add_site_routes(App& app) {
     app.route("GET", "/favicon.ico", policy::Gate::anyone, favicon);
     if (app.config().test_hooks)
         app.route("POST", "/_test/clock", policy::Gate::secretariat, test_clock);
+    app.route("GET", "/kept/{token}", policy::Gate::signed_in, kept_form_page);
     app.route("GET", "/api/v1/openapi.json", policy::Gate::anyone, api_openapi);
     app.route("GET", "/api/v1/me", policy::Gate::signed_in, api_me);
     app.route("GET", "/api/v1/countries", policy::Gate::anyone, api_countries);
