@@ -4,10 +4,12 @@
 // recipient and decision version.
 #include "web/decisions/actions.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/decisions/selection_reason.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "store/common/outbox.hpp"
@@ -88,25 +90,64 @@ std::int64_t confirm_decision(Exchange& ex, const DecisionTarget& t, const std::
     return record_decision(ex, t, confirmed, expected_version);
 }
 
+namespace {
+
+// What the stored selection says about each proposal, by number: forced, merged, versus
+// the cut-off and why.
+SelectionStanding standing_in(const store::StoredSelection& sel, long long number, bool selected,
+                              double score, const std::map<long long, double>& score_of) {
+    SelectionStanding st;
+    st.selected = selected;
+    st.score = score;
+    st.slots = sel.slots;
+    auto listed = [&](const char* name) {
+        if (sel.rules.contains(name) && sel.rules[name].is_array())
+            for (const auto& n : sel.rules[name])
+                if (n.is_number_integer() && n.get<long long>() == number) return true;
+        return false;
+    };
+    st.forced_in = listed("forced_in");
+    st.forced_out = listed("forced_out");
+    if (sel.rules.contains("merged") && sel.rules["merged"].is_array())
+        for (const auto& pair : sel.rules["merged"]) {
+            if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer() ||
+                !pair[1].is_number_integer())
+                continue;
+            auto a = pair[0].get<long long>(), b = pair[1].get<long long>();
+            if (a != number && b != number) continue;
+            auto other = a == number ? b : a;
+            st.merged_with = other;
+            if (auto o = score_of.find(other); o != score_of.end())
+                st.joint_score = (score + o->second) / 2;
+        }
+    st.entered = std::find(sel.entered.begin(), sel.entered.end(), number) != sel.entered.end();
+    st.left = std::find(sel.left.begin(), sel.left.end(), number) != sel.left.end();
+    if (auto c = sel.causes.find(number); c != sel.causes.end()) st.causes = c->second;
+    for (const auto& b : sel.binding)
+        if (b.at == "min") st.binding_minimums.push_back(b.words);
+    return st;
+}
+
+}  // namespace
+
 int decide_from_selection(Exchange& ex, const store::Edition& e) {
     auto stored = store::load_selection(ex.db(), e.id);
     if (!stored) throw http::conflict(say("decisions.from_selection.no_selection"));
-    std::set<ProposalId> selected(stored->selected_proposals.begin(),
-                                  stored->selected_proposals.end());
+    std::set<long long> selected(stored->selected.begin(), stored->selected.end());
     auto s = store::synthesis_settings(ex.db(), e.id);
     std::set<ProposalId> decided;
     for (const auto& d : store::list_decisions(ex.db(), e.id)) decided.insert(d.proposal);
+    auto ranked = ranking(ex, e, s);
+    std::map<long long, double> score_of;
+    for (const auto& row : ranked) score_of[row.number] = row.score;
     int recorded = 0;
-    auto slots = std::to_string(stored->slots);
-    for (const auto& row : ranking(ex, e, s)) {
+    for (const auto& row : ranked) {
         if (decided.count(row.proposal)) continue;
+        auto implied = decision_from_selection(
+            standing_in(*stored, row.number, selected.count(row.number) > 0, row.score, score_of));
         Decision d;
-        bool in = selected.count(row.proposal) > 0;
-        d.kind = in ? "accepted" : "declined";
-        auto score = score_words(row.score);
-        d.reason =
-            say(in ? "decisions.from_selection.selected" : "decisions.from_selection.not_selected",
-                {{"slots", slots}, {"score", score}});
+        d.kind = implied.kind;
+        d.reason = implied.reason;
         if (store::save_decision(ex.db(), e.id, row.proposal.value(), d, 0,
                                  ex.account() ? std::optional{ex.account()->id} : std::nullopt,
                                  ex.now()))
