@@ -1,7 +1,7 @@
 // The MAG's decisions: one per proposal, versioned against two editors at once;
 // decisions recorded from the selection in one step; conditional acceptances confirmed
 // after their date; the speaker rule; and the proposers' messages, queued once per
-// recipient and decision version.
+// recipient and decision version (message_actions.cpp).
 #include "web/decisions/actions.hpp"
 
 #include <algorithm>
@@ -12,11 +12,10 @@
 #include "core/decisions/selection_reason.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
-#include "store/common/outbox.hpp"
 #include "store/evaluation/evaluations.hpp"
 #include "store/proposals/proposals.hpp"
+#include "web/decisions/message_actions.hpp"
 #include "web/site/exchange.hpp"
-#include "web/site/mail.hpp"
 #include "web/synthesis/actions.hpp"
 
 namespace convene::web {
@@ -73,6 +72,8 @@ std::int64_t record_decision(Exchange& ex, const DecisionTarget& t, const Decisi
     }
     ex.audit("decision.record", "proposal " + std::to_string(t.proposal),
              {{"decision", to_json(d)}, {"version", *saved}});
+    // The proposer never gets two contradictory mails: a message still waiting is replaced.
+    replace_unsent_messages(ex, t.edition, ProposalId{t.proposal});
     return *saved;
 }
 
@@ -211,68 +212,6 @@ nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
             {"programme_source", programme.source},
             {"speaker_rule", overloads},
             {"results_published_at", store::results_published_at(ex.db(), e.id)}};
-}
-
-SentMessages send_decision_messages(Exchange& ex, const store::Edition& e) {
-    auto s = store::synthesis_settings(ex.db(), e.id);
-    std::map<long long, std::string> title_of;
-    for (const auto& p : store::sheet_proposals(ex.db(), e.id)) title_of[p.number] = p.title;
-    int queued = 0, already = 0, without_address = 0;
-    auto comments_of = store::evaluation_comments(ex.db(), e.id);
-    auto recipients_of = store::decision_recipients(ex.db(), e.id);
-    for (const auto& d : store::list_decisions(ex.db(), e.id)) {
-        const auto& dec = d.decision;
-        auto kind = effective_kind(dec);
-        std::string comments, conditions;
-        for (const auto& c : comments_of[d.proposal.value()]) comments += "- " + c + "\n";
-        if (comments.empty()) comments = say("decisions.message.no_comments") + "\n";
-        for (const auto& code : dec.conditions) {
-            std::string line;
-            for (const auto& c : decision_conditions())
-                if (c.code == code) line = c.label;
-            if (code == "merge" && dec.merge_with)
-                line += say("decisions.message.merge_with",
-                            {{"number", *dec.merge_with}, {"title", title_of[*dec.merge_with]}});
-            conditions += "- " + line + "\n";
-        }
-        if (!dec.condition_note.empty()) conditions += dec.condition_note + "\n";
-        std::map<std::string, std::string> values = {
-            {"title", d.title},
-            {"number", std::to_string(d.number)},
-            {"edition", e.name},
-            {"reason", dec.reason},
-            {"comments", comments},
-            {"conditions", conditions},
-            {"due_date", dec.due_date},
-            {"theme", kind == "moved" ? dec.new_theme : d.theme},
-            {"decision", decision_label(kind)}};
-        auto text = s.texts.count(kind) ? s.texts[kind] : standard_decision_texts().at(kind);
-        const auto& recipients = recipients_of[d.proposal.value()];
-        if (recipients.empty()) ++without_address;
-        for (const auto& to : recipients) {
-            // The subject from templates/mail/decision; the body is the Secretariat's text.
-            auto mail = mail_from_template("decision", {{"edition", e.name},
-                                                        {"decision", decision_label(kind)},
-                                                        {"number", d.number},
-                                                        {"text", fill_text(text, values)}});
-            mail.dedupe_key = "decision:" + to_string(d.proposal) + ":" +
-                              std::to_string(d.version) + ":" + ascii_lower(to);
-            mail.recipient = to;
-            if (store::enqueue_mail(ex.db(), mail, ex.now()))
-                ++queued;
-            else
-                ++already;
-        }
-    }
-    ex.audit("decision.messages", "edition " + std::to_string(e.id),
-             {{"queued", queued}, {"already_sent", already}});
-    return {queued, already, without_address};
-}
-
-nlohmann::json to_json(const SentMessages& sent) {
-    return {{"queued", sent.queued},
-            {"already_sent", sent.already_sent},
-            {"without_address", sent.without_address}};
 }
 
 }  // namespace convene::web
