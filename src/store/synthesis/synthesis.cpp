@@ -218,8 +218,9 @@ StoredSelection selection_from_json(const nlohmann::json& j) {
     for (const auto& [number, sentences] : why.items())
         s.why[std::stoll(number)] = sentences.get<std::vector<std::string>>();
     // Selections made before causes were kept have none; reasons then come from the rules.
-    for (const auto& [number, causes] : versus.value("causes", nlohmann::json::object()).items())
-        if (causes.is_array()) s.causes[std::stoll(number)] = causes;
+    const auto causes = versus.value("causes", nlohmann::json::object());
+    for (const auto& [number, list] : causes.items())
+        if (list.is_array()) s.causes[std::stoll(number)] = list;
     for (const auto& id : j.value("selected_proposals", nlohmann::json::array()))
         s.selected_proposals.emplace_back(id.get<std::int64_t>());
     return s;

@@ -45,7 +45,7 @@ http::Response api_decision_messages_preview(Exchange& ex) {
 
 http::Response api_decision_messages(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto body = http::parse_json_body(ex.request);
+    auto body = ex.request.body.empty() ? nlohmann::json() : http::parse_json_body(ex.request);
     // A bulk send needs the count the caller expects, as the page's confirm step does.
     if (!body.is_object() || !body.contains("expected") || !body["expected"].is_number_integer() ||
         body["expected"].get<std::int64_t>() < 0)

@@ -129,7 +129,12 @@ nlohmann::json preview_json(const MessagePlan& plan) {
             {"already_sent", plan.already_sent},
             {"replacing", plan.replacing},
             {"without_address", plan.without_address},
-            {"kinds", kinds}};
+            {"kinds", kinds},
+            // For the page's sections: a number, even 0, is a true section in mustache.
+            {"has_to_send", !plan.to_send.empty()},
+            {"has_already_sent", plan.already_sent > 0},
+            {"has_replacing", plan.replacing > 0},
+            {"has_without_address", plan.without_address > 0}};
 }
 
 namespace {

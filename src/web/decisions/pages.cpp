@@ -45,7 +45,9 @@ http::Response decisions_page(Exchange& ex) {
     view["publish_refused"] = say("results.publish.no_decisions");
     for (const char* key : {"recorded", "queued", "already_sent", "replaced"}) {
         auto v = ex.request.query_param(key);
-        if (!v.empty()) view[std::string("notice_") + key] = v;
+        // "0 replaced" says nothing worth reading.
+        if (!v.empty() && !(v == "0" && std::string(key) == "replaced"))
+            view[std::string("notice_") + key] = v;
     }
     view["has_notice"] = !ex.request.query_param("queued").empty();
     return ex.page("decisions/decisions", view);
