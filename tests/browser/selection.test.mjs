@@ -120,11 +120,20 @@ describe('synthesis, selection and decisions in a browser', () => {
     assert.match(await main().innerText(), /Texts saved/);
 
     await page.getByRole('link', { name: 'Decisions', exact: true }).click();
-    await page.getByRole('button', { name: 'Send the decision messages' }).click();
+    // The send is previewed: the number of mails and one of each kind, then confirmed.
+    await page.getByRole('link', { name: 'Preview and send the decision messages' }).click();
+    await assertAccessible(page, checked);
+    const send = page.getByRole('button', { name: /^Send \d+ messages$/ });
+    const count = Number((await send.innerText()).match(/\d+/)[0]);
+    assert.ok(count >= 300, `${count} messages`);
+    assert.ok(await page.getByRole('heading', { name: /^Declined: \d+ messages$/ }).isVisible());
+    assert.match(await main().innerText(), /Dear organisers of ".+": not this year\. Not selected/);
+    await send.click();
     const first = Number((await page.getByRole('status').innerText()).match(/(\d+) messages queued/)[1]);
-    assert.ok(first >= 300);
-    await page.getByRole('button', { name: 'Send the decision messages' }).click();
-    assert.match(await page.getByRole('status').innerText(), new RegExp(`^0 messages queued; ${first} had already been sent`));
+    assert.equal(first, count, 'the number confirmed is the number sent');
+    await page.getByRole('link', { name: 'Preview and send the decision messages' }).click();
+    assert.match(await main().innerText(), new RegExp(`nothing new to send: every decision's message has been sent \\(${first} messages\\)`));
+    await page.getByRole('link', { name: 'Back to the decisions' }).click();
 
     await page.getByRole('button', { name: 'Publish the results' }).click();
     assert.match(await main().innerText(), /Published \d{4}-/);

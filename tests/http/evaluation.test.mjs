@@ -208,7 +208,17 @@ for (const engine of engines()) {
       assert.equal(latePage.status, 409);
       assert.match(latePage.text, /Typed too late/);
       await as('PUT', `/api/v1/editions/${setup.edition}/evaluation-settings`, { deadline: iso(Date.now() + 86400000) });
-      const closed = await as('POST', `/api/v1/editions/${setup.edition}/evaluation-round/close`);
+      // A day before the deadline, with evaluations missing: the numbers, and nothing closes.
+      const early = await as('POST', `/api/v1/editions/${setup.edition}/evaluation-round/close`);
+      assert.equal(early.status, 409);
+      const progress = (await as('GET', `/api/v1/editions/${setup.edition}/evaluation-progress`)).json;
+      assert.match(early.json.detail, new RegExp(`${progress.submitted} of ${progress.assigned} evaluations are submitted \\(${progress.assigned - progress.submitted} missing\\)`));
+      assert.match(early.json.detail, /deadline .* has not come/);
+      assert.equal(progress.round.state, 'open', 'still open');
+      const badConfirm = await as('POST', `/api/v1/editions/${setup.edition}/evaluation-round/close`, { confirm: 'yes' });
+      assert.equal(badConfirm.status, 422);
+      assert.equal(badConfirm.json.errors[0].field, 'confirm');
+      const closed = await as('POST', `/api/v1/editions/${setup.edition}/evaluation-round/close`, { confirm: true });
       assert.equal(closed.json.state, 'closed');
       const refused = await v.api('PUT', `/api/v1/editions/${setup.edition}/evaluations/${proposal}`, { scores: { overall: 5 }, version: inGrace.json.version });
       assert.equal(refused.status, 409);

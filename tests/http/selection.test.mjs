@@ -163,9 +163,11 @@ for (const engine of engines()) {
     test('decision messages go once per decision and recipient, without evaluators', async () => {
       const texts = await as('PUT', url('/synthesis-settings'), { texts: { declined: 'Sorry about {{titel}}' } });
       assert.equal(texts.json.errors[0].field, 'texts.declined');
-      const first = await as('POST', url('/decision-messages'));
+      const preview = (await as('GET', url('/decision-messages'))).json;
+      const first = await as('POST', url('/decision-messages'), { expected: preview.to_send });
       assert.ok(first.json.queued >= 300, `queued ${first.json.queued}`);
-      const again = await as('POST', url('/decision-messages'));
+      assert.equal(first.json.queued, preview.to_send, 'the number previewed is the number sent');
+      const again = await as('POST', url('/decision-messages'), { expected: 0 });
       assert.equal(again.json.queued, 0);
       assert.equal(again.json.already_sent, first.json.queued);
       const outbox = (await as('GET', '/api/v1/outbox')).json;

@@ -310,7 +310,7 @@ void explain(const SelectionInstance& in, const std::vector<Unit>& units,
         for (auto m : units[u].members) ids.push_back(in.proposals[m].id);
         return ids;
     };
-    std::vector<std::vector<std::string>> tight_min(n), tight_max(n);
+    std::vector<std::vector<const Rule*>> tight_min(n), tight_max(n);
     long long weakest = std::numeric_limits<long long>::max();
     for (int u = 0; u < n; ++u)
         if (chosen[u]) weakest = std::min(weakest, units[u].points);
@@ -330,8 +330,7 @@ void explain(const SelectionInstance& in, const std::vector<Unit>& units,
                                {"words", selection_rule_words(r.name)},
                                {"selected", count},
                                {"at", at_min ? "min" : "max"}});
-        for (int u : r.units)
-            (at_min ? tight_min : tight_max)[u].push_back(selection_rule_words(r.name));
+        for (int u : r.units) (at_min ? tight_min : tight_max)[u].push_back(&r);
     }
     // The plain cut-off: the best `slots` units by score, then lower id.
     std::vector<int> order(n);
@@ -345,24 +344,39 @@ void explain(const SelectionInstance& in, const std::vector<Unit>& units,
     for (int u : order) {
         if (chosen[u] == cutoff[u]) continue;
         std::vector<std::string> why;
+        nlohmann::json causes = nlohmann::json::array();
         for (const auto& r : rules)
-            if (r.forced && r.units == std::vector<int>{u})
+            if (r.forced && r.units == std::vector<int>{u}) {
                 why.push_back(std::string(r.lo == 1 ? "forced in" : "forced out") + " by the MAG");
-        for (const auto& c : chosen[u] ? tight_min[u] : tight_max[u])
-            why.push_back((chosen[u] ? "needed for: " : "held back by: ") + c);
+                causes.push_back({{"cause", r.lo == 1 ? "forced_in" : "forced_out"}});
+            }
+        for (const auto* r : chosen[u] ? tight_min[u] : tight_max[u]) {
+            why.push_back((chosen[u] ? "needed for: " : "held back by: ") +
+                          selection_rule_words(r->name));
+            causes.push_back(
+                {{"cause", chosen[u] ? "needed_for" : "held_back_by"}, {"rule", r->name}});
+        }
         // The slots hold back every proposal left out; say so only when nothing else does.
-        if (why.size() > 1)
+        if (why.size() > 1) {
             why.erase(std::remove_if(why.begin(), why.end(),
                                      [](const std::string& w) {
                                          return w.find("the slots available") != std::string::npos;
                                      }),
                       why.end());
-        if (why.empty())
+            nlohmann::json kept = nlohmann::json::array();
+            for (const auto& c : causes)
+                if (!(c.contains("rule") && c["rule"].contains("slots"))) kept.push_back(c);
+            causes = kept;
+        }
+        if (why.empty()) {
             why.push_back(chosen[u] ? "takes a place freed by the constraints"
                                     : "displaced by proposals the constraints need");
+            causes.push_back({{"cause", chosen[u] ? "freed" : "displaced"}});
+        }
         for (const auto& id : ids_of(u)) {
             (chosen[u] ? out.entered : out.left).push_back(id);
             out.why[id_text(id)] = why;
+            out.causes[id_text(id)] = causes;
         }
     }
 }

@@ -52,6 +52,10 @@ struct SelectionResult {
     nlohmann::json binding = nlohmann::json::array();  // constraints at a bound
     std::vector<nlohmann::json> entered, left;         // versus the plain cut-off
     nlohmann::json why = nlohmann::json::object();     // id -> sentences
+    // id -> the same reasons as data, for texts written elsewhere (decision reasons):
+    // [{"cause": forced_in | forced_out | needed_for | held_back_by | freed | displaced,
+    //   "rule": the rule as given, for needed_for and held_back_by}]
+    nlohmann::json causes = nlohmann::json::object();
     // When infeasible: a smallest set of constraints that cannot all hold (removing any
     // one of them makes the rest satisfiable).
     nlohmann::json infeasible = nlohmann::json::array();

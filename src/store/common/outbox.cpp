@@ -32,6 +32,28 @@ void enqueue_mails(db::Connection& c, const std::vector<Mail>& mails, const std:
                     9, values, R"sql( ON CONFLICT (dedupe_key) DO NOTHING)sql");
 }
 
+std::map<std::string, std::string> mail_keys(db::Connection& c, const std::string& prefix) {
+    std::map<std::string, std::string> out;
+    for (const auto& row : c.run(R"sql(
+        SELECT dedupe_key, status FROM outbox WHERE dedupe_key LIKE ?
+    )sql",
+                                 {prefix + "%"})
+                               .rows)
+        out[row.text("dedupe_key")] = row.text("status");
+    return out;
+}
+
+int withdraw_unsent_mail(db::Connection& c, const std::string& prefix, const std::string& keep,
+                         const std::string& now) {
+    return static_cast<int>(c.run(R"sql(
+        DELETE FROM outbox
+        WHERE dedupe_key LIKE ? AND dedupe_key NOT LIKE ? AND status <> 'sent'
+          AND (claimed_until IS NULL OR claimed_until < ?)
+    )sql",
+                                  {prefix + "%", keep + "%", now})
+                                .changed);
+}
+
 namespace {
 
 std::vector<OutboxMessage> messages(const db::Result& r) {

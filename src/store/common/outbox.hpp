@@ -3,6 +3,7 @@
 // rollback sends nothing and a mail-server outage loses nothing. The sender claims
 // due messages, sends them and records the outcome; failures wait with backoff.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,14 @@ struct Mail {
 bool enqueue_mail(db::Connection& c, const Mail& mail, const std::string& now);
 // The same for many messages, in one statement.
 void enqueue_mails(db::Connection& c, const std::vector<Mail>& mails, const std::string& now);
+
+// The dedupe keys that start with `prefix` (kept by the caller free of % and _), with
+// their status: queued, sent or failed.
+std::map<std::string, std::string> mail_keys(db::Connection& c, const std::string& prefix);
+// Withdraws the messages whose key starts with `prefix` but not with `keep`, unless sent or
+// claimed by the sender right now: a newer message replaces them. Returns how many.
+int withdraw_unsent_mail(db::Connection& c, const std::string& prefix, const std::string& keep,
+                         const std::string& now);
 
 struct OutboxMessage {
     MessageId id;

@@ -217,6 +217,10 @@ StoredSelection selection_from_json(const nlohmann::json& j) {
     const auto why = versus.value("why", nlohmann::json::object());
     for (const auto& [number, sentences] : why.items())
         s.why[std::stoll(number)] = sentences.get<std::vector<std::string>>();
+    // Selections made before causes were kept have none; reasons then come from the rules.
+    const auto causes = versus.value("causes", nlohmann::json::object());
+    for (const auto& [number, list] : causes.items())
+        if (list.is_array()) s.causes[std::stoll(number)] = list;
     for (const auto& id : j.value("selected_proposals", nlohmann::json::array()))
         s.selected_proposals.emplace_back(id.get<std::int64_t>());
     return s;
@@ -225,20 +229,23 @@ StoredSelection selection_from_json(const nlohmann::json& j) {
 nlohmann::json to_json(const StoredSelection& s) {
     auto rules = s.rules;
     rules["slots"] = s.slots;
-    nlohmann::json binding = nlohmann::json::array(), why = nlohmann::json::object();
+    nlohmann::json binding = nlohmann::json::array(), why = nlohmann::json::object(),
+                   causes = nlohmann::json::object();
     for (const auto& b : s.binding)
         binding.push_back({{"constraint", b.constraint},
                            {"words", b.words},
                            {"selected", b.selected},
                            {"at", b.at}});
     for (const auto& [number, sentences] : s.why) why[std::to_string(number)] = sentences;
+    for (const auto& [number, list] : s.causes) causes[std::to_string(number)] = list;
     return {{"rules", rules},
             {"rank_by", s.rank_by},
             {"result",
              {{"selected", s.selected},
               {"total_score", s.total_score},
               {"binding", binding},
-              {"versus_cutoff", {{"entered", s.entered}, {"left", s.left}, {"why", why}}}}},
+              {"versus_cutoff",
+               {{"entered", s.entered}, {"left", s.left}, {"why", why}, {"causes", causes}}}}},
             {"selected_proposals", s.selected_proposals}};
 }
 

@@ -62,6 +62,7 @@ struct StoredSelection {
     std::vector<BindingRule> binding;
     std::vector<long long> entered, left;               // versus the plain cut-off
     std::map<long long, std::vector<std::string>> why;  // number -> why it entered or left
+    std::map<long long, nlohmann::json> causes;         // number -> the same as data
     std::vector<ProposalId> selected_proposals;
     std::string made_at;
 };

@@ -1,20 +1,21 @@
 // The MAG's decisions: one per proposal, versioned against two editors at once;
 // decisions recorded from the selection in one step; conditional acceptances confirmed
 // after their date; the speaker rule; and the proposers' messages, queued once per
-// recipient and decision version.
+// recipient and decision version (message_actions.cpp).
 #include "web/decisions/actions.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/decisions/selection_reason.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
-#include "store/common/outbox.hpp"
 #include "store/evaluation/evaluations.hpp"
 #include "store/proposals/proposals.hpp"
+#include "web/decisions/message_actions.hpp"
 #include "web/site/exchange.hpp"
-#include "web/site/mail.hpp"
 #include "web/synthesis/actions.hpp"
 
 namespace convene::web {
@@ -71,6 +72,8 @@ std::int64_t record_decision(Exchange& ex, const DecisionTarget& t, const Decisi
     }
     ex.audit("decision.record", "proposal " + std::to_string(t.proposal),
              {{"decision", to_json(d)}, {"version", *saved}});
+    // The proposer never gets two contradictory mails: a message still waiting is replaced.
+    replace_unsent_messages(ex, t.edition, ProposalId{t.proposal});
     return *saved;
 }
 
@@ -88,25 +91,64 @@ std::int64_t confirm_decision(Exchange& ex, const DecisionTarget& t, const std::
     return record_decision(ex, t, confirmed, expected_version);
 }
 
+namespace {
+
+// What the stored selection says about each proposal, by number: forced, merged, versus
+// the cut-off and why.
+SelectionStanding standing_in(const store::StoredSelection& sel, long long number, bool selected,
+                              double score, const std::map<long long, double>& score_of) {
+    SelectionStanding st;
+    st.selected = selected;
+    st.score = score;
+    st.slots = sel.slots;
+    auto listed = [&](const char* name) {
+        if (sel.rules.contains(name) && sel.rules[name].is_array())
+            for (const auto& n : sel.rules[name])
+                if (n.is_number_integer() && n.get<long long>() == number) return true;
+        return false;
+    };
+    st.forced_in = listed("forced_in");
+    st.forced_out = listed("forced_out");
+    if (sel.rules.contains("merged") && sel.rules["merged"].is_array())
+        for (const auto& pair : sel.rules["merged"]) {
+            if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer() ||
+                !pair[1].is_number_integer())
+                continue;
+            auto a = pair[0].get<long long>(), b = pair[1].get<long long>();
+            if (a != number && b != number) continue;
+            auto other = a == number ? b : a;
+            st.merged_with = other;
+            if (auto o = score_of.find(other); o != score_of.end())
+                st.joint_score = (score + o->second) / 2;
+        }
+    st.entered = std::find(sel.entered.begin(), sel.entered.end(), number) != sel.entered.end();
+    st.left = std::find(sel.left.begin(), sel.left.end(), number) != sel.left.end();
+    if (auto c = sel.causes.find(number); c != sel.causes.end()) st.causes = c->second;
+    for (const auto& b : sel.binding)
+        if (b.at == "min") st.binding_minimums.push_back(b.words);
+    return st;
+}
+
+}  // namespace
+
 int decide_from_selection(Exchange& ex, const store::Edition& e) {
     auto stored = store::load_selection(ex.db(), e.id);
     if (!stored) throw http::conflict(say("decisions.from_selection.no_selection"));
-    std::set<ProposalId> selected(stored->selected_proposals.begin(),
-                                  stored->selected_proposals.end());
+    std::set<long long> selected(stored->selected.begin(), stored->selected.end());
     auto s = store::synthesis_settings(ex.db(), e.id);
     std::set<ProposalId> decided;
     for (const auto& d : store::list_decisions(ex.db(), e.id)) decided.insert(d.proposal);
+    auto ranked = ranking(ex, e, s);
+    std::map<long long, double> score_of;
+    for (const auto& row : ranked) score_of[row.number] = row.score;
     int recorded = 0;
-    auto slots = std::to_string(stored->slots);
-    for (const auto& row : ranking(ex, e, s)) {
+    for (const auto& row : ranked) {
         if (decided.count(row.proposal)) continue;
+        auto implied = decision_from_selection(
+            standing_in(*stored, row.number, selected.count(row.number) > 0, row.score, score_of));
         Decision d;
-        bool in = selected.count(row.proposal) > 0;
-        d.kind = in ? "accepted" : "declined";
-        auto score = score_words(row.score);
-        d.reason =
-            say(in ? "decisions.from_selection.selected" : "decisions.from_selection.not_selected",
-                {{"slots", slots}, {"score", score}});
+        d.kind = implied.kind;
+        d.reason = implied.reason;
         if (store::save_decision(ex.db(), e.id, row.proposal.value(), d, 0,
                                  ex.account() ? std::optional{ex.account()->id} : std::nullopt,
                                  ex.now()))
@@ -169,68 +211,6 @@ nlohmann::json decisions_view(Exchange& ex, const store::Edition& e) {
             {"programme_source", programme.source},
             {"speaker_rule", overloads},
             {"results_published_at", store::results_published_at(ex.db(), e.id)}};
-}
-
-SentMessages send_decision_messages(Exchange& ex, const store::Edition& e) {
-    auto s = store::synthesis_settings(ex.db(), e.id);
-    std::map<long long, std::string> title_of;
-    for (const auto& p : store::sheet_proposals(ex.db(), e.id)) title_of[p.number] = p.title;
-    int queued = 0, already = 0, without_address = 0;
-    auto comments_of = store::evaluation_comments(ex.db(), e.id);
-    auto recipients_of = store::decision_recipients(ex.db(), e.id);
-    for (const auto& d : store::list_decisions(ex.db(), e.id)) {
-        const auto& dec = d.decision;
-        auto kind = effective_kind(dec);
-        std::string comments, conditions;
-        for (const auto& c : comments_of[d.proposal.value()]) comments += "- " + c + "\n";
-        if (comments.empty()) comments = say("decisions.message.no_comments") + "\n";
-        for (const auto& code : dec.conditions) {
-            std::string line;
-            for (const auto& c : decision_conditions())
-                if (c.code == code) line = c.label;
-            if (code == "merge" && dec.merge_with)
-                line += say("decisions.message.merge_with",
-                            {{"number", *dec.merge_with}, {"title", title_of[*dec.merge_with]}});
-            conditions += "- " + line + "\n";
-        }
-        if (!dec.condition_note.empty()) conditions += dec.condition_note + "\n";
-        std::map<std::string, std::string> values = {
-            {"title", d.title},
-            {"number", std::to_string(d.number)},
-            {"edition", e.name},
-            {"reason", dec.reason},
-            {"comments", comments},
-            {"conditions", conditions},
-            {"due_date", dec.due_date},
-            {"theme", kind == "moved" ? dec.new_theme : d.theme},
-            {"decision", decision_label(kind)}};
-        auto text = s.texts.count(kind) ? s.texts[kind] : standard_decision_texts().at(kind);
-        const auto& recipients = recipients_of[d.proposal.value()];
-        if (recipients.empty()) ++without_address;
-        for (const auto& to : recipients) {
-            // The subject from templates/mail/decision; the body is the Secretariat's text.
-            auto mail = mail_from_template("decision", {{"edition", e.name},
-                                                        {"decision", decision_label(kind)},
-                                                        {"number", d.number},
-                                                        {"text", fill_text(text, values)}});
-            mail.dedupe_key = "decision:" + to_string(d.proposal) + ":" +
-                              std::to_string(d.version) + ":" + ascii_lower(to);
-            mail.recipient = to;
-            if (store::enqueue_mail(ex.db(), mail, ex.now()))
-                ++queued;
-            else
-                ++already;
-        }
-    }
-    ex.audit("decision.messages", "edition " + to_string(e.id),
-             {{"queued", queued}, {"already_sent", already}});
-    return {queued, already, without_address};
-}
-
-nlohmann::json to_json(const SentMessages& sent) {
-    return {{"queued", sent.queued},
-            {"already_sent", sent.already_sent},
-            {"without_address", sent.without_address}};
 }
 
 }  // namespace convene::web

@@ -30,13 +30,4 @@ std::int64_t confirm_decision(Exchange& ex, const DecisionTarget& t, const std::
 int decide_from_selection(Exchange& ex, const store::Edition& e);
 // The decisions list with the speaker rule's violations (page and API).
 nlohmann::json decisions_view(Exchange& ex, const store::Edition& e);
-// Queues one message per recipient and decision version; a second send queues nothing
-// new.
-struct SentMessages {
-    int queued = 0, already_sent = 0;
-    int without_address = 0;  // decisions whose proposal names nobody with an e-mail
-};
-SentMessages send_decision_messages(Exchange& ex, const store::Edition& e);
-nlohmann::json to_json(const SentMessages& sent);
-
 }  // namespace convene::web

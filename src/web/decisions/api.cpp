@@ -3,6 +3,7 @@
 #include "http/error.hpp"
 #include "web/decisions/actions.hpp"
 #include "web/decisions/handlers.hpp"
+#include "web/decisions/message_actions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/synthesis/actions.hpp"
 
@@ -37,9 +38,20 @@ http::Response api_decisions_from_selection(Exchange& ex) {
     return http::Response::json({{"recorded", decide_from_selection(ex, e)}});
 }
 
+http::Response api_decision_messages_preview(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return http::Response::json(preview_json(plan_decision_messages(ex, e)));
+}
+
 http::Response api_decision_messages(Exchange& ex) {
     auto e = managed_edition(ex);
-    return http::Response::json(to_json(send_decision_messages(ex, e)));
+    auto body = ex.request.body.empty() ? nlohmann::json() : http::parse_json_body(ex.request);
+    // A bulk send needs the count the caller expects, as the page's confirm step does.
+    if (!body.is_object() || !body.contains("expected") || !body["expected"].is_number_integer() ||
+        body["expected"].get<std::int64_t>() < 0)
+        throw http::unprocessable({{"expected", say("decisions.messages.expected_missing")}});
+    return http::Response::json(
+        to_json(send_decision_messages(ex, e, body["expected"].get<std::int64_t>())));
 }
 
 http::Response api_decision_show(Exchange& ex) {

@@ -6,6 +6,7 @@
 #include "store/evaluation/evaluations.hpp"
 #include "web/decisions/actions.hpp"
 #include "web/decisions/handlers.hpp"
+#include "web/decisions/message_actions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/views.hpp"
 #include "web/synthesis/actions.hpp"
@@ -38,9 +39,15 @@ http::Response decisions_page(Exchange& ex) {
     view["has_due"] = !view["conditional_due"].empty();
     view["has_overloads"] = !view["speaker_rule"].empty();
     view["published"] = !view["results_published_at"].get<std::string>().empty();
-    for (const char* key : {"recorded", "queued", "already_sent"}) {
+    bool any = false;
+    for (const auto& k : view["summary"]) any = any || k["count"].get<int>() > 0;
+    view["has_decisions"] = any;
+    view["publish_refused"] = say("results.publish.no_decisions");
+    for (const char* key : {"recorded", "queued", "already_sent", "replaced"}) {
         auto v = ex.request.query_param(key);
-        if (!v.empty()) view[std::string("notice_") + key] = v;
+        // "0 replaced" says nothing worth reading.
+        if (!v.empty() && !(v == "0" && std::string(key) == "replaced"))
+            view[std::string("notice_") + key] = v;
     }
     view["has_notice"] = !ex.request.query_param("queued").empty();
     return ex.page("decisions/decisions", view);
@@ -52,11 +59,44 @@ http::Response decisions_from_selection_post(Exchange& ex) {
     return http::Response::redirect(decisions_url(e) + "?recorded=" + std::to_string(n));
 }
 
+namespace {
+
+// The confirm step of a send: the number of mails and a sample of each kind; 409 or 422
+// with the reason nothing was sent.
+http::Response messages_page_with(Exchange& ex, const store::Edition& e, int status,
+                                  const std::string& conflict = "") {
+    nlohmann::json view = {{"title", say("page.decisions.messages.title", {{"edition", e.name}})},
+                           {"edition", edition_view(e)},
+                           {"url", decisions_url(e)},
+                           {"preview", preview_json(plan_decision_messages(ex, e))},
+                           {"conflict", conflict},
+                           {"has_conflict", !conflict.empty()}};
+    return ex.page("decisions/messages", view, status);
+}
+
+}  // namespace
+
+http::Response decision_messages_page(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return messages_page_with(ex, e, 200);
+}
+
 http::Response decision_messages_post(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto sent = send_decision_messages(ex, e);
+    auto typed = trim(ex.form().get("expected"));
+    if (typed.empty() || typed.find_first_not_of("0123456789") != std::string::npos ||
+        typed.size() > 9)
+        return messages_page_with(ex, e, 422, say("decisions.messages.expected_missing"));
+    SentMessages sent;
+    try {
+        sent = send_decision_messages(ex, e, std::stoll(typed));
+    } catch (const http::Error& err) {
+        if (err.status() != 409) throw;
+        return messages_page_with(ex, e, 409, err.detail());
+    }
     return http::Response::redirect(decisions_url(e) + "?queued=" + std::to_string(sent.queued) +
-                                    "&already_sent=" + std::to_string(sent.already_sent));
+                                    "&already_sent=" + std::to_string(sent.already_sent) +
+                                    "&replaced=" + std::to_string(sent.replaced));
 }
 
 namespace {

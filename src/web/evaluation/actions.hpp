@@ -87,7 +87,17 @@ std::size_t publish_assignment(Exchange& ex, const store::Edition& e);
 nlohmann::json progress_view(Exchange& ex, const store::Edition& e);
 // Queues one reminder per member with evaluations left; returns how many.
 int send_reminders(Exchange& ex, const store::Edition& e);
-void close_round(Exchange& ex, const store::Edition& e, bool close);
+// What closing the round now would cut short: before its deadline, evaluations missing.
+struct CloseCheck {
+    bool before_deadline = false;
+    std::string deadline;
+    int submitted = 0, assigned = 0, short_of_three = 0;
+    bool needs_confirmation() const { return before_deadline || submitted < assigned; }
+};
+CloseCheck close_check(Exchange& ex, const store::Edition& e);
+// Closes (409 with the numbers when it cuts the round short and is not confirmed) or
+// reopens (409 once the results are published: the decisions made on the scores are public).
+void close_round(Exchange& ex, const store::Edition& e, bool close, bool confirmed = false);
 
 // The aggregation sheet, ranked: one row per proposal with scores.
 nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by);

@@ -7,6 +7,7 @@
 #include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "store/common/outbox.hpp"
+#include "store/decisions/decisions.hpp"
 #include "store/evaluation/assignment.hpp"
 #include "web/evaluation/actions.hpp"
 #include "web/site/exchange.hpp"
@@ -197,7 +198,34 @@ int send_reminders(Exchange& ex, const store::Edition& e) {
     return queued;
 }
 
-void close_round(Exchange& ex, const store::Edition& e, bool close) {
+CloseCheck close_check(Exchange& ex, const store::Edition& e) {
+    auto settings = store::evaluation_settings(ex.db(), e.id);
+    auto progress = store::evaluation_progress(ex.db(), e.id);
+    CloseCheck c;
+    c.deadline = settings.deadline;
+    c.before_deadline = round_state(settings, ex.now()) == RoundState::open;
+    c.submitted = progress.submitted;
+    c.assigned = progress.assigned;
+    for (const auto& p : progress.proposals) c.short_of_three += p.submitted < 3;
+    return c;
+}
+
+void close_round(Exchange& ex, const store::Edition& e, bool close, bool confirmed) {
+    if (close && !confirmed) {
+        auto c = close_check(ex, e);
+        if (c.needs_confirmation())
+            throw http::conflict(say(
+                "evaluation.close.confirm_needed",
+                {{"deadline", c.deadline.empty()
+                                  ? say("evaluation.close.no_deadline")
+                                  : say("evaluation.close.deadline", {{"deadline", c.deadline}})},
+                 {"submitted", c.submitted},
+                 {"assigned", c.assigned},
+                 {"missing", c.assigned - c.submitted},
+                 {"short", c.short_of_three}}));
+    }
+    if (!close && !store::results_published_at(ex.db(), e.id).empty())
+        throw http::conflict(say("evaluation.reopen.results_published"));
     auto settings = store::evaluation_settings(ex.db(), e.id);
     settings.closed_at = close ? ex.now() : "";
     store::set_evaluation_settings(ex.db(), e.id, settings);

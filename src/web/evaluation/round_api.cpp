@@ -84,7 +84,17 @@ http::Response api_evaluation_reminders(Exchange& ex) {
 
 http::Response api_evaluation_close(Exchange& ex) {
     auto e = managed_edition(ex);
-    close_round(ex, e, true);
+    // Cutting the round short needs {"confirm": true}, as the page's confirm step does.
+    bool confirmed = false;
+    if (!ex.request.body.empty()) {
+        auto body = http::parse_json_body(ex.request);
+        if (body.is_object() && body.contains("confirm")) {
+            if (!body["confirm"].is_boolean())
+                throw http::unprocessable({{"confirm", say("evaluation.close.confirm_invalid")}});
+            confirmed = body["confirm"].get<bool>();
+        }
+    }
+    close_round(ex, e, true, confirmed);
     return http::Response::json(progress_view(ex, e)["round"]);
 }
 

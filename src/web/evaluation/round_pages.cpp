@@ -230,8 +230,11 @@ http::Response assignment_publish(Exchange& ex) {
     return http::Response::redirect(round_url(e) + "#assignment");
 }
 
-http::Response evaluation_progress_page(Exchange& ex) {
-    auto e = managed_edition(ex);
+namespace {
+
+http::Response progress_page_with(Exchange& ex, const store::Edition& e,
+                                  const nlohmann::json& confirm_close, int status,
+                                  const std::string& refused = "") {
     auto view = progress_view(ex, e);
     view["title"] = say("page.evaluation.progress.title", {{"edition", e.name}});
     view["edition"] = edition_view(e);
@@ -240,9 +243,18 @@ http::Response evaluation_progress_page(Exchange& ex) {
                      !view["round"]["closed_at"].get<std::string>().empty();
     view["has_short"] = !view["proposals_with_fewer_than_3"].empty();
     view["has_conflicts"] = !view["conflicts"].empty();
+    view["confirm_close"] = confirm_close;
+    view["refused"] = refused;
     auto reminded = ex.request.query_param("reminded");
     if (!reminded.empty()) view["reminded"] = reminded;
-    return ex.page("evaluation/evaluation_progress", view);
+    return ex.page("evaluation/evaluation_progress", view, status);
+}
+
+}  // namespace
+
+http::Response evaluation_progress_page(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return progress_page_with(ex, e, false, 200);
 }
 
 http::Response evaluation_reminders(Exchange& ex) {
@@ -253,7 +265,28 @@ http::Response evaluation_reminders(Exchange& ex) {
 
 http::Response evaluation_close(Exchange& ex) {
     auto e = managed_edition(ex);
-    close_round(ex, e, ex.form().get("action") != "reopen");
+    const auto& f = ex.form();
+    bool close = f.get("action") != "reopen", confirmed = f.get("confirm") == "yes";
+    if (close && !confirmed) {
+        // The numbers first, and a second button to close anyway.
+        auto c = close_check(ex, e);
+        if (c.needs_confirmation())
+            return progress_page_with(ex, e,
+                                      {{"before_deadline", c.before_deadline},
+                                       {"deadline", c.deadline},
+                                       {"submitted", c.submitted},
+                                       {"assigned", c.assigned},
+                                       {"missing", c.assigned - c.submitted},
+                                       {"has_missing", c.submitted < c.assigned},
+                                       {"short", c.short_of_three}},
+                                      200);
+    }
+    try {
+        close_round(ex, e, close, confirmed);
+    } catch (const http::Error& err) {
+        if (err.status() != 409) throw;
+        return progress_page_with(ex, e, false, 409, err.detail());
+    }
     return http::Response::redirect(round_url(e) + "/progress");
 }
 

@@ -96,6 +96,8 @@ nlohmann::json make_selection(Exchange& ex, const store::Edition& e) {
     stored.left = numbers(result.left);
     for (const auto& [number, sentences] : result.why.items())
         stored.why[std::stoll(number)] = sentences.get<std::vector<std::string>>();
+    for (const auto& [number, list] : result.causes.items())
+        stored.causes[std::stoll(number)] = list;
     for (auto number : stored.selected) stored.selected_proposals.push_back(id_of[number]);
     store::save_selection(ex.db(), e.id, stored,
                           ex.account() ? std::optional{ex.account()->id} : std::nullopt, ex.now());
