@@ -150,7 +150,7 @@ describe('the MAG evaluation in a browser', () => {
     await page.keyboard.press('ArrowDown');
     await tabTo(page, 'Submit evaluation');
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: `Your evaluation of proposal ${first} is saved` }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Your evaluation of proposal ${first} is submitted` }).waitFor();
     assert.match(await page.textContent('main'), /You have submitted 1 of/);
     await assertAccessible(page, checked);
     assert.ok(checked.size >= 7, `axe checked ${[...checked].join(', ')}`);

@@ -18,6 +18,10 @@ void add_accounts_routes(App& app) {
               account_token_revoke);
     app.route("GET", "/verify/{token}", policy::Gate::anyone, verification_form);
     app.route("POST", "/verify/{token}", policy::Gate::anyone, verification_use);
+    app.route("GET", "/password-reset", policy::Gate::anyone, password_reset_form);
+    app.route("POST", "/password-reset", policy::Gate::anyone, password_reset_request);
+    app.route("GET", "/password-reset/{token}", policy::Gate::anyone, password_choose_form);
+    app.route("POST", "/password-reset/{token}", policy::Gate::anyone, password_choose);
     app.route("GET", "/admin/accounts", policy::Gate::secretariat, account_list);
     app.route("GET", "/admin/audit", policy::Gate::secretariat, audit_log);
     app.route("GET", "/api/v1/session", policy::Gate::anyone, api_session);
@@ -29,6 +33,9 @@ void add_accounts_routes(App& app) {
     app.route("DELETE", "/api/v1/me/tokens/{token}", policy::Gate::signed_in, api_token_revoke);
     app.route("POST", "/api/v1/registrations", policy::Gate::anyone, api_register);
     app.route("POST", "/api/v1/verifications/{token}", policy::Gate::anyone, api_verification_use);
+    app.route("POST", "/api/v1/password-resets", policy::Gate::anyone, api_password_reset_request);
+    app.route("POST", "/api/v1/password-resets/{token}", policy::Gate::anyone,
+              api_password_reset_use);
     app.route("GET", "/api/v1/accounts", policy::Gate::secretariat, api_account_list);
     app.route("GET", "/api/v1/audit", policy::Gate::secretariat, api_audit_log);
 }

@@ -190,6 +190,7 @@ std::string status_label(const std::string& status) {
 nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId account) {
     auto settings = store::evaluation_settings(ex.db(), e.id);
     auto state = round_state(settings, ex.now());
+    bool open = state != RoundState::closed;
     nlohmann::json tasks = nlohmann::json::array();
     int submitted = 0, drafts = 0;
     const auto call = store::load_call(ex.db(), e.id);
@@ -205,14 +206,16 @@ nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId
              {"format", t.format},
              {"format_label", format_label(call, t.format)},
              {"status", t.status.empty() ? "not_started" : t.status},
-             {"status_label", status_label(t.status)}});
+             {"status_label", status_label(t.status)},
+             {"open", open}});
     }
     int total = static_cast<int>(tasks.size());
     return {{"edition", e.id},
             {"round",
              {{"state", std::string(round_state_code(state))},
               {"sentence", round_state_sentence(settings, state)},
-              {"deadline", settings.deadline}}},
+              {"deadline", settings.deadline},
+              {"closed", !open}}},
             {"progress",
              {{"assigned", total},
               {"submitted", submitted},
@@ -314,7 +317,28 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
             texts.push_back(
                 {{"label", label}, {"html", markdown_html(proposal[key].get<std::string>())}});
     auto state = round_state(t.settings, ex.now());
+    // Previous and next in the member's own list order, so they can work through it.
+    nlohmann::json previous, next, position;
+    auto tasks = store::member_tasks(ex.db(), t.edition.id, t.account);
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        if (tasks[i].proposal != t.proposal) continue;
+        auto link = [&](const store::Task& o) -> nlohmann::json {
+            return {{"url", "/editions/" + to_string(t.edition.id) + "/evaluations/" +
+                                std::to_string(o.proposal)},
+                    {"number", o.number}};
+        };
+        if (i > 0) previous = link(tasks[i - 1]);
+        if (i + 1 < tasks.size()) next = link(tasks[i + 1]);
+        position = i + 1;
+    }
     return {{"title", say("page.evaluation.evaluate.title", {{"number", t.number}})},
+            {"previous", previous},
+            {"next", next},
+            {"position", position},
+            {"count", tasks.size()},
+            {"is_draft", t.saved.status == "draft"},
+            {"error_count", errors.size()},
+            {"one_error", errors.size() == 1},
             {"url", url_of(t)},
             {"list_url", "/editions/" + to_string(t.edition.id) + "/evaluations"},
             {"proposal", proposal},
@@ -343,9 +367,10 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
 
 http::Response form_page(Exchange& ex, const EvaluationTarget& t, const Evaluation& e,
                          std::int64_t version, const FieldErrors& errors, int status,
-                         const std::string& notice) {
+                         const std::string& notice, bool submitting) {
     auto view = form_view(ex, t, e, version, errors);
     if (!notice.empty()) view["notice"] = notice;
+    view["submitting"] = submitting;
     return ex.page("evaluation/evaluation", view, status);
 }
 

@@ -23,7 +23,7 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
 
 http::Response form_page(Exchange& ex, const EvaluationTarget& t, const Evaluation& e,
                          std::int64_t version, const FieldErrors& errors, int status,
-                         const std::string& notice = "");
+                         const std::string& notice = "", bool submitting = false);
 
 nlohmann::json api_view(Exchange& ex, const EvaluationTarget& t);
 

@@ -23,6 +23,7 @@ http::Response my_evaluations(Exchange& ex) {
     view["edition"] = edition_view(e);
     view["has_evaluations"] = !view["evaluations"].empty();
     if (auto n = whole_number(ex.request.query_param("saved"))) view["saved"] = *n;
+    if (auto n = whole_number(ex.request.query_param("submitted"))) view["submitted"] = *n;
     if (auto n = whole_number(ex.request.query_param("conflict"))) view["conflict"] = *n;
     return ex.page("evaluation/evaluations", view);
 }
@@ -46,25 +47,31 @@ http::Response evaluation_save(Exchange& ex) {
         return form_page(ex, t, e, conflict.current.version, {}, 409,
                          say("evaluation.conflict.page", {{"at", conflict.current.updated_at}}));
     } catch (const http::Error& err) {
-        if (err.status() == 422) return form_page(ex, t, e, version, err.fields(), 422);
+        if (err.status() == 422) return form_page(ex, t, e, version, err.fields(), 422, "", submit);
         if (err.status() == 409)
             return form_page(ex, t, e, version, {}, 409,
                              say("evaluation.conflict.not_saved", {{"detail", err.detail()}}));
         throw;
     }
-    return http::Response::redirect("/editions/" + to_string(t.edition.id) +
-                                    "/evaluations?saved=" + std::to_string(t.number));
+    // Submitting (or changing a submitted evaluation) is stated apart from a draft.
+    bool submitted = submit || t.saved.status == "submitted";
+    return http::Response::redirect(
+        "/editions/" + to_string(t.edition.id) +
+        (submitted ? "/evaluations?submitted=" : "/evaluations?saved=") + std::to_string(t.number));
 }
 
 http::Response conflict_form(Exchange& ex) {
     auto t = evaluation_target(ex, ex.params.integer("proposal"));
-    return ex.page("evaluation/conflict",
-                   {{"title", say("page.evaluation.declare_a_conflict_of.title")},
-                    {"url", url_of(t)},
-                    {"list_url", "/editions/" + to_string(t.edition.id) + "/evaluations"},
-                    {"number", t.number},
-                    {"proposal_title", t.details.title},
-                    {"has_evaluation", t.saved.version > 0}});
+    return ex.page(
+        "evaluation/conflict",
+        {{"title", say("page.evaluation.declare_a_conflict_of.title")},
+         {"url", url_of(t)},
+         {"list_url", "/editions/" + to_string(t.edition.id) + "/evaluations"},
+         {"number", t.number},
+         {"proposal_title", t.details.title},
+         {"round_closed", round_state(t.settings, ex.now()) == RoundState::closed},
+         {"round_sentence", round_state_sentence(t.settings, round_state(t.settings, ex.now()))},
+         {"has_evaluation", t.saved.version > 0}});
 }
 
 http::Response conflict_declare(Exchange& ex) {

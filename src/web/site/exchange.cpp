@@ -5,6 +5,7 @@
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/common/audit.hpp"
+#include "store/editions/editions.hpp"
 #include "web/site/render.hpp"
 #include "web/site/static_assets.hpp"
 
@@ -156,6 +157,15 @@ http::Response Exchange::page(const std::string& name, nlohmann::json view, int 
     if (account()) {
         view["signed_in"] = {{"name", account()->name}, {"email", account()->email}};
         view["is_admin"] = policy::may_administer(actor());
+        // "My evaluations" for every edition where the account sits on the MAG.
+        nlohmann::json lists = nlohmann::json::array();
+        for (const auto& g : actor().grants)
+            if (g.role == Role::evaluator && g.edition)
+                if (auto e = store::find_edition(db(), *g.edition))
+                    lists.push_back({{"url", "/editions/" + to_string(e->id) + "/evaluations"},
+                                     {"edition", e->name}});
+        view["my_evaluations"] = lists;
+        view["one_evaluation_list"] = lists.size() == 1;
     }
     LazyValues lazy = {{"csrf_token", [this] { return csrf_token(); }}};
     auto content = render_template(name, view, lazy);
