@@ -12,6 +12,7 @@
 #include "cli/offline.hpp"
 #include "core/accounts/password_rules.hpp"
 #include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/demo/demo_forum.hpp"
 #include "database/migrations.hpp"
@@ -31,10 +32,7 @@ namespace {
 
 // "127.0.0.1:8080", "localhost:8080", "[::1]:8080", "0.0.0.0:0" (any free port).
 std::pair<std::string, unsigned short> parse_listen(const std::string& text) {
-    const std::string usage =
-        "--listen must be HOST:PORT, an address and a port from 0 to 65535 "
-        "such as 127.0.0.1:8080 or localhost:8080, not \"" +
-        text + "\"";
+    const std::string usage = say("cli.listen.invalid", {{"text", text}});
     auto colon = text.rfind(':');
     if (colon == std::string::npos) throw std::runtime_error(usage);
     auto host = text.substr(0, colon), port = text.substr(colon + 1);
@@ -119,11 +117,7 @@ int serve(const Settings& s) {
     config.sign_in_pause_seconds = s.sign_in_pause_seconds;
     for (const auto& cidr : s.trusted_proxies) {
         auto range = http::parse_cidr(cidr);
-        if (!range)
-            throw std::runtime_error(
-                "--trusted-proxy must be an address range like "
-                "10.0.0.0/8 or ::1/128, not \"" +
-                cidr + "\"");
+        if (!range) throw std::runtime_error(say("cli.trusted_proxy.invalid", {{"text", cidr}}));
         config.trusted_proxies.push_back(*range);
     }
     options.trusted_proxies = config.trusted_proxies;
@@ -134,8 +128,7 @@ int serve(const Settings& s) {
         config.test_hooks = true;
         spdlog::warn("test hooks are on: POST /_test/clock moves the server's clock");
 #else
-        throw std::runtime_error(
-            "CONVENE_TEST_HOOKS=1, but this build has no test hooks (a production build)");
+        throw std::runtime_error(say("cli.no_test_hooks"));
 #endif
     }
     web::App app(config, open_database(s, static_cast<std::size_t>(options.threads) * 2));
@@ -153,15 +146,17 @@ int serve(const Settings& s) {
     http::serve(
         options, [&app](http::Request& r) { return app.handle(r); },
         [&app](const http::Request& r, int status, const std::string& detail) {
-            std::string title = status == 413   ? "Request too large"
-                                : status == 500 ? "Server error"
-                                                : "Bad request";
+            std::string title = say(status == 413   ? "http.request_too_large"
+                                    : status == 500 ? "http.server_error"
+                                                    : "http.bad_request");
             return app.error_page(r, status, title, detail);
         },
         [&](unsigned short port) {
             if (s.base_url.empty())
                 app.set_base_url("http://" + options.host + ":" + std::to_string(port));
-            std::cout << "Convene listening on http://" << options.host << ":" << port << std::endl;
+            std::cout << say("cli.listening",
+                             {{"address", options.host + ":" + std::to_string(port)}})
+                      << std::endl;
         });
     mail_sender.stop();
     spdlog::shutdown();
@@ -176,15 +171,21 @@ int demo(const Settings& s, std::uint64_t seed, int proposals,
     auto forum = generate_demo_forum(seed, size);
     auto creds = store::load_demo_forum(*database, forum);
     std::ostringstream text;
-    text << "Demo forum \"" << forum.edition.name << "\" loaded: " << forum.proposals.size()
-         << " proposals, " << forum.mag_members.size() << " MAG members, " << forum.themes.size()
-         << " themes, " << forum.rooms.size() << " rooms.\n"
-         << "Demo forum \"" << forum.evaluated_edition.name << "\": the MAG's evaluation round "
-         << "is over, ready for the synthesis, selection and decisions.\n"
-         << "Demo forum \"" << forum.evaluating_edition.name << "\": the MAG is evaluating "
-         << forum.evaluating_proposals.size() << " proposals; the MAG member below has a list.\n"
-         << "Secretariat (admin): " << creds.admin_email << " / " << creds.admin_password << "\n"
-         << "MAG member (evaluator): " << creds.member_email << " / " << creds.member_password
+    text << say("cli.demo.loaded", {{"name", forum.edition.name},
+                                    {"proposals", forum.proposals.size()},
+                                    {"members", forum.mag_members.size()},
+                                    {"themes", forum.themes.size()},
+                                    {"rooms", forum.rooms.size()}})
+         << "\n"
+         << say("cli.demo.evaluated", {{"name", forum.evaluated_edition.name}}) << "\n"
+         << say("cli.demo.evaluating", {{"name", forum.evaluating_edition.name},
+                                        {"proposals", forum.evaluating_proposals.size()}})
+         << "\n"
+         << say("cli.demo.admin",
+                {{"email", creds.admin_email}, {"password", creds.admin_password}})
+         << "\n"
+         << say("cli.demo.member",
+                {{"email", creds.member_email}, {"password", creds.member_password}})
          << "\n";
     std::cout << text.str();
     if (!credentials_file.empty()) std::ofstream(credentials_file) << text.str();
@@ -391,8 +392,9 @@ int main(int argc, char** argv) {
         if (cli.got_subcommand("migrate")) {
             auto database = db::Database::open(s.database, 1);
             auto applied = db::migrate(*database);
-            std::cout << (applied.empty() ? "Database is up to date.\n" : "");
-            for (const auto& m : applied) std::cout << "Applied " << m << "\n";
+            if (applied.empty()) std::cout << say("cli.migrate.up_to_date") << "\n";
+            for (const auto& m : applied)
+                std::cout << say("cli.migrate.applied", {{"migration", m}}) << "\n";
             return 0;
         }
         if (demo_cmd->parsed()) return demo(s, seed, demo_proposals, credentials_file);
@@ -401,39 +403,39 @@ int main(int argc, char** argv) {
         auto now = format_utc(Clock::now());
         if (add_cmd->parsed()) {
             auto parsed_role = parse_role(role);
-            if (!parsed_role) throw std::runtime_error("unknown role '" + role + "'");
+            if (!parsed_role)
+                throw std::runtime_error(say("cli.user.unknown_role", {{"role", role}}));
             bool generated = password.empty();
             if (generated) password = random_password();
             if (!looks_like_email(normal_email(email)))
-                throw std::runtime_error("--email must be an address like name@example.org");
+                throw std::runtime_error(say("cli.user.email_invalid"));
             if (auto bad = check_text({"name", "--name", true, 200}, name))
                 throw std::runtime_error(bad->message);
             if (auto weak = check_password(password, email, name))
                 throw std::runtime_error("--password: " + weak->message);
             if (edition && !store::find_edition(*c, EditionId{edition}))
-                throw std::runtime_error("--edition " + std::to_string(edition) +
-                                         ": there is no edition with this id (see the edition's "
-                                         "address, /editions/ID)");
+                throw std::runtime_error(say("cli.user.no_edition", {{"id", edition}}));
             db::Transaction tx(*c);
             if (store::find_account_for_sign_in(*c, email))
-                throw std::runtime_error("an account with the e-mail " + email +
-                                         " exists already; use 'convene user passwd'");
+                throw std::runtime_error(say("cli.user.exists", {{"email", email}}));
             auto id = store::create_account(*c, email, name, hash_password(password), now);
             store::grant_role(*c, id, *parsed_role,
                               edition ? std::optional(EditionId{edition}) : std::nullopt);
             std::string api_token;
             if (token) {
                 api_token = random_token();
-                store::create_api_token(*c, token_hash(api_token), id,
-                                        "created by convene user add", now);
+                store::create_api_token(*c, token_hash(api_token), id, say("cli.user.token_label"),
+                                        now);
             }
             tx.commit();
-            std::cout << "Account " << id << " created: " << email << " (" << role << ")\n";
-            if (generated) std::cout << "Password: " << password << "\n";
-            if (token) std::cout << "API token: " << api_token << "\n";
+            std::cout << say("cli.user.created",
+                             {{"id", to_string(id)}, {"email", email}, {"role", role}})
+                      << "\n";
+            if (generated) std::cout << say("cli.user.password", {{"password", password}}) << "\n";
+            if (token) std::cout << say("cli.user.token", {{"token", api_token}}) << "\n";
         } else if (passwd_cmd->parsed()) {
             auto found = store::find_account_for_sign_in(*c, email);
-            if (!found) throw std::runtime_error("no account with e-mail " + email);
+            if (!found) throw std::runtime_error(say("cli.user.no_account", {{"email", email}}));
             bool generated = password.empty();
             if (generated) password = random_password();
             if (auto weak = check_password(password, email, found->first.name))
@@ -443,9 +445,8 @@ int main(int argc, char** argv) {
             // Whoever was signed in with the old password is signed out.
             store::end_other_sessions(*c, found->first.id, "");
             tx.commit();
-            std::cout << "Password changed for " << email
-                      << "; every session of the account ended\n";
-            if (generated) std::cout << "Password: " << password << "\n";
+            std::cout << say("cli.user.password_changed", {{"email", email}}) << "\n";
+            if (generated) std::cout << say("cli.user.password", {{"password", password}}) << "\n";
         } else {
             for (const auto& a : store::list_accounts(*c)) {
                 std::cout << a.account.id << "\t" << a.account.email << "\t" << a.account.name;

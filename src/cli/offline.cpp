@@ -8,6 +8,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/field_error.hpp"
 #include "core/common/json_input.hpp"
+#include "core/common/messages.hpp"
 #include "core/evaluation/assignment.hpp"
 #include "core/proposals/workshop_page.hpp"
 #include "core/screening/screening.hpp"
@@ -21,7 +22,7 @@ namespace {
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path);
+    if (!in) throw std::runtime_error(say("cli.file.unreadable", {{"path", path}}));
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -33,7 +34,7 @@ constexpr std::size_t max_json_file_bytes = std::size_t{1} << 30;
 nlohmann::json read_json(const std::string& path) {
     auto text = read_file(path);
     if (text.size() > max_json_file_bytes)
-        throw std::runtime_error(path + ": larger than the limit of 1 GiB");
+        throw std::runtime_error(say("cli.file.too_large", {{"path", path}}));
     try {
         return parse_json_input(text);
     } catch (const JsonInputError& e) {
@@ -49,7 +50,7 @@ void write_json(const nlohmann::json& j, const std::string& out_file) {
         return;
     }
     std::ofstream out(out_file, std::ios::binary);
-    if (!(out << text)) throw std::runtime_error("cannot write " + out_file);
+    if (!(out << text)) throw std::runtime_error(say("cli.file.unwritable", {{"path", out_file}}));
 }
 
 // Reads an instance with `parse`, naming the file in its errors.
@@ -78,8 +79,10 @@ int select(const std::string& in_file, const std::string& out_file) {
     auto result = select_proposals(instance);
     write_json(to_json(result), out_file);
     if (!result.feasible) {
-        std::cerr << "The constraints cannot all hold; the conflicting ones are in "
-                  << (out_file.empty() ? "the output" : out_file) << ".\n";
+        std::cerr << (out_file.empty() || out_file == "-"
+                          ? say("cli.select.infeasible")
+                          : say("cli.select.infeasible_in", {{"path", out_file}}))
+                  << "\n";
         return 2;
     }
     return 0;
@@ -95,7 +98,7 @@ int screen(const std::string& edition_file, const std::string& proposals_file) {
     auto list = read_json(proposals_file);
     if (list.is_object() && list.contains("proposals")) list = list["proposals"];
     if (!list.is_array())
-        throw std::runtime_error(proposals_file + ": expected a list of proposals");
+        throw std::runtime_error(say("cli.screen.not_a_list", {{"path", proposals_file}}));
     std::vector<Proposal> proposals;
     for (std::size_t i = 0; i < list.size(); ++i) {
         try {

@@ -141,6 +141,27 @@ describe('the Secretariat in a browser', () => {
     await page.getByRole('link', { name: 'IGF demo', exact: true }).click();
     await page.getByRole('link', { name: 'screening' }).click();
     await assertAccessible(page, checked);
+
+    // The rules on their own page: a wrong number is named and kept, a good one saved.
+    await page.getByRole('link', { name: 'see or change the rules' }).click();
+    await assertAccessible(page, checked);
+    await page.getByLabel('Confirmed speakers a proposal needs at least').fill('three');
+    await page.getByLabel('Speakers must not all be of one gender').check();
+    await page.getByRole('button', { name: 'Save the rules' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Confirmed speakers a proposal needs at least: give a whole number' }).waitFor();
+    assert.equal(await page.getByLabel('Confirmed speakers a proposal needs at least').inputValue(), 'three');
+    assert.equal(await page.getByLabel('Speakers must not all be of one gender').isChecked(), true, 'the ticked box stays ticked');
+    await assertAccessible(page, checked);
+    await page.getByLabel('Confirmed speakers a proposal needs at least').fill('2');
+    await page.getByRole('button', { name: 'Save the rules' }).click();
+    await page.getByRole('status').filter({ hasText: 'The rules are saved' }).waitFor();
+    assert.equal(await page.getByLabel('Confirmed speakers a proposal needs at least').inputValue(), '2');
+    assert.equal(await page.getByLabel('Speakers must not all be of one gender').isChecked(), true);
+    await page.getByLabel('Speakers must not all be of one gender').uncheck();
+    await page.getByLabel('Confirmed speakers a proposal needs at least').fill('3');
+    await page.getByRole('button', { name: 'Save the rules' }).click();
+    await page.getByRole('status').filter({ hasText: 'The rules are saved' }).waitFor();
+    await page.getByRole('link', { name: 'Back to screening' }).click();
     await page.getByRole('button', { name: 'Run screening' }).click();
     await page.getByRole('heading', { name: 'Summary' }).waitFor();
     await assertAccessible(page, checked);

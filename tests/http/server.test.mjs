@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { startServer, engines, bin } from '../support/server.mjs';
-import { api } from '../support/client.mjs';
+import { api, Visitor } from '../support/client.mjs';
 import { rawExchange } from '../support/raw.mjs';
 
 for (const engine of engines()) {
@@ -25,6 +25,30 @@ for (const engine of engines()) {
       assert.equal(members.json.members.length, 50);
       const groups = new Set(members.json.members.map((m) => m.regional_group));
       assert.equal(groups.size, 5, 'MAG members from all five UN regional groups');
+    });
+
+    test('each demo edition tells the Secretariat where it stands and what comes next', async () => {
+      const editions = (await api(server.base, 'GET', '/api/v1/editions')).json.editions;
+      const id = (name) => editions.find((e) => e.name === name).id;
+      const admin = new Visitor(server.base);
+      await admin.signIn(server.admin.email, server.admin.password);
+      const next = async (name) => {
+        const page = (await admin.get(`/editions/${id(name)}`)).text;
+        const m = page.match(/<strong>Next:<\/strong> <a href="([^"]+)">([^<]+)<\/a>/);
+        assert.ok(m, `${name} shows its next step`);
+        return { url: m[1], text: m[2], page };
+      };
+      const open = await next('IGF demo');
+      assert.match(open.text, /The call for proposals is open/);
+      assert.match(open.page, /300 submitted, 0 drafts, 0 withdrawn/);
+      const evaluating = await next('Demo national IGF 2027');
+      assert.equal(evaluating.url, `/editions/${id('Demo national IGF 2027')}/evaluation/progress`);
+      assert.match(evaluating.text, /The MAG is evaluating: \d+ of 180 evaluations submitted/);
+      const evaluated = await next('IGF demo 2026');
+      assert.equal(evaluated.url, `/editions/${id('IGF demo 2026')}/selection`);
+      const member = new Visitor(server.base);
+      await member.signIn(server.demoMember.email, server.demoMember.password);
+      assert.doesNotMatch((await member.get(`/editions/${id('IGF demo 2026')}`)).text, /Where the edition stands/, 'for the Secretariat only');
     });
 
     test('health and metrics', async () => {

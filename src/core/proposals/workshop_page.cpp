@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 
 namespace convene {
@@ -98,7 +99,8 @@ ProposalPerson parse_person_line(std::string_view line, const std::string& what,
         details = text.substr(open + 1,
                               close == std::string::npos ? std::string::npos : close - open - 1);
         if (close == std::string::npos)
-            unread.push_back(what + " '" + text + "': the bracket is not closed");
+            unread.push_back(say("import.bracket_not_closed",
+                                 {{"who", say("import.role." + what)}, {"text", text}}));
         text = trim(std::string_view(text).substr(0, open));
     }
     while (!text.empty() && (text.back() == ',' || text.back() == ' ')) text.pop_back();
@@ -122,8 +124,9 @@ ProposalPerson parse_person_line(std::string_view line, const std::string& what,
         auto token = trim(rest.substr(0, comma));
         rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         if (!token.empty() && !apply_person_detail(p, token))
-            unread.push_back(what + " '" + p.name + "': '" + token +
-                             "' is not a confirmation, stakeholder group or regional group");
+            unread.push_back(
+                say("import.unknown_detail",
+                    {{"who", say("import.role." + what)}, {"name", p.name}, {"detail", token}}));
     }
     return p;
 }
@@ -208,12 +211,12 @@ WorkshopPage parse_workshop_page(std::string_view text) {
         text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
     }
     if (!is_valid_utf8(std::string_view(lines.empty() ? "" : lines[0])))
-        page.unread.push_back("the page is not valid UTF-8 text");
+        page.unread.push_back(say("import.not_utf8"));
 
     std::size_t i = 0;
     while (i < lines.size() && trim(lines[i]).empty()) ++i;
     if (i == lines.size()) {
-        page.unread.push_back("the page is empty");
+        page.unread.push_back(say("import.empty"));
         return page;
     }
     std::string first = trim(lines[i++]);
@@ -225,11 +228,12 @@ WorkshopPage parse_workshop_page(std::string_view text) {
             digits.find_first_not_of("0123456789") == std::string::npos)
             page.number = std::stoi(digits);
         else
-            page.unread.push_back("the workshop number in '" + first.substr(0, close + 1) + "'");
+            page.unread.push_back(
+                say("import.number_unread", {{"text", first.substr(0, close + 1)}}));
         page.title = trim(std::string_view(first).substr(close + 1));
     } else {
         page.title = first;
-        page.unread.push_back("the title line has no workshop number such as (No.85)");
+        page.unread.push_back(say("import.no_number"));
     }
 
     std::map<Section, std::vector<std::string>> content;
@@ -243,8 +247,8 @@ WorkshopPage parse_workshop_page(std::string_view text) {
             continue;
         }
         if (current == Section::none && !trim(lines[i]).empty()) {
-            page.unread.push_back("text before the first section: '" +
-                                  trim(lines[i]).substr(0, 60) + "'");
+            page.unread.push_back(
+                say("import.text_before_sections", {{"text", trim(lines[i]).substr(0, 60)}}));
             continue;
         }
         content[current].push_back(lines[i]);
@@ -254,12 +258,12 @@ WorkshopPage parse_workshop_page(std::string_view text) {
     page.theme = joined(content[Section::theme]);
     page.theme_question = joined(content[Section::theme_question]);
     page.description = joined(content[Section::description]);
-    if (!has(Section::theme)) page.unread.push_back("no Workshop Theme section");
-    if (!has(Section::description)) page.unread.push_back("no description section");
+    if (!has(Section::theme)) page.unread.push_back(say("import.no_theme"));
+    if (!has(Section::description)) page.unread.push_back(say("import.no_description"));
     for (const auto& line : content[Section::organisers])
         if (!trim(line).empty())
             page.organisers.push_back(parse_person_line(line, "organiser", page.unread, true));
-    if (page.organisers.empty()) page.unread.push_back("no organisers");
+    if (page.organisers.empty()) page.unread.push_back(say("import.no_organisers"));
     for (const auto& line : content[Section::speakers]) {
         auto t = trim(line);
         if (t.empty()) continue;
@@ -272,41 +276,41 @@ WorkshopPage parse_workshop_page(std::string_view text) {
         s.person = parse_person_line(t, s.role, page.unread, false);
         page.speakers.push_back(std::move(s));
     }
-    if (page.speakers.empty()) page.unread.push_back("no speakers");
+    if (page.speakers.empty()) page.unread.push_back(say("import.no_speakers"));
     for (const auto& line : content[Section::online_moderators])
         if (!trim(line).empty())
             page.online_moderators.push_back(
-                parse_person_line(line, "online moderator", page.unread, false));
+                parse_person_line(line, "online_moderator", page.unread, false));
 
     bool any_report = has(Section::women_present) || has(Section::gender_discussed) ||
                       has(Section::reported_by) || has(Section::summary) ||
                       has(Section::conclusions);
     if (!any_report) {
-        page.unread.push_back("the page has no report");
+        page.unread.push_back(say("import.no_report"));
         return page;
     }
     WorkshopReport r;
     r.women_present_text = joined(content[Section::women_present]);
     r.women_present = women_present_code(r.women_present_text);
     if (!r.women_present_text.empty() && r.women_present.empty())
-        page.unread.push_back("the estimate of women present: '" + r.women_present_text + "'");
+        page.unread.push_back(say("import.women_present_unread", {{"text", r.women_present_text}}));
     r.gender_discussed_text = joined(content[Section::gender_discussed]);
     r.gender_discussed = gender_discussed_code(r.gender_discussed_text);
     if (!r.gender_discussed_text.empty() && r.gender_discussed.empty())
-        page.unread.push_back("whether gender equality was discussed: '" + r.gender_discussed_text +
-                              "'");
+        page.unread.push_back(
+            say("import.gender_discussed_unread", {{"text", r.gender_discussed_text}}));
     r.reported_by = joined(content[Section::reported_by]);
     r.summary = joined(content[Section::summary]);
     r.conclusions = joined(content[Section::conclusions]);
     for (auto [section, name] :
-         {std::pair{Section::women_present, "the estimate of women present"},
-          std::pair{Section::gender_discussed, "whether gender equality was discussed"},
-          std::pair{Section::reported_by, "who reported"},
-          std::pair{Section::summary, "the summary"},
-          std::pair{Section::conclusions, "the conclusions"}})
-        if (!has(section)) page.unread.push_back(std::string("the report lacks ") + name);
+         {std::pair{Section::women_present, "import.lacks.women_present"},
+          std::pair{Section::gender_discussed, "import.lacks.gender_discussed"},
+          std::pair{Section::reported_by, "import.lacks.reported_by"},
+          std::pair{Section::summary, "import.lacks.summary"},
+          std::pair{Section::conclusions, "import.lacks.conclusions"}})
+        if (!has(section)) page.unread.push_back(say(name));
     if (!seen.empty() && seen.back() != Section::additional && seen.back() != Section::conclusions)
-        page.unread.push_back("the page ends before its last section; it may be truncated");
+        page.unread.push_back(say("import.truncated"));
     page.report = std::move(r);
     return page;
 }

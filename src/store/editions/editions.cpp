@@ -61,6 +61,39 @@ EditionCounts count_edition(db::Connection& c, EditionId id) {
     return {r.rows[0].integer("proposals"), r.rows[0].integer("members")};
 }
 
+StageCounts count_stages(db::Connection& c, EditionId id) {
+    auto r = c.run(R"sql(
+        SELECT
+            (SELECT COUNT(*) FROM proposals WHERE edition_id = ? AND status = 'draft') AS drafts,
+            (SELECT COUNT(*) FROM proposals WHERE edition_id = ? AND status = 'submitted')
+                AS submitted,
+            (SELECT COUNT(*) FROM proposals WHERE edition_id = ? AND status = 'withdrawn')
+                AS withdrawn,
+            (SELECT COUNT(*) FROM screening_results s JOIN proposals p ON p.id = s.proposal_id
+             WHERE p.edition_id = ? AND p.status = 'submitted') AS screened,
+            (SELECT COUNT(*) FROM assignments a JOIN proposals p ON p.id = a.proposal_id
+             WHERE p.edition_id = ?) AS assigned,
+            (SELECT COUNT(*) FROM assignments a JOIN proposals p ON p.id = a.proposal_id
+             WHERE p.edition_id = ? AND a.published = 1) AS published,
+            (SELECT COUNT(*) FROM evaluations e JOIN proposals p ON p.id = e.proposal_id
+             WHERE p.edition_id = ? AND e.status = 'submitted') AS evaluations_submitted,
+            (SELECT COUNT(*) FROM selections WHERE edition_id = ?) AS selections,
+            (SELECT COUNT(*) FROM decisions WHERE edition_id = ?) AS decisions
+    )sql",
+                   std::vector<db::Value>(9, id.value()));
+    const auto& row = r.rows[0];
+    auto n = [&](const char* name) { return static_cast<int>(row.integer(name)); };
+    return {n("drafts"),
+            n("submitted"),
+            n("withdrawn"),
+            n("screened"),
+            n("assigned"),
+            n("published"),
+            n("evaluations_submitted"),
+            n("selections") > 0,
+            n("decisions")};
+}
+
 ThemeId add_theme(db::Connection& c, EditionId edition, const ThemeDraft& t) {
     return ThemeId{db::scalar(c.run(R"sql(
         INSERT INTO themes (edition_id, name, description) VALUES (?, ?, ?)

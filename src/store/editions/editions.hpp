@@ -46,6 +46,16 @@ struct EditionCounts {
     std::int64_t proposals = 0, members = 0;
 };
 
+// The counts of every stage for the dashboard; the call, round and results are read by
+// their own stores.
+struct StageCounts {
+    int drafts = 0, submitted = 0, withdrawn = 0, screened = 0;
+    int assigned = 0, published = 0, evaluations_submitted = 0;
+    bool selection_made = false;
+    int decisions = 0;
+};
+StageCounts count_stages(db::Connection& c, EditionId id);
+
 // Creates the edition with the standard session types.
 EditionId create_edition(db::Connection& c, const EditionDraft& e, const std::string& now);
 std::vector<Edition> list_editions(db::Connection& c);

@@ -2,10 +2,12 @@
 #include "web/editions/edition_actions.hpp"
 
 #include "core/common/messages.hpp"
+#include "core/editions/progress.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "store/decisions/decisions.hpp"
 #include "store/editions/editions.hpp"
+#include "store/evaluation/assignment.hpp"
 #include "store/proposals/submissions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/views.hpp"
@@ -69,6 +71,47 @@ nlohmann::json edition_form_view(const EditionDraft& d, const FieldErrors& error
               field_view("venue", say("editions.venue"), d.venue, errors, "text", true)}}};
 }
 
+namespace {
+
+// The counts of every stage and the next thing to do, for the Secretariat.
+nlohmann::json dashboard_view(Exchange& ex, const store::Edition& e, CallState call) {
+    auto counts = store::count_stages(ex.db(), e.id);
+    EditionProgress p;
+    p.call_scheduled = call != CallState::not_scheduled;
+    p.call_closed = call == CallState::closed;
+    p.drafts = counts.drafts;
+    p.submitted = counts.submitted;
+    p.withdrawn = counts.withdrawn;
+    p.screened = counts.screened;
+    p.assigned = counts.assigned;
+    p.published = counts.published;
+    p.evaluations_submitted = counts.evaluations_submitted;
+    p.round_closed = !store::evaluation_settings(ex.db(), e.id).closed_at.empty();
+    p.selection_made = counts.selection_made;
+    p.decisions = counts.decisions;
+    p.results_published = !store::results_published_at(ex.db(), e.id).empty();
+    auto next = next_step(p);
+    int percent = p.published > 0 ? p.evaluations_submitted * 100 / p.published : 0;
+    return {{"drafts", p.drafts},
+            {"submitted", p.submitted},
+            {"withdrawn", p.withdrawn},
+            {"screened", p.screened},
+            {"assigned", p.assigned},
+            {"published", p.published},
+            {"evaluations_submitted", p.evaluations_submitted},
+            {"evaluated_percent", percent},
+            {"round_closed", p.round_closed},
+            {"selection_made", p.selection_made},
+            {"decisions", p.decisions},
+            {"results_published", p.results_published},
+            {"next", say(next.key, {{"submitted", p.submitted},
+                                    {"done", p.evaluations_submitted},
+                                    {"places", p.published}})},
+            {"next_url", edition_url(e, next.page)}};
+}
+
+}  // namespace
+
 http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDraft& theme,
                             const FieldErrors& errors, int status) {
     auto& c = ex.db();
@@ -94,6 +137,7 @@ http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDr
     view["call_sentence"] = call_state_sentence(call, state);
     view["call_closes_at"] = call.closes_at;
     view["call_open"] = state == CallState::open;
+    if (view["can_manage"]) view["dashboard"] = dashboard_view(ex, e, state);
     view["errors"] = error_summary(errors);
     view["has_errors"] = !errors.empty();
     view["theme_fields"] = {

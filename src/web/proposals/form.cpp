@@ -18,13 +18,17 @@ namespace convene::web {
 
 const std::vector<PeopleSection>& people_sections() {
     static const std::vector<PeopleSection> all = {
-        {"organisers", "Organiser", "Organisers", 2},
-        {"speakers", "Speaker", "Speakers", 4},
-        {"moderators", "Moderator", "Onsite moderator", 1},
-        {"online_moderators", "Online moderator", "Online moderator", 1},
-        {"rapporteurs", "Rapporteur", "Rapporteur", 1},
+        {"organisers", 2},        {"speakers", 4},    {"moderators", 1},
+        {"online_moderators", 1}, {"rapporteurs", 1},
     };
     return all;
+}
+
+std::string PeopleSection::label() const {
+    return say("proposals.role." + std::string(field));
+}
+std::string PeopleSection::legend() const {
+    return say("proposals.role." + std::string(field) + ".legend");
 }
 
 namespace {
@@ -203,7 +207,7 @@ nlohmann::json person_row(const PeopleSection& section, int i, const ProposalPer
                           const FieldErrors& errors) {
     auto prefix = std::string(section.field) + "-" + std::to_string(i) + "-";
     auto person_label =
-        say("proposals.person.legend", {{"role", section.label}, {"number", i + 1}});
+        say("proposals.person.legend", {{"role", section.label()}, {"number", i + 1}});
     auto label = [&](const std::string& what) {
         return say("proposals.person.field_label",
                    {{"person", person_label}, {"what", say("proposals.person." + what)}});
@@ -350,11 +354,12 @@ nlohmann::json proposal_form_view(const Proposal& p, const FormContext& context,
                            i < static_cast<int>(list.size()) ? list[i] : ProposalPerson{}, errors));
         nlohmann::json s = {
             {"code", section.field},  // not "field": the partial of that name would be shadowed
-            {"legend", section.legend},
+            {"legend", section.legend()},
             {"id", std::string("people-") + section.field},
             {"rows", n},
             {"people", people},
-            {"add_label", say("proposals.people.add_row", {{"role", ascii_lower(section.label)}})}};
+            {"add_label",
+             say("proposals.people.add_row", {{"role", ascii_lower(section.label())}})}};
         for (const auto& e : errors)
             if (e.field == section.field) s["error"] = e.message;
         view["people_sections"].push_back(s);
@@ -413,7 +418,7 @@ nlohmann::json proposal_read_view(const Proposal& p) {
                  {"answer_declined", person.answer == "declined"},
                  {"onsite", person.onsite ? (*person.onsite ? "onsite" : "online") : ""}});
         }
-        if (!list.empty()) view["people"].push_back({{"legend", section.legend}, {"list", list}});
+        if (!list.empty()) view["people"].push_back({{"legend", section.legend()}, {"list", list}});
     }
     return view;
 }

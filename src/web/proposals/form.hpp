@@ -15,10 +15,12 @@ namespace convene::web {
 
 // People sections of the form, in order: organisers, speakers, moderators, ...
 struct PeopleSection {
-    const char* field;   // "speakers"
-    const char* label;   // "Speaker"
-    const char* legend;  // "Speakers"
-    int rows;            // rows shown on a blank form
+    const char* field;  // "speakers"
+    int rows;           // rows shown on a blank form
+    // Words from the catalog: "proposals.role.<field>" ("Speaker") and
+    // "proposals.role.<field>.legend" ("Speakers").
+    std::string label() const;
+    std::string legend() const;
 };
 const std::vector<PeopleSection>& people_sections();
 

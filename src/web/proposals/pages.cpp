@@ -119,7 +119,8 @@ http::Response my_proposals(Exchange& ex) {
              {"title", p.title.empty() ? say("proposals.no_title_yet") : p.title},
              {"status", code_label("proposal_status.", p.status)},
              {"updated_at", p.updated_at},
-             {"role", p.role == "proposer" ? say("proposals.proposer") : "Co-organiser"}});
+             {"role",
+              p.role == "proposer" ? say("proposals.proposer") : say("proposals.co_organiser")}});
     for (const auto& e : store::list_editions(ex.db())) {
         auto call = store::load_call(ex.db(), e.id);
         if (call_state(call, ex.now()) == CallState::open)

@@ -29,7 +29,7 @@ http::Response rules_page(Exchange& ex, const store::Edition& e, const Screening
     nlohmann::json counts = nlohmann::json::array(), boxes = nlohmann::json::array();
     for (const auto& name : count_rules) {
         auto value = typed ? typed->get(name) : std::to_string(shown[name].get<int>());
-        counts.push_back(field_view(name, say("screening.rule." + name), value, errors, "number",
+        counts.push_back(field_view(name, say("screening.rule." + name), value, errors, "text",
                                     false, say("screening.rule." + name + ".hint")));
     }
     for (const auto& name : yes_no_rules)
