@@ -42,7 +42,7 @@ for (const engine of engines()) {
     test('a 5.0 forced out is told the MAG left it out, a low score forced in that the MAG included it', () => {
       const best = ranking[0], worst = ranking.at(-1);
       assert.ok(made.left.some((x) => x.number === best.number && /forced out/.test(x.why)));
-      assert.match(reasonOf(best.number), /^Not selected: the MAG decided to leave it out of the programme, although its score \(5\.0\) was within the 22 workshop slots\.$/);
+      assert.match(reasonOf(best.number), /^Not selected: the MAG decided to leave it out of the programme, although its score \(5\.00\) was within the 22 workshop slots\.$/);
       assert.doesNotMatch(reasonOf(best.number), /higher-scored/);
       assert.match(reasonOf(worst.number), /^Selected: the MAG decided to include it in the programme, whatever its score/);
       assert.doesNotMatch(reasonOf(worst.number), /diversity/);

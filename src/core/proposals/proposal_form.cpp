@@ -329,6 +329,11 @@ std::string written(const nlohmann::json& v) {
                 for (const char* member : {"name", "email", "organisation", "country",
                                            "stakeholder_group", "gender", "confirmation"}) {
                     auto text = written(item.value(member, nlohmann::json()));
+                    // Codes are shown by their words: "Provisionally confirmed".
+                    std::string_view m = member;
+                    if (!text.empty() &&
+                        (m == "stakeholder_group" || m == "gender" || m == "confirmation"))
+                        text = code_label(std::string(m) + ".", text);
                     if (!text.empty()) line += (line.empty() ? "" : ", ") + text;
                 }
                 if (item.contains("onsite") && item["onsite"].is_boolean())
@@ -353,6 +358,10 @@ std::vector<FieldChange> compare_proposals(const nlohmann::json& before,
         std::string field(name);
         auto a = written(before.value(field, nlohmann::json()));
         auto b = written(after.value(field, nlohmann::json()));
+        if (field == "format" || field == "session_type") {
+            if (!a.empty()) a = code_label(field + ".", a);
+            if (!b.empty()) b = code_label(field + ".", b);
+        }
         if (a != b) out.push_back({field, field_label(field), a, b});
     }
     return out;

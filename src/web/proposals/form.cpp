@@ -233,12 +233,8 @@ nlohmann::json person_row(const PeopleSection& section, int i, const ProposalPer
                choice_options(genders(), person.gender, say("proposals.prefer_not_to_say"))));
     if (!organiser) {
         std::vector<std::pair<std::string, std::string>> states;
-        for (const auto& s : confirmation_states()) {
-            auto text = s;
-            std::replace(text.begin(), text.end(), '_', ' ');
-            text[0] = static_cast<char>(std::toupper(text[0]));
-            states.emplace_back(s, text);
-        }
+        for (const auto& s : confirmation_states())
+            states.emplace_back(s, code_label("confirmation.", s));
         fields.push_back(select(prefix + "confirmation", label("confirmation"), person.confirmation,
                                 errors, options_view(states, person.confirmation)));
         std::string onsite = person.onsite ? (*person.onsite ? "onsite" : "online") : "";
@@ -404,8 +400,9 @@ nlohmann::json proposal_read_view(const Proposal& p) {
     for (const auto& section : people_sections()) {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& person : p.*people_member(section.field)) {
-            auto status = person.confirmation;
-            std::replace(status.begin(), status.end(), '_', ' ');
+            auto status = person.confirmation.empty()
+                              ? std::string()
+                              : code_label("confirmation.", person.confirmation);
             list.push_back(
                 {{"name", person.name},
                  {"organisation", person.organisation},

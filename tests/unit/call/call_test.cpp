@@ -154,7 +154,7 @@ TEST(ProposalForm, RevisionsCompareFieldByField) {
     EXPECT_EQ(changes[0].field, "title");
     EXPECT_EQ(changes[0].before, "Old");
     EXPECT_EQ(changes[1].field, "speakers");
-    EXPECT_EQ(changes[1].after, "Ana, ISOC, confirmed");
+    EXPECT_EQ(changes[1].after, "Ana, ISOC, Confirmed");
     EXPECT_TRUE(compare_proposals(to_json(a), to_json(a)).empty());
 }
 
