@@ -1,5 +1,6 @@
 #include "store/demo/demo.hpp"
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -51,6 +52,47 @@ std::vector<std::int64_t> insert_proposals(db::Connection& c, EditionId edition,
     return ids;
 }
 
+// Submitted evaluations for the places of `assignments` that `keep(place, member)`
+// selects, scored by demo_evaluations(); members are indexes into `accounts`.
+void insert_evaluations(db::Connection& c, const std::vector<DemoProposal>& proposals,
+                        const std::vector<std::int64_t>& ids,
+                        const std::vector<AccountId>& accounts,
+                        const std::vector<AssignmentPair>& assignments,
+                        const std::vector<std::string>& reasons, std::uint64_t seed,
+                        const std::string& now, const std::function<bool(std::size_t, int)>& keep) {
+    std::map<std::string, int> proposal_index, member_index;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        proposal_index[std::to_string(ids[i])] = static_cast<int>(i);
+    for (std::size_t i = 0; i < accounts.size(); ++i)
+        member_index[to_string(accounts[i])] = static_cast<int>(i);
+    std::vector<std::pair<int, int>> pairs;
+    for (const auto& a : assignments)
+        pairs.emplace_back(proposal_index.at(a.proposal), member_index.at(a.evaluator));
+    std::vector<int> themes, numbers;
+    for (const auto& p : proposals) {
+        themes.push_back(p.theme);
+        numbers.push_back(p.number);
+    }
+    auto evaluations =
+        demo_evaluations(seed, pairs, themes, numbers, static_cast<int>(accounts.size()), reasons);
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        if (!keep(i, pairs[i].second)) continue;
+        const auto& d = evaluations[i];
+        Evaluation e;
+        e.scores = {{"overall", d.score}};
+        if (!d.reason.empty()) e.reasons = {{"overall", d.reason}};
+        e.comment = d.comment;
+        if (d.merge_with) e.merge_with = *d.merge_with;
+        c.run(
+            R"sql(
+            INSERT INTO evaluations
+                (proposal_id, account_id, status, content, version, updated_at, submitted_at)
+            VALUES (?, ?, 'submitted', ?, 1, ?, ?)
+        )sql",
+            {ids[pairs[i].first], accounts[pairs[i].second].value(), to_json(e).dump(), now, now});
+    }
+}
+
 // The second edition: call closed, the MAG's round published, evaluated and closed, and a
 // slot plan with the sessions already reserved.
 void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
@@ -81,36 +123,9 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
     save_assignment(c, edition, result.assignments, now);
     publish_assignment(c, edition);
 
-    std::map<std::string, int> proposal_index, member_index;
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        proposal_index[std::to_string(ids[i])] = static_cast<int>(i);
-    for (std::size_t i = 0; i < accounts.size(); ++i)
-        member_index[to_string(accounts[i])] = static_cast<int>(i);
-    std::vector<std::pair<int, int>> pairs;
-    for (const auto& a : result.assignments)
-        pairs.emplace_back(proposal_index.at(a.proposal), member_index.at(a.evaluator));
-    std::vector<int> themes, numbers;
-    for (const auto& p : forum.evaluated_proposals) {
-        themes.push_back(p.theme);
-        numbers.push_back(p.number);
-    }
-    auto evaluations = demo_evaluations(forum.seed + 2026, pairs, themes, numbers,
-                                        static_cast<int>(accounts.size()), settings.reasons);
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-        const auto& d = evaluations[i];
-        Evaluation e;
-        e.scores = {{"overall", d.score}};
-        if (!d.reason.empty()) e.reasons = {{"overall", d.reason}};
-        e.comment = d.comment;
-        if (d.merge_with) e.merge_with = *d.merge_with;
-        c.run(
-            R"sql(
-            INSERT INTO evaluations
-                (proposal_id, account_id, status, content, version, updated_at, submitted_at)
-            VALUES (?, ?, 'submitted', ?, 1, ?, ?)
-        )sql",
-            {ids[pairs[i].first], accounts[pairs[i].second].value(), to_json(e).dump(), now, now});
-    }
+    insert_evaluations(c, forum.evaluated_proposals, ids, accounts, result.assignments,
+                       settings.reasons, forum.seed + 2026, now,
+                       [](std::size_t, int) { return true; });
     auto plan = synthesis_settings(c, edition);
     plan.plan.reserved = {{"open_forum", 16},
                           {"dynamic_coalition", 10},
@@ -149,37 +164,12 @@ void load_evaluating_edition(db::Connection& c, const DemoForum& forum,
     save_assignment(c, edition, result.assignments, now);
     publish_assignment(c, edition);
 
-    std::map<std::string, int> proposal_index, member_index;
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        proposal_index[std::to_string(ids[i])] = static_cast<int>(i);
-    for (std::size_t i = 0; i < accounts.size(); ++i)
-        member_index[to_string(accounts[i])] = static_cast<int>(i);
-    std::vector<std::pair<int, int>> pairs;
-    for (const auto& a : result.assignments)
-        pairs.emplace_back(proposal_index.at(a.proposal), member_index.at(a.evaluator));
-    std::vector<int> themes, numbers;
-    for (const auto& p : forum.evaluating_proposals) {
-        themes.push_back(p.theme);
-        numbers.push_back(p.number);
-    }
-    auto evaluations = demo_evaluations(forum.seed + 2027, pairs, themes, numbers,
-                                        static_cast<int>(accounts.size()), settings.reasons);
+    // About half the places evaluated; the demo's MAG member (the first) has done three.
     int done_by_demo_member = 0;
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-        bool demo_member = pairs[i].second == 0;
-        if (demo_member ? done_by_demo_member++ >= 3 : i % 2 == 1) continue;
-        Evaluation e;
-        e.scores = {{"overall", evaluations[i].score}};
-        if (!evaluations[i].reason.empty()) e.reasons = {{"overall", evaluations[i].reason}};
-        e.comment = evaluations[i].comment;
-        c.run(
-            R"sql(
-            INSERT INTO evaluations
-                (proposal_id, account_id, status, content, version, updated_at, submitted_at)
-            VALUES (?, ?, 'submitted', ?, 1, ?, ?)
-        )sql",
-            {ids[pairs[i].first], accounts[pairs[i].second].value(), to_json(e).dump(), now, now});
-    }
+    insert_evaluations(c, forum.evaluating_proposals, ids, accounts, result.assignments,
+                       settings.reasons, forum.seed + 2027, now, [&](std::size_t i, int member) {
+                           return member == 0 ? done_by_demo_member++ < 3 : i % 2 == 0;
+                       });
 }
 
 }  // namespace
