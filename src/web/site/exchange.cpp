@@ -1,5 +1,7 @@
 #include "web/site/exchange.hpp"
 
+#include <algorithm>
+
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
 #include "http/error.hpp"
@@ -159,11 +161,14 @@ http::Response Exchange::page(const std::string& name, nlohmann::json view, int 
         view["is_admin"] = policy::may_administer(actor());
         // "My evaluations" for every edition where the account sits on the MAG.
         nlohmann::json lists = nlohmann::json::array();
-        for (const auto& g : actor().grants)
-            if (g.role == Role::evaluator && g.edition)
-                if (auto e = store::find_edition(db(), *g.edition))
-                    lists.push_back({{"url", "/editions/" + to_string(e->id) + "/evaluations"},
-                                     {"edition", e->name}});
+        bool member = std::any_of(actor().grants.begin(), actor().grants.end(),
+                                  [](const auto& g) { return g.role == Role::evaluator; });
+        // One query for all editions, and only for MAG members: this runs on every page.
+        if (member)
+            for (const auto& e : store::list_editions(db()))
+                if (policy::may_evaluate_in(actor(), e.id))
+                    lists.push_back({{"url", "/editions/" + to_string(e.id) + "/evaluations"},
+                                     {"edition", e.name}});
         view["my_evaluations"] = lists;
         view["one_evaluation_list"] = lists.size() == 1;
     }
