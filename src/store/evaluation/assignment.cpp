@@ -7,6 +7,7 @@
 
 #include "core/common/text.hpp"
 #include "store/editions/editions.hpp"
+#include "store/proposals/proposals.hpp"
 
 namespace convene::store {
 
@@ -35,12 +36,8 @@ AssignmentInstance assignment_instance(db::Connection& c, EditionId edition,
     std::map<std::int64_t, std::size_t> index;
     auto proposals = c.run(R"sql(
         SELECT p.id, COALESCE(t.name, '') AS theme
-        FROM proposals p
-        LEFT JOIN themes t ON t.id = p.theme_id
-        LEFT JOIN screening_results s ON s.proposal_id = p.id
-        LEFT JOIN screening_overrides o ON o.proposal_id = p.id
-        WHERE p.edition_id = ? AND p.status = 'submitted'
-          AND (s.proposal_id IS NULL OR COALESCE(o.passed, s.passed) = 1)
+    )sql" + std::string(submitted_proposals) +
+                               R"sql(
         ORDER BY p.number
     )sql",
                            {edition.value()});

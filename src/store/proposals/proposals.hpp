@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/common/ids.hpp"
@@ -11,6 +12,18 @@
 #include "database/database.hpp"
 
 namespace convene::store {
+
+// The FROM and WHERE (edition id as its one parameter) of the proposals that go on to
+// the MAG and the programme: submitted, and passed screening (the Secretariat's verdict
+// first) or not screened.
+inline constexpr std::string_view submitted_proposals = R"sql(
+        FROM proposals p
+        LEFT JOIN themes t ON t.id = p.theme_id
+        LEFT JOIN screening_results s ON s.proposal_id = p.id
+        LEFT JOIN screening_overrides o ON o.proposal_id = p.id
+        WHERE p.edition_id = ? AND p.status = 'submitted'
+          AND (s.proposal_id IS NULL OR COALESCE(o.passed, s.passed) = 1)
+)sql";
 
 // Every proposal of the edition with its people, in two queries whatever the count.
 // Drafts and withdrawn proposals are left out unless asked for: screening sees what

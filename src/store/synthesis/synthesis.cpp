@@ -6,6 +6,7 @@
 #include "core/common/text.hpp"
 #include "core/decisions/decision.hpp"
 #include "core/proposals/proposal.hpp"
+#include "store/proposals/proposals.hpp"
 
 namespace convene::store {
 
@@ -69,21 +70,6 @@ void set_synthesis_settings(db::Connection& c, EditionId edition, const Synthesi
     c.run(R"sql(UPDATE editions SET synthesis_settings = ? WHERE id = ?)sql",
           {to_json(s).dump(), edition.value()});
 }
-
-namespace {
-
-// The submitted proposals that passed screening (or were not screened): the FROM and
-// WHERE of the statements that pick the programme's candidates.
-constexpr std::string_view submitted_proposals = R"sql(
-        FROM proposals p
-        LEFT JOIN themes t ON t.id = p.theme_id
-        LEFT JOIN screening_results s ON s.proposal_id = p.id
-        LEFT JOIN screening_overrides o ON o.proposal_id = p.id
-        WHERE p.edition_id = ? AND p.status = 'submitted'
-          AND (s.proposal_id IS NULL OR COALESCE(o.passed, s.passed) = 1)
-)sql";
-
-}  // namespace
 
 std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, EditionId edition) {
     std::vector<ProgrammeProposal> out;
