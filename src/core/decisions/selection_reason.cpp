@@ -8,18 +8,18 @@ namespace convene {
 
 namespace {
 
-bool has_cause(const nlohmann::json& causes, const char* cause) {
+using Cause = SelectionCause::Kind;
+
+bool has_cause(const std::vector<SelectionCause>& causes, Cause kind) {
     for (const auto& c : causes)
-        if (c.value("cause", "") == cause) return true;
+        if (c.kind == kind) return true;
     return false;
 }
 
 // The first rule of a cause that is not the slots (every left proposal is held back by them).
-const nlohmann::json* rule_of(const nlohmann::json& causes, const char* cause) {
+const SelectionRule* rule_of(const std::vector<SelectionCause>& causes, Cause kind) {
     for (const auto& c : causes)
-        if (c.value("cause", "") == cause && c.contains("rule") && c["rule"].is_object() &&
-            !c["rule"].contains("slots"))
-            return &c["rule"];
+        if (c.kind == kind && c.rule && c.rule->kind != SelectionRule::Kind::slots) return &*c.rule;
     return nullptr;
 }
 
@@ -36,23 +36,23 @@ SelectionDecision decision_from_selection(const SelectionStanding& s) {
     d.kind = s.selected ? "accepted" : "declined";
     MessageParams args = {{"score", score_words(s.score)}, {"slots", s.slots}};
     // The MAG's own choice comes first: it overrides every score and rule.
-    if (s.selected && (s.forced_in || has_cause(s.causes, "forced_in"))) {
+    if (s.selected && (s.forced_in || has_cause(s.causes, Cause::forced_in))) {
         d.path = "forced_in";
-    } else if (!s.selected && (s.forced_out || has_cause(s.causes, "forced_out"))) {
+    } else if (!s.selected && (s.forced_out || has_cause(s.causes, Cause::forced_out))) {
         d.path = s.left ? "forced_out_above" : "forced_out";
     } else if (s.selected && s.entered) {
-        if (const auto* rule = rule_of(s.causes, "needed_for")) {
+        if (const auto* rule = rule_of(s.causes, Cause::needed_for)) {
             d.path = "quota";
             args.emplace_back("rule", selection_rule_words(*rule));
         } else {
             d.path = "freed";
         }
     } else if (!s.selected && s.left) {
-        const auto* rule = rule_of(s.causes, "held_back_by");
-        if (rule && rule->contains("max_per_organisation")) {
+        const auto* rule = rule_of(s.causes, Cause::held_back_by);
+        if (rule && rule->kind == SelectionRule::Kind::per_organisation) {
             d.path = "organisation_limit";
-            args.emplace_back("most", rule->value("max_per_organisation", 1));
-            args.emplace_back("organisation", rule->value("organisation", ""));
+            args.emplace_back("most", rule->most);
+            args.emplace_back("organisation", rule->organisation);
         } else if (rule) {
             d.path = "quota_full";
             args.emplace_back("rule", selection_rule_words(*rule));

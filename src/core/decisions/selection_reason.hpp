@@ -3,10 +3,11 @@
 // gives: forced in or out by the MAG, needed for a quota, held back by a quota or by the
 // organisation limit, displaced by the quotas, within or below the cut-off, merged.
 // Proposers read this reason in their message and the public in the transparency report.
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/selection/selection.hpp"
 
 namespace convene {
 
@@ -21,7 +22,7 @@ struct SelectionStanding {
     bool entered = false, left = false;    // versus the plain cut-off
     // The selection's causes for entering or leaving (SelectionResult::causes); empty
     // for a selection stored before causes were kept.
-    nlohmann::json causes = nlohmann::json::array();
+    std::vector<SelectionCause> causes;
     // The minimums at their bound, in words: what a displaced proposal made room for.
     std::vector<std::string> binding_minimums;
 };

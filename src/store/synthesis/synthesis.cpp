@@ -3,12 +3,26 @@
 #include <map>
 #include <string_view>
 
+#include "core/common/field_error.hpp"
 #include "core/common/text.hpp"
 #include "core/decisions/decision.hpp"
 #include "core/proposals/proposal.hpp"
 #include "store/proposals/proposals.hpp"
 
 namespace convene::store {
+
+namespace {
+
+// Rules as stored: checked when saved, so a row that no longer reads is left empty.
+SelectionRules stored_rules(const nlohmann::json& j) {
+    try {
+        return selection_rules_from_json(j);
+    } catch (const InputError&) {
+        return {};
+    }
+}
+
+}  // namespace
 
 namespace {
 
@@ -51,7 +65,7 @@ SynthesisSettings synthesis_settings(db::Connection& c, EditionId edition) {
     FieldErrors ignored;  // checked when saved
     if (j.contains("plan")) s.plan = slot_plan_from_json(j["plan"], s.plan, ignored);
     if (j.contains("rank_by") && j["rank_by"].is_string()) s.rank_by = j["rank_by"];
-    if (j.contains("rules") && j["rules"].is_object()) s.rules = j["rules"];
+    if (j.contains("rules")) s.rules = stored_rules(j["rules"]);
     if (j.contains("max_sessions_per_person") && j["max_sessions_per_person"].is_number_integer())
         s.max_sessions_per_person = j["max_sessions_per_person"];
     if (j.contains("texts")) s.texts = decision_texts_from_json(j["texts"], s.texts, ignored);
@@ -186,50 +200,50 @@ std::vector<long long> numbers_in(const nlohmann::json& list) {
 
 StoredSelection selection_from_json(const nlohmann::json& j) {
     StoredSelection s;
-    if (j.contains("rules") && j["rules"].is_object()) s.rules = j["rules"];
-    if (s.rules.contains("slots") && s.rules["slots"].is_number_integer())
-        s.slots = s.rules["slots"];
-    s.rules.erase("slots");
+    if (j.contains("rules")) {
+        s.rules = stored_rules(j["rules"]);
+        if (j["rules"].is_object() && j["rules"].contains("slots") &&
+            j["rules"]["slots"].is_number_integer())
+            s.slots = j["rules"]["slots"];
+    }
     if (j.contains("rank_by") && j["rank_by"].is_string()) s.rank_by = j["rank_by"];
     const auto r = j.value("result", nlohmann::json::object());
     s.selected = numbers_in(r.value("selected", nlohmann::json()));
     if (r.contains("total_score") && r["total_score"].is_number()) s.total_score = r["total_score"];
-    for (const auto& b : r.value("binding", nlohmann::json::array()))
-        s.binding.push_back({b.value("constraint", nlohmann::json::object()), b.value("words", ""),
-                             b.value("selected", 0), b.value("at", "")});
+    for (const auto& b : r.value("binding", nlohmann::json::array())) try {
+            s.binding.push_back(
+                {selection_rule_from_json(b.value("constraint", nlohmann::json()), "constraint"),
+                 b.value("selected", 0), b.value("at", "") == "min"});
+        } catch (const InputError&) {  // a rule this version no longer knows: left out
+        }
     const auto versus = r.value("versus_cutoff", nlohmann::json::object());
     s.entered = numbers_in(versus.value("entered", nlohmann::json()));
     s.left = numbers_in(versus.value("left", nlohmann::json()));
-    const auto why = versus.value("why", nlohmann::json::object());
-    for (const auto& [number, sentences] : why.items())
-        s.why[std::stoll(number)] = sentences.get<std::vector<std::string>>();
     // Selections made before causes were kept have none; reasons then come from the rules.
     const auto causes = versus.value("causes", nlohmann::json::object());
-    for (const auto& [number, list] : causes.items())
-        if (list.is_array()) s.causes[std::stoll(number)] = list;
+    for (const auto& [number, list] : causes.items()) try {
+            s.causes[std::stoll(number)] = selection_causes_from_json(list);
+        } catch (const InputError&) {
+        }
     for (const auto& id : j.value("selected_proposals", nlohmann::json::array()))
         s.selected_proposals.emplace_back(id.get<std::int64_t>());
     return s;
 }
 
 nlohmann::json to_json(const StoredSelection& s) {
-    auto rules = s.rules;
+    nlohmann::json rules = s.rules;
     rules["slots"] = s.slots;
-    nlohmann::json binding = nlohmann::json::array(), why = nlohmann::json::object(),
-                   causes = nlohmann::json::object();
-    for (const auto& b : s.binding)
-        binding.push_back({{"constraint", b.constraint},
-                           {"words", b.words},
-                           {"selected", b.selected},
-                           {"at", b.at}});
-    for (const auto& [number, sentences] : s.why) why[std::to_string(number)] = sentences;
-    for (const auto& [number, list] : s.causes) causes[std::to_string(number)] = list;
+    nlohmann::json why = nlohmann::json::object(), causes = nlohmann::json::object();
+    for (const auto& [number, list] : s.causes) {
+        why[std::to_string(number)] = cause_words(list);  // for readers of the raw row
+        causes[std::to_string(number)] = list;
+    }
     return {{"rules", rules},
             {"rank_by", s.rank_by},
             {"result",
              {{"selected", s.selected},
               {"total_score", s.total_score},
-              {"binding", binding},
+              {"binding", s.binding},
               {"versus_cutoff",
                {{"entered", s.entered}, {"left", s.left}, {"why", why}, {"causes", causes}}}}},
             {"selected_proposals", s.selected_proposals}};

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/common/ids.hpp"
+#include "core/selection/selection.hpp"
 #include "core/synthesis/synthesis.hpp"
 #include "database/database.hpp"
 
@@ -19,9 +20,7 @@ namespace convene::store {
 struct SynthesisSettings {
     SlotPlan plan;
     std::string rank_by = "mean";  // mean, median, normalised
-    // The selection's rules in the shape of `convene select`, proposals named by number:
-    // max_per_organisation, constraints, forced_in, forced_out, merged.
-    nlohmann::json rules = nlohmann::json::object();
+    SelectionRules rules;          // proposals named by number
     int max_sessions_per_person = 3;
     std::map<std::string, std::string> texts;  // decision kind -> message text
 };
@@ -42,27 +41,17 @@ std::string edition_fingerprint(db::Connection& c, EditionId edition);
 std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection& c,
                                                                  EditionId edition);
 
-// A rule of the selection at its bound.
-struct BindingRule {
-    nlohmann::json constraint;  // the rule as written, in the shape of `convene select`
-    std::string words;          // the rule in words
-    int selected = 0;           // chosen sessions it counts
-    std::string at;             // "min" or "max"
-};
 // The last selection made: the rules it ran under and what it chose, proposals named
 // by number (the selection's own ids) except `selected_proposals`.
 struct StoredSelection {
-    // The settings' rules as run, in the shape of `convene select` (written by the
-    // Secretariat; the core reads them), without "slots".
-    nlohmann::json rules = nlohmann::json::object();
+    SelectionRules rules;  // the settings' rules as run
     int slots = 0;
     std::string rank_by;
     std::vector<long long> selected;
     double total_score = 0;
     std::vector<BindingRule> binding;
-    std::vector<long long> entered, left;               // versus the plain cut-off
-    std::map<long long, std::vector<std::string>> why;  // number -> why it entered or left
-    std::map<long long, nlohmann::json> causes;         // number -> the same as data
+    std::vector<long long> entered, left;                     // versus the plain cut-off
+    std::map<long long, std::vector<SelectionCause>> causes;  // number -> why it entered or left
     std::vector<ProposalId> selected_proposals;
     std::string made_at;
 };

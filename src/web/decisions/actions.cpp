@@ -101,31 +101,24 @@ SelectionStanding standing_in(const store::StoredSelection& sel, long long numbe
     st.selected = selected;
     st.score = score;
     st.slots = sel.slots;
-    auto listed = [&](const char* name) {
-        if (sel.rules.contains(name) && sel.rules[name].is_array())
-            for (const auto& n : sel.rules[name])
-                if (n.is_number_integer() && n.get<long long>() == number) return true;
-        return false;
+    const SelectionKey key{number};
+    auto listed = [&](const std::vector<SelectionKey>& keys) {
+        return std::find(keys.begin(), keys.end(), key) != keys.end();
     };
-    st.forced_in = listed("forced_in");
-    st.forced_out = listed("forced_out");
-    if (sel.rules.contains("merged") && sel.rules["merged"].is_array())
-        for (const auto& pair : sel.rules["merged"]) {
-            if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer() ||
-                !pair[1].is_number_integer())
-                continue;
-            auto a = pair[0].get<long long>(), b = pair[1].get<long long>();
-            if (a != number && b != number) continue;
-            auto other = a == number ? b : a;
-            st.merged_with = other;
-            if (auto o = score_of.find(other); o != score_of.end())
-                st.joint_score = (score + o->second) / 2;
-        }
+    st.forced_in = listed(sel.rules.forced_in);
+    st.forced_out = listed(sel.rules.forced_out);
+    for (const auto& [a, b] : sel.rules.merged) {
+        if (!a.is_number() || !b.is_number() || (a != key && b != key)) continue;
+        auto other = (a == key ? b : a).number();
+        st.merged_with = other;
+        if (auto o = score_of.find(other); o != score_of.end())
+            st.joint_score = (score + o->second) / 2;
+    }
     st.entered = std::find(sel.entered.begin(), sel.entered.end(), number) != sel.entered.end();
     st.left = std::find(sel.left.begin(), sel.left.end(), number) != sel.left.end();
     if (auto c = sel.causes.find(number); c != sel.causes.end()) st.causes = c->second;
     for (const auto& b : sel.binding)
-        if (b.at == "min") st.binding_minimums.push_back(b.words);
+        if (b.at_min) st.binding_minimums.push_back(selection_rule_words(b.rule));
     return st;
 }
 

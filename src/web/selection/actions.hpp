@@ -11,8 +11,8 @@ namespace convene::web {
 class Exchange;
 
 // The instance `convene select` would read, proposals named by number.
-nlohmann::json selection_instance(Exchange& ex, const store::Edition& e,
-                                  const store::SynthesisSettings& s);
+SelectionInstance selection_instance(Exchange& ex, const store::Edition& e,
+                                     const store::SynthesisSettings& s);
 // Runs and stores the selection; when the rules cannot all hold, 422 naming them and
 // nothing is stored.
 nlohmann::json make_selection(Exchange& ex, const store::Edition& e);

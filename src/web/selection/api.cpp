@@ -1,5 +1,6 @@
 // The selection under quotas over the API: its instance, running it, reading it.
 #include "core/common/messages.hpp"
+#include "core/selection/selection.hpp"
 #include "http/error.hpp"
 #include "web/selection/actions.hpp"
 #include "web/selection/handlers.hpp"
@@ -11,7 +12,7 @@ namespace convene::web {
 http::Response api_selection_instance(Exchange& ex) {
     auto e = managed_edition(ex);
     return http::Response::json(
-        selection_instance(ex, e, store::synthesis_settings(ex.db(), e.id)));
+        to_json(selection_instance(ex, e, store::synthesis_settings(ex.db(), e.id))));
 }
 
 http::Response api_selection_make(Exchange& ex) {

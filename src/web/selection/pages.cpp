@@ -20,28 +20,29 @@ namespace {
 // constraints.
 struct RuleField {
     std::string name, label, attribute;
-    nlohmann::json value;
+    AttributeValue value;
 };
 
 std::vector<RuleField> rule_fields() {
     std::vector<RuleField> out = {
-        {"developing_min", say("selection.rule.developing_min"), "developing", true},
-        {"first_time_min", say("selection.rule.first_time_min"), "first_time", true}};
+        {"developing_min", say("selection.rule.developing_min"), "developing", {true}},
+        {"first_time_min", say("selection.rule.first_time_min"), "first_time", {true}}};
     for (const char* code : {"african", "asia_pacific", "eastern_european", "grulac", "weog"})
         out.push_back({std::string("region_") + code,
                        say("selection.rule.region_min", {{"region", regional_group_label(code)}}),
-                       "regional_group", code});
+                       "regional_group",
+                       {std::string(code)}});
     for (const auto& g : stakeholder_groups())
         out.push_back({"group_" + std::string(g.code),
-                       say("selection.rule.group_min", {{"group", g.label}}), "stakeholder_group",
-                       std::string(g.code)});
+                       say("selection.rule.group_min", {{"group", g.label}}),
+                       "stakeholder_group",
+                       {std::string(g.code)}});
     return out;
 }
 
-std::string numbers_text(const nlohmann::json& list) {
+std::string numbers_text(const std::vector<SelectionKey>& list) {
     std::string out;
-    if (list.is_array())
-        for (const auto& n : list) out += (out.empty() ? "" : ", ") + n.dump();
+    for (const auto& n : list) out += (out.empty() ? "" : ", ") + to_string(n);
     return out;
 }
 
@@ -63,12 +64,10 @@ http::Response selection_page_with(Exchange& ex, const store::Edition& e, const 
                                    const FieldErrors& conflicting = {}) {
     auto s = store::synthesis_settings(ex.db(), e.id);
     const auto& rules = s.rules;
-    auto stored_min = [&](const std::string& attribute, const nlohmann::json& value) {
-        if (rules.contains("constraints"))
-            for (const auto& c : rules["constraints"])
-                if (c.value("attribute", "") == attribute && c.contains("value") &&
-                    c["value"] == value && c.contains("min"))
-                    return c["min"].dump();
+    auto stored_min = [&](const std::string& attribute, const AttributeValue& value) {
+        for (const auto& c : rules.quotas)
+            if (c.attribute == attribute && c.value == value && c.min)
+                return std::to_string(*c.min);
         return std::string();
     };
     auto value = [&](const std::string& name, const std::string& stored) {
@@ -79,27 +78,23 @@ http::Response selection_page_with(Exchange& ex, const store::Edition& e, const 
         fields.push_back(field_view(
             r.name, r.label, value(r.name, stored_min(r.attribute, r.value)), errors, "text"));
     std::string theme_max;
-    if (rules.contains("constraints"))
-        for (const auto& c : rules["constraints"])
-            if (c.contains("theme") && c.contains("max")) theme_max = c["max"].dump();
+    for (const auto& c : rules.quotas)
+        if (c.attribute.empty() && c.max) theme_max = std::to_string(*c.max);
     std::string merged;
-    if (rules.contains("merged"))
-        for (const auto& m : rules["merged"]) merged += m[0].dump() + " + " + m[1].dump() + "\n";
+    for (const auto& [first, second] : rules.merged)
+        merged += to_string(first) + " + " + to_string(second) + "\n";
     nlohmann::json other = {
         field_view("theme_max", say("selection.theme_max"), value("theme_max", theme_max), errors,
                    "text"),
-        field_view("max_per_organisation", say("selection.max_per_organisation"),
-                   value("max_per_organisation", rules.contains("max_per_organisation") &&
-                                                         !rules["max_per_organisation"].is_null()
-                                                     ? rules["max_per_organisation"].dump()
-                                                     : ""),
-                   errors, "text", false, say("selection.max_per_organisation_hint")),
+        field_view(
+            "max_per_organisation", say("selection.max_per_organisation"),
+            value("max_per_organisation",
+                  rules.max_per_organisation ? std::to_string(*rules.max_per_organisation) : ""),
+            errors, "text", false, say("selection.max_per_organisation_hint")),
         field_view("forced_in", say("selection.forced_in"),
-                   value("forced_in", numbers_text(rules.value("forced_in", nlohmann::json()))),
-                   errors, "text"),
+                   value("forced_in", numbers_text(rules.forced_in)), errors, "text"),
         field_view("forced_out", say("selection.forced_out"),
-                   value("forced_out", numbers_text(rules.value("forced_out", nlohmann::json()))),
-                   errors, "text"),
+                   value("forced_out", numbers_text(rules.forced_out)), errors, "text"),
         field_view("merged", say("selection.merged"), value("merged", merged), errors, "textarea",
                    false, say("selection.merged_hint"))};
     auto selection = selection_view(ex, e);

@@ -59,12 +59,10 @@ store::SynthesisSettings synthesis_settings_in_body(Exchange& ex, const store::E
         if (!body["rules"].is_object())
             errors.push_back({"rules", say("synthesis.rules_not_object")});
         else {
-            auto candidate = s;
-            candidate.rules = body["rules"];
-            candidate.rules.erase("proposals");
-            candidate.rules.erase("slots");
             try {  // the rules must read as a selection over this edition's proposals
-                selection_instance_from_json(selection_instance(ex, e, candidate));
+                auto candidate = s;
+                candidate.rules = selection_rules_from_json(body["rules"]);
+                check_selection_keys(selection_instance(ex, e, candidate));
                 s.rules = candidate.rules;
             } catch (const InputError& bad) {
                 errors.push_back({bad.field().empty() ? "rules" : bad.field(), bad.message()});

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/selection/selection.hpp"
 
 namespace convene {
@@ -18,13 +20,18 @@ SelectionStanding standing(bool selected, double score) {
     return s;
 }
 
+// Causes written as the stored selection keeps them.
+std::vector<SelectionCause> causes(const char* json) {
+    return selection_causes_from_json(nlohmann::json::parse(json));
+}
+
 }  // namespace
 
 TEST(SelectionReason, AHighScoreForcedOutIsToldTheMagLeftItOut) {
     auto s = standing(false, 5.0);
     s.forced_out = true;
     s.left = true;
-    s.causes = nlohmann::json::parse(R"([{"cause":"forced_out"}])");
+    s.causes = causes(R"([{"cause":"forced_out"}])");
     auto d = decision_from_selection(s);
     EXPECT_EQ(d.kind, "declined");
     EXPECT_EQ(d.path, "forced_out");
@@ -56,8 +63,8 @@ TEST(SelectionReason, AForcedOutBelowTheCutOffIsStillTheMagsChoice) {
 TEST(SelectionReason, AQuotaEntrantNamesTheRule) {
     auto s = standing(true, 2.9);
     s.entered = true;
-    s.causes = {{{"cause", "needed_for"},
-                 {"rule", {{"attribute", "developing"}, {"value", true}, {"min", 45}}}}};
+    s.causes = causes(
+        R"([{"cause": "needed_for", "rule": {"attribute": "developing", "value": true, "min": 45}}])");
     auto d = decision_from_selection(s);
     EXPECT_EQ(d.path, "quota");
     EXPECT_NE(d.reason.find("\"at least 45 from developing countries\""), std::string::npos)
@@ -68,8 +75,8 @@ TEST(SelectionReason, AQuotaEntrantNamesTheRule) {
 TEST(SelectionReason, TheOrganisationLimitNamesTheOrganisation) {
     auto s = standing(false, 4.2);
     s.left = true;
-    s.causes = {{{"cause", "held_back_by"},
-                 {"rule", {{"max_per_organisation", 1}, {"organisation", "ISOC"}}}}};
+    s.causes = causes(
+        R"([{"cause": "held_back_by", "rule": {"max_per_organisation": 1, "organisation": "ISOC"}}])");
     auto d = decision_from_selection(s);
     EXPECT_EQ(d.path, "organisation_limit");
     EXPECT_NE(d.reason.find("at most 1 session(s) per organisation, and ISOC"), std::string::npos)
@@ -79,8 +86,8 @@ TEST(SelectionReason, TheOrganisationLimitNamesTheOrganisation) {
 TEST(SelectionReason, AFullThemeNamesTheRule) {
     auto s = standing(false, 4.2);
     s.left = true;
-    s.causes = {
-        {{"cause", "held_back_by"}, {"rule", {{"theme", "Digital Inclusion"}, {"max", 8}}}}};
+    s.causes =
+        causes(R"([{"cause": "held_back_by", "rule": {"theme": "Digital Inclusion", "max": 8}}])");
     auto d = decision_from_selection(s);
     EXPECT_EQ(d.path, "quota_full");
     EXPECT_NE(d.reason.find("\"at most 8 in the theme Digital Inclusion\""), std::string::npos)
@@ -90,14 +97,14 @@ TEST(SelectionReason, AFullThemeNamesTheRule) {
 TEST(SelectionReason, DisplacedAndFreedNameWhatTheRulesDid) {
     auto out = standing(false, 3.9);
     out.left = true;
-    out.causes = {{{"cause", "held_back_by"}, {"rule", {{"slots", 82}}}}};
+    out.causes = causes(R"([{"cause": "held_back_by", "rule": {"slots": 82}}])");
     out.binding_minimums = {"at least 15 from the African Group"};
     auto d = decision_from_selection(out);
     EXPECT_EQ(d.path, "displaced");
     EXPECT_NE(d.reason.find("(at least 15 from the African Group)"), std::string::npos) << d.reason;
     auto in = standing(true, 3.1);
     in.entered = true;
-    in.causes = {{{"cause", "freed"}}};
+    in.causes = causes(R"([{"cause": "freed"}])");
     EXPECT_EQ(decision_from_selection(in).path, "freed");
 }
 
@@ -126,8 +133,10 @@ TEST(SelectionReason, TheSelectionGivesCausesAsData) {
         "forced_in": [4], "forced_out": [1]})"));
     auto r = select_proposals(in);
     ASSERT_TRUE(r.feasible);
-    EXPECT_EQ(r.causes["1"][0]["cause"], "forced_out");
-    EXPECT_EQ(r.causes["4"][0]["cause"], "forced_in");
+    EXPECT_EQ(r.causes[1][0].kind, SelectionCause::Kind::forced_out);
+    EXPECT_EQ(r.causes[4][0].kind, SelectionCause::Kind::forced_in);
+    EXPECT_EQ(nlohmann::json(r.causes[1]), nlohmann::json::parse(R"([{"cause": "forced_out"}])"))
+        << "kept in the stored selection in this shape";
 }
 
 }  // namespace convene

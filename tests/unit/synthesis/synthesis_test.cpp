@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/decisions/decision.hpp"
 #include "core/selection/selection.hpp"
 
@@ -217,6 +219,9 @@ TEST(DecisionTexts, PlaceholdersAreFilledAndUnknownOnesRefused) {
 }
 
 TEST(SelectionWords, RulesReadAsTheMagSaysThem) {
+    auto selection_rule_words = [](const nlohmann::json& rule) {
+        return convene::selection_rule_words(selection_rule_from_json(rule, "rule"));
+    };
     EXPECT_EQ(selection_rule_words({{"attribute", "developing"}, {"value", true}, {"min", 40}}),
               "at least 40 from developing countries");
     EXPECT_EQ(selection_rule_words(
@@ -226,4 +231,8 @@ TEST(SelectionWords, RulesReadAsTheMagSaysThem) {
     EXPECT_EQ(selection_rule_words({{"max_per_organisation", 1}, {"organisation", "ISOC"}}),
               "at most 1 per organisation (ISOC)");
     EXPECT_EQ(selection_rule_words({{"forced_out", 12}}), "proposal 12 forced out");
+    EXPECT_EQ(selection_rule_words({{"attribute", "first_time"}, {"value", false}, {"max", 3}}),
+              "at most 3 from returning proposers");
+    EXPECT_EQ(selection_rule_words({{"attribute", "size"}, {"value", 2.5}, {"min", 1}}),
+              "at least 1 with size 2.50");
 }
