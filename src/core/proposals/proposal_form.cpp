@@ -351,8 +351,10 @@ std::string written(const nlohmann::json& v) {
 
 }  // namespace
 
-std::vector<FieldChange> compare_proposals(const nlohmann::json& before,
-                                           const nlohmann::json& after) {
+std::vector<FieldChange> compare_proposals(const Proposal& before_proposal,
+                                           const Proposal& after_proposal) {
+    // Field by field through the proposal's written form, which names every field.
+    const auto before = to_json(before_proposal), after = to_json(after_proposal);
     std::vector<FieldChange> out;
     for (auto name : proposal_fields) {
         std::string field(name);

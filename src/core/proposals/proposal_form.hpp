@@ -40,12 +40,11 @@ std::vector<int> allowed_durations(const Call& call, const std::string& session_
 // Confirmation states a proposer may declare; speakers answer by link themselves.
 const std::vector<std::string>& confirmation_states();
 
-// A field-by-field comparison of two revisions of a proposal's JSON: the members that
-// differ, with the text of each side (lists and people written out one per line).
+// A field-by-field comparison of two revisions of a proposal: the fields that differ, with
+// the text of each side (lists and people written out one per line).
 struct FieldChange {
     std::string field, label, before, after;
 };
-std::vector<FieldChange> compare_proposals(const nlohmann::json& before,
-                                           const nlohmann::json& after);
+std::vector<FieldChange> compare_proposals(const Proposal& before, const Proposal& after);
 
 }  // namespace convene

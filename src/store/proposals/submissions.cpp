@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/common/clock.hpp"
+#include "core/common/field_error.hpp"
 #include "core/people/people.hpp"
 #include "store/editions/editions.hpp"
 
@@ -348,7 +349,7 @@ bool withdraw_proposal(db::Connection& c, std::int64_t proposal, AccountId accou
         VALUES (?, ?, ?, ?, 'withdrawn', ?)
     )sql",
           {proposal, version, now, account.value(),
-           content.value_or(nlohmann::json::object()).dump()});
+           content ? to_json(*content).dump() : std::string("{}")});
     return true;
 }
 
@@ -376,14 +377,19 @@ std::vector<Revision> list_revisions(db::Connection& c, std::int64_t proposal) {
     return out;
 }
 
-std::optional<nlohmann::json> revision_content(db::Connection& c, std::int64_t proposal,
-                                               std::int64_t version) {
+std::optional<Proposal> revision_content(db::Connection& c, std::int64_t proposal,
+                                         std::int64_t version) {
     auto r = c.run(R"sql(
         SELECT content FROM proposal_revisions WHERE proposal_id = ? AND version = ?
     )sql",
                    {proposal, version});
     if (r.empty()) return std::nullopt;
-    return nlohmann::json::parse(r.rows[0].text("content"), nullptr, false);
+    auto j = nlohmann::json::parse(r.rows[0].text("content"), nullptr, false);
+    try {
+        return proposal_from_json(j);
+    } catch (const InputError&) {  // an older revision in another shape
+        return std::nullopt;
+    }
 }
 
 bool is_editor(db::Connection& c, std::int64_t proposal, AccountId account) {

@@ -60,8 +60,9 @@ struct Revision {
     std::string saved_at, saved_by, action;
 };
 std::vector<Revision> list_revisions(db::Connection& c, std::int64_t proposal);
-std::optional<nlohmann::json> revision_content(db::Connection& c, std::int64_t proposal,
-                                               std::int64_t version);
+// Nullopt when there is no such version, or it was saved in a shape this version cannot read.
+std::optional<Proposal> revision_content(db::Connection& c, std::int64_t proposal,
+                                         std::int64_t version);
 
 // Editors: the proposer and co-organisers.
 bool is_editor(db::Connection& c, std::int64_t proposal, AccountId account);

@@ -126,11 +126,9 @@ Proposal storable_columns(Proposal p) {
 
 Proposal proposal_as_saved(Exchange& ex, const store::ProposalRecord& record) {
     if (record.status == "draft")
-        if (auto content = store::revision_content(ex.db(), record.id, record.version)) try {
-                return proposal_from_json(*content);
-            } catch (const InputError&) {
-                // An older revision in another shape: the tables hold the same fields.
-            }
+        // An older revision in another shape reads as none: the tables hold the same fields.
+        if (auto content = store::revision_content(ex.db(), record.id, record.version))
+            return *content;
     return *store::load_proposal(ex.db(), record.id);
 }
 
@@ -198,7 +196,7 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
     auto current = store::revision_content(ex.db(), id, target.record.version);
     auto yours = to_json(draft);
     // Saving what is already saved (a double click, a second tab) changes nothing.
-    bool unchanged = current && comparable(*current) == comparable(yours);
+    bool unchanged = current && comparable(to_json(*current)) == comparable(yours);
     if (!unchanged) {
         auto account = ex.require_sign_in().id;
         // Faster than anyone types: a script. Refused before anything is stored.
@@ -209,8 +207,9 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
                                   intent == Intent::submit ? "submitted" : "saved", ex.now(),
                                   &draft)) {
             auto record = *store::find_proposal_record(ex.db(), id);
-            throw EditConflict{record.version, store::revision_content(ex.db(), id, record.version)
-                                                   .value_or(nlohmann::json::object())};
+            auto now_saved = store::revision_content(ex.db(), id, record.version);
+            throw EditConflict{record.version,
+                               now_saved ? *now_saved : proposal_as_saved(ex, record)};
         }
         ex.audit("proposal.save", "proposal " + std::to_string(id),
                  {{"version", expected_version + 1}});

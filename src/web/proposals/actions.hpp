@@ -34,7 +34,7 @@ void require_open_call(Exchange& ex, const Call& call);
 // Somebody saved the proposal since the version the form was opened at.
 struct EditConflict {
     std::int64_t current_version = 0;
-    nlohmann::json current;  // the proposal as now saved
+    Proposal current;  // the proposal as now saved
 };
 
 struct SaveOutcome {

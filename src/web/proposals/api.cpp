@@ -118,12 +118,12 @@ http::Response api_proposal_update(Exchange& ex) {
         return outcome_response(ex, outcome, 200);
     } catch (const EditConflict& conflict) {
         nlohmann::json changes = nlohmann::json::array();
-        for (const auto& c : compare_proposals(conflict.current, to_json(draft)))
+        for (const auto& c : compare_proposals(conflict.current, draft))
             changes.push_back({{"field", c.field}, {"theirs", c.before}, {"yours", c.after}});
         return problem(409, say("proposals.edit_conflict"),
                        say("proposals.someone_saved_this_proposal_since_the"),
                        {{"current_version", conflict.current_version},
-                        {"current", conflict.current},
+                        {"current", to_json(conflict.current)},
                         {"yours", to_json(draft)},
                         {"changes", changes}});
     }
@@ -150,7 +150,7 @@ http::Response api_proposal_revision(Exchange& ex) {
     auto target = proposal_for(ex, ex.params.integer("proposal"));
     auto content = store::revision_content(ex.db(), target.record.id, ex.params.integer("version"));
     if (!content) throw http::not_found(say("proposals.this_proposal_has_no_such_version"));
-    return http::Response::json(*content);
+    return http::Response::json(to_json(*content));
 }
 
 http::Response api_my_proposals(Exchange& ex) {

@@ -256,7 +256,7 @@ http::Response proposal_update(Exchange& ex) {
         // Nothing is overwritten: the form keeps the user's values, now over the latest
         // version, and the page shows what the other person saved.
         nlohmann::json changes = nlohmann::json::array();
-        for (const auto& c : compare_proposals(conflict.current, to_json(draft)))
+        for (const auto& c : compare_proposals(conflict.current, draft))
             changes.push_back({{"label", c.label}, {"theirs", c.before}, {"yours", c.after}});
         page.version = conflict.current_version;
         page.conflict = {{"version", conflict.current_version}, {"changes", changes}};

@@ -149,13 +149,13 @@ TEST(ProposalForm, RevisionsCompareFieldByField) {
     Proposal b = a;
     b.title = "New";
     b.speakers[0].confirmation = "confirmed";
-    auto changes = compare_proposals(to_json(a), to_json(b));
+    auto changes = compare_proposals(a, b);
     ASSERT_EQ(changes.size(), 2u);
     EXPECT_EQ(changes[0].field, "title");
     EXPECT_EQ(changes[0].before, "Old");
     EXPECT_EQ(changes[1].field, "speakers");
     EXPECT_EQ(changes[1].after, "Ana, ISOC, Confirmed");
-    EXPECT_TRUE(compare_proposals(to_json(a), to_json(a)).empty());
+    EXPECT_TRUE(compare_proposals(a, a).empty());
 }
 
 TEST(Mail, MessagesAreCrlfUtf8AndHeadersCannotBeInjected) {
