@@ -195,178 +195,155 @@ int demo(const Settings& s, std::uint64_t seed, int proposals,
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App cli{"Convene: the programme cycle of a multistakeholder forum"};
+    CLI::App cli{say("cli.help.convene")};
     cli.require_subcommand(1);
     // Global flags work before or after the subcommand: subcommands (made after this)
     // hand the flags they do not know to their parent.
     cli.fallthrough();
     Settings s;
-    cli.add_option("--database", s.database, "sqlite:FILE or postgresql://...")
+    cli.add_option("--database", s.database, say("cli.help.database"))
         ->envname("CONVENE_DATABASE")
         ->capture_default_str();
-    cli.add_option("--log-level", s.log_level, "trace, debug, info, warn, error, critical, off")
+    cli.add_option("--log-level", s.log_level, say("cli.help.log_level"))
         ->envname("CONVENE_LOG_LEVEL")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
         ->capture_default_str();
 
-    auto* serve_cmd = cli.add_subcommand("serve", "Serve the web application");
-    serve_cmd->add_option("--listen", s.listen, "HOST:PORT (port 0: any free port)")
+    auto* serve_cmd = cli.add_subcommand("serve", say("cli.help.serve"));
+    serve_cmd->add_option("--listen", s.listen, say("cli.help.serve.listen"))
         ->envname("CONVENE_LISTEN")
         ->capture_default_str();
-    serve_cmd
-        ->add_option("--base-url", s.base_url, "Public address, e.g. https://forum.example.org")
+    serve_cmd->add_option("--base-url", s.base_url, say("cli.help.serve.base_url"))
         ->envname("CONVENE_BASE_URL");
-    serve_cmd
-        ->add_option("--smtp", s.smtp,
-                     "smtp://host:port for outgoing mail (without it, mail waits in the outbox)")
-        ->envname("CONVENE_SMTP");
-    serve_cmd->add_option("--mail-from", s.mail_from, "Sender address of outgoing mail")
+    serve_cmd->add_option("--smtp", s.smtp, say("cli.help.serve.smtp"))->envname("CONVENE_SMTP");
+    serve_cmd->add_option("--mail-from", s.mail_from, say("cli.help.serve.mail_from"))
         ->envname("CONVENE_MAIL_FROM")
         ->capture_default_str();
     serve_cmd
         ->add_option("--smtp-retry-seconds", s.smtp_retry_seconds,
-                     "First wait after a failed send; doubles each time, at most an hour")
+                     say("cli.help.serve.smtp_retry_seconds"))
         ->envname("CONVENE_SMTP_RETRY_SECONDS")
         ->capture_default_str();
     serve_cmd
         ->add_option("--speaker-link-days", s.speaker_link_days,
-                     "Days a speaker's confirmation link works")
+                     say("cli.help.serve.speaker_link_days"))
         ->envname("CONVENE_SPEAKER_LINK_DAYS")
         ->capture_default_str();
-    serve_cmd
-        ->add_option("--threads", s.threads, "Worker threads (default: one per core, at least 2)")
+    serve_cmd->add_option("--threads", s.threads, say("cli.help.serve.threads"))
         ->envname("CONVENE_THREADS");
     serve_cmd
-        ->add_option("--request-timeout", s.request_timeout,
-                     "Seconds a client has to send a request")
+        ->add_option("--request-timeout", s.request_timeout, say("cli.help.serve.request_timeout"))
         ->envname("CONVENE_REQUEST_TIMEOUT")
         ->capture_default_str();
     serve_cmd
-        ->add_option("--max-connections", s.max_connections,
-                     "Connections open at once, in all (never above the descriptor limit)")
+        ->add_option("--max-connections", s.max_connections, say("cli.help.serve.max_connections"))
         ->envname("CONVENE_MAX_CONNECTIONS")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
         ->capture_default_str();
     serve_cmd
         ->add_option("--max-connections-per-address", s.max_connections_per_address,
-                     "Connections open at once from one address")
+                     say("cli.help.serve.max_connections_per_address"))
         ->envname("CONVENE_MAX_CONNECTIONS_PER_ADDRESS")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
         ->capture_default_str();
     serve_cmd
         ->add_option("--max-live-per-address", s.max_live_per_address,
-                     "Live update streams open at once from one address")
+                     say("cli.help.serve.max_live_per_address"))
         ->envname("CONVENE_MAX_LIVE_PER_ADDRESS")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
         ->capture_default_str();
     serve_cmd
         ->add_option("--live-idle-seconds", s.live_idle_seconds,
-                     "A live stream with no message for this long is closed (pages reopen it)")
+                     say("cli.help.serve.live_idle_seconds"))
         ->envname("CONVENE_LIVE_IDLE_SECONDS")
         ->check(CLI::Range(1, 86400))
         ->capture_default_str();
-    serve_cmd
-        ->add_option("--trusted-proxy", s.trusted_proxies,
-                     "Address range (CIDR) of a reverse proxy whose X-Forwarded-For is believed")
+    serve_cmd->add_option("--trusted-proxy", s.trusted_proxies, say("cli.help.serve.trusted_proxy"))
         ->envname("CONVENE_TRUSTED_PROXY")
         ->delimiter(',');
     serve_cmd
         ->add_option("--registrations-per-hour", s.registrations_per_hour,
-                     "Accounts that one address may register in an hour")
+                     say("cli.help.serve.registrations_per_hour"))
         ->envname("CONVENE_REGISTRATIONS_PER_HOUR")
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
     serve_cmd
         ->add_option("--invitations-per-hour", s.invitations_per_hour,
-                     "Co-organiser invitations that one account may send in an hour")
+                     say("cli.help.serve.invitations_per_hour"))
         ->envname("CONVENE_INVITATIONS_PER_HOUR")
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
     serve_cmd
         ->add_option("--saves-per-minute", s.saves_per_minute,
-                     "Proposal saves that one account may make in a minute")
+                     say("cli.help.serve.saves_per_minute"))
         ->envname("CONVENE_SAVES_PER_MINUTE")
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
     serve_cmd
         ->add_option("--sign-in-pause-seconds", s.sign_in_pause_seconds,
-                     "After repeated failed sign-ins, one attempt per this many seconds")
+                     say("cli.help.serve.sign_in_pause_seconds"))
         ->envname("CONVENE_SIGN_IN_PAUSE_SECONDS")
         ->check(CLI::Range(1, 3600))
         ->capture_default_str();
-    serve_cmd
-        ->add_option("--metrics-token", s.metrics_token,
-                     "Bearer token for /metrics (without it, /metrics answers loopback only)")
+    serve_cmd->add_option("--metrics-token", s.metrics_token, say("cli.help.serve.metrics_token"))
         ->envname("CONVENE_METRICS_TOKEN");
 
-    cli.add_subcommand("migrate", "Apply the database migrations");
-    cli.add_subcommand("routes",
-                       "Print the route table the server answers, METHOD PATTERN GATE a line");
+    cli.add_subcommand("migrate", say("cli.help.migrate"));
+    cli.add_subcommand("routes", say("cli.help.routes"));
 
-    auto* demo_cmd = cli.add_subcommand("demo", "Fill the database with a generated demo forum");
+    auto* demo_cmd = cli.add_subcommand("demo", say("cli.help.demo"));
     std::uint64_t seed = 1;
     std::string credentials_file;
-    demo_cmd->add_option("--seed", seed, "Same seed, same forum")->capture_default_str();
+    demo_cmd->add_option("--seed", seed, say("cli.help.demo.seed"))->capture_default_str();
     int demo_proposals = 300;
-    demo_cmd->add_option("--proposals", demo_proposals, "How many workshop proposals")
+    demo_cmd->add_option("--proposals", demo_proposals, say("cli.help.demo.proposals"))
         ->check(CLI::Range(1, 100000))
         ->capture_default_str();
-    demo_cmd->add_option("--credentials", credentials_file, "Also write the sign-in details here");
+    demo_cmd->add_option("--credentials", credentials_file, say("cli.help.demo.credentials"));
 
-    auto* screen_cmd =
-        cli.add_subcommand("screen", "Screen proposals offline (JSON files in, JSON lines out)");
+    auto* screen_cmd = cli.add_subcommand("screen", say("cli.help.screen"));
     std::string edition_file, proposals_file;
-    screen_cmd
-        ->add_option("--edition", edition_file,
-                     "Edition settings: screening rules, MAG members, past sessions")
-        ->required();
-    screen_cmd
-        ->add_option("--proposals", proposals_file, "A list of proposals in the API's JSON shape")
+    screen_cmd->add_option("--edition", edition_file, say("cli.help.screen.edition"))->required();
+    screen_cmd->add_option("--proposals", proposals_file, say("cli.help.screen.proposals"))
         ->required();
 
-    auto* assign_cmd = cli.add_subcommand(
-        "assign", "Assign evaluators to proposals, optimally (JSON instance in, JSON out)");
+    auto* assign_cmd = cli.add_subcommand("assign", say("cli.help.assign"));
     std::string assign_in, assign_out;
-    assign_cmd->add_option("--in", assign_in, "The instance: proposals, evaluators, conflicts")
-        ->required();
-    assign_cmd->add_option("--out", assign_out, "Where to write the assignment (default: stdout)");
+    assign_cmd->add_option("--in", assign_in, say("cli.help.assign.in"))->required();
+    assign_cmd->add_option("--out", assign_out, say("cli.help.assign.out"));
 
-    auto* select_cmd = cli.add_subcommand(
-        "select",
-        "Select proposals under slots and quotas, optimally (JSON instance in, JSON out)");
+    auto* select_cmd = cli.add_subcommand("select", say("cli.help.select"));
     std::string select_in, select_out;
-    select_cmd->add_option("--in", select_in, "The instance: slots, proposals, constraints")
-        ->required();
-    select_cmd->add_option("--out", select_out, "Where to write the selection (default: stdout)");
+    select_cmd->add_option("--in", select_in, say("cli.help.select.in"))->required();
+    select_cmd->add_option("--out", select_out, say("cli.help.select.out"));
 
-    auto* import_cmd = cli.add_subcommand("import", "Read the forum's published documents");
+    auto* import_cmd = cli.add_subcommand("import", say("cli.help.import"));
     import_cmd->require_subcommand(1);
     auto* page_cmd =
-        import_cmd->add_subcommand("workshop-page", "A published workshop page, as text");
+        import_cmd->add_subcommand("workshop-page", say("cli.help.import.workshop_page"));
     std::string page_file;
     page_cmd->add_option("FILE", page_file)->required();
     std::int64_t into_edition = 0;
-    page_cmd->add_option("--into", into_edition,
-                         "Store it in this edition (its id) as a session held, with its report");
+    page_cmd->add_option("--into", into_edition, say("cli.help.import.workshop_page.into"));
 
-    auto* user_cmd = cli.add_subcommand("user", "Manage accounts");
+    auto* user_cmd = cli.add_subcommand("user", say("cli.help.user"));
     user_cmd->require_subcommand(1);
-    auto* add_cmd = user_cmd->add_subcommand("add", "Create an account");
+    auto* add_cmd = user_cmd->add_subcommand("add", say("cli.help.user.add"));
     std::string email, name, password, role;
     std::int64_t edition = 0;
     bool token = false;
     add_cmd->add_option("--email", email)->required();
     add_cmd->add_option("--name", name)->required();
-    add_cmd->add_option("--password", password, "Generated and printed when omitted");
-    add_cmd->add_option("--role", role, "admin, evaluator, proposer")
+    add_cmd->add_option("--password", password, say("cli.help.user.add.password"));
+    add_cmd->add_option("--role", role, say("cli.help.user.add.role"))
         ->check(CLI::IsMember({"admin", "evaluator", "proposer"}))
         ->required();
-    add_cmd->add_option("--edition", edition, "Edition the role holds for (default: all)");
-    add_cmd->add_flag("--token", token, "Also create and print an API bearer token");
-    auto* passwd_cmd = user_cmd->add_subcommand("passwd", "Set an account's password");
+    add_cmd->add_option("--edition", edition, say("cli.help.user.add.edition"));
+    add_cmd->add_flag("--token", token, say("cli.help.user.add.token"));
+    auto* passwd_cmd = user_cmd->add_subcommand("passwd", say("cli.help.user.passwd"));
     passwd_cmd->add_option("--email", email)->required();
-    passwd_cmd->add_option("--password", password, "Generated and printed when omitted");
-    user_cmd->add_subcommand("list", "List accounts and their roles");
+    passwd_cmd->add_option("--password", password, say("cli.help.user.passwd.password"));
+    user_cmd->add_subcommand("list", say("cli.help.user.list"));
 
     CLI11_PARSE(cli, argc, argv);
     // Log lines go to stderr at the chosen level for every command, never into output

@@ -38,8 +38,10 @@ nlohmann::json read_json(const std::string& path) {
     try {
         return parse_json_input(text);
     } catch (const JsonInputError& e) {
-        throw std::runtime_error(path + ": " + e.what() +
-                                 (e.field().empty() ? "" : " (at " + e.field() + ")"));
+        throw std::runtime_error(
+            e.field().empty() ? say("cli.file.error", {{"path", path}, {"error", e.what()}})
+                              : say("cli.file.error_at",
+                                    {{"path", path}, {"error", e.what()}, {"field", e.field()}}));
     }
 }
 
@@ -104,8 +106,9 @@ int screen(const std::string& edition_file, const std::string& proposals_file) {
         try {
             proposals.push_back(proposal_from_json(list[i]));
         } catch (const std::invalid_argument& e) {
-            throw std::runtime_error(proposals_file + ": proposal " + std::to_string(i + 1) + ": " +
-                                     e.what());
+            throw std::runtime_error(
+                say("cli.file.error_in_proposal",
+                    {{"path", proposals_file}, {"n", i + 1}, {"error", e.what()}}));
         }
     }
     try {
