@@ -4,6 +4,7 @@
 // rows read the same on both engines; a row's cells are read by column name
 // (`row.text("title")`), the name the SELECT gives the column. Connections come from a
 // pool; a Transaction wraps every request's writes.
+#include <concepts>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -17,7 +18,16 @@ namespace convene::db {
 
 enum class Engine { sqlite, postgresql };
 
-using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
+// A value bound to a `?`: null, an integer or a text. A typed id (core's Id<Tag>, whose
+// value() is the number) binds as its number, so the store passes ids as they are.
+struct Value : std::variant<std::nullptr_t, std::int64_t, std::string> {
+    using std::variant<std::nullptr_t, std::int64_t, std::string>::variant;
+    template <class TypedId>
+    requires requires(const TypedId& id) {
+        { id.value() } -> std::same_as<std::int64_t>;
+    }
+    Value(const TypedId& id) : variant(id.value()) {}  // NOLINT: ids bind as they are
+};
 
 // The names of a result's columns, shared by its rows.
 using ColumnNames = std::shared_ptr<const std::vector<std::string>>;

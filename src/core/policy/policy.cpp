@@ -103,7 +103,7 @@ std::optional<LiveTopic> parse_live_topic(std::string_view topic) {
         return std::nullopt;
     std::int64_t id = 0;
     for (char c : digits) id = id * 10 + (c - '0');
-    return LiveTopic{LiveTopic::Kind::proposal, id};
+    return LiveTopic{LiveTopic::Kind::proposal, ProposalId{id}};
 }
 
 bool may_follow(const Actor& a, const LiveTopic& topic,

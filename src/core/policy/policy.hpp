@@ -89,7 +89,7 @@ bool may_read_results(const Actor& a, EditionId edition, bool published);
 // Live topics: "editions" (anyone) and "proposal-<id>" (its organisers and Secretariat).
 struct LiveTopic {
     enum class Kind { editions, proposal } kind = Kind::editions;
-    std::int64_t proposal = 0;
+    ProposalId proposal;
 };
 // Nullopt when the text names no topic ("proposal-x", "proposal-" followed by 13 digits).
 std::optional<LiveTopic> parse_live_topic(std::string_view topic);

@@ -22,7 +22,7 @@ constexpr std::string_view decision_columns = R"sql(
 
 StoredDecision decision_of_row(const db::Row& row) {
     FieldErrors ignored;  // checked when saved
-    return {ProposalId{row.integer("id")},
+    return {row.id<ProposalId>("id"),
             row.integer("number"),
             row.text("title"),
             row.text("theme"),
@@ -44,7 +44,7 @@ std::vector<StoredDecision> list_decisions(db::Connection& c, EditionId edition)
     return out;
 }
 
-StoredDecision load_decision(db::Connection& c, std::int64_t proposal) {
+StoredDecision load_decision(db::Connection& c, ProposalId proposal) {
     auto r = c.run(std::string(decision_columns) + R"sql(
         WHERE d.proposal_id = ?
     )sql",
@@ -53,9 +53,8 @@ StoredDecision load_decision(db::Connection& c, std::int64_t proposal) {
     return decision_of_row(r.rows[0]);
 }
 
-std::optional<std::int64_t> save_decision(db::Connection& c, EditionId edition,
-                                          std::int64_t proposal, const Decision& d,
-                                          std::int64_t expected_version,
+std::optional<std::int64_t> save_decision(db::Connection& c, EditionId edition, ProposalId proposal,
+                                          const Decision& d, std::int64_t expected_version,
                                           std::optional<AccountId> account,
                                           const std::string& now) {
     const auto content = to_json(d).dump();
@@ -80,10 +79,10 @@ std::optional<std::int64_t> save_decision(db::Connection& c, EditionId edition,
     return expected_version + 1;
 }
 
-std::map<std::int64_t, std::vector<std::string>> decision_recipients(db::Connection& c,
-                                                                     EditionId edition) {
-    std::map<std::int64_t, std::vector<std::string>> out;
-    auto add = [&](std::int64_t proposal, const std::string& email) {
+std::map<ProposalId, std::vector<std::string>> decision_recipients(db::Connection& c,
+                                                                   EditionId edition) {
+    std::map<ProposalId, std::vector<std::string>> out;
+    auto add = [&](ProposalId proposal, const std::string& email) {
         auto& list = out[proposal];
         auto key = ascii_lower(trim(email));
         if (key.empty()) return;
@@ -100,7 +99,7 @@ std::map<std::int64_t, std::vector<std::string>> decision_recipients(db::Connect
         ORDER BY e.proposal_id, e.added_at, a.id
     )sql",
                          {edition.value()});
-    for (const auto& row : editors.rows) add(row.integer("proposal_id"), row.text("email"));
+    for (const auto& row : editors.rows) add(row.id<ProposalId>("proposal_id"), row.text("email"));
     auto organisers = c.run(R"sql(
         SELECT pp.proposal_id, COALESCE(pe.email, '') AS email
         FROM proposal_people pp
@@ -110,13 +109,14 @@ std::map<std::int64_t, std::vector<std::string>> decision_recipients(db::Connect
         ORDER BY pp.proposal_id, pp.position
     )sql",
                             {edition.value()});
-    for (const auto& row : organisers.rows) add(row.integer("proposal_id"), row.text("email"));
+    for (const auto& row : organisers.rows)
+        add(row.id<ProposalId>("proposal_id"), row.text("email"));
     return out;
 }
 
-std::map<std::int64_t, std::vector<std::string>> evaluation_comments(db::Connection& c,
-                                                                     EditionId edition) {
-    std::map<std::int64_t, std::vector<std::string>> out;
+std::map<ProposalId, std::vector<std::string>> evaluation_comments(db::Connection& c,
+                                                                   EditionId edition) {
+    std::map<ProposalId, std::vector<std::string>> out;
     auto comments = c.run(R"sql(
         SELECT e.proposal_id, e.content
         FROM evaluations e
@@ -129,7 +129,8 @@ std::map<std::int64_t, std::vector<std::string>> evaluation_comments(db::Connect
         FieldErrors ignored;
         auto e = evaluation_from_json(nlohmann::json::parse(row.text("content"), nullptr, false),
                                       ignored);
-        if (!trim(e.comment).empty()) out[row.integer("proposal_id")].push_back(trim(e.comment));
+        if (!trim(e.comment).empty())
+            out[row.id<ProposalId>("proposal_id")].push_back(trim(e.comment));
     }
     return out;
 }

@@ -25,23 +25,22 @@ struct StoredDecision {
 };
 // Every decision of the edition, by proposal number.
 std::vector<StoredDecision> list_decisions(db::Connection& c, EditionId edition);
-StoredDecision load_decision(db::Connection& c, std::int64_t proposal);
+StoredDecision load_decision(db::Connection& c, ProposalId proposal);
 
 // Saves over `expected_version` (0 when there was none); the new version, or nullopt
 // when somebody saved since.
-std::optional<std::int64_t> save_decision(db::Connection& c, EditionId edition,
-                                          std::int64_t proposal, const Decision& d,
-                                          std::int64_t expected_version,
+std::optional<std::int64_t> save_decision(db::Connection& c, EditionId edition, ProposalId proposal,
+                                          const Decision& d, std::int64_t expected_version,
                                           std::optional<AccountId> account, const std::string& now);
 
 // For each proposal of the edition: its editors' account e-mails and its organisers'
 // e-mails, each once (two queries for the whole edition).
-std::map<std::int64_t, std::vector<std::string>> decision_recipients(db::Connection& c,
-                                                                     EditionId edition);
+std::map<ProposalId, std::vector<std::string>> decision_recipients(db::Connection& c,
+                                                                   EditionId edition);
 // For each proposal of the edition: the comments of its submitted evaluations, without
 // who wrote them.
-std::map<std::int64_t, std::vector<std::string>> evaluation_comments(db::Connection& c,
-                                                                     EditionId edition);
+std::map<ProposalId, std::vector<std::string>> evaluation_comments(db::Connection& c,
+                                                                   EditionId edition);
 
 // When the results were published ("" when not).
 std::string results_published_at(db::Connection& c, EditionId edition);

@@ -169,7 +169,7 @@ void publish_assignment(db::Connection& c, EditionId edition) {
           {edition.value()});
 }
 
-bool declare_conflict(db::Connection& c, std::int64_t proposal, AccountId account,
+bool declare_conflict(db::Connection& c, ProposalId proposal, AccountId account,
                       const std::string& now, const std::string& origin) {
     c.run(R"sql(
         INSERT INTO conflicts (proposal_id, account_id, declared_at, origin) VALUES (?, ?, ?, ?)
@@ -197,9 +197,9 @@ void add_assignment(db::Connection& c, EditionId edition, const AssignmentPair& 
            edition.value()});
 }
 
-std::vector<std::int64_t> proposals_edited_in(db::Connection& c, EditionId edition,
-                                              AccountId account) {
-    std::vector<std::int64_t> out;
+std::vector<ProposalId> proposals_edited_in(db::Connection& c, EditionId edition,
+                                            AccountId account) {
+    std::vector<ProposalId> out;
     auto r = c.run(R"sql(
         SELECT e.proposal_id
         FROM proposal_editors e
@@ -208,11 +208,11 @@ std::vector<std::int64_t> proposals_edited_in(db::Connection& c, EditionId editi
         ORDER BY 1
     )sql",
                    {edition.value(), account.value()});
-    for (const auto& row : r.rows) out.push_back(row.integer("proposal_id"));
+    for (const auto& row : r.rows) out.push_back(row.id<ProposalId>("proposal_id"));
     return out;
 }
 
-bool has_assignment(db::Connection& c, std::int64_t proposal, AccountId account) {
+bool has_assignment(db::Connection& c, ProposalId proposal, AccountId account) {
     return !c.run(R"sql(SELECT 1 FROM assignments WHERE proposal_id = ? AND account_id = ?)sql",
                   {proposal, account.value()})
                 .empty();
@@ -231,7 +231,7 @@ std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, EditionId 
     )sql",
                    {edition.value()});
     for (const auto& row : r.rows)
-        out.push_back({row.integer("proposal_id"), row.integer("number"), row.text("title"),
+        out.push_back({row.id<ProposalId>("proposal_id"), row.integer("number"), row.text("title"),
                        row.text("member"), row.text("declared_at"), row.text("origin")});
     return out;
 }

@@ -40,15 +40,16 @@ void publish_assignment(db::Connection& c, EditionId edition);
 // any evaluation of it discarded (true when there was one).
 // `origin`: "declared" by the member, or "joined_proposal" when the member became one
 // of the proposal's organisers.
-bool declare_conflict(db::Connection& c, std::int64_t proposal, AccountId account,
+bool declare_conflict(db::Connection& c, ProposalId proposal, AccountId account,
                       const std::string& now, const std::string& origin = "declared");
 // The edition's proposals the account edits (organiser or co-organiser).
-std::vector<std::int64_t> proposals_edited_in(db::Connection& c, EditionId edition,
-                                              AccountId account);
+std::vector<ProposalId> proposals_edited_in(db::Connection& c, EditionId edition,
+                                            AccountId account);
 // Assigned, published or not.
-bool has_assignment(db::Connection& c, std::int64_t proposal, AccountId account);
+bool has_assignment(db::Connection& c, ProposalId proposal, AccountId account);
 struct RecordedConflict {
-    std::int64_t proposal = 0, number = 0;
+    ProposalId proposal;
+    std::int64_t number = 0;
     std::string title, member, declared_at, origin;
 };
 std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, EditionId edition);

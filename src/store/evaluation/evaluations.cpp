@@ -25,7 +25,7 @@ StoredEvaluation evaluation_of_row(const db::Row& row) {
 
 }  // namespace
 
-StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, AccountId account) {
+StoredEvaluation load_evaluation(db::Connection& c, ProposalId proposal, AccountId account) {
     auto r = c.run(R"sql(
         SELECT account_id, status, content, version, updated_at,
                COALESCE(submitted_at, '') AS submitted_at
@@ -37,7 +37,7 @@ StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, Accou
 }
 
 std::vector<std::pair<AccountId, StoredEvaluation>> evaluations_of(db::Connection& c,
-                                                                   std::int64_t proposal) {
+                                                                   ProposalId proposal) {
     std::vector<std::pair<AccountId, StoredEvaluation>> out;
     auto r = c.run(R"sql(
         SELECT account_id, status, content, version, updated_at,
@@ -52,7 +52,7 @@ std::vector<std::pair<AccountId, StoredEvaluation>> evaluations_of(db::Connectio
     return out;
 }
 
-bool is_assigned(db::Connection& c, std::int64_t proposal, AccountId account) {
+bool is_assigned(db::Connection& c, ProposalId proposal, AccountId account) {
     return !c.run(R"sql(
         SELECT 1 FROM assignments WHERE proposal_id = ? AND account_id = ? AND published = 1
     )sql",
@@ -60,7 +60,7 @@ bool is_assigned(db::Connection& c, std::int64_t proposal, AccountId account) {
                 .empty();
 }
 
-std::optional<std::int64_t> save_evaluation(db::Connection& c, std::int64_t proposal,
+std::optional<std::int64_t> save_evaluation(db::Connection& c, ProposalId proposal,
                                             AccountId account, const Evaluation& e, bool submit,
                                             std::int64_t expected_version, const std::string& now) {
     const auto content = to_json(e).dump();
@@ -106,7 +106,7 @@ std::vector<Task> member_tasks(db::Connection& c, EditionId edition, AccountId a
     )sql",
                    {account.value(), edition.value()});
     for (const auto& row : r.rows)
-        out.push_back({row.integer("id"), row.integer("number"), row.text("title"),
+        out.push_back({row.id<ProposalId>("id"), row.integer("number"), row.text("title"),
                        row.text("theme"), row.text("format"), row.text("status")});
     return out;
 }
@@ -153,7 +153,7 @@ Progress evaluation_progress(db::Connection& c, EditionId edition) {
     )sql",
                              {edition.value()});
     for (const auto& row : by_proposal.rows)
-        out.proposals.push_back({row.integer("id"), row.integer("number"), row.text("title"),
+        out.proposals.push_back({row.id<ProposalId>("id"), row.integer("number"), row.text("title"),
                                  static_cast<int>(row.integer("assigned")),
                                  static_cast<int>(row.integer("submitted"))});
     return out;
@@ -170,13 +170,13 @@ std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, Editio
     )sql",
                    {edition.value()});
     for (const auto& row : r.rows)
-        out.push_back({row.integer("proposal_id"), row.id<AccountId>("account_id"),
+        out.push_back({row.id<ProposalId>("proposal_id"), row.id<AccountId>("account_id"),
                        row.text("format"), parse_content(row.text("content"))});
     return out;
 }
 
 std::vector<std::pair<std::int64_t, std::string>> same_theme_proposals(db::Connection& c,
-                                                                       std::int64_t proposal) {
+                                                                       ProposalId proposal) {
     std::vector<std::pair<std::int64_t, std::string>> out;
     auto r = c.run(R"sql(
         SELECT o.number, o.title
@@ -212,7 +212,7 @@ std::vector<SheetProposal> sheet_proposals(db::Connection& c, EditionId edition)
     )sql",
                    {edition.value()});
     for (const auto& row : r.rows)
-        out.push_back({row.integer("id"), row.integer("number"), row.text("title"),
+        out.push_back({row.id<ProposalId>("id"), row.integer("number"), row.text("title"),
                        row.text("theme"), row.text("format")});
     return out;
 }

@@ -19,24 +19,25 @@ struct StoredEvaluation {
     Evaluation evaluation;
     std::string updated_at, submitted_at;
 };
-StoredEvaluation load_evaluation(db::Connection& c, std::int64_t proposal, AccountId account);
+StoredEvaluation load_evaluation(db::Connection& c, ProposalId proposal, AccountId account);
 // Every evaluation of a proposal (drafts too), by account.
 std::vector<std::pair<AccountId, StoredEvaluation>> evaluations_of(db::Connection& c,
-                                                                   std::int64_t proposal);
+                                                                   ProposalId proposal);
 
 // Whether the member has this proposal in their published list.
-bool is_assigned(db::Connection& c, std::int64_t proposal, AccountId account);
+bool is_assigned(db::Connection& c, ProposalId proposal, AccountId account);
 
 // Saves over `expected_version` (0 when the form found nothing saved); the new version,
 // or nullopt when somebody (another tab) saved since. A submitted evaluation stays
 // submitted.
-std::optional<std::int64_t> save_evaluation(db::Connection& c, std::int64_t proposal,
+std::optional<std::int64_t> save_evaluation(db::Connection& c, ProposalId proposal,
                                             AccountId account, const Evaluation& e, bool submit,
                                             std::int64_t expected_version, const std::string& now);
 
 // One line of a member's list.
 struct Task {
-    std::int64_t proposal = 0, number = 0;
+    ProposalId proposal;
+    std::int64_t number = 0;
     std::string title, theme, format, status;  // status: "", "draft" or "submitted"
 };
 std::vector<Task> member_tasks(db::Connection& c, EditionId edition, AccountId account);
@@ -47,7 +48,8 @@ struct MemberProgress {
     int assigned = 0, drafts = 0, submitted = 0;
 };
 struct ProposalProgress {
-    std::int64_t proposal = 0, number = 0;
+    ProposalId proposal;
+    std::int64_t number = 0;
     std::string title;
     int assigned = 0, submitted = 0;
 };
@@ -60,7 +62,7 @@ Progress evaluation_progress(db::Connection& c, EditionId edition);
 
 // Every submitted evaluation of the edition, with what the sheet needs.
 struct SubmittedEvaluation {
-    std::int64_t proposal = 0;
+    ProposalId proposal;
     AccountId account;
     std::string format;
     Evaluation evaluation;
@@ -70,14 +72,15 @@ std::vector<SubmittedEvaluation> submitted_evaluations(db::Connection& c, Editio
 // The other submitted proposals of the same theme (number and title): what a member may
 // name as "should merge with".
 std::vector<std::pair<std::int64_t, std::string>> same_theme_proposals(db::Connection& c,
-                                                                       std::int64_t proposal);
+                                                                       ProposalId proposal);
 
 // How many evaluations (drafts included) the edition holds.
 std::int64_t count_evaluations(db::Connection& c, EditionId edition);
 
 // Every submitted proposal of the edition, as the aggregation sheet lists it.
 struct SheetProposal {
-    std::int64_t proposal = 0, number = 0;
+    ProposalId proposal;
+    std::int64_t number = 0;
     std::string title, theme, format;
 };
 std::vector<SheetProposal> sheet_proposals(db::Connection& c, EditionId edition);

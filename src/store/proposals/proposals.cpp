@@ -124,7 +124,7 @@ std::vector<Proposal> load_proposals(db::Connection& c, EditionId edition, bool 
     return assemble(proposals, people);
 }
 
-std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal) {
+std::optional<Proposal> load_proposal(db::Connection& c, ProposalId proposal) {
     auto proposals = c.run(std::string(proposal_columns) + R"sql(
         WHERE p.id = ?
     )sql",
@@ -139,7 +139,7 @@ std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal) 
     return all[0];
 }
 
-std::optional<EditionId> edition_of_proposal(db::Connection& c, std::int64_t proposal) {
+std::optional<EditionId> edition_of_proposal(db::Connection& c, ProposalId proposal) {
     auto r = c.run(R"sql(SELECT edition_id FROM proposals WHERE id = ?)sql", {proposal});
     if (r.empty()) return std::nullopt;
     return r.rows[0].id<EditionId>("edition_id");
@@ -254,7 +254,7 @@ std::vector<ScreeningFailure> failures_from_json(const nlohmann::json& list) {
 }
 
 std::vector<ScreenedProposal> screening_rows(db::Connection& c, const std::string& where,
-                                             std::int64_t key) {
+                                             db::Value key) {
     std::vector<ScreenedProposal> out;
     // The override's columns are named apart from the rules' (o.passed beside s.passed).
     auto r = c.run(R"sql(
@@ -273,7 +273,7 @@ std::vector<ScreenedProposal> screening_rows(db::Connection& c, const std::strin
                    {key});
     for (const auto& row : r.rows) {
         ScreenedProposal item;
-        item.proposal = ProposalId{row.integer("proposal_id")};
+        item.proposal = row.id<ProposalId>("proposal_id");
         item.number = row.integer("number");
         item.title = row.text("title");
         item.theme = row.text("theme");
@@ -298,13 +298,13 @@ std::vector<ScreenedProposal> load_screening(db::Connection& c, EditionId editio
                           edition.value());
 }
 
-std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::int64_t proposal) {
+std::optional<ScreenedProposal> load_screening_result(db::Connection& c, ProposalId proposal) {
     auto rows = screening_rows(c, R"sql(s.proposal_id = ?)sql", proposal);
     if (rows.empty()) return std::nullopt;
     return rows[0];
 }
 
-void override_screening(db::Connection& c, std::int64_t proposal, bool passed,
+void override_screening(db::Connection& c, ProposalId proposal, bool passed,
                         const std::string& justification, AccountId account,
                         const std::string& now) {
     c.run(R"sql(DELETE FROM screening_overrides WHERE proposal_id = ?)sql", {proposal});

@@ -30,9 +30,9 @@ inline constexpr std::string_view submitted_proposals = R"sql(
 // proposers submitted and still stand by.
 std::vector<Proposal> load_proposals(db::Connection& c, EditionId edition,
                                      bool with_drafts = false);
-std::optional<Proposal> load_proposal(db::Connection& c, std::int64_t proposal);
+std::optional<Proposal> load_proposal(db::Connection& c, ProposalId proposal);
 // The edition a proposal belongs to.
-std::optional<EditionId> edition_of_proposal(db::Connection& c, std::int64_t proposal);
+std::optional<EditionId> edition_of_proposal(db::Connection& c, ProposalId proposal);
 
 ScreeningRules screening_rules(db::Connection& c, EditionId edition);
 void set_screening_rules(db::Connection& c, EditionId edition, const ScreeningRules& rules);
@@ -62,10 +62,10 @@ struct ScreenedProposal {
 };
 // The edition's screened proposals, by number.
 std::vector<ScreenedProposal> load_screening(db::Connection& c, EditionId edition);
-std::optional<ScreenedProposal> load_screening_result(db::Connection& c, std::int64_t proposal);
+std::optional<ScreenedProposal> load_screening_result(db::Connection& c, ProposalId proposal);
 
 // The Secretariat's own verdict on a proposal, replacing any earlier one.
-void override_screening(db::Connection& c, std::int64_t proposal, bool passed,
+void override_screening(db::Connection& c, ProposalId proposal, bool passed,
                         const std::string& justification, AccountId account,
                         const std::string& now);
 

@@ -14,7 +14,7 @@ std::optional<SpeakerLink> find_speaker_link(db::Connection& c, const std::strin
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
     return SpeakerLink{row.id<SpeakerInvitationId>("id"),
-                       row.integer("proposal_id"),
+                       row.id<ProposalId>("proposal_id"),
                        row.integer("person_id"),
                        row.text("name"),
                        row.text("email"),
@@ -22,7 +22,7 @@ std::optional<SpeakerLink> find_speaker_link(db::Connection& c, const std::strin
                        row.text("response")};
 }
 
-std::vector<std::string> roles_on_proposal(db::Connection& c, std::int64_t proposal,
+std::vector<std::string> roles_on_proposal(db::Connection& c, ProposalId proposal,
                                            std::int64_t person) {
     std::vector<std::string> out;
     auto r = c.run(R"sql(
@@ -44,7 +44,7 @@ void answer_speaker_link(db::Connection& c, SpeakerInvitationId invitation,
           {response, now, invitation.value()});
 }
 
-std::vector<Uninvited> uninvited_people(db::Connection& c, std::int64_t proposal) {
+std::vector<Uninvited> uninvited_people(db::Connection& c, ProposalId proposal) {
     std::vector<Uninvited> out;
     auto r = c.run(R"sql(
         SELECT DISTINCT pe.id, pe.name, pe.email
@@ -63,7 +63,7 @@ std::vector<Uninvited> uninvited_people(db::Connection& c, std::int64_t proposal
 }
 
 std::map<std::int64_t, SpeakerInvitationId> add_speaker_links(
-    db::Connection& c, std::int64_t proposal, const std::vector<NewSpeakerLink>& links,
+    db::Connection& c, ProposalId proposal, const std::vector<NewSpeakerLink>& links,
     const std::string& now, const std::string& expires_at) {
     std::vector<db::Value> values;
     for (const auto& l : links)

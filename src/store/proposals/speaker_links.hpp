@@ -15,12 +15,13 @@ namespace convene::store {
 
 struct SpeakerLink {
     SpeakerInvitationId invitation;
-    std::int64_t proposal = 0, person = 0;
+    ProposalId proposal;
+    std::int64_t person = 0;
     std::string name, email, expires_at, response;  // response: "", confirmed, declined
 };
 std::optional<SpeakerLink> find_speaker_link(db::Connection& c, const std::string& token_hash);
 // The person's roles on the proposal ("speaker", "online_moderator"), in form order.
-std::vector<std::string> roles_on_proposal(db::Connection& c, std::int64_t proposal,
+std::vector<std::string> roles_on_proposal(db::Connection& c, ProposalId proposal,
                                            std::int64_t person);
 void answer_speaker_link(db::Connection& c, SpeakerInvitationId invitation,
                          const std::string& response, const std::string& now);
@@ -30,14 +31,14 @@ struct Uninvited {
     std::string name, email;
 };
 // People with an e-mail address on the proposal (not organisers) without a link yet.
-std::vector<Uninvited> uninvited_people(db::Connection& c, std::int64_t proposal);
+std::vector<Uninvited> uninvited_people(db::Connection& c, ProposalId proposal);
 struct NewSpeakerLink {
     std::int64_t person = 0;
     std::string email, token_hash;
 };
 // Stores the links in one statement; the invitation id of each person.
 std::map<std::int64_t, SpeakerInvitationId> add_speaker_links(
-    db::Connection& c, std::int64_t proposal, const std::vector<NewSpeakerLink>& links,
+    db::Connection& c, ProposalId proposal, const std::vector<NewSpeakerLink>& links,
     const std::string& now, const std::string& expires_at);
 
 }  // namespace convene::store

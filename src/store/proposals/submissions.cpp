@@ -24,7 +24,7 @@ void save_call(db::Connection& c, EditionId edition, const Call& call) {
           {to_json(call).dump(), edition.value()});
 }
 
-std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64_t proposal) {
+std::optional<ProposalRecord> find_proposal_record(db::Connection& c, ProposalId proposal) {
     auto r = c.run(R"sql(
         SELECT id, edition_id, number, version, status, created_at,
                COALESCE(updated_at, created_at) AS updated_at,
@@ -36,7 +36,7 @@ std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
     ProposalRecord out;
-    out.id = row.integer("id");
+    out.id = row.id<ProposalId>("id");
     out.edition_id = row.id<EditionId>("edition_id");
     out.number = row.integer("number");
     out.version = row.integer("version");
@@ -47,13 +47,13 @@ std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64
     return out;
 }
 
-std::optional<std::int64_t> proposal_by_creation_key(db::Connection& c, AccountId account,
-                                                     const std::string& key) {
+std::optional<ProposalId> proposal_by_creation_key(db::Connection& c, AccountId account,
+                                                   const std::string& key) {
     if (key.empty()) return std::nullopt;
     auto r = c.run(R"sql(SELECT id FROM proposals WHERE created_by = ? AND creation_key = ?)sql",
                    {account.value(), key});
     if (r.empty()) return std::nullopt;
-    return r.rows[0].integer("id");
+    return r.rows[0].id<ProposalId>("id");
 }
 
 namespace {
@@ -119,7 +119,7 @@ std::map<std::string, std::int64_t> organisation_ids(db::Connection& c, const Pr
 // same name when there is none) keeps their row, so their answer to an invitation
 // stays with them; people no longer named lose their invitation. New people and the
 // links go in one statement each, whatever their number.
-void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
+void write_people(db::Connection& c, ProposalId proposal, const Proposal& p) {
     std::map<std::string, std::int64_t> existing;
     auto on_proposal = c.run(R"sql(
         SELECT DISTINCT pe.id, pe.name, COALESCE(pe.email, '') AS email
@@ -218,7 +218,7 @@ void write_people(db::Connection& c, std::int64_t proposal, const Proposal& p) {
     }
 }
 
-void write_fields(db::Connection& c, std::int64_t proposal, EditionId edition, const Proposal& p) {
+void write_fields(db::Connection& c, ProposalId proposal, EditionId edition, const Proposal& p) {
     c.run(
         R"sql(
         UPDATE proposals
@@ -236,11 +236,10 @@ void write_fields(db::Connection& c, std::int64_t proposal, EditionId edition, c
 
 constexpr auto revision_window = std::chrono::minutes(2);
 
-void keep_revision(db::Connection& c, std::int64_t proposal, std::int64_t version,
-                   const Proposal& p, AccountId account, const std::string& action,
-                   const std::string& now) {
+void keep_revision(db::Connection& c, ProposalId proposal, std::int64_t version, const Proposal& p,
+                   AccountId account, const std::string& action, const std::string& now) {
     auto content = to_json(p);
-    content["id"] = std::to_string(proposal);
+    content["id"] = to_string(proposal);
     // Draft saves by one person within two minutes of each other are one revision: the
     // previous one moves up to this version. Each burst of typing keeps one copy.
     if (action == "saved") {
@@ -273,10 +272,10 @@ Created create_proposal(db::Connection& c, EditionId edition, const Proposal& p,
     std::int64_t placeholder =
         -1 - static_cast<std::int64_t>(random() % 2000000000);  // INTEGER column
     db::Value key = creation_key.empty() ? db::Value{nullptr} : db::Value{creation_key};
-    std::int64_t id = 0;
+    ProposalId id;
     try {
         db::Savepoint attempt(c);
-        id = db::scalar(
+        id = ProposalId{db::scalar(
             c.run(R"sql(
             INSERT INTO proposals
                 (edition_id, number, session_type, title, format, duration, description, status,
@@ -284,7 +283,7 @@ Created create_proposal(db::Connection& c, EditionId edition, const Proposal& p,
             VALUES (?, ?, ?, '', '', 0, '', 'draft', ?, ?, 1, ?, ?)
             RETURNING id
         )sql",
-                  {edition.value(), placeholder, p.session_type, now, now, account.value(), key}));
+                  {edition.value(), placeholder, p.session_type, now, now, account.value(), key}))};
         attempt.release();
     } catch (const db::Error& e) {
         // The same key sent twice at once: the second insert waited for the first to
@@ -300,7 +299,7 @@ Created create_proposal(db::Connection& c, EditionId edition, const Proposal& p,
     return {id, false};
 }
 
-std::int64_t number_proposal(db::Connection& c, EditionId edition, std::int64_t proposal) {
+std::int64_t number_proposal(db::Connection& c, EditionId edition, ProposalId proposal) {
     // Numbers in turn: the update locks the edition's row until this transaction ends.
     c.run(R"sql(UPDATE editions SET call_settings = call_settings WHERE id = ?)sql",
           {edition.value()});
@@ -315,7 +314,7 @@ std::int64_t number_proposal(db::Connection& c, EditionId edition, std::int64_t 
                             {edition.value(), proposal}));
 }
 
-bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
+bool save_proposal(db::Connection& c, ProposalId proposal, const Proposal& p,
                    std::int64_t expected_version, AccountId account, const std::string& action,
                    const std::string& now, const Proposal* as_typed) {
     auto updated = c.run(R"sql(
@@ -332,7 +331,7 @@ bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
     return true;
 }
 
-bool withdraw_proposal(db::Connection& c, std::int64_t proposal, AccountId account,
+bool withdraw_proposal(db::Connection& c, ProposalId proposal, AccountId account,
                        const std::string& now) {
     auto updated = c.run(R"sql(
         UPDATE proposals SET status = 'withdrawn', version = version + 1, updated_at = ?
@@ -353,7 +352,7 @@ bool withdraw_proposal(db::Connection& c, std::int64_t proposal, AccountId accou
     return true;
 }
 
-void mark_submitted(db::Connection& c, std::int64_t proposal, const std::string& now) {
+void mark_submitted(db::Connection& c, ProposalId proposal, const std::string& now) {
     c.run(R"sql(
         UPDATE proposals SET status = 'submitted', submitted_at = COALESCE(submitted_at, ?)
         WHERE id = ?
@@ -361,7 +360,7 @@ void mark_submitted(db::Connection& c, std::int64_t proposal, const std::string&
           {now, proposal});
 }
 
-std::vector<Revision> list_revisions(db::Connection& c, std::int64_t proposal) {
+std::vector<Revision> list_revisions(db::Connection& c, ProposalId proposal) {
     std::vector<Revision> out;
     auto r = c.run(R"sql(
         SELECT r.version, r.saved_at, COALESCE(a.name, '') AS saved_by, r.action
@@ -377,7 +376,7 @@ std::vector<Revision> list_revisions(db::Connection& c, std::int64_t proposal) {
     return out;
 }
 
-std::optional<Proposal> revision_content(db::Connection& c, std::int64_t proposal,
+std::optional<Proposal> revision_content(db::Connection& c, ProposalId proposal,
                                          std::int64_t version) {
     auto r = c.run(R"sql(
         SELECT content FROM proposal_revisions WHERE proposal_id = ? AND version = ?
@@ -392,15 +391,15 @@ std::optional<Proposal> revision_content(db::Connection& c, std::int64_t proposa
     }
 }
 
-bool is_editor(db::Connection& c, std::int64_t proposal, AccountId account) {
+bool is_editor(db::Connection& c, ProposalId proposal, AccountId account) {
     return !c.run(
                  R"sql(SELECT 1 FROM proposal_editors WHERE proposal_id = ? AND account_id = ?)sql",
                  {proposal, account.value()})
                 .empty();
 }
 
-void add_editor(db::Connection& c, std::int64_t proposal, AccountId account,
-                const std::string& role, const std::string& now) {
+void add_editor(db::Connection& c, ProposalId proposal, AccountId account, const std::string& role,
+                const std::string& now) {
     c.run(R"sql(
         INSERT INTO proposal_editors (proposal_id, account_id, role, added_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (proposal_id, account_id) DO NOTHING
@@ -408,7 +407,7 @@ void add_editor(db::Connection& c, std::int64_t proposal, AccountId account,
           {proposal, account.value(), role, now});
 }
 
-std::vector<Editor> list_editors(db::Connection& c, std::int64_t proposal) {
+std::vector<Editor> list_editors(db::Connection& c, ProposalId proposal) {
     std::vector<Editor> out;
     auto r = c.run(R"sql(
         SELECT a.id, a.name, a.email, e.role
@@ -439,7 +438,7 @@ std::vector<OwnProposal> proposals_of(db::Connection& c, AccountId account) {
                    {account.value()});
     for (const auto& row : r.rows) {
         OwnProposal p;
-        p.id = row.integer("id");
+        p.id = row.id<ProposalId>("id");
         p.edition_id = row.id<EditionId>("edition_id");
         p.number = row.integer("number");
         p.version = row.integer("version");
@@ -454,7 +453,7 @@ std::vector<OwnProposal> proposals_of(db::Connection& c, AccountId account) {
     return out;
 }
 
-void invite_co_organiser(db::Connection& c, std::int64_t proposal, const std::string& email,
+void invite_co_organiser(db::Connection& c, ProposalId proposal, const std::string& email,
                          const std::string& token_hash, AccountId by, const std::string& now,
                          const std::string& expires_at) {
     c.run(R"sql(
@@ -465,7 +464,7 @@ void invite_co_organiser(db::Connection& c, std::int64_t proposal, const std::st
           {proposal, email, token_hash, by.value(), now, expires_at});
 }
 
-std::optional<std::string> pending_co_organiser_invitation(db::Connection& c, std::int64_t proposal,
+std::optional<std::string> pending_co_organiser_invitation(db::Connection& c, ProposalId proposal,
                                                            const std::string& email,
                                                            const std::string& now) {
     auto r = c.run(R"sql(
@@ -491,7 +490,7 @@ std::optional<CoOrganiserInvitation> find_co_organiser_invitation(db::Connection
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
     return CoOrganiserInvitation{row.id<CoOrganiserInvitationId>("id"),
-                                 row.integer("proposal_id"),
+                                 row.id<ProposalId>("proposal_id"),
                                  row.text("email"),
                                  row.text("expires_at"),
                                  row.text("accepted_at"),

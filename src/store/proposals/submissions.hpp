@@ -19,21 +19,21 @@ Call load_call(db::Connection& c, EditionId edition);
 void save_call(db::Connection& c, EditionId edition, const Call& call);
 
 struct ProposalRecord {
-    std::int64_t id = 0;
+    ProposalId id;
     EditionId edition_id;
     std::int64_t number = 0, version = 0;
     std::string status;  // draft, submitted, withdrawn, held, imported
     std::string created_at, updated_at, submitted_at;
 };
-std::optional<ProposalRecord> find_proposal_record(db::Connection& c, std::int64_t proposal);
-std::optional<std::int64_t> proposal_by_creation_key(db::Connection& c, AccountId account,
-                                                     const std::string& key);
+std::optional<ProposalRecord> find_proposal_record(db::Connection& c, ProposalId proposal);
+std::optional<ProposalId> proposal_by_creation_key(db::Connection& c, AccountId account,
+                                                   const std::string& key);
 
 // Creates a draft, numbered -1 or lower until number_proposal(), and makes the
 // account its proposer. With a creation key already used by this account
 // (a double click, even a concurrent one), creates nothing and returns that proposal.
 struct Created {
-    std::int64_t id = 0;
+    ProposalId id;
     bool existed = false;
 };
 // `as_typed`, when given, is what the revision keeps: a draft's own words, where `p`
@@ -43,39 +43,39 @@ Created create_proposal(db::Connection& c, EditionId edition, const Proposal& p,
                         const Proposal* as_typed = nullptr);
 // Gives a new proposal the next number of the edition. The edition's row stays locked
 // until the transaction ends, so call it last.
-std::int64_t number_proposal(db::Connection& c, EditionId edition, std::int64_t proposal);
+std::int64_t number_proposal(db::Connection& c, EditionId edition, ProposalId proposal);
 // Writes the proposal when it is still at `expected_version`; false when somebody
 // saved it since (nothing is written then). Keeps the revision.
-bool save_proposal(db::Connection& c, std::int64_t proposal, const Proposal& p,
+bool save_proposal(db::Connection& c, ProposalId proposal, const Proposal& p,
                    std::int64_t expected_version, AccountId account, const std::string& action,
                    const std::string& now, const Proposal* as_typed = nullptr);
 // Withdraws a proposal: kept with its revisions, status "withdrawn"; false when it
 // was already withdrawn.
-bool withdraw_proposal(db::Connection& c, std::int64_t proposal, AccountId account,
+bool withdraw_proposal(db::Connection& c, ProposalId proposal, AccountId account,
                        const std::string& now);
-void mark_submitted(db::Connection& c, std::int64_t proposal, const std::string& now);
+void mark_submitted(db::Connection& c, ProposalId proposal, const std::string& now);
 
 struct Revision {
     std::int64_t version = 0;
     std::string saved_at, saved_by, action;
 };
-std::vector<Revision> list_revisions(db::Connection& c, std::int64_t proposal);
+std::vector<Revision> list_revisions(db::Connection& c, ProposalId proposal);
 // Nullopt when there is no such version, or it was saved in a shape this version cannot read.
-std::optional<Proposal> revision_content(db::Connection& c, std::int64_t proposal,
+std::optional<Proposal> revision_content(db::Connection& c, ProposalId proposal,
                                          std::int64_t version);
 
 // Editors: the proposer and co-organisers.
-bool is_editor(db::Connection& c, std::int64_t proposal, AccountId account);
-void add_editor(db::Connection& c, std::int64_t proposal, AccountId account,
-                const std::string& role, const std::string& now);
+bool is_editor(db::Connection& c, ProposalId proposal, AccountId account);
+void add_editor(db::Connection& c, ProposalId proposal, AccountId account, const std::string& role,
+                const std::string& now);
 struct Editor {
     AccountId account_id;
     std::string name, email, role;
 };
-std::vector<Editor> list_editors(db::Connection& c, std::int64_t proposal);
+std::vector<Editor> list_editors(db::Connection& c, ProposalId proposal);
 
 struct OwnProposal {
-    std::int64_t id = 0;
+    ProposalId id;
     EditionId edition_id;
     std::int64_t number = 0, version = 0;
     std::string edition_name, title, session_type, status, updated_at, role;
@@ -83,16 +83,16 @@ struct OwnProposal {
 std::vector<OwnProposal> proposals_of(db::Connection& c, AccountId account);
 
 // Co-organiser invitations, by token hash: single use, bound to the invited address.
-void invite_co_organiser(db::Connection& c, std::int64_t proposal, const std::string& email,
+void invite_co_organiser(db::Connection& c, ProposalId proposal, const std::string& email,
                          const std::string& token_hash, AccountId by, const std::string& now,
                          const std::string& expires_at);
 // When an unused, unexpired invitation to the address waits: until when it works.
-std::optional<std::string> pending_co_organiser_invitation(db::Connection& c, std::int64_t proposal,
+std::optional<std::string> pending_co_organiser_invitation(db::Connection& c, ProposalId proposal,
                                                            const std::string& email,
                                                            const std::string& now);
 struct CoOrganiserInvitation {
     CoOrganiserInvitationId id;
-    std::int64_t proposal_id = 0;
+    ProposalId proposal_id;
     std::string email, expires_at, accepted_at, withdrawn_at;
 };
 std::optional<CoOrganiserInvitation> find_co_organiser_invitation(db::Connection& c,

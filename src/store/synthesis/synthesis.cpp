@@ -97,7 +97,7 @@ std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, EditionId 
                            {edition.value()});
     for (const auto& row : proposals.rows) {
         index[row.integer("id")] = out.size();
-        out.push_back({ProposalId{row.integer("id")},
+        out.push_back({row.id<ProposalId>("id"),
                        row.integer("number"),
                        row.text("title"),
                        row.text("theme"),
@@ -165,9 +165,9 @@ std::string edition_fingerprint(db::Connection& c, EditionId edition) {
     return out;
 }
 
-std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection& c,
-                                                                 EditionId edition) {
-    std::vector<std::pair<std::int64_t, std::string>> out;
+std::vector<std::pair<ProposalId, std::string>> proposal_texts(db::Connection& c,
+                                                               EditionId edition) {
+    std::vector<std::pair<ProposalId, std::string>> out;
     auto texts = c.run(R"sql(
         SELECT p.id, p.title, p.description,
                COALESCE(p.policy_questions, '[]') AS policy_questions
@@ -182,7 +182,7 @@ std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection&
         if (questions.is_array())
             for (const auto& q : questions)
                 if (q.is_string()) text += "\n" + q.get<std::string>();
-        out.emplace_back(row.integer("id"), std::move(text));
+        out.emplace_back(row.id<ProposalId>("id"), std::move(text));
     }
     return out;
 }

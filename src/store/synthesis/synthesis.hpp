@@ -38,8 +38,8 @@ std::vector<ProgrammeProposal> programme_proposals(db::Connection& c, EditionId 
 // evaluation is saved, the round's settings change or screening is run or overridden.
 std::string edition_fingerprint(db::Connection& c, EditionId edition);
 // Title, description and policy questions of each submitted proposal, by id.
-std::vector<std::pair<std::int64_t, std::string>> proposal_texts(db::Connection& c,
-                                                                 EditionId edition);
+std::vector<std::pair<ProposalId, std::string>> proposal_texts(db::Connection& c,
+                                                               EditionId edition);
 
 // The last selection made: the rules it ran under and what it chose, proposals named
 // by number (the selection's own ids) except `selected_proposals`.

@@ -20,9 +20,10 @@
 
 namespace convene::web {
 
-DecisionTarget decision_target(Exchange& ex, std::int64_t proposal) {
+DecisionTarget decision_target(Exchange& ex, ProposalId proposal) {
     auto edition = store::edition_of_proposal(ex.db(), proposal);
-    if (!edition) throw http::not_found(say("decisions.no_such_proposal", {{"number", proposal}}));
+    if (!edition)
+        throw http::not_found(say("decisions.no_such_proposal", {{"number", to_string(proposal)}}));
     if (ex.params.has("edition") && ex.params.id<EditionId>("edition") != *edition)
         throw http::not_found(say("decisions.proposal_not_in_edition"));
     auto e = store::find_edition(ex.db(), *edition);
@@ -35,7 +36,7 @@ namespace {
 struct EditionFacts {
     std::vector<std::string> themes;
     std::vector<long long> numbers;
-    std::map<std::int64_t, store::SheetProposal> proposals;
+    std::map<ProposalId, store::SheetProposal> proposals;
 };
 
 EditionFacts facts_of(Exchange& ex, EditionId edition) {
@@ -70,10 +71,10 @@ std::int64_t record_decision(Exchange& ex, const DecisionTarget& t, const Decisi
                                  {{"decision", decision_label(effective_kind(current.decision))},
                                   {"version", current.version}}));
     }
-    ex.audit("decision.record", "proposal " + std::to_string(t.proposal),
+    ex.audit("decision.record", "proposal " + to_string(t.proposal),
              {{"decision", to_json(d)}, {"version", *saved}});
     // The proposer never gets two contradictory mails: a message still waiting is replaced.
-    replace_unsent_messages(ex, t.edition, ProposalId{t.proposal});
+    replace_unsent_messages(ex, t.edition, t.proposal);
     return *saved;
 }
 
@@ -142,7 +143,7 @@ int decide_from_selection(Exchange& ex, const store::Edition& e) {
         Decision d;
         d.kind = implied.kind;
         d.reason = implied.reason;
-        if (store::save_decision(ex.db(), e.id, row.proposal.value(), d, 0,
+        if (store::save_decision(ex.db(), e.id, row.proposal, d, 0,
                                  ex.account() ? std::optional{ex.account()->id} : std::nullopt,
                                  ex.now()))
             ++recorded;

@@ -14,10 +14,10 @@ class Exchange;
 // A proposal of the edition in the path (404 otherwise).
 struct DecisionTarget {
     store::Edition edition;
-    std::int64_t proposal = 0;
+    ProposalId proposal;
     store::StoredDecision stored;  // version 0: none yet
 };
-DecisionTarget decision_target(Exchange& ex, std::int64_t proposal);
+DecisionTarget decision_target(Exchange& ex, ProposalId proposal);
 // Saves over the version the form was opened at; 422 naming the field, 409 when
 // somebody saved since (the detail says who won). Returns the new version.
 std::int64_t record_decision(Exchange& ex, const DecisionTarget& t, const Decision& d,

@@ -55,12 +55,12 @@ http::Response api_decision_messages(Exchange& ex) {
 }
 
 http::Response api_decision_show(Exchange& ex) {
-    auto t = decision_target(ex, ex.params.integer("proposal"));
+    auto t = decision_target(ex, ex.params.id<ProposalId>("proposal"));
     return http::Response::json(decision_document(ex, t));
 }
 
 http::Response api_decision_save(Exchange& ex) {
-    auto t = decision_target(ex, ex.params.integer("proposal"));
+    auto t = decision_target(ex, ex.params.id<ProposalId>("proposal"));
     auto body = http::parse_json_body(ex.request);
     FieldErrors errors;
     auto d = decision_from_json(body, errors);
@@ -70,7 +70,7 @@ http::Response api_decision_save(Exchange& ex) {
 }
 
 http::Response api_decision_confirm(Exchange& ex) {
-    auto t = decision_target(ex, ex.params.integer("proposal"));
+    auto t = decision_target(ex, ex.params.id<ProposalId>("proposal"));
     auto body = http::parse_json_body(ex.request);
     auto outcome = body.is_object() && body.contains("outcome") && body["outcome"].is_string()
                        ? body["outcome"].get<std::string>()

@@ -63,7 +63,7 @@ MessagePlan plan_decision_messages(Exchange& ex, const store::Edition& e,
         const auto& dec = d.decision;
         auto kind = effective_kind(dec);
         std::string comments;
-        for (const auto& c : comments_of[d.proposal.value()]) comments += "- " + c + "\n";
+        for (const auto& c : comments_of[d.proposal]) comments += "- " + c + "\n";
         if (comments.empty()) comments = say("decisions.message.no_comments") + "\n";
         std::map<std::string, std::string> values = {
             {"title", d.title},
@@ -76,7 +76,7 @@ MessagePlan plan_decision_messages(Exchange& ex, const store::Edition& e,
             {"theme", kind == "moved" ? dec.new_theme : d.theme},
             {"decision", decision_label(kind)}};
         auto text = s.texts.count(kind) ? s.texts[kind] : standard_decision_texts().at(kind);
-        const auto& recipients = recipients_of[d.proposal.value()];
+        const auto& recipients = recipients_of[d.proposal];
         if (recipients.empty()) ++plan.without_address;
         auto current = version_prefix(d.proposal, d.version);
         bool new_ones = false;

@@ -127,7 +127,7 @@ http::Response decision_page_with(Exchange& ex, const DecisionTarget& t, const D
         {"title", say("page.decisions.decision.title", {{"number", about.number}})},
         {"edition", edition_view(e)},
         {"url", decisions_url(e)},
-        {"action", decisions_url(e) + "/" + std::to_string(t.proposal)},
+        {"action", decisions_url(e) + "/" + to_string(t.proposal)},
         {"proposal", {{"number", about.number}, {"title", about.title}, {"theme", about.theme}}},
         {"version", version},
         {"kinds", kinds},
@@ -170,12 +170,12 @@ Decision decision_of_form(const http::Form& f, FieldErrors& errors) {
 }  // namespace
 
 http::Response decision_form(Exchange& ex) {
-    auto t = decision_target(ex, ex.params.integer("proposal"));
+    auto t = decision_target(ex, ex.params.id<ProposalId>("proposal"));
     return decision_page_with(ex, t, t.stored.decision, t.stored.version, {}, 200);
 }
 
 http::Response decision_save(Exchange& ex) {
-    auto t = decision_target(ex, ex.params.integer("proposal"));
+    auto t = decision_target(ex, ex.params.id<ProposalId>("proposal"));
     const auto& f = ex.form();
     FieldErrors errors;
     auto d = decision_of_form(f, errors);
@@ -191,11 +191,11 @@ http::Response decision_save(Exchange& ex) {
         return decision_page_with(ex, t, d, version, err.fields(), 422);
     }
     return http::Response::redirect(decisions_url(t.edition) + "#proposal-" +
-                                    std::to_string(t.proposal));
+                                    to_string(t.proposal));
 }
 
 http::Response decision_confirm_post(Exchange& ex) {
-    auto t = decision_target(ex, ex.params.integer("proposal"));
+    auto t = decision_target(ex, ex.params.id<ProposalId>("proposal"));
     const auto& f = ex.form();
     confirm_decision(ex, t, f.get("outcome"), whole(f.get("version")));
     return http::Response::redirect(decisions_url(t.edition));

@@ -27,13 +27,14 @@ class Exchange;
 // is not on the member's list.
 struct EvaluationTarget {
     store::Edition edition;
-    std::int64_t proposal = 0, number = 0;
+    ProposalId proposal;
+    std::int64_t number = 0;
     AccountId account;
     Proposal details;
     EvaluationSettings settings;
     store::StoredEvaluation saved;
 };
-EvaluationTarget evaluation_target(Exchange& ex, std::int64_t proposal);
+EvaluationTarget evaluation_target(Exchange& ex, ProposalId proposal);
 
 // The proposal as an evaluator sees it: no names, e-mails or organisations of anyone
 // on it; the speakers by stakeholder group, gender and region; a flag when the main
@@ -64,7 +65,7 @@ ConflictOutcome declare_member_conflict(Exchange& ex, const EvaluationTarget& t)
 // The signed-in account joined the proposal's organisers: when it is a MAG member of
 // the edition, a conflict is recorded at once (the proposal leaves its list, another
 // member takes the place) for the Secretariat to see.
-void conflict_on_joining(Exchange& ex, EditionId edition, std::int64_t proposal, AccountId account);
+void conflict_on_joining(Exchange& ex, EditionId edition, ProposalId proposal, AccountId account);
 
 // The member's list with their progress and the round's state (page and API).
 nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId account);

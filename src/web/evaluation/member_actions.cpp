@@ -20,7 +20,7 @@
 #include "web/site/views.hpp"
 namespace convene::web {
 
-EvaluationTarget evaluation_target(Exchange& ex, std::int64_t proposal) {
+EvaluationTarget evaluation_target(Exchange& ex, ProposalId proposal) {
     auto e = edition_in_path(ex);
     const auto& who = ex.require_sign_in();
     ex.require(policy::may_evaluate_in(ex.actor(), e.id), say("policy.members_only"));
@@ -124,7 +124,7 @@ std::int64_t save_member_evaluation(Exchange& ex, const EvaluationTarget& t, con
                                           expected_version, ex.now());
     if (!version) throw EvaluationConflict{store::load_evaluation(ex.db(), t.proposal, t.account)};
     ex.audit(submitting ? "evaluation.submit" : "evaluation.save",
-             "proposal " + std::to_string(t.proposal), {{"version", *version}});
+             "proposal " + to_string(t.proposal), {{"version", *version}});
     return *version;
 }
 
@@ -133,7 +133,7 @@ namespace {
 // Records the conflict (assignment removed, any evaluation discarded) and gives the
 // place to another member at once; every other pair stays as it was.
 ConflictOutcome record_conflict(Exchange& ex, EditionId edition, const EvaluationSettings& settings,
-                                std::int64_t proposal_id, AccountId account,
+                                ProposalId proposal_id, AccountId account,
                                 const std::string& origin) {
     auto& c = ex.db();
     ConflictOutcome out;
@@ -142,20 +142,20 @@ ConflictOutcome record_conflict(Exchange& ex, EditionId edition, const Evaluatio
     if (was_assigned) {
         auto instance = store::assignment_instance(c, edition, settings);
         auto current = store::load_assignment(c, edition).pairs;
-        const auto proposal = std::to_string(proposal_id);
+        const auto proposal = to_string(proposal_id);
         try {
             auto result = reassign_after_conflict(instance, current, to_string(account), proposal);
             for (const auto& pair : result.assignments)
                 if (pair.proposal == proposal &&
                     std::find(current.begin(), current.end(), pair) == current.end()) {
                     store::add_assignment(c, edition, pair, ex.now());
-                    out.replaced_by = AccountId{std::stoll(pair.evaluator)};
+                    out.replaced_by = AccountId(std::stoll(pair.evaluator));
                 }
         } catch (const std::invalid_argument&) {
             // The proposal no longer takes part (withdrawn, declined at screening).
         }
     }
-    ex.audit("evaluation.conflict", "proposal " + std::to_string(proposal_id),
+    ex.audit("evaluation.conflict", "proposal " + to_string(proposal_id),
              {{"account", account},
               {"origin", origin},
               {"discarded_evaluation", out.discarded_evaluation},
@@ -170,8 +170,7 @@ ConflictOutcome declare_member_conflict(Exchange& ex, const EvaluationTarget& t)
     return record_conflict(ex, t.edition.id, t.settings, t.proposal, t.account, "declared");
 }
 
-void conflict_on_joining(Exchange& ex, EditionId edition, std::int64_t proposal,
-                         AccountId account) {
+void conflict_on_joining(Exchange& ex, EditionId edition, ProposalId proposal, AccountId account) {
     if (!policy::may_evaluate_in(ex.actor(), edition)) return;
     record_conflict(ex, edition, store::evaluation_settings(ex.db(), edition), proposal, account,
                     "joined_proposal");
@@ -199,7 +198,7 @@ nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId
         drafts += t.status == "draft";
         tasks.push_back(
             {{"proposal", t.proposal},
-             {"url", "/editions/" + to_string(e.id) + "/evaluations/" + std::to_string(t.proposal)},
+             {"url", "/editions/" + to_string(e.id) + "/evaluations/" + to_string(t.proposal)},
              {"number", t.number},
              {"title", t.title},
              {"theme", t.theme},
@@ -225,7 +224,7 @@ nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId
 }
 
 std::string url_of(const EvaluationTarget& t) {
-    return "/editions/" + to_string(t.edition.id) + "/evaluations/" + std::to_string(t.proposal);
+    return "/editions/" + to_string(t.edition.id) + "/evaluations/" + to_string(t.proposal);
 }
 
 std::optional<std::int64_t> whole_number(const std::string& text) {
@@ -324,7 +323,7 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
         if (tasks[i].proposal != t.proposal) continue;
         auto link = [&](const store::Task& o) -> nlohmann::json {
             return {{"url", "/editions/" + to_string(t.edition.id) + "/evaluations/" +
-                                std::to_string(o.proposal)},
+                                to_string(o.proposal)},
                     {"number", o.number}};
         };
         if (i > 0) previous = link(tasks[i - 1]);

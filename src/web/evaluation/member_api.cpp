@@ -20,12 +20,12 @@ http::Response api_my_evaluations(Exchange& ex) {
 }
 
 http::Response api_evaluation_show(Exchange& ex) {
-    auto t = evaluation_target(ex, ex.params.integer("proposal"));
+    auto t = evaluation_target(ex, ex.params.id<ProposalId>("proposal"));
     return http::Response::json(api_view(ex, t));
 }
 
 http::Response api_evaluation_save(Exchange& ex) {
-    auto t = evaluation_target(ex, ex.params.integer("proposal"));
+    auto t = evaluation_target(ex, ex.params.id<ProposalId>("proposal"));
     auto body = http::parse_json_body(ex.request);
     FieldErrors errors;
     auto e = evaluation_from_json(body, errors);
@@ -48,7 +48,7 @@ http::Response api_evaluation_save(Exchange& ex) {
 }
 
 http::Response api_conflict_declare(Exchange& ex) {
-    auto t = evaluation_target(ex, ex.params.integer("proposal"));
+    auto t = evaluation_target(ex, ex.params.id<ProposalId>("proposal"));
     auto outcome = declare_member_conflict(ex, t);
     return http::Response::json({{"proposal", t.number},
                                  {"declared", true},

@@ -29,12 +29,12 @@ http::Response my_evaluations(Exchange& ex) {
 }
 
 http::Response evaluation_form(Exchange& ex) {
-    auto t = evaluation_target(ex, ex.params.integer("proposal"));
+    auto t = evaluation_target(ex, ex.params.id<ProposalId>("proposal"));
     return form_page(ex, t, t.saved.evaluation, t.saved.version, {}, 200);
 }
 
 http::Response evaluation_save(Exchange& ex) {
-    auto t = evaluation_target(ex, ex.params.integer("proposal"));
+    auto t = evaluation_target(ex, ex.params.id<ProposalId>("proposal"));
     const auto& f = ex.form();
     FieldErrors errors;
     auto e = evaluation_in_form(f, scored_criteria(t.settings, t.details.format), errors);
@@ -61,7 +61,7 @@ http::Response evaluation_save(Exchange& ex) {
 }
 
 http::Response conflict_form(Exchange& ex) {
-    auto t = evaluation_target(ex, ex.params.integer("proposal"));
+    auto t = evaluation_target(ex, ex.params.id<ProposalId>("proposal"));
     return ex.page(
         "evaluation/conflict",
         {{"title", say("page.evaluation.declare_a_conflict_of.title")},
@@ -75,7 +75,7 @@ http::Response conflict_form(Exchange& ex) {
 }
 
 http::Response conflict_declare(Exchange& ex) {
-    auto t = evaluation_target(ex, ex.params.integer("proposal"));
+    auto t = evaluation_target(ex, ex.params.id<ProposalId>("proposal"));
     declare_member_conflict(ex, t);
     return http::Response::redirect("/editions/" + to_string(t.edition.id) +
                                     "/evaluations?conflict=" + std::to_string(t.number));

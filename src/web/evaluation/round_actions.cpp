@@ -268,27 +268,28 @@ const char* rank_code(RankBy by) {
 nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
     auto settings = store::evaluation_settings(ex.db(), e.id);
     std::vector<Score> scores;
-    std::map<std::int64_t, std::map<std::int64_t, int>> merges;  // proposal -> number -> votes
+    std::map<ProposalId, std::map<std::int64_t, int>> merges;  // proposal -> number -> votes
     for (const auto& s : store::submitted_evaluations(ex.db(), e.id)) {
         if (s.evaluation.merge_with) ++merges[s.proposal][*s.evaluation.merge_with];
         if (auto score = evaluation_score(settings, s.evaluation, s.format))
-            scores.push_back({to_string(s.account), std::to_string(s.proposal), *score});
+            scores.push_back({to_string(s.account), to_string(s.proposal), *score});
     }
     auto aggregates = aggregate_scores(scores);
     rank(aggregates, by);
-    std::map<std::int64_t, store::SheetProposal> proposals;
+    std::map<ProposalId, store::SheetProposal> proposals;
     for (auto& p : store::sheet_proposals(ex.db(), e.id)) proposals[p.proposal] = p;
     nlohmann::json rows = nlohmann::json::array();
-    auto merge_text = [&](std::int64_t proposal) {
+    auto merge_text = [&](ProposalId proposal) {
         std::string text;
         for (const auto& [number, votes] : merges[proposal])
-            text += (text.empty() ? "" : "; ") + std::to_string(number) + " (" +
-                    std::to_string(votes) + (votes == 1 ? " vote)" : " votes)");
+            text += (text.empty() ? "" : "; ") +
+                    say(votes == 1 ? "evaluation.merge_votes.one" : "evaluation.merge_votes.other",
+                        {{"number", number}, {"votes", votes}});
         return text;
     };
     int position = 0;
     for (const auto& a : aggregates) {
-        auto id = std::stoll(a.proposal);
+        auto id = ProposalId(std::stoll(a.proposal));
         auto p = proposals.find(id);
         if (p == proposals.end()) continue;  // withdrawn since it was scored
         rows.push_back({{"rank", ++position},

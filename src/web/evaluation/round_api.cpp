@@ -122,7 +122,7 @@ nlohmann::json evaluation_json(const store::Member& m, const store::StoredEvalua
             {"evaluation", saved.version ? to_json(saved.evaluation) : nlohmann::json()}};
 }
 
-EditionId edition_of(Exchange& ex, std::int64_t proposal) {
+EditionId edition_of(Exchange& ex, ProposalId proposal) {
     auto record = store::find_proposal_record(ex.db(), proposal);
     if (!record) throw http::not_found(say("evaluation.there_is_no_proposal_with_this_2"));
     return record->edition_id;
@@ -132,7 +132,7 @@ EditionId edition_of(Exchange& ex, std::int64_t proposal) {
 
 // Every evaluation of a proposal, with its evaluator: the Secretariat only.
 http::Response api_proposal_evaluations(Exchange& ex) {
-    auto proposal = ex.params.integer("proposal");
+    auto proposal = ex.params.id<ProposalId>("proposal");
     auto edition = edition_of(ex, proposal);
     std::map<AccountId, store::Member> members;
     for (auto& m : store::list_members(ex.db(), edition)) members[m.account_id] = m;
@@ -146,7 +146,7 @@ http::Response api_proposal_evaluations(Exchange& ex) {
 
 // One member's evaluation: that member or the Secretariat; nobody else.
 http::Response api_proposal_evaluation(Exchange& ex) {
-    auto proposal = ex.params.integer("proposal");
+    auto proposal = ex.params.id<ProposalId>("proposal");
     auto account = ex.params.id<AccountId>("account");
     auto edition = edition_of(ex, proposal);
     const auto& who = ex.require_sign_in();

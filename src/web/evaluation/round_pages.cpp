@@ -135,7 +135,7 @@ http::Response round_page(Exchange& ex, const store::Edition& e, const http::For
     auto assignment = stored_assignment(ex, e, instance);
     std::map<std::string, std::int64_t> number_of;
     for (const auto& p : store::sheet_proposals(ex.db(), e.id))
-        number_of[std::to_string(p.proposal)] = p.number;
+        number_of[to_string(p.proposal)] = p.number;
     for (auto& u : assignment["unfilled"])
         u["number"] = number_of[u["proposal"].get<std::string>()];
     auto load = assignment["review"]["members"];

@@ -18,7 +18,7 @@
 
 namespace convene::web {
 
-EditableProposal proposal_for(Exchange& ex, std::int64_t proposal) {
+EditableProposal proposal_for(Exchange& ex, ProposalId proposal) {
     auto record = store::find_proposal_record(ex.db(), proposal);
     if (!record) throw http::not_found(say("proposals.there_is_no_proposal_with_this"));
     const auto& account = ex.require_sign_in();
@@ -62,26 +62,24 @@ nlohmann::json comparable(nlohmann::json j) {
 }
 
 // The receipt to every organiser with an account, and the audit entry.
-void announce_submission(Exchange& ex, std::int64_t proposal, std::int64_t number,
+void announce_submission(Exchange& ex, ProposalId proposal, std::int64_t number,
                          const store::Edition& edition, const Call& call, const Proposal& p) {
     std::vector<store::Mail> mails;
     for (const auto& editor : store::list_editors(ex.db(), proposal)) {
         auto mail = mail_from_template(
-            "receipt",
-            {{"name", editor.name},
-             {"number", number},
-             {"title", p.title},
-             {"edition", edition.name},
-             {"submitted_at", ex.now()},
-             {"closes_at", call.closes_at},
-             {"link", ex.app.config().base_url + "/proposals/" + std::to_string(proposal)}});
-        mail.dedupe_key =
-            "receipt:" + std::to_string(proposal) + ":" + to_string(editor.account_id);
+            "receipt", {{"name", editor.name},
+                        {"number", number},
+                        {"title", p.title},
+                        {"edition", edition.name},
+                        {"submitted_at", ex.now()},
+                        {"closes_at", call.closes_at},
+                        {"link", ex.app.config().base_url + "/proposals/" + to_string(proposal)}});
+        mail.dedupe_key = "receipt:" + to_string(proposal) + ":" + to_string(editor.account_id);
         mail.recipient = editor.email;
         mails.push_back(std::move(mail));
     }
     store::enqueue_mails(ex.db(), mails, ex.now());
-    ex.audit("proposal.submit", "proposal " + std::to_string(proposal),
+    ex.audit("proposal.submit", "proposal " + to_string(proposal),
              {{"number", number}, {"title", p.title}});
 }
 
@@ -166,7 +164,7 @@ SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal
                 {},        record.updated_at};
     }
     auto id = created.id;
-    ex.audit("proposal.create", "proposal " + std::to_string(id),
+    ex.audit("proposal.create", "proposal " + to_string(id),
              {{"edition", edition.id}, {"title", draft.title}});
     SaveOutcome out{id, 1, false, {}, false, warnings, ex.now()};
     bool now_submitted = finish(ex, out, edition, call, draft, intent);
@@ -211,9 +209,8 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
             throw EditConflict{record.version,
                                now_saved ? *now_saved : proposal_as_saved(ex, record)};
         }
-        ex.audit("proposal.save", "proposal " + std::to_string(id),
-                 {{"version", expected_version + 1}});
-        ex.publish("proposal-" + std::to_string(id),
+        ex.audit("proposal.save", "proposal " + to_string(id), {{"version", expected_version + 1}});
+        ex.publish("proposal-" + to_string(id),
                    {{"event", "proposal.saved"},
                     {"version", expected_version + 1},
                     {"text", say("proposals.saved_version", {{"name", ex.require_sign_in().name},
@@ -234,11 +231,11 @@ void withdraw(Exchange& ex, const EditableProposal& target) {
     if (!store::withdraw_proposal(ex.db(), id, ex.require_sign_in().id, ex.now()))
         throw http::Error(409, say("proposals.withdrawn.title"),
                           say("proposals.withdrawn.already"));
-    ex.audit("proposal.withdraw", "proposal " + std::to_string(id),
+    ex.audit("proposal.withdraw", "proposal " + to_string(id),
              {{"number", target.record.number}, {"was", target.record.status}});
 }
 
-int invite_speakers(Exchange& ex, std::int64_t proposal, const Proposal& p,
+int invite_speakers(Exchange& ex, ProposalId proposal, const Proposal& p,
                     const store::Edition& edition) {
     auto people = store::uninvited_people(ex.db(), proposal);
     if (people.empty()) return 0;

@@ -23,7 +23,7 @@ struct EditableProposal {
     Call call;
     bool editor = false;  // false: the Secretariat, reading
 };
-EditableProposal proposal_for(Exchange& ex, std::int64_t proposal);
+EditableProposal proposal_for(Exchange& ex, ProposalId proposal);
 
 // The edition's themes and required fields, for checking a proposal.
 ProposalChecks checks_for(Exchange& ex, const store::Edition& edition, const Call& call);
@@ -38,7 +38,8 @@ struct EditConflict {
 };
 
 struct SaveOutcome {
-    std::int64_t proposal = 0, version = 0;
+    ProposalId proposal;
+    std::int64_t version = 0;
     bool submitted = false;         // the proposal is (now or already) submitted
     FieldErrors submission_errors;  // submit asked, draft saved, these keep it back
     bool existed = false;           // the creation key named a proposal made before
@@ -68,7 +69,7 @@ Proposal proposal_as_saved(Exchange& ex, const store::ProposalRecord& record);
 void withdraw(Exchange& ex, const EditableProposal& target);
 
 // Invitation e-mails to people named with an address and not yet invited.
-int invite_speakers(Exchange& ex, std::int64_t proposal, const Proposal& p,
+int invite_speakers(Exchange& ex, ProposalId proposal, const Proposal& p,
                     const store::Edition& edition);
 
 }  // namespace convene::web

@@ -37,7 +37,7 @@ Intent intent_in_body(const nlohmann::json& body) {
     return body["submit"].get<bool>() ? Intent::submit : Intent::save;
 }
 
-nlohmann::json proposal_document(Exchange& ex, std::int64_t id) {
+nlohmann::json proposal_document(Exchange& ex, ProposalId id) {
     auto record = *store::find_proposal_record(ex.db(), id);
     auto j = to_json(proposal_as_saved(ex, record));
     j["id"] = id;
@@ -78,14 +78,14 @@ http::Response outcome_response(Exchange& ex, const SaveOutcome& outcome, int st
     for (const auto& e : outcome.warnings)
         document["warnings"].push_back({{"field", e.field}, {"message", e.message}});
     auto r = http::Response::json(document, status);
-    r.set_header("location", "/api/v1/proposals/" + std::to_string(outcome.proposal));
+    r.set_header("location", "/api/v1/proposals/" + to_string(outcome.proposal));
     return r;
 }
 
 }  // namespace
 
 http::Response api_proposal_show(Exchange& ex) {
-    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
     return http::Response::json(proposal_document(ex, target.record.id));
 }
 
@@ -107,7 +107,7 @@ http::Response api_proposal_create(Exchange& ex) {
 }
 
 http::Response api_proposal_update(Exchange& ex) {
-    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
     auto body = http::parse_json_body(ex.request);
     auto draft = proposal_in_body(body);
     if (!body.contains("version") || !body["version"].is_number_integer())
@@ -130,13 +130,13 @@ http::Response api_proposal_update(Exchange& ex) {
 }
 
 http::Response api_proposal_withdraw(Exchange& ex) {
-    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
     withdraw(ex, target);
     return http::Response::json(proposal_document(ex, target.record.id));
 }
 
 http::Response api_proposal_revisions(Exchange& ex) {
-    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : store::list_revisions(ex.db(), target.record.id))
         out.push_back({{"version", r.version},
@@ -147,7 +147,7 @@ http::Response api_proposal_revisions(Exchange& ex) {
 }
 
 http::Response api_proposal_revision(Exchange& ex) {
-    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
     auto content = store::revision_content(ex.db(), target.record.id, ex.params.integer("version"));
     if (!content) throw http::not_found(say("proposals.this_proposal_has_no_such_version"));
     return http::Response::json(to_json(*content));

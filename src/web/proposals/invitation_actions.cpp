@@ -20,7 +20,7 @@
 
 namespace convene::web {
 
-std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& email) {
+ProposalId invite(Exchange& ex, ProposalId proposal_id, const std::string& email) {
     auto target = proposal_for(ex, proposal_id);
     if (!policy::may_invite_co_organiser(ex.actor(), {target.record.edition_id, target.editor}))
         throw http::forbidden(say("proposals.only_the_organisers_of_this_proposal_3"));
@@ -57,7 +57,7 @@ std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& e
     mail.dedupe_key = "co_organiser:" + token_hash(token);
     mail.recipient = address;
     store::enqueue_mail(ex.db(), mail, ex.now());
-    ex.audit("proposal.invite_co_organiser", "proposal " + std::to_string(proposal_id),
+    ex.audit("proposal.invite_co_organiser", "proposal " + to_string(proposal_id),
              {{"email", address}});
     return proposal_id;
 }
@@ -108,9 +108,9 @@ void answer(Exchange& ex, const SpeakerLink& link, const std::string& response) 
     if (response != "confirmed" && response != "declined")
         throw http::unprocessable({{"response", say("proposals.choose_confirm_or_decline")}});
     store::answer_speaker_link(ex.db(), link.invitation, response, ex.now());
-    ex.audit("speaker.answer", "proposal " + std::to_string(link.proposal),
+    ex.audit("speaker.answer", "proposal " + to_string(link.proposal),
              {{"person", link.person}, {"response", response}});
-    ex.publish("proposal-" + std::to_string(link.proposal),
+    ex.publish("proposal-" + to_string(link.proposal),
                {{"event", "speaker.answered"},
                 {"person", link.person},
                 {"response", response},

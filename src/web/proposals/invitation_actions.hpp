@@ -17,7 +17,7 @@
 
 namespace convene::web {
 
-std::int64_t invite(Exchange& ex, std::int64_t proposal_id, const std::string& email);
+ProposalId invite(Exchange& ex, ProposalId proposal_id, const std::string& email);
 
 // The invitation link: unknown, used, withdrawn and expired links are refused by name.
 store::CoOrganiserInvitation valid_co_organiser_link(Exchange& ex);

@@ -23,7 +23,7 @@ http::Response api_co_organiser_invite(Exchange& ex) {
     auto body = http::parse_json_body(ex.request);
     if (!body.is_object() || !body.contains("email") || !body["email"].is_string())
         throw http::unprocessable({{"email", say("proposals.give_the_co_organiser_s_e")}});
-    invite(ex, ex.params.integer("proposal"), body["email"].get<std::string>());
+    invite(ex, ex.params.id<ProposalId>("proposal"), body["email"].get<std::string>());
     return http::Response::json({{"invited", body["email"]}}, 201);
 }
 

@@ -21,10 +21,10 @@
 namespace convene::web {
 
 http::Response co_organiser_invite(Exchange& ex) {
-    auto id = ex.params.integer("proposal");
+    auto id = ex.params.id<ProposalId>("proposal");
     try {
         invite(ex, id, ex.form().get("email"));
-        return http::Response::redirect("/proposals/" + std::to_string(id) + "?invited=1");
+        return http::Response::redirect("/proposals/" + to_string(id) + "?invited=1");
     } catch (const http::Error& e) {
         if (e.status() != 422 && e.status() != 409) throw;
         // Never a dead end: the proposal's page again, the address as typed.
@@ -55,11 +55,11 @@ http::Response co_organise_accept(Exchange& ex) {
     if (!store::accept_co_organiser_invitation(ex.db(), invitation, account.id, ex.now()))
         throw http::Error(410, say("proposals.link_already_used"),
                           say("proposals.this_invitation_was_used_already_each"));
-    ex.audit("proposal.join", "proposal " + std::to_string(invitation.proposal_id),
+    ex.audit("proposal.join", "proposal " + to_string(invitation.proposal_id),
              {{"email", invitation.email}});
     auto record = store::find_proposal_record(ex.db(), invitation.proposal_id);
     if (record) conflict_on_joining(ex, record->edition_id, invitation.proposal_id, account.id);
-    return http::Response::redirect("/proposals/" + std::to_string(invitation.proposal_id));
+    return http::Response::redirect("/proposals/" + to_string(invitation.proposal_id));
 }
 
 http::Response speaker_link_form(Exchange& ex) {

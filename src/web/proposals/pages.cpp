@@ -66,8 +66,8 @@ http::Response form_page(Exchange& ex, const store::Edition& edition, const Call
     return ex.page("proposals/proposal_form", view, status);
 }
 
-std::string proposal_path(std::int64_t id) {
-    return "/proposals/" + std::to_string(id);
+std::string proposal_path(ProposalId id) {
+    return "/proposals/" + to_string(id);
 }
 
 std::string not_submitted(const SaveOutcome& outcome) {
@@ -195,7 +195,7 @@ http::Response proposal_create(Exchange& ex) {
 }
 
 http::Response proposal_edit_form(Exchange& ex) {
-    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
     auto state = call_state(target.call, ex.now());
     if (!target.editor || state != CallState::open)
         return http::Response::redirect(proposal_path(target.record.id));
@@ -229,7 +229,7 @@ http::Response proposal_edit_form(Exchange& ex) {
 }
 
 http::Response proposal_update(Exchange& ex) {
-    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
     const auto& form = ex.form();
     auto draft = proposal_from_form(form);
     auto version = version_in(form);
@@ -280,7 +280,7 @@ http::Response proposal_show(Exchange& ex) {
 
 http::Response proposal_page(Exchange& ex, const std::string& invite_email,
                              const FieldErrors& invite_errors, int status) {
-    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
     auto p = proposal_as_saved(ex, target.record);
     auto view = proposal_read_view(p);
     auto state = call_state(target.call, ex.now());
@@ -320,12 +320,12 @@ http::Response proposal_page(Exchange& ex, const std::string& invite_email,
                                       invite_errors, "email", false, say("proposals.invite.hint"));
     view["errors"] = error_summary(invite_errors);
     view["has_errors"] = !invite_errors.empty();
-    view["live_topic"] = "proposal-" + std::to_string(target.record.id);
+    view["live_topic"] = "proposal-" + to_string(target.record.id);
     return ex.page("proposals/proposal", view, status);
 }
 
 http::Response proposal_withdraw(Exchange& ex) {
-    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
     if (ex.form().get("confirm") != "yes")
         throw http::unprocessable({{"confirm", say("proposals.withdrawn.confirm_required")}});
     withdraw(ex, target);
@@ -333,7 +333,7 @@ http::Response proposal_withdraw(Exchange& ex) {
 }
 
 http::Response proposal_revisions(Exchange& ex) {
-    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
     nlohmann::json view = {{"title", say("page.proposals.revisions.title")},
                            {"id", target.record.id},
                            {"number", target.record.number},
@@ -353,7 +353,7 @@ http::Response proposal_revisions(Exchange& ex) {
 }
 
 http::Response proposal_compare(Exchange& ex) {
-    auto target = proposal_for(ex, ex.params.integer("proposal"));
+    auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
     auto number = [&](const char* name) -> std::int64_t {
         auto v = ex.request.query_param(name);
         if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos)

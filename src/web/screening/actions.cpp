@@ -59,7 +59,7 @@ std::string verdict(const store::ScreenedProposal& r) {
     return r.final_passed() ? say("screening.passed_override") : say("screening.declined_override");
 }
 
-store::ScreenedProposal result_for(Exchange& ex, EditionId edition, std::int64_t proposal) {
+store::ScreenedProposal result_for(Exchange& ex, EditionId edition, ProposalId proposal) {
     auto r = store::load_screening_result(ex.db(), proposal);
     if (!r || store::edition_of_proposal(ex.db(), proposal) != edition)
         throw http::not_found(say("screening.this_proposal_has_not_been_screened"));
@@ -85,7 +85,7 @@ Table screening_table(Exchange& ex, EditionId edition) {
 }
 
 // Validates and stores an override; throws 422 naming the field.
-void record_override(Exchange& ex, EditionId edition, std::int64_t proposal,
+void record_override(Exchange& ex, EditionId edition, ProposalId proposal,
                      const std::string& decision, const std::string& justification) {
     result_for(ex, edition, proposal);
     FieldErrors errors;
@@ -100,7 +100,7 @@ void record_override(Exchange& ex, EditionId edition, std::int64_t proposal,
     ex.require(policy::may_manage_edition(ex.actor(), edition), say("policy.secretariat_only"));
     store::override_screening(ex.db(), proposal, decision == "pass", trim(justification), who.id,
                               ex.now());
-    ex.audit("screening.override", "proposal " + std::to_string(proposal),
+    ex.audit("screening.override", "proposal " + to_string(proposal),
              {{"passed", decision == "pass"}, {"justification", trim(justification)}});
 }
 

@@ -27,12 +27,12 @@ nlohmann::json screening_results_view(const std::vector<store::ScreenedProposal>
 
 std::string verdict(const store::ScreenedProposal& r);
 
-store::ScreenedProposal result_for(Exchange& ex, EditionId edition, std::int64_t proposal);
+store::ScreenedProposal result_for(Exchange& ex, EditionId edition, ProposalId proposal);
 
 Table screening_table(Exchange& ex, EditionId edition);
 
 // Validates and stores an override; throws 422 naming the field.
-void record_override(Exchange& ex, EditionId edition, std::int64_t proposal,
+void record_override(Exchange& ex, EditionId edition, ProposalId proposal,
                      const std::string& decision, const std::string& justification);
 
 http::Response decision_page(Exchange& ex, const store::Edition& e,

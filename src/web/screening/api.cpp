@@ -71,7 +71,7 @@ http::Response api_screening_show(Exchange& ex) {
 }
 
 http::Response api_screening_override(Exchange& ex) {
-    auto proposal = ex.params.integer("proposal");
+    auto proposal = ex.params.id<ProposalId>("proposal");
     auto edition = store::edition_of_proposal(ex.db(), proposal);
     if (!edition) throw http::not_found(say("screening.there_is_no_proposal_with_this"));
     const auto& form = ex.form();

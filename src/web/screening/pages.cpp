@@ -53,7 +53,7 @@ http::Response screening_run(Exchange& ex) {
 
 http::Response screening_decision_form(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto result = result_for(ex, e.id, ex.params.integer("proposal"));
+    auto result = result_for(ex, e.id, ex.params.id<ProposalId>("proposal"));
     std::string decision, justification;
     if (const auto& o = result.override_by_secretariat) {
         decision = o->passed ? "pass" : "decline";
@@ -64,7 +64,7 @@ http::Response screening_decision_form(Exchange& ex) {
 
 http::Response screening_decision(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto proposal = ex.params.integer("proposal");
+    auto proposal = ex.params.id<ProposalId>("proposal");
     const auto& form = ex.form();
     try {
         record_override(ex, e.id, proposal, form.get("decision"), form.get("justification"));

@@ -126,7 +126,7 @@ namespace {
 std::optional<EditionId> edition_of_request(Exchange& ex) {
     if (ex.params.has("edition")) return ex.params.id<EditionId>("edition");
     if (ex.params.has("proposal")) {
-        auto edition = store::edition_of_proposal(ex.db(), ex.params.integer("proposal"));
+        auto edition = store::edition_of_proposal(ex.db(), ex.params.id<ProposalId>("proposal"));
         if (!edition) throw http::not_found(say("site.no_such_proposal"));
         return edition;
     }

@@ -273,16 +273,16 @@ struct MergerData {
 MergerData merger_data(Exchange& ex, const store::Edition& e) {
     MergerData d;
     for (const auto& p : store::sheet_proposals(ex.db(), e.id))
-        d.about[std::to_string(p.proposal)] = {p.number, p.title};
+        d.about[to_string(p.proposal)] = {p.number, p.title};
     std::vector<SimilarityDocument> documents;
     for (auto& [id, text] : store::proposal_texts(ex.db(), e.id))
-        documents.push_back({std::to_string(id), std::move(text)});
+        documents.push_back({to_string(id), std::move(text)});
     d.pairs = similar_pairs(documents, 0.3, 6);
     std::map<long long, std::string> id_of;
     for (const auto& [id, p] : d.about) id_of[p.first] = id;
     for (const auto& s : store::submitted_evaluations(ex.db(), e.id)) {
         if (!s.evaluation.merge_with || !id_of.count(*s.evaluation.merge_with)) continue;
-        auto a = std::to_string(s.proposal), b = id_of[*s.evaluation.merge_with];
+        auto a = to_string(s.proposal), b = id_of[*s.evaluation.merge_with];
         if (!d.about.count(a) || a == b) continue;
         if (d.about[a].first > d.about[b].first) std::swap(a, b);
         ++d.marks[{a, b}];

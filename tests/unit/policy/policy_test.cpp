@@ -54,13 +54,13 @@ const auto results_unpublished = [](const Actor& a) {
     return may_read_results(a, EditionId{1}, false);
 };
 const auto follow_own = [](const Actor& a) {
-    return may_follow(a, {LiveTopic::Kind::proposal, 5}, organised);
+    return may_follow(a, {LiveTopic::Kind::proposal, ProposalId{5}}, organised);
 };
 const auto follow_other = [](const Actor& a) {
-    return may_follow(a, {LiveTopic::Kind::proposal, 5}, not_organised);
+    return may_follow(a, {LiveTopic::Kind::proposal, ProposalId{5}}, not_organised);
 };
 const auto follow_missing = [](const Actor& a) {
-    return may_follow(a, {LiveTopic::Kind::proposal, 5}, std::nullopt);
+    return may_follow(a, {LiveTopic::Kind::proposal, ProposalId{5}}, std::nullopt);
 };
 const auto follow_editions = [](const Actor& a) { return may_follow(a, {}, std::nullopt); };
 
@@ -152,7 +152,7 @@ TEST(Policy, LiveTopicsAreReadStrictly) {
     auto p = parse_live_topic("proposal-12");
     ASSERT_TRUE(p);
     EXPECT_EQ(p->kind, LiveTopic::Kind::proposal);
-    EXPECT_EQ(p->proposal, 12);
+    EXPECT_EQ(p->proposal, ProposalId{12});
     for (const char* bad : {"proposal-", "proposal-x", "proposal-1x", "proposal-1234567890123",
                             "proposal--1", "edition", "", "Proposal-1"})
         EXPECT_FALSE(parse_live_topic(bad)) << bad;
