@@ -15,6 +15,7 @@ void add_synthesis_routes(App&);
 void add_selection_routes(App&);
 void add_decisions_routes(App&);
 void add_results_routes(App&);
+void add_programme_routes(App&);
 void add_outbox_routes(App&);
 
 void App::add_routes() {
@@ -29,6 +30,7 @@ void App::add_routes() {
     add_selection_routes(*this);
     add_decisions_routes(*this);
     add_results_routes(*this);
+    add_programme_routes(*this);
     add_outbox_routes(*this);
 }
 

@@ -28,7 +28,7 @@ const publicRoutes = [
   'POST /api/v1/password-resets', 'POST /api/v1/password-resets/{token}',
   // What every edition publishes: itself, its themes and call, its results once published
   'GET /editions', 'GET /editions/{edition:int}', 'GET /api/v1/editions', 'GET /api/v1/editions/{edition:int}',
-  'GET /api/v1/editions/{edition:int}/themes', 'GET /api/v1/editions/{edition:int}/call',
+  'GET /api/v1/editions/{edition:int}/themes', 'GET /api/v1/editions/{edition:int}/call', 'GET /api/v1/editions/{edition:int}/venue',
   'GET /editions/{edition:int}/results', 'GET /editions/{edition:int}/transparency',
   'GET /api/v1/editions/{edition:int}/results', 'GET /api/v1/editions/{edition:int}/transparency',
 ];

@@ -6,11 +6,13 @@
 #include <stdexcept>
 
 #include "core/common/clock.hpp"
+#include "core/demo/demo_venue.hpp"
 #include "security/secrets.hpp"
 #include "store/accounts/accounts.hpp"
 #include "store/common/audit.hpp"
 #include "store/editions/editions.hpp"
 #include "store/evaluation/assignment.hpp"
+#include "store/programme/venue.hpp"
 #include "store/proposals/submissions.hpp"
 #include "store/synthesis/synthesis.hpp"
 
@@ -101,7 +103,9 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
     auto edition = create_edition(c, forum.evaluated_edition, now);
     std::vector<ThemeId> theme_ids;
     for (const auto& t : forum.themes) theme_ids.push_back(add_theme(c, edition, t));
-    for (const auto& r : forum.rooms) add_room(c, edition, r);
+    for (const auto& r : demo_venue(forum.rooms, forum.evaluated_edition.start_date,
+                                    forum.evaluated_edition.end_date))
+        add_venue_room(c, edition, r);
     auto call = standard_call();
     call.opens_at = format_utc(Clock::now() - std::chrono::hours(24 * 120));
     call.closes_at = format_utc(Clock::now() - std::chrono::hours(24 * 60));
@@ -193,7 +197,8 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
 
     std::vector<ThemeId> theme_ids;
     for (const auto& t : forum.themes) theme_ids.push_back(add_theme(*c, edition, t));
-    for (const auto& r : forum.rooms) add_room(*c, edition, r);
+    for (const auto& r : demo_venue(forum.rooms, forum.edition.start_date, forum.edition.end_date))
+        add_venue_room(*c, edition, r);
     // The demo's call is open: it opened a week ago and closes in a month.
     auto call = standard_call();
     call.opens_at = format_utc(Clock::now() - std::chrono::hours(24 * 7));

@@ -1,0 +1,19 @@
+#pragma once
+// The handlers of the programme stage: the venue (rooms, features, open windows) the
+// timetable fills; plain functions from the exchange to a response, registered in
+// routes.cpp.
+#include "http/message.hpp"
+
+namespace convene::web {
+
+class Exchange;
+
+http::Response venue_page(Exchange&);
+http::Response venue_room_add(Exchange&);
+http::Response venue_room_form(Exchange&);
+http::Response venue_room_save(Exchange&);
+http::Response api_venue_show(Exchange&);
+http::Response api_venue_room_add(Exchange&);
+http::Response api_venue_room_save(Exchange&);
+
+}  // namespace convene::web

@@ -1,0 +1,23 @@
+// The addresses of the programme stage: the venue the timetable fills.
+#include "web/programme/handlers.hpp"
+#include "web/site/app.hpp"
+
+namespace convene::web {
+
+void add_programme_routes(App& app) {
+    app.route("GET", "/editions/{edition:int}/venue", policy::Gate::secretariat_of_edition,
+              venue_page);
+    app.route("POST", "/editions/{edition:int}/venue/rooms", policy::Gate::secretariat_of_edition,
+              venue_room_add);
+    app.route("GET", "/editions/{edition:int}/venue/rooms/{room:int}",
+              policy::Gate::secretariat_of_edition, venue_room_form);
+    app.route("POST", "/editions/{edition:int}/venue/rooms/{room:int}",
+              policy::Gate::secretariat_of_edition, venue_room_save);
+    app.route("GET", "/api/v1/editions/{edition:int}/venue", policy::Gate::anyone, api_venue_show);
+    app.route("POST", "/api/v1/editions/{edition:int}/venue/rooms",
+              policy::Gate::secretariat_of_edition, api_venue_room_add);
+    app.route("PUT", "/api/v1/editions/{edition:int}/venue/rooms/{room:int}",
+              policy::Gate::secretariat_of_edition, api_venue_room_save);
+}
+
+}  // namespace convene::web
