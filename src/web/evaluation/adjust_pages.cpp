@@ -42,6 +42,7 @@ struct Shown {
 
 http::Response page_with(Exchange& ex, const AssignmentTarget& t, const Shown& shown, int status) {
     auto view = proposal_assignment_view(ex, t);
+    view["proposal_title"] = view["title"];  // "title" names the page
     view["title"] = say("page.evaluation.proposal_assignment.title", {{"number", t.number}});
     view["edition"] = edition_view(t.edition);
     view["round_url"] = "/editions/" + to_string(t.edition.id) + "/evaluation";
