@@ -72,6 +72,10 @@ for (const engine of engines()) {
       const list = await v.api('GET', `/api/v1/editions/${setup.edition}/evaluations`);
       assert.ok(list.json.evaluations.some((e) => e.proposal === p), 'on the added member\'s list');
       assert.equal((await v.get(`/editions/${setup.edition}/evaluations/${p}`)).status, 200);
+      const outbox = (await as('GET', '/api/v1/outbox')).json;
+      const told = (outbox.messages ?? outbox).filter((x) => x.kind === 'evaluation_added' && x.recipient === m.email);
+      assert.equal(told.length, 1, 'the member is told by mail');
+      assert.match(told[0].subject, /^Proposal \d+ added to your evaluations/);
       const audit = (await as('GET', '/api/v1/audit')).json.entries;
       const entry = audit.find((a) => a.action === 'evaluation.assignment.add' && a.subject === `proposal ${p}`);
       assert.ok(entry, 'audited');

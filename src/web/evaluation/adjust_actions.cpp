@@ -9,10 +9,12 @@
 #include "core/people/people.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
+#include "store/common/outbox.hpp"
 #include "store/evaluation/assignment.hpp"
 #include "store/evaluation/evaluations.hpp"
 #include "store/proposals/submissions.hpp"
 #include "web/site/exchange.hpp"
+#include "web/site/mail.hpp"
 #include "web/site/views.hpp"
 
 namespace convene::web {
@@ -127,6 +129,21 @@ std::optional<Refusal> add_evaluator(Exchange& ex, const AssignmentTarget& t, Ac
         return refused;
     store::add_assignment(ex.db(), t.edition.id, {to_string(account), std::to_string(t.proposal)},
                           ex.now());
+    // The member hears of the new proposal as they heard of their list.
+    for (const auto& m : store::list_members(ex.db(), t.edition.id)) {
+        if (m.account_id != account) continue;
+        auto mail = mail_from_template("evaluation_added",
+                                       {{"number", t.number},
+                                        {"edition", t.edition.name},
+                                        {"name", m.name},
+                                        {"round", round_state_sentence(f.settings, f.state)},
+                                        {"link", ex.app.config().base_url + "/editions/" +
+                                                     to_string(t.edition.id) + "/evaluations"}});
+        mail.recipient = m.email;
+        mail.dedupe_key = "evaluation_added:" + std::to_string(t.proposal) + ":" +
+                          to_string(account) + ":" + ex.now();
+        store::enqueue_mail(ex.db(), mail, ex.now());
+    }
     ex.audit("evaluation.assignment.add", "proposal " + std::to_string(t.proposal),
              {{"account", account}, {"member", member_name(ex, t.edition, account)}});
     return std::nullopt;
