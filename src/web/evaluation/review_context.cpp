@@ -61,9 +61,13 @@ nlohmann::json review_context(Exchange& ex, const store::Edition& e, std::int64_
                                {"comment", trim(saved.evaluation.comment)}});
     }
     auto aggregates = aggregate_scores(scores);
-    nlohmann::json summary = {{"count", evaluations.size()},
-                              {"has_scores", !aggregates.empty()},
-                              {"evaluations", evaluations}};
+    nlohmann::json summary = {
+        {"count", evaluations.size()},
+        {"count_words", evaluations.size() == 1
+                            ? say("review.submitted_one")
+                            : say("review.submitted_many", {{"count", evaluations.size()}})},
+        {"has_scores", !aggregates.empty()},
+        {"evaluations", evaluations}};
     if (!aggregates.empty()) {
         summary["mean"] = decimal_text(aggregates.front().mean);
         summary["standard_deviation"] = decimal_text(aggregates.front().standard_deviation);
