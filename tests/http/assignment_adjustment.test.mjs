@@ -169,6 +169,16 @@ for (const engine of engines()) {
       assert.equal(gone.json.discarded_evaluation, false);
     });
 
+    test('removals sent at the same moment never take a proposal below the minimum', async () => {
+      const q = setup.proposals[3];
+      const before = await onIt(q);
+      assert.ok(before.length > 3, `${before.length} evaluators`);
+      const answers = await Promise.all(before.map((account) => remove(q, account)));
+      assert.equal(answers.filter((r) => r.status === 200).length, before.length - 3);
+      for (const r of answers.filter((x) => x.status !== 200)) refusedBy(r, 'minimum_evaluators');
+      assert.equal((await onIt(q)).length, 3);
+    });
+
     test('a closed round and an unpublished assignment refuse every change', async () => {
       const p = setup.proposals[2];
       const candidate = (await evaluators(p)).candidates[0].account;

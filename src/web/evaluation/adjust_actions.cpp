@@ -9,6 +9,7 @@
 #include "core/people/people.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
+#include "store/accounts/accounts.hpp"
 #include "store/common/outbox.hpp"
 #include "store/evaluation/assignment.hpp"
 #include "store/evaluation/evaluations.hpp"
@@ -55,6 +56,9 @@ struct RoundFacts {
 };
 
 RoundFacts round_facts(Exchange& ex, const store::Edition& e) {
+    // One change to an edition's assignment at a time (the row lock holds until commit),
+    // so two officers removing at once cannot both take a proposal below its minimum.
+    if (ex.writing()) store::lock_throttle(ex.db(), "assignment:" + to_string(e.id), ex.now());
     RoundFacts f;
     f.settings = store::evaluation_settings(ex.db(), e.id);
     f.state = round_state(f.settings, ex.now());
