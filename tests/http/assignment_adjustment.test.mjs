@@ -188,6 +188,9 @@ for (const engine of engines()) {
       const page = await admin.post(`/editions/${setup.edition}/evaluation/proposals/${p}/add`, { account: String(candidate) });
       assert.equal(page.status, 409);
       assert.match(page.text, /Rule “round closed”/);
+      const shown = await admin.get(`/editions/${setup.edition}/evaluation/proposals/${p}`);
+      assert.doesNotMatch(shown.text, /Add to proposal|>Remove</, 'a closed round offers no change');
+      assert.match(shown.text, /The round is closed/);
       assert.equal((await as('POST', `/api/v1/editions/${setup.edition}/evaluation-round/reopen`)).status, 200);
       const draft = await evaluationEdition(server, { proposals: 2, members: 4, perProposal: 2, assign: false });
       assert.equal((await as('POST', `/api/v1/editions/${draft.edition}/assignment`)).status, 200);

@@ -49,6 +49,8 @@ http::Response page_with(Exchange& ex, const AssignmentTarget& t, const Shown& s
     view["url"] = page_url(t);
     view["has_evaluators"] = !view["evaluators"].empty();
     view["has_candidates"] = !view["candidates"].empty();
+    // A closed round or an unpublished assignment takes no change: no buttons to refuse.
+    view["open"] = view["published"].get<bool>() && !view["round"]["closed"].get<bool>();
     if (shown.refused) {
         view["refusal"] = {{"rule", shown.refused->rule}, {"message", shown.refused->message}};
         if (shown.confirm)
