@@ -66,6 +66,10 @@ std::string folded(const std::string& s) {
 
 }  // namespace
 
+int group_cap(int k) {
+    return (k + 1) / 2;
+}
+
 AssignmentInstance assignment_instance_from_json(const nlohmann::json& j) {
     if (!j.is_object()) throw InputError("", say("assignment.instance.not_object"));
     AssignmentInstance in;
@@ -151,17 +155,23 @@ AssignmentInstance assignment_instance_from_json(const nlohmann::json& j) {
     return in;
 }
 
-bool eligible(const AssignmentInstance::Evaluator& e, const AssignmentInstance::Proposal& p) {
+std::optional<Ineligible> ineligibility(const AssignmentInstance::Evaluator& e,
+                                        const AssignmentInstance::Proposal& p) {
     if (!p.group.empty() && !e.groups.empty() &&
         std::find(e.groups.begin(), e.groups.end(), p.group) == e.groups.end())
-        return false;
-    if (std::find(p.people.begin(), p.people.end(), e.id) != p.people.end()) return false;
+        return Ineligible::other_issue_area;
+    if (std::find(p.people.begin(), p.people.end(), e.id) != p.people.end())
+        return Ineligible::named_on_proposal;
     if (!e.organisation.empty()) {
         auto org = folded(e.organisation);
         for (const auto& o : p.organisations)
-            if (folded(o) == org) return false;
+            if (folded(o) == org) return Ineligible::proposing_organisation;
     }
-    return true;
+    return std::nullopt;
+}
+
+bool eligible(const AssignmentInstance::Evaluator& e, const AssignmentInstance::Proposal& p) {
+    return !ineligibility(e, p).has_value();
 }
 
 namespace {
@@ -219,10 +229,6 @@ Candidates candidates(const AssignmentInstance& in) {
         out.weight[key] += pref.weight;
     }
     return out;
-}
-
-int group_cap(int k) {
-    return (k + 1) / 2;
 }
 
 std::string reason_unfilled(const AssignmentInstance& in, const Candidates& cand, std::size_t p,

@@ -57,7 +57,14 @@ struct AssignmentResult {
 // (duplicate ids, unknown ids in conflicts and preferences, wrong types).
 AssignmentInstance assignment_instance_from_json(const nlohmann::json& j);
 
+// Why an evaluator may never take a proposal (declared conflicts aside): the proposal's
+// issue area is not one of theirs, they are named on it, or their organisation proposes it.
+enum class Ineligible { other_issue_area, named_on_proposal, proposing_organisation };
+std::optional<Ineligible> ineligibility(const AssignmentInstance::Evaluator& e,
+                                        const AssignmentInstance::Proposal& p);
 bool eligible(const AssignmentInstance::Evaluator& e, const AssignmentInstance::Proposal& p);
+// At most this many evaluators of one stakeholder group on a proposal: ceil(k/2).
+int group_cap(int per_proposal);
 
 AssignmentResult assign(const AssignmentInstance& instance);
 

@@ -197,6 +197,14 @@ void add_assignment(db::Connection& c, EditionId edition, const AssignmentPair& 
            edition.value()});
 }
 
+bool remove_assignment(db::Connection& c, ProposalId proposal, AccountId account) {
+    c.run(R"sql(DELETE FROM assignments WHERE proposal_id = ? AND account_id = ?)sql",
+          {proposal, account.value()});
+    return c.run(R"sql(DELETE FROM evaluations WHERE proposal_id = ? AND account_id = ?)sql",
+                 {proposal, account.value()})
+               .changed > 0;
+}
+
 std::vector<ProposalId> proposals_edited_in(db::Connection& c, EditionId edition,
                                             AccountId account) {
     std::vector<ProposalId> out;

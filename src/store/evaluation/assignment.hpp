@@ -56,5 +56,8 @@ std::vector<RecordedConflict> conflicts_of_edition(db::Connection& c, EditionId 
 // Adds one pair, published like the rest of the edition's assignment.
 void add_assignment(db::Connection& c, EditionId edition, const AssignmentPair& pair,
                     const std::string& now);
+// Takes the member off the proposal and discards their evaluation of it, draft or
+// submitted (true when there was one). No conflict is recorded: they may be added back.
+bool remove_assignment(db::Connection& c, ProposalId proposal, AccountId account);
 
 }  // namespace convene::store

@@ -7,6 +7,7 @@
 #include "web/decisions/actions.hpp"
 #include "web/decisions/handlers.hpp"
 #include "web/decisions/message_actions.hpp"
+#include "web/evaluation/review_context.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/views.hpp"
 #include "web/synthesis/actions.hpp"
@@ -130,6 +131,7 @@ http::Response decision_page_with(Exchange& ex, const DecisionTarget& t, const D
         {"action", decisions_url(e) + "/" + to_string(t.proposal)},
         {"proposal", {{"number", about.number}, {"title", about.title}, {"theme", about.theme}}},
         {"version", version},
+        {"context", review_context(ex, e, t.proposal)},
         {"kinds", kinds},
         {"conditions", conditions},
         {"reason",

@@ -40,5 +40,12 @@ http::Response api_my_evaluations(Exchange&);
 http::Response api_evaluation_show(Exchange&);
 http::Response api_evaluation_save(Exchange&);
 http::Response api_conflict_declare(Exchange&);
+http::Response proposal_assignment_page(Exchange&);
+http::Response proposal_assignment_find(Exchange&);
+http::Response proposal_evaluator_add(Exchange&);
+http::Response proposal_evaluator_remove(Exchange&);
+http::Response api_proposal_evaluators(Exchange&);
+http::Response api_proposal_evaluator_add(Exchange&);
+http::Response api_proposal_evaluator_remove(Exchange&);
 
 }  // namespace convene::web

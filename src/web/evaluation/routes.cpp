@@ -27,6 +27,15 @@ void add_evaluation_routes(App& app) {
               policy::Gate::secretariat_of_edition, evaluation_sheet_csv);
     app.route("GET", "/editions/{edition:int}/evaluation/sheet.xlsx",
               policy::Gate::secretariat_of_edition, evaluation_sheet_xlsx);
+    // One proposal's evaluators, adjusted by hand once the assignment is published.
+    app.route("GET", "/editions/{edition:int}/evaluation/proposal",
+              policy::Gate::secretariat_of_edition, proposal_assignment_find);
+    app.route("GET", "/editions/{edition:int}/evaluation/proposals/{proposal:int}",
+              policy::Gate::secretariat_of_edition, proposal_assignment_page);
+    app.route("POST", "/editions/{edition:int}/evaluation/proposals/{proposal:int}/add",
+              policy::Gate::secretariat_of_edition, proposal_evaluator_add);
+    app.route("POST", "/editions/{edition:int}/evaluation/proposals/{proposal:int}/remove",
+              policy::Gate::secretariat_of_edition, proposal_evaluator_remove);
     app.route("GET", "/editions/{edition:int}/evaluations", policy::Gate::member_of_edition,
               my_evaluations);
     app.route("GET", "/editions/{edition:int}/evaluations/{proposal:int}",
@@ -71,6 +80,12 @@ void add_evaluation_routes(App& app) {
               policy::Gate::secretariat_of_edition, api_proposal_evaluations);
     app.route("GET", "/api/v1/proposals/{proposal:int}/evaluations/{account:int}",
               policy::Gate::signed_in, api_proposal_evaluation);
+    app.route("GET", "/api/v1/proposals/{proposal:int}/evaluators",
+              policy::Gate::secretariat_of_edition, api_proposal_evaluators);
+    app.route("POST", "/api/v1/proposals/{proposal:int}/evaluators",
+              policy::Gate::secretariat_of_edition, api_proposal_evaluator_add);
+    app.route("DELETE", "/api/v1/proposals/{proposal:int}/evaluators/{account:int}",
+              policy::Gate::secretariat_of_edition, api_proposal_evaluator_remove);
 }
 
 }  // namespace convene::web

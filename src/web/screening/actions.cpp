@@ -10,6 +10,7 @@
 #include "http/error.hpp"
 #include "store/editions/editions.hpp"
 #include "store/proposals/proposals.hpp"
+#include "web/evaluation/review_context.hpp"
 #include "web/screening/handlers.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/export.hpp"
@@ -113,6 +114,7 @@ http::Response decision_page(Exchange& ex, const store::Edition& e,
         {"edition", edition_view(e)},
         {"result", screening_result_view(result)},
         {"verdict", verdict(result)},
+        {"context", review_context(ex, e, result.proposal)},
         {"errors", error_summary(errors)},
         {"has_errors", !errors.empty()},
         {"decision_pass", decision == "pass"},
