@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/common/messages.hpp"
+#include "core/common/text.hpp"
 #include "core/decisions/decision.hpp"
 #include "core/editions/edition.hpp"
 #include "http/form.hpp"
@@ -38,10 +39,12 @@ std::int64_t id_of(const nlohmann::json& v) {
 ProposalSelection select_proposals(Exchange& ex, const store::Edition& e) {
     ProposalSelection s;
     s.choices = filter_choices(ex, e);
-    auto query = http::parse_urlencoded(ex.request.query);
     std::vector<std::pair<std::string, std::string>> pairs;
-    // The multimap keeps each name's values in the order sent; the first counts.
-    for (const auto& [name, value] : query.values()) pairs.push_back({name, value});
+    // Parameter by parameter, so the notice names the ignored ones in the order sent.
+    for (const auto& part : split_items(ex.request.query, "&")) {
+        auto one = http::parse_urlencoded(part);
+        for (const auto& [name, value] : one.values()) pairs.push_back({name, value});
+    }
     s.filter = parse_proposal_filter(pairs, s.choices);
     s.matching = store::list_proposals(ex.db(), e.id, s.filter);
     // The sheet's scores, kept until the edition's data changes (the synthesis reads them too).

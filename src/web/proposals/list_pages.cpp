@@ -1,5 +1,6 @@
 // The Secretariat's list of an edition's proposals, searched, filtered, sorted and paged,
 // and the same list through the API: GET /editions/{e}/proposals and its JSON twin.
+#include <algorithm>
 #include <map>
 
 #include "core/call/call.hpp"
@@ -67,7 +68,13 @@ http::Response proposal_list_page(Exchange& ex) {
 http::Response api_proposal_list(Exchange& ex) {
     auto e = managed_edition(ex);
     auto s = select_proposals(ex, e);
-    auto page = page_of_list(static_cast<std::int64_t>(s.matching.size()), s.filter.page);
+    auto matching = static_cast<std::int64_t>(s.matching.size());
+    // Without a page asked for, every match: `convene screen` reads the whole edition.
+    bool paged = !ex.request.query_param("page").empty() &&
+                 std::find(s.filter.ignored.begin(), s.filter.ignored.end(), "page") ==
+                     s.filter.ignored.end();
+    auto page = paged ? page_of_list(matching, s.filter.page)
+                      : page_of_list(matching, 1, std::max<std::int64_t>(matching, 1));
     std::map<std::string, Proposal> loaded;
     if (page.last > page.first)  // every proposal's people in two queries, not two per row
         for (auto& p : store::load_proposals(ex.db(), e.id, true)) loaded[p.id] = std::move(p);
@@ -75,9 +82,10 @@ http::Response api_proposal_list(Exchange& ex) {
     for (auto i = page.first; i < page.last; ++i) {
         const auto& listed = s.matching[i];
         auto at = loaded.find(std::to_string(listed.proposal));
+        // The proposal as GET /proposals/{id} gives it, and what the list knows beside it.
         auto j = at == loaded.end() ? nlohmann::json::object() : to_json(at->second);
-        j.update(listed_view(listed));
         j["id"] = listed.proposal;
+        j["listed"] = listed_view(listed);
         out.push_back(std::move(j));
     }
     return http::Response::json({{"proposals", out},
@@ -85,7 +93,7 @@ http::Response api_proposal_list(Exchange& ex) {
                                  {"total", all_proposals(ex, e, s)},
                                  {"page", page.page},
                                  {"pages", page.pages},
-                                 {"page_size", proposals_per_page},
+                                 {"page_size", paged ? proposals_per_page : page.last},
                                  {"ignored", s.filter.ignored}});
 }
 
