@@ -43,6 +43,13 @@ struct Aggregate {
 // One aggregate per proposal that has scores, in the order proposals first appear.
 std::vector<Aggregate> aggregate_scores(const std::vector<Score>& scores);
 
+// A standard deviation this large means the MAG loves or hates the proposal: the
+// synthesis marks it "divided", and the Secretariat's lists filter on the same mark.
+inline constexpr double divided_at = 1.0;
+inline bool is_divided(double standard_deviation) {
+    return standard_deviation >= divided_at;
+}
+
 enum class RankBy { mean, median, normalised, standard_deviation };
 // Highest first (for the standard deviation too: the most divided first); ties by
 // proposal id so the order never depends on chance.

@@ -8,6 +8,7 @@
 #include "web/decisions/handlers.hpp"
 #include "web/decisions/message_actions.hpp"
 #include "web/evaluation/review_context.hpp"
+#include "web/proposals/list_actions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/views.hpp"
 #include "web/synthesis/actions.hpp"
@@ -51,6 +52,12 @@ http::Response decisions_page(Exchange& ex) {
             view[std::string("notice_") + key] = v;
     }
     view["has_notice"] = !ex.request.query_param("queued").empty();
+    auto selection = select_proposals(ex, e);
+    const auto all = view["proposals"];
+    auto listed = list_page(selection, filtered_rows(all, selection), all.size(), decisions_url(e));
+    view["proposals"] = listed.rows;
+    view["has_proposals"] = !listed.rows.empty();
+    view["filter"] = listed.view;
     return ex.page("decisions/decisions", view);
 }
 

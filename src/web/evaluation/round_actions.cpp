@@ -302,6 +302,7 @@ nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
                         {"mean", rounded(a.mean)},
                         {"median", rounded(a.median)},
                         {"standard_deviation", rounded(a.standard_deviation)},
+                        {"divided", is_divided(rounded(a.standard_deviation))},
                         {"normalised", rounded(a.normalised)},
                         {"merge_with", merge_text(id)}});
         proposals.erase(p);
@@ -317,6 +318,7 @@ nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
                         {"mean", nullptr},
                         {"median", nullptr},
                         {"standard_deviation", nullptr},
+                        {"divided", false},
                         {"normalised", nullptr},
                         {"merge_with", merge_text(id)}});
     return {{"ranked_by", rank_code(by)}, {"scheme", settings.scheme}, {"proposals", rows}};

@@ -10,6 +10,7 @@
 #include "store/proposals/submissions.hpp"
 #include "web/evaluation/actions.hpp"
 #include "web/evaluation/handlers.hpp"
+#include "web/proposals/list_actions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/views.hpp"
 
@@ -242,6 +243,13 @@ http::Response progress_page_with(Exchange& ex, const store::Edition& e,
     view["closed"] = view["round"]["state"] == "closed" &&
                      !view["round"]["closed_at"].get<std::string>().empty();
     view["has_short"] = !view["proposals_with_fewer_than_3"].empty();
+    auto selection = select_proposals(ex, e);
+    const auto short_of = view["proposals_with_fewer_than_3"];
+    auto listed = list_page(selection, filtered_rows(short_of, selection), short_of.size(),
+                            round_url(e) + "/progress");
+    view["proposals_with_fewer_than_3"] = listed.rows;
+    view["has_short_rows"] = !listed.rows.empty();
+    view["filter"] = listed.view;
     view["has_conflicts"] = !view["conflicts"].empty();
     view["confirm_close"] = confirm_close;
     view["refused"] = refused;
@@ -290,16 +298,45 @@ http::Response evaluation_close(Exchange& ex) {
     return http::Response::redirect(round_url(e) + "/progress");
 }
 
+namespace {
+
+// The page forgives a rank it does not know (ranked by mean, the notice names it); the
+// API and the downloads answer 400.
+RankBy rank_or_mean(Exchange& ex, ProposalSelection& s) {
+    try {
+        return rank_in_query(ex);
+    } catch (const http::Error&) {
+        s.filter.ignored.push_back("rank");
+        return RankBy::mean;
+    }
+}
+
+// The sheet with only the proposals the query's filter lets through.
+nlohmann::json filtered_sheet(Exchange& ex, const store::Edition& e) {
+    auto sheet = sheet_view(ex, e, rank_in_query(ex));
+    sheet["proposals"] = filtered_rows(sheet["proposals"], select_proposals(ex, e));
+    return sheet;
+}
+
+}  // namespace
+
 http::Response evaluation_sheet(Exchange& ex) {
     auto e = managed_edition(ex);
-    auto by = rank_in_query(ex);
+    auto selection = select_proposals(ex, e);
+    auto by = rank_or_mean(ex, selection);
     auto sheet = sheet_view(ex, e, by);
+    std::string ranked_by = sheet["ranked_by"];
+    const auto& all = sheet["proposals"];
+    auto listed = list_page(selection, filtered_rows(all, selection), all.size(),
+                            round_url(e) + "/sheet", {{"rank", ranked_by}});
     nlohmann::json ranks = nlohmann::json::array();
     for (const std::string code : {"mean", "median", "normalised", "standard_deviation"}) {
         auto label = say("evaluation.rank_by." + code);
-        ranks.push_back(
-            {{"code", code}, {"label", label}, {"current", sheet["ranked_by"] == code}});
+        ranks.push_back({{"code", code}, {"label", label}, {"current", ranked_by == code}});
     }
+    sheet["proposals"] = listed.rows;
+    sheet["has_proposals"] = !listed.rows.empty();
+    sheet["filter"] = listed.view;
     sheet["title"] = say("page.evaluation.sheet.title", {{"edition", e.name}});
     sheet["edition"] = edition_view(e);
     sheet["url"] = round_url(e);
@@ -309,16 +346,14 @@ http::Response evaluation_sheet(Exchange& ex) {
 
 http::Response evaluation_sheet_csv(Exchange& ex) {
     auto e = managed_edition(ex);
-    return csv_download(
-        sheet_table(sheet_view(ex, e, rank_in_query(ex)), store::load_call(ex.db(), e.id)),
-        "evaluation-" + to_string(e.id));
+    return csv_download(sheet_table(filtered_sheet(ex, e), store::load_call(ex.db(), e.id)),
+                        "evaluation-" + to_string(e.id));
 }
 
 http::Response evaluation_sheet_xlsx(Exchange& ex) {
     auto e = managed_edition(ex);
-    return xlsx_download(
-        sheet_table(sheet_view(ex, e, rank_in_query(ex)), store::load_call(ex.db(), e.id)),
-        "evaluation-" + to_string(e.id), say("evaluation.evaluation"));
+    return xlsx_download(sheet_table(filtered_sheet(ex, e), store::load_call(ex.db(), e.id)),
+                         "evaluation-" + to_string(e.id), say("evaluation.evaluation"));
 }
 
 }  // namespace convene::web

@@ -11,6 +11,9 @@ namespace convene::web {
 class Exchange;
 
 http::Response my_proposals(Exchange&);
+// The Secretariat's list of the edition's proposals (page and API), filtered by the query.
+http::Response proposal_list_page(Exchange&);
+http::Response api_proposal_list(Exchange&);
 http::Response proposal_new_form(Exchange&);
 http::Response proposal_create(Exchange&);
 http::Response proposal_show(Exchange&);

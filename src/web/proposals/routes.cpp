@@ -10,6 +10,10 @@ void add_proposals_routes(App& app) {
     app.refill("/editions/{edition:int}/proposals", "/new");
     app.refill("/proposals/{proposal:int}", "/edit");
     app.route("GET", "/proposals", policy::Gate::signed_in, my_proposals);
+    app.route("GET", "/editions/{edition:int}/proposals", policy::Gate::secretariat_of_edition,
+              proposal_list_page);
+    app.route("GET", "/api/v1/editions/{edition:int}/proposals",
+              policy::Gate::secretariat_of_edition, api_proposal_list);
     app.route("GET", "/editions/{edition:int}/proposals/new", policy::Gate::signed_in,
               proposal_new_form);
     app.route("POST", "/editions/{edition:int}/proposals", policy::Gate::signed_in,

@@ -1,5 +1,5 @@
-// Stage 1 through the API: each edition's screening rules, the proposals as the core
-// sees them, and running screening over every submitted proposal.
+// Stage 1 through the API: each edition's screening rules, and running screening over
+// every submitted proposal (the proposal list itself is web/proposals/list_pages.cpp).
 #include "core/common/messages.hpp"
 #include "core/screening/screening.hpp"
 #include "http/error.hpp"
@@ -10,24 +10,6 @@
 #include "web/site/exchange.hpp"
 
 namespace convene::web {
-
-namespace {
-
-nlohmann::json proposal_view(const Proposal& p) {
-    auto j = to_json(p);
-    j["id"] = std::stoll(p.id);
-    return j;
-}
-
-}  // namespace
-
-http::Response api_proposal_list(Exchange& ex) {
-    auto e = managed_edition(ex);
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& p : store::load_proposals(ex.db(), e.id, true))
-        out.push_back(proposal_view(p));
-    return http::Response::json({{"proposals", out}});
-}
 
 http::Response api_screening_rules_show(Exchange& ex) {
     auto e = managed_edition(ex);

@@ -7,7 +7,6 @@ namespace convene::web {
 
 class Exchange;
 
-http::Response api_proposal_list(Exchange&);
 http::Response api_screening_rules_show(Exchange&);
 http::Response api_screening_rules_update(Exchange&);
 http::Response api_screening_run(Exchange&);

@@ -8,6 +8,7 @@
 #include "http/error.hpp"
 #include "store/editions/editions.hpp"
 #include "store/proposals/proposals.hpp"
+#include "web/proposals/list_actions.hpp"
 #include "web/screening/actions.hpp"
 #include "web/screening/handlers.hpp"
 #include "web/site/exchange.hpp"
@@ -33,9 +34,15 @@ http::Response screening_page(Exchange& ex) {
     }
     nlohmann::json codes = nlohmann::json::array();
     for (const auto& [code, n] : by_code) codes.push_back({{"code", code}, {"count", n}});
+    // The summary counts every result; the table shows the filtered page.
+    auto selection = select_proposals(ex, e);
+    auto listed = list_page(selection, filtered_rows(rows, selection), rows.size(),
+                            edition_url(e, "/screening"));
     nlohmann::json view = {{"title", say("page.screening.title", {{"edition", e.name}})},
                            {"edition", edition_view(e)},
-                           {"results", rows},
+                           {"results", listed.rows},
+                           {"has_results", !listed.rows.empty()},
+                           {"filter", listed.view},
                            {"screened", !results.empty()},
                            {"total", results.size()},
                            {"passed", passed},

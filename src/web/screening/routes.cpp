@@ -23,8 +23,6 @@ void add_screening_routes(App& app) {
               screening_xlsx);
     app.route("GET", "/editions/{edition:int}/screening.json", policy::Gate::secretariat_of_edition,
               screening_json);
-    app.route("GET", "/api/v1/editions/{edition:int}/proposals",
-              policy::Gate::secretariat_of_edition, api_proposal_list);
     app.route("GET", "/api/v1/editions/{edition:int}/screening-rules",
               policy::Gate::secretariat_of_edition, api_screening_rules_show);
     app.route("PUT", "/api/v1/editions/{edition:int}/screening-rules",

@@ -22,9 +22,6 @@ namespace convene::web {
 
 namespace {
 
-// A standard deviation this large means the MAG loves or hates the proposal.
-constexpr double divided_at = 1.0;
-
 RankBy rank_of(const std::string& code) {
     if (code == "median") return RankBy::median;
     if (code == "normalised") return RankBy::normalised;
@@ -98,7 +95,7 @@ RankedProposal ranked_row(const nlohmann::json& row, const std::string& rank_by)
     r.normalised = row["normalised"];
     r.merge_with = row["merge_with"];
     r.score = row[rank_by];
-    r.divided = r.standard_deviation >= divided_at;
+    r.divided = is_divided(r.standard_deviation);
     return r;
 }
 

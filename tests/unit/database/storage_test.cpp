@@ -2,11 +2,13 @@
 // PostgreSQL cluster of the test run when CONVENE_TEST_POSTGRES names one.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
 #include <thread>
 
+#include "core/common/text.hpp"
 #include "core/demo/demo_forum.hpp"
 #include "database/database.hpp"
 #include "database/migrations.hpp"
@@ -14,6 +16,7 @@
 #include "store/accounts/accounts.hpp"
 #include "store/demo/demo.hpp"
 #include "store/editions/editions.hpp"
+#include "store/proposals/proposal_list.hpp"
 
 using namespace convene;
 
@@ -204,6 +207,40 @@ TEST_P(Storage, DemoForumLoadsInOneTransaction) {
     ASSERT_TRUE(admin);
     EXPECT_TRUE(verify_password(creds.admin_password, admin->second));
     EXPECT_THROW(store::load_demo_forum(*database_, generate_demo_forum(3)), std::runtime_error);
+}
+
+// The lists' filter as SQL with bound values: the same answers on both engines.
+TEST_P(Storage, ProposalFiltersRunAsBoundSql) {
+    store::load_demo_forum(*database_, generate_demo_forum(3));
+    auto c = database_->acquire();
+    auto edition = EditionId{db::scalar(c->run("SELECT id FROM editions WHERE name = 'IGF demo'"))};
+    auto all = store::list_proposals(*c, edition, {});
+    ASSERT_EQ(all.size(), 300u);
+    auto word = all[7].title.substr(0, all[7].title.find(' '));
+    ProposalFilter f;
+    f.words = {ascii_lower(word)};
+    auto found = store::list_proposals(*c, edition, f);
+    EXPECT_FALSE(found.empty());
+    for (const auto& p : found) EXPECT_NE(ascii_lower(p.title).find(f.words[0]), std::string::npos);
+    f.words = {"%"};
+    EXPECT_TRUE(store::list_proposals(*c, edition, f).empty()) << "% is a letter, not a wildcard";
+    f.words = {std::to_string(all[41].number)};
+    auto by_number = store::list_proposals(*c, edition, f);
+    EXPECT_TRUE(std::any_of(by_number.begin(), by_number.end(),
+                            [&](const auto& p) { return p.number == all[41].number; }));
+    ProposalFilter unscreened;
+    unscreened.screening = "not_screened";
+    unscreened.status = "submitted";
+    auto rows = store::list_proposals(*c, edition, unscreened);
+    EXPECT_EQ(static_cast<std::int64_t>(rows.size()),
+              db::scalar(c->run("SELECT COUNT(*) FROM proposals WHERE edition_id = ? AND status "
+                                "= 'submitted'",
+                                {edition.value()})))
+        << "the demo's first edition is not screened yet";
+    ProposalFilter themed;
+    themed.theme = all[0].theme_id;
+    for (const auto& p : store::list_proposals(*c, edition, themed))
+        EXPECT_EQ(p.theme, all[0].theme);
 }
 
 TEST_P(Storage, ConcurrentWritersAllSucceed) {
