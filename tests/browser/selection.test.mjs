@@ -169,6 +169,10 @@ describe('synthesis, selection and decisions in a browser', () => {
     for (const path of ['synthesis', 'synthesis/themes', 'transparency']) {
       await dark.goto(`${server.base}/editions/${edition}/${path}`);
       await assertChartsReadable(dark);
+      // On a phone the words keep at least 12 px.
+      await dark.setViewportSize({ width: 390, height: 844 });
+      await assertChartsReadable(dark);
+      await dark.setViewportSize({ width: 1280, height: 720 });
       await assertAccessible(dark, checked);
     }
   });
