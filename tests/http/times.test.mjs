@@ -1,6 +1,6 @@
 // Every time a person reads is in the venue's zone and in UTC, inside a <time datetime>
 // the reader's own zone is added to by script; account pages have no venue (UTC). An
-// edition's zone must be one the time zone database knows. /favicon.ico finds the icon.
+// edition's zone must be one the time zone database knows.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
@@ -87,18 +87,5 @@ describe('times for people', () => {
     assert.match(form.text, /value="Mars\/Olympus_Mons"/, 'the zone as typed is kept');
     const fine = await api(server.base, 'POST', '/api/v1/editions', { token: server.admin.token, body: { ...body, time_zone: 'America/Argentina/Buenos_Aires' } });
     assert.equal(fine.status, 201);
-  });
-
-  test('/favicon.ico sends browsers to the SVG icon the pages link', async () => {
-    const r = await fetch(server.base + '/favicon.ico', { redirect: 'manual' });
-    assert.equal(r.status, 301);
-    const location = r.headers.get('location');
-    assert.match(location, /^\/static\/favicon\.[0-9a-f]+\.svg$/);
-    const home = await (await fetch(server.base + '/')).text();
-    assert.ok(home.includes(`<link rel="icon" href="${location}" type="image/svg+xml">`), 'the same icon the pages link');
-    const icon = await fetch(server.base + location);
-    assert.equal(icon.status, 200);
-    assert.equal(icon.headers.get('content-type'), 'image/svg+xml');
-    assert.match(await icon.text(), /^<svg/);
   });
 });
