@@ -56,6 +56,20 @@ describe('times for people', () => {
     assert.ok(listed.some(([datetime, zone, text]) => zone === 'Europe/Oslo' && text === venueTime(datetime, 'Europe/Oslo', 'Oslo')), 'the open call closes in Oslo time');
   });
 
+  test('the receipt mail gives the submission and the deadline in Oslo time and UTC', async () => {
+    const account = await proposer(server, 'Rita Receipt');
+    const made = await api(server.base, 'POST', `/api/v1/editions/${oslo}/proposals`, { token: account.token, body: { ...workshop('Access'), submit: true } });
+    assert.equal(made.json.status, 'submitted');
+    const outbox = (await api(server.base, 'GET', '/api/v1/outbox', { token: server.admin.token })).json.messages;
+    const receipt = outbox.find((m) => m.recipient === account.email && m.kind === 'receipt') ?? outbox.find((m) => m.recipient === account.email && /was submitted on/.test(m.body));
+    assert.ok(receipt, 'a receipt is queued');
+    const call = (await api(server.base, 'GET', `/api/v1/editions/${oslo}/call`)).json;
+    const body = receipt.body.replace(/\s+/g, ' ');
+    assert.ok(body.includes(`until ${venueTime(call.closes_at, 'Europe/Oslo', 'Oslo')}:`), body);
+    assert.match(body, /was submitted on \d{1,2} \w+ \d{4}, \d\d:\d\d \(Oslo time\) · /);
+    assert.doesNotMatch(body, /\(UTC\)|\dZ/);
+  });
+
   test('the audit log and the outbox show UTC times in <time> elements', async () => {
     const admin = new Visitor(server.base);
     await admin.signIn(server.admin.email, server.admin.password);
