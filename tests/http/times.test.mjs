@@ -70,6 +70,17 @@ describe('times for people', () => {
     assert.doesNotMatch(body, /\(UTC\)|\dZ/);
   });
 
+  test('the evaluation round\'s deadline is in Oslo time and UTC, marked for the reader\'s own time', async () => {
+    const deadline = '2027-03-28T01:30:00Z';  // the night Oslo moves to summer time
+    const set = await api(server.base, 'PUT', `/api/v1/editions/${oslo}/evaluation-settings`, { token: server.admin.token, body: { deadline } });
+    assert.equal(set.status, 200, set.text);
+    const admin = new Visitor(server.base);
+    await admin.signIn(server.admin.email, server.admin.password);
+    const page = await admin.get(`/editions/${oslo}/evaluation/progress`);
+    assert.equal(page.status, 200);
+    assert.match(page.text, new RegExp(`<span data-utc="${deadline}" data-zone="Europe/Oslo">[^<]*28 March 2027, 03:30 \\(Oslo time\\) · 01:30 UTC`));
+  });
+
   test('the audit log and the outbox show UTC times in <time> elements', async () => {
     const admin = new Visitor(server.base);
     await admin.signIn(server.admin.email, server.admin.password);

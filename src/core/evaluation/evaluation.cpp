@@ -322,6 +322,10 @@ std::string_view round_state_code(RoundState state) {
     return "open";
 }
 
+std::string round_state_instant(const EvaluationSettings& s, RoundState state) {
+    return state == RoundState::closed && !s.closed_at.empty() ? s.closed_at : s.deadline;
+}
+
 std::string round_state_sentence(const EvaluationSettings& s, RoundState state,
                                  std::string_view zone) {
     switch (state) {

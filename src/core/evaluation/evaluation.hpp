@@ -69,5 +69,7 @@ std::string_view round_state_code(RoundState state);
 // the venue's `zone` (IANA) and UTC.
 std::string round_state_sentence(const EvaluationSettings& s, RoundState state,
                                  std::string_view zone);
+// The UTC instant that sentence names ("" when none), for the reader's own time.
+std::string round_state_instant(const EvaluationSettings& s, RoundState state);
 
 }  // namespace convene

@@ -214,6 +214,8 @@ nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId
             {"round",
              {{"state", std::string(round_state_code(state))},
               {"sentence", round_state_sentence(settings, state, e.time_zone)},
+              {"sentence_at", round_state_instant(settings, state)},
+              {"zone", e.time_zone},
               {"deadline", settings.deadline},
               {"closed", !open}}},
             {"progress",
@@ -360,6 +362,8 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
             {"status", t.saved.status},
             {"submitted", t.saved.status == "submitted"},
             {"round_sentence", round_state_sentence(t.settings, state, t.edition.time_zone)},
+            {"round_sentence_at", round_state_instant(t.settings, state)},
+            {"zone", t.edition.time_zone},
             {"round_closed", state == RoundState::closed},
             {"errors", error_summary(errors)},
             {"has_errors", !errors.empty()}};

@@ -162,6 +162,8 @@ nlohmann::json progress_view(Exchange& ex, const store::Edition& e) {
     return {{"round",
              {{"state", std::string(round_state_code(state))},
               {"sentence", round_state_sentence(settings, state, e.time_zone)},
+              {"sentence_at", round_state_instant(settings, state)},
+              {"zone", e.time_zone},
               {"deadline", settings.deadline},
               {"grace_minutes", settings.grace_minutes},
               {"closed_at", settings.closed_at}}},
