@@ -114,6 +114,10 @@ http::Response call_page(Exchange& ex, const store::Edition& e, const Call& call
         {"edition", e.name},
         {"edition_id", e.id},
         {"state_sentence", call_state_sentence(call, call_state(call, ex.now()), e.time_zone)},
+        // The instant the sentence names, for the reader's own time beside it.
+        {"state_at",
+         call_state(call, ex.now()) == CallState::not_yet_open ? call.opens_at : call.closes_at},
+        {"zone", e.time_zone},
         {"errors", error_summary(form_errors)},
         {"has_errors", !form_errors.empty()},
         {"time_fields",
