@@ -80,7 +80,8 @@ describe('a proposer in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/proposals\?verified=1$/);
     await check(page);
-    assert.match(await page.locator('.local-time').first().textContent(), /your time: /, 'the deadline in the reader\'s own time');
+    // The edition's venue is in UTC: the deadline shows in UTC.
+    assert.match(await page.locator('main time[datetime]').first().textContent(), /^\d{1,2} \w+ \d{4}, \d\d:\d\d UTC$/, 'the deadline in UTC');
 
     await tabTo(page, 'Start a proposal for IGF Test');
     await page.keyboard.press('Enter');

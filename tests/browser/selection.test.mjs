@@ -136,7 +136,7 @@ describe('synthesis, selection and decisions in a browser', () => {
     await page.getByRole('link', { name: 'Back to the decisions' }).click();
 
     await page.getByRole('button', { name: 'Publish the results' }).click();
-    assert.match(await main().innerText(), /Published \d{4}-/);
+    assert.match(await main().innerText(), /Published \d{1,2} \w+ \d{4}, \d\d:\d\d \(Oslo time\) · /);
     await assertAccessible(page, checked);
     await page.getByRole('link', { name: 'Mail outbox' }).click();
     await assertAccessible(page, checked);
@@ -169,6 +169,10 @@ describe('synthesis, selection and decisions in a browser', () => {
     for (const path of ['synthesis', 'synthesis/themes', 'transparency']) {
       await dark.goto(`${server.base}/editions/${edition}/${path}`);
       await assertChartsReadable(dark);
+      // On a phone the words keep at least 12 px.
+      await dark.setViewportSize({ width: 390, height: 844 });
+      await assertChartsReadable(dark);
+      await dark.setViewportSize({ width: 1280, height: 720 });
       await assertAccessible(dark, checked);
     }
   });

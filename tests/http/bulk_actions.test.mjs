@@ -5,6 +5,7 @@
 // reason; closing a round early shows the numbers and asks; reopening waits for a withdrawal.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { venueTime, escapeRegExp } from '../support/times.mjs';
 import { startServer, engines, cli } from '../support/server.mjs';
 import { api, Visitor } from '../support/client.mjs';
 
@@ -131,13 +132,14 @@ for (const engine of engines()) {
       const asked = await office.post(page('/evaluation/close'), { action: 'close' });
       assert.equal(asked.status, 200);
       assert.match(asked.text, /Close the round now\?/);
-      assert.match(asked.text, new RegExp(`The deadline \\(${future} UTC\\) has not come`));
+      // The deadline as the venue in Oslo reads it, and in UTC, marked for the reader's own time.
+      assert.ok(asked.text.includes(`The deadline (<time datetime="${future}" data-zone="Europe/Oslo">${venueTime(future, 'Europe/Oslo', 'Oslo')}</time>) has not come`), 'the deadline in Oslo and UTC');
       assert.match(asked.text, /proposals have fewer than 3 evaluations/);
       assert.match(asked.text, /Close the round anyway/);
       assert.equal((await as('GET', url('/evaluation-progress'))).json.round.state, 'open', 'asking closes nothing');
       const api409 = await as('POST', url('/evaluation-round/close'));
       assert.equal(api409.status, 409);
-      assert.match(api409.json.detail, new RegExp(`the deadline ${future} \\(UTC\\) has not come; ${progress.submitted} of ${progress.assigned} evaluations are submitted`));
+      assert.match(api409.json.detail, new RegExp(`the deadline ${escapeRegExp(venueTime(future, 'Europe/Oslo', 'Oslo'))} has not come; ${progress.submitted} of ${progress.assigned} evaluations are submitted`));
       const closed = await office.post(page('/evaluation/close'), { action: 'close', confirm: 'yes' });
       assert.equal(closed.status, 303);
       assert.equal((await as('GET', url('/evaluation-progress'))).json.round.state, 'closed');

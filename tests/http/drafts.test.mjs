@@ -140,8 +140,15 @@ describe('drafts, warnings and submission', () => {
     assert.ok((await screenedIds()).includes(String(id)), 'screened while it stands');
     const page = await v.get(`/proposals/${id}`);
     assert.match(page.text, /Withdraw proposal/);
-    assert.equal((await v.post(`/proposals/${id}/withdraw`, {})).status, 422, 'the box must be ticked');
-    await v.get(`/proposals/${id}`);
+    // Not ticked: the same proposal page again, the reason beside the box, nothing withdrawn.
+    const unticked = await v.post(`/proposals/${id}/withdraw`, {});
+    assert.equal(unticked.status, 422, 'the box must be ticked');
+    assert.match(unticked.text, /<h1>[^<]*<\/h1>/);
+    assert.ok(unticked.text.includes(`action="/proposals/${id}/withdraw"`), 'the withdraw form is still there');
+    assert.match(unticked.text, /href="#field-confirm"/, 'the summary links to the box');
+    assert.match(unticked.text, /id="field-confirm-error"><span class="visually-hidden">Error: <\/span>Tick the box to confirm that you withdraw this proposal\.<\/p><input id="field-confirm" name="confirm" type="checkbox" value="yes" aria-invalid="true" aria-describedby="field-confirm-error">/);
+    assert.match(unticked.text, /Sign out/, 'still signed in');
+    assert.match(unticked.text, /<dd>Submitted<\/dd>/, 'still submitted');
     const gone = await v.post(`/proposals/${id}/withdraw`, { confirm: 'yes' });
     assert.equal(gone.status, 303);
     const after = await v.get(gone.headers.get('location'));
@@ -160,5 +167,27 @@ describe('drafts, warnings and submission', () => {
     assert.ok(!(await screenedIds()).includes(String(id)), 'out of the screening list');
     assert.ok((await api(server.base, 'POST', `/api/v1/editions/${edition}/screening`, { token: server.admin.token })).status < 300);
     assert.ok(!(await screenedIds()).includes(String(id)), 'and not screened again');
+  });
+
+  test('after a decision is recorded, withdrawing is refused with the reason: write to the Secretariat', async () => {
+    const { v, account } = await signedIn(server, 'Dora Decided');
+    const made = await api(server.base, 'POST', `/api/v1/editions/${edition}/proposals`, { token: account.token, body: { ...workshop('Access'), submit: true } });
+    const id = made.json.id;
+    const decided = await api(server.base, 'PUT', `/api/v1/proposals/${id}/decision`, { token: server.admin.token, body: { kind: 'accepted', reason: 'A strong proposal.' } });
+    assert.equal(decided.status, 200, decided.text);
+    const page = await v.get(`/proposals/${id}`);
+    assert.doesNotMatch(page.text, /Withdraw proposal<\/button>/, 'no withdraw button once decided');
+    assert.match(page.text, /decision on this proposal has been recorded[^<]*write to the Secretariat/);
+    // A form opened before the decision, sent after it: the page again, with the reason.
+    const late = await v.post(`/proposals/${id}/withdraw`, { confirm: 'yes' });
+    assert.equal(late.status, 409);
+    assert.match(late.text, /A decision has been recorded for this proposal, so it can no longer be withdrawn here; write to the Secretariat/);
+    assert.match(late.text, /href="#field-confirm"/);
+    const viaApi = await api(server.base, 'POST', `/api/v1/proposals/${id}/withdrawal`, { token: account.token });
+    assert.equal(viaApi.status, 409);
+    assert.equal(viaApi.json.errors[0].field, 'confirm');
+    assert.match(viaApi.json.errors[0].message, /write to the Secretariat/);
+    const staff = await api(server.base, 'GET', `/api/v1/proposals/${id}`, { token: server.admin.token });
+    assert.equal(staff.json.status, 'submitted', 'nothing changed');
   });
 });

@@ -189,7 +189,8 @@ export function assertEveryVisitedPageChecked() {
 }
 
 // Every chart's words stand out from the page (4.5:1) and its bars too (3:1), in the
-// colour scheme the context was opened with.
+// colour scheme the context was opened with, and are at least 12 CSS px at the window's
+// present width.
 export async function assertChartsReadable(page) {
   const poor = await page.evaluate(() => {
     const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
@@ -204,6 +205,12 @@ export async function assertChartsReadable(page) {
         if (r < least) { out.push(`${selector} ${r.toFixed(2)}:1`); break; }
       }
     }
+    let smallest = Infinity;
+    for (const el of document.querySelectorAll('.chart-label, .chart-value')) {
+      const scale = el.ownerSVGElement.getScreenCTM().a;
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize) * scale);
+    }
+    if (smallest < 12) out.push(`words ${smallest.toFixed(1)} px at ${window.innerWidth} px`);
     return { count: document.querySelectorAll('.chart').length, poor: out };
   });
   assert.ok(poor.count > 0, `${new URL(page.url()).pathname} has no chart`);

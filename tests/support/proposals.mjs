@@ -40,9 +40,9 @@ export function workshop(theme, { speakers = 4, mailDomain = 'speakers.test' } =
 }
 
 // Opens the call of a new edition with one theme; returns the edition's id.
-export async function openCall(server, { closesInSeconds = 30 * 86400, name = 'IGF Test' } = {}) {
+export async function openCall(server, { closesInSeconds = 30 * 86400, name = 'IGF Test', timeZone = 'UTC' } = {}) {
   const token = server.admin.token;
-  const edition = await api(server.base, 'POST', '/api/v1/editions', { token, body: { name, year: 2031, start_date: '2031-06-01', end_date: '2031-06-04', time_zone: 'UTC', venue: 'Nairobi' } });
+  const edition = await api(server.base, 'POST', '/api/v1/editions', { token, body: { name, year: 2031, start_date: '2031-06-01', end_date: '2031-06-04', time_zone: timeZone, venue: 'Nairobi' } });
   const id = edition.json.id;
   await api(server.base, 'POST', `/api/v1/editions/${id}/themes`, { token, body: { name: 'Access', description: '' } });
   await setCall(server, id, { closesInSeconds });

@@ -5,6 +5,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/common/times.hpp"
 #include "core/editions/edition.hpp"
 
 namespace convene {
@@ -62,24 +63,18 @@ std::string_view call_state_code(CallState state) {
     return "not_scheduled";
 }
 
-namespace {
-std::string readable(const std::string& utc) {
-    // "2027-04-15T23:59:00Z" -> "2027-04-15 at 23:59:00 UTC"
-    if (utc.size() != 20) return utc;
-    return say("time.readable_utc", {{"date", utc.substr(0, 10)}, {"time", utc.substr(11, 8)}});
-}
-}  // namespace
-
-std::string call_state_sentence(const Call& call, CallState state) {
+std::string call_state_sentence(const Call& call, CallState state, std::string_view zone) {
     switch (state) {
         case CallState::not_scheduled:
             return say("call.state.not_scheduled");
         case CallState::not_yet_open:
-            return say("call.state.not_yet_open", {{"opens_at", readable(call.opens_at)}});
+            return say("call.state.not_yet_open",
+                       {{"opens_at", stored_time(call.opens_at, zone).text}});
         case CallState::open:
-            return say("call.state.open", {{"closes_at", readable(call.closes_at)}});
+            return say("call.state.open", {{"closes_at", stored_time(call.closes_at, zone).text}});
         case CallState::closed:
-            return say("call.state.closed", {{"closes_at", readable(call.closes_at)}});
+            return say("call.state.closed",
+                       {{"closes_at", stored_time(call.closes_at, zone).text}});
     }
     return {};
 }

@@ -46,7 +46,8 @@ enum class CallState { not_scheduled, not_yet_open, open, closed };
 CallState call_state(const Call& call, const std::string& now_utc);
 std::string_view call_state_code(CallState state);  // "open", "closed", ...
 // "The call for proposals closed on 2027-04-15 at 23:59:59 UTC." and the like.
-std::string call_state_sentence(const Call& call, CallState state);
+// Times in the venue's `zone` (IANA) and UTC.
+std::string call_state_sentence(const Call& call, CallState state, std::string_view zone);
 
 // Reads the JSON shape (members left out keep their standard values); errors name
 // the member at fault ("closes_at", "formats[1].durations").

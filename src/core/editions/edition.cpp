@@ -2,6 +2,7 @@
 
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/common/times.hpp"
 
 namespace convene {
 
@@ -22,6 +23,8 @@ FieldErrors validate_edition(const EditionDraft& e) {
         errors.push_back({"end_date", say("edition.end_date.before_start")});
     if (!looks_like_time_zone(e.time_zone))
         errors.push_back({"time_zone", say("edition.time_zone.malformed")});
+    else if (!is_known_time_zone(e.time_zone))  // well-formed but not in ICU's zone data
+        errors.push_back({"time_zone", say("edition.time_zone.unknown", {{"zone", e.time_zone}})});
     return errors;
 }
 

@@ -8,6 +8,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/common/times.hpp"
 
 namespace convene {
 
@@ -321,27 +322,25 @@ std::string_view round_state_code(RoundState state) {
     return "open";
 }
 
-namespace {
-std::string readable(const std::string& utc) {
-    // "2027-05-20T23:59:00Z" -> "2027-05-20 at 23:59:00 UTC"
-    if (utc.size() < 19) return utc;
-    return say("time.readable_utc", {{"date", utc.substr(0, 10)}, {"time", utc.substr(11, 8)}});
+std::string round_state_instant(const EvaluationSettings& s, RoundState state) {
+    return state == RoundState::closed && !s.closed_at.empty() ? s.closed_at : s.deadline;
 }
-}  // namespace
 
-std::string round_state_sentence(const EvaluationSettings& s, RoundState state) {
+std::string round_state_sentence(const EvaluationSettings& s, RoundState state,
+                                 std::string_view zone) {
     switch (state) {
         case RoundState::open:
-            return s.deadline.empty()
-                       ? say("evaluation.state.open_no_deadline")
-                       : say("evaluation.state.open", {{"deadline", readable(s.deadline)}});
+            return s.deadline.empty() ? say("evaluation.state.open_no_deadline")
+                                      : say("evaluation.state.open",
+                                            {{"deadline", stored_time(s.deadline, zone).text}});
         case RoundState::grace:
-            return say("evaluation.state.grace", {{"deadline", readable(s.deadline)}});
+            return say("evaluation.state.grace",
+                       {{"deadline", stored_time(s.deadline, zone).text}});
         case RoundState::closed:
-            return !s.closed_at.empty()
-                       ? say("evaluation.state.closed", {{"closed_at", readable(s.closed_at)}})
-                       : say("evaluation.state.past_deadline",
-                             {{"deadline", readable(s.deadline)}});
+            return !s.closed_at.empty() ? say("evaluation.state.closed",
+                                              {{"closed_at", stored_time(s.closed_at, zone).text}})
+                                        : say("evaluation.state.past_deadline",
+                                              {{"deadline", stored_time(s.deadline, zone).text}});
     }
     return {};
 }

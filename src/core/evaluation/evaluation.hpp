@@ -65,7 +65,11 @@ std::optional<double> evaluation_score(const EvaluationSettings& s, const Evalua
 enum class RoundState { open, grace, closed };
 RoundState round_state(const EvaluationSettings& s, const std::string& now_utc);
 std::string_view round_state_code(RoundState state);
-// "Evaluations are due by 2027-05-20 at 23:59:00 UTC." and the like.
-std::string round_state_sentence(const EvaluationSettings& s, RoundState state);
+// "Evaluations are due by 20 May 2027, 01:59 (Oslo time) · 23:59 UTC." and the like, in
+// the venue's `zone` (IANA) and UTC.
+std::string round_state_sentence(const EvaluationSettings& s, RoundState state,
+                                 std::string_view zone);
+// The UTC instant that sentence names ("" when none), for the reader's own time.
+std::string round_state_instant(const EvaluationSettings& s, RoundState state);
 
 }  // namespace convene

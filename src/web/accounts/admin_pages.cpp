@@ -25,7 +25,11 @@ http::Response audit_log(Exchange& ex) {
     if (more) entries.pop_back();
     nlohmann::json view = {{"title", say("page.accounts.audit_log.title")},
                            {"entries", nlohmann::json::array()}};
-    for (const auto& a : entries) view["entries"].push_back(audit_view(a));
+    for (const auto& a : entries) {
+        auto entry = audit_view(a);
+        entry["when"] = time_view(a.at);  // the log spans editions: UTC
+        view["entries"].push_back(entry);
+    }
     if (more) view["next_page"] = page + 1;
     if (page > 1) view["previous_page"] = page - 1;
     return ex.page("accounts/audit", view);

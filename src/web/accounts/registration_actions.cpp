@@ -5,6 +5,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/common/times.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/common/outbox.hpp"
@@ -36,8 +37,9 @@ void send_verification_link(Exchange& ex, AccountId account, const std::string& 
                                      password_hash);
     auto link = ex.app.config().base_url + "/verify/" + token;
     if (next != "/") link += "?next=" + http::percent_encode(next);
-    auto mail = mail_from_template("verify_email",
-                                   {{"name", name}, {"link", link}, {"expires_at", expires}});
+    auto mail = mail_from_template(
+        "verify_email",
+        {{"name", name}, {"link", link}, {"expires_at", stored_time(expires, "UTC").text}});
     mail.dedupe_key = "verify_email:" + token_hash(token);
     mail.recipient = email;
     store::enqueue_mail(ex.db(), mail, ex.now());

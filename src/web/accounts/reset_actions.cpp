@@ -6,6 +6,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/common/times.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/accounts/accounts.hpp"
@@ -39,7 +40,7 @@ void request_password_reset(Exchange& ex, const std::string& typed_email) {
     auto mail = mail_from_template("password_reset",
                                    {{"name", account.name},
                                     {"link", ex.app.config().base_url + "/password-reset/" + token},
-                                    {"expires_at", expires}});
+                                    {"expires_at", stored_time(expires, "UTC").text}});
     mail.dedupe_key = "password_reset:" + token_hash(token);
     mail.recipient = account.email;
     store::enqueue_mail(ex.db(), mail, ex.now());

@@ -81,11 +81,11 @@ Call checked_call(const nlohmann::json& j, FieldErrors& errors) {
     return call;
 }
 
-nlohmann::json call_view(Exchange& ex, const Call& call) {
+nlohmann::json call_view(Exchange& ex, const Call& call, std::string_view zone) {
     auto j = to_json(call);
     auto state = call_state(call, ex.now());
     j["state"] = std::string(call_state_code(state));
-    j["state_sentence"] = call_state_sentence(call, state);
+    j["state_sentence"] = call_state_sentence(call, state, zone);
     return j;
 }
 
@@ -113,7 +113,11 @@ http::Response call_page(Exchange& ex, const store::Edition& e, const Call& call
         {"title", say("page.call.title", {{"edition", e.name}})},
         {"edition", e.name},
         {"edition_id", e.id},
-        {"state_sentence", call_state_sentence(call, call_state(call, ex.now()))},
+        {"state_sentence", call_state_sentence(call, call_state(call, ex.now()), e.time_zone)},
+        // The instant the sentence names, for the reader's own time beside it.
+        {"state_at",
+         call_state(call, ex.now()) == CallState::not_yet_open ? call.opens_at : call.closes_at},
+        {"zone", e.time_zone},
         {"errors", error_summary(form_errors)},
         {"has_errors", !form_errors.empty()},
         {"time_fields",

@@ -21,7 +21,7 @@ nlohmann::json call_json_from_form(const http::Form& f, FieldErrors& errors);
 
 Call checked_call(const nlohmann::json& j, FieldErrors& errors);
 
-nlohmann::json call_view(Exchange& ex, const Call& call);
+nlohmann::json call_view(Exchange& ex, const Call& call, std::string_view zone);
 
 http::Response call_page(Exchange& ex, const store::Edition& e, const Call& call,
                          const FieldErrors& errors, int status);

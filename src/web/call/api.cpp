@@ -12,7 +12,7 @@ namespace convene::web {
 
 http::Response api_call_show(Exchange& ex) {
     auto e = edition_in_path(ex);
-    return http::Response::json(call_view(ex, store::load_call(ex.db(), e.id)));
+    return http::Response::json(call_view(ex, store::load_call(ex.db(), e.id), e.time_zone));
 }
 
 http::Response api_call_update(Exchange& ex) {
@@ -22,7 +22,7 @@ http::Response api_call_update(Exchange& ex) {
     auto call = checked_call(body, errors);
     throw_if_invalid(errors);
     store_call(ex, e, call);
-    return http::Response::json(call_view(ex, call));
+    return http::Response::json(call_view(ex, call, e.time_zone));
 }
 
 }  // namespace convene::web

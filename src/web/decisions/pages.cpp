@@ -41,6 +41,8 @@ http::Response decisions_page(Exchange& ex) {
     view["has_due"] = !view["conditional_due"].empty();
     view["has_overloads"] = !view["speaker_rule"].empty();
     view["published"] = !view["results_published_at"].get<std::string>().empty();
+    view["published_time"] =
+        time_view(view["results_published_at"].get<std::string>(), e.time_zone);
     bool any = false;
     for (const auto& k : view["summary"]) any = any || k["count"].get<int>() > 0;
     view["has_decisions"] = any;

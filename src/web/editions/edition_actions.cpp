@@ -134,7 +134,7 @@ http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDr
     view["results_published"] = !store::results_published_at(ex.db(), e.id).empty();
     auto call = store::load_call(c, e.id);
     auto state = call_state(call, ex.now());
-    view["call_sentence"] = call_state_sentence(call, state);
+    view["call_sentence"] = call_state_sentence(call, state, e.time_zone);
     view["call_closes_at"] = call.closes_at;
     view["call_open"] = state == CallState::open;
     if (view["can_manage"]) view["dashboard"] = dashboard_view(ex, e, state);

@@ -4,6 +4,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/common/times.hpp"
 #include "core/people/country.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -69,9 +70,11 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
                                  {{"email", say("editions.member.already", {{"email", p.email}})}});
         if (auto until = store::pending_enrolment(ex.db(), e.id, out.account_id, ex.now()))
             throw http::conflict(
-                say("editions.member.invitation_waits", {{"email", p.email}, {"until", *until}}),
-                {{"email", say("editions.member.invitation_waits",
-                               {{"email", p.email}, {"until", *until}})}});
+                say("editions.member.invitation_waits",
+                    {{"email", p.email}, {"until", stored_time(*until, e.time_zone).text}}),
+                {{"email",
+                  say("editions.member.invitation_waits",
+                      {{"email", p.email}, {"until", stored_time(*until, e.time_zone).text}})}});
         auto token = random_token();
         auto expires = format_utc(ex.clock() + std::chrono::hours(24 * enrolment_link_days));
         store::create_enrolment(ex.db(), e.id, out.account_id, person_json(p).dump(),
@@ -80,7 +83,7 @@ NewMember add_member(Exchange& ex, const store::Edition& e, const PersonDraft& p
                                        {{"name", existing->first.name},
                                         {"edition", e.name},
                                         {"link", ex.app.config().base_url + "/enrolment/" + token},
-                                        {"expires_at", expires}});
+                                        {"expires_at", stored_time(expires, e.time_zone).text}});
         mail.dedupe_key = "enrolment:" + token_hash(token);
         mail.recipient = existing->first.email;
         store::enqueue_mail(ex.db(), mail, ex.now());
@@ -120,8 +123,9 @@ http::Response members_page(Exchange& ex, const store::Edition& e, const PersonD
     view["member_count"] = view["members"].size();
     view["pending"] = nlohmann::json::array();
     for (const auto& pe : store::pending_enrolments(ex.db(), e.id, ex.now()))
-        view["pending"].push_back(
-            {{"name", pe.name}, {"email", pe.email}, {"expires_at", pe.expires_at}});
+        view["pending"].push_back({{"name", pe.name},
+                                   {"email", pe.email},
+                                   {"expires_at", time_view(pe.expires_at, e.time_zone)}});
     view["has_pending"] = !view["pending"].empty();
     view["fields"] = {
         field_view("name", say("editions.full_name"), draft.name, errors, "text", true),

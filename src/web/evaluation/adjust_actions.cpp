@@ -118,7 +118,7 @@ nlohmann::json proposal_assignment_view(Exchange& ex, const AssignmentTarget& t)
             {"published", f.stored.published},
             {"round",
              {{"state", std::string(round_state_code(f.state))},
-              {"sentence", round_state_sentence(f.settings, f.state)},
+              {"sentence", round_state_sentence(f.settings, f.state, t.edition.time_zone)},
               {"closed", f.state == RoundState::closed}}},
             {"per_proposal", f.settings.per_proposal},
             {"minimum", minimum_evaluators(f.settings.per_proposal)},
@@ -136,13 +136,14 @@ std::optional<Refusal> add_evaluator(Exchange& ex, const AssignmentTarget& t, Ac
     // The member hears of the new proposal as they heard of their list.
     for (const auto& m : store::list_members(ex.db(), t.edition.id)) {
         if (m.account_id != account) continue;
-        auto mail = mail_from_template("evaluation_added",
-                                       {{"number", t.number},
-                                        {"edition", t.edition.name},
-                                        {"name", m.name},
-                                        {"round", round_state_sentence(f.settings, f.state)},
-                                        {"link", ex.app.config().base_url + "/editions/" +
-                                                     to_string(t.edition.id) + "/evaluations"}});
+        auto mail = mail_from_template(
+            "evaluation_added",
+            {{"number", t.number},
+             {"edition", t.edition.name},
+             {"name", m.name},
+             {"round", round_state_sentence(f.settings, f.state, t.edition.time_zone)},
+             {"link",
+              ex.app.config().base_url + "/editions/" + to_string(t.edition.id) + "/evaluations"}});
         mail.recipient = m.email;
         mail.dedupe_key =
             "evaluation_added:" + to_string(t.proposal) + ":" + to_string(account) + ":" + ex.now();

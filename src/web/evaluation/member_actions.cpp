@@ -98,18 +98,18 @@ std::vector<std::pair<std::int64_t, std::string>> merge_choices(Exchange& ex,
 
 namespace {
 
-void require_open_round(Exchange& ex, const EvaluationSettings& s) {
+void require_open_round(Exchange& ex, const EvaluationSettings& s, std::string_view zone) {
     auto state = round_state(s, ex.now());
     if (state == RoundState::closed)
         throw http::Error(409, say("evaluation.the_evaluation_round_is_closed"),
-                          round_state_sentence(s, state));
+                          round_state_sentence(s, state, zone));
 }
 
 }  // namespace
 
 std::int64_t save_member_evaluation(Exchange& ex, const EvaluationTarget& t, const Evaluation& e,
                                     bool submit, std::int64_t expected_version) {
-    require_open_round(ex, t.settings);
+    require_open_round(ex, t.settings, t.edition.time_zone);
     bool submitting = submit || t.saved.status == "submitted";
     auto errors = check_evaluation(t.settings, e, t.details.format, submitting);
     if (e.merge_with) {
@@ -166,7 +166,7 @@ ConflictOutcome record_conflict(Exchange& ex, EditionId edition, const Evaluatio
 }  // namespace
 
 ConflictOutcome declare_member_conflict(Exchange& ex, const EvaluationTarget& t) {
-    require_open_round(ex, t.settings);
+    require_open_round(ex, t.settings, t.edition.time_zone);
     return record_conflict(ex, t.edition.id, t.settings, t.proposal, t.account, "declared");
 }
 
@@ -212,7 +212,9 @@ nlohmann::json member_list_view(Exchange& ex, const store::Edition& e, AccountId
     return {{"edition", e.id},
             {"round",
              {{"state", std::string(round_state_code(state))},
-              {"sentence", round_state_sentence(settings, state)},
+              {"sentence", round_state_sentence(settings, state, e.time_zone)},
+              {"sentence_at", round_state_instant(settings, state)},
+              {"zone", e.time_zone},
               {"deadline", settings.deadline},
               {"closed", !open}}},
             {"progress",
@@ -358,7 +360,9 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
             {"version", version},
             {"status", t.saved.status},
             {"submitted", t.saved.status == "submitted"},
-            {"round_sentence", round_state_sentence(t.settings, state)},
+            {"round_sentence", round_state_sentence(t.settings, state, t.edition.time_zone)},
+            {"round_sentence_at", round_state_instant(t.settings, state)},
+            {"zone", t.edition.time_zone},
             {"round_closed", state == RoundState::closed},
             {"errors", error_summary(errors)},
             {"has_errors", !errors.empty()}};
@@ -387,7 +391,7 @@ nlohmann::json api_view(Exchange& ex, const EvaluationTarget& t) {
             {"merge_choices", merge},
             {"round",
              {{"state", std::string(round_state_code(state))},
-              {"sentence", round_state_sentence(t.settings, state)},
+              {"sentence", round_state_sentence(t.settings, state, t.edition.time_zone)},
               {"deadline", t.settings.deadline}}},
             {"status", t.saved.status.empty() ? "not_started" : t.saved.status},
             {"version", t.saved.version},

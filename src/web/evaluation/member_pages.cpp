@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/common/messages.hpp"
+#include "core/common/times.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "web/evaluation/actions.hpp"
@@ -44,8 +45,11 @@ http::Response evaluation_save(Exchange& ex) {
         throw_if_invalid(errors);
         save_member_evaluation(ex, t, e, submit, version);
     } catch (const EvaluationConflict& conflict) {
-        return form_page(ex, t, e, conflict.current.version, {}, 409,
-                         say("evaluation.conflict.page", {{"at", conflict.current.updated_at}}));
+        return form_page(
+            ex, t, e, conflict.current.version, {}, 409,
+            say("evaluation.conflict.page",
+                {{"at",
+                  stored_time(conflict.current.updated_at, t.edition.time_zone).short_text}}));
     } catch (const http::Error& err) {
         if (err.status() == 422) return form_page(ex, t, e, version, err.fields(), 422, "", submit);
         if (err.status() == 409)
@@ -70,7 +74,8 @@ http::Response conflict_form(Exchange& ex) {
          {"number", t.number},
          {"proposal_title", t.details.title},
          {"round_closed", round_state(t.settings, ex.now()) == RoundState::closed},
-         {"round_sentence", round_state_sentence(t.settings, round_state(t.settings, ex.now()))},
+         {"round_sentence",
+          round_state_sentence(t.settings, round_state(t.settings, ex.now()), t.edition.time_zone)},
          {"has_evaluation", t.saved.version > 0}});
 }
 

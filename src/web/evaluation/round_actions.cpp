@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/common/messages.hpp"
+#include "core/common/times.hpp"
 #include "http/error.hpp"
 #include "store/common/outbox.hpp"
 #include "store/decisions/decisions.hpp"
@@ -12,6 +13,7 @@
 #include "web/evaluation/actions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/mail.hpp"
+#include "web/site/views.hpp"
 
 namespace convene::web {
 
@@ -96,7 +98,7 @@ std::size_t publish_assignment(Exchange& ex, const store::Edition& e) {
     std::map<std::string, int> load;
     for (const auto& p : stored.pairs) ++load[p.evaluator];
     auto settings = store::evaluation_settings(ex.db(), e.id);
-    auto sentence = round_state_sentence(settings, round_state(settings, ex.now()));
+    auto sentence = round_state_sentence(settings, round_state(settings, ex.now()), e.time_zone);
     std::vector<store::Mail> mails;
     for (const auto& m : store::list_members(ex.db(), e.id)) {
         auto n = load[to_string(m.account_id)];
@@ -153,13 +155,15 @@ nlohmann::json progress_view(Exchange& ex, const store::Edition& e) {
                              {"number", k.number},
                              {"title", k.title},
                              {"member", k.member},
-                             {"at", k.declared_at},
+                             {"at", time_view(k.declared_at, e.time_zone)},
                              {"origin", k.origin},
                              {"joined", k.origin == "joined_proposal"},
                              {"organiser", k.origin == "organiser_of_proposal"}});
     return {{"round",
              {{"state", std::string(round_state_code(state))},
-              {"sentence", round_state_sentence(settings, state)},
+              {"sentence", round_state_sentence(settings, state, e.time_zone)},
+              {"sentence_at", round_state_instant(settings, state)},
+              {"zone", e.time_zone},
               {"deadline", settings.deadline},
               {"grace_minutes", settings.grace_minutes},
               {"closed_at", settings.closed_at}}},
@@ -174,7 +178,7 @@ nlohmann::json progress_view(Exchange& ex, const store::Edition& e) {
 
 int send_reminders(Exchange& ex, const store::Edition& e) {
     auto settings = store::evaluation_settings(ex.db(), e.id);
-    auto sentence = round_state_sentence(settings, round_state(settings, ex.now()));
+    auto sentence = round_state_sentence(settings, round_state(settings, ex.now()), e.time_zone);
     auto today = ex.now().substr(0, 10);
     int queued = 0;
     for (const auto& m : store::evaluation_progress(ex.db(), e.id).members) {
@@ -218,7 +222,8 @@ void close_round(Exchange& ex, const store::Edition& e, bool close, bool confirm
                 "evaluation.close.confirm_needed",
                 {{"deadline", c.deadline.empty()
                                   ? say("evaluation.close.no_deadline")
-                                  : say("evaluation.close.deadline", {{"deadline", c.deadline}})},
+                                  : say("evaluation.close.deadline",
+                                        {{"deadline", stored_time(c.deadline, e.time_zone).text}})},
                  {"submitted", c.submitted},
                  {"assigned", c.assigned},
                  {"missing", c.assigned - c.submitted},

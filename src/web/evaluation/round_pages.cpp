@@ -281,7 +281,7 @@ http::Response evaluation_close(Exchange& ex) {
         if (c.needs_confirmation())
             return progress_page_with(ex, e,
                                       {{"before_deadline", c.before_deadline},
-                                       {"deadline", c.deadline},
+                                       {"deadline", time_view(c.deadline, e.time_zone)},
                                        {"submitted", c.submitted},
                                        {"assigned", c.assigned},
                                        {"missing", c.assigned - c.submitted},

@@ -5,6 +5,7 @@
 #include "web/outbox/actions.hpp"
 #include "web/outbox/handlers.hpp"
 #include "web/site/exchange.hpp"
+#include "web/site/views.hpp"
 
 namespace convene::web {
 
@@ -21,6 +22,9 @@ http::Response outbox_page(Exchange& ex) {
     for (const auto& m : store::list_outbox(ex.db(), 200)) {
         auto v = message_view(m);
         v["body"] = m.body;
+        v["created"] = time_view(m.created_at);
+        v["sent_time"] = m.status == "sent" ? time_view(m.sent_at) : nullptr;
+        v["next_attempt"] = m.status == "queued" ? time_view(m.next_attempt_at) : nullptr;
         v["status_label"] = code_label("outbox.status.", m.status);
         view["messages"].push_back(v);
     }

@@ -4,12 +4,14 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
+#include "core/common/times.hpp"
 #include "core/people/country.hpp"
 #include "core/policy/policy.hpp"
 #include "core/screening/screening.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/common/outbox.hpp"
+#include "store/decisions/decisions.hpp"
 #include "store/proposals/proposals.hpp"
 #include "store/proposals/speaker_links.hpp"
 #include "web/accounts/session_actions.hpp"
@@ -36,13 +38,13 @@ ProposalChecks checks_for(Exchange& ex, const store::Edition& edition, const Cal
     return checks;
 }
 
-void require_open_call(Exchange& ex, const Call& call) {
+void require_open_call(Exchange& ex, const Call& call, std::string_view zone) {
     auto state = call_state(call, ex.now());
     if (state == CallState::open) return;
     throw http::Error(409,
                       state == CallState::closed ? say("proposals.the_call_is_closed")
                                                  : say("proposals.the_call_is_not_open"),
-                      call_state_sentence(call, state));
+                      call_state_sentence(call, state, zone));
 }
 
 namespace {
@@ -71,8 +73,8 @@ void announce_submission(Exchange& ex, ProposalId proposal, std::int64_t number,
                         {"number", number},
                         {"title", p.title},
                         {"edition", edition.name},
-                        {"submitted_at", ex.now()},
-                        {"closes_at", call.closes_at},
+                        {"submitted_at", stored_time(ex.now(), edition.time_zone).text},
+                        {"closes_at", stored_time(call.closes_at, edition.time_zone).text},
                         {"link", ex.app.config().base_url + "/proposals/" + to_string(proposal)}});
         mail.dedupe_key = "receipt:" + to_string(proposal) + ":" + to_string(editor.account_id);
         mail.recipient = editor.email;
@@ -151,7 +153,7 @@ SaveOutcome start_proposal(Exchange& ex, const store::Edition& edition, Proposal
                 target.record.updated_at};
     }
     auto call = store::load_call(ex.db(), edition.id);
-    require_open_call(ex, call);
+    require_open_call(ex, call, edition.time_zone);
     throw_if_invalid(check_proposal_storable(draft));
     auto warnings = check_proposal_draft(draft, checks_for(ex, edition, call));
     throttle(ex, "save:" + to_string(account.id), ex.app.config().saves_per_minute,
@@ -181,7 +183,7 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
     if (target.record.status == "withdrawn")
         throw http::Error(409, say("proposals.withdrawn.title"),
                           say("proposals.withdrawn.not_editable"));
-    require_open_call(ex, target.call);
+    require_open_call(ex, target.call, target.edition.time_zone);
     throw_if_invalid(check_proposal_storable(draft));
     auto checks = checks_for(ex, target.edition, target.call);
     auto warnings = check_proposal_draft(draft, checks);
@@ -224,10 +226,20 @@ SaveOutcome save_proposal(Exchange& ex, const EditableProposal& target, Proposal
     return out;
 }
 
+bool decision_recorded(Exchange& ex, ProposalId proposal) {
+    auto d = store::load_decision(ex.db(), proposal);
+    return d.version > 0 && !d.decision.kind.empty();
+}
+
 void withdraw(Exchange& ex, const EditableProposal& target) {
     if (!policy::may_withdraw_proposal(ex.actor(), {target.record.edition_id, target.editor}))
         throw http::forbidden(say("proposals.withdrawn.only_organisers"));
     const auto id = target.record.id;
+    // The decision is public and goes to the programme: the Secretariat, who recorded it,
+    // changes it (the forum's process), not a click that silently empties a slot.
+    if (decision_recorded(ex, id))
+        throw http::conflict(say("proposals.withdrawn.decided_title"),
+                             {{"confirm", say("proposals.withdrawn.decided")}});
     if (!store::withdraw_proposal(ex.db(), id, ex.require_sign_in().id, ex.now()))
         throw http::Error(409, say("proposals.withdrawn.title"),
                           say("proposals.withdrawn.already"));
@@ -263,7 +275,7 @@ int invite_speakers(Exchange& ex, ProposalId proposal, const Proposal& p,
              {"title", p.title},
              {"edition", edition.name},
              {"link", ex.app.config().base_url + "/confirm/" + tokens.at(person.person)},
-             {"expires_at", expires}});
+             {"expires_at", stored_time(expires, edition.time_zone).text}});
         mail.dedupe_key = "speaker_invitation:" + to_string(invitation_of.at(person.person));
         mail.recipient = person.email;
         mails.push_back(std::move(mail));

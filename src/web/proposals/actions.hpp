@@ -29,7 +29,11 @@ EditableProposal proposal_for(Exchange& ex, ProposalId proposal);
 ProposalChecks checks_for(Exchange& ex, const store::Edition& edition, const Call& call);
 
 // Throws 409 naming the state when the call is not open now.
-void require_open_call(Exchange& ex, const Call& call);
+// True once the MAG's decision on the proposal is recorded: withdrawing then goes
+// through the Secretariat.
+bool decision_recorded(Exchange& ex, ProposalId proposal);
+
+void require_open_call(Exchange& ex, const Call& call, std::string_view zone);
 
 // Somebody saved the proposal since the version the form was opened at.
 struct EditConflict {

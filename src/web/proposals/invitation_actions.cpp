@@ -4,6 +4,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/common/times.hpp"
 #include "core/policy/policy.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
@@ -17,6 +18,7 @@
 #include "web/site/exchange.hpp"
 #include "web/site/links.hpp"
 #include "web/site/mail.hpp"
+#include "web/site/views.hpp"
 
 namespace convene::web {
 
@@ -38,8 +40,12 @@ ProposalId invite(Exchange& ex, ProposalId proposal_id, const std::string& email
     if (auto until =
             store::pending_co_organiser_invitation(ex.db(), proposal_id, address, ex.now()))
         throw http::conflict(
-            say("proposals.invite.waiting", {{"email", address}, {"until", *until}}),
-            {{"email", say("proposals.invite.waiting", {{"email", address}, {"until", *until}})}});
+            say("proposals.invite.waiting",
+                {{"email", address},
+                 {"until", stored_time(*until, target.edition.time_zone).text}}),
+            {{"email", say("proposals.invite.waiting",
+                           {{"email", address},
+                            {"until", stored_time(*until, target.edition.time_zone).text}})}});
     throttle(ex, "invite:" + to_string(who.id), ex.app.config().invitations_per_hour,
              std::chrono::hours(1), "throttle.invitations");
     auto token = random_token();
@@ -48,12 +54,13 @@ ProposalId invite(Exchange& ex, ProposalId proposal_id, const std::string& email
                                expires);
     auto p = *store::load_proposal(ex.db(), proposal_id);
     // The subject starts with our words: a sender's name or title never leads it.
-    auto mail = mail_from_template("co_organiser_invitation",
-                                   {{"inviter", who.name},
-                                    {"title", p.title},
-                                    {"edition", target.edition.name},
-                                    {"link", ex.app.config().base_url + "/co-organise/" + token},
-                                    {"expires_at", expires}});
+    auto mail =
+        mail_from_template("co_organiser_invitation",
+                           {{"inviter", who.name},
+                            {"title", p.title},
+                            {"edition", target.edition.name},
+                            {"link", ex.app.config().base_url + "/co-organise/" + token},
+                            {"expires_at", stored_time(expires, target.edition.time_zone).text}});
     mail.dedupe_key = "co_organiser:" + token_hash(token);
     mail.recipient = address;
     store::enqueue_mail(ex.db(), mail, ex.now());
@@ -80,7 +87,8 @@ SpeakerLink valid_speaker_link(Exchange& ex) {
     auto link = *found;
     if (ex.now() >= link.expires_at)
         throw http::Error(410, say("proposals.link_expired"),
-                          say("proposals.confirm_link.expired", {{"at", link.expires_at}}));
+                          say("proposals.confirm_link.expired",
+                              {{"at", stored_time(link.expires_at, "UTC").text}}));
     return link;
 }
 
@@ -101,7 +109,8 @@ nlohmann::json speaker_link_view(Exchange& ex, const SpeakerLink& link) {
             {"roles", roles},
             {"organisers", organisers},
             {"response", link.response.empty() ? nlohmann::json() : nlohmann::json(link.response)},
-            {"expires_at", link.expires_at}};
+            {"expires_at", link.expires_at},
+            {"expires", time_view(link.expires_at, edition.time_zone)}};
 }
 
 void answer(Exchange& ex, const SpeakerLink& link, const std::string& response) {

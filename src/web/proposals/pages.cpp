@@ -2,6 +2,7 @@
 // proposal with its speakers' answers, its revisions and their comparison.
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
+#include "core/common/times.hpp"
 #include "core/policy/policy.hpp"
 #include "core/proposals/proposal_form.hpp"
 #include "http/error.hpp"
@@ -12,6 +13,7 @@
 #include "web/proposals/handlers.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/kept.hpp"
+#include "web/site/views.hpp"
 
 namespace convene::web {
 
@@ -26,9 +28,9 @@ struct FormPage {
     bool warnings = false;    // the errors are a saved draft's warnings, not a refusal
 };
 
-// "2027-06-15T14:03:09Z" -> "14:03"
-std::string clock_time(const std::string& utc) {
-    return utc.size() >= 16 ? utc.substr(11, 5) : utc;
+// "2027-06-15T14:03:09Z" -> "16:03 (Oslo time) · 14:03 UTC": a save's time of today.
+std::string clock_time(const std::string& utc, const std::string& zone) {
+    return stored_time(utc, zone).short_text;
 }
 
 std::string counted(const char* key, std::size_t count, MessageParams values = {}) {
@@ -54,8 +56,10 @@ http::Response form_page(Exchange& ex, const store::Edition& edition, const Call
     view["action"] = page.action;
     view["version"] = page.version;
     view["creation_key"] = page.creation_key;
-    view["call_sentence"] = call_state_sentence(call, call_state(call, ex.now()));
+    view["call_sentence"] =
+        call_state_sentence(call, call_state(call, ex.now()), edition.time_zone);
     view["closes_at"] = call.closes_at;
+    view["venue_zone"] = edition.time_zone;
     view["notice"] = page.notice;
     view["errors"] = error_summary(form_errors);
     view["has_errors"] = !form_errors.empty() && !page.warnings;
@@ -70,9 +74,9 @@ std::string proposal_path(ProposalId id) {
     return "/proposals/" + to_string(id);
 }
 
-std::string not_submitted(const SaveOutcome& outcome) {
+std::string not_submitted(const SaveOutcome& outcome, const std::string& zone) {
     return counted("proposals.not_submitted", outcome.submission_errors.size(),
-                   {{"version", outcome.version}, {"time", clock_time(outcome.saved_at)}});
+                   {{"version", outcome.version}, {"time", clock_time(outcome.saved_at, zone)}});
 }
 
 // After a save, the page to show (a GET, so reloading it saves nothing twice): a draft
@@ -118,14 +122,15 @@ http::Response my_proposals(Exchange& ex) {
              {"edition", p.edition_name},
              {"title", p.title.empty() ? say("proposals.no_title_yet") : p.title},
              {"status", code_label("proposal_status.", p.status)},
-             {"updated_at", p.updated_at},
+             {"updated_at", time_view(p.updated_at)},
              {"role",
               p.role == "proposer" ? say("proposals.proposer") : say("proposals.co_organiser")}});
     for (const auto& e : store::list_editions(ex.db())) {
         auto call = store::load_call(ex.db(), e.id);
         if (call_state(call, ex.now()) == CallState::open)
-            view["calls"].push_back(
-                {{"edition_id", e.id}, {"name", e.name}, {"closes_at", call.closes_at}});
+            view["calls"].push_back({{"edition_id", e.id},
+                                     {"name", e.name},
+                                     {"closes_at", time_view(call.closes_at, e.time_zone)}});
     }
     view["has_proposals"] = !view["proposals"].empty();
     view["has_calls"] = !view["calls"].empty();
@@ -137,7 +142,7 @@ http::Response proposal_new_form(Exchange& ex) {
     auto edition = edition_in_path(ex);
     ex.require_sign_in();
     auto call = store::load_call(ex.db(), edition.id);
-    require_open_call(ex, call);
+    require_open_call(ex, call, edition.time_zone);
     Proposal blank;
     auto type = ex.request.query_param("type");
     if (offers_session_type(call, type)) blank.session_type = type;
@@ -179,7 +184,7 @@ http::Response proposal_create(Exchange& ex) {
             page.action = proposal_path(outcome.proposal);
             page.version = outcome.version;
             page.heading = say("proposals.edit_proposal");
-            page.notice = not_submitted(outcome);
+            page.notice = not_submitted(outcome, edition.time_zone);
             return form_page(ex, edition, call, draft, outcome.submission_errors,
                              form_rows(&form, draft), page, 422);
         }
@@ -221,9 +226,9 @@ http::Response proposal_edit_form(Exchange& ex) {
                          200);
     }
     if (ex.request.query_param("saved") == "1")
-        page.notice = say(
-            "proposals.saved.draft_at",
-            {{"time", clock_time(target.record.updated_at)}, {"version", target.record.version}});
+        page.notice = say("proposals.saved.draft_at",
+                          {{"time", clock_time(target.record.updated_at, target.edition.time_zone)},
+                           {"version", target.record.version}});
     return form_page(ex, target.edition, target.call, p, warnings, form_rows(nullptr, p), page,
                      200);
 }
@@ -247,7 +252,7 @@ http::Response proposal_update(Exchange& ex) {
         if (!outcome.submission_errors.empty()) {
             ex.keep_writes_on_error();
             page.version = outcome.version;
-            page.notice = not_submitted(outcome);
+            page.notice = not_submitted(outcome, target.edition.time_zone);
             return form_page(ex, target.edition, target.call, draft, outcome.submission_errors,
                              rows, page, 422);
         }
@@ -296,17 +301,24 @@ http::Response proposal_page(Exchange& ex, const std::string& invite_email,
     view["is_withdrawn"] = target.record.status == "withdrawn";
     view["saved_at"] =
         say(target.record.status == "draft" ? "proposals.saved.draft_at" : "proposals.saved.at",
-            {{"time", clock_time(target.record.updated_at)}, {"version", target.record.version}});
+            {{"time", clock_time(target.record.updated_at, target.edition.time_zone)},
+             {"version", target.record.version}});
     view["version"] = target.record.version;
-    view["updated_at"] = target.record.updated_at;
+    view["updated_at"] = time_view(target.record.updated_at, target.edition.time_zone);
     view["can_edit"] =
         target.editor && state == CallState::open && target.record.status != "withdrawn";
-    view["can_withdraw"] =
+    bool organiser =
         target.record.status != "withdrawn" &&
         policy::may_withdraw_proposal(ex.actor(), {target.record.edition_id, target.editor});
+    bool decided = organiser && decision_recorded(ex, target.record.id);
+    view["can_withdraw"] = organiser && !decided;
+    view["withdraw_after_decision"] = decided;
+    for (const auto& e : invite_errors)
+        if (e.field == "confirm") view["confirm_error"] = e.message;
     view["just_withdrawn"] = ex.request.query_param("withdrawn") == "1";
-    view["call_sentence"] = call_state_sentence(target.call, state);
+    view["call_sentence"] = call_state_sentence(target.call, state, target.edition.time_zone);
     view["closes_at"] = target.call.closes_at;
+    view["venue_zone"] = target.edition.time_zone;
     view["read_only"] = state == CallState::closed;
     view["just_submitted"] = ex.request.query_param("submitted") == "1";
     view["just_saved"] = ex.request.query_param("saved") == "1";
@@ -326,9 +338,16 @@ http::Response proposal_page(Exchange& ex, const std::string& invite_email,
 
 http::Response proposal_withdraw(Exchange& ex) {
     auto target = proposal_for(ex, ex.params.id<ProposalId>("proposal"));
+    // A refusal comes back to the same page, its reason beside the checkbox.
     if (ex.form().get("confirm") != "yes")
-        throw http::unprocessable({{"confirm", say("proposals.withdrawn.confirm_required")}});
-    withdraw(ex, target);
+        return proposal_page(ex, "", {{"confirm", say("proposals.withdrawn.confirm_required")}},
+                             422);
+    try {
+        withdraw(ex, target);
+    } catch (const http::Error& e) {
+        if (e.fields().empty()) throw;
+        return proposal_page(ex, "", e.fields(), e.status());
+    }
     return http::Response::redirect(proposal_path(target.record.id) + "?withdrawn=1");
 }
 
@@ -342,7 +361,7 @@ http::Response proposal_revisions(Exchange& ex) {
     for (std::size_t i = 0; i < revisions.size(); ++i) {
         const auto& r = revisions[i];
         view["revisions"].push_back({{"version", r.version},
-                                     {"saved_at", r.saved_at},
+                                     {"saved_at", time_view(r.saved_at, target.edition.time_zone)},
                                      {"saved_by", r.saved_by},
                                      {"action", code_label("revision_action.", r.action)},
                                      {"is_from", i == 1},

@@ -21,6 +21,7 @@ http::Response results_page(Exchange& ex) {
     auto e = edition_in_path(ex);
     auto view = results_view(ex, e);
     view["title"] = say("page.results.title", {{"edition", e.name}});
+    view["published"] = time_view(view["published_at"].get<std::string>(), e.time_zone);
     view["edition"] = edition_view(e);
     view["url"] = "/editions/" + to_string(e.id);
     return ex.page("results/results", view);

@@ -113,6 +113,7 @@ http::Response selection_page_with(Exchange& ex, const store::Edition& e, const 
                            {"errors", error_summary(errors)},
                            {"has_errors", !errors.empty()}};
     if (!selection.is_null()) {
+        view["made"] = time_view(selection["made_at"].get<std::string>(), e.time_zone);
         view["has_entered"] = !selection["entered"].empty();
         view["has_left"] = !selection["left"].empty();
         view["has_binding"] = !selection["binding"].empty();

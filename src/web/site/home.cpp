@@ -95,9 +95,13 @@ http::Response static_file(Exchange& ex) {
         resolved->current_hash ? "public, max-age=31536000, immutable" : "public, max-age=300");
 }
 
-// Browsers ask for /favicon.ico on their own; the icon is the SVG the pages link.
-http::Response favicon(Exchange& ex) {
-    return static_answer(ex, "favicon.svg", "public, max-age=86400");
+// Browsers ask for /favicon.ico on their own and expect an icon file there: they follow
+// a permanent redirect to the SVG the pages link (a day's caching, so a release's new
+// icon is found).
+http::Response favicon(Exchange&) {
+    auto r = http::Response::redirect(static_path("favicon.svg"), 301);
+    r.set_header("cache-control", "public, max-age=86400");
+    return r;
 }
 
 }  // namespace convene::web

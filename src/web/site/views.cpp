@@ -2,6 +2,7 @@
 
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/common/times.hpp"
 #include "core/people/country.hpp"
 #include "core/people/people.hpp"
 
@@ -66,6 +67,13 @@ nlohmann::json account_view(const store::AccountWithRoles& a) {
 nlohmann::json audit_view(const store::AuditEntry& a) {
     return {{"id", a.id},         {"at", a.at},           {"actor", a.actor},
             {"action", a.action}, {"subject", a.subject}, {"detail", a.detail}};
+}
+
+nlohmann::json time_view(const std::string& utc, std::string_view zone) {
+    if (utc.empty()) return nullptr;
+    auto t = stored_time(utc, zone);
+    return {
+        {"datetime", t.datetime}, {"zone", t.zone}, {"text", t.text}, {"short_text", t.short_text}};
 }
 
 nlohmann::json options_view(const std::vector<std::pair<std::string, std::string>>& choices,

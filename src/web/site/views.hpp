@@ -21,6 +21,10 @@ std::string edition_url(const store::Edition& e, std::string_view page = "");
 // A whole number as typed, or the text itself so the core names the field; null when empty.
 nlohmann::json number_or_text(const std::string& typed);
 
+// A stored UTC time for the {{>time}} partial: {datetime, zone, text, short_text}, in the
+// venue's `zone` (UTC where no edition is in context) and UTC; null when there is none.
+nlohmann::json time_view(const std::string& utc, std::string_view zone = "UTC");
+
 // Options for a <select>: [{value, label, selected}] with `current` selected.
 nlohmann::json options_view(const std::vector<std::pair<std::string, std::string>>& choices,
                             const std::string& current);

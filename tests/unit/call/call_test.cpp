@@ -34,9 +34,13 @@ TEST(Call, TheDeadlineIsAnInstantInUtc) {
     EXPECT_EQ(call_state(call, "2027-04-15T23:58:59Z"), CallState::open);
     EXPECT_EQ(call_state(call, "2027-04-15T23:59:00Z"), CallState::closed);
     EXPECT_EQ(call_state(standard_call(), "2027-04-15T23:59:00Z"), CallState::not_scheduled);
-    EXPECT_EQ(call_state_sentence(call, CallState::closed),
-              "The call for proposals closed on 2027-04-15 at 23:59:00 UTC; proposals can no "
+    EXPECT_EQ(call_state_sentence(call, CallState::closed, "UTC"),
+              "The call for proposals closed on 15 April 2027, 23:59 UTC; proposals can no "
               "longer be changed.");
+    // The same instant as the venue in Oslo reads it, with UTC beside it.
+    EXPECT_EQ(call_state_sentence(call, CallState::closed, "Europe/Oslo"),
+              "The call for proposals closed on 16 April 2027, 01:59 (Oslo time) · 15 April "
+              "2027, 23:59 UTC; proposals can no longer be changed.");
 }
 
 TEST(Call, TimesAreReadInTheFormsPeopleType) {

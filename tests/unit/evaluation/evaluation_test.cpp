@@ -165,6 +165,7 @@ TEST(RoundState, OpenUntilTheDeadlineThenGraceThenClosed) {
     EXPECT_EQ(round_state(s, "2027-05-21T02:00:00Z"), RoundState::closed);
     s.closed_at = "2027-05-20T12:00:00Z";
     EXPECT_EQ(round_state(s, "2027-05-20T12:30:00Z"), RoundState::closed);
-    EXPECT_NE(round_state_sentence(s, RoundState::closed).find("closed on 2027-05-20"),
-              std::string::npos);
+    EXPECT_NE(
+        round_state_sentence(s, RoundState::closed, "UTC").find("closed on 20 May 2027, 12:00 UTC"),
+        std::string::npos);
 }
