@@ -339,6 +339,29 @@ int main(int argc, char** argv) {
         ->required();
     select_cmd->add_option("--out", select_out, "Where to write the selection (default: stdout)");
 
+    auto* schedule_cmd = cli.add_subcommand(
+        "schedule",
+        "Place the programme's sessions in rooms and times (JSON instance in, JSON out)");
+    cli::ScheduleArgs schedule_args;
+    schedule_cmd->add_option("--in", schedule_args.in_file,
+                             "The instance: rooms, windows, sessions, people, weights");
+    schedule_cmd->add_option("--out", schedule_args.out_file,
+                             "Where to write the timetable (default: stdout)");
+    schedule_cmd
+        ->add_option("--time-limit", schedule_args.time_limit, "Seconds to search (default 5)")
+        ->check(CLI::Range(0.1, 3600.0));
+    schedule_cmd->add_option("--seed", schedule_args.seed, "Seed of the search and of --generate");
+    schedule_cmd->add_flag("--plain-cbc", schedule_args.plain_cbc,
+                           "Only the full CBC model (the benchmark's reference)");
+    schedule_cmd
+        ->add_option("--generate", schedule_args.generate,
+                     "Write a generated instance instead: igf (an IGF-size forum)")
+        ->excludes("--in");
+    schedule_cmd
+        ->add_option("--sessions", schedule_args.sessions,
+                     "With --generate: the number of sessions (default 300)")
+        ->check(CLI::Range(1, 5000));
+
     auto* import_cmd = cli.add_subcommand("import", "Read the forum's published documents");
     import_cmd->require_subcommand(1);
     auto* page_cmd =
@@ -379,6 +402,11 @@ int main(int argc, char** argv) {
         if (screen_cmd->parsed()) return cli::screen(edition_file, proposals_file);
         if (assign_cmd->parsed()) return cli::assign(assign_in, assign_out);
         if (select_cmd->parsed()) return cli::select(select_in, select_out);
+        if (schedule_cmd->parsed()) {
+            if (schedule_args.in_file.empty() && schedule_args.generate.empty())
+                throw std::runtime_error(say("cli.schedule.no_input"));
+            return cli::schedule(schedule_args);
+        }
         if (page_cmd->parsed())
             return cli::import_workshop_page(page_file, s.database, EditionId{into_edition});
         if (cli.got_subcommand("routes")) {
