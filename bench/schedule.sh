@@ -19,7 +19,7 @@ run() {  # run LABEL SEED EXTRA-FLAGS...
     "$bin" schedule --generate igf --seed "$seed" --out "$dir/in.json"
     rm -f "$dir/out.json"
     local status=0
-    /usr/bin/time -f "%e %M" -o "$dir/time" timeout -s KILL $((limit * 20)) \
+    /usr/bin/time -f "%e %M" -o "$dir/time" timeout $((limit * 20)) \
         "$bin" schedule --in "$dir/in.json" --out "$dir/out.json" --time-limit "$limit" "$@" \
         2>"$dir/err" || status=$?
     local seconds kib

@@ -135,6 +135,10 @@ Problem build_problem(const Instance& in) {
             }
         }
         pb.option_count += static_cast<std::int64_t>(pb.options[s].size());
+        pb.option_at.emplace_back();
+        for (std::size_t k = 0; k < pb.options[s].size(); ++k)
+            pb.option_at[s][pb.options[s][k].start * 1024 + pb.options[s][k].room] =
+                static_cast<int>(k);
         for (int a : session.after) {
             pb.before[s].push_back(a);
             pb.later[static_cast<std::size_t>(a)].push_back(static_cast<int>(s));

@@ -5,6 +5,7 @@
 // state keeps a partial timetable and its total up to date move by move.
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/programme/instance.hpp"
@@ -25,6 +26,14 @@ struct Problem {
     std::vector<std::vector<int>> before, later;   // its "after" sessions / those after it
     std::vector<std::int64_t> unplaced_cost;       // the change weight when in `previous`
     std::int64_t option_count = 0;
+    std::vector<std::unordered_map<std::int64_t, int>> option_at;  // per session: room+start -> k
+
+    // The option of `s` in `room` at `start`, or -1.
+    int find_option(int s, int room, Minute start) const {
+        const auto& at = option_at[static_cast<std::size_t>(s)];
+        auto it = at.find(start * 1024 + room);
+        return it == at.end() ? -1 : it->second;
+    }
 };
 
 Problem build_problem(const Instance& in);

@@ -43,6 +43,50 @@ double seconds_left(SteadyClock::time_point deadline) {
     return std::chrono::duration<double>(deadline - SteadyClock::now()).count();
 }
 
+// Two sessions exchange their rooms and starts (a large session out of a small room,
+// a small one into it) when that lowers the total; true when some exchange did.
+bool swap_pairs(SearchState& st, SteadyClock::time_point deadline, const std::vector<int>& order) {
+    const auto& pb = st.problem();
+    bool progress = false;
+    for (int s : order) {
+        if (SteadyClock::now() >= deadline) break;
+        if (st.choice(s) < 0 || is_fixed(st, s)) continue;
+        for (int t : order) {
+            int ks = st.choice(s), kt = st.choice(t);
+            if (t == s || kt < 0 || is_fixed(st, t)) continue;
+            const auto os = st.option(s, ks), ot = st.option(t, kt);
+            if (os.room == ot.room && os.start == ot.start) continue;
+            int ks2 = pb.find_option(s, ot.room, ot.start),
+                kt2 = pb.find_option(t, os.room, os.start);
+            if (ks2 < 0 || kt2 < 0) continue;
+            auto linear = st.option(s, ks2).cost + st.option(t, kt2).cost - os.cost - ot.cost;
+            if (linear > 0 ||
+                (linear == 0 && st.similar_pairs(s, os) + st.similar_pairs(t, ot) == 0))
+                continue;
+            auto before = st.total();
+            st.remove(s);
+            st.remove(t);
+            bool done = false;
+            if (st.fits(s, st.option(s, ks2))) {
+                st.place(s, ks2);
+                if (st.fits(t, st.option(t, kt2))) {
+                    st.place(t, kt2);
+                    done = st.total() < before;
+                    if (!done) st.remove(t);
+                }
+                if (!done) st.remove(s);
+            }
+            if (done) {
+                progress = true;
+                continue;
+            }
+            st.place(s, ks);
+            st.place(t, kt);
+        }
+    }
+    return progress;
+}
+
 }  // namespace
 
 void place_greedily(SearchState& st) {
@@ -179,6 +223,7 @@ void improve(SearchState& st, SteadyClock::time_point deadline, std::mt19937_64&
                 if (was >= 0) st.place(s, was);
             }
         }
+        if (!progress) progress = swap_pairs(st, deadline, order);
     }
 }
 
@@ -274,7 +319,7 @@ void search_neighbourhoods(SearchState& st, SteadyClock::time_point deadline, st
                 std::find(allowed[i].begin(), allowed[i].end(), old[i]) == allowed[i].end())
                 allowed[i].push_back(old[i]);
         }
-        auto outcome = solve_mip(st, free, allowed, old, std::min(0.5, seconds_left(deadline)));
+        auto outcome = solve_mip(st, free, allowed, old, std::min(0.2, seconds_left(deadline)));
         bool applied = false;
         if (outcome.found) {
             applied = true;
