@@ -13,10 +13,10 @@ shift $(($# > 2 ? 2 : $#))
 seeds=("${@:-1 2 3}")
 dir=$(mktemp -d /tmp/convene-schedule.XXXXXX)
 trap 'rm -rf "$dir"' EXIT
-run() {  # run LABEL SEED EXTRA-FLAGS...
-    local label=$1 seed=$2
-    shift 2
-    "$bin" schedule --generate igf --seed "$seed" --out "$dir/in.json"
+run() {  # run LABEL SEED SESSIONS EXTRA-FLAGS...
+    local label=$1 seed=$2 sessions=$3
+    shift 3
+    "$bin" schedule --generate igf --seed "$seed" --sessions "$sessions" --out "$dir/in.json"
     rm -f "$dir/out.json"
     local status=0
     /usr/bin/time -f "%e %M" -o "$dir/time" timeout $((limit * 20)) \
@@ -25,10 +25,13 @@ run() {  # run LABEL SEED EXTRA-FLAGS...
     local seconds kib
     read -r seconds kib < <(tail -1 "$dir/time")
     if [ "$status" != 0 ] || [ ! -s "$dir/out.json" ]; then
-        echo "$label, forum $seed: no timetable after $seconds s (exit $status), peak $((kib / 1024)) MiB"
+        echo "$label, $sessions sessions, forum $seed: no timetable after $seconds s (exit $status), peak $((kib / 1024)) MiB"
         return
     fi
-    echo "$label, forum $seed: $seconds s, peak $((kib / 1024)) MiB; $(tail -1 "$dir/err")"
+    echo "$label, $sessions sessions, forum $seed: $seconds s, peak $((kib / 1024)) MiB; $(tail -1 "$dir/err")"
 }
-for seed in ${seeds[*]}; do run "convene schedule (--time-limit $limit)" "$seed"; done
-run "plain CBC model (--plain-cbc --time-limit $limit)" "${seeds[0]%% *}" --plain-cbc
+for seed in ${seeds[*]}; do run "convene schedule (--time-limit $limit)" "$seed" 300; done
+run "plain CBC model (--plain-cbc --time-limit $limit)" "${seeds[0]%% *}" 300 --plain-cbc
+# A forum of 80 sessions in 4 rooms, where the plain model's root LP is small enough.
+run "convene schedule (--time-limit $limit)" "${seeds[0]%% *}" 80
+run "plain CBC model (--plain-cbc --time-limit $limit)" "${seeds[0]%% *}" 80 --plain-cbc
