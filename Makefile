@@ -83,6 +83,7 @@ bench: test-deps build
 	bench/submit.sh $(BUILD)/convene
 	bench/assign.sh $(BUILD)/convene
 	bench/select.sh $(BUILD)/convene
+	bench/schedule.sh $(BUILD)/convene
 	bench/evaluate.sh $(BUILD)/convene
 	bench/synthesis.sh $(BUILD)/convene
 

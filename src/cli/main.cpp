@@ -317,6 +317,23 @@ int main(int argc, char** argv) {
     select_cmd->add_option("--in", select_in, say("cli.help.select.in"))->required();
     select_cmd->add_option("--out", select_out, say("cli.help.select.out"));
 
+    auto* schedule_cmd = cli.add_subcommand("schedule", say("cli.help.schedule"));
+    cli::ScheduleArgs schedule_args;
+    schedule_cmd->add_option("--in", schedule_args.in_file, say("cli.help.schedule.in"));
+    schedule_cmd->add_option("--out", schedule_args.out_file, say("cli.help.schedule.out"));
+    schedule_cmd
+        ->add_option("--time-limit", schedule_args.time_limit, say("cli.help.schedule.time_limit"))
+        ->check(CLI::Range(0.1, 3600.0));
+    schedule_cmd->add_option("--seed", schedule_args.seed, say("cli.help.schedule.seed"));
+    schedule_cmd->add_flag("--plain-cbc", schedule_args.plain_cbc,
+                           say("cli.help.schedule.plain_cbc"));
+    schedule_cmd
+        ->add_option("--generate", schedule_args.generate, say("cli.help.schedule.generate"))
+        ->excludes("--in");
+    schedule_cmd
+        ->add_option("--sessions", schedule_args.sessions, say("cli.help.schedule.sessions"))
+        ->check(CLI::Range(1, 5000));
+
     auto* import_cmd = cli.add_subcommand("import", say("cli.help.import"));
     import_cmd->require_subcommand(1);
     auto* page_cmd =
@@ -356,6 +373,11 @@ int main(int argc, char** argv) {
         if (screen_cmd->parsed()) return cli::screen(edition_file, proposals_file);
         if (assign_cmd->parsed()) return cli::assign(assign_in, assign_out);
         if (select_cmd->parsed()) return cli::select(select_in, select_out);
+        if (schedule_cmd->parsed()) {
+            if (schedule_args.in_file.empty() && schedule_args.generate.empty())
+                throw std::runtime_error(say("cli.schedule.no_input"));
+            return cli::schedule(schedule_args);
+        }
         if (page_cmd->parsed())
             return cli::import_workshop_page(page_file, s.database, EditionId{into_edition});
         if (cli.got_subcommand("routes")) {

@@ -1,5 +1,6 @@
 #include "cli/offline.hpp"
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -10,6 +11,9 @@
 #include "core/common/json_input.hpp"
 #include "core/common/messages.hpp"
 #include "core/evaluation/assignment.hpp"
+#include "core/programme/generator.hpp"
+#include "core/programme/instance_json.hpp"
+#include "core/programme/solver.hpp"
 #include "core/proposals/workshop_page.hpp"
 #include "core/screening/screening.hpp"
 #include "core/selection/selection.hpp"
@@ -87,6 +91,52 @@ int select(const std::string& in_file, const std::string& out_file) {
                   << "\n";
         return 2;
     }
+    return 0;
+}
+
+int schedule(const ScheduleArgs& args) {
+    using namespace programme;
+    if (!args.generate.empty()) {
+        if (args.generate != "igf") throw std::runtime_error(say("cli.schedule.unknown_forum"));
+        ForumSize size;
+        if (args.sessions != size.sessions) {
+            // Smaller or larger forums keep the IGF's proportions.
+            size.rooms = std::max(2, (args.sessions * size.rooms + 150) / 300);
+            size.people = std::max(10, args.sessions * size.people / 300);
+            size.chains = args.sessions * size.chains / 300;
+            size.sessions = args.sessions;
+        }
+        write_json(to_json(generate_forum(args.seed, size)), args.out_file);
+        return 0;
+    }
+    auto instance = read_instance(args.in_file, instance_from_json);
+    auto problems = instance_problems(instance);
+    for (const auto& p : problems)
+        std::cerr << args.in_file << ": " << p.field << ": " << p.message << "\n";
+    if (!problems.empty()) return 1;
+    ScheduleOptions options;
+    options.time_limit = args.time_limit;
+    options.seed = args.seed;
+    options.plain_cbc = args.plain_cbc;
+    auto result = programme::schedule(instance, options);
+    if (!result.violations.empty()) {
+        for (const auto& v : result.violations) std::cerr << v.text << "\n";
+        std::cerr << say("cli.schedule.violations", {{"count", result.violations.size()}}) << "\n";
+        return 3;
+    }
+    write_json(to_json(instance, result), args.out_file);
+    char seconds[32], gap[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", result.seconds);
+    auto total = result.objective.total;
+    std::snprintf(gap, sizeof gap, "%.1f",
+                  total > 0 ? 100.0 * static_cast<double>(total - result.lower_bound) /
+                                  static_cast<double>(total)
+                            : 0.0);
+    MessageParams params{{"placed", result.placed},         {"sessions", instance.sessions.size()},
+                         {"seconds", std::string(seconds)}, {"total", total},
+                         {"bound", result.lower_bound},     {"gap", std::string(gap)}};
+    std::cerr << say(result.optimal ? "cli.schedule.optimal" : "cli.schedule.summary", params)
+              << "\n";
     return 0;
 }
 

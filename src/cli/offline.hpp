@@ -19,6 +19,19 @@ int assign(const std::string& in_file, const std::string& out_file);
 // when they cannot all hold.
 int select(const std::string& in_file, const std::string& out_file);
 
+// convene schedule --in instance.json --out timetable.json [--time-limit S]: the timetable
+// of the programme (stdout when there is no --out), with a summary line on stderr; a bad
+// instance is named on stderr (every problem) and nothing is written. With --generate igf
+// it writes a generated IGF-size instance instead (the benchmark's input).
+struct ScheduleArgs {
+    std::string in_file, out_file, generate;
+    double time_limit = 5;
+    std::uint64_t seed = 1;
+    int sessions = 300;
+    bool plain_cbc = false;
+};
+int schedule(const ScheduleArgs& args);
+
 // convene import workshop-page FILE: the proposal JSON of a published workshop page.
 // With an edition (--into), it is also stored there as a session held, with its report.
 int import_workshop_page(const std::string& file, const std::string& database_url,

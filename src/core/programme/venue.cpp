@@ -1,13 +1,12 @@
 #include "core/programme/venue.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <regex>
 #include <set>
 
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/programme/instance.hpp"
 
 namespace convene::programme {
 
@@ -33,16 +32,10 @@ const std::vector<std::string>& room_features() {
 }
 
 std::optional<long long> local_minutes(const std::string& text) {
-    static const std::regex shape(R"((\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}))");
-    std::smatch m;
-    if (!std::regex_match(text, m, shape)) return std::nullopt;
-    using namespace std::chrono;
-    year_month_day day{year{std::stoi(m[1])}, month(static_cast<unsigned>(std::stoi(m[2]))),
-                       std::chrono::day(static_cast<unsigned>(std::stoi(m[3])))};
-    int hour = std::stoi(m[4]), minute = std::stoi(m[5]);
-    if (!day.ok() || hour > 23 || minute > 59) return std::nullopt;
-    return static_cast<long long>(sys_days{day}.time_since_epoch().count()) * 1440 + hour * 60 +
-           minute;
+    if (text.size() != 16) return std::nullopt;
+    auto t = text;
+    if (t[10] == ' ') t[10] = 'T';
+    return parse_local_time(t);
 }
 
 std::vector<OpenWindow> windows_from_text(const std::string& text, FieldErrors& errors) {
@@ -76,14 +69,8 @@ std::vector<std::string> edition_days(const std::string& first_day, const std::s
     auto first = local_minutes(first_day + "T00:00"), last = local_minutes(last_day + "T00:00");
     std::vector<std::string> out;
     if (!first || !last) return out;
-    using namespace std::chrono;
-    for (long long d = *first / 1440; d <= *last / 1440 && out.size() < 62; ++d) {
-        year_month_day day{sys_days{days{d}}};
-        char text[32];
-        std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
-                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-        out.emplace_back(text);
-    }
+    for (auto m = *first; m <= *last && out.size() < 62; m += 1440)
+        out.push_back(format_local_time(m).substr(0, 10));
     return out;
 }
 
