@@ -74,10 +74,16 @@ http::Response venue_with(Exchange& ex, const store::Edition& e, const http::For
                           const FieldErrors& errors, int status) {
     nlohmann::json rooms = nlohmann::json::array();
     for (const auto& r : store::venue_rooms(ex.db(), e.id)) {
+        // One line a day: "2027-06-15: 09:00–12:00, 15:00–18:00".
         nlohmann::json windows = nlohmann::json::array();
-        for (const auto& w : r.room.windows)
-            windows.push_back({{"start", w.start.substr(0, 10) + " " + w.start.substr(11)},
-                               {"end", w.end.substr(11)}});
+        for (const auto& w : r.room.windows) {
+            auto day = w.start.substr(0, 10);
+            auto span = w.start.substr(11) + "–" + w.end.substr(11);
+            if (!windows.empty() && windows.back()["day"] == day)
+                windows.back()["times"] = windows.back()["times"].get<std::string>() + ", " + span;
+            else
+                windows.push_back({{"day", day}, {"times", span}});
+        }
         rooms.push_back({{"id", r.id},
                          {"name", r.room.name},
                          {"capacity", r.room.capacity},
