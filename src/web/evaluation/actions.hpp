@@ -100,7 +100,25 @@ CloseCheck close_check(Exchange& ex, const store::Edition& e);
 // reopens (409 once the results are published: the decisions made on the scores are public).
 void close_round(Exchange& ex, const store::Edition& e, bool close, bool confirmed = false);
 
-// The aggregation sheet, ranked: one row per proposal with scores.
+// The aggregation sheet, ranked: one row per proposal with scores, the unscored last
+// (by number) with no rank and no scores.
+struct SheetRow {
+    std::optional<int> rank;
+    ProposalId proposal;
+    long long number = 0;
+    std::string title, theme, format;
+    int count = 0;  // submitted evaluations that score
+    std::optional<double> mean, median, standard_deviation, normalised;  // rounded
+    bool divided = false;
+    std::string merge_with;  // the evaluators' "should merge with" marks, in words
+};
+struct EvaluationSheet {
+    std::string ranked_by, scheme;
+    std::vector<SheetRow> rows;
+};
+EvaluationSheet evaluation_sheet(Exchange& ex, const store::Edition& e, RankBy by);
+// The sheet as pages, lists and the API show it.
+nlohmann::json to_json(const EvaluationSheet& sheet);
 nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by);
 // The sheet as a table to export, formats named as the call names them.
 Table sheet_table(const nlohmann::json& sheet, const Call& call);

@@ -270,7 +270,7 @@ const char* rank_code(RankBy by) {
 
 }  // namespace
 
-nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
+EvaluationSheet evaluation_sheet(Exchange& ex, const store::Edition& e, RankBy by) {
     auto settings = store::evaluation_settings(ex.db(), e.id);
     std::vector<Score> scores;
     std::map<ProposalId, std::map<std::int64_t, int>> merges;  // proposal -> number -> votes
@@ -283,7 +283,6 @@ nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
     rank(aggregates, by);
     std::map<ProposalId, store::SheetProposal> proposals;
     for (auto& p : store::sheet_proposals(ex.db(), e.id)) proposals[p.proposal] = p;
-    nlohmann::json rows = nlohmann::json::array();
     auto merge_text = [&](ProposalId proposal) {
         std::string text;
         for (const auto& [number, votes] : merges[proposal])
@@ -292,41 +291,61 @@ nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
                         {{"number", number}, {"votes", votes}});
         return text;
     };
+    auto row_of = [&](ProposalId id, const store::SheetProposal& p) {
+        SheetRow r;
+        r.proposal = id;
+        r.number = p.number;
+        r.title = p.title;
+        r.theme = p.theme;
+        r.format = p.format;
+        r.merge_with = merge_text(id);
+        return r;
+    };
+    EvaluationSheet sheet{std::string(rank_code(by)), settings.scheme, {}};
     int position = 0;
     for (const auto& a : aggregates) {
         auto id = ProposalId(std::stoll(a.proposal));
         auto p = proposals.find(id);
         if (p == proposals.end()) continue;  // withdrawn since it was scored
-        rows.push_back({{"rank", ++position},
-                        {"proposal", id},
-                        {"number", p->second.number},
-                        {"title", p->second.title},
-                        {"theme", p->second.theme},
-                        {"format", p->second.format},
-                        {"count", a.count},
-                        {"mean", rounded(a.mean)},
-                        {"median", rounded(a.median)},
-                        {"standard_deviation", rounded(a.standard_deviation)},
-                        {"divided", is_divided(rounded(a.standard_deviation))},
-                        {"normalised", rounded(a.normalised)},
-                        {"merge_with", merge_text(id)}});
+        auto r = row_of(id, p->second);
+        r.rank = ++position;
+        r.count = a.count;
+        r.mean = rounded(a.mean);
+        r.median = rounded(a.median);
+        r.standard_deviation = rounded(a.standard_deviation);
+        r.divided = is_divided(*r.standard_deviation);
+        r.normalised = rounded(a.normalised);
+        sheet.rows.push_back(std::move(r));
         proposals.erase(p);
     }
-    for (const auto& [id, p] : proposals)  // not scored yet, by number
-        rows.push_back({{"rank", nullptr},
-                        {"proposal", id},
-                        {"number", p.number},
-                        {"title", p.title},
-                        {"theme", p.theme},
-                        {"format", p.format},
-                        {"count", 0},
-                        {"mean", nullptr},
-                        {"median", nullptr},
-                        {"standard_deviation", nullptr},
-                        {"divided", false},
-                        {"normalised", nullptr},
-                        {"merge_with", merge_text(id)}});
-    return {{"ranked_by", rank_code(by)}, {"scheme", settings.scheme}, {"proposals", rows}};
+    for (const auto& [id, p] : proposals) sheet.rows.push_back(row_of(id, p));  // by number
+    return sheet;
+}
+
+nlohmann::json to_json(const EvaluationSheet& sheet) {
+    auto number = [](const std::optional<double>& x) {
+        return x ? nlohmann::json(*x) : nlohmann::json(nullptr);
+    };
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& r : sheet.rows)
+        rows.push_back({{"rank", r.rank ? nlohmann::json(*r.rank) : nlohmann::json(nullptr)},
+                        {"proposal", r.proposal},
+                        {"number", r.number},
+                        {"title", r.title},
+                        {"theme", r.theme},
+                        {"format", r.format},
+                        {"count", r.count},
+                        {"mean", number(r.mean)},
+                        {"median", number(r.median)},
+                        {"standard_deviation", number(r.standard_deviation)},
+                        {"divided", r.divided},
+                        {"normalised", number(r.normalised)},
+                        {"merge_with", r.merge_with}});
+    return {{"ranked_by", sheet.ranked_by}, {"scheme", sheet.scheme}, {"proposals", rows}};
+}
+
+nlohmann::json sheet_view(Exchange& ex, const store::Edition& e, RankBy by) {
+    return to_json(evaluation_sheet(ex, e, by));
 }
 
 Table sheet_table(const nlohmann::json& sheet, const Call& call) {

@@ -170,7 +170,8 @@ ListPage list_page(const ProposalSelection& s, const nlohmann::json& rows, std::
                 {"open", beyond_words.narrows() || !f.sort.empty() || f.descending},
                 {"ignored", ignored},
                 {"has_ignored", !ignored.empty()},
-                {"count", say(f.narrows() ? "list.count.of" : "list.count.all",
+                {"count", say(std::string(f.narrows() ? "list.count.of" : "list.count.all") +
+                                  (total == 1 ? ".one" : ""),
                               {{"matching", rows.size()}, {"total", total}})},
                 {"query", filter_query(f)},
                 {"clear", url + (keep.empty() ? "" : "?" + keep.substr(1))},

@@ -80,22 +80,22 @@ std::shared_ptr<const std::vector<ProgrammeProposal>> edition_proposals(Exchange
 namespace {
 
 // A scored row of the evaluation sheet (the sheet is that stage's view).
-RankedProposal ranked_row(const nlohmann::json& row, const std::string& rank_by) {
+RankedProposal ranked_row(const SheetRow& row, const std::string& rank_by) {
     RankedProposal r;
-    r.proposal = row["proposal"].get<ProposalId>();
-    r.rank = row["rank"];
-    r.number = row["number"];
-    r.title = row["title"];
-    r.theme = row["theme"];
-    r.format = row["format"];
-    r.count = row["count"];
-    r.mean = row["mean"];
-    r.median = row["median"];
-    r.standard_deviation = row["standard_deviation"];
-    r.normalised = row["normalised"];
-    r.merge_with = row["merge_with"];
-    r.score = row[rank_by];
-    r.divided = is_divided(r.standard_deviation);
+    r.proposal = row.proposal;
+    r.rank = row.rank.value_or(0);
+    r.number = row.number;
+    r.title = row.title;
+    r.theme = row.theme;
+    r.format = row.format;
+    r.count = row.count;
+    r.mean = row.mean.value_or(0);
+    r.median = row.median.value_or(0);
+    r.standard_deviation = row.standard_deviation.value_or(0);
+    r.normalised = row.normalised.value_or(0);
+    r.merge_with = row.merge_with;
+    r.score = rank_by == "median" ? r.median : rank_by == "normalised" ? r.normalised : r.mean;
+    r.divided = row.divided;
     return r;
 }
 
@@ -105,10 +105,10 @@ std::vector<RankedProposal> ranking(Exchange& ex, const store::Edition& e,
                                     const store::SynthesisSettings& s) {
     auto ranked = memo<std::vector<RankedProposal>>(
         "ranking:" + s.rank_by, e.id, store::edition_fingerprint(ex.db(), e.id), [&] {
-            auto sheet = sheet_view(ex, e, rank_of(s.rank_by));
+            auto sheet = evaluation_sheet(ex, e, rank_of(s.rank_by));
             std::vector<RankedProposal> out;
-            for (const auto& row : sheet["proposals"])
-                if (!row["rank"].is_null()) out.push_back(ranked_row(row, s.rank_by));
+            for (const auto& row : sheet.rows)
+                if (row.rank) out.push_back(ranked_row(row, s.rank_by));
             return out;
         });
     return *ranked;
