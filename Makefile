@@ -18,7 +18,7 @@ RUN_PACKAGES := g++ cmake ninja-build ccache pkg-config \
 	zlib1g-dev libbrotli-dev
 TEST_PACKAGES := python3-aiosmtpd python3-openpyxl postgresql chromium nginx wrk procps curl clang-format
 
-.PHONY: all deps test-deps build build-asan run test bench clean format-check
+.PHONY: all deps test-deps build build-asan run test bench clean format-check fuzz
 
 all: build
 
@@ -72,7 +72,7 @@ test: test-deps build build-asan format-check
 
 # The C++ of src/, tests/ and bench/ as clang-format writes it (.clang-format).
 format-check: test-deps
-	@clang-format --dry-run --Werror $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp') \
+	@clang-format --dry-run --Werror $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' 'fuzz/*.cpp' 'fuzz/*.hpp') \
 		&& echo "Formatting: every C++ file as clang-format writes it."
 
 bench: test-deps build
@@ -87,5 +87,17 @@ bench: test-deps build
 	bench/evaluate.sh $(BUILD)/convene
 	bench/synthesis.sh $(BUILD)/convene
 
+# Each parser's fuzz target under libFuzzer (clang), FUZZ_SECONDS each; findings are
+# written to build-fuzz/findings/. make test replays the same targets (tests/unit/fuzz/).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(call install_missing,clang)
+	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DCONVENE_LIBFUZZER=ON -DCONVENE_UNIT_TESTS_ONLY=ON >/dev/null
+	@ninja -C build-fuzz $$(ninja -C build-fuzz -t targets all | grep -o '^fuzz_[a-z_]*' | sort -u) | grep -v '^\[' || true
+	@mkdir -p build-fuzz/findings
+	@for t in $$(ls build-fuzz | grep '^fuzz_'); do echo "$$t: $(FUZZ_SECONDS) s"; \
+		build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/findings/ -print_final_stats=1 2>&1 | tail -3 || exit 1; done
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

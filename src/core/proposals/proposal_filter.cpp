@@ -78,7 +78,9 @@ ProposalFilter parse_proposal_filter(const std::vector<std::pair<std::string, st
     auto ignore = [&](const std::string& name) {
         if (!among(f.ignored, name)) f.ignored.push_back(name);
     };
-    for (const auto& [name, raw] : query) {
+    for (const auto& entry : query) {
+        const std::string& name = entry.first;  // a plain reference: lambdas below capture it
+        const auto& raw = entry.second;
         if (!seen.insert(name).second) continue;
         auto value = trim(raw);
         if (value.empty()) continue;  // "any", as the form sends it

@@ -70,7 +70,9 @@ SlotPlan slot_plan_from_json(const nlohmann::json& j, SlotPlan base, FieldErrors
             errors.push_back({"reserved", say("synthesis.reserved_not_object")});
             return base;
         }
-        for (const auto& [kind, value] : j["reserved"].items()) {
+        for (const auto& item : j["reserved"].items()) {
+            const std::string& kind = item.key();  // a plain reference: the lambda captures it
+            const auto& value = item.value();
             auto known =
                 std::find_if(reserved_session_kinds().begin(), reserved_session_kinds().end(),
                              [&](const ReservedKind& k) { return k.code == kind; });
