@@ -77,8 +77,8 @@ std::vector<std::string> edition_days(const std::string& first_day, const std::s
 FieldErrors check_room(VenueRoom& room, const std::string& first_day, const std::string& last_day) {
     FieldErrors errors;
     room.name = trim(room.name);
-    if (room.name.empty() || room.name.size() > 100)
-        errors.push_back({"name", say("venue.room.name")});
+    if (auto err = check_text({"name", say("venue.field.name"), true, 100}, room.name))
+        errors.push_back(*err);
     if (room.capacity < 1 || room.capacity > 100000)
         errors.push_back({"capacity", say("venue.room.capacity")});
     if (room.turnover < 0 || room.turnover > 240)
@@ -95,8 +95,15 @@ FieldErrors check_room(VenueRoom& room, const std::string& first_day, const std:
         if (!is_language_code(room.languages[i]))
             errors.push_back({at("languages", i),
                               say("venue.room.language", {{"language", room.languages[i]}})});
+    if (room.languages.size() > max_languages)
+        errors.push_back(
+            {"languages", say("venue.room.too_many_languages", {{"most", max_languages}})});
     if (features.count("interpretation") && room.languages.empty())
         errors.push_back({"languages", say("venue.room.interpretation_without_language")});
+    if (room.windows.size() > max_windows) {  // a paste gone wrong, not a venue
+        errors.push_back({"windows", say("venue.window.too_many", {{"most", max_windows}})});
+        return errors;
+    }
     // The edition's days, from the first day's midnight to the end of the last.
     auto opens = local_minutes(first_day + "T00:00"), closes = local_minutes(last_day + "T00:00");
     std::vector<std::pair<long long, std::size_t>> read;  // start -> index

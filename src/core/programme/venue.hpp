@@ -3,6 +3,7 @@
 // interpretation with its languages, streaming, ...), the minutes it needs between two
 // sessions, and the windows in which it is open. Times are venue-local
 // "YYYY-MM-DDTHH:MM", on the edition's days.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,9 @@
 #include "core/common/field_error.hpp"
 
 namespace convene::programme {
+
+// At most this many windows and interpretation languages per room.
+inline constexpr std::size_t max_windows = 500, max_languages = 20;
 
 struct OpenWindow {
     std::string start, end;  // venue-local "YYYY-MM-DDTHH:MM"
@@ -42,11 +46,12 @@ std::string windows_text(const std::vector<OpenWindow>& windows);
 // not a date or the last comes first.
 std::vector<std::string> edition_days(const std::string& first_day, const std::string& last_day);
 
-// Every problem of the room, each naming its field: the name, capacity (1 to 100000),
-// turnover (0 to 240), an unknown feature or language, interpretation without a
-// language, a window that does not read, ends before it starts, lies outside the
-// edition's days (first_day to last_day, "YYYY-MM-DD") or overlaps another window of the
-// room ("windows[1]"). Sorts the windows by start.
+// Every problem of the room, each naming its field: the name (1 to 100 characters, no
+// control characters), capacity (1 to 100000), turnover (0 to 240), an unknown feature or
+// language, more than max_languages languages, interpretation without a language, more
+// than max_windows windows, a window that does not read, ends before it starts, lies
+// outside the edition's days (first_day to last_day, "YYYY-MM-DD") or overlaps another
+// window of the room ("windows[1]"). Sorts the windows by start.
 FieldErrors check_room(VenueRoom& room, const std::string& first_day, const std::string& last_day);
 
 }  // namespace convene::programme

@@ -13,14 +13,6 @@ namespace convene::web {
 
 namespace {
 
-// A field error as the form names it: "windows[1]" belongs to the windows box.
-FieldErrors for_form(FieldErrors errors) {
-    for (auto& e : errors)
-        if (auto bracket = e.field.find('['); bracket != std::string::npos)
-            e.field = e.field.substr(0, bracket);
-    return errors;
-}
-
 std::string features_words(const programme::VenueRoom& room) {
     std::string out;
     for (const auto& f : room.features)
@@ -97,9 +89,9 @@ http::Response venue_with(Exchange& ex, const store::Edition& e, const http::For
                            {"edition", edition_view(e)},
                            {"rooms", rooms},
                            {"has_rooms", !rooms.empty()},
-                           {"form", room_fields(blank, typed, for_form(errors))},
+                           {"form", room_fields(blank, typed, form_field_errors(errors))},
                            {"saved", ex.request.query_param("saved") == "1"},
-                           {"errors", error_summary(for_form(errors))},
+                           {"errors", error_summary(form_field_errors(errors))},
                            {"has_errors", !errors.empty()}};
     return ex.page("programme/venue", view, status);
 }
@@ -111,10 +103,10 @@ http::Response room_with(Exchange& ex, const store::Edition& e, const store::Sto
                            {"edition", edition_view(e)},
                            {"room", {{"id", r.id}, {"name", r.room.name}}},
                            {"version", r.version},
-                           {"form", room_fields(r.room, typed, for_form(errors))},
+                           {"form", room_fields(r.room, typed, form_field_errors(errors))},
                            {"notice", notice},
                            {"has_notice", !notice.empty()},
-                           {"errors", error_summary(for_form(errors))},
+                           {"errors", error_summary(form_field_errors(errors))},
                            {"has_errors", !errors.empty()}};
     return ex.page("programme/room", view, status);
 }

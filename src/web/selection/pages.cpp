@@ -194,9 +194,7 @@ http::Response selection_rules_update(Exchange& ex) {
             return http::Response::redirect(edition_url(e) + "/selection#rules");
         } catch (const http::Error& err) {
             if (err.status() != 422) throw;
-            for (auto fe : err.fields()) {  // forced_in[0] -> forced_in
-                auto bracket = fe.field.find('[');
-                if (bracket != std::string::npos) fe.field = fe.field.substr(0, bracket);
+            for (auto fe : form_field_errors(err.fields())) {  // forced_in[0] -> forced_in
                 if (fe.field == "constraints") fe.field = "theme_max";
                 errors.push_back(fe);
             }

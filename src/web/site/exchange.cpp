@@ -193,6 +193,13 @@ store::Edition managed_edition(Exchange& ex) {
     return e;
 }
 
+FieldErrors form_field_errors(FieldErrors errors) {
+    for (auto& e : errors)
+        if (auto bracket = e.field.find('['); bracket != std::string::npos)
+            e.field = e.field.substr(0, bracket);
+    return errors;
+}
+
 void throw_if_invalid(const FieldErrors& errors) {
     if (!errors.empty()) throw http::unprocessable(errors);
 }

@@ -104,5 +104,7 @@ nlohmann::json field_view(const std::string& name, const std::string& label,
                           const std::string& type = "text", bool required = false,
                           const std::string& hint = "");
 nlohmann::json error_summary(const FieldErrors& errors);
+// Errors as a form names its fields: "windows[1]" belongs to the windows box.
+FieldErrors form_field_errors(FieldErrors errors);
 
 }  // namespace convene::web

@@ -105,3 +105,12 @@ TEST(Venue, TheDemoVenueIsSound) {
     for (auto& r : rooms) EXPECT_TRUE(check_room(r, "2027-06-15", "2027-06-18").empty()) << r.name;
     EXPECT_NE(rooms[1].features, rooms[2].features) << "not every room has captioning";
 }
+
+TEST(Venue, APastedFloodOfWindowsOrLanguagesIsRefusedByName) {
+    auto r = hall();
+    r.windows.assign(max_windows + 1, {"2027-06-23T09:00", "2027-06-23T10:00"});
+    r.languages.assign(max_languages + 1, "en");
+    r.name = std::string("Hall\x07", 5);
+    EXPECT_EQ(fields(check_room(r, "2027-06-22", "2027-06-25")),
+              (std::vector<std::string>{"name", "languages", "windows"}));
+}
