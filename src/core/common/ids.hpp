@@ -42,6 +42,9 @@ using EnrolmentId = Id<struct EnrolmentTag>;
 using EmailVerificationId = Id<struct EmailVerificationTag>;
 using MessageId = Id<struct MessageTag>;  // a mail in the outbox
 using AuditEntryId = Id<struct AuditEntryTag>;
+using SessionId = Id<struct SessionTag>;  // a session of the programme (not a sign-in)
+using PlacementChangeId = Id<struct PlacementChangeTag>;
+using TimetableVersionId = Id<struct TimetableVersionTag>;
 
 }  // namespace convene
 
