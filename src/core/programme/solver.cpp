@@ -192,4 +192,36 @@ ScheduleResult schedule(const Instance& in, const ScheduleOptions& options) {
     return result;
 }
 
+std::vector<Unplaced> unplaced_reasons(const Instance& in, const Timetable& timetable) {
+    std::vector<Unplaced> out;
+    const int n = static_cast<int>(in.sessions.size());
+    bool any = false;
+    for (int s = 0; s < n; ++s)
+        any = any || static_cast<std::size_t>(s) >= timetable.size() ||
+              !timetable[static_cast<std::size_t>(s)];
+    if (!any) return out;
+    Problem pb = build_problem(in);
+    SearchState st(pb);
+    for (int s = 0; s < n && static_cast<std::size_t>(s) < timetable.size(); ++s)
+        if (const auto& p = timetable[static_cast<std::size_t>(s)]) {
+            int k = pb.find_option(s, p->room, p->start);
+            if (k >= 0) st.place(s, k);
+        }
+    for (int s = 0; s < n; ++s)
+        if (static_cast<std::size_t>(s) >= timetable.size() ||
+            !timetable[static_cast<std::size_t>(s)]) {
+            // Left off by hand though a place is free: say where, not that time ran out.
+            const auto& options = pb.options[static_cast<std::size_t>(s)];
+            auto free = std::find_if(options.begin(), options.end(),
+                                     [&](const Option& o) { return st.fits(s, o); });
+            out.push_back(
+                {s, free == options.end()
+                        ? unplaced_reason(st, s)
+                        : say("programme.unplaced.free",
+                              {{"room", in.rooms[static_cast<std::size_t>(free->room)].id},
+                               {"start", format_local_time(free->start).replace(10, 1, " ")}})});
+        }
+    return out;
+}
+
 }  // namespace convene::programme

@@ -40,4 +40,8 @@ struct ScheduleResult {
 
 ScheduleResult schedule(const Instance& in, const ScheduleOptions& options = {});
 
+// Why each session the timetable leaves off the grid cannot go anywhere around the
+// sessions placed, in the solver's words (a timetable edited by hand, say).
+std::vector<Unplaced> unplaced_reasons(const Instance& in, const Timetable& timetable);
+
 }  // namespace convene::programme

@@ -16,4 +16,13 @@ http::Response api_venue_show(Exchange&);
 http::Response api_venue_room_add(Exchange&);
 http::Response api_venue_room_save(Exchange&);
 
+// The Secretariat's timetable: the grid, each session's page (move, settings), the
+// solver's runs.
+http::Response timetable_page(Exchange&);
+http::Response timetable_sync(Exchange&);
+http::Response timetable_session_page(Exchange&);
+http::Response timetable_session_save(Exchange&);
+http::Response api_timetable_session_show(Exchange&);
+http::Response api_timetable_session_save(Exchange&);
+
 }  // namespace convene::web

@@ -18,6 +18,19 @@ void add_programme_routes(App& app) {
               policy::Gate::secretariat_of_edition, api_venue_room_add);
     app.route("PUT", "/api/v1/editions/{edition:int}/venue/rooms/{room:int}",
               policy::Gate::secretariat_of_edition, api_venue_room_save);
+
+    app.route("GET", "/editions/{edition:int}/timetable", policy::Gate::secretariat_of_edition,
+              timetable_page);
+    app.route("POST", "/editions/{edition:int}/timetable/sync",
+              policy::Gate::secretariat_of_edition, timetable_sync);
+    app.route("GET", "/editions/{edition:int}/timetable/sessions/{session:int}",
+              policy::Gate::secretariat_of_edition, timetable_session_page);
+    app.route("POST", "/editions/{edition:int}/timetable/sessions/{session:int}",
+              policy::Gate::secretariat_of_edition, timetable_session_save);
+    app.route("GET", "/api/v1/editions/{edition:int}/timetable/sessions/{session:int}",
+              policy::Gate::secretariat_of_edition, api_timetable_session_show);
+    app.route("PUT", "/api/v1/editions/{edition:int}/timetable/sessions/{session:int}",
+              policy::Gate::secretariat_of_edition, api_timetable_session_save);
 }
 
 }  // namespace convene::web
