@@ -13,7 +13,8 @@ const options = (html, name) => {
   const select = html.match(new RegExp(`<select id="[^"]*" name="${name}">([\\s\\S]*?)</select>`))[1];
   return [...select.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
 };
-const hidden = (html, name) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))[1];
+// The last hidden field of the name: the session's settings form ends the page.
+const hidden = (html, name) => [...html.matchAll(new RegExp(`name="${name}" value="([^"]*)"`, 'g'))].at(-1)[1];
 
 for (const engine of engines()) {
   describe(`the Secretariat's timetable on ${engine}`, () => {
