@@ -20,6 +20,8 @@ http::Response api_venue_room_save(Exchange&);
 // solver's runs.
 http::Response timetable_page(Exchange&);
 http::Response timetable_sync(Exchange&);
+http::Response timetable_settings_page(Exchange&);
+http::Response timetable_settings_save(Exchange&);
 http::Response timetable_session_page(Exchange&);
 http::Response timetable_session_save(Exchange&);
 http::Response api_timetable_session_show(Exchange&);

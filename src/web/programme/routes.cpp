@@ -23,6 +23,10 @@ void add_programme_routes(App& app) {
               timetable_page);
     app.route("POST", "/editions/{edition:int}/timetable/sync",
               policy::Gate::secretariat_of_edition, timetable_sync);
+    app.route("GET", "/editions/{edition:int}/timetable/settings",
+              policy::Gate::secretariat_of_edition, timetable_settings_page);
+    app.route("POST", "/editions/{edition:int}/timetable/settings",
+              policy::Gate::secretariat_of_edition, timetable_settings_save);
     app.route("GET", "/editions/{edition:int}/timetable/sessions/{session:int}",
               policy::Gate::secretariat_of_edition, timetable_session_page);
     app.route("POST", "/editions/{edition:int}/timetable/sessions/{session:int}",

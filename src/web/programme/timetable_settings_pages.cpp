@@ -1,0 +1,121 @@
+// The timetable's settings, for the Secretariat: the grid of starts, the weights of the
+// compromises the solver weighs, and the date from which no session moves (speakers
+// travelling).
+#include <string>
+
+#include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
+#include "core/common/text.hpp"
+#include "http/error.hpp"
+#include "store/programme/sessions.hpp"
+#include "web/programme/handlers.hpp"
+#include "web/site/exchange.hpp"
+#include "web/site/views.hpp"
+
+namespace convene::web {
+
+namespace {
+
+const std::vector<int> grid_choices = {5, 10, 15, 20, 30, 60};
+
+// A whole number from 0 to 1,000,000 typed in the form, or an error naming the field.
+std::int64_t weight(const http::Form& form, const std::string& name, std::int64_t fallback,
+                    FieldErrors& errors) {
+    auto typed = trim(form.get(name));
+    if (typed.empty() || typed.size() > 7 ||
+        typed.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoll(typed) > 1000000) {
+        errors.push_back({name, say("timetable.settings.weight")});
+        return fallback;
+    }
+    return std::stoll(typed);
+}
+
+}  // namespace
+
+programme::ProgrammeSettings timetable_settings_in_form(const http::Form& form,
+                                                        programme::ProgrammeSettings s,
+                                                        FieldErrors& errors) {
+    auto grid = trim(form.get("granularity"));
+    bool known = false;
+    for (int g : grid_choices)
+        if (grid == std::to_string(g)) {
+            s.granularity = g;
+            known = true;
+        }
+    if (!known) errors.push_back({"granularity", say("timetable.settings.granularity")});
+    s.weights.overflow = weight(form, "weight_overflow", s.weights.overflow, errors);
+    s.weights.similar = weight(form, "weight_similar", s.weights.similar, errors);
+    s.weights.night = weight(form, "weight_night", s.weights.night, errors);
+    s.weights.change = weight(form, "weight_change", s.weights.change, errors);
+    // UTC, typed "2027-06-20 18:00" or as stored, "2027-06-20T18:00:00Z"; blank: no lock.
+    auto lock = trim(form.get("locked_from"));
+    if (lock.size() == 16) lock = lock.substr(0, 10) + "T" + lock.substr(11) + ":00Z";
+    if (lock.empty())
+        s.locked_from.clear();
+    else if (auto at = parse_utc(lock))
+        s.locked_from = format_utc(*at);
+    else
+        errors.push_back({"locked_from", say("timetable.settings.locked_from")});
+    return s;
+}
+
+http::Response settings_with(Exchange& ex, const store::Edition& e,
+                             const programme::ProgrammeSettings& s, const http::Form* typed,
+                             const FieldErrors& errors, int status) {
+    auto value = [&](const char* name, const std::string& stored) {
+        return typed ? typed->get(name) : stored;
+    };
+    std::vector<std::pair<std::string, std::string>> grids;
+    for (int g : grid_choices)
+        grids.emplace_back(std::to_string(g), say("timetable.settings.minutes", {{"minutes", g}}));
+    auto grid = field_view("granularity", say("timetable.settings.field.granularity"),
+                           value("granularity", std::to_string(s.granularity)), errors, "select",
+                           false, say("timetable.settings.field.granularity_hint"));
+    grid["options"] = options_view(grids, grid["value"].get<std::string>());
+    auto weight_field = [&](const char* kind, std::int64_t stored) {
+        std::string name = std::string("weight_") + kind;
+        return field_view(name, say(std::string("timetable.settings.field.") + name),
+                          value(name.c_str(), std::to_string(stored)), errors, "text", true,
+                          say(std::string("timetable.settings.field.") + name + "_hint"));
+    };
+    nlohmann::json view = {
+        {"title", say("page.programme.timetable_settings.title", {{"edition", e.name}})},
+        {"edition", edition_view(e)},
+        {"form",
+         {{"granularity", grid},
+          {"weight_overflow", weight_field("overflow", s.weights.overflow)},
+          {"weight_similar", weight_field("similar", s.weights.similar)},
+          {"weight_night", weight_field("night", s.weights.night)},
+          {"weight_change", weight_field("change", s.weights.change)},
+          {"locked_from", field_view("locked_from", say("timetable.settings.field.locked_from"),
+                                     value("locked_from", s.locked_from), errors, "text", false,
+                                     say("timetable.settings.field.locked_from_hint"))}}},
+        {"locked_from", time_view(s.locked_from, e.time_zone)},
+        {"locked", programme::programme_locked(s, ex.now())},
+        {"saved", ex.request.query_param("saved") == "1"},
+        {"errors", error_summary(errors)},
+        {"has_errors", !errors.empty()},
+    };
+    return ex.page("programme/timetable_settings", view, status);
+}
+
+http::Response timetable_settings_page(Exchange& ex) {
+    auto e = managed_edition(ex);
+    return settings_with(ex, e, store::programme_settings(ex.db(), e.id), nullptr, {}, 200);
+}
+
+http::Response timetable_settings_save(Exchange& ex) {
+    auto e = managed_edition(ex);
+    auto stored = store::programme_settings(ex.db(), e.id);
+    const auto& form = ex.form();
+    FieldErrors errors;
+    auto s = timetable_settings_in_form(form, stored, errors);
+    if (!errors.empty()) return settings_with(ex, e, stored, &form, errors, 422);
+    store::set_programme_settings(ex.db(), e.id, s);
+    ex.audit("timetable.settings.save", "edition " + to_string(e.id),
+             {{"granularity", s.granularity}, {"locked_from", s.locked_from}});
+    return http::Response::redirect(edition_url(e, "/timetable/settings?saved=1"));
+}
+
+}  // namespace convene::web
