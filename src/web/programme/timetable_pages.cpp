@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "core/common/messages.hpp"
 #include "core/programme/solver.hpp"
@@ -13,6 +14,7 @@
 #include "web/programme/handlers.hpp"
 #include "web/programme/timetable_views.hpp"
 #include "web/site/exchange.hpp"
+#include "web/site/static_assets.hpp"
 #include "web/site/views.hpp"
 
 namespace convene::web {
@@ -77,8 +79,11 @@ nlohmann::json day_grid(const TimetableDraft& d, const store::Edition& e, const 
             for (const auto& p : placed)
                 if (p.room == r.id && p.start >= hour && p.start < hour + 60) {
                     int index = d.index(p.session->id);
+                    auto version = d.versions.find(p.session->id);
                     sessions.push_back(
-                        {{"code", p.session->code},
+                        {{"id", p.session->id},
+                         {"version", version == d.versions.end() ? 0 : version->second},
+                         {"code", p.session->code},
                          {"title", p.session->title},
                          {"url", session_url(e, p.session->id)},
                          {"from", programme::format_time_of_day(p.start)},
@@ -88,23 +93,49 @@ nlohmann::json day_grid(const TimetableDraft& d, const store::Edition& e, const 
                          {"conflict", in_conflict.count(index) > 0}});
                     any = true;
                 }
-            cells.push_back({{"sessions", sessions}, {"room", r.room.name}});
+            cells.push_back({{"sessions", sessions},
+                             {"room", r.room.name},
+                             {"room_id", r.id},
+                             {"start", programme::format_local_time(hour)}});
         }
         rows.push_back({{"time", programme::format_time_of_day(hour)}, {"cells", cells}, {"any", any}});
     }
     return {{"rooms", rooms}, {"rows", rows}, {"count", placed.size()}};
 }
 
+// "WS2" before "WS10": the type's letters, then the number.
+bool code_order(const std::string& a, const std::string& b) {
+    auto split = [](const std::string& code) {
+        auto digits = code.find_first_of("0123456789");
+        auto prefix = code.substr(0, digits);
+        auto rest = digits == std::string::npos ? std::string() : code.substr(digits);
+        return std::make_tuple(prefix, rest.size(), rest);
+    };
+    return split(a) < split(b);
+}
+
 nlohmann::json unplaced_view(const TimetableDraft& d, const store::Edition& e) {
+    std::vector<programme::Unplaced> unplaced;
+    if (d.report.placed == 0) {
+        // Nothing placed yet: the reason is that the solver has not run.
+        for (std::size_t s = 0; s < d.instance.sessions.size(); ++s)
+            unplaced.push_back({static_cast<int>(s), say("timetable.unplaced.not_yet")});
+    } else {
+        unplaced = programme::unplaced_reasons(d.instance.instance, d.timetable);
+    }
+    std::vector<std::pair<const programme::ProgrammeSession*, std::string>> listed;
+    for (const auto& u : unplaced)
+        listed.emplace_back(d.session(d.instance.sessions[static_cast<std::size_t>(u.session)]),
+                            u.reason);
+    std::sort(listed.begin(), listed.end(),
+              [](const auto& a, const auto& b) { return code_order(a.first->code, b.first->code); });
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& u : programme::unplaced_reasons(d.instance.instance, d.timetable)) {
-        auto s = d.session(d.instance.sessions[static_cast<std::size_t>(u.session)]);
+    for (const auto& [s, reason] : listed)
         out.push_back({{"code", s->code},
                        {"title", s->title},
                        {"duration", s->duration},
                        {"url", session_url(e, s->id)},
-                       {"reason", u.reason}});
-    }
+                       {"reason", reason}});
     return out;
 }
 
@@ -188,6 +219,7 @@ http::Response timetable_with(Exchange& ex, const store::Edition& e, const std::
         {"has_rooms", !d.programme.rooms.empty()},
         {"has_published", !d.programme.previous.empty()},
         {"locked", locked},
+        {"timetable_js", static_path("timetable.js")},
         {"locked_from", time_view(settings.locked_from, e.time_zone)},
         {"run", run_view(ex)},
         {"moved", moved},

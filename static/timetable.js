@@ -1,0 +1,42 @@
+// Drag and drop on the Secretariat's timetable grid, as an enhancement: dropping a
+// session on a cell sends the same move form as the session's own page (its room, the
+// cell's hour, the placement's version), so the server checks it the same way. Without
+// JavaScript, or by keyboard, each session's page moves it by choosing a room and start.
+(function () {
+  'use strict';
+  var form = document.getElementById('drag-move');
+  var grid = document.querySelector('.timetable-grid');
+  if (!form || !grid) return;
+  var dragged = null;
+  grid.querySelectorAll('.slot[data-session]').forEach(function (slot) {
+    slot.setAttribute('draggable', 'true');
+    slot.addEventListener('dragstart', function (event) {
+      dragged = slot;
+      event.dataTransfer.effectAllowed = 'move';
+      event.dataTransfer.setData('text/plain', slot.dataset.session);
+      slot.classList.add('slot-dragged');
+    });
+    slot.addEventListener('dragend', function () {
+      slot.classList.remove('slot-dragged');
+      dragged = null;
+    });
+  });
+  grid.querySelectorAll('td[data-room]').forEach(function (cell) {
+    cell.addEventListener('dragover', function (event) {
+      if (!dragged) return;
+      event.preventDefault();
+      cell.classList.add('cell-target');
+    });
+    cell.addEventListener('dragleave', function () { cell.classList.remove('cell-target'); });
+    cell.addEventListener('drop', function (event) {
+      event.preventDefault();
+      cell.classList.remove('cell-target');
+      if (!dragged) return;
+      form.elements.session.value = dragged.dataset.session;
+      form.elements.version.value = dragged.dataset.version;
+      form.elements.room.value = cell.dataset.room;
+      form.elements.start.value = cell.dataset.start;
+      form.submit();
+    });
+  });
+})();
