@@ -10,7 +10,7 @@
 
 namespace convene::programme {
 
-inline constexpr int min_duration = 5, max_duration = 720, max_demand = 100000;
+inline constexpr int min_duration = 10, max_duration = 480, max_demand = 100000;
 inline constexpr std::size_t max_tags = 20, max_tag_characters = 60, max_after = 20;
 
 // Tags typed in one field, separated by commas or lines: trimmed, the same tag once.

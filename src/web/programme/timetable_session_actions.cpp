@@ -64,11 +64,11 @@ std::string local_start(const std::string& typed) {
 
 ProgrammeSession session_in_path(Exchange& ex, const store::Edition& e) {
     auto s = store::programme_session(ex.db(), e.id, ex.params.id<SessionId>("session"));
-    if (!s) throw http::not_found(say("timetable.no_such_session"));
+    if (!s) throw http::not_found(say("timetable.session.no_such"));
     return *s;
 }
 
-ProgrammeSession settings_in_form(const http::Form& form, const ProgrammeSession& stored,
+ProgrammeSession session_settings_in_form(const http::Form& form, const ProgrammeSession& stored,
                                   const std::vector<ProgrammeSession>& all,
                                   const std::vector<programme::PlannedRoom>& rooms,
                                   FieldErrors& errors) {
@@ -101,7 +101,7 @@ ProgrammeSession settings_in_form(const http::Form& form, const ProgrammeSession
     return s;
 }
 
-ProgrammeSession settings_in_body(const nlohmann::json& body, const ProgrammeSession& stored,
+ProgrammeSession session_settings_in_body(const nlohmann::json& body, const ProgrammeSession& stored,
                                   const std::vector<ProgrammeSession>& all,
                                   const std::vector<programme::PlannedRoom>& rooms) {
     if (!body.is_object())

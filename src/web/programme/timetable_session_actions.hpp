@@ -19,7 +19,7 @@ programme::ProgrammeSession session_in_path(Exchange& ex, const store::Edition& 
 
 // `stored` with what the form sent; problems of shape (a number that is not one, an
 // unknown room or session code) go to `errors`, named by the form's fields.
-programme::ProgrammeSession settings_in_form(const http::Form& form,
+programme::ProgrammeSession session_settings_in_form(const http::Form& form,
                                              const programme::ProgrammeSession& stored,
                                              const std::vector<programme::ProgrammeSession>& all,
                                              const std::vector<programme::PlannedRoom>& rooms,
@@ -27,7 +27,7 @@ programme::ProgrammeSession settings_in_form(const http::Form& form,
 // The same from a JSON body ({duration, needs, demand, tags, fixed: {room, start} or
 // null, after: [codes]}); 422 naming every member at fault. Members left out keep their
 // stored value.
-programme::ProgrammeSession settings_in_body(const nlohmann::json& body,
+programme::ProgrammeSession session_settings_in_body(const nlohmann::json& body,
                                              const programme::ProgrammeSession& stored,
                                              const std::vector<programme::ProgrammeSession>& all,
                                              const std::vector<programme::PlannedRoom>& rooms);

@@ -154,7 +154,7 @@ http::Response timetable_session_save(Exchange& ex) {
     auto all = store::programme_sessions(ex.db(), e.id);
     auto rooms = store::load_programme(ex.db(), e.id).rooms;
     FieldErrors errors;
-    auto session = settings_in_form(form, stored, all, rooms, errors);
+    auto session = session_settings_in_form(form, stored, all, rooms, errors);
     auto version = form.get("version");
     if (version.empty() || version.size() > 12 ||
         version.find_first_not_of("0123456789") != std::string::npos)

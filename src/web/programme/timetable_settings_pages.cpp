@@ -43,7 +43,7 @@ programme::ProgrammeSettings timetable_settings_in_form(const http::Form& form,
             s.granularity = g;
             known = true;
         }
-    if (!known) errors.push_back({"granularity", say("timetable.settings.granularity")});
+    if (!known) errors.push_back({"granularity", say("timetable.settings.grid_choice")});
     s.weights.overflow = weight(form, "weight_overflow", s.weights.overflow, errors);
     s.weights.similar = weight(form, "weight_similar", s.weights.similar, errors);
     s.weights.night = weight(form, "weight_night", s.weights.night, errors);
@@ -56,7 +56,7 @@ programme::ProgrammeSettings timetable_settings_in_form(const http::Form& form,
     else if (auto at = parse_utc(lock))
         s.locked_from = format_utc(*at);
     else
-        errors.push_back({"locked_from", say("timetable.settings.locked_from")});
+        errors.push_back({"locked_from", say("timetable.settings.lock_date")});
     return s;
 }
 
