@@ -12,6 +12,7 @@
 #include "core/programme/compromises.hpp"
 #include "core/common/field_error.hpp"
 #include "core/programme/programme.hpp"
+#include "http/form.hpp"
 #include "http/message.hpp"
 #include "store/editions/editions.hpp"
 
@@ -54,5 +55,13 @@ std::string place_words(const TimetableDraft& d, const programme::ProgrammeSessi
 // on top (a refused move or run, say) and `status`.
 http::Response timetable_with(Exchange& ex, const store::Edition& e, const std::string& day,
                               const FieldErrors& errors, int status);
+
+// A session's page: where it is, the move form (with what `typed_move` chose), its
+// conflicts, and its settings form (with what `typed_settings` holds and `errors`);
+// `notice` on top (a refused move, a stale save).
+http::Response session_with(Exchange& ex, const store::Edition& e,
+                            const programme::ProgrammeSession& s, const http::Form* typed_settings,
+                            const http::Form* typed_move, const FieldErrors& errors, int status,
+                            const std::string& notice);
 
 }  // namespace convene::web
