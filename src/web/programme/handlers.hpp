@@ -15,11 +15,18 @@ http::Response venue_room_save(Exchange&);
 http::Response api_venue_show(Exchange&);
 http::Response api_venue_room_add(Exchange&);
 http::Response api_venue_room_save(Exchange&);
+http::Response api_timetable_show(Exchange&);
+http::Response api_timetable_move(Exchange&);
+http::Response api_timetable_complete(Exchange&);
+http::Response api_timetable_settings_show(Exchange&);
+http::Response api_timetable_settings_save(Exchange&);
 
 // The Secretariat's timetable: the grid, each session's page (move, settings), the
 // solver's runs.
 http::Response timetable_page(Exchange&);
 http::Response timetable_sync(Exchange&);
+http::Response timetable_move(Exchange&);
+http::Response timetable_complete(Exchange&);
 http::Response timetable_settings_page(Exchange&);
 http::Response timetable_settings_save(Exchange&);
 http::Response timetable_session_page(Exchange&);

@@ -1,4 +1,5 @@
-// The addresses of the programme stage: the venue the timetable fills.
+// The addresses of the programme stage: the venue the timetable fills, and the draft
+// timetable.
 #include "web/programme/handlers.hpp"
 #include "web/site/app.hpp"
 
@@ -18,11 +19,25 @@ void add_programme_routes(App& app) {
               policy::Gate::secretariat_of_edition, api_venue_room_add);
     app.route("PUT", "/api/v1/editions/{edition:int}/venue/rooms/{room:int}",
               policy::Gate::secretariat_of_edition, api_venue_room_save);
+    app.route("GET", "/api/v1/editions/{edition:int}/timetable",
+              policy::Gate::secretariat_of_edition, api_timetable_show);
+    app.route("POST", "/api/v1/editions/{edition:int}/timetable/moves",
+              policy::Gate::secretariat_of_edition, api_timetable_move);
+    app.route("POST", "/api/v1/editions/{edition:int}/timetable/complete",
+              policy::Gate::secretariat_of_edition, api_timetable_complete);
+    app.route("GET", "/api/v1/editions/{edition:int}/timetable/settings",
+              policy::Gate::secretariat_of_edition, api_timetable_settings_show);
+    app.route("PUT", "/api/v1/editions/{edition:int}/timetable/settings",
+              policy::Gate::secretariat_of_edition, api_timetable_settings_save);
 
     app.route("GET", "/editions/{edition:int}/timetable", policy::Gate::secretariat_of_edition,
               timetable_page);
     app.route("POST", "/editions/{edition:int}/timetable/sync",
               policy::Gate::secretariat_of_edition, timetable_sync);
+    app.route("POST", "/editions/{edition:int}/timetable/moves",
+              policy::Gate::secretariat_of_edition, timetable_move);
+    app.route("POST", "/editions/{edition:int}/timetable/complete",
+              policy::Gate::secretariat_of_edition, timetable_complete);
     app.route("GET", "/editions/{edition:int}/timetable/settings",
               policy::Gate::secretariat_of_edition, timetable_settings_page);
     app.route("POST", "/editions/{edition:int}/timetable/settings",

@@ -3,12 +3,12 @@
 // travelling).
 #include <string>
 
-#include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "store/programme/sessions.hpp"
 #include "web/programme/handlers.hpp"
+#include "web/programme/timetable_actions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/views.hpp"
 
@@ -18,47 +18,37 @@ namespace {
 
 const std::vector<int> grid_choices = {5, 10, 15, 20, 30, 60};
 
-// A whole number from 0 to 1,000,000 typed in the form, or an error naming the field.
-std::int64_t weight(const http::Form& form, const std::string& name, std::int64_t fallback,
-                    FieldErrors& errors) {
+// A whole number as typed, or the text itself so the action names the field.
+nlohmann::json typed_number(const http::Form& form, const char* name) {
     auto typed = trim(form.get(name));
-    if (typed.empty() || typed.size() > 7 ||
-        typed.find_first_not_of("0123456789") != std::string::npos ||
-        std::stoll(typed) > 1000000) {
-        errors.push_back({name, say("timetable.settings.weight")});
-        return fallback;
-    }
-    return std::stoll(typed);
+    if (!typed.empty() && typed.size() <= 9 &&
+        typed.find_first_not_of("0123456789") == std::string::npos)
+        return std::stoll(typed);
+    return typed;
+}
+
+// The form as the settings action reads its JSON; a lock date typed "2027-06-20 18:00"
+// is UTC, as stored ("2027-06-20T18:00:00Z").
+nlohmann::json settings_body(const http::Form& form) {
+    auto lock = trim(form.get("locked_from"));
+    if (lock.size() == 16 && lock[10] == ' ') lock = lock.substr(0, 10) + "T" + lock.substr(11) + ":00Z";
+    return {{"granularity", typed_number(form, "granularity")},
+            {"weights",
+             {{"overflow", typed_number(form, "weight_overflow")},
+              {"similar", typed_number(form, "weight_similar")},
+              {"night", typed_number(form, "weight_night")},
+              {"change", typed_number(form, "weight_change")}}},
+            {"locked_from", lock}};
+}
+
+// "weights.night" is the form's "weight_night".
+FieldErrors form_fields(FieldErrors errors) {
+    for (auto& e : errors)
+        if (e.field.rfind("weights.", 0) == 0) e.field = "weight_" + e.field.substr(8);
+    return errors;
 }
 
 }  // namespace
-
-programme::ProgrammeSettings timetable_settings_in_form(const http::Form& form,
-                                                        programme::ProgrammeSettings s,
-                                                        FieldErrors& errors) {
-    auto grid = trim(form.get("granularity"));
-    bool known = false;
-    for (int g : grid_choices)
-        if (grid == std::to_string(g)) {
-            s.granularity = g;
-            known = true;
-        }
-    if (!known) errors.push_back({"granularity", say("timetable.settings.grid_choice")});
-    s.weights.overflow = weight(form, "weight_overflow", s.weights.overflow, errors);
-    s.weights.similar = weight(form, "weight_similar", s.weights.similar, errors);
-    s.weights.night = weight(form, "weight_night", s.weights.night, errors);
-    s.weights.change = weight(form, "weight_change", s.weights.change, errors);
-    // UTC, typed "2027-06-20 18:00" or as stored, "2027-06-20T18:00:00Z"; blank: no lock.
-    auto lock = trim(form.get("locked_from"));
-    if (lock.size() == 16) lock = lock.substr(0, 10) + "T" + lock.substr(11) + ":00Z";
-    if (lock.empty())
-        s.locked_from.clear();
-    else if (auto at = parse_utc(lock))
-        s.locked_from = format_utc(*at);
-    else
-        errors.push_back({"locked_from", say("timetable.settings.lock_date")});
-    return s;
-}
 
 http::Response settings_with(Exchange& ex, const store::Edition& e,
                              const programme::ProgrammeSettings& s, const http::Form* typed,
@@ -109,12 +99,12 @@ http::Response timetable_settings_save(Exchange& ex) {
     auto e = managed_edition(ex);
     auto stored = store::programme_settings(ex.db(), e.id);
     const auto& form = ex.form();
-    FieldErrors errors;
-    auto s = timetable_settings_in_form(form, stored, errors);
-    if (!errors.empty()) return settings_with(ex, e, stored, &form, errors, 422);
-    store::set_programme_settings(ex.db(), e.id, s);
-    ex.audit("timetable.settings.save", "edition " + to_string(e.id),
-             {{"granularity", s.granularity}, {"locked_from", s.locked_from}});
+    try {
+        save_settings(ex, e, settings_in_body(settings_body(form), stored));
+    } catch (const http::Error& err) {
+        if (err.status() != 422) throw;
+        return settings_with(ex, e, stored, &form, form_fields(err.fields()), 422);
+    }
     return http::Response::redirect(edition_url(e, "/timetable/settings?saved=1"));
 }
 
