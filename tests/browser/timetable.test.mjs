@@ -61,7 +61,7 @@ describe('the Secretariat planning the timetable', () => {
       await check('grid');
       assert.match(await page.locator('#result').textContent(), /\d+ sessions placed, 0 left off the grid/);
       assert.match(await page.locator('main').textContent(), /No conflict: every placed session keeps every rule/);
-      const table = page.getByRole('table', { name: /Sessions on .* by room and hour/ });
+      const table = page.getByRole('table', { name: /\d{4}-\d\d-\d\d by room and hour/ });
       assert.ok(await table.getByRole('columnheader').count() > 2, 'rooms as column headers');
       assert.ok(await table.getByRole('rowheader', { name: '09:00' }).count() === 1, 'hours as row headers');
 
@@ -93,6 +93,7 @@ describe('the Secretariat planning the timetable', () => {
       await second.focus();
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: new RegExp(`^${secondCode}:`) }).waitFor();
+      await check();
       await page.getByLabel('Room', { exact: true }).selectOption({ label: target });
       await page.getByLabel('Start (venue time)').selectOption(start);
       await page.getByRole('button', { name: `Move ${secondCode}` }).press('Enter');

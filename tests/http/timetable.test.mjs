@@ -113,6 +113,11 @@ for (const engine of engines()) {
       assert.match(grid.text, /\d+ sessions placed, \d+ left off the grid\. Total of the compromises: \d+(, the best possible\.|; the lower bound is \d+, so it is at most \d+ from the best\.)/);
       assert.match(grid.text, /No conflict: every placed session keeps every rule/);
       assert.match(grid.text, /<div class="slot" data-session="\d+" data-version="\d+"><a href="[^"]+">WS\d+<\/a> \d\d:\d\d–\d\d:\d\d/);
+      // The API names the same compromises, adding up to the total.
+      const shown = (await as('GET', '/timetable')).json;
+      assert.deepEqual(shown.conflicts, []);
+      assert.equal(shown.total, shown.compromises.reduce((sum, c) => sum + c.cost, 0));
+      for (const c of shown.compromises) assert.ok(c.text.includes(c.sessions[0]), JSON.stringify(c));
       // A run keeping what is placed changes none of it.
       const before = (await as('GET', '/timetable')).json.sessions.map((s) => [s.id, s.placement]);
       assert.equal((await secretariat.post(page('/complete'), { keep_placed: '1' })).status, 303);
@@ -196,6 +201,9 @@ for (const engine of engines()) {
       const listed = await secretariat.get(off.headers.get('location'));
       assert.match(listed.text, /The session is off the grid/);
       assert.match(listed.text, new RegExp(`<li><a href="/editions/${edition}/timetable/sessions/${s.id}">${s.code}</a> [^<]*: it is off the grid, though it fits: `));
+      const api = await draft();
+      assert.match(api.unplaced.find((u) => u.session === s.code).reason, /it is off the grid, though it fits/);
+      assert.equal(api.total, api.compromises.reduce((sum, c) => sum + c.cost, 0), 'the compromises add up to the total');
     });
 
     test('a fixed session does not move, nothing lands on it, and bad starts are named', async () => {

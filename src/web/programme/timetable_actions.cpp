@@ -5,6 +5,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
 #include "core/programme/checker.hpp"
+#include "core/programme/compromises.hpp"
 #include "http/error.hpp"
 #include "store/programme/sessions.hpp"
 #include "store/programme/timetable.hpp"
@@ -135,19 +136,36 @@ nlohmann::json timetable_json(Exchange& ex, const store::Edition& e) {
         if (s.fixed) j["fixed"] = {{"room", s.fixed->room}, {"start", s.fixed->start}};
         sessions.push_back(std::move(j));
     }
-    nlohmann::json conflicts = nlohmann::json::array();
+    nlohmann::json conflicts = nlohmann::json::array(), compromises = nlohmann::json::array(),
+                   unplaced = nlohmann::json::array();
+    auto codes = [&](const std::vector<int>& indices) {
+        nlohmann::json out = nlohmann::json::array();
+        for (int s : indices) out.push_back(ei.instance.sessions[static_cast<std::size_t>(s)].id);
+        return out;
+    };
+    std::int64_t total = 0;
+    auto timetable = ei.placed.value_or(programme::Timetable(ei.instance.sessions.size()));
     if (ei.placed) {
-        auto report = programme::check_timetable(ei.instance, *ei.placed);
-        for (const auto& v : report.violations) {
-            nlohmann::json codes = nlohmann::json::array();
-            for (int s : v.sessions)
-                codes.push_back(ei.instance.sessions[static_cast<std::size_t>(s)].id);
-            conflicts.push_back({{"rule", v.rule}, {"sessions", codes}, {"text", v.text}});
-        }
+        auto report = programme::check_timetable(ei.instance, timetable);
+        for (const auto& v : report.violations)
+            conflicts.push_back({{"rule", v.rule}, {"sessions", codes(v.sessions)}, {"text", v.text}});
+        total = report.objective.total;
+        for (const auto& c : programme::compromises(ei.instance, timetable))
+            compromises.push_back({{"kind", c.kind},
+                                   {"sessions", codes(c.sessions)},
+                                   {"cost", c.cost},
+                                   {"text", c.text}});
+        // Why each session off the grid cannot go anywhere around the rest.
+        for (const auto& u : programme::unplaced_reasons(ei.instance, timetable))
+            unplaced.push_back({{"session", ei.instance.sessions[static_cast<std::size_t>(u.session)].id},
+                                {"reason", u.reason}});
     }
     return {{"sessions", sessions},
             {"placed", placements.size()},
             {"conflicts", conflicts},
+            {"compromises", compromises},
+            {"total", total},
+            {"unplaced", unplaced},
             {"locked", programme::programme_locked(programme.settings, ex.now())},
             {"settings", settings_json(programme.settings)}};
 }

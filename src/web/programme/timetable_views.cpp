@@ -50,10 +50,11 @@ nlohmann::json conflicts_view(const TimetableDraft& d, const store::Edition& e,
     };
     auto links = [&](const std::vector<int>& sessions) {
         nlohmann::json list = nlohmann::json::array();
-        for (int s : sessions) {
-            auto id = d.instance.sessions[static_cast<std::size_t>(s)];
-            list.push_back({{"code", d.instance.instance.sessions[static_cast<std::size_t>(s)].id},
-                            {"url", session_url(e, id)}});
+        for (std::size_t i = 0; i < sessions.size(); ++i) {
+            auto s = static_cast<std::size_t>(sessions[i]);
+            list.push_back({{"code", d.instance.instance.sessions[s].id},
+                            {"url", session_url(e, d.instance.sessions[s])},
+                            {"last", i + 1 == sessions.size()}});
         }
         return list;
     };
