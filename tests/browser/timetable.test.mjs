@@ -103,6 +103,20 @@ describe('the Secretariat planning the timetable', () => {
       assert.match(moved, /It is in these conflicts/);
       assert.match(moved, new RegExp(`${firstCode} and ${secondCode}|${secondCode} and ${firstCode}`));
       assert.match(await page.locator('#conflicts + h3').textContent(), /Conflicts to resolve \([1-9]/);
+
+      // The settings the solver weighs, with a bad weight named and what was typed kept.
+      await page.getByRole('link', { name: 'Timetable settings' }).click();
+      await page.getByRole('heading', { level: 1, name: /Timetable settings of/ }).waitFor();
+      await check('settings');
+      await page.getByLabel(/Each seat short/).fill('lots');
+      await page.getByRole('button', { name: 'Save the settings' }).press('Enter');
+      await page.locator('.error-summary').waitFor();
+      await check();
+      assert.equal(await page.getByLabel(/Each seat short/).inputValue(), 'lots');
+      await page.getByLabel(/Each seat short/).fill('2');
+      await page.getByRole('button', { name: 'Save the settings' }).click();
+      await page.getByText('The settings are saved.').waitFor();
+      await check();
       noScriptErrors();
     });
   }

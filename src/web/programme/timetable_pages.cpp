@@ -157,7 +157,8 @@ nlohmann::json run_view(Exchange& ex) {
             {"gap", total - std::min(bound, total)},
             {"optimal", q("optimal") == "1"},
             {"replan", q("completed") == "replan"},
-            {"added", number("added")}};
+            {"added", number("added")},
+            {"has_added", number("added") > 0}};
 }
 
 }  // namespace
