@@ -39,37 +39,48 @@ std::vector<Compromise> compromises(const Instance& in, const Timetable& t) {
             auto room = was.room >= 0 && static_cast<std::size_t>(was.room) < in.rooms.size()
                             ? in.rooms[static_cast<std::size_t>(was.room)].id
                             : std::string();
-            change.push_back({"change", {si}, w.change,
-                              say(t[s] ? "programme.compromise.moved" : "programme.compromise.dropped",
-                                  {{"session", session.id},
-                                   {"room", room},
-                                   {"start", format_local_time(was.start).replace(10, 1, " ")}})});
+            change.push_back(
+                {"change",
+                 {si},
+                 w.change,
+                 say(t[s] ? "programme.compromise.moved" : "programme.compromise.dropped",
+                     {{"session", session.id},
+                      {"room", room},
+                      {"start", format_local_time(was.start).replace(10, 1, " ")}})});
         }
         if (!placed(s)) continue;
         const auto& room = in.rooms[static_cast<std::size_t>(t[s]->room)];
         if (session.demand > room.capacity)
-            overflow.push_back({"overflow", {si}, w.overflow * (session.demand - room.capacity),
-                                say("programme.compromise.overflow", {{"session", session.id},
-                                                                      {"demand", session.demand},
-                                                                      {"room", room.id},
-                                                                      {"capacity", room.capacity}})});
+            overflow.push_back(
+                {"overflow",
+                 {si},
+                 w.overflow * (session.demand - room.capacity),
+                 say("programme.compromise.overflow", {{"session", session.id},
+                                                       {"demand", session.demand},
+                                                       {"room", room.id},
+                                                       {"capacity", room.capacity}})});
         for (int p : session.people) {
             const auto person = static_cast<std::size_t>(p);
             if (person >= in.person_zone.size() || in.person_zone[person].empty()) continue;
             const auto& zone = in.person_zone[person];
             auto from = clock.in_zone(start(s), zone), to = clock.in_zone(end(s), zone);
             if (at_night(from, to))
-                night.push_back({"night", {si}, w.night,
-                                 say("programme.compromise.night", {{"session", session.id},
-                                                                    {"time", format_time_of_day(from)},
-                                                                    {"person", in.people[person]},
-                                                                    {"zone", zone}})});
+                night.push_back(
+                    {"night",
+                     {si},
+                     w.night,
+                     say("programme.compromise.night", {{"session", session.id},
+                                                        {"time", format_time_of_day(from)},
+                                                        {"person", in.people[person]},
+                                                        {"zone", zone}})});
         }
         for (std::size_t o = s + 1; o < n; ++o) {
             if (!placed(o) || !(start(s) < end(o) && start(o) < end(s))) continue;
             auto tags = shared_tags(session, in.sessions[o]);
             if (tags.empty()) continue;
-            similar.push_back({"similar", {si, static_cast<int>(o)}, w.similar,
+            similar.push_back({"similar",
+                               {si, static_cast<int>(o)},
+                               w.similar,
                                say("programme.compromise.similar",
                                    {{"session", session.id},
                                     {"other", in.sessions[o].id},

@@ -26,8 +26,8 @@ std::string tags_text(const std::vector<std::string>& tags) {
 namespace {
 
 // True when following "after" links from `from` leads to `target`.
-bool reaches(SessionId from, SessionId target, const std::map<SessionId, std::vector<SessionId>>& links,
-             std::set<SessionId>& seen) {
+bool reaches(SessionId from, SessionId target,
+             const std::map<SessionId, std::vector<SessionId>>& links, std::set<SessionId>& seen) {
     if (from == target) return true;
     if (!seen.insert(from).second) return false;
     auto at = links.find(from);
@@ -56,9 +56,8 @@ FieldErrors check_session_settings(const ProgrammeSession& s,
     if (s.tags.size() > max_tags)
         errors.push_back({"tags", say("timetable.session.too_many_tags", {{"max", max_tags}})});
     for (const auto& tag : s.tags)
-        if (auto err = check_text({"tags", say("timetable.session.field.tags"), true,
-                                   max_tag_characters},
-                                  tag)) {
+        if (auto err = check_text(
+                {"tags", say("timetable.session.field.tags"), true, max_tag_characters}, tag)) {
             errors.push_back(*err);
             break;
         }
@@ -86,7 +85,8 @@ FieldErrors check_session_settings(const ProgrammeSession& s,
     for (auto a : s.after) {
         std::set<SessionId> seen;
         if (a == s.id) {
-            errors.push_back({"after", say("timetable.session.after_itself", {{"session", s.code}})});
+            errors.push_back(
+                {"after", say("timetable.session.after_itself", {{"session", s.code}})});
         } else if (reaches(a, s.id, links, seen)) {
             errors.push_back({"after", say("timetable.session.after_circle",
                                            {{"session", s.code}, {"other", codes[a]}})});

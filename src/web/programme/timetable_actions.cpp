@@ -148,7 +148,8 @@ nlohmann::json timetable_json(Exchange& ex, const store::Edition& e) {
     if (ei.placed) {
         auto report = programme::check_timetable(ei.instance, timetable);
         for (const auto& v : report.violations)
-            conflicts.push_back({{"rule", v.rule}, {"sessions", codes(v.sessions)}, {"text", v.text}});
+            conflicts.push_back(
+                {{"rule", v.rule}, {"sessions", codes(v.sessions)}, {"text", v.text}});
         total = report.objective.total;
         for (const auto& c : programme::compromises(ei.instance, timetable))
             compromises.push_back({{"kind", c.kind},
@@ -157,8 +158,9 @@ nlohmann::json timetable_json(Exchange& ex, const store::Edition& e) {
                                    {"text", c.text}});
         // Why each session off the grid cannot go anywhere around the rest.
         for (const auto& u : programme::unplaced_reasons(ei.instance, timetable))
-            unplaced.push_back({{"session", ei.instance.sessions[static_cast<std::size_t>(u.session)].id},
-                                {"reason", u.reason}});
+            unplaced.push_back(
+                {{"session", ei.instance.sessions[static_cast<std::size_t>(u.session)].id},
+                 {"reason", u.reason}});
     }
     return {{"sessions", sessions},
             {"placed", placements.size()},

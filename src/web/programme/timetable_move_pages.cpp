@@ -52,9 +52,9 @@ http::Response timetable_move(Exchange& ex) {
         return session_with(ex, e, *session, nullptr, &form, {}, err.status(), notice);
     }
     if (off) return http::Response::redirect(edition_url(e, "/timetable?taken_off=1#unplaced"));
-    return http::Response::redirect(edition_url(e, "/timetable?day=" + move.to->start.substr(0, 10) +
-                                                       "&moved=" + to_string(session->id) +
-                                                       "#moved"));
+    return http::Response::redirect(
+        edition_url(e, "/timetable?day=" + move.to->start.substr(0, 10) +
+                           "&moved=" + to_string(session->id) + "#moved"));
 }
 
 http::Response timetable_complete(Exchange& ex) {
@@ -73,13 +73,12 @@ http::Response timetable_complete(Exchange& ex) {
         return timetable_with(ex, e, "", errors, err.status());
     }
     const auto& r = done.result;
-    std::string query = std::string("?completed=") + (replan ? "replan" : "run") +
-                        "&placed=" + std::to_string(r.placed) +
-                        "&unplaced=" + std::to_string(r.unplaced.size()) +
-                        "&total=" + std::to_string(r.objective.total) +
-                        "&bound=" + std::to_string(r.lower_bound) +
-                        "&optimal=" + (r.optimal ? "1" : "0") +
-                        "&added=" + std::to_string(done.brought_in) + "#result";
+    std::string query =
+        std::string("?completed=") + (replan ? "replan" : "run") +
+        "&placed=" + std::to_string(r.placed) + "&unplaced=" + std::to_string(r.unplaced.size()) +
+        "&total=" + std::to_string(r.objective.total) + "&bound=" + std::to_string(r.lower_bound) +
+        "&optimal=" + (r.optimal ? "1" : "0") + "&added=" + std::to_string(done.brought_in) +
+        "#result";
     return http::Response::redirect(edition_url(e, "/timetable" + query));
 }
 

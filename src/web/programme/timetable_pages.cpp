@@ -49,7 +49,8 @@ nlohmann::json day_grid(const TimetableDraft& d, const store::Edition& e, const 
                     a && b)
                     widen(*a, *b);
     std::set<int> in_conflict;
-    for (const auto& v : d.report.violations) in_conflict.insert(v.sessions.begin(), v.sessions.end());
+    for (const auto& v : d.report.violations)
+        in_conflict.insert(v.sessions.begin(), v.sessions.end());
     struct Placed {
         const programme::ProgrammeSession* session;
         RoomId room;
@@ -98,7 +99,8 @@ nlohmann::json day_grid(const TimetableDraft& d, const store::Edition& e, const 
                              {"room_id", r.id},
                              {"start", programme::format_local_time(hour)}});
         }
-        rows.push_back({{"time", programme::format_time_of_day(hour)}, {"cells", cells}, {"any", any}});
+        rows.push_back(
+            {{"time", programme::format_time_of_day(hour)}, {"cells", cells}, {"any", any}});
     }
     return {{"rooms", rooms}, {"rows", rows}, {"count", placed.size()}};
 }
@@ -127,8 +129,9 @@ nlohmann::json unplaced_view(const TimetableDraft& d, const store::Edition& e) {
     for (const auto& u : unplaced)
         listed.emplace_back(d.session(d.instance.sessions[static_cast<std::size_t>(u.session)]),
                             u.reason);
-    std::sort(listed.begin(), listed.end(),
-              [](const auto& a, const auto& b) { return code_order(a.first->code, b.first->code); });
+    std::sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {
+        return code_order(a.first->code, b.first->code);
+    });
     nlohmann::json out = nlohmann::json::array();
     for (const auto& [s, reason] : listed)
         out.push_back({{"code", s->code},

@@ -69,9 +69,9 @@ ProgrammeSession session_in_path(Exchange& ex, const store::Edition& e) {
 }
 
 ProgrammeSession session_settings_in_form(const http::Form& form, const ProgrammeSession& stored,
-                                  const std::vector<ProgrammeSession>& all,
-                                  const std::vector<programme::PlannedRoom>& rooms,
-                                  FieldErrors& errors) {
+                                          const std::vector<ProgrammeSession>& all,
+                                          const std::vector<programme::PlannedRoom>& rooms,
+                                          FieldErrors& errors) {
     auto s = stored;
     s.duration = whole_number(form.get("duration"), "duration", stored.duration, errors);
     s.demand = trim(form.get("demand")).empty()
@@ -101,9 +101,10 @@ ProgrammeSession session_settings_in_form(const http::Form& form, const Programm
     return s;
 }
 
-ProgrammeSession session_settings_in_body(const nlohmann::json& body, const ProgrammeSession& stored,
-                                  const std::vector<ProgrammeSession>& all,
-                                  const std::vector<programme::PlannedRoom>& rooms) {
+ProgrammeSession session_settings_in_body(const nlohmann::json& body,
+                                          const ProgrammeSession& stored,
+                                          const std::vector<ProgrammeSession>& all,
+                                          const std::vector<programme::PlannedRoom>& rooms) {
     if (!body.is_object())
         throw http::unprocessable({{"body", say("timetable.session.body_not_object")}});
     auto s = stored;
@@ -183,10 +184,8 @@ nlohmann::json session_json(const ProgrammeSession& s, const std::vector<Program
             if (o.id == a) after.push_back(o.code);
     nlohmann::json people = nlohmann::json::array();
     for (const auto& p : s.people)
-        people.push_back({{"name", p.name},
-                          {"role", p.role},
-                          {"onsite", p.onsite},
-                          {"time_zone", p.time_zone}});
+        people.push_back(
+            {{"name", p.name}, {"role", p.role}, {"onsite", p.onsite}, {"time_zone", p.time_zone}});
     nlohmann::json fixed = nullptr;
     if (s.fixed) fixed = {{"room", s.fixed->room}, {"start", s.fixed->start}};
     return {{"id", s.id},

@@ -19,18 +19,17 @@ programme::ProgrammeSession session_in_path(Exchange& ex, const store::Edition& 
 
 // `stored` with what the form sent; problems of shape (a number that is not one, an
 // unknown room or session code) go to `errors`, named by the form's fields.
-programme::ProgrammeSession session_settings_in_form(const http::Form& form,
-                                             const programme::ProgrammeSession& stored,
-                                             const std::vector<programme::ProgrammeSession>& all,
-                                             const std::vector<programme::PlannedRoom>& rooms,
-                                             FieldErrors& errors);
+programme::ProgrammeSession session_settings_in_form(
+    const http::Form& form, const programme::ProgrammeSession& stored,
+    const std::vector<programme::ProgrammeSession>& all,
+    const std::vector<programme::PlannedRoom>& rooms, FieldErrors& errors);
 // The same from a JSON body ({duration, needs, demand, tags, fixed: {room, start} or
 // null, after: [codes]}); 422 naming every member at fault. Members left out keep their
 // stored value.
-programme::ProgrammeSession session_settings_in_body(const nlohmann::json& body,
-                                             const programme::ProgrammeSession& stored,
-                                             const std::vector<programme::ProgrammeSession>& all,
-                                             const std::vector<programme::PlannedRoom>& rooms);
+programme::ProgrammeSession session_settings_in_body(
+    const nlohmann::json& body, const programme::ProgrammeSession& stored,
+    const std::vector<programme::ProgrammeSession>& all,
+    const std::vector<programme::PlannedRoom>& rooms);
 
 // Checks and saves over `expected_version`: 422 naming every problem, 409 when someone
 // saved the session since (nothing is overwritten).

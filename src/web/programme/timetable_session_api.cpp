@@ -21,7 +21,8 @@ http::Response api_timetable_session_save(Exchange& ex) {
     auto stored = session_in_path(ex, e);
     auto body = http::parse_json_body(ex.request);
     auto all = store::programme_sessions(ex.db(), e.id);
-    auto session = session_settings_in_body(body, stored, all, store::load_programme(ex.db(), e.id).rooms);
+    auto session =
+        session_settings_in_body(body, stored, all, store::load_programme(ex.db(), e.id).rooms);
     if (!body.contains("version") || !body["version"].is_number_integer())
         throw http::unprocessable({{"version", say("timetable.session.send_version")}});
     try {

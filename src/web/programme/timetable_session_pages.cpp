@@ -41,19 +41,19 @@ nlohmann::json settings_fields(const TimetableDraft& d, const ProgrammeSession& 
     std::string after;
     for (auto a : s.after)
         if (auto other = d.session(a)) after += (after.empty() ? "" : ", ") + other->code;
-    auto fixed_room = field_view("fixed_room", say("timetable.field.fixed_room"),
-                                 value("fixed_room", s.fixed ? to_string(s.fixed->room) : ""),
-                                 errors, "select");
+    auto fixed_room =
+        field_view("fixed_room", say("timetable.field.fixed_room"),
+                   value("fixed_room", s.fixed ? to_string(s.fixed->room) : ""), errors, "select");
     fixed_room["options"] = options_view(rooms, fixed_room["value"].get<std::string>());
     auto fixed_start = s.fixed ? s.fixed->start : std::string();
     if (fixed_start.size() == 16) fixed_start[10] = ' ';
     return {
-        {"duration", field_view("duration", say("timetable.field.duration"),
-                                value("duration", std::to_string(s.duration)), errors, "text", true)},
-        {"demand",
-         field_view("demand", say("timetable.field.demand"), value("demand", std::to_string(s.demand)),
-                    errors, "text", false,
-                    say("timetable.field.demand_hint", {{"marks", s.marks}}))},
+        {"duration",
+         field_view("duration", say("timetable.field.duration"),
+                    value("duration", std::to_string(s.duration)), errors, "text", true)},
+        {"demand", field_view("demand", say("timetable.field.demand"),
+                              value("demand", std::to_string(s.demand)), errors, "text", false,
+                              say("timetable.field.demand_hint", {{"marks", s.marks}}))},
         {"tags", field_view("tags", say("timetable.field.tags"),
                             value("tags", programme::tags_text(s.tags)), errors, "text", false,
                             say("timetable.field.tags_hint"))},
@@ -74,13 +74,13 @@ nlohmann::json move_fields(const TimetableDraft& d, const store::Edition& e,
     auto at = d.programme.placed.find(s.id);
     std::string room = typed ? typed->get("room")
                              : (at != d.programme.placed.end() ? to_string(at->second.room) : "");
-    std::string start = typed ? typed->get("start")
-                              : (at != d.programme.placed.end() ? at->second.start : "");
+    std::string start =
+        typed ? typed->get("start") : (at != d.programme.placed.end() ? at->second.start : "");
     nlohmann::json rooms = nlohmann::json::array();
     for (const auto& r : d.programme.rooms)
         rooms.push_back({{"value", to_string(r.id)},
-                         {"label", say("timetable.room_option", {{"room", r.room.name},
-                                                                 {"seats", r.room.capacity}})},
+                         {"label", say("timetable.room_option",
+                                       {{"room", r.room.name}, {"seats", r.room.capacity}})},
                          {"selected", to_string(r.id) == room}});
     nlohmann::json days = nlohmann::json::array();
     for (const auto& [day, starts] : grid_starts(d.programme, e)) {
@@ -121,10 +121,10 @@ http::Response session_with(Exchange& ex, const store::Edition& e, const Program
           {"expected", s.expected()},
           {"cancelled", s.cancelled},
           {"version", s.version}}},
-        {"back", edition_url(e, "/timetable" + (place == d.programme.placed.end()
-                                                    ? std::string("#unplaced")
-                                                    : "?day=" + place->second.start.substr(0, 10) +
-                                                          "#grid"))},
+        {"back", edition_url(e, "/timetable" +
+                                    (place == d.programme.placed.end()
+                                         ? std::string("#unplaced")
+                                         : "?day=" + place->second.start.substr(0, 10) + "#grid"))},
         {"place", place_words(d, s)},
         {"people", people},
         {"has_people", !people.empty()},

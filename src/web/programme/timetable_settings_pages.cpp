@@ -31,7 +31,8 @@ nlohmann::json typed_number(const http::Form& form, const char* name) {
 // is UTC, as stored ("2027-06-20T18:00:00Z").
 nlohmann::json settings_body(const http::Form& form) {
     auto lock = trim(form.get("locked_from"));
-    if (lock.size() == 16 && lock[10] == ' ') lock = lock.substr(0, 10) + "T" + lock.substr(11) + ":00Z";
+    if (lock.size() == 16 && lock[10] == ' ')
+        lock = lock.substr(0, 10) + "T" + lock.substr(11) + ":00Z";
     return {{"granularity", typed_number(form, "granularity")},
             {"weights",
              {{"overflow", typed_number(form, "weight_overflow")},

@@ -60,8 +60,10 @@ nlohmann::json conflicts_view(const TimetableDraft& d, const store::Edition& e,
     };
     for (const auto& v : d.report.violations)
         if (concerned(v.sessions))
-            out.push_back(
-                {{"kind", v.rule}, {"hard", true}, {"text", v.text}, {"sessions", links(v.sessions)}});
+            out.push_back({{"kind", v.rule},
+                           {"hard", true},
+                           {"text", v.text},
+                           {"sessions", links(v.sessions)}});
     for (const auto& c : d.compromises)
         if (concerned(c.sessions))
             out.push_back({{"kind", c.kind},
@@ -83,7 +85,8 @@ std::vector<std::pair<std::string, std::vector<std::string>>> grid_starts(
         for (const auto& r : p.rooms)
             for (const auto& w : r.room.windows) {
                 if (w.start.substr(0, 10) != day) continue;
-                auto a = programme::parse_local_time(w.start), b = programme::parse_local_time(w.end);
+                auto a = programme::parse_local_time(w.start),
+                     b = programme::parse_local_time(w.end);
                 if (!a || !b) continue;
                 first = first < 0 ? *a : std::min(first, *a);
                 last = last < 0 ? *b : std::max(last, *b);

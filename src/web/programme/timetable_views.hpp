@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/common/field_error.hpp"
 #include "core/programme/checker.hpp"
 #include "core/programme/compromises.hpp"
-#include "core/common/field_error.hpp"
 #include "core/programme/programme.hpp"
 #include "http/form.hpp"
 #include "http/message.hpp"

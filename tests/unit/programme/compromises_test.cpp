@@ -1,9 +1,10 @@
 // The compromises of a timetable in words: each soft cost named with its numbers, and
 // their costs adding up to the checker's total.
+#include "core/programme/compromises.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/programme/checker.hpp"
-#include "core/programme/compromises.hpp"
 #include "core/programme/instance_json.hpp"
 
 using namespace convene::programme;

@@ -1,8 +1,9 @@
 // A session's settings for the solver: every problem named by its field, and the "after"
 // links never going round in a circle; the reasons a hand-edited draft leaves a session off.
+#include "core/programme/session_settings.hpp"
+
 #include <gtest/gtest.h>
 
-#include "core/programme/session_settings.hpp"
 #include "core/programme/solver.hpp"
 
 using namespace convene;
@@ -87,8 +88,7 @@ TEST(ProgrammeUnplacedReasons, SaysWhereASessionLeftOffByHandFits) {
         in.sessions.push_back(s);
     }
     in.previous.assign(3, std::nullopt);
-    Timetable t = {Placement{0, *parse_local_time("2027-06-23T09:00")}, std::nullopt,
-                   std::nullopt};
+    Timetable t = {Placement{0, *parse_local_time("2027-06-23T09:00")}, std::nullopt, std::nullopt};
     auto reasons = unplaced_reasons(in, t);
     ASSERT_EQ(reasons.size(), 2u);
     EXPECT_EQ(reasons[0].session, 1);
