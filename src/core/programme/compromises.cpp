@@ -9,13 +9,19 @@ namespace convene::programme {
 
 namespace {
 
-// The tags two sessions share, in the order of the first: "children's rights, privacy".
+// The tags two sessions share, in the order of the first: "children's rights and privacy".
 std::string shared_tags(const Session& a, const Session& b) {
-    std::string out;
+    std::vector<std::string> shared;
     for (const auto& tag : a.tags)
         if (std::find(b.tags.begin(), b.tags.end(), tag) != b.tags.end() &&
-            out.find(tag) == std::string::npos)
-            out += (out.empty() ? "" : ", ") + tag;
+            std::find(shared.begin(), shared.end(), tag) == shared.end())
+            shared.push_back(tag);
+    std::string out;
+    for (std::size_t i = 0; i < shared.size(); ++i)
+        out += (i == 0                   ? ""
+                : i + 1 == shared.size() ? say("programme.compromise.and")
+                                         : ", ") +
+               shared[i];
     return out;
 }
 
@@ -78,14 +84,16 @@ std::vector<Compromise> compromises(const Instance& in, const Timetable& t) {
             if (!placed(o) || !(start(s) < end(o) && start(o) < end(s))) continue;
             auto tags = shared_tags(session, in.sessions[o]);
             if (tags.empty()) continue;
-            similar.push_back({"similar",
-                               {si, static_cast<int>(o)},
-                               w.similar,
-                               say("programme.compromise.similar",
-                                   {{"session", session.id},
-                                    {"other", in.sessions[o].id},
-                                    {"tags", tags},
-                                    {"time", format_time_of_day(std::max(start(s), start(o)))}})});
+            similar.push_back(
+                {"similar",
+                 {si, static_cast<int>(o)},
+                 w.similar,
+                 say("programme.compromise.similar",
+                     {{"session", session.id},
+                      {"other", in.sessions[o].id},
+                      {"tags", tags},
+                      {"time", format_time_of_day(std::max(start(s), start(o)))},
+                      {"day", format_local_time(std::max(start(s), start(o))).substr(0, 10)}})});
         }
     }
     std::vector<Compromise> out = std::move(overflow);

@@ -43,12 +43,19 @@ TEST(ProgrammeCompromises, NamesEachSoftCostInWords) {
     // WS3 in the small room; WS12 and WS18 side by side at 09:00 and 09:30 (Sydney: 17:00).
     Timetable t = {at(1, "14:00"), at(0, "09:00"), at(1, "09:30")};
     auto cs = compromises(in, t);
-    EXPECT_EQ(texts(cs), (std::vector<std::string>{
-                             "WS3 expects 120, Room 2 seats 50",
-                             "WS12 and WS18 are both about children's rights at 09:30"}));
+    EXPECT_EQ(texts(cs),
+              (std::vector<std::string>{
+                  "WS3 expects 120, Room 2 seats 50",
+                  "WS12 and WS18 are both about children's rights at 09:30 on 2027-06-23"}));
     EXPECT_EQ(cs[0].kind, "overflow");
     EXPECT_EQ(cs[0].cost, 70);
     EXPECT_EQ(cs[1].sessions, (std::vector<int>{1, 2}));
+    // Every tag they share is named.
+    in.sessions[2].tags = {"safety", "children's rights", "privacy"};
+    in.sessions[1].tags.push_back("privacy");
+    EXPECT_EQ(compromises(in, t)[1].text,
+              "WS12 and WS18 are both about children's rights, safety and privacy at 09:30 on "
+              "2027-06-23");
 }
 
 TEST(ProgrammeCompromises, NightIsInThePersonsOwnTime) {
