@@ -121,5 +121,31 @@ describe('the Secretariat planning the timetable', () => {
     });
   }
 
+  test('drag and drop, as an enhancement, sends the same move', { timeout: 120000 }, async () => {
+    const page = await (await newContext(browser, { viewport: { width: 1280, height: 900 } })).newPage();
+    const noScriptErrors = watchScriptErrors(page);
+    await page.goto(server.base + '/login');
+    await assertAccessible(page);
+    await page.getByLabel('E-mail').fill(server.admin.email);
+    await page.getByLabel('Password').fill(server.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => u.pathname !== '/login');
+    await assertAccessible(page);
+    await page.goto(`${server.base}/editions/${edition}/timetable`);
+    await assertAccessible(page);
+    const slot = page.locator('.slot[draggable=true]').first();
+    const code = (await slot.locator('a').textContent()).trim();
+    const target = page.locator('td[data-room]').nth(1);
+    const room = await target.getAttribute('data-room');
+    const start = await target.getAttribute('data-start');
+    await slot.dragTo(target);
+    await page.locator('#moved').waitFor();
+    await assertAccessible(page);
+    assert.match(await page.locator('#moved').textContent(), new RegExp(`${code}\\s+is now at .*${start.slice(11)}`));
+    const moved = (await as('GET', '/timetable')).json.sessions.find((x) => x.code === code);
+    assert.deepEqual(moved.placement, { room: Number(room), start });
+    noScriptErrors();
+  });
+
   test('every page visited was checked', assertEveryVisitedPageChecked);
 });
