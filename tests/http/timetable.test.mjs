@@ -51,6 +51,7 @@ for (const engine of engines()) {
       assert.match(grid.text, /<th scope="col">[^<]+ <span class="meta">\(\d+ seats\)<\/span><\/th>/);
       assert.match(grid.text, /<th scope="row">09:00<\/th>/);
       assert.equal((await secretariat.post(page('/sync'), {})).headers.get('location').match(/synced=(\d+)/)[1], '0', 'once only');
+      assert.equal((await secretariat.get(page('?day=1999-01-01'))).status, 404, 'a day the edition does not have');
     });
 
     test('a session\'s settings: every bad field named, what was typed kept, two editors never overwrite each other', async () => {
