@@ -139,9 +139,9 @@ http::Response programme_session_page(Exchange& ex) {
         std::string name = person.onsite ? person.name
                                          : say("programme.public.online", {{"name", person.name}});
         if (at == roles.end())
-            roles.push_back({{"role", label}, {"names", nlohmann::json::array({name})}});
+            roles.push_back({{"role", label}, {"names", name}});
         else
-            (*at)["names"].push_back(name);
+            (*at)["names"] = (*at)["names"].get<std::string>() + ", " + name;
     }
     auto path = edition_url(e, "/programme/" + s.session.code);
     nlohmann::json view = {
