@@ -146,6 +146,7 @@ for (const engine of engines()) {
       assert.equal(agenda.status, 200);
       assert.deepEqual(agenda.json.sessions.map((x) => x.code), [s.code]);
       assert.equal(agenda.json.sessions[0].attending, true);
+      assert.deepEqual(agenda.json.sessions[0].clashes, []);
       assert.equal(agenda.json.calendar, `/editions/${edition}/agenda/calendar`);
       const off = await attend(s.code, { attending: false });
       assert.deepEqual(off.json, { code: s.code, attending: false, marks: before });

@@ -33,6 +33,7 @@ std::string utc_of(programme::ZoneClock& clock, const std::string& local) {
 PublicProgramme public_programme(Exchange& ex, const store::Edition& e) {
     PublicProgramme p;
     p.edition = e;
+    p.clock = std::make_shared<programme::ZoneClock>(e.time_zone.empty() ? "UTC" : e.time_zone);
     std::vector<programme::PlannedRoom> rooms;
     for (auto& r : store::venue_rooms(ex.db(), e.id)) {
         p.rooms[r.room.name] = r.room;
@@ -90,7 +91,6 @@ const programme::ListedSession& session_in_path(Exchange& ex, const PublicProgra
 }
 
 nlohmann::json listed_json(const PublicProgramme& p, const programme::ListedSession& s, bool full) {
-    programme::ZoneClock clock(p.edition.time_zone.empty() ? "UTC" : p.edition.time_zone);
     const auto& session = s.session;
     nlohmann::json room = {{"name", s.room}};
     if (auto r = p.rooms.find(s.room); r != p.rooms.end())
@@ -114,8 +114,8 @@ nlohmann::json listed_json(const PublicProgramme& p, const programme::ListedSess
         {"day", s.day()},
         {"start", s.slot.start},
         {"end", s.end},
-        {"start_utc", utc_of(clock, s.slot.start)},
-        {"end_utc", utc_of(clock, s.end)},
+        {"start_utc", utc_of(*p.clock, s.slot.start)},
+        {"end_utc", utc_of(*p.clock, s.end)},
         {"duration", session.duration},
         {"people", people},
         {"marks", session.marks},
@@ -142,14 +142,20 @@ nlohmann::json agenda_json(Exchange& ex, const PublicProgramme& p) {
     const auto& account = ex.require_sign_in();
     auto marks = reader_marks(ex, p.edition.id);
     auto own = store::own_sessions(ex.db(), account.id, p.edition.id);
+    std::vector<const programme::ListedSession*> chosen;
+    for (const auto& s : p.sessions)
+        if (marks.count(s.session.id) || own.count(s.session.id)) chosen.push_back(&s);
     nlohmann::json sessions = nlohmann::json::array();
-    for (const auto& s : p.sessions) {
-        bool marked = marks.count(s.session.id) > 0;
-        auto part = own.find(s.session.id);
-        if (!marked && part == own.end()) continue;
-        auto j = listed_json(p, s, false);
-        j["attending"] = marked;
+    for (const auto* s : chosen) {
+        auto part = own.find(s->session.id);
+        auto j = listed_json(p, *s, false);
+        j["attending"] = marks.count(s->session.id) > 0;
         j["roles"] = part == own.end() ? nlohmann::json::array() : nlohmann::json(part->second);
+        nlohmann::json clashes = nlohmann::json::array();
+        for (const auto* other : chosen)  // venue-local times of one format compare as text
+            if (other != s && other->slot.start < s->end && s->slot.start < other->end)
+                clashes.push_back(other->session.code);
+        j["clashes"] = clashes;
         sessions.push_back(std::move(j));
     }
     return {{"edition", p.edition.id},

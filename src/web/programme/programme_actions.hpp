@@ -3,11 +3,13 @@
 // once per request, the reader's filters from the query, a session's shape (the same
 // for the HTML and the JSON), the reader's marks, and "I plan to attend" itself.
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "core/programme/local_time.hpp"
 #include "core/programme/public_programme.hpp"
 #include "http/message.hpp"
 #include "store/editions/editions.hpp"
@@ -22,6 +24,7 @@ struct PublicProgramme {
     std::map<std::string, programme::VenueRoom> rooms;  // by name
     std::map<std::string, std::string> type_names;      // session type code -> name
     bool published = false;                             // a timetable has been published
+    std::shared_ptr<programme::ZoneClock> clock;        // venue time to UTC, remembered
 };
 PublicProgramme public_programme(Exchange& ex, const store::Edition& e);
 
@@ -47,7 +50,8 @@ int set_reader_attendance(Exchange& ex, EditionId edition, const programme::List
                           bool attending);
 
 // The agenda of the signed-in reader: the marked sessions and those they have a part in,
-// in time order, each with "attending" and "roles".
+// in time order, each with "attending", "roles" and "clashes" (the codes of the other
+// agenda sessions it overlaps).
 nlohmann::json agenda_json(Exchange& ex, const PublicProgramme& p);
 
 }  // namespace convene::web

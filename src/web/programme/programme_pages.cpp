@@ -194,6 +194,10 @@ http::Response agenda_page(Exchange& ex) {
         for (const auto& role : (*in)["roles"])
             parts += (parts.empty() ? "" : ", ") + code_label("programme.part.", role.get<std::string>());
         line["parts"] = parts;
+        std::string clashes;
+        for (const auto& code : (*in)["clashes"])
+            clashes += (clashes.empty() ? "" : ", ") + code.get<std::string>();
+        line["clashes"] = clashes.empty() ? "" : say("programme.agenda.clash", {{"codes", clashes}});
         sessions.push_back(std::move(line));
     }
     nlohmann::json view = {{"title", say("page.programme.agenda.title", {{"edition", e.name}})},
