@@ -51,8 +51,8 @@ bool matches(const ListedSession& s, const ProgrammeFilter& f) {
     if (!f.room.empty() && s.room != f.room) return false;
     if (!f.theme.empty() && s.session.theme != f.theme) return false;
     if (!f.type.empty() && s.session.session_type != f.type) return false;
-    if (!f.tag.empty() && std::find(s.session.tags.begin(), s.session.tags.end(), f.tag) ==
-                              s.session.tags.end())
+    if (!f.tag.empty() &&
+        std::find(s.session.tags.begin(), s.session.tags.end(), f.tag) == s.session.tags.end())
         return false;
     return f.q.empty() || has_words(s, f.q);
 }

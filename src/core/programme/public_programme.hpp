@@ -16,8 +16,8 @@ struct ProgrammeFilter {
     std::string room;   // a room's name
     std::string theme;  // a theme's name
     std::string tag;
-    std::string type;   // a session type code ("workshop")
-    std::string q;      // words, each found in the title, code, description or a person's name
+    std::string type;  // a session type code ("workshop")
+    std::string q;     // words, each found in the title, code, description or a person's name
     bool any() const {
         return !day.empty() || !room.empty() || !theme.empty() || !tag.empty() || !type.empty() ||
                !q.empty();

@@ -43,7 +43,7 @@ PublicProgramme public_programme(Exchange& ex, const store::Edition& e) {
     p.published = !published.empty();
     if (p.published)
         p.sessions = programme::published_programme(store::programme_sessions(ex.db(), e.id),
-                                                     published, rooms);
+                                                    published, rooms);
     for (const auto& t : store::list_session_types(ex.db(), e.id)) p.type_names[t.code] = t.name;
     return p;
 }
@@ -55,7 +55,8 @@ programme::ProgrammeFilter filter_in_query(const http::Request& request) {
         auto value = trim(request.query_param(name));
         if (!is_valid_utf8(value) || count_characters(value) > longest_filter ||
             has_control_characters(value))
-            errors.push_back({name, say("programme.public.filter_text", {{"most", longest_filter}})});
+            errors.push_back(
+                {name, say("programme.public.filter_text", {{"most", longest_filter}})});
         else
             into = value;
     };
@@ -100,26 +101,27 @@ nlohmann::json listed_json(const PublicProgramme& p, const programme::ListedSess
                      {"offers", features_words(r->second)}});
     nlohmann::json people = nlohmann::json::array();
     for (const auto& person : session.people)
-        people.push_back({{"name", person.name}, {"role", person.role}, {"online", !person.onsite}});
+        people.push_back(
+            {{"name", person.name}, {"role", person.role}, {"online", !person.onsite}});
     auto type = p.type_names.find(session.session_type);
-    nlohmann::json out = {
-        {"code", session.code},
-        {"title", session.title},
-        {"type", session.session_type},
-        {"type_name", type != p.type_names.end() ? type->second
-                                                  : code_label("programme.type.", session.session_type)},
-        {"theme", session.theme},
-        {"tags", session.tags},
-        {"room", room},
-        {"day", s.day()},
-        {"start", s.slot.start},
-        {"end", s.end},
-        {"start_utc", utc_of(*p.clock, s.slot.start)},
-        {"end_utc", utc_of(*p.clock, s.end)},
-        {"duration", session.duration},
-        {"people", people},
-        {"marks", session.marks},
-        {"url", edition_url(p.edition, "/programme/" + session.code)}};
+    nlohmann::json out = {{"code", session.code},
+                          {"title", session.title},
+                          {"type", session.session_type},
+                          {"type_name", type != p.type_names.end()
+                                            ? type->second
+                                            : code_label("programme.type.", session.session_type)},
+                          {"theme", session.theme},
+                          {"tags", session.tags},
+                          {"room", room},
+                          {"day", s.day()},
+                          {"start", s.slot.start},
+                          {"end", s.end},
+                          {"start_utc", utc_of(*p.clock, s.slot.start)},
+                          {"end_utc", utc_of(*p.clock, s.end)},
+                          {"duration", session.duration},
+                          {"people", people},
+                          {"marks", session.marks},
+                          {"url", edition_url(p.edition, "/programme/" + session.code)}};
     if (full) out["description"] = session.description;
     return out;
 }

@@ -20,7 +20,7 @@ class Exchange;
 
 struct PublicProgramme {
     store::Edition edition;
-    std::vector<programme::ListedSession> sessions;  // every published session, in time order
+    std::vector<programme::ListedSession> sessions;     // every published session, in time order
     std::map<std::string, programme::VenueRoom> rooms;  // by name
     std::map<std::string, std::string> type_names;      // session type code -> name
     bool published = false;                             // a timetable has been published

@@ -46,7 +46,8 @@ http::Response api_programme_attendance(Exchange& ex) {
         throw http::unprocessable({{"attending", say("programme.public.attending_value")}});
     bool attending = body["attending"].get<bool>();
     int marks = set_reader_attendance(ex, e.id, s, attending);
-    return http::Response::json({{"code", s.session.code}, {"attending", attending}, {"marks", marks}});
+    return http::Response::json(
+        {{"code", s.session.code}, {"attending", attending}, {"marks", marks}});
 }
 
 http::Response api_agenda(Exchange& ex) {

@@ -81,8 +81,9 @@ http::Response programme_page(Exchange& ex) {
     for (const auto& d : choices.days) {
         auto one = filter;
         one.day = d;
-        days.push_back(
-            {{"label", day_label(d)}, {"url", base + filter_query(one)}, {"current", d == filter.day}});
+        days.push_back({{"label", day_label(d)},
+                        {"url", base + filter_query(one)},
+                        {"current", d == filter.day}});
     }
 
     // Grouped by day, then by start time.
@@ -98,28 +99,26 @@ http::Response programme_page(Exchange& ex) {
             times.push_back({{"time", start}, {"sessions", nlohmann::json::array()}});
         times.back()["sessions"].push_back(session_line(p, s, marks.count(s.session.id) > 0));
     }
-    auto count = shown.size() == 1
-                     ? say("programme.public.count.one")
-                     : say("programme.public.count.many", {{"count", shown.size()}});
-    nlohmann::json view = {
-        {"title", say("page.programme.public.title", {{"edition", e.name}})},
-        {"edition", edition_view(e)},
-        {"published", p.published},
-        {"days", days},
-        {"day", filter.day},
-        {"q", filter.q},
-        {"rooms", choice_options(choices.rooms, filter.room)},
-        {"themes", choice_options(choices.themes, filter.theme)},
-        {"tags", choice_options(choices.tags, filter.tag)},
-        {"types", choice_options(choices.types, filter.type, &p.type_names)},
-        {"has_themes", !choices.themes.empty()},
-        {"has_tags", !choices.tags.empty()},
-        {"groups", groups},
-        {"has_results", !shown.empty()},
-        {"count", count},
-        {"narrowed", filter.any()},
-        {"clear", base},
-        {"agenda", ex.account() ? edition_url(e, "/agenda") : ""}};
+    auto count = shown.size() == 1 ? say("programme.public.count.one")
+                                   : say("programme.public.count.many", {{"count", shown.size()}});
+    nlohmann::json view = {{"title", say("page.programme.public.title", {{"edition", e.name}})},
+                           {"edition", edition_view(e)},
+                           {"published", p.published},
+                           {"days", days},
+                           {"day", filter.day},
+                           {"q", filter.q},
+                           {"rooms", choice_options(choices.rooms, filter.room)},
+                           {"themes", choice_options(choices.themes, filter.theme)},
+                           {"tags", choice_options(choices.tags, filter.tag)},
+                           {"types", choice_options(choices.types, filter.type, &p.type_names)},
+                           {"has_themes", !choices.themes.empty()},
+                           {"has_tags", !choices.tags.empty()},
+                           {"groups", groups},
+                           {"has_results", !shown.empty()},
+                           {"count", count},
+                           {"narrowed", filter.any()},
+                           {"clear", base},
+                           {"agenda", ex.account() ? edition_url(e, "/agenda") : ""}};
     return ex.page("programme/programme", view);
 }
 
@@ -136,8 +135,8 @@ http::Response programme_session_page(Exchange& ex) {
         auto label = code_label("programme.role.", person.role);
         auto at = std::find_if(roles.begin(), roles.end(),
                                [&](const nlohmann::json& r) { return r["role"] == label; });
-        std::string name = person.onsite ? person.name
-                                         : say("programme.public.online", {{"name", person.name}});
+        std::string name =
+            person.onsite ? person.name : say("programme.public.online", {{"name", person.name}});
         if (at == roles.end())
             roles.push_back({{"role", label}, {"names", name}});
         else
@@ -145,7 +144,8 @@ http::Response programme_session_page(Exchange& ex) {
     }
     auto path = edition_url(e, "/programme/" + s.session.code);
     nlohmann::json view = {
-        {"title", say("page.programme.session.title", {{"code", s.session.code}, {"title", s.session.title}})},
+        {"title", say("page.programme.session.title",
+                      {{"code", s.session.code}, {"title", s.session.title}})},
         {"edition", edition_view(e)},
         {"session", session},
         {"roles", roles},
@@ -185,19 +185,22 @@ http::Response agenda_page(Exchange& ex) {
     auto agenda = agenda_json(ex, p);
     nlohmann::json sessions = nlohmann::json::array();
     for (const auto& s : p.sessions) {
-        auto in = std::find_if(agenda["sessions"].begin(), agenda["sessions"].end(),
-                               [&](const nlohmann::json& j) { return j["code"] == s.session.code; });
+        auto in =
+            std::find_if(agenda["sessions"].begin(), agenda["sessions"].end(),
+                         [&](const nlohmann::json& j) { return j["code"] == s.session.code; });
         if (in == agenda["sessions"].end()) continue;
         auto line = session_line(p, s, (*in)["attending"].get<bool>());
         line["day_label"] = day_label(s.day());
         std::string parts;
         for (const auto& role : (*in)["roles"])
-            parts += (parts.empty() ? "" : ", ") + code_label("programme.part.", role.get<std::string>());
+            parts += (parts.empty() ? "" : ", ") +
+                     code_label("programme.part.", role.get<std::string>());
         line["parts"] = parts;
         std::string clashes;
         for (const auto& code : (*in)["clashes"])
             clashes += (clashes.empty() ? "" : ", ") + code.get<std::string>();
-        line["clashes"] = clashes.empty() ? "" : say("programme.agenda.clash", {{"codes", clashes}});
+        line["clashes"] =
+            clashes.empty() ? "" : say("programme.agenda.clash", {{"codes", clashes}});
         sessions.push_back(std::move(line));
     }
     nlohmann::json view = {{"title", say("page.programme.agenda.title", {{"edition", e.name}})},

@@ -36,8 +36,8 @@ struct Fixture {
         sessions.push_back(session(1, "WS12", "Children's rights online", "workshop", "Rights",
                                    {"children", "privacy"}));
         sessions.push_back(session(2, "OF3", "Open standards", "open_forum", "Infrastructure"));
-        sessions.push_back(session(3, "WS7", "Café connectivity", "workshop", "Infrastructure",
-                                   {"access"}));
+        sessions.push_back(
+            session(3, "WS7", "Café connectivity", "workshop", "Infrastructure", {"access"}));
         sessions.push_back(session(4, "WS9", "Cancelled one"));
         sessions.push_back(session(5, "WS20", "Not published yet"));
         sessions[1].people.push_back({PersonId{9}, "José Álvarez", "speaker", "", true});
@@ -48,7 +48,9 @@ struct Fixture {
         published[SessionId{3}] = {RoomId{2}, "2027-06-23T09:00"};
         published[SessionId{4}] = {RoomId{1}, "2027-06-23T09:00"};
     }
-    std::vector<ListedSession> all() const { return published_programme(sessions, published, rooms); }
+    std::vector<ListedSession> all() const {
+        return published_programme(sessions, published, rooms);
+    }
 };
 
 std::vector<std::string> codes(const std::vector<ListedSession>& list) {
