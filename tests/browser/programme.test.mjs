@@ -51,10 +51,12 @@ describe('a participant and the public programme', () => {
         if (name) await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
       };
       await page.goto(server.base + '/login');
+      await check();
       await page.getByLabel('E-mail').fill(person.email);
       await page.getByLabel('Password').fill('a long enough password');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL((u) => u.pathname !== '/login');
+      await check();
 
       await page.goto(`${server.base}/editions/${demo.id}`);
       await check();
