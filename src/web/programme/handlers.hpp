@@ -16,6 +16,11 @@ http::Response venue_room_save(Exchange&);
 http::Response api_venue_show(Exchange&);
 http::Response api_venue_room_add(Exchange&);
 http::Response api_venue_room_save(Exchange&);
+http::Response api_timetable_show(Exchange&);
+http::Response api_timetable_move(Exchange&);
+http::Response api_timetable_complete(Exchange&);
+http::Response api_timetable_settings_show(Exchange&);
+http::Response api_timetable_settings_save(Exchange&);
 
 http::Response programme_page(Exchange&);
 http::Response programme_session_page(Exchange&);
