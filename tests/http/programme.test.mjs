@@ -154,6 +154,15 @@ for (const engine of engines()) {
       assert.match(agenda.headers.get('location'), /^\/login\?next=%2Feditions%2F\d+%2Fagenda/);
       assert.equal((await get('/agenda')).status, 401);
       assert.equal((await get(`/programme/${s.code}`)).json.marks, s.marks, 'no mark was made');
+      // The session page's "Sign in to plan to attend" comes back to the session.
+      const reader = new Visitor(server.base);
+      const page = await reader.get(`/editions/${edition}/programme/${s.code}`);
+      const signIn = page.text.match(/href="(\/login\?next=[^"]+)">Sign in to plan to attend/)[1];
+      await reader.get(signIn);
+      const back = await reader.post('/login', { email: participant.email, password: 'a long enough password', next: decodeURIComponent(signIn.split('next=')[1]) });
+      assert.equal(back.status, 303);
+      assert.equal(back.headers.get('location'), `/editions/${edition}/programme/${s.code}`);
+      assert.match((await reader.get(back.headers.get('location'))).text, /I plan to attend<\/button>/);
     });
 
     test('"I plan to attend" through the API adds and removes a mark; the agenda follows', async () => {
