@@ -31,6 +31,9 @@ const publicRoutes = [
   'GET /api/v1/editions/{edition:int}/themes', 'GET /api/v1/editions/{edition:int}/call', 'GET /api/v1/editions/{edition:int}/venue',
   'GET /editions/{edition:int}/results', 'GET /editions/{edition:int}/transparency',
   'GET /api/v1/editions/{edition:int}/results', 'GET /api/v1/editions/{edition:int}/transparency',
+  // The published programme and each session's page
+  'GET /editions/{edition:int}/programme', 'GET /editions/{edition:int}/programme/{code}',
+  'GET /api/v1/editions/{edition:int}/programme', 'GET /api/v1/editions/{edition:int}/programme/{code}',
 ];
 
 for (const engine of engines()) {

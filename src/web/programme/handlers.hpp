@@ -1,6 +1,7 @@
 #pragma once
 // The handlers of the programme stage: the venue (rooms, features, open windows) the
-// timetable fills; plain functions from the exchange to a response, registered in
+// timetable fills, and the public programme with "I plan to attend" and the reader's
+// agenda; plain functions from the exchange to a response, registered in
 // routes.cpp.
 #include "http/message.hpp"
 
@@ -30,5 +31,14 @@ http::Response api_planning_unavailable_list(Exchange&);
 http::Response api_planning_unavailable_add(Exchange&);
 http::Response api_planning_unavailable_remove(Exchange&);
 http::Response api_planning_time_zone(Exchange&);
+
+http::Response programme_page(Exchange&);
+http::Response programme_session_page(Exchange&);
+http::Response programme_attend(Exchange&);
+http::Response agenda_page(Exchange&);
+http::Response api_programme_list(Exchange&);
+http::Response api_programme_session(Exchange&);
+http::Response api_programme_attendance(Exchange&);
+http::Response api_agenda(Exchange&);
 
 }  // namespace convene::web

@@ -1,5 +1,6 @@
-// The addresses of the programme stage: the venue the timetable fills, and the draft
-// timetable.
+// The addresses of the programme stage: the venue the timetable fills, the draft
+// timetable, and the public programme (published sessions, "I plan to attend", the
+// reader's agenda).
 #include "web/programme/handlers.hpp"
 #include "web/site/app.hpp"
 
@@ -50,6 +51,22 @@ void add_programme_routes(App& app) {
               policy::Gate::secretariat_of_edition, api_planning_unavailable_remove);
     app.route("PUT", "/api/v1/editions/{edition:int}/timetable/time-zones",
               policy::Gate::secretariat_of_edition, api_planning_time_zone);
+
+    // The public programme: anyone reads it; a signed-in participant marks sessions.
+    app.route("GET", "/editions/{edition:int}/programme", policy::Gate::anyone, programme_page,
+              App::cacheable);
+    app.route("GET", "/editions/{edition:int}/programme/{code}", policy::Gate::anyone,
+              programme_session_page, App::cacheable);
+    app.route("POST", "/editions/{edition:int}/programme/{code}/attend", policy::Gate::signed_in,
+              programme_attend);
+    app.route("GET", "/editions/{edition:int}/agenda", policy::Gate::signed_in, agenda_page);
+    app.route("GET", "/api/v1/editions/{edition:int}/programme", policy::Gate::anyone,
+              api_programme_list);
+    app.route("GET", "/api/v1/editions/{edition:int}/programme/{code}", policy::Gate::anyone,
+              api_programme_session);
+    app.route("PUT", "/api/v1/editions/{edition:int}/programme/{code}/attendance",
+              policy::Gate::signed_in, api_programme_attendance);
+    app.route("GET", "/api/v1/editions/{edition:int}/agenda", policy::Gate::signed_in, api_agenda);
 }
 
 }  // namespace convene::web
