@@ -1,7 +1,7 @@
 #pragma once
 // The handlers of the programme stage: the venue (rooms, features, open windows) the
-// timetable fills; plain functions from the exchange to a response, registered in
-// routes.cpp.
+// timetable fills, and the published programme's feeds; plain functions from the exchange to a
+// response, registered in routes.cpp.
 #include "http/message.hpp"
 
 namespace convene::web {
@@ -15,5 +15,18 @@ http::Response venue_room_save(Exchange&);
 http::Response api_venue_show(Exchange&);
 http::Response api_venue_room_add(Exchange&);
 http::Response api_venue_room_save(Exchange&);
+
+// The published programme's feeds (feed_pages.cpp) and the personal calendar
+// (calendar_pages.cpp).
+http::Response programme_ics(Exchange&);
+http::Response programme_schedule_xml(Exchange&);
+http::Response programme_schedule_json(Exchange&);
+http::Response programme_csv(Exchange&);
+http::Response programme_xlsx(Exchange&);
+http::Response personal_ics(Exchange&);
+http::Response calendar_page(Exchange&);
+http::Response calendar_create(Exchange&);
+http::Response api_programme_feeds(Exchange&);
+http::Response api_calendar_create(Exchange&);
 
 }  // namespace convene::web
