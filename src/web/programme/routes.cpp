@@ -1,5 +1,5 @@
-// The addresses of the programme stage: the venue the timetable fills, and the
-// published programme's feeds.
+// The addresses of the programme stage: the venue the timetable fills, the draft
+// timetable, and the published programme's feeds.
 #include "web/programme/handlers.hpp"
 #include "web/site/app.hpp"
 
@@ -46,6 +46,16 @@ void add_programme_routes(App& app) {
               policy::Gate::secretariat_of_edition, api_venue_room_add);
     app.route("PUT", "/api/v1/editions/{edition:int}/venue/rooms/{room:int}",
               policy::Gate::secretariat_of_edition, api_venue_room_save);
+    app.route("GET", "/api/v1/editions/{edition:int}/timetable",
+              policy::Gate::secretariat_of_edition, api_timetable_show);
+    app.route("POST", "/api/v1/editions/{edition:int}/timetable/moves",
+              policy::Gate::secretariat_of_edition, api_timetable_move);
+    app.route("POST", "/api/v1/editions/{edition:int}/timetable/complete",
+              policy::Gate::secretariat_of_edition, api_timetable_complete);
+    app.route("GET", "/api/v1/editions/{edition:int}/timetable/settings",
+              policy::Gate::secretariat_of_edition, api_timetable_settings_show);
+    app.route("PUT", "/api/v1/editions/{edition:int}/timetable/settings",
+              policy::Gate::secretariat_of_edition, api_timetable_settings_save);
     add_feed_routes(app);
 }
 
