@@ -191,6 +191,20 @@ for (const engine of engines()) {
       assert.equal(again[8].type, 'n', 'expected attendance is a number');
     });
 
+    test('an edition with nothing published has empty feeds that still read', async () => {
+      const list = (await api(server.base, 'GET', '/api/v1/editions')).json;
+      const other = (Array.isArray(list) ? list : list.editions).find((e) => e.id !== edition);
+      const base = `${server.base}/editions/${other.id}`;
+      assert.equal(readIcs(await (await get(`${base}/programme.ics`)).text()).events.length, 0);
+      const xml = await (await get(`${base}/schedule.xml`)).text();
+      const check = withFile(xml, (file) => spawnSync('xmllint', ['--noout', '--schema', 'tests/schemas/schedule.xml.xsd', file], { encoding: 'utf8' }));
+      assert.equal(check.status, 0, check.stderr);
+      const json = await (await get(`${base}/schedule.json`)).text();
+      const valid = withFile(json, (file) => spawnSync('/usr/bin/python3', [checker, 'json', file, 'tests/schemas/schedule.schema.json'], { encoding: 'utf8' }));
+      assert.equal(valid.status, 0, valid.stdout);
+      assert.equal(readCsv(await (await get(`${base}/programme.csv`)).text()).length, 1, 'the headings only');
+    });
+
     test('a published change keeps the UID and raises SEQUENCE; a cancellation says so', async () => {
       const json = schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat());
       const [moved, cancelled] = json;

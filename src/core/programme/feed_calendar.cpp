@@ -26,10 +26,7 @@ void property(std::string& out, std::string_view name, const std::string& value)
 std::string event_description(const FeedSession& s) {
     std::string text = s.description;
     std::string people;
-    for (const auto& p : s.people)
-        people += (people.empty() ? "" : "\n") +
-                  say("programme.feed.person",
-                      {{"name", p.name}, {"role", code_label("programme.feed.role.", p.role)}});
+    for (const auto& line : people_lines(s)) people += (people.empty() ? "" : "\n") + line;
     if (!people.empty()) text += (text.empty() ? "" : "\n\n") + people;
     return text;
 }

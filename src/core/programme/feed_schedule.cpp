@@ -93,6 +93,15 @@ std::string track_of(const FeedSession& s) {
     return s.theme.empty() ? s.type_name : s.theme;
 }
 
+// Each person once, though they organise and speak.
+std::vector<FeedPerson> persons_of(const FeedSession& s) {
+    std::vector<FeedPerson> out;
+    std::set<PersonId> seen;
+    for (const auto& p : s.people)
+        if (seen.insert(p.id).second) out.push_back(p);
+    return out;
+}
+
 }  // namespace
 
 std::string schedule_xml(const PublishedProgramme& p, const std::string& host) {
@@ -135,7 +144,7 @@ std::string schedule_xml(const PublishedProgramme& p, const std::string& host) {
                 out += "        <abstract>" + xml_text(s->description) + "</abstract>\n";
                 out += "        <description>" + xml_text(s->description) + "</description>\n";
                 out += "        <persons>\n";
-                for (const auto& person : s->people)
+                for (const auto& person : persons_of(*s))
                     out += "          <person id=\"" + to_string(person.id) + "\">" +
                            xml_text(person.name) + "</person>\n";
                 out += "        </persons>\n";
@@ -174,7 +183,7 @@ std::string schedule_json(const PublishedProgramme& p, const std::string& host) 
             Json events = Json::array();
             for (const auto* s : sessions) {
                 Json persons = Json::array();
-                for (const auto& person : s->people)
+                for (const auto& person : persons_of(*s))
                     persons.push_back({{"id", person.id.value()}, {"name", person.name}});
                 Json links = Json::array();
                 if (!s->url.empty()) links.push_back({{"url", s->url}, {"title", s->code}});

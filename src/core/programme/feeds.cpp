@@ -109,7 +109,13 @@ std::string session_uuid(const std::string& uid) {
         }
         return h;
     };
-    std::uint64_t hi = fnv(14695981039346656037ULL), lo = fnv(0x6c62272e07bb0142ULL ^ hi);
+    auto mix = [](std::uint64_t z) {  // splitmix64's finaliser: every bit stirs every bit
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    };
+    std::uint64_t hi = mix(fnv(14695981039346656037ULL));
+    std::uint64_t lo = mix(fnv(0x6c62272e07bb0142ULL) ^ hi);
     hi = (hi & ~0xF000ULL) | 0x8000ULL;                  // version 8
     lo = (lo & ~(0xC000ULL << 48)) | (0x8000ULL << 48);  // variant 10
     char text[40];
@@ -137,6 +143,25 @@ std::string schedule_acronym(const std::string& name) {
     return out;
 }
 
+std::vector<std::string> people_lines(const FeedSession& s) {
+    std::vector<PersonId> order;
+    std::map<PersonId, std::pair<std::string, std::vector<std::string>>> named;  // name, roles
+    for (const auto& p : s.people) {
+        auto [at, added] = named.try_emplace(p.id, p.name, std::vector<std::string>());
+        if (added) order.push_back(p.id);
+        auto& roles = at->second.second;
+        if (std::find(roles.begin(), roles.end(), p.role) == roles.end()) roles.push_back(p.role);
+    }
+    std::vector<std::string> out;
+    for (auto id : order) {
+        std::string roles;
+        for (const auto& r : named[id].second)
+            roles += (roles.empty() ? "" : ", ") + code_label("programme.feed.role.", r);
+        out.push_back(say("programme.feed.person", {{"name", named[id].first}, {"role", roles}}));
+    }
+    return out;
+}
+
 std::vector<std::vector<std::string>> venue_sheet(const PublishedProgramme& p) {
     std::vector<std::vector<std::string>> rows;
     rows.push_back({say("programme.feed.sheet.day"), say("programme.feed.sheet.start"),
@@ -151,11 +176,7 @@ std::vector<std::vector<std::string>> venue_sheet(const PublishedProgramme& p) {
         std::string needs, people;
         for (const auto& n : s.needs)
             needs += (needs.empty() ? "" : ", ") + code_label("venue.feature.", n);
-        for (const auto& person : s.people)
-            people += (people.empty() ? "" : "; ") +
-                      say("programme.feed.person",
-                          {{"name", person.name},
-                           {"role", code_label("programme.feed.role.", person.role)}});
+        for (const auto& line : people_lines(s)) people += (people.empty() ? "" : "; ") + line;
         rows.push_back({s.start.substr(0, 10), format_time_of_day(*start),
                         format_time_of_day(*start + s.duration), s.room_name, s.code, s.title,
                         s.type_name, needs, std::to_string(s.expected), people});

@@ -114,6 +114,9 @@ std::string schedule_json(const PublishedProgramme& p, const std::string& host);
 // "regional_igf_demo_2027": lower-case letters, digits and '_' (the schedules' acronym).
 std::string schedule_acronym(const std::string& name);
 
+// "Ana Silva (organiser, speaker)": each person of the session once, with their roles.
+std::vector<std::string> people_lines(const FeedSession& s);
+
 // The venue team's sheet: a heading row, then one row per session that is not
 // cancelled: day, start, end, room, code, title, type, needs, expected, people. The
 // headings come from the catalog.
