@@ -257,6 +257,16 @@ for (const engine of engines()) {
       const host = new URL(server.base).host;
       assert.deepEqual(cal.events.map((e) => e.uid).sort(), marked.map((id) => `session-${id}@${host}`).sort());
 
+      // The sessions the account's person organises or speaks in come too.
+      const now = JSON.parse(await (await get(feeds.schedule_json)).text()).schedule;
+      const live = now.conference.days.flatMap((d) => Object.values(d.rooms).flat());
+      const person = live.find((e) => e.persons.length > 0 && !marked.includes(e.id)).persons[0].id;
+      sql(server, `UPDATE people SET account_id = ${accountId} WHERE id = ${person}`);
+      const theirs = live.filter((e) => e.persons.some((p) => p.id === person)).map((e) => e.id);
+      const expected = [...new Set([...marked, ...theirs])].map((id) => `session-${id}@${host}`).sort();
+      cal = readIcs(await (await get(address)).text());
+      assert.deepEqual(cal.events.filter((e) => e.status !== 'CANCELLED').map((e) => e.uid).sort(), expected);
+
       const viaApi = await api(server.base, 'POST', `/api/v1/editions/${edition}/agenda/calendar`, { token: server.admin.token });
       assert.equal(viaApi.status, 201);
       assert.match(viaApi.json.url, /\/calendar\/[0-9a-f]{64}\.ics$/);
