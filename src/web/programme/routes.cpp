@@ -11,14 +11,17 @@ namespace {
 // hold nothing the public programme does not show but the expected attendance), and a
 // participant's own calendar behind its secret address.
 void add_feed_routes(App& app) {
-    app.route("GET", "/editions/{edition:int}/programme.ics", policy::Gate::anyone, programme_ics);
+    // Every subscribed calendar and app polls these: kept a few seconds (App::cacheable).
+    app.route("GET", "/editions/{edition:int}/programme.ics", policy::Gate::anyone, programme_ics,
+              App::cacheable);
     app.route("GET", "/editions/{edition:int}/schedule.xml", policy::Gate::anyone,
-              programme_schedule_xml);
+              programme_schedule_xml, App::cacheable);
     app.route("GET", "/editions/{edition:int}/schedule.json", policy::Gate::anyone,
-              programme_schedule_json);
-    app.route("GET", "/editions/{edition:int}/programme.csv", policy::Gate::anyone, programme_csv);
-    app.route("GET", "/editions/{edition:int}/programme.xlsx", policy::Gate::anyone,
-              programme_xlsx);
+              programme_schedule_json, App::cacheable);
+    app.route("GET", "/editions/{edition:int}/programme.csv", policy::Gate::anyone, programme_csv,
+              App::cacheable);
+    app.route("GET", "/editions/{edition:int}/programme.xlsx", policy::Gate::anyone, programme_xlsx,
+              App::cacheable);
     app.route("GET", "/calendar/{feed}", policy::Gate::anyone, personal_ics);
     app.route("GET", "/editions/{edition:int}/agenda/calendar", policy::Gate::signed_in,
               calendar_page);
