@@ -1,6 +1,10 @@
 // The programme as conference apps read it: frab's schedule.xml and the c3voc schedule
 // JSON (the same days, rooms and events; times venue-local with the venue's offset).
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include <cstdio>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -47,11 +51,27 @@ std::string hours_minutes(int minutes) {
     return text;
 }
 
+// Text in Latin letters without accents ("Jūratė" -> "Jurate", "Дети" -> "Deti"),
+// through ICU's transliterators (one a thread); the text unchanged when ICU has none.
+std::string ascii_letters(const std::string& text) {
+    thread_local const std::unique_ptr<icu::Transliterator> latin = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> t(
+            icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+        return U_SUCCESS(status) ? std::move(t) : nullptr;
+    }();
+    if (!latin) return text;
+    auto u = icu::UnicodeString::fromUTF8(text);
+    latin->transliterate(u);
+    std::string out;
+    return u.toUTF8String(out);
+}
+
 // "regional_igf_demo_2027-ws12-children-s-rights-online": lower-case letters, digits,
 // '-' and '_', ending with a letter or digit, unique by the session's code.
 std::string slug(const std::string& acronym, const FeedSession& s) {
     std::string words;
-    for (unsigned char c : s.code + " " + s.title) {
+    for (unsigned char c : ascii_letters(s.code + " " + s.title)) {
         if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
             words += static_cast<char>(c);

@@ -184,6 +184,13 @@ TEST(ProgrammeFeeds, TheScheduleXmlHasDaysRoomsAndEvents) {
     EXPECT_NE(xml.find("<slug>regional_igf_demo_2027-ws12-children-s-rights-online-offline-safety"),
               std::string::npos);
     EXPECT_EQ(xml.find("WS14"), std::string::npos) << "a cancelled session is left out";
+    auto other = sample();
+    other.sessions[0].title = "Права детей: Jūratė’s café";
+    auto transliterated = schedule_xml(other, "forum.example.org");
+    EXPECT_NE(
+        transliterated.find("<slug>regional_igf_demo_2027-ws12-prava-detej-jurate-s-cafe</slug>"),
+        std::string::npos)
+        << transliterated.substr(0, 1500);
 }
 
 TEST(ProgrammeFeeds, TheScheduleJsonFollowsC3voc) {
