@@ -1,5 +1,7 @@
 #include "web/programme/planning_actions.hpp"
 
+#include <algorithm>
+
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "core/programme/planning.hpp"
@@ -52,8 +54,11 @@ programme::ProgrammeSession created_session_in_form(Exchange& ex, const http::Fo
             errors.push_back({"people", say("planning.person_line", {{"line", line}})});
             continue;
         }
-        add_person(ex, s, trim(line.substr(0, comma)), trim(line.substr(comma + 1)), "people",
-                   errors);
+        // The role as people write it ("Online moderator") is the code "online_moderator".
+        auto role = ascii_lower(trim(line.substr(comma + 1)));
+        for (auto& c : role)
+            if (c == ' ' || c == '-') c = '_';
+        add_person(ex, s, trim(line.substr(0, comma)), role, "people", errors);
     }
     auto room = trim(form.get("fixed_room")), start = trim(form.get("fixed_start"));
     if (!room.empty() || !start.empty()) {
@@ -125,8 +130,13 @@ programme::ProgrammeSession created_session_in_body(Exchange& ex, const nlohmann
     return s;
 }
 
-SessionId create_session(Exchange& ex, const store::Edition& e, programme::ProgrammeSession s) {
-    auto errors = programme::check_created_session(s, e.start_date, e.end_date);
+SessionId create_session(Exchange& ex, const store::Edition& e, programme::ProgrammeSession s,
+                         FieldErrors errors) {
+    // Each field named once: a problem of shape ("long" for a duration) says it best.
+    for (auto& err : programme::check_created_session(s, e.start_date, e.end_date))
+        if (std::none_of(errors.begin(), errors.end(),
+                         [&](const FieldError& f) { return f.field == err.field; }))
+            errors.push_back(err);
     if (s.fixed && !store::venue_room(ex.db(), e.id, s.fixed->room))
         errors.push_back({"fixed_room", say("timetable.no_such_room")});
     throw_if_invalid(errors);

@@ -22,8 +22,10 @@ programme::ProgrammeSession created_session_in_form(Exchange& ex, const http::Fo
 // The JSON body's session ({code, title, session_type, duration, needs, demand,
 // people: [{email, role}], fixed: {room, start}}); 422 naming the member.
 programme::ProgrammeSession created_session_in_body(Exchange& ex, const nlohmann::json& body);
-// Adds it; 422 naming every problem, 409 naming `code` when the code is taken.
-SessionId create_session(Exchange& ex, const store::Edition& e, programme::ProgrammeSession s);
+// Adds it; 422 naming every problem (with the form's `shape_errors`), 409 naming `code`
+// when the code is taken.
+SessionId create_session(Exchange& ex, const store::Edition& e, programme::ProgrammeSession s,
+                         FieldErrors shape_errors = {});
 
 // Adds the time `email`'s person cannot be there; 422 naming `email`, `start` or `end`.
 void add_unavailable(Exchange& ex, const store::Edition& e, const std::string& email,

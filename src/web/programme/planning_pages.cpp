@@ -72,6 +72,12 @@ http::Response planning_with(Exchange& ex, const store::Edition& e, const std::s
     auto for_part = [&](const std::string& name) { return part == name ? shown : FieldErrors{}; };
     auto typed_for = [&](const std::string& name) { return part == name ? typed : nullptr; };
     nlohmann::json unavailable = unavailable_json(ex, e);
+    for (auto& u : unavailable)  // "2027-06-23 09:00" reads better than the stored "T"
+        for (const char* end : {"start", "end"}) {
+            auto t = u[end].get<std::string>();
+            if (t.size() > 10) t[10] = ' ';
+            u[std::string(end) + "_text"] = t;
+        }
     nlohmann::json zoned = nlohmann::json::array();
     for (const auto& p : store::people_with_time_zones(ex.db(), e.id))
         zoned.push_back({{"name", p.name}, {"email", p.email}, {"time_zone", p.time_zone}});
@@ -80,6 +86,8 @@ http::Response planning_with(Exchange& ex, const store::Edition& e, const std::s
         return t ? t->get(name) : std::string();
     };
     auto u_errors = for_part("unavailable"), z_errors = for_part("zone");
+    for (auto& err : z_errors)  // the form's box for the e-mail has a name of its own
+        if (err.field == "email") err.field = "zone_email";
     nlohmann::json view = {
         {"title", say("page.programme.planning.title", {{"edition", e.name}})},
         {"edition", edition_view(e)},
@@ -96,13 +104,13 @@ http::Response planning_with(Exchange& ex, const store::Edition& e, const std::s
         {"zoned", zoned},
         {"has_zoned", !zoned.empty()},
         {"zone_form",
-         {{"email", field_view("email", say("planning.field.email"), value("zone", "email"),
-                               z_errors, "email", true)},
+         {{"email", field_view("zone_email", say("planning.field.email"),
+                               value("zone", "zone_email"), z_errors, "email", true)},
           {"time_zone",
            field_view("time_zone", say("planning.field.time_zone"), value("zone", "time_zone"),
                       z_errors, "text", false, say("planning.field.time_zone_hint"))}}},
         {"saved", ex.request.query_param("saved")},
-        {"errors", error_summary(shown)},
+        {"errors", error_summary(part == "zone" ? z_errors : shown)},
         {"has_errors", !errors.empty()}};
     return ex.page("programme/planning", view, status);
 }
@@ -135,8 +143,7 @@ http::Response planning_session_add(Exchange& ex) {
     return on_page(ex, e, "session", "create", [&](const http::Form& form) {
         FieldErrors errors;
         auto s = created_session_in_form(ex, form, errors);
-        throw_if_invalid(errors);
-        create_session(ex, e, s);
+        create_session(ex, e, s, errors);
     });
 }
 
@@ -157,7 +164,7 @@ http::Response planning_unavailable_remove(Exchange& ex) {
 http::Response planning_time_zone(Exchange& ex) {
     auto e = managed_edition(ex);
     return on_page(ex, e, "zone", "time-zones", [&](const http::Form& form) {
-        set_time_zone(ex, form.get("email"), form.get("time_zone"));
+        set_time_zone(ex, form.get("zone_email"), form.get("time_zone"));
     });
 }
 
