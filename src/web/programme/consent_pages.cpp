@@ -16,6 +16,7 @@ nlohmann::json consent_view(Exchange& ex, const Consent& consent) {
     auto names = timetable_names(ex, consent.edition);
     auto view = change_view(ex, names, consent.change, false);
     view["edition_name"] = consent.edition.name;
+    view["session_title"] = view["title"];  // "title" is the page's
     view["name"] = consent.name;
     view["email"] = consent.link.email;
     view["expires_at"] = consent.link.expires_at;
