@@ -29,7 +29,8 @@ nlohmann::json consent_view(Exchange& ex, const Consent& consent) {
 http::Response consent_form(Exchange& ex) {
     auto consent = valid_consent(ex);
     auto view = consent_view(ex, consent);
-    view["title"] = say("page.programme.consent.title", {{"session", view["code"].get<std::string>()}});
+    view["title"] =
+        say("page.programme.consent.title", {{"session", view["code"].get<std::string>()}});
     view["token"] = ex.params.text("token");
     view["asking"] = true;
     return ex.page("programme/consent", view);
@@ -41,7 +42,8 @@ http::Response consent_answer(Exchange& ex) {
     answer_consent(ex, consent, answer);
     consent.change.status = answer == "accept" ? "accepted" : "declined";
     auto view = consent_view(ex, consent);
-    view["title"] = say("page.programme.consent.title", {{"session", view["code"].get<std::string>()}});
+    view["title"] =
+        say("page.programme.consent.title", {{"session", view["code"].get<std::string>()}});
     view["accepted"] = answer == "accept";
     view["declined"] = answer != "accept";
     view["asking"] = false;

@@ -62,9 +62,8 @@ void withdraw_mails(Exchange& ex, PlacementChangeId change) {
 void refuse_when_locked(Exchange& ex, const store::Edition& e,
                         const programme::ProgrammeSettings& settings) {
     if (programme::programme_locked(settings, ex.now()))
-        throw http::conflict(say("publish.locked", {{"at", stored_time(settings.locked_from,
-                                                                         e.time_zone)
-                                                                 .text}}));
+        throw http::conflict(
+            say("publish.locked", {{"at", stored_time(settings.locked_from, e.time_zone).text}}));
 }
 
 // Asks the session's organisers, one link each; the links expire after 14 days and
@@ -79,16 +78,15 @@ void ask_organisers(Exchange& ex, const store::Edition& e, const TimetableNames&
     for (const auto& who : store::session_organisers(ex.db(), session)) {
         auto token = random_token();
         store::add_consent_links(ex.db(), change, {{who.email, token_hash(token)}}, expires);
-        auto mail = mail_from_template(
-            "placement_change",
-            {{"name", who.name},
-             {"edition", e.name},
-             {"code", s.code},
-             {"title", s.title},
-             {"from", slot_view(names, session, from)["text"]},
-             {"to", slot_view(names, session, to)["text"]},
-             {"link", ex.app.config().base_url + "/consent/" + token},
-             {"expires_at", stored_time(expires, e.time_zone).text}});
+        auto mail = mail_from_template("placement_change",
+                                       {{"name", who.name},
+                                        {"edition", e.name},
+                                        {"code", s.code},
+                                        {"title", s.title},
+                                        {"from", slot_view(names, session, from)["text"]},
+                                        {"to", slot_view(names, session, to)["text"]},
+                                        {"link", ex.app.config().base_url + "/consent/" + token},
+                                        {"expires_at", stored_time(expires, e.time_zone).text}});
         mail.dedupe_key = "consent:" + to_string(change) + ":" + token_hash(token);
         mail.recipient = who.email;
         store::enqueue_mail(ex.db(), mail, ex.now());
@@ -153,8 +151,7 @@ Publication publish_timetable(Exchange& ex, const store::Edition& e) {
     auto draft = store::draft_slots(ex.db(), e.id);
     auto published = store::published_slots(ex.db(), e.id);
     auto first = store::timetable_versions(ex.db(), e.id).empty();
-    if (first && draft.empty())
-        throw http::unprocessable({{"timetable", say("publish.empty")}});
+    if (first && draft.empty()) throw http::unprocessable({{"timetable", say("publish.empty")}});
     auto diff = programme::diff_timetables(published, draft);
     std::map<SessionId, store::PlacementChange> pending;
     for (auto& c : store::placement_changes(ex.db(), e.id, "pending")) pending[c.session] = c;
@@ -202,8 +199,8 @@ Publication publish_timetable(Exchange& ex, const store::Edition& e) {
         out.version = store::record_version(
             ex.db(), e.id, by,
             say("publish.note.published", {{"added", out.added},
-                                             {"removed", out.removed},
-                                             {"changes", static_cast<int>(out.changes.size())}}),
+                                           {"removed", out.removed},
+                                           {"changes", static_cast<int>(out.changes.size())}}),
             ex.now());
         out.recorded = true;
     } else {
@@ -239,8 +236,8 @@ nlohmann::json change_view(Exchange& ex, const TimetableNames& names,
             asked.push_back({{"email", l.email},
                              {"expires_at", l.expires_at},
                              {"expires", time_view(l.expires_at, names.time_zone)},
-                             {"answered_at", l.used_at.empty() ? nlohmann::json()
-                                                               : nlohmann::json(l.used_at)}});
+                             {"answered_at",
+                              l.used_at.empty() ? nlohmann::json() : nlohmann::json(l.used_at)}});
         view["asked"] = asked;
         view["nobody_asked"] = asked.empty();
     }
@@ -308,10 +305,10 @@ Consent valid_consent(Exchange& ex) {
                           say("consent.link.closed." + change.status,
                               {{"at", stored_time(change.decided_at, edition.time_zone).text}}));
     auto settings = store::programme_settings(ex.db(), edition.id);
-    if (programme::programme_locked(settings, ex.now()) && change.created_at >= settings.locked_from)
-        throw http::conflict(say("publish.locked", {{"at", stored_time(settings.locked_from,
-                                                                         edition.time_zone)
-                                                                 .text}}));
+    if (programme::programme_locked(settings, ex.now()) &&
+        change.created_at >= settings.locked_from)
+        throw http::conflict(say(
+            "publish.locked", {{"at", stored_time(settings.locked_from, edition.time_zone).text}}));
     std::string name = link->email;
     for (const auto& who : store::session_organisers(ex.db(), change.session))
         if (ascii_lower(who.email) == ascii_lower(link->email)) name = who.name;
@@ -365,8 +362,9 @@ nlohmann::json versions_diff_view(Exchange& ex, const store::Edition& e, std::in
         v["at"] = slot_view(names, x.session, x.slot);
         cancelled.push_back(v);
     }
-    return {{"from", a},   {"to", b},   {"moved", moved}, {"added", added}, {"cancelled", cancelled},
-            {"same", d.empty()}};
+    return {
+        {"from", a},        {"to", b}, {"moved", moved}, {"added", added}, {"cancelled", cancelled},
+        {"same", d.empty()}};
 }
 
 }  // namespace convene::web

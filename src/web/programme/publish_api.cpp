@@ -67,7 +67,8 @@ http::Response api_timetable_change_impose(Exchange& ex) {
     auto c = change_in_path(ex, e);
     impose_change(ex, e, c, text_member(http::parse_json_body(ex.request), "reason"));
     auto names = timetable_names(ex, e);
-    return http::Response::json(change_view(ex, names, *store::placement_change(ex.db(), e.id, c.id), true));
+    return http::Response::json(
+        change_view(ex, names, *store::placement_change(ex.db(), e.id, c.id), true));
 }
 
 http::Response api_timetable_change_withdraw(Exchange& ex) {
@@ -75,7 +76,8 @@ http::Response api_timetable_change_withdraw(Exchange& ex) {
     auto c = change_in_path(ex, e);
     withdraw_change(ex, e, c);
     auto names = timetable_names(ex, e);
-    return http::Response::json(change_view(ex, names, *store::placement_change(ex.db(), e.id, c.id), true));
+    return http::Response::json(
+        change_view(ex, names, *store::placement_change(ex.db(), e.id, c.id), true));
 }
 
 http::Response api_consent_show(Exchange& ex) {

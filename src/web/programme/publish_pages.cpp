@@ -23,8 +23,8 @@ nlohmann::json version_options(const std::vector<store::TimetableVersion>& versi
                                std::int64_t current) {
     std::vector<std::pair<std::string, std::string>> choices;
     for (const auto& v : versions)
-        choices.push_back({std::to_string(v.number),
-                           say("publish.version.option", {{"number", v.number}})});
+        choices.push_back(
+            {std::to_string(v.number), say("publish.version.option", {{"number", v.number}})});
     return options_view(choices, std::to_string(current));
 }
 
@@ -101,7 +101,8 @@ http::Response timetable_diff_form(Exchange& ex) {
     auto e = managed_edition(ex);
     auto a = ex.request.query_param("from"), b = ex.request.query_param("to");
     auto number = [](const std::string& t) {
-        return !t.empty() && t.size() < 10 && t.find_first_not_of("0123456789") == std::string::npos;
+        return !t.empty() && t.size() < 10 &&
+               t.find_first_not_of("0123456789") == std::string::npos;
     };
     if (!number(a) || !number(b))
         throw http::unprocessable({{number(a) ? "to" : "from", say("publish.version.choose")}});
@@ -156,22 +157,23 @@ http::Response changes_with(Exchange& ex, const store::Edition& e, const std::st
         auto id = failed ? "field-reason-" + to_string(*failed) : "field-" + err.field;
         summary.push_back({{"id", id}, {"message", err.message}});
     }
-    nlohmann::json view = {{"title", say("page.programme.changes.title", {{"edition", e.name}})},
-                           {"edition", edition_view(e)},
-                           {"pending", pending},
-                           {"has_pending", !pending.empty()},
-                           {"decided", decided},
-                           {"has_decided", !decided.empty()},
-                           {"locked", locked},
-                           {"locked_text", locked ? say("publish.locked",
-                                                        {{"at", time_view(settings.locked_from,
-                                                                          e.time_zone)["text"]
-                                                                    .get<std::string>()}})
-                                                  : std::string()},
-                           {"notice", notice},
-                           {"has_notice", !notice.empty()},
-                           {"errors", summary},
-                           {"has_errors", !summary.empty()}};
+    nlohmann::json view = {
+        {"title", say("page.programme.changes.title", {{"edition", e.name}})},
+        {"edition", edition_view(e)},
+        {"pending", pending},
+        {"has_pending", !pending.empty()},
+        {"decided", decided},
+        {"has_decided", !decided.empty()},
+        {"locked", locked},
+        {"locked_text",
+         locked ? say("publish.locked",
+                      {{"at",
+                        time_view(settings.locked_from, e.time_zone)["text"].get<std::string>()}})
+                : std::string()},
+        {"notice", notice},
+        {"has_notice", !notice.empty()},
+        {"errors", summary},
+        {"has_errors", !summary.empty()}};
     return ex.page("programme/changes", view, status);
 }
 

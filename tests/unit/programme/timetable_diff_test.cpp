@@ -10,7 +10,9 @@ using namespace convene::programme;
 namespace {
 
 const RoomId hall{1}, room2{2};
-SessionId s(std::int64_t n) { return SessionId{n}; }
+SessionId s(std::int64_t n) {
+    return SessionId{n};
+}
 
 }  // namespace
 
@@ -26,14 +28,16 @@ TEST(TimetableDiff, MovedAddedAndCancelled) {
                                        {s(2), {room2, "2027-06-23T09:00"}},
                                        {s(3), {room2, "2027-06-23T11:00"}},
                                        {s(4), {hall, "2027-06-24T09:00"}}};
-    std::map<SessionId, Slot> newer = {{s(1), {hall, "2027-06-23T09:00"}},  // unchanged
-                                       {s(2), {hall, "2027-06-23T14:00"}},  // room and start
+    std::map<SessionId, Slot> newer = {{s(1), {hall, "2027-06-23T09:00"}},   // unchanged
+                                       {s(2), {hall, "2027-06-23T14:00"}},   // room and start
                                        {s(3), {room2, "2027-06-23T10:00"}},  // start only
                                        {s(5), {room2, "2027-06-24T09:00"}}};
     auto d = diff_timetables(older, newer);
     ASSERT_EQ(d.moved.size(), 2u);
-    EXPECT_EQ(d.moved[0], (SessionMove{s(3), {room2, "2027-06-23T11:00"}, {room2, "2027-06-23T10:00"}}));
-    EXPECT_EQ(d.moved[1], (SessionMove{s(2), {room2, "2027-06-23T09:00"}, {hall, "2027-06-23T14:00"}}));
+    EXPECT_EQ(d.moved[0],
+              (SessionMove{s(3), {room2, "2027-06-23T11:00"}, {room2, "2027-06-23T10:00"}}));
+    EXPECT_EQ(d.moved[1],
+              (SessionMove{s(2), {room2, "2027-06-23T09:00"}, {hall, "2027-06-23T14:00"}}));
     ASSERT_EQ(d.added.size(), 1u);
     EXPECT_EQ(d.added[0], (SessionSlot{s(5), {room2, "2027-06-24T09:00"}}));
     ASSERT_EQ(d.cancelled.size(), 1u);
