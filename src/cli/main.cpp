@@ -181,6 +181,9 @@ int demo(const Settings& s, std::uint64_t seed, int proposals,
          << say("cli.demo.evaluating", {{"name", forum.evaluating_edition.name},
                                         {"proposals", forum.evaluating_proposals.size()}})
          << "\n"
+         << say("cli.demo.programme", {{"name", forum.programme_edition.name},
+                                       {"sessions", forum.programme_proposals.size() + 1}})
+         << "\n"
          << say("cli.demo.admin",
                 {{"email", creds.admin_email}, {"password", creds.admin_password}})
          << "\n"

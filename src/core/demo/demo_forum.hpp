@@ -68,6 +68,10 @@ struct DemoForum {
     EditionDraft evaluating_edition;
     std::vector<DemoProposal> evaluating_proposals;
     int evaluating_members = 0;  // the first this many of `mag_members` sit on its MAG
+    // A regional IGF whose proposals are decided and whose timetable is published: the
+    // public programme, the feeds and changes that need the organisers' consent.
+    EditionDraft programme_edition;
+    std::vector<DemoProposal> programme_proposals;
     std::uint64_t seed = 0;
 };
 

@@ -115,9 +115,9 @@ std::map<SessionId, Slot> edition_slots(const EditionInstance& ei, const Timetab
 
 std::string session_code(const std::string& session_type, std::int64_t number) {
     static const std::map<std::string, std::string> codes = {
-        {"workshop", "WS"},     {"open_forum", "OF"},       {"dc_session", "DC"},
-        {"bpf_session", "BPF"}, {"nri_session", "NRI"},     {"main_session", "MS"},
-        {"town_hall", "TH"},    {"lightning_talk", "LT"},   {"day0_event", "D0"}};
+        {"workshop", "WS"},     {"open_forum", "OF"},     {"dc_session", "DC"},
+        {"bpf_session", "BPF"}, {"nri_session", "NRI"},   {"main_session", "MS"},
+        {"town_hall", "TH"},    {"lightning_talk", "LT"}, {"day0_event", "D0"}};
     std::string prefix;
     if (auto at = codes.find(session_type); at != codes.end()) {
         prefix = at->second;

@@ -45,15 +45,15 @@ struct ProgrammeSession {
     std::string theme;         // the theme's name, "" when none
     std::vector<std::string> tags;
     std::string description;
-    int duration = 60;                // minutes
-    std::vector<std::string> needs;   // room features it must have
-    int demand = 0;                   // the Secretariat's estimate of people expected
-    int marks = 0;                    // participants who plan to attend
+    int duration = 60;               // minutes
+    std::vector<std::string> needs;  // room features it must have
+    int demand = 0;                  // the Secretariat's estimate of people expected
+    int marks = 0;                   // participants who plan to attend
     std::vector<SessionPerson> people;
-    std::optional<Slot> fixed;        // placement the solver must keep
-    std::vector<SessionId> after;     // sessions it must start after the end of
+    std::optional<Slot> fixed;     // placement the solver must keep
+    std::vector<SessionId> after;  // sessions it must start after the end of
     bool cancelled = false;
-    std::int64_t sequence = 0;        // bumped at each published change (iCalendar SEQUENCE)
+    std::int64_t sequence = 0;  // bumped at each published change (iCalendar SEQUENCE)
     std::int64_t version = 1;
 
     // The demand the solver uses: the marks once there are any, else the estimate.

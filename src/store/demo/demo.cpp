@@ -7,11 +7,15 @@
 
 #include "core/common/clock.hpp"
 #include "core/demo/demo_venue.hpp"
+#include "core/programme/solver.hpp"
 #include "security/secrets.hpp"
 #include "store/accounts/accounts.hpp"
 #include "store/common/audit.hpp"
+#include "store/decisions/decisions.hpp"
 #include "store/editions/editions.hpp"
 #include "store/evaluation/assignment.hpp"
+#include "store/programme/sessions.hpp"
+#include "store/programme/timetable.hpp"
 #include "store/programme/venue.hpp"
 #include "store/proposals/submissions.hpp"
 #include "store/synthesis/synthesis.hpp"
@@ -176,6 +180,69 @@ void load_evaluating_edition(db::Connection& c, const DemoForum& forum,
                        });
 }
 
+// The regional IGF: every proposal accepted and the results out, an opening fixed in the
+// main hall, online speakers in far time zones, the timetable completed by the solver and
+// published as version 1.
+void load_programme_edition(db::Connection& c, const DemoForum& forum,
+                            const std::vector<std::int64_t>& person_ids, AccountId admin,
+                            const std::string& now) {
+    if (forum.programme_proposals.empty()) return;
+    auto edition = create_edition(c, forum.programme_edition, now);
+    std::vector<ThemeId> theme_ids;
+    for (const auto& t : forum.themes) theme_ids.push_back(add_theme(c, edition, t));
+    auto rooms = demo_venue(forum.rooms, forum.programme_edition.start_date,
+                            forum.programme_edition.end_date);
+    std::vector<RoomId> room_ids;
+    for (const auto& r : rooms) room_ids.push_back(add_venue_room(c, edition, r));
+    auto ids = insert_proposals(c, edition, forum.programme_proposals, theme_ids, person_ids, now);
+    for (auto id : ids) {
+        Decision d;
+        d.kind = "accepted";
+        d.reason = "Selected by the MAG for the regional programme.";
+        save_decision(c, edition, ProposalId{id}, d, 0, std::nullopt, now);
+    }
+    set_results_published(c, edition, now);
+    sync_programme_sessions(c, edition, now);
+
+    static const std::vector<std::string> tags = {
+        "Access",       "AI",        "Cybersecurity",          "Data governance",
+        "Human rights", "Inclusion", "Internet fragmentation", "Sustainability"};
+    static const std::vector<std::string> zones = {"Asia/Tokyo", "Australia/Sydney",
+                                                   "Europe/Berlin", "Pacific/Auckland"};
+    int online = 0;
+    for (auto s : programme_sessions(c, edition)) {
+        auto n = static_cast<std::size_t>(s.id.value());
+        s.tags = {tags[n % tags.size()], tags[(n * 3 + 1) % tags.size()]};
+        if (s.tags[0] == s.tags[1]) s.tags.pop_back();
+        s.demand = 20 + static_cast<int>((n * 37) % 130);
+        save_programme_session(c, s, s.version);
+        for (const auto& p : s.people)
+            if (!p.onsite && p.role == "speaker" && online++ % 3 == 0)
+                set_person_time_zone(c, p.person,
+                                     zones[static_cast<std::size_t>(online) % zones.size()]);
+    }
+    programme::ProgrammeSession opening;
+    opening.code = "OP1";
+    opening.title = "Opening ceremony";
+    opening.session_type = "main_session";
+    opening.duration = 90;
+    opening.needs = {"interpretation"};
+    opening.demand = 400;
+    opening.fixed =
+        programme::Slot{room_ids.front(), forum.programme_edition.start_date + "T09:00"};
+    add_programme_session(c, edition, opening);
+
+    auto instance = programme::edition_instance(load_programme(c, edition), true);
+    programme::ScheduleOptions options;
+    options.time_limit = 1.0;
+    options.seed = forum.seed;
+    auto result = programme::schedule(instance.instance, options);
+    auto slots = programme::edition_slots(instance, result.timetable);
+    replace_draft(c, edition, slots, now);
+    for (const auto& [session, slot] : slots) set_published_slot(c, session, slot);
+    record_version(c, edition, admin, "", now);
+}
+
 }  // namespace
 
 DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) {
@@ -236,6 +303,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
     insert_proposals(*c, edition, forum.proposals, theme_ids, person_ids, now);
     load_evaluated_edition(*c, forum, person_ids, now);
     load_evaluating_edition(*c, forum, person_ids, now);
+    load_programme_edition(*c, forum, person_ids, admin, now);
     record_audit(*c, std::nullopt, "demo.load", "edition " + to_string(edition),
                  "{\"proposals\":" + std::to_string(forum.proposals.size()) + "}", now);
     tx.commit();

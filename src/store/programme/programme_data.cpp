@@ -17,8 +17,8 @@ std::vector<programme::PersonUnavailable> unavailability(db::Connection& c, Edit
          )sql",
                                  {edition})
                                .rows)
-        out.push_back({row.integer("id"), row.id<PersonId>("person_id"), row.text("name"), row.text("starts_at"),
-                       row.text("ends_at")});
+        out.push_back({row.integer("id"), row.id<PersonId>("person_id"), row.text("name"),
+                       row.text("starts_at"), row.text("ends_at")});
     return out;
 }
 

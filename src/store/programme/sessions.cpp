@@ -110,8 +110,7 @@ void add_people_and_links(db::Connection& c, EditionId edition, std::int64_t onl
 void write_links(db::Connection& c, const ProgrammeSession& s) {
     c.run(R"sql(DELETE FROM session_after WHERE session_id = ?)sql", {s.id});
     for (auto a : s.after)
-        c.run(R"sql(INSERT INTO session_after (session_id, after_id) VALUES (?, ?))sql",
-              {s.id, a});
+        c.run(R"sql(INSERT INTO session_after (session_id, after_id) VALUES (?, ?))sql", {s.id, a});
 }
 
 db::Value optional_room(const std::optional<programme::Slot>& slot) {
@@ -212,7 +211,8 @@ std::optional<ProgrammeSession> programme_session(db::Connection& c, EditionId e
 }
 
 SessionId add_programme_session(db::Connection& c, EditionId edition, const ProgrammeSession& s) {
-    SessionId id{db::scalar(c.run(R"sql(
+    SessionId id{db::scalar(c.run(
+        R"sql(
         INSERT INTO programme_sessions
             (edition_id, code, title, session_type, theme_id, tags, description, duration, needs,
              demand, fixed_room_id, fixed_start)
@@ -221,11 +221,9 @@ SessionId add_programme_session(db::Connection& c, EditionId edition, const Prog
                 ?, ?, ?, ?, ?, ?, ?)
         RETURNING id
     )sql",
-                                  {edition, s.code, s.title, s.session_type, edition, s.theme,
-                                   nlohmann::json(s.tags).dump(), s.description,
-                                   std::int64_t{s.duration}, joined(s.needs),
-                                   std::int64_t{s.demand}, optional_room(s.fixed),
-                                   optional_start(s.fixed)}))};
+        {edition, s.code, s.title, s.session_type, edition, s.theme, nlohmann::json(s.tags).dump(),
+         s.description, std::int64_t{s.duration}, joined(s.needs), std::int64_t{s.demand},
+         optional_room(s.fixed), optional_start(s.fixed)}))};
     auto stored = s;
     stored.id = id;
     write_links(c, stored);

@@ -41,7 +41,8 @@ void set_session_people(db::Connection& c, SessionId session,
                         const std::vector<programme::SessionPerson>& people);
 
 std::vector<programme::PersonUnavailable> unavailability(db::Connection& c, EditionId edition);
-void add_unavailability(db::Connection& c, EditionId edition, const programme::PersonUnavailable& u);
+void add_unavailability(db::Connection& c, EditionId edition,
+                        const programme::PersonUnavailable& u);
 void remove_unavailability(db::Connection& c, EditionId edition, std::int64_t id);
 void set_person_time_zone(db::Connection& c, PersonId person, const std::string& zone);
 

@@ -34,8 +34,8 @@ std::map<SessionId, DraftPlacement> draft_placements(db::Connection& c, EditionI
          )sql",
                                  {edition})
                                .rows)
-        out[row.id<SessionId>("session_id")] = {
-            {row.id<RoomId>("room_id"), row.text("starts_at")}, row.integer("version")};
+        out[row.id<SessionId>("session_id")] = {{row.id<RoomId>("room_id"), row.text("starts_at")},
+                                                row.integer("version")};
     return out;
 }
 
@@ -148,8 +148,12 @@ std::vector<TimetableVersion> timetable_versions(db::Connection& c, EditionId ed
          )sql",
                                  {edition})
                                .rows)
-        out.push_back({row.id<TimetableVersionId>("id"), row.integer("number"),
-                       row.text("published_at"), row.text("published_by"), row.text("note"), {}});
+        out.push_back({row.id<TimetableVersionId>("id"),
+                       row.integer("number"),
+                       row.text("published_at"),
+                       row.text("published_by"),
+                       row.text("note"),
+                       {}});
     return out;
 }
 
@@ -165,14 +169,16 @@ std::optional<TimetableVersion> timetable_version(db::Connection& c, EditionId e
                    {edition, number});
     if (r.empty()) return std::nullopt;
     const auto& row = r.rows[0];
-    return TimetableVersion{row.id<TimetableVersionId>("id"), row.integer("number"),
-                            row.text("published_at"),         row.text("published_by"),
-                            row.text("note"),                 slots_from_json(row.text("content"))};
+    return TimetableVersion{row.id<TimetableVersionId>("id"),
+                            row.integer("number"),
+                            row.text("published_at"),
+                            row.text("published_by"),
+                            row.text("note"),
+                            slots_from_json(row.text("content"))};
 }
 
 void bump_sequence(db::Connection& c, SessionId session) {
-    c.run(R"sql(UPDATE programme_sessions SET sequence = sequence + 1 WHERE id = ?)sql",
-          {session});
+    c.run(R"sql(UPDATE programme_sessions SET sequence = sequence + 1 WHERE id = ?)sql", {session});
 }
 
 programme::EditionProgramme load_programme(db::Connection& c, EditionId edition) {

@@ -15,6 +15,11 @@ http::Response venue_room_save(Exchange&);
 http::Response api_venue_show(Exchange&);
 http::Response api_venue_room_add(Exchange&);
 http::Response api_venue_room_save(Exchange&);
+http::Response api_timetable_show(Exchange&);
+http::Response api_timetable_move(Exchange&);
+http::Response api_timetable_complete(Exchange&);
+http::Response api_timetable_settings_show(Exchange&);
+http::Response api_timetable_settings_save(Exchange&);
 
 // Publishing: versions, diffs, changes awaiting consent (publish_pages.cpp,
 // consent_pages.cpp, publish_api.cpp).

@@ -1,4 +1,5 @@
-// The addresses of the programme stage: the venue the timetable fills.
+// The addresses of the programme stage: the venue the timetable fills, the draft
+// timetable, and publishing it (versions, changes awaiting the organisers' consent).
 #include <string>
 
 #include "web/programme/handlers.hpp"
@@ -20,6 +21,16 @@ void add_programme_routes(App& app) {
               policy::Gate::secretariat_of_edition, api_venue_room_add);
     app.route("PUT", "/api/v1/editions/{edition:int}/venue/rooms/{room:int}",
               policy::Gate::secretariat_of_edition, api_venue_room_save);
+    app.route("GET", "/api/v1/editions/{edition:int}/timetable",
+              policy::Gate::secretariat_of_edition, api_timetable_show);
+    app.route("POST", "/api/v1/editions/{edition:int}/timetable/moves",
+              policy::Gate::secretariat_of_edition, api_timetable_move);
+    app.route("POST", "/api/v1/editions/{edition:int}/timetable/complete",
+              policy::Gate::secretariat_of_edition, api_timetable_complete);
+    app.route("GET", "/api/v1/editions/{edition:int}/timetable/settings",
+              policy::Gate::secretariat_of_edition, api_timetable_settings_show);
+    app.route("PUT", "/api/v1/editions/{edition:int}/timetable/settings",
+              policy::Gate::secretariat_of_edition, api_timetable_settings_save);
 
     // Publishing the timetable; changes to published sessions wait for the organisers.
     const auto secretariat = policy::Gate::secretariat_of_edition;

@@ -10,12 +10,15 @@
 
 #include "core/common/text.hpp"
 #include "core/demo/demo_forum.hpp"
+#include "core/programme/checker.hpp"
 #include "database/database.hpp"
 #include "database/migrations.hpp"
 #include "security/secrets.hpp"
 #include "store/accounts/accounts.hpp"
 #include "store/demo/demo.hpp"
 #include "store/editions/editions.hpp"
+#include "store/programme/sessions.hpp"
+#include "store/programme/timetable.hpp"
 #include "store/proposals/proposal_list.hpp"
 
 using namespace convene;
@@ -207,6 +210,41 @@ TEST_P(Storage, DemoForumLoadsInOneTransaction) {
     ASSERT_TRUE(admin);
     EXPECT_TRUE(verify_password(creds.admin_password, admin->second));
     EXPECT_THROW(store::load_demo_forum(*database_, generate_demo_forum(3)), std::runtime_error);
+}
+
+// The demo's regional IGF ships a published timetable: every accepted proposal is a
+// session, placed without a hard conflict; the opening keeps its fixed place; a move
+// over a stale version is refused; the published timetable is version 1.
+TEST_P(Storage, DemoProgrammeIsPublishedWithoutHardConflicts) {
+    store::load_demo_forum(*database_, generate_demo_forum(3));
+    auto c = database_->acquire();
+    auto edition = EditionId{
+        db::scalar(c->run("SELECT id FROM editions WHERE name = 'Regional IGF demo 2027'"))};
+    auto programme = store::load_programme(*c, edition);
+    ASSERT_EQ(programme.sessions.size(), 61u) << "60 accepted proposals and the opening";
+    EXPECT_EQ(programme.placed, programme.previous) << "the draft is what was published";
+    EXPECT_EQ(programme.placed.size(), 61u);
+    auto ei = programme::edition_instance(programme, false);
+    ASSERT_TRUE(ei.placed);
+    auto report = programme::check_timetable(ei.instance, *ei.placed);
+    for (const auto& v : report.violations) ADD_FAILURE() << v.text;
+    auto opening = std::find_if(programme.sessions.begin(), programme.sessions.end(),
+                                [](const auto& s) { return s.code == "OP1"; });
+    ASSERT_NE(opening, programme.sessions.end());
+    EXPECT_EQ(programme.placed.at(opening->id), *opening->fixed);
+    auto versions = store::timetable_versions(*c, edition);
+    ASSERT_EQ(versions.size(), 1u);
+    EXPECT_EQ(store::timetable_version(*c, edition, 1)->slots, programme.previous);
+    // Two editors: the second move, over the version both opened, changes nothing.
+    auto drafts = store::draft_placements(*c, edition);
+    auto [session, placement] = *std::next(drafts.begin(), 3);
+    auto moved = placement.slot;
+    moved.start = programme.rooms.front().room.windows.back().start;
+    EXPECT_TRUE(store::place_session(*c, session, moved, placement.version, "now"));
+    EXPECT_FALSE(store::place_session(*c, session, placement.slot, placement.version, "now"));
+    EXPECT_EQ(store::draft_slots(*c, edition).at(session), moved);
+    // Bringing in the accepted proposals again adds nothing.
+    EXPECT_EQ(store::sync_programme_sessions(*c, edition, "now"), 0);
 }
 
 // The lists' filter as SQL with bound values: the same answers on both engines.
