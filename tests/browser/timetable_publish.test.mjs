@@ -44,13 +44,15 @@ describe('publishing the timetable and an organiser consenting', () => {
       const check = async (name) => {
         await assertAccessible(page);
         await assertNoSidewaysScroll(page);
-        await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+        if (name) await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
       };
       await page.goto(server.base + '/login');
+      await check();
       await page.getByLabel('E-mail').fill(server.admin.email);
       await page.getByLabel('Password').fill(server.admin.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL((u) => u.pathname !== '/login');
+      await check();
 
       await page.goto(`${server.base}/editions/${edition}/timetable/versions`);
       await page.getByRole('heading', { level: 1, name: /Published timetable of/ }).waitFor();
