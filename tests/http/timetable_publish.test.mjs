@@ -47,7 +47,7 @@ for (const engine of engines()) {
     const linksOf = async (change) => Promise.all(change.asked.map((a) => linkInMail(server, a.email, 'consent')));
 
     before(async () => {
-      server = await startServer(engine, { demo: true, demoProposals: 40, testHooks: true });
+      server = await startServer(engine, { demo: true, demoProposals: 60, testHooks: true });
       const editions = (await api(server.base, 'GET', '/api/v1/editions')).json.editions;
       edition = editions.find((e) => e.name === 'Regional IGF demo 2027').id;
       secretariat = new Visitor(server.base);
@@ -220,10 +220,13 @@ for (const engine of engines()) {
     });
 
     test('from the lock date: publishing a move and imposing are refused; earlier links still work', async () => {
-      const early = await pick();
+      const early = await pick(), second = await pick();
       await move(early);
-      const change = await changeOf((await publish()).changes[0]);
+      await move(second);
+      const made = await Promise.all((await publish()).changes.map((id) => changeOf(id)));
+      const change = made.find((c) => c.session === early.id), secondChange = made.find((c) => c.session === second.id);
       const [token] = await linksOf(change);
+      const [secondToken] = await linksOf(secondChange);
       const later = await pick();
       await move(later);
       await new Promise((r) => setTimeout(r, 1100));
@@ -242,6 +245,13 @@ for (const engine of engines()) {
         assert.equal((await as('GET', '/timetable/versions')).json.versions.length, before, 'nothing published');
         const accepted = await consent(token, 'accept');
         assert.equal(accepted.status, 200, 'a change made before the lock may still be accepted');
+        // A lock dated before the change: its links no longer work.
+        const yesterday = new Date(Date.now() - 86400000).toISOString().replace(/\.\d+Z$/, 'Z');
+        assert.equal((await as('PUT', '/timetable/settings', { locked_from: yesterday })).status, 200);
+        const refusedLink = await consent(secondToken, 'accept');
+        assert.equal(refusedLink.status, 409);
+        assert.match(refusedLink.json.detail, /locked/);
+        assert.equal((await changeOf(secondChange.id)).status, 'pending', 'nothing changed');
       } finally {
         assert.equal((await as('PUT', '/timetable/settings', { locked_from: '' })).status, 200);
       }
