@@ -38,6 +38,41 @@ void set_person_time_zone(db::Connection& c, PersonId person, const std::string&
     c.run(R"sql(UPDATE people SET time_zone = ? WHERE id = ?)sql", {zone, person});
 }
 
+std::optional<KnownPerson> person_by_email(db::Connection& c, const std::string& email) {
+    auto r = c.run(R"sql(
+        SELECT id, name, COALESCE(email, '') AS email, time_zone FROM people
+        WHERE LOWER(email) = LOWER(?)
+        ORDER BY id
+        LIMIT 1
+    )sql",
+                   {email});
+    if (r.empty()) return std::nullopt;
+    const auto& row = r.rows[0];
+    return KnownPerson{row.id<PersonId>("id"), row.text("name"), row.text("email"),
+                       row.text("time_zone")};
+}
+
+std::vector<KnownPerson> people_with_time_zones(db::Connection& c, EditionId edition) {
+    std::vector<KnownPerson> out;
+    for (const auto& row : c.run(R"sql(
+             SELECT DISTINCT pe.id, pe.name, COALESCE(pe.email, '') AS email, pe.time_zone
+             FROM people pe
+             WHERE pe.time_zone <> '' AND (
+                 pe.id IN (SELECT pp.person_id FROM proposal_people pp
+                           JOIN programme_sessions s ON s.proposal_id = pp.proposal_id
+                           WHERE s.edition_id = ?)
+                 OR pe.id IN (SELECT sp.person_id FROM session_people sp
+                              JOIN programme_sessions s ON s.id = sp.session_id
+                              WHERE s.edition_id = ?))
+             ORDER BY pe.name, pe.id
+         )sql",
+                                 {edition, edition})
+                               .rows)
+        out.push_back(
+            {row.id<PersonId>("id"), row.text("name"), row.text("email"), row.text("time_zone")});
+    return out;
+}
+
 programme::ProgrammeSettings programme_settings(db::Connection& c, EditionId edition) {
     programme::ProgrammeSettings s;
     auto r = c.run(R"sql(SELECT programme_settings FROM editions WHERE id = ?)sql", {edition});

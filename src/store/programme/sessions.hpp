@@ -46,6 +46,15 @@ void add_unavailability(db::Connection& c, EditionId edition,
 void remove_unavailability(db::Connection& c, EditionId edition, std::int64_t id);
 void set_person_time_zone(db::Connection& c, PersonId person, const std::string& zone);
 
+struct KnownPerson {
+    PersonId id;
+    std::string name, email, time_zone;
+};
+// The person the forum knows by this e-mail (case-insensitive), the first when several.
+std::optional<KnownPerson> person_by_email(db::Connection& c, const std::string& email);
+// The people of the edition's sessions who have a time zone of their own.
+std::vector<KnownPerson> people_with_time_zones(db::Connection& c, EditionId edition);
+
 programme::ProgrammeSettings programme_settings(db::Connection& c, EditionId edition);
 void set_programme_settings(db::Connection& c, EditionId edition,
                             const programme::ProgrammeSettings& s);

@@ -20,6 +20,16 @@ http::Response api_timetable_move(Exchange&);
 http::Response api_timetable_complete(Exchange&);
 http::Response api_timetable_settings_show(Exchange&);
 http::Response api_timetable_settings_save(Exchange&);
+http::Response planning_page(Exchange&);
+http::Response planning_session_add(Exchange&);
+http::Response planning_unavailable_add(Exchange&);
+http::Response planning_unavailable_remove(Exchange&);
+http::Response planning_time_zone(Exchange&);
+http::Response api_planning_session_add(Exchange&);
+http::Response api_planning_unavailable_list(Exchange&);
+http::Response api_planning_unavailable_add(Exchange&);
+http::Response api_planning_unavailable_remove(Exchange&);
+http::Response api_planning_time_zone(Exchange&);
 
 // Publishing: versions, diffs, changes awaiting consent (publish_pages.cpp,
 // consent_pages.cpp, publish_api.cpp).

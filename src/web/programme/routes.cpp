@@ -31,6 +31,27 @@ void add_programme_routes(App& app) {
               policy::Gate::secretariat_of_edition, api_timetable_settings_show);
     app.route("PUT", "/api/v1/editions/{edition:int}/timetable/settings",
               policy::Gate::secretariat_of_edition, api_timetable_settings_save);
+    app.route("GET", "/editions/{edition:int}/timetable/planning",
+              policy::Gate::secretariat_of_edition, planning_page);
+    app.route("POST", "/editions/{edition:int}/timetable/planning/sessions",
+              policy::Gate::secretariat_of_edition, planning_session_add);
+    app.route("POST", "/editions/{edition:int}/timetable/planning/unavailability",
+              policy::Gate::secretariat_of_edition, planning_unavailable_add);
+    app.route("POST",
+              "/editions/{edition:int}/timetable/planning/unavailability/{entry:int}/remove",
+              policy::Gate::secretariat_of_edition, planning_unavailable_remove);
+    app.route("POST", "/editions/{edition:int}/timetable/planning/time-zones",
+              policy::Gate::secretariat_of_edition, planning_time_zone);
+    app.route("POST", "/api/v1/editions/{edition:int}/timetable/sessions",
+              policy::Gate::secretariat_of_edition, api_planning_session_add);
+    app.route("GET", "/api/v1/editions/{edition:int}/timetable/unavailability",
+              policy::Gate::secretariat_of_edition, api_planning_unavailable_list);
+    app.route("POST", "/api/v1/editions/{edition:int}/timetable/unavailability",
+              policy::Gate::secretariat_of_edition, api_planning_unavailable_add);
+    app.route("DELETE", "/api/v1/editions/{edition:int}/timetable/unavailability/{entry:int}",
+              policy::Gate::secretariat_of_edition, api_planning_unavailable_remove);
+    app.route("PUT", "/api/v1/editions/{edition:int}/timetable/time-zones",
+              policy::Gate::secretariat_of_edition, api_planning_time_zone);
 
     // Publishing the timetable; changes to published sessions wait for the organisers.
     const auto secretariat = policy::Gate::secretariat_of_edition;
