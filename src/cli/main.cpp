@@ -163,11 +163,9 @@ int serve(const Settings& s) {
     return 0;
 }
 
-int demo(const Settings& s, std::uint64_t seed, int proposals,
+int demo(const Settings& s, std::uint64_t seed, const DemoSize& size,
          const std::string& credentials_file) {
     auto database = open_database(s, 1);
-    DemoSize size;
-    size.proposals = proposals;
     auto forum = generate_demo_forum(seed, size);
     auto creds = store::load_demo_forum(*database, forum);
     std::ostringstream text;
@@ -182,7 +180,8 @@ int demo(const Settings& s, std::uint64_t seed, int proposals,
                                         {"proposals", forum.evaluating_proposals.size()}})
          << "\n"
          << say("cli.demo.programme", {{"name", forum.programme_edition.name},
-                                       {"sessions", forum.programme_proposals.size() + 1}})
+                                       {"placed", creds.programme_placed},
+                                       {"sessions", creds.programme_sessions}})
          << "\n"
          << say("cli.demo.admin",
                 {{"email", creds.admin_email}, {"password", creds.admin_password}})
@@ -298,9 +297,15 @@ int main(int argc, char** argv) {
     std::uint64_t seed = 1;
     std::string credentials_file;
     demo_cmd->add_option("--seed", seed, say("cli.help.demo.seed"))->capture_default_str();
-    int demo_proposals = 300;
-    demo_cmd->add_option("--proposals", demo_proposals, say("cli.help.demo.proposals"))
+    DemoSize demo_size;
+    demo_cmd->add_option("--proposals", demo_size.proposals, say("cli.help.demo.proposals"))
         ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    demo_cmd->add_option("--rooms", demo_size.rooms, say("cli.help.demo.rooms"))
+        ->check(CLI::Range(2, 40))
+        ->capture_default_str();
+    demo_cmd->add_option("--days", demo_size.days, say("cli.help.demo.days"))
+        ->check(CLI::Range(1, 9))
         ->capture_default_str();
     demo_cmd->add_option("--credentials", credentials_file, say("cli.help.demo.credentials"));
 
@@ -399,7 +404,7 @@ int main(int argc, char** argv) {
                 std::cout << say("cli.migrate.applied", {{"migration", m}}) << "\n";
             return 0;
         }
-        if (demo_cmd->parsed()) return demo(s, seed, demo_proposals, credentials_file);
+        if (demo_cmd->parsed()) return demo(s, seed, demo_size, credentials_file);
         auto database = open_database(s, 1);
         auto c = database->acquire();
         auto now = format_utc(Clock::now());

@@ -279,8 +279,9 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
         forum.evaluating_proposals.push_back(make_proposal(n));
     // Drawn last, for the same reason: a regional IGF whose programme is published.
     forum.programme_edition = {
-        "Regional IGF demo 2027", "2027", "2027-04-20", "2027-04-22", "America/Sao_Paulo",
+        "Regional IGF demo 2027", "2027", "2027-04-20", "", "America/Sao_Paulo",
         "Demo Regional Centre"};
+    forum.programme_edition.end_date = "2027-04-" + std::to_string(20 + size.days - 1);
     for (int n = 1; n <= std::max(size.proposals / 5, 3); ++n)
         forum.programme_proposals.push_back(make_proposal(n));
     return forum;

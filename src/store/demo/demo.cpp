@@ -185,7 +185,7 @@ void load_evaluating_edition(db::Connection& c, const DemoForum& forum,
 // published as version 1.
 void load_programme_edition(db::Connection& c, const DemoForum& forum,
                             const std::vector<std::int64_t>& person_ids, AccountId admin,
-                            const std::string& now) {
+                            const std::string& now, DemoCredentials& out) {
     if (forum.programme_proposals.empty()) return;
     auto edition = create_edition(c, forum.programme_edition, now);
     std::vector<ThemeId> theme_ids;
@@ -241,6 +241,8 @@ void load_programme_edition(db::Connection& c, const DemoForum& forum,
     replace_draft(c, edition, slots, now);
     for (const auto& [session, slot] : slots) set_published_slot(c, session, slot);
     record_version(c, edition, admin, "", now);
+    out.programme_sessions = static_cast<int>(instance.instance.sessions.size());
+    out.programme_placed = result.placed;
 }
 
 }  // namespace
@@ -303,7 +305,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
     insert_proposals(*c, edition, forum.proposals, theme_ids, person_ids, now);
     load_evaluated_edition(*c, forum, person_ids, now);
     load_evaluating_edition(*c, forum, person_ids, now);
-    load_programme_edition(*c, forum, person_ids, admin, now);
+    load_programme_edition(*c, forum, person_ids, admin, now, out);
     record_audit(*c, std::nullopt, "demo.load", "edition " + to_string(edition),
                  "{\"proposals\":" + std::to_string(forum.proposals.size()) + "}", now);
     tx.commit();

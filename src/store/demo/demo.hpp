@@ -12,6 +12,7 @@ struct DemoCredentials {
     std::string admin_email, admin_password;
     std::string member_email, member_password;  // every MAG member shares the password
     EditionId edition_id;
+    int programme_sessions = 0, programme_placed = 0;  // of the regional IGF's timetable
 };
 
 // Throws std::runtime_error when the database already holds the demo accounts.
