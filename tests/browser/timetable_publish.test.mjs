@@ -54,7 +54,9 @@ describe('publishing the timetable and an organiser consenting', () => {
       await page.waitForURL((u) => u.pathname !== '/login');
       await check();
 
-      await page.goto(`${server.base}/editions/${edition}/timetable/versions`);
+      await page.goto(`${server.base}/editions/${edition}`);
+      await check();
+      await page.getByRole('link', { name: /^Publishing: the published timetable/ }).click();
       await page.getByRole('heading', { level: 1, name: /Published timetable of/ }).waitFor();
       await check('versions');
       assert.match(await page.locator('main').textContent(), /asks the organisers of 1 published session/);
