@@ -195,6 +195,16 @@ for (const engine of engines()) {
       assert.equal((await as('POST', `/timetable/changes/${second.changes[0]}/withdraw`)).status, 200);
     });
 
+    test('two officers publishing at once ask the organisers once', async () => {
+      const s = await pick();
+      await move(s);
+      const both = await Promise.all([as('POST', '/timetable/publish'), as('POST', '/timetable/publish')]);
+      for (const r of both) assert.ok([200, 409].includes(r.status), r.text);
+      const pending = (await as('GET', '/timetable/changes')).json.changes.filter((c) => c.session === s.id);
+      assert.equal(pending.length, 1, 'one change waits');
+      assert.equal((await as('POST', `/timetable/changes/${pending[0].id}/withdraw`)).status, 200);
+    });
+
     test('a session taken off and put back is removed, then added, with the versions to compare', async () => {
       const s = await pick();
       const off = await as('POST', '/timetable/moves', { session: s.id, room: null, version: s.version });

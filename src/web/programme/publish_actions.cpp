@@ -93,6 +93,21 @@ void ask_organisers(Exchange& ex, const store::Edition& e, const TimetableNames&
     }
 }
 
+// A new pending change; 409 when another publication asked about the session meanwhile
+// (one pending change per session, migrations/014).
+PlacementChangeId add_change(Exchange& ex, const store::Edition& e,
+                             const programme::SessionMove& m) {
+    try {
+        db::Savepoint attempt(ex.db());
+        auto id = store::add_placement_change(ex.db(), e.id, m.session, m.from, m.to, ex.now());
+        attempt.release();
+        return id;
+    } catch (const db::Error& err) {
+        if (err.kind() != db::Error::Kind::unique_violation) throw;
+        throw http::conflict(say("publish.concurrent"));
+    }
+}
+
 // The published placement becomes the change's; its SEQUENCE bumped; a version recorded.
 // The draft is the Secretariat's and stays as it is (a later move there is a new change).
 void apply_change(Exchange& ex, const store::Edition& e, const store::PlacementChange& c,
@@ -165,6 +180,16 @@ Publication publish_timetable(Exchange& ex, const store::Edition& e) {
 
     auto names = timetable_names(ex, e);
     Publication out;
+    // A pending change the draft no longer asks for (moved again, back, or taken off) is
+    // withdrawn first (its links die with it), so that a new one may take its place.
+    for (const auto& [session, c] : pending) {
+        auto now_draft = draft.find(session);
+        bool kept = now_draft != draft.end() && c.to == std::optional(now_draft->second);
+        if (kept) continue;
+        store::decide_placement_change(ex.db(), c.id, "withdrawn", "",
+                                       say("publish.change.replaced"), ex.now());
+        withdraw_mails(ex, c.id);
+    }
     for (const auto& a : diff.added) {
         store::set_published_slot(ex.db(), a.session, a.slot);
         ++out.added;
@@ -179,19 +204,9 @@ Publication publish_timetable(Exchange& ex, const store::Edition& e) {
         if (p != pending.end() && p->second.to == std::optional(m.to)) {
             continue;  // the same change, already asked
         }
-        auto id = store::add_placement_change(ex.db(), e.id, m.session, m.from, m.to, ex.now());
+        auto id = add_change(ex, e, m);
         ask_organisers(ex, e, names, id, m.session, m.from, m.to);
         out.changes.push_back(id);
-    }
-    // A pending change the draft no longer asks for (moved again, back, or taken off) is
-    // withdrawn; its links die with it.
-    for (const auto& [session, c] : pending) {
-        auto now_draft = draft.find(session);
-        bool kept = now_draft != draft.end() && c.to == std::optional(now_draft->second);
-        if (kept) continue;
-        store::decide_placement_change(ex.db(), c.id, "withdrawn", "",
-                                       say("publish.change.replaced"), ex.now());
-        withdraw_mails(ex, c.id);
     }
     std::optional<AccountId> by;
     if (ex.account()) by = ex.account()->id;
