@@ -32,6 +32,14 @@ const publicRoutes = [
   'GET /api/v1/editions/{edition:int}/themes', 'GET /api/v1/editions/{edition:int}/call', 'GET /api/v1/editions/{edition:int}/venue',
   'GET /editions/{edition:int}/results', 'GET /editions/{edition:int}/transparency',
   'GET /api/v1/editions/{edition:int}/results', 'GET /api/v1/editions/{edition:int}/transparency',
+  // The published programme and each session's page
+  'GET /editions/{edition:int}/programme', 'GET /editions/{edition:int}/programme/{code}',
+  'GET /api/v1/editions/{edition:int}/programme', 'GET /api/v1/editions/{edition:int}/programme/{code}',
+  // The published programme's feeds (only what the public programme shows), and a
+  // participant's calendar behind its secret address (the handler checks the token)
+  'GET /editions/{edition:int}/programme.ics', 'GET /editions/{edition:int}/schedule.xml', 'GET /editions/{edition:int}/schedule.json',
+  'GET /editions/{edition:int}/programme.csv', 'GET /editions/{edition:int}/programme.xlsx', 'GET /api/v1/editions/{edition:int}/feeds',
+  'GET /calendar/{feed}',
 ];
 
 for (const engine of engines()) {

@@ -1,7 +1,8 @@
 #pragma once
 // The handlers of the programme stage: the venue (rooms, features, open windows) the
-// timetable fills; plain functions from the exchange to a response, registered in
-// routes.cpp.
+// timetable fills, the draft timetable and its planning, the public programme with "I
+// plan to attend" and the reader's agenda, and the published programme's feeds; plain
+// functions from the exchange to a response, registered in routes.cpp.
 #include "http/message.hpp"
 
 namespace convene::web {
@@ -30,6 +31,27 @@ http::Response api_planning_unavailable_list(Exchange&);
 http::Response api_planning_unavailable_add(Exchange&);
 http::Response api_planning_unavailable_remove(Exchange&);
 http::Response api_planning_time_zone(Exchange&);
+
+http::Response programme_page(Exchange&);
+http::Response programme_session_page(Exchange&);
+http::Response programme_attend(Exchange&);
+http::Response agenda_page(Exchange&);
+http::Response api_programme_list(Exchange&);
+http::Response api_programme_session(Exchange&);
+http::Response api_programme_attendance(Exchange&);
+http::Response api_agenda(Exchange&);
+// The published programme's feeds (feed_pages.cpp) and the personal calendar
+// (calendar_pages.cpp).
+http::Response programme_ics(Exchange&);
+http::Response programme_schedule_xml(Exchange&);
+http::Response programme_schedule_json(Exchange&);
+http::Response programme_csv(Exchange&);
+http::Response programme_xlsx(Exchange&);
+http::Response personal_ics(Exchange&);
+http::Response calendar_page(Exchange&);
+http::Response calendar_create(Exchange&);
+http::Response api_programme_feeds(Exchange&);
+http::Response api_calendar_create(Exchange&);
 
 // Publishing: versions, diffs, changes awaiting consent (publish_pages.cpp,
 // consent_pages.cpp, publish_api.cpp).

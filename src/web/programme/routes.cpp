@@ -1,4 +1,6 @@
 // The addresses of the programme stage: the venue the timetable fills, the draft
+// timetable, the public programme (published sessions, "I plan to attend", the reader's
+// agenda) and the published programme's feeds.
 // timetable, and publishing it (versions, changes awaiting the organisers' consent).
 #include <string>
 
@@ -6,6 +8,36 @@
 #include "web/site/app.hpp"
 
 namespace convene::web {
+
+namespace {
+
+// The published programme as files anyone may read (the venue team's sheets too: they
+// hold nothing the public programme does not show but the expected attendance), and a
+// participant's own calendar behind its secret address.
+void add_feed_routes(App& app) {
+    // Every subscribed calendar and app polls these: kept a few seconds (App::cacheable).
+    app.route("GET", "/editions/{edition:int}/programme.ics", policy::Gate::anyone, programme_ics,
+              App::cacheable);
+    app.route("GET", "/editions/{edition:int}/schedule.xml", policy::Gate::anyone,
+              programme_schedule_xml, App::cacheable);
+    app.route("GET", "/editions/{edition:int}/schedule.json", policy::Gate::anyone,
+              programme_schedule_json, App::cacheable);
+    app.route("GET", "/editions/{edition:int}/programme.csv", policy::Gate::anyone, programme_csv,
+              App::cacheable);
+    app.route("GET", "/editions/{edition:int}/programme.xlsx", policy::Gate::anyone, programme_xlsx,
+              App::cacheable);
+    app.route("GET", "/calendar/{feed}", policy::Gate::anyone, personal_ics);
+    app.route("GET", "/editions/{edition:int}/agenda/calendar", policy::Gate::signed_in,
+              calendar_page);
+    app.route("POST", "/editions/{edition:int}/agenda/calendar", policy::Gate::signed_in,
+              calendar_create);
+    app.route("GET", "/api/v1/editions/{edition:int}/feeds", policy::Gate::anyone,
+              api_programme_feeds);
+    app.route("POST", "/api/v1/editions/{edition:int}/agenda/calendar", policy::Gate::signed_in,
+              api_calendar_create);
+}
+
+}  // namespace
 
 void add_programme_routes(App& app) {
     app.route("GET", "/editions/{edition:int}/venue", policy::Gate::secretariat_of_edition,
@@ -53,6 +85,22 @@ void add_programme_routes(App& app) {
     app.route("PUT", "/api/v1/editions/{edition:int}/timetable/time-zones",
               policy::Gate::secretariat_of_edition, api_planning_time_zone);
 
+    // The public programme: anyone reads it; a signed-in participant marks sessions.
+    app.route("GET", "/editions/{edition:int}/programme", policy::Gate::anyone, programme_page,
+              App::cacheable);
+    app.route("GET", "/editions/{edition:int}/programme/{code}", policy::Gate::anyone,
+              programme_session_page, App::cacheable);
+    app.route("POST", "/editions/{edition:int}/programme/{code}/attend", policy::Gate::signed_in,
+              programme_attend);
+    app.route("GET", "/editions/{edition:int}/agenda", policy::Gate::signed_in, agenda_page);
+    app.route("GET", "/api/v1/editions/{edition:int}/programme", policy::Gate::anyone,
+              api_programme_list);
+    app.route("GET", "/api/v1/editions/{edition:int}/programme/{code}", policy::Gate::anyone,
+              api_programme_session);
+    app.route("PUT", "/api/v1/editions/{edition:int}/programme/{code}/attendance",
+              policy::Gate::signed_in, api_programme_attendance);
+    app.route("GET", "/api/v1/editions/{edition:int}/agenda", policy::Gate::signed_in, api_agenda);
+    add_feed_routes(app);
     // Publishing the timetable; changes to published sessions wait for the organisers.
     const auto secretariat = policy::Gate::secretariat_of_edition;
     const std::string timetable = "/editions/{edition:int}/timetable";

@@ -91,6 +91,10 @@ CompletedTimetable complete_timetable(Exchange& ex, const store::Edition& e, boo
     refuse_when_locked(ex, e, store::programme_settings(ex.db(), e.id));
     CompletedTimetable out;
     out.brought_in = store::sync_programme_sessions(ex.db(), e.id, ex.now());
+    // The solver runs for seconds: not inside a write transaction, which on SQLite would
+    // hold every other writer of the forum that long. What it read is checked again
+    // before its answer is written.
+    ex.commit();
     auto programme = store::load_programme(ex.db(), e.id);
     out.instance = programme::edition_instance(programme, keep_placed);
     if (out.instance.instance.sessions.empty())
@@ -101,6 +105,13 @@ CompletedTimetable complete_timetable(Exchange& ex, const store::Edition& e, boo
     programme::ScheduleOptions options;
     options.time_limit = time_limit;
     out.result = programme::schedule(out.instance.instance, options);
+
+    ex.restart_write();
+    auto now = store::load_programme(ex.db(), e.id);
+    if (now.placed != programme.placed || now.sessions.size() != programme.sessions.size() ||
+        now.settings.locked_from != programme.settings.locked_from)
+        throw http::conflict(say("timetable.changed_while_solving"));
+    refuse_when_locked(ex, e, now.settings);
     store::replace_draft(ex.db(), e.id,
                          programme::edition_slots(out.instance, out.result.timetable), ex.now());
     ex.audit("timetable.complete", "edition " + to_string(e.id),

@@ -34,6 +34,18 @@ void check(const store::Edition& e, programme::VenueRoom& room) {
 
 }  // namespace
 
+std::string features_words(const programme::VenueRoom& room) {
+    std::string out;
+    for (const auto& f : room.features)
+        out += (out.empty() ? "" : ", ") + say("venue.feature." + f);
+    if (!room.languages.empty()) {
+        std::string languages;
+        for (const auto& l : room.languages) languages += (languages.empty() ? "" : ", ") + l;
+        out += (out.empty() ? "" : "; ") + say("venue.languages", {{"languages", languages}});
+    }
+    return out;
+}
+
 programme::VenueRoom room_in_form(const http::Form& form, FieldErrors& errors) {
     programme::VenueRoom room;
     room.name = form.get("name");

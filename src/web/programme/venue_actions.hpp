@@ -30,4 +30,7 @@ store::StoredRoom room_in_path(Exchange& ex, const store::Edition& e);
 
 nlohmann::json room_json(const store::StoredRoom& r);
 
+// What a room offers, in words: "Captioning, Interpretation; interpretation: ar, en".
+std::string features_words(const programme::VenueRoom& room);
+
 }  // namespace convene::web

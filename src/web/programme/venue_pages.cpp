@@ -13,18 +13,6 @@ namespace convene::web {
 
 namespace {
 
-std::string features_words(const programme::VenueRoom& room) {
-    std::string out;
-    for (const auto& f : room.features)
-        out += (out.empty() ? "" : ", ") + say("venue.feature." + f);
-    if (!room.languages.empty()) {
-        std::string languages;
-        for (const auto& l : room.languages) languages += (languages.empty() ? "" : ", ") + l;
-        out += (out.empty() ? "" : "; ") + say("venue.languages", {{"languages", languages}});
-    }
-    return out;
-}
-
 // The room form's fields, from the room or from what was typed.
 nlohmann::json room_fields(const programme::VenueRoom& room, const http::Form* typed,
                            const FieldErrors& errors) {

@@ -17,6 +17,7 @@
 #include "store/accounts/accounts.hpp"
 #include "store/demo/demo.hpp"
 #include "store/editions/editions.hpp"
+#include "store/programme/agenda.hpp"
 #include "store/programme/sessions.hpp"
 #include "store/programme/timetable.hpp"
 #include "store/proposals/proposal_list.hpp"
@@ -298,6 +299,43 @@ TEST_P(Storage, ConcurrentWritersAllSucceed) {
     for (auto& t : writers) t.join();
     auto c = database_->acquire();
     EXPECT_EQ(store::list_editions(*c).size(), 40u);
+}
+
+// The agenda: a participant's marks, and the sessions their people records (linked to
+// the account) or their proposals as organiser give them a part in.
+TEST_P(Storage, AgendaFindsMarksAndOwnSessions) {
+    auto creds = store::load_demo_forum(*database_, generate_demo_forum(3));
+    auto c = database_->acquire();
+    auto edition = EditionId{
+        db::scalar(c->run("SELECT id FROM editions WHERE name = 'Regional IGF demo 2027'"))};
+    auto account = store::find_account_for_sign_in(*c, creds.admin_email)->first.id;
+    auto sessions = store::programme_sessions(*c, edition);
+    std::vector<programme::ProgrammeSession> with_people;
+    for (const auto& s : sessions)
+        if (s.proposal && !s.people.empty()) with_people.push_back(s);
+    ASSERT_GE(with_people.size(), 2u);
+    const auto& spoken = with_people[0];
+    const auto& organised = with_people[1];
+    EXPECT_TRUE(store::own_sessions(*c, account, edition).empty());
+    c->run("UPDATE people SET account_id = ? WHERE id = ?", {account, spoken.people.back().person});
+    c->run(
+        "INSERT INTO proposal_editors (proposal_id, account_id, role, added_at) "
+        "VALUES (?, ?, 'editor', 'now')",
+        {*organised.proposal, account});
+    auto own = store::own_sessions(*c, account, edition);
+    ASSERT_TRUE(own.count(spoken.id));
+    EXPECT_EQ(own.at(spoken.id).front(), spoken.people.back().role);
+    ASSERT_TRUE(own.count(organised.id));
+    EXPECT_NE(std::find(own.at(organised.id).begin(), own.at(organised.id).end(), "organiser"),
+              own.at(organised.id).end());
+    // Marks: set twice is one mark; removed is none; counted on the session.
+    store::set_attendance(*c, account, spoken.id, true, "now");
+    store::set_attendance(*c, account, spoken.id, true, "now");
+    EXPECT_EQ(store::attending(*c, account, edition), std::vector<SessionId>{spoken.id});
+    EXPECT_EQ(store::programme_session(*c, edition, spoken.id)->marks, 1);
+    store::set_attendance(*c, account, spoken.id, false, "now");
+    EXPECT_TRUE(store::attending(*c, account, edition).empty());
+    EXPECT_EQ(store::programme_session(*c, edition, spoken.id)->marks, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Storage, ::testing::Values("sqlite", "postgresql"),
