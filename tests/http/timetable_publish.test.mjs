@@ -76,6 +76,8 @@ for (const engine of engines()) {
       assert.deepEqual([change.to.room, change.to.start], [to.room, to.start]);
       assert.ok(change.asked.length >= 1, 'its organisers were asked');
       assert.equal((await as('GET', '/timetable/versions')).json.versions.length, 1, 'published unchanged');
+      const publicStart = async () => (await api(server.base, 'GET', `/api/v1/editions/${edition}/programme/${s.code}`)).json.start;
+      assert.equal(await publicStart(), s.placement.start, 'the public programme keeps the old placement');
       const sequence = change.sequence;
       const [token, other] = await linksOf(change);
       // Opening the link changes nothing and says what changes, in words.
@@ -87,6 +89,10 @@ for (const engine of engines()) {
       assert.equal(r.status, 200, r.text);
       assert.equal(r.json.status, 'accepted');
       assert.equal(r.json.sequence, sequence + 1, 'SEQUENCE bumped');
+      assert.equal(await publicStart(), to.start, 'the public programme shows the new placement');
+      const ics = await fetch(`${server.base}/editions/${edition}/programme.ics`).then((x) => x.text());
+      const event = ics.split('BEGIN:VEVENT').find((v) => v.includes(`UID:session-${s.id}@`));
+      assert.match(event, new RegExp(`SEQUENCE:${sequence + 1}\\r?\\n`), 'the calendar feed carries the new SEQUENCE');
       const versions = (await as('GET', '/timetable/versions')).json.versions;
       assert.equal(versions[0].number, 2);
       assert.match(versions[0].note, new RegExp(`${s.code} moved, accepted by `));
