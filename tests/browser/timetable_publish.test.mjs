@@ -59,7 +59,7 @@ describe('publishing the timetable and an organiser consenting', () => {
       await page.getByRole('link', { name: /^Publishing: the published timetable/ }).click();
       await page.getByRole('heading', { level: 1, name: /Published timetable of/ }).waitFor();
       await check('versions');
-      assert.match(await page.locator('main').textContent(), /asks the organisers of 1 published session/);
+      assert.match(await page.locator('main').textContent(), /Published sessions moved, each sent to its organisers for consent .*: 1/);
       await page.getByRole('button', { name: 'Publish the timetable' }).click();
       await page.getByRole('heading', { level: 1, name: /Changes awaiting consent/ }).waitFor();
       await check('changes');
