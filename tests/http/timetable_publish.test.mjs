@@ -199,6 +199,11 @@ for (const engine of engines()) {
       assert.equal((await changeOf(second.changes[0])).status, 'pending');
       assert.equal((await consent(oldToken, 'accept')).status, 410);
       assert.equal((await as('POST', `/timetable/changes/${second.changes[0]}/withdraw`)).status, 200);
+      await secretariat.get(`/editions/${edition}/timetable/changes`);
+      const twice = await secretariat.post(`/editions/${edition}/timetable/changes/${second.changes[0]}/withdraw`, {});
+      assert.equal(twice.status, 409);
+      assert.match(twice.text, /no longer waiting/);
+      assert.match(twice.text, /href="#pending"/);
     });
 
     test('two officers publishing at once ask the organisers once', async () => {

@@ -157,7 +157,11 @@ http::Response changes_with(Exchange& ex, const store::Edition& e, const std::st
     auto locked = programme::programme_locked(settings, ex.now());
     nlohmann::json summary = nlohmann::json::array();
     for (const auto& err : errors) {
-        auto id = failed ? "field-reason-" + to_string(*failed) : "field-" + err.field;
+        // The reason box of the change, while it still waits; else the list of changes.
+        bool waiting = false;
+        for (const auto& c : pending)
+            waiting = waiting || (failed && c["id"].get<std::int64_t>() == failed->value());
+        auto id = waiting ? "field-reason-" + to_string(*failed) : std::string("pending");
         summary.push_back({{"id", id}, {"message", err.message}});
     }
     nlohmann::json view = {
