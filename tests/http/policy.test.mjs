@@ -23,6 +23,7 @@ const publicRoutes = [
   'GET /verify/{token}', 'POST /verify/{token}', 'POST /api/v1/verifications/{token}',
   'GET /enrolment/{token}', 'POST /enrolment/{token}', 'GET /co-organise/{token}', 'POST /co-organise/{token}',
   'GET /confirm/{token}', 'POST /confirm/{token}', 'GET /api/v1/confirmations/{token}', 'POST /api/v1/confirmations/{token}',
+  'GET /consent/{token}', 'POST /consent/{token}', 'GET /api/v1/consent/{token}', 'POST /api/v1/consent/{token}',
   // Forgot the password: asking for a link answers the same whoever asks; the link is the token
   'GET /password-reset', 'POST /password-reset', 'GET /password-reset/{token}', 'POST /password-reset/{token}',
   'POST /api/v1/password-resets', 'POST /api/v1/password-resets/{token}',

@@ -65,4 +65,24 @@ http::Response timetable_session_save(Exchange&);
 http::Response api_timetable_session_show(Exchange&);
 http::Response api_timetable_session_save(Exchange&);
 
+// Publishing: versions, diffs, changes awaiting consent (publish_pages.cpp,
+// consent_pages.cpp, publish_api.cpp).
+http::Response timetable_publish(Exchange&);
+http::Response timetable_versions_page(Exchange&);
+http::Response timetable_diff_form(Exchange&);
+http::Response timetable_diff_page(Exchange&);
+http::Response timetable_changes_page(Exchange&);
+http::Response timetable_change_impose(Exchange&);
+http::Response timetable_change_withdraw(Exchange&);
+http::Response consent_form(Exchange&);
+http::Response consent_answer(Exchange&);
+http::Response api_timetable_publish(Exchange&);
+http::Response api_timetable_versions(Exchange&);
+http::Response api_timetable_diff(Exchange&);
+http::Response api_timetable_changes(Exchange&);
+http::Response api_timetable_change_impose(Exchange&);
+http::Response api_timetable_change_withdraw(Exchange&);
+http::Response api_consent_show(Exchange&);
+http::Response api_consent_answer(Exchange&);
+
 }  // namespace convene::web

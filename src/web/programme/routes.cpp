@@ -1,6 +1,9 @@
 // The addresses of the programme stage: the venue the timetable fills, the draft
 // timetable, the public programme (published sessions, "I plan to attend", the reader's
 // agenda) and the published programme's feeds.
+// timetable, and publishing it (versions, changes awaiting the organisers' consent).
+#include <string>
+
 #include "web/programme/handlers.hpp"
 #include "web/site/app.hpp"
 
@@ -119,6 +122,32 @@ void add_programme_routes(App& app) {
               policy::Gate::signed_in, api_programme_attendance);
     app.route("GET", "/api/v1/editions/{edition:int}/agenda", policy::Gate::signed_in, api_agenda);
     add_feed_routes(app);
+    // Publishing the timetable; changes to published sessions wait for the organisers.
+    const auto secretariat = policy::Gate::secretariat_of_edition;
+    const std::string timetable = "/editions/{edition:int}/timetable";
+    app.route("POST", timetable + "/publish", secretariat, timetable_publish);
+    app.route("GET", timetable + "/versions", secretariat, timetable_versions_page);
+    app.route("GET", timetable + "/versions/diff", secretariat, timetable_diff_form);
+    app.route("GET", timetable + "/versions/{a:int}/diff/{b:int}", secretariat,
+              timetable_diff_page);
+    app.route("GET", timetable + "/changes", secretariat, timetable_changes_page);
+    app.route("POST", timetable + "/changes/{change:int}/impose", secretariat,
+              timetable_change_impose);
+    app.route("POST", timetable + "/changes/{change:int}/withdraw", secretariat,
+              timetable_change_withdraw);
+    app.route("GET", "/consent/{token}", policy::Gate::anyone, consent_form);
+    app.route("POST", "/consent/{token}", policy::Gate::anyone, consent_answer);
+    app.route("POST", "/api/v1" + timetable + "/publish", secretariat, api_timetable_publish);
+    app.route("GET", "/api/v1" + timetable + "/versions", secretariat, api_timetable_versions);
+    app.route("GET", "/api/v1" + timetable + "/versions/{a:int}/diff/{b:int}", secretariat,
+              api_timetable_diff);
+    app.route("GET", "/api/v1" + timetable + "/changes", secretariat, api_timetable_changes);
+    app.route("POST", "/api/v1" + timetable + "/changes/{change:int}/impose", secretariat,
+              api_timetable_change_impose);
+    app.route("POST", "/api/v1" + timetable + "/changes/{change:int}/withdraw", secretariat,
+              api_timetable_change_withdraw);
+    app.route("GET", "/api/v1/consent/{token}", policy::Gate::anyone, api_consent_show);
+    app.route("POST", "/api/v1/consent/{token}", policy::Gate::anyone, api_consent_answer);
 }
 
 }  // namespace convene::web
