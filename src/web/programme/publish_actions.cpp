@@ -270,6 +270,9 @@ void impose_change(Exchange& ex, const store::Edition& e, const store::Placement
     auto why = trim(reason);
     if (why.empty()) throw http::unprocessable({{"reason", say("publish.impose.reason")}});
     if (why.size() > 2000) throw http::unprocessable({{"reason", say("publish.impose.too_long")}});
+    // The reason is mailed and kept in the versions' notes: no control characters.
+    if (auto bad = check_text({"reason", say("publish.impose.field"), true, 2000, true}, why))
+        throw http::unprocessable({*bad});
     refuse_when_locked(ex, e, store::programme_settings(ex.db(), e.id));
     auto by = ex.account() ? ex.account()->name : std::string();
     if (!store::decide_placement_change(ex.db(), c.id, "imposed", why, by, ex.now()))
