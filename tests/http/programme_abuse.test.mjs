@@ -4,6 +4,7 @@
 // answer is a 4xx naming the field (or 404/409), never a 500, and nothing is half-stored.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { startServer, engines } from '../support/server.mjs';
 import { api, Visitor } from '../support/client.mjs';
 import { csrfPair, linkInMail, openCall, proposer } from '../support/proposals.mjs';
@@ -17,6 +18,13 @@ const named = (r, field, what) => {
   assert.ok(fields(r).some((f) => f.replace(/[._[]/g, '_').startsWith(field.replace(/[._[]/g, '_'))),
     `${what}: names ${field}: ${r.text.slice(0, 300)}`);
 };
+// A change made behind the server's back, as a test of what it then refuses.
+function sql(server, statement) {
+  if (server.engine === 'sqlite')
+    execFileSync('/usr/bin/python3', ['-c', 'import sqlite3,sys\nc=sqlite3.connect(sys.argv[1],timeout=30)\nc.execute(sys.argv[2])\nc.commit()',
+      server.databaseUrl.replace(/^sqlite:/, ''), statement]);
+  else execFileSync('psql', [server.databaseUrl, '-q', '-c', statement]);
+}
 const emailLike = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+/g;
 
 for (const engine of engines()) {
@@ -309,6 +317,28 @@ for (const engine of engines()) {
       }
     });
 
+    test('a code twice in one edition; a cancelled session neither moves nor takes marks', async () => {
+      for (const code of ['OP1', 'op1', ' OP1 ']) {
+        const r = await as('POST', url(a, '/timetable/sessions'), { code, title: 'Twin', session_type: 'workshop', duration: 60 });
+        assert.ok([409, 422].includes(r.status), `code ${code}: ${r.text}`);
+        assert.deepEqual(fields(r), ['code']);
+      }
+      const published = (await as('GET', url(a, '/programme'), undefined, null)).json.sessions.find((x) => x.code !== 'OP1');
+      const s = (await draft()).sessions.find((x) => x.code === published.code);
+      sql(server, `UPDATE programme_sessions SET cancelled_at = '2027-01-01T00:00:00Z' WHERE id = ${s.id}`);
+      try {
+        const reader = await proposer(server, 'Cass Cancelled');
+        const r = await as('PUT', url(a, `/programme/${s.code}/attendance`), { attending: true }, reader.token);
+        assert.equal(r.status, 404, r.text);
+        const move = await as('POST', url(a, '/timetable/moves'), { session: s.id, room: roomsA[1].id, start: '2027-04-21T10:00', version: s.version });
+        assert.ok([404, 409, 422].includes(move.status), `move of a cancelled session: ${move.status} ${move.text}`);
+        const now = (await draft()).sessions.find((x) => x.id === s.id);
+        assert.deepEqual(now?.placement ?? s.placement, s.placement, 'not moved');
+      } finally {
+        sql(server, `UPDATE programme_sessions SET cancelled_at = NULL WHERE id = ${s.id}`);
+      }
+    });
+
     test('evaluators and proposers never see the draft or the Secretariat pages', async () => {
       const member = new Visitor(server.base);
       assert.equal((await member.signIn(server.demoMember.email, server.demoMember.password)).status, 303);
@@ -322,6 +352,59 @@ for (const engine of engines()) {
       for (const [m, p, body] of [['POST', '/timetable/moves', { session: s.id, room: null }], ['POST', '/timetable/publish', {}], ['POST', '/timetable/complete', {}],
         ['PUT', '/timetable/settings', { granularity: 15 }], ['POST', '/venue/rooms', { name: 'R', capacity: 5 }]])
         assert.equal((await as(m, url(a, p), body, pro.token)).status, 403, `proposer ${m} ${p}`);
+    });
+
+    test('odd query strings, path ids and entries of another edition: never a 500', async () => {
+      const v = new Visitor(server.base);
+      await v.signIn(server.admin.email, server.admin.password);
+      const gets = [
+        `/editions/${a}/programme?day=%FF&room=abc&tag=%00&theme=-1&type=${'x'.repeat(3000)}&q=%E2%82`,
+        `/editions/${a}/programme?day=2027-02-30&room=99999999999999999999&page=-1`,
+        `/editions/${a}/programme/%FF`, `/editions/${a}/programme/${'Z'.repeat(3000)}`,
+        `/editions/99999999999999999999/programme`, `/editions/-1/programme.ics`, `/editions/0/schedule.json`,
+        `/editions/${a}/timetable?day=%FF&room=-1&focus=abc`, `/editions/${a}/timetable/versions/diff?from=abc&to=-1`,
+        `/editions/${a}/timetable/versions/diff?from=99999999999999999999&to=1`, `/editions/${a}/timetable/changes?status=%FF`,
+        `/editions/${a}/timetable/planning?email=%00`, `/editions/${a}/timetable/sessions/99999999999999999999`,
+        `/editions/${a}/timetable/sessions/-1`, `/editions/${a}/venue/rooms/0`, `/editions/${a}/agenda?day=%FF`,
+        `/api/v1/editions/${a}/programme?day=%FF&q=${'%C3'.repeat(10)}`, `/api/v1/editions/${a}/timetable/changes?status=nonsense`,
+        `/api/v1/editions/${a}/timetable/versions/1/diff/99999999999999999999`, `/api/v1/editions/99999999999999999999/timetable`,
+      ];
+      for (const path of gets) {
+        const r = await v.get(path);
+        assert.ok(r.status < 500, `${path.slice(0, 80)}: ${r.status}`);
+      }
+      for (const path of [`/editions/${a}/timetable/versions/diff?from=abc&to=-1`, `/api/v1/editions/${a}/timetable/versions/1/diff/99999999999999999999`,
+        `/editions/${a}/timetable/sessions/99999999999999999999`, `/api/v1/editions/99999999999999999999/timetable`]) {
+        const r = await v.get(path);
+        assert.ok([400, 404, 422].includes(r.status), `${path}: ${r.status}`);
+      }
+      // An unavailability entry of A removed under B: not found, still there.
+      const before = (await as('GET', url(a, '/timetable/unavailability'))).json.unavailable;
+      const email = server.demoMember.email;
+      const added = await as('POST', url(a, '/timetable/unavailability'), { email, start: '2027-04-21T09:00', end: '2027-04-21T10:00' });
+      assert.equal(added.status, 201, added.text);
+      const entry = added.json.unavailable.find((x) => !before.some((y) => y.id === x.id));
+      assert.equal((await as('DELETE', url(b, `/timetable/unavailability/${entry.id}`))).status, 404);
+      assert.equal((await as('DELETE', url(a, '/timetable/unavailability/99999999999999999999'))).status, 404);
+      assert.equal((await as('GET', url(a, '/timetable/unavailability'))).json.unavailable.length, before.length + 1);
+      await v.get(`/editions/${b}/timetable/planning`);
+      const form = await v.post(`/editions/${b}/timetable/planning/unavailability/${entry.id}/remove`, {});
+      assert.equal(form.status, 404);
+      assert.equal((await as('GET', url(a, '/timetable/unavailability'))).json.unavailable.length, before.length + 1);
+      // Forms with typed nonsense: named, nothing stored.
+      await v.get(`/editions/${a}/timetable/settings`);
+      const settings = await v.post(`/editions/${a}/timetable/settings`, { granularity: '0', locked_from: '2027-02-30T00:00' });
+      assert.equal(settings.status, 422);
+      await v.get(`/editions/${a}/timetable/planning`);
+      const session = await v.post(`/editions/${a}/timetable/planning/sessions`, { code: 'N\u00071', title: '', session_type: 'nonsense', duration: '99999999999', fixed_room: String(roomB), fixed_start: '2027-06-15T24:00' });
+      assert.equal(session.status, 422);
+      const zone = await v.post(`/editions/${a}/timetable/planning/time-zones`, { zone_email: email, time_zone: 'Mars/Olympus_Mons' });
+      assert.equal(zone.status, 422);
+      await v.get(`/editions/${a}/timetable`);
+      const move = await v.post(`/editions/${a}/timetable/moves`, { session: 'abc', room: '-1', start: '2027-02-30T09:00', version: 'x' });
+      assert.ok([404, 409, 422].includes(move.status), `form move: ${move.status}`);
+      assert.equal((await draft()).sessions.length, draftA.sessions.length);
+      assert.equal((await as('GET', url(a, '/timetable/settings'))).json.locked_from, '');
     });
 
     test('the public programme and its feeds never show an e-mail address', async () => {
