@@ -339,6 +339,43 @@ for (const engine of engines()) {
       }
     });
 
+    test('races: marks, session codes, room saves, settings saves, impose against withdraw, solver runs', async () => {
+      const statuses = (list) => list.map((r) => r.status).sort();
+      const reader = await proposer(server, 'Rex Racer');
+      const code = (await as('GET', url(a, '/programme'), undefined, null)).json.sessions.at(-1).code;
+      const marks = await Promise.all([true, true, true, false, true].map((attending) => as('PUT', url(a, `/programme/${code}/attendance`), { attending }, reader.token)));
+      for (const m of marks) assert.equal(m.status, 200, m.text);
+      const twins = await Promise.all(['RC1', 'RC1', 'rc1'].map((c) => as('POST', url(b, '/timetable/sessions'), { code: c, title: 'Race', session_type: 'workshop', duration: 60 })));
+      assert.deepEqual(statuses(twins), [201, 409, 409], twins.map((r) => r.text).join('\n'));
+      const room = (await as('GET', url(b, '/venue'))).json.rooms.find((r) => r.id === roomB);
+      const saves = await Promise.all(['One', 'Two', 'Three'].map((name) => as('PUT', url(b, `/venue/rooms/${roomB}`), { ...room, name, version: room.version })));
+      assert.deepEqual(statuses(saves), [200, 409, 409], saves.map((r) => r.text).join('\n'));
+      const session = (await as('GET', url(b, `/timetable/sessions/${sessionB.id}`))).json;
+      const settings = await Promise.all([60, 90, 120].map((duration) => as('PUT', url(b, `/timetable/sessions/${sessionB.id}`), { version: session.version, duration })));
+      assert.deepEqual(statuses(settings), [200, 409, 409], settings.map((r) => r.text).join('\n'));
+      const solver = await Promise.all([1, 2].map(() => as('POST', url(b, '/timetable/complete'), { keep_placed: false, time_limit: 1 })));
+      for (const r of solver) assert.ok([200, 409].includes(r.status), r.text);
+      // A pending change of A, imposed and withdrawn at once: one wins.
+      const s = (await draft()).sessions.find((x) => x.code !== 'OP1' && x.placement && !x.fixed && x.code !== code);
+      const later = new Date(Date.parse(s.placement.start + ':00Z') + 3600000).toISOString().slice(0, 16);
+      assert.equal((await as('POST', url(a, '/timetable/moves'), { session: s.id, room: s.placement.room, start: later, version: s.version })).status, 200);
+      const published = await as('POST', url(a, '/timetable/publish'));
+      const change = published.json.changes.at(-1);
+      assert.ok(change, published.text);
+      const fight = await Promise.all([
+        as('POST', url(a, `/timetable/changes/${change}/impose`), { reason: 'The hall is needed.' }),
+        as('POST', url(a, `/timetable/changes/${change}/withdraw`)),
+        as('POST', url(a, `/timetable/changes/${change}/withdraw`)),
+      ]);
+      assert.deepEqual(statuses(fight), [200, 409, 409], fight.map((r) => r.text).join('\n'));
+      const calendars = await Promise.all([1, 2, 3].map(() => as('POST', url(a, '/agenda/calendar'), {}, reader.token)));
+      for (const r of calendars) assert.ok([200, 201, 409].includes(r.status), r.text);
+      const addresses = calendars.filter((r) => r.status < 300).map((r) => r.json.url ?? r.json.address ?? r.json.calendar);
+      const alive = [];
+      for (const address of addresses) if (address) alive.push((await fetch(address.replace(/^https?:\/\/[^/]+/, server.base))).status);
+      assert.equal(alive.filter((x) => x === 200).length, 1, `one address works: ${JSON.stringify(calendars.map((r) => r.text))}`);
+    });
+
     test('evaluators and proposers never see the draft or the Secretariat pages', async () => {
       const member = new Visitor(server.base);
       assert.equal((await member.signIn(server.demoMember.email, server.demoMember.password)).status, 303);
