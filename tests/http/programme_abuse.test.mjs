@@ -368,6 +368,17 @@ for (const engine of engines()) {
         as('POST', url(a, `/timetable/changes/${change}/withdraw`)),
       ]);
       assert.deepEqual(statuses(fight), [200, 409, 409], fight.map((r) => r.text).join('\n'));
+      // A session taken off the grid: published at once by three publishes, one new version.
+      const off = (await draft()).sessions.find((x) => x.code !== 'OP1' && x.placement && !x.fixed && x.code !== code && x.id !== s.id);
+      assert.equal((await as('POST', url(a, '/timetable/moves'), { session: off.id, room: null, version: off.version })).status, 200);
+      const count = (await as('GET', url(a, '/timetable/versions'))).json.versions.length;
+      const three = await Promise.all([1, 2, 3].map(() => as('POST', url(a, '/timetable/publish'))));
+      for (const r of three) assert.ok([200, 409].includes(r.status), r.text);
+      const numbers = (await as('GET', url(a, '/timetable/versions'))).json.versions.map((v) => v.number);
+      assert.equal(numbers.length, count + 1, `one new version: ${three.map((r) => r.text).join('\n')}`);
+      // Put back on the grid by two editors at once from "no placement": one wins.
+      const back = await Promise.all([off.placement.start, later].map((start) => as('POST', url(a, '/timetable/moves'), { session: off.id, room: off.placement.room, start, version: 0 })));
+      assert.deepEqual(statuses(back), [200, 409], back.map((r) => r.text).join('\n'));
       const calendars = await Promise.all([1, 2, 3].map(() => as('POST', url(a, '/agenda/calendar'), {}, reader.token)));
       for (const r of calendars) assert.ok([200, 201, 409].includes(r.status), r.text);
       const addresses = calendars.filter((r) => r.status < 300).map((r) => r.json.url ?? r.json.address ?? r.json.calendar);
