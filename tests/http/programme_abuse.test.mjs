@@ -467,5 +467,20 @@ for (const engine of engines()) {
         assert.deepEqual(found, [], path);
       }
     });
+
+    test('a draft never published is nobody\'s business but the Secretariat\'s', async () => {
+      const xb1 = (await draft(b)).sessions.find((x) => x.code === 'XB1');
+      const moved = await as('POST', url(b, '/timetable/moves'), { session: xb1.id, room: roomB, start: `${daysB[0]}T09:00`, version: xb1.version });
+      assert.equal(moved.status, 200, moved.text);
+      assert.ok((await draft(b)).sessions.find((x) => x.code === 'XB1').placement, 'XB1 is on the draft of B');
+      assert.deepEqual((await as('GET', url(b, '/programme'), undefined, null)).json.sessions, []);
+      assert.equal((await as('GET', url(b, '/programme/XB1'), undefined, null)).status, 404);
+      assert.equal((await fetch(`${server.base}/editions/${b}/programme/XB1`)).status, 404);
+      for (const feed of ['programme.ics', 'schedule.xml', 'schedule.json', 'programme.csv']) {
+        const r = await fetch(`${server.base}/editions/${b}/${feed}`);
+        assert.ok(r.status < 500, feed);
+        assert.ok(!(await r.text()).includes('A session of B'), `${feed} shows no draft`);
+      }
+    });
   });
 }
