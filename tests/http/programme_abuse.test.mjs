@@ -180,6 +180,7 @@ for (const engine of engines()) {
       named(await as('POST', url(a, '/timetable/sessions'), { code: 'Q\u00001', title: 'T', session_type: 'workshop', duration: 60 }), 'code', 'NUL in a code');
       named(await as('POST', url(a, '/timetable/sessions'), { code: 'Q1', title: 'T\u0007', session_type: 'workshop', duration: 60 }), 'title', 'bell in a title');
       named(await as('POST', url(a, '/timetable/sessions'), { code: 'Q1', title: 'T', session_type: 'workshop', duration: 1e9 }), 'duration', 'huge duration');
+      named(await as('POST', url(a, '/timetable/sessions'), { code: 'Q1', title: 'T', session_type: '<script>', duration: 60 }), 'session_type', 'a type nobody offers');
       named(await as('POST', url(a, '/timetable/sessions'), { code: 'Q1', title: 'T', session_type: 'workshop', duration: 60, fixed: { room: roomB, start: '2027-04-21T10:00' } }), 'fixed', 'fixed in a room of B');
       named(await as('POST', url(a, '/timetable/sessions'), { code: 'Q1', title: 'T', session_type: 'workshop', duration: 60, people: [{ email: 'x\u0000@y.z', role: 'speaker' }] }), 'people', 'NUL in an address');
       named(await as('POST', url(a, '/timetable/sessions'), { code: 'Q1', title: 'T', session_type: 'workshop', duration: 60, people: 'everyone' }), 'people', 'people as text');

@@ -4,8 +4,10 @@
 
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/editions/edition.hpp"
 #include "core/programme/planning.hpp"
 #include "http/error.hpp"
+#include "store/editions/editions.hpp"
 #include "store/programme/sessions.hpp"
 #include "store/programme/venue.hpp"
 #include "web/site/exchange.hpp"
@@ -137,6 +139,15 @@ SessionId create_session(Exchange& ex, const store::Edition& e, programme::Progr
         if (std::none_of(errors.begin(), errors.end(),
                          [&](const FieldError& f) { return f.field == err.field; }))
             errors.push_back(err);
+    // A type the planning form offers (the forum's or this edition's), never any text.
+    bool known_type = false;
+    for (const auto& t : standard_session_types())
+        known_type = known_type || t.code == s.session_type;
+    for (const auto& t : store::list_session_types(ex.db(), e.id))
+        known_type = known_type || t.code == s.session_type;
+    if (!known_type && std::none_of(errors.begin(), errors.end(),
+                                    [](const FieldError& f) { return f.field == "session_type"; }))
+        errors.push_back({"session_type", say("planning.session_type")});
     if (s.fixed && !store::venue_room(ex.db(), e.id, s.fixed->room))
         errors.push_back({"fixed_room", say("timetable.no_such_room")});
     throw_if_invalid(errors);
