@@ -188,6 +188,9 @@ for (const engine of engines()) {
       named(await as('POST', url(a, '/timetable/unavailability'), { email: 'nobody@nowhere.test', start: '2027-04-21T11:00', end: '2027-04-21T10:00' }), 'end', 'an end before the start');
       refused(await as('POST', url(a, '/timetable/unavailability'), { email: 'a\u0000b', start: '2027-04-21T09:00', end: '2027-04-21T10:00' }), 'NUL in an address');
       refused(await as('PUT', url(a, '/timetable/time-zones'), { email: 'nobody@nowhere.test', time_zone: '../../etc/passwd' }), 'a path as a zone');
+      const long = await as('PUT', url(a, '/timetable/time-zones'), { email: 'é'.repeat(50000), time_zone: 'ü'.repeat(50000) });
+      assert.deepEqual(fields(long).sort(), ['email', 'time_zone']);
+      assert.ok(long.text.length < 2000, 'what was typed is not echoed in full');
       named(await as('PUT', url(a, '/timetable/settings'), { granularity: 2 ** 40 }), 'granularity', 'huge granularity');
       named(await as('PUT', url(a, '/timetable/settings'), { weights: { overflow: 1e300 } }), 'weights', 'huge weight');
       named(await as('PUT', url(a, '/timetable/settings'), { weights: { overflow: -5 } }), 'weights', 'negative weight');

@@ -32,7 +32,8 @@ void add_person(Exchange& ex, programme::ProgrammeSession& s, const std::string&
                 const std::string& role, const std::string& field, FieldErrors& errors) {
     auto person = store::person_by_email(ex.db(), email);
     if (!person) {
-        errors.push_back({field, say("planning.no_such_person", {{"email", email}})});
+        errors.push_back(
+            {field, say("planning.no_such_person", {{"email", shortened(email, 254)}})});
         return;
     }
     s.people.push_back({person->id, person->name, role, person->time_zone, true});
@@ -169,7 +170,9 @@ void add_unavailable(Exchange& ex, const store::Edition& e, const std::string& e
                      const std::string& start, const std::string& end) {
     FieldErrors errors;
     auto person = store::person_by_email(ex.db(), trim(email));
-    if (!person) errors.push_back({"email", say("planning.no_such_person", {{"email", email}})});
+    if (!person)
+        errors.push_back(
+            {"email", say("planning.no_such_person", {{"email", shortened(email, 254)}})});
     programme::PersonUnavailable u;
     u.start = start;
     u.end = end;
@@ -196,7 +199,9 @@ void remove_unavailable(Exchange& ex, const store::Edition& e, std::int64_t id) 
 void set_time_zone(Exchange& ex, const std::string& email, const std::string& zone) {
     FieldErrors errors;
     auto person = store::person_by_email(ex.db(), trim(email));
-    if (!person) errors.push_back({"email", say("planning.no_such_person", {{"email", email}})});
+    if (!person)
+        errors.push_back(
+            {"email", say("planning.no_such_person", {{"email", shortened(email, 254)}})});
     for (auto& err : programme::check_time_zone(trim(zone))) errors.push_back(err);
     throw_if_invalid(errors);
     store::set_person_time_zone(ex.db(), person->id, trim(zone));
