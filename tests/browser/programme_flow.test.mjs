@@ -177,6 +177,12 @@ describe('issue #14: from the venue to a participant\'s calendar', () => {
     await page.keyboard.press('Enter');
     await page.locator('#moved').waitFor();
     await check('moved-conflict');
+    const inView = await page.evaluate((code) => {
+      const link = [...document.querySelectorAll('.timetable-grid .slot a')].find((a) => a.textContent.trim() === code);
+      const region = link.closest('.table-scroll').getBoundingClientRect(), box = link.getBoundingClientRect();
+      return box.left >= region.left && box.right <= region.right;
+    }, second.code);
+    assert.ok(inView, 'the grid shows the moved session\'s room');
     const moved = await page.locator('#moved').textContent();
     assert.match(moved, /It is in these conflicts/);
     assert.match(moved, /Conflict:/);
