@@ -10,7 +10,7 @@ import { api, Visitor } from '../support/client.mjs';
 import { openCall, proposer, csrfPair } from '../support/proposals.mjs';
 
 const options = (html, name) => {
-  const select = html.match(new RegExp(`<select id="[^"]*" name="${name}">([\\s\\S]*?)</select>`))[1];
+  const select = html.match(new RegExp(`<select id="[^"]*" name="${name}"[^>]*>([\\s\\S]*?)</select>`))[1];
   return [...select.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
 };
 // The last hidden field of the name: the session's settings form ends the page.
