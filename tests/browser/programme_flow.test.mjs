@@ -98,6 +98,7 @@ describe('issue #14: from the venue to a participant\'s calendar', () => {
     // 1. The venue: a room with its features and open windows.
     await page.goto(`${server.base}/editions/${edition.id}`);
     await check('edition');
+    assert.match(await page.getByRole('status').filter({ hasText: 'Next:' }).textContent(), /The timetable is published/);
     await page.getByRole('link', { name: /Venue: rooms/ }).click();
     await page.getByRole('heading', { level: 1, name: /Venue of/ }).waitFor();
     await check('venue');
@@ -218,6 +219,9 @@ describe('issue #14: from the venue to a participant\'s calendar', () => {
     await page.getByRole('heading', { level: 1, name: /Changes awaiting consent/ }).waitFor();
     await check('changes');
     assert.match(await page.locator('section.change', { hasText: first.code }).textContent(), new RegExp(start.slice(11)));
+    await page.goto(`${server.base}/editions/${edition.id}`);
+    await check();
+    assert.match(await page.getByRole('status').filter({ hasText: 'Next:' }).textContent(), /await their organisers' consent: 1/);
 
     // 7. The organiser: the mail, the link, no account, keyboard only.
     const change = (await as('GET', '/timetable/changes')).json.changes.find((c) => c.session === first.id);
