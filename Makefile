@@ -86,6 +86,7 @@ bench: test-deps build
 	bench/schedule.sh $(BUILD)/convene
 	bench/evaluate.sh $(BUILD)/convene
 	bench/synthesis.sh $(BUILD)/convene
+	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/programme.mjs sqlite 10 16
 
 # Each parser's fuzz target under libFuzzer (clang), FUZZ_SECONDS each; findings are
 # written to build-fuzz/findings/. make test replays the same targets (tests/unit/fuzz/).

@@ -1,4 +1,6 @@
-// Text people paste or type: a published workshop page, a room's open windows.
+// Text people paste or type: a published workshop page, a room's open windows, a
+// captioner's chunks.
+#include "core/live/captions.hpp"
 #include "core/programme/venue.hpp"
 #include "core/proposals/workshop_page.hpp"
 #include "fuzz/target.hpp"
@@ -18,4 +20,26 @@ CONVENE_FUZZ_TARGET(venue_windows, {"2027-06-23 09:00-12:00\n2027-06-23 15:00 â€
     room.windows =
         convene::programme::windows_from_text(std::string(convene::fuzz::text(data, size)), errors);
     (void)convene::programme::check_room(room, "2027-06-22", "2027-06-25");
+}
+
+// The bytes split into chunks at each 0xFF, numbered in an order the input picks (the
+// first byte of each chunk, mod 4, holds it back), so repeats, gaps and backspaces mix.
+CONVENE_FUZZ_TARGET(caption_chunks,
+                    {">> CHAIR: Good morning\xff\x08\x08ng all.\n\xff>>MODERATOR: Yes"}) {
+    convene::live::CaptionStream stream;
+    auto text = convene::fuzz::text(data, size);
+    std::int64_t sequence = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find('\xff', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string chunk(text.substr(start, end - start));
+        ++sequence;
+        auto shift = chunk.empty() ? 0 : static_cast<unsigned char>(chunk[0]) % 4;
+        (void)convene::live::add_chunk(stream, {sequence + shift, chunk});
+        if (end == text.size()) break;
+        start = end + 1;
+    }
+    (void)convene::live::caption_turns(stream.text);
+    (void)convene::live::chunks_after(stream, sequence / 2);
 }

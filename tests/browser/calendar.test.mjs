@@ -5,7 +5,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
-import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll, submitSignIn } from '../support/browser.mjs';
 
 const shots = process.env.CONVENE_SCREENSHOTS;  // a folder to keep screenshots in, when set
 
@@ -33,10 +33,7 @@ describe('a participant subscribing to their sessions', () => {
       };
       await page.goto(server.base + '/login');
       await check('login');
-      await page.getByLabel('E-mail').fill(server.admin.email);
-      await page.getByLabel('Password').fill(server.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await submitSignIn(page, server.admin.email, server.admin.password);
       await check('home');
 
       await page.goto(`${server.base}/editions/${edition}/agenda/calendar`);

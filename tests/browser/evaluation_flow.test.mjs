@@ -6,7 +6,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
-import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll, submitSignIn, checkedPage } from '../support/browser.mjs';
 import { evaluationEdition } from '../support/evaluation.mjs';
 
 describe('a MAG member moving through their list', () => {
@@ -24,18 +24,10 @@ describe('a MAG member moving through their list', () => {
     test(`next and previous, the error summary and the closed round at ${width} px`, { timeout: 180000 }, async () => {
       const setup = await evaluationEdition(server, { proposals: 5, members: 4 });
       const member = setup.members[0];
-      const page = await (await newContext(browser, { viewport: { width, height: 900 } })).newPage();
-      const noScriptErrors = watchScriptErrors(page);
-      const check = async () => {
-        await assertAccessible(page);
-        await assertNoSidewaysScroll(page);
-      };
+      const { page, check, noScriptErrors } = await checkedPage(browser, { width });
       await page.goto(server.base + '/login');
       await check();
-      await page.getByLabel('E-mail').fill(member.email);
-      await page.getByLabel('Password').fill(member.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await submitSignIn(page, member.email, member.password);
       await check();
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My evaluations' }).click();

@@ -7,7 +7,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
-import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll, submitSignIn, checkedPage } from '../support/browser.mjs';
 
 describe('the Secretariat planning the programme', () => {
   let server, browser, edition;
@@ -23,18 +23,10 @@ describe('the Secretariat planning the programme', () => {
 
   for (const width of [1280, 390]) {
     test(`creates a session and records who cannot come at ${width} px`, { timeout: 120000 }, async () => {
-      const page = await (await newContext(browser, { viewport: { width, height: 900 } })).newPage();
-      const noScriptErrors = watchScriptErrors(page);
-      const check = async () => {
-        await assertAccessible(page);
-        await assertNoSidewaysScroll(page);
-      };
+      const { page, check, noScriptErrors } = await checkedPage(browser, { width });
       await page.goto(server.base + '/login');
       await check();
-      await page.getByLabel('E-mail').fill(server.admin.email);
-      await page.getByLabel('Password').fill(server.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await submitSignIn(page, server.admin.email, server.admin.password);
       await check();
 
       await page.goto(`${server.base}/editions/${edition.id}`);

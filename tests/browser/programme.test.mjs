@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
 import { proposer } from '../support/proposals.mjs';
-import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll, submitSignIn, checkedPage } from '../support/browser.mjs';
 
 const shots = process.env.SCREENSHOTS_DIR ?? '/tmp/convene-screenshots/programme';
 
@@ -43,19 +43,10 @@ describe('a participant and the public programme', () => {
   for (const width of [1280, 390]) {
     test(`marks three sessions and finds them in the agenda at ${width} px`, { timeout: 180000 }, async () => {
       const person = await proposer(server, `Pia Participant ${width}`);
-      const page = await (await newContext(browser, { viewport: { width, height: 900 } })).newPage();
-      const noScriptErrors = watchScriptErrors(page);
-      const check = async (name) => {
-        await assertAccessible(page);
-        await assertNoSidewaysScroll(page);
-        if (name) await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-      };
+      const { page, check, noScriptErrors } = await checkedPage(browser, { width, shots });
       await page.goto(server.base + '/login');
       await check();
-      await page.getByLabel('E-mail').fill(person.email);
-      await page.getByLabel('Password').fill('a long enough password');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await submitSignIn(page, person.email, 'a long enough password');
       await check();
 
       await page.goto(`${server.base}/editions/${demo.id}`);

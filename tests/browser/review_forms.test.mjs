@@ -6,7 +6,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
-import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll, submitSignIn, checkedPage } from '../support/browser.mjs';
 import { evaluationEdition, signedInMember } from '../support/evaluation.mjs';
 
 describe('the Secretariat reviewing a proposal', () => {
@@ -33,18 +33,10 @@ describe('the Secretariat reviewing a proposal', () => {
         const r = await v.api('PUT', `/api/v1/editions/${setup.edition}/evaluations/${proposal}`, { scores: { overall: scores[i] }, comment: comments[i], submit: true, version: 0 });
         assert.equal(r.status, 200, r.text);
       }
-      const page = await (await newContext(browser, { viewport: { width, height: 900 } })).newPage();
-      const noScriptErrors = watchScriptErrors(page);
-      const check = async () => {
-        await assertAccessible(page);
-        await assertNoSidewaysScroll(page);
-      };
+      const { page, check, noScriptErrors } = await checkedPage(browser, { width });
       await page.goto(server.base + '/login');
       await check();
-      await page.getByLabel('E-mail').fill(server.admin.email);
-      await page.getByLabel('Password').fill(server.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await submitSignIn(page, server.admin.email, server.admin.password);
       await check();
 
       // The decisions list links each proposal to its own decision form.

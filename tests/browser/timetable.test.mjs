@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
-import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll, submitSignIn, checkedPage } from '../support/browser.mjs';
 
 const shots = process.env.CONVENE_SCREENSHOTS ?? '/tmp/convene-screenshots/timetable';
 
@@ -30,19 +30,10 @@ describe('the Secretariat planning the timetable', () => {
 
   for (const width of [1280, 390]) {
     test(`completes the timetable and moves two sessions by keyboard at ${width} px`, { timeout: 180000 }, async () => {
-      const page = await (await newContext(browser, { viewport: { width, height: 900 } })).newPage();
-      const noScriptErrors = watchScriptErrors(page);
-      const check = async (name) => {
-        await assertAccessible(page);
-        await assertNoSidewaysScroll(page);
-        if (name) await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-      };
+      const { page, check, noScriptErrors } = await checkedPage(browser, { width, shots });
       await page.goto(server.base + '/login');
       await check();
-      await page.getByLabel('E-mail').fill(server.admin.email);
-      await page.getByLabel('Password').fill(server.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await submitSignIn(page, server.admin.email, server.admin.password);
       await check();
 
       await page.goto(`${server.base}/editions/${edition}`);
@@ -126,10 +117,7 @@ describe('the Secretariat planning the timetable', () => {
     const noScriptErrors = watchScriptErrors(page);
     await page.goto(server.base + '/login');
     await assertAccessible(page);
-    await page.getByLabel('E-mail').fill(server.admin.email);
-    await page.getByLabel('Password').fill(server.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await submitSignIn(page, server.admin.email, server.admin.password);
     await assertAccessible(page);
     await page.goto(`${server.base}/editions/${edition}/timetable`);
     await assertAccessible(page);

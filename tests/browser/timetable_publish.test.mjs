@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
 import { linkInMail } from '../support/proposals.mjs';
-import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll } from '../support/browser.mjs';
+import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll, submitSignIn, checkedPage } from '../support/browser.mjs';
 
 const shots = process.env.SCREENSHOTS ?? '/tmp/publish-shots';
 const minutes = (local) => Date.parse(local + ':00Z') / 60000;
@@ -38,20 +38,10 @@ describe('publishing the timetable and an organiser consenting', () => {
       const to = local(minutes(s.placement.start) + 60);
       assert.equal((await as('POST', '/timetable/moves', { session: s.id, room: s.placement.room, start: to, version: s.version })).status, 200);
 
-      const context = await newContext(browser, { viewport: { width, height: 900 } });
-      const page = await context.newPage();
-      const noScriptErrors = watchScriptErrors(page);
-      const check = async (name) => {
-        await assertAccessible(page);
-        await assertNoSidewaysScroll(page);
-        if (name) await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-      };
+      const { context, page, check, noScriptErrors } = await checkedPage(browser, { width, shots });
       await page.goto(server.base + '/login');
       await check();
-      await page.getByLabel('E-mail').fill(server.admin.email);
-      await page.getByLabel('Password').fill(server.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await submitSignIn(page, server.admin.email, server.admin.password);
       await check();
 
       await page.goto(`${server.base}/editions/${edition}`);

@@ -55,6 +55,29 @@ export async function assertAccessible(page, checked = new Set()) {
   checkedPaths.add(path);
 }
 
+// Signs in through the form of the sign-in page the caller has opened, and waits to leave it.
+export async function submitSignIn(page, email, password) {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => u.pathname !== '/login');
+}
+
+// A new page `width` px wide with its checks: check() runs assertAccessible and
+// assertNoSidewaysScroll and, given a name and a `shots` folder, keeps a full-page
+// screenshot; noScriptErrors() fails on any script error so far.
+export async function checkedPage(browser, { width, height = 900, shots } = {}) {
+  const context = await newContext(browser, { viewport: { width, height } });
+  const page = await context.newPage();
+  const noScriptErrors = watchScriptErrors(page);
+  const check = async (name) => {
+    await assertAccessible(page);
+    await assertNoSidewaysScroll(page);
+    if (name && shots) await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+  };
+  return { context, page, check, noScriptErrors };
+}
+
 // Fails with the rule, the help text and the offending HTML of every WCAG 2.1 A/AA violation.
 async function assertAxeClean(page) {
   await page.addScriptTag({ content: axe.source });

@@ -6,13 +6,14 @@
 
 #include "core/programme/instance.hpp"
 #include "core/programme/solver.hpp"
+#include "core/programme/venue.hpp"
 
 namespace convene::programme {
 
-// Limits of one instance (an IGF has about 300 sessions, 20 rooms and 3,000 people).
-inline constexpr std::size_t max_rooms = 500, max_windows = 200, max_sessions = 5000,
-                             max_people = 200000, max_list = 200, max_text = 200,
-                             max_unavailable = 200000;
+// Limits of one instance (an IGF has about 300 sessions, 20 rooms and 3,000 people); a
+// room's windows at most max_windows, as on the venue page (venue.hpp).
+inline constexpr std::size_t max_rooms = 500, max_sessions = 5000, max_people = 200000,
+                             max_list = 200, max_text = 200, max_unavailable = 200000;
 
 // Reads the instance; throws InputError naming the member at fault ("sessions[3].needs",
 // "an unknown room") for a wrong shape or an unknown id. instance_problems() then finds

@@ -161,7 +161,9 @@ nlohmann::json run_view(Exchange& ex) {
             {"optimal", q("optimal") == "1"},
             {"replan", q("completed") == "replan"},
             {"added", number("added")},
-            {"has_added", number("added") > 0}};
+            {"has_added", number("added") > 0},
+            {"placed_one", number("placed") == 1},
+            {"added_one", number("added") == 1}};
 }
 
 }  // namespace
@@ -214,6 +216,9 @@ http::Response timetable_with(Exchange& ex, const store::Edition& e, const std::
         {"has_soft", !soft.empty()},
         {"hard_count", hard.size()},
         {"soft_count", soft.size()},
+        {"hard_one", hard.size() == 1},
+        {"soft_one", soft.size() == 1},
+        {"unplaced_one", unplaced.size() == 1},
         {"total", d.report.objective.total},
         {"unplaced", unplaced},
         {"has_unplaced", !unplaced.empty()},

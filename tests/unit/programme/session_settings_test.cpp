@@ -73,7 +73,6 @@ TEST(ProgrammeSessionSettings, TagsTypedInOneField) {
 }
 
 TEST(ProgrammeUnplacedReasons, SaysWhereASessionLeftOffByHandFits) {
-    // (instance_json.hpp and venue.hpp both define max_windows: built by hand here.)
     Instance in;
     in.time_zone = "UTC";
     Room room;
