@@ -13,7 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { startServer } from '../support/server.mjs';
 import { startSmtp } from '../support/smtp.mjs';
 import { api } from '../support/client.mjs';
-import { launch, newContext, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll } from '../support/browser.mjs';
+import { launch, newContext, submitSignIn, assertAccessible, assertEveryVisitedPageChecked, watchScriptErrors, assertNoSidewaysScroll } from '../support/browser.mjs';
 
 const shots = process.env.CONVENE_SCREENSHOTS ?? '/tmp/convene-screenshots/flow';
 
@@ -89,10 +89,7 @@ describe('issue #14: from the venue to a participant\'s calendar', () => {
 
     await page.goto(server.base + '/login');
     await check('login');
-    await page.getByLabel('E-mail').fill(server.admin.email);
-    await page.getByLabel('Password').fill(server.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await submitSignIn(page, server.admin.email, server.admin.password);
     await check();
 
     // 1. The venue: a room with its features and open windows.
@@ -244,10 +241,7 @@ describe('issue #14: from the venue to a participant\'s calendar', () => {
     const noParticipantErrors = watchScriptErrors(participant);
     await participant.goto(server.base + '/login');
     await look(participant);
-    await participant.getByLabel('E-mail').fill(server.demoMember.email);
-    await participant.getByLabel('Password').fill(server.demoMember.password);
-    await participant.getByRole('button', { name: 'Sign in' }).click();
-    await participant.waitForURL((u) => u.pathname !== '/login');
+    await submitSignIn(participant, server.demoMember.email, server.demoMember.password);
     await look(participant);
     await participant.goto(`${server.base}/editions/${edition.id}`);
     await look(participant, 'participant-edition');
