@@ -2,6 +2,7 @@
 // session on a cell sends the same move form as the session's own page (its room, the
 // cell's hour, the placement's version), so the server checks it the same way. Without
 // JavaScript, or by keyboard, each session's page moves it by choosing a room and start.
+// After a move, the moved session's room is scrolled into view.
 (function () {
   'use strict';
   var form = document.getElementById('drag-move');
@@ -39,4 +40,13 @@
       form.submit();
     });
   });
+  // After a move, the grid's scrolling region brings the moved session's room into view
+  // (a venue has more rooms than a window is wide).
+  var moved = document.querySelector('#moved a[href*="/timetable/sessions/"]');
+  var target = moved && grid.querySelector('.slot[data-session="' + moved.getAttribute('href').split('/').pop() + '"]');
+  if (target) {
+    var region = grid.parentElement;
+    var offset = target.getBoundingClientRect().left - region.getBoundingClientRect().left;
+    region.scrollLeft += offset - (region.clientWidth - target.offsetWidth) / 2;
+  }
 })();

@@ -46,6 +46,9 @@ for (const engine of engines()) {
       assert.match(evaluating.text, /The MAG is evaluating: \d+ of 180 evaluations submitted/);
       const evaluated = await next('IGF demo 2026');
       assert.equal(evaluated.url, `/editions/${id('IGF demo 2026')}/selection`);
+      const published = await next('Regional IGF demo 2027');
+      assert.equal(published.url, `/editions/${id('Regional IGF demo 2027')}/programme`, 'its timetable is published: past the call');
+      assert.match(published.text, /The timetable is published/);
       const member = new Visitor(server.base);
       await member.signIn(server.demoMember.email, server.demoMember.password);
       assert.doesNotMatch((await member.get(`/editions/${id('IGF demo 2026')}`)).text, /Where the edition stands/, 'for the Secretariat only');

@@ -10,7 +10,7 @@ import { api, Visitor } from '../support/client.mjs';
 import { openCall, proposer, csrfPair } from '../support/proposals.mjs';
 
 const options = (html, name) => {
-  const select = html.match(new RegExp(`<select id="[^"]*" name="${name}">([\\s\\S]*?)</select>`))[1];
+  const select = html.match(new RegExp(`<select id="[^"]*" name="${name}"[^>]*>([\\s\\S]*?)</select>`))[1];
   return [...select.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
 };
 // The last hidden field of the name: the session's settings form ends the page.
@@ -187,7 +187,7 @@ for (const engine of engines()) {
       assert.equal(moved.headers.get('location'), `/editions/${edition}/timetable?day=2027-04-21&moved=${s.id}#moved`);
       const after = await secretariat.get(moved.headers.get('location'));
       assert.match(after.text, new RegExp(`${s.code}</a> is now at ${rooms[0].name}, 2027-04-21 13:00`));
-      assert.match(after.text, /It is in these conflicts:<\/p><ul><li><strong>Conflict:<\/strong> [^<]*is not inside an open window/);
+      assert.match(after.text, /It is in these conflicts and compromises:<\/p><ul><li><strong>Conflict:<\/strong> [^<]*is not inside an open window/);
       assert.match(after.text, /<h3>Conflicts to resolve \(\d+\)<\/h3>/);
       // The second editor, over the version both saw, is told; nothing is overwritten.
       const stale = await secretariat.post(page('/moves'), { session: s.id, version, room: rooms[1].id, start: '2027-04-22T10:00' });

@@ -2,7 +2,19 @@
 
 namespace convene {
 
+namespace {
+
+NextStep programme_step(const EditionProgress& p) {
+    if (p.rooms == 0) return {"dashboard.next.venue", "/venue"};
+    if (p.timetable_versions == 0) return {"dashboard.next.timetable", "/timetable"};
+    if (p.pending_changes > 0) return {"dashboard.next.changes", "/timetable/changes"};
+    return {"dashboard.next.done", "/programme"};
+}
+
+}  // namespace
+
 NextStep next_step(const EditionProgress& p) {
+    if (p.results_published || p.timetable_versions > 0) return programme_step(p);
     if (!p.call_scheduled) return {"dashboard.next.set_call", "/call"};
     if (!p.call_closed) return {"dashboard.next.call_open", "/call"};
     if (p.submitted == 0) return {"dashboard.next.no_proposals", "/call"};
@@ -13,8 +25,7 @@ NextStep next_step(const EditionProgress& p) {
     if (!p.round_closed) return {"dashboard.next.evaluations", "/evaluation/progress"};
     if (!p.selection_made) return {"dashboard.next.select", "/selection"};
     if (p.decisions == 0) return {"dashboard.next.record_decisions", "/decisions"};
-    if (!p.results_published) return {"dashboard.next.publish_results", "/decisions"};
-    return {"dashboard.next.done", "/results"};
+    return {"dashboard.next.publish_results", "/decisions"};
 }
 
 }  // namespace convene

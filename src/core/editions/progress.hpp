@@ -14,6 +14,9 @@ struct EditionProgress {
     bool round_closed = false, selection_made = false;
     int decisions = 0;
     bool results_published = false;
+    int rooms = 0;               // rooms of the venue
+    int timetable_versions = 0;  // versions of the timetable published
+    int pending_changes = 0;     // moves of published sessions awaiting consent
 };
 
 struct NextStep {
@@ -21,7 +24,9 @@ struct NextStep {
     std::string page;  // the edition's page where it is done: "/screening"
 };
 
-// The first stage not yet done, in the order of the forum's process.
+// The first stage not yet done, in the order of the forum's process; once the results
+// are published (or a timetable is, as in an imported programme), the programme's steps:
+// the venue, the timetable, the changes awaiting the organisers' consent.
 NextStep next_step(const EditionProgress& p);
 
 }  // namespace convene

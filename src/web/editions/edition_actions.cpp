@@ -8,6 +8,8 @@
 #include "store/decisions/decisions.hpp"
 #include "store/editions/editions.hpp"
 #include "store/evaluation/assignment.hpp"
+#include "store/programme/changes.hpp"
+#include "store/programme/timetable.hpp"
 #include "store/proposals/submissions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/views.hpp"
@@ -90,6 +92,9 @@ nlohmann::json dashboard_view(Exchange& ex, const store::Edition& e, CallState c
     p.selection_made = counts.selection_made;
     p.decisions = counts.decisions;
     p.results_published = !store::results_published_at(ex.db(), e.id).empty();
+    p.rooms = static_cast<int>(store::list_rooms(ex.db(), e.id).size());
+    p.timetable_versions = static_cast<int>(store::timetable_versions(ex.db(), e.id).size());
+    p.pending_changes = static_cast<int>(store::placement_changes(ex.db(), e.id, "pending").size());
     auto next = next_step(p);
     int percent = p.published > 0 ? p.evaluations_submitted * 100 / p.published : 0;
     return {{"drafts", p.drafts},
@@ -106,7 +111,8 @@ nlohmann::json dashboard_view(Exchange& ex, const store::Edition& e, CallState c
             {"results_published", p.results_published},
             {"next", say(next.key, {{"submitted", p.submitted},
                                     {"done", p.evaluations_submitted},
-                                    {"places", p.published}})},
+                                    {"places", p.published},
+                                    {"pending", p.pending_changes}})},
             {"next_url", edition_url(e, next.page)}};
 }
 

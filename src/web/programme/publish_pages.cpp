@@ -19,6 +19,18 @@ namespace convene::web {
 
 namespace {
 
+// The sessions' codes, for "New sessions ...: 2 (WS3, YF1)"; the last one marked.
+template <typename Item>
+nlohmann::json codes_view(const TimetableNames& names, const std::vector<Item>& items) {
+    nlohmann::json codes = nlohmann::json::array();
+    for (const auto& item : items) {
+        auto view = session_view(names, item.session);
+        codes.push_back({{"code", view["code"]}, {"title", view["title"]}, {"last", false}});
+    }
+    if (!codes.empty()) codes.back()["last"] = true;
+    return codes;
+}
+
 nlohmann::json version_options(const std::vector<store::TimetableVersion>& versions,
                                std::int64_t current) {
     std::vector<std::pair<std::string, std::string>> choices;
@@ -43,6 +55,7 @@ http::Response versions_with(Exchange& ex, const store::Edition& e, const std::s
         rows.push_back(row);
     }
     auto preview = publication_preview(ex, e);
+    auto names = timetable_names(ex, e);
     auto pending = store::placement_changes(ex.db(), e.id, "pending").size();
     auto newest = versions.empty() ? 0 : versions.front().number;
     nlohmann::json view = {
@@ -57,6 +70,9 @@ http::Response versions_with(Exchange& ex, const store::Edition& e, const std::s
          {{"added", preview.added.size()},
           {"moved", preview.moved.size()},
           {"cancelled", preview.cancelled.size()},
+          {"added_codes", codes_view(names, preview.added)},
+          {"moved_codes", codes_view(names, preview.moved)},
+          {"cancelled_codes", codes_view(names, preview.cancelled)},
           {"has_added", !preview.added.empty()},
           {"has_moved", !preview.moved.empty()},
           {"has_cancelled", !preview.cancelled.empty()},

@@ -34,5 +34,18 @@ TEST(EditionProgress, TheNextStepFollowsTheForumsOrder) {
     p.decisions = 300;
     EXPECT_EQ(next_step(p).key, "dashboard.next.publish_results");
     p.results_published = true;
-    EXPECT_EQ(next_step(p).page, "/results");
+    EXPECT_EQ(next_step(p).key, "dashboard.next.venue") << "then the programme's steps";
+    p.rooms = 5;
+    EXPECT_EQ(next_step(p).page, "/timetable");
+    p.timetable_versions = 1;
+    EXPECT_EQ(next_step(p).key, "dashboard.next.done");
+    p.pending_changes = 2;
+    EXPECT_EQ(next_step(p).page, "/timetable/changes");
+}
+
+TEST(EditionProgress, APublishedTimetablePassesTheEarlierStages) {
+    EditionProgress p;
+    p.rooms = 3;
+    p.timetable_versions = 1;
+    EXPECT_EQ(next_step(p).page, "/programme") << "an imported programme needs no call";
 }
