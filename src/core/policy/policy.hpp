@@ -90,7 +90,7 @@ bool may_read_results(const Actor& a, EditionId edition, bool published);
 struct LiveTopic {
     enum class Kind { editions, proposal, live_room } kind = Kind::editions;
     ProposalId proposal;
-    LiveRoomId live_room;  // "live-room-<id>": a live room's queue, public as its page
+    LiveRoomId live_room = {};  // "live-room-<id>": a live room's queue, public as its page
 };
 // Nullopt when the text names no topic ("proposal-x", "proposal-" followed by 13 digits).
 std::optional<LiveTopic> parse_live_topic(std::string_view topic);

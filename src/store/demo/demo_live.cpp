@@ -7,24 +7,31 @@
 
 namespace convene::store {
 
-std::optional<LiveRoomId> load_demo_meeting(db::Connection& c, EditionId edition, const DemoForum& forum,
-                       AccountId chair, const std::vector<AccountId>& members) {
+std::optional<LiveRoomId> load_demo_meeting(db::Connection& c, EditionId edition,
+                                            const DemoForum& forum, AccountId chair,
+                                            const std::vector<AccountId>& members) {
     if (forum.people.size() < 9) return std::nullopt;
     auto now_point = Clock::now();
-    auto now = std::chrono::duration_cast<std::chrono::seconds>(now_point.time_since_epoch()).count();
+    auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(now_point.time_since_epoch()).count();
     auto opened = format_utc(now_point - std::chrono::minutes(40));
-    auto room = open_live_room(c, edition, std::nullopt, "meeting", "MAG open consultation",
-                               {"Opening and adoption of the agenda",
-                                "Intersessional work: stocktaking",
-                                "Themes of the next annual meeting", "Any other business"},
-                               opened);
+    auto room =
+        open_live_room(c, edition, std::nullopt, "meeting", "MAG open consultation",
+                       {"Opening and adoption of the agenda", "Intersessional work: stocktaking",
+                        "Themes of the next annual meeting", "Any other business"},
+                       opened);
     add_live_room_role(c, room, chair, "chair");
     if (!members.empty()) add_live_room_role(c, room, members.front(), "online_moderator");
 
     auto speaker = [&](std::size_t i, live::Where where) {
         const auto& p = forum.people[i].details;
-        return live::Speaker{"person:" + std::to_string(i), p.name, p.stakeholder_group, p.gender,
-                             where, "", p.first_time};
+        return live::Speaker{"person:" + std::to_string(i),
+                             p.name,
+                             p.stakeholder_group,
+                             p.gender,
+                             where,
+                             "",
+                             p.first_time};
     };
     live::Queue q;
     q.limit = 180;

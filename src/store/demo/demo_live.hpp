@@ -14,7 +14,8 @@
 namespace convene::store {
 
 // Returns the room (none when the forum is too small for one).
-std::optional<LiveRoomId> load_demo_meeting(db::Connection& c, EditionId edition, const DemoForum& forum,
-                       AccountId chair, const std::vector<AccountId>& members);
+std::optional<LiveRoomId> load_demo_meeting(db::Connection& c, EditionId edition,
+                                            const DemoForum& forum, AccountId chair,
+                                            const std::vector<AccountId>& members);
 
 }  // namespace convene::store

@@ -101,9 +101,9 @@ std::vector<LiveRoom> rooms_where(db::Connection& c, EditionId edition, std::int
         out.push_back(std::move(room));
     }
     for (auto& room : out) {
-        auto items = c.run(
-            R"sql(SELECT title FROM agenda_items WHERE room_id = ? ORDER BY position)sql",
-            {room.id});
+        auto items =
+            c.run(R"sql(SELECT title FROM agenda_items WHERE room_id = ? ORDER BY position)sql",
+                  {room.id});
         for (const auto& row : items.rows) room.agenda.push_back(row.text("title"));
     }
     return out;
@@ -116,13 +116,13 @@ LiveRoomId open_live_room(db::Connection& c, EditionId edition, std::optional<Se
                           const std::vector<std::string>& agenda, const std::string& now) {
     db::Value session_value = nullptr;
     if (session) session_value = *session;
-    LiveRoomId id{db::scalar(c.run(R"sql(
+    LiveRoomId id{
+        db::scalar(c.run(R"sql(
         INSERT INTO live_rooms (edition_id, session_id, kind, title, opened_at, queue)
         VALUES (?, ?, ?, ?, ?, ?)
         RETURNING id
     )sql",
-                                   {edition, session_value, kind, title, now,
-                                    queue_text(live::Queue{})}))};
+                         {edition, session_value, kind, title, now, queue_text(live::Queue{})}))};
     std::int64_t position = 0;
     for (const auto& item : agenda)
         c.run(R"sql(INSERT INTO agenda_items (room_id, position, title) VALUES (?, ?, ?))sql",

@@ -76,8 +76,9 @@ void refuse_if(const std::optional<live::Refusal>& refusal, const char* field) {
 // Said again only when it changes, so a screen reader is not told every reorder.
 std::string announcement(const store::LiveRoom& room, live::Seconds now) {
     const auto& q = room.queue;
-    std::string out = q.speaking ? say("live.announce.speaking", {{"name", q.speaking->speaker.name}})
-                                 : say("live.announce.nobody_speaking");
+    std::string out = q.speaking
+                          ? say("live.announce.speaking", {{"name", q.speaking->speaker.name}})
+                          : say("live.announce.nobody_speaking");
     out += " " + say(q.waiting.size() == 1 ? "live.announce.waiting_one" : "live.announce.waiting",
                      {{"count", std::to_string(q.waiting.size())}});
     if (q.closed || (q.closes_at != 0 && now >= q.closes_at))
@@ -202,14 +203,15 @@ LiveRoomId open_room(Exchange& ex, const store::Edition& e, RoomOpening o) {
     if (o.kind != "session" && o.kind != "meeting")
         errors.push_back({"kind", say("live.room.kind")});
     if (o.kind == "session") {
-        auto session = o.session ? store::programme_session(ex.db(), e.id, *o.session)
-                                 : std::nullopt;
+        auto session =
+            o.session ? store::programme_session(ex.db(), e.id, *o.session) : std::nullopt;
         if (!session)
             errors.push_back({"session", say("live.room.no_such_session")});
         else if (o.title.empty())
             o.title = session->code + " " + session->title;
     }
-    if (o.title.empty() || o.title.size() > 300) errors.push_back({"title", say("live.room.title")});
+    if (o.title.empty() || o.title.size() > 300)
+        errors.push_back({"title", say("live.room.title")});
     if (o.agenda.size() > 100) errors.push_back({"agenda", say("live.room.agenda_too_long")});
     std::vector<std::pair<AccountId, std::string>> roles;
     auto named = [&](const std::vector<std::string>& emails, const char* field, const char* role) {
@@ -230,8 +232,9 @@ LiveRoomId open_room(Exchange& ex, const store::Edition& e, RoomOpening o) {
                                     o.kind, o.title, o.agenda, ex.now());
     for (std::size_t i = 0; i < roles.size(); ++i)
         // The first chair named chairs; the others co-chair.
-        store::add_live_room_role(ex.db(), id, roles[i].first,
-                                  i > 0 && roles[i].second == "chair" ? "co_chair" : roles[i].second);
+        store::add_live_room_role(
+            ex.db(), id, roles[i].first,
+            i > 0 && roles[i].second == "chair" ? "co_chair" : roles[i].second);
     ex.audit("live.room.open", "edition " + to_string(e.id), {{"room", id}, {"title", o.title}});
     ex.publish("editions", {{"event", "live.room.opened"},
                             {"text", say("live.announce.opened", {{"title", o.title}})}});
@@ -263,9 +266,11 @@ FloorAsk ask_in_body(const nlohmann::json& body) {
     }
     a.group = text_member(body, "stakeholder_group", errors);
     a.gender = text_member(body, "gender", errors);
-    if (body.contains("first_time")) a.first_time = body["first_time"].is_boolean() && body["first_time"].get<bool>();
+    if (body.contains("first_time"))
+        a.first_time = body["first_time"].is_boolean() && body["first_time"].get<bool>();
     if (body.contains("point_of_order"))
-        a.point_of_order = body["point_of_order"].is_boolean() && body["point_of_order"].get<bool>();
+        a.point_of_order =
+            body["point_of_order"].is_boolean() && body["point_of_order"].get<bool>();
     throw_if_invalid(errors);
     return a;
 }
@@ -396,7 +401,8 @@ void act_in_room(Exchange& ex, const store::Edition& e, LiveRoomId id, const Cha
             ++q.version;
         } else if (a == "next_item") {
             if (room.current_item + 1 >= static_cast<int>(room.agenda.size()))
-                throw http::conflict(say("live.room.last_item"), {{"action", say("live.room.last_item")}});
+                throw http::conflict(say("live.room.last_item"),
+                                     {{"action", say("live.room.last_item")}});
             live::end_turn(q, now);
             ++room.current_item;
             live::reopen(q);

@@ -66,12 +66,10 @@ http::Response rooms_with(Exchange& ex, const store::Edition& e, const http::For
                                 "textarea", false, say("live.field.agenda_hint"))},
           {"chairs", field_view("chairs", say("live.field.chairs"), value("chairs"), errors,
                                 "textarea", true, say("live.field.chairs_hint"))},
-          {"moderators", field_view("moderators", say("live.field.moderators"),
-                                    value("moderators"), errors, "textarea", false,
-                                    say("live.field.addresses_hint"))},
-          {"captioners", field_view("captioners", say("live.field.captioners"),
-                                    value("captioners"), errors, "textarea", false,
-                                    say("live.field.addresses_hint"))}}},
+          {"moderators", field_view("moderators", say("live.field.moderators"), value("moderators"),
+                                    errors, "textarea", false, say("live.field.addresses_hint"))},
+          {"captioners", field_view("captioners", say("live.field.captioners"), value("captioners"),
+                                    errors, "textarea", false, say("live.field.addresses_hint"))}}},
         {"opened", ex.request.query_param("opened") == "1"},
         {"errors", error_summary(errors)},
         {"has_errors", !errors.empty()}};
@@ -121,7 +119,10 @@ http::Response room_with(Exchange& ex, const store::Edition& e, const store::Liv
         {"topic", "live-room-" + to_string(room.id)},
         {"open", open},
         {"is_meeting", !room.agenda.empty()},
-        {"item_title", room.agenda.empty() ? "" : room.agenda[static_cast<std::size_t>(std::clamp(room.current_item, 0, static_cast<int>(room.agenda.size()) - 1))]},
+        {"item_title", room.agenda.empty()
+                           ? ""
+                           : room.agenda[static_cast<std::size_t>(std::clamp(
+                                 room.current_item, 0, static_cast<int>(room.agenda.size()) - 1))]},
         {"has_speaking", !state["speaking"].is_null()},
         {"has_waiting", !waiting.empty()},
         {"has_limit", room.queue.limit > 0},
@@ -134,7 +135,8 @@ http::Response room_with(Exchange& ex, const store::Edition& e, const store::Liv
         {"moderator", moderator && open},
         {"has_turns", !room.queue.turns.empty()},
         {"orderings", orderings},
-        {"groups", choices(stakeholder_groups(), value("stakeholder_group"), say("live.field.group_blank"))},
+        {"groups",
+         choices(stakeholder_groups(), value("stakeholder_group"), say("live.field.group_blank"))},
         {"genders", choices(genders(), value("gender"), say("live.field.gender_blank"))},
         {"relay_name", value("name")},
         {"done", done.empty() ? "" : say("live.done." + done)},
@@ -155,8 +157,7 @@ http::Response form_action(Exchange& ex, const std::string& done, Act act) {
     try {
         act(e, room.id, form);
     } catch (const http::Error& err) {
-        if (err.status() < 400 || err.status() >= 500 || err.status() == 401 ||
-            err.status() == 404)
+        if (err.status() < 400 || err.status() >= 500 || err.status() == 401 || err.status() == 404)
             throw;
         ex.restart_write();
         auto fields = err.fields();
@@ -193,21 +194,24 @@ http::Response live_room_page(Exchange& ex) {
 }
 
 http::Response live_room_ask(Exchange& ex) {
-    return form_action(ex, "asked", [&](const store::Edition& e, LiveRoomId id, const http::Form& f) {
-        ask_floor(ex, e, id, ask_in_form(f));
-    });
+    return form_action(ex, "asked",
+                       [&](const store::Edition& e, LiveRoomId id, const http::Form& f) {
+                           ask_floor(ex, e, id, ask_in_form(f));
+                       });
 }
 
 http::Response live_room_withdraw(Exchange& ex) {
-    return form_action(ex, "withdrawn", [&](const store::Edition& e, LiveRoomId id, const http::Form&) {
-        withdraw_floor(ex, e, id);
-    });
+    return form_action(ex, "withdrawn",
+                       [&](const store::Edition& e, LiveRoomId id, const http::Form&) {
+                           withdraw_floor(ex, e, id);
+                       });
 }
 
 http::Response live_room_act(Exchange& ex) {
-    return form_action(ex, "acted", [&](const store::Edition& e, LiveRoomId id, const http::Form& f) {
-        act_in_room(ex, e, id, chair_action_in_form(f));
-    });
+    return form_action(ex, "acted",
+                       [&](const store::Edition& e, LiveRoomId id, const http::Form& f) {
+                           act_in_room(ex, e, id, chair_action_in_form(f));
+                       });
 }
 
 }  // namespace convene::web
