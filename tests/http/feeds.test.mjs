@@ -50,8 +50,9 @@ function readCsv(text) {
   return rows;
 }
 
-// Runs SQL on the server's database, as the publishing and "I plan to attend" actions
-// would change it (they are built elsewhere): SQLite through Python, PostgreSQL by psql.
+// Runs SQL on the server's database where no action of the server would do it within one
+// test (a session cancelled, a person linked to an account): SQLite through Python,
+// PostgreSQL by psql.
 // The server keeps public feeds a few seconds: the test hook (the clock, moved by 0)
 // forgets them, as any write through the server does.
 async function sql(server, statement) {
@@ -210,14 +211,21 @@ for (const engine of engines()) {
 
     test('a published change keeps the UID and raises SEQUENCE; a cancellation says so', async () => {
       const json = schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat());
-      const [moved, cancelled] = json;
+      const [moved, cancelled] = json.filter((e) => e.subtitle !== 'OP1');  // the opening is fixed
       const host = new URL(server.base).host;
       const before = readIcs(await (await get(feeds.icalendar)).text());
       const was = before.events.find((e) => e.uid === `session-${moved.id}@${host}`);
-      // As publishing a change does: the published placement moves, the sequence grows.
+      // The Secretariat moves the session, publishes, and imposes the change with a reason.
+      const as = (method, path, body) => api(server.base, method, `/api/v1/editions/${edition}${path}`, { token: server.admin.token, body });
+      const draft = (await as('GET', '/timetable')).json.sessions.find((x) => x.id === moved.id);
       const later = moved.date.slice(0, 11) + '17:45';
-      await sql(server, `UPDATE published_placements SET starts_at = '${later}' WHERE session_id = ${moved.id}`);
-      await sql(server, `UPDATE programme_sessions SET sequence = sequence + 1 WHERE id = ${moved.id}`);
+      const r = await as('POST', '/timetable/moves', { session: moved.id, room: draft.placement.room, start: later, version: draft.version });
+      assert.equal(r.status, 200, r.text);
+      const published = (await as('POST', '/timetable/publish')).json;
+      assert.equal(published.changes.length, 1);
+      const imposed = await as('POST', `/timetable/changes/${published.changes[0]}/impose`, { reason: 'The hall is needed for the plenary.' });
+      assert.equal(imposed.status, 200, imposed.text);
+      // A session whose proposal leaves the programme is cancelled (as the decisions' sync does).
       await sql(server, `UPDATE programme_sessions SET cancelled_at = '2027-01-01T00:00:00Z', sequence = sequence + 1 WHERE id = ${cancelled.id}`);
       const after = readIcs(await (await get(feeds.icalendar)).text());
       const now = after.events.find((e) => e.uid === `session-${moved.id}@${host}`);
@@ -247,12 +255,16 @@ for (const engine of engines()) {
 
       let cal = readIcs(await (await get(address)).text());
       assert.equal(cal.events.length, 0, 'nothing marked yet');
-      const json = schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat());
+      const current = JSON.parse(await (await get(feeds.schedule_json)).text()).schedule;
+      const json = current.conference.days.flatMap((d) => Object.values(d.rooms).flat());
       const marked = json.slice(2, 5).map((e) => e.id);
       const account = (await api(server.base, 'GET', '/api/v1/session', { token: server.admin.token })).json;
       const accountId = account.id ?? account.account?.id;
-      for (const id of marked)
-        await sql(server, `INSERT INTO attendance_marks (account_id, session_id, marked_at) VALUES (${accountId}, ${id}, '2027-01-01T00:00:00Z')`);
+      const codes = new Map(json.map((e) => [e.id, e.subtitle]));  // the subtitle is the code
+      for (const id of marked) {
+        const r = await api(server.base, 'PUT', `/api/v1/editions/${edition}/programme/${codes.get(id)}/attendance`, { token: server.admin.token, body: { attending: true } });
+        assert.equal(r.status, 200, r.text);
+      }
       const r = await get(address);
       assert.equal(r.status, 200);
       assert.match(r.headers.get('cache-control'), /no-store/);

@@ -176,4 +176,11 @@ std::string decimal_text(double value) {
     return text;
 }
 
+std::string shortened(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    auto cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "\u2026";
+}
+
 }  // namespace convene

@@ -46,6 +46,9 @@ std::string comparison_key(std::string_view text);
 
 // Lower-cases ASCII letters (e-mail addresses, codes).
 std::string ascii_lower(std::string_view text);
+// The text cut to at most `max_bytes` bytes on a character boundary, "…" added when cut:
+// for echoing what someone typed in a message without echoing a megabyte of it.
+std::string shortened(std::string_view text, std::size_t max_bytes);
 // An e-mail address as accounts are keyed: trimmed and in lower case.
 std::string normal_email(std::string_view email);
 

@@ -71,7 +71,7 @@ FieldErrors check_unavailable(const PersonUnavailable& u, const std::string& fir
 
 FieldErrors check_time_zone(const std::string& zone) {
     if (zone.empty() || (zone.size() <= 60 && known_time_zone(zone))) return {};
-    return {{"time_zone", say("planning.time_zone", {{"zone", zone}})}};
+    return {{"time_zone", say("planning.time_zone", {{"zone", shortened(zone, 60)}})}};
 }
 
 }  // namespace convene::programme

@@ -4,9 +4,12 @@ namespace convene::store {
 
 void replace_calendar_feed(db::Connection& c, AccountId account, const std::string& token_hash,
                            const std::string& now) {
-    c.run(R"sql(DELETE FROM calendar_feeds WHERE account_id = ?)sql", {account});
+    // One statement, so that two requests at once both end with one working address (a
+    // DELETE then INSERT let the second INSERT fail on the first one's row).
     c.run(R"sql(
         INSERT INTO calendar_feeds (account_id, token_hash, created_at) VALUES (?, ?, ?)
+        ON CONFLICT (account_id)
+        DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at
     )sql",
           {account, token_hash, now});
 }

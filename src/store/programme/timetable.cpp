@@ -177,6 +177,12 @@ std::optional<TimetableVersion> timetable_version(db::Connection& c, EditionId e
                             slots_from_json(row.text("content"))};
 }
 
+void lock_published_timetable(db::Connection& c, EditionId edition) {
+    // A write to the edition's row: PostgreSQL holds the row until commit, SQLite the file.
+    c.run(R"sql(UPDATE editions SET programme_settings = programme_settings WHERE id = ?)sql",
+          {edition});
+}
+
 void bump_sequence(db::Connection& c, SessionId session) {
     c.run(R"sql(UPDATE programme_sessions SET sequence = sequence + 1 WHERE id = ?)sql", {session});
 }

@@ -55,5 +55,9 @@ std::optional<TimetableVersion> timetable_version(db::Connection& c, EditionId e
 
 // Bumps the session's iCalendar SEQUENCE (a published change to it).
 void bump_sequence(db::Connection& c, SessionId session);
+// Holds the edition's published timetable for the rest of the transaction: publications,
+// consents and impositions of one edition happen one after another, each reading what the
+// one before wrote (two publishes at once would otherwise both record one removal).
+void lock_published_timetable(db::Connection& c, EditionId edition);
 
 }  // namespace convene::store

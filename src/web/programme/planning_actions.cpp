@@ -4,8 +4,10 @@
 
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/editions/edition.hpp"
 #include "core/programme/planning.hpp"
 #include "http/error.hpp"
+#include "store/editions/editions.hpp"
 #include "store/programme/sessions.hpp"
 #include "store/programme/venue.hpp"
 #include "web/site/exchange.hpp"
@@ -30,7 +32,8 @@ void add_person(Exchange& ex, programme::ProgrammeSession& s, const std::string&
                 const std::string& role, const std::string& field, FieldErrors& errors) {
     auto person = store::person_by_email(ex.db(), email);
     if (!person) {
-        errors.push_back({field, say("planning.no_such_person", {{"email", email}})});
+        errors.push_back(
+            {field, say("planning.no_such_person", {{"email", shortened(email, 254)}})});
         return;
     }
     s.people.push_back({person->id, person->name, role, person->time_zone, true});
@@ -137,6 +140,15 @@ SessionId create_session(Exchange& ex, const store::Edition& e, programme::Progr
         if (std::none_of(errors.begin(), errors.end(),
                          [&](const FieldError& f) { return f.field == err.field; }))
             errors.push_back(err);
+    // A type the planning form offers (the forum's or this edition's), never any text.
+    bool known_type = false;
+    for (const auto& t : standard_session_types())
+        known_type = known_type || t.code == s.session_type;
+    for (const auto& t : store::list_session_types(ex.db(), e.id))
+        known_type = known_type || t.code == s.session_type;
+    if (!known_type && std::none_of(errors.begin(), errors.end(),
+                                    [](const FieldError& f) { return f.field == "session_type"; }))
+        errors.push_back({"session_type", say("planning.session_type")});
     if (s.fixed && !store::venue_room(ex.db(), e.id, s.fixed->room))
         errors.push_back({"fixed_room", say("timetable.no_such_room")});
     throw_if_invalid(errors);
@@ -158,7 +170,9 @@ void add_unavailable(Exchange& ex, const store::Edition& e, const std::string& e
                      const std::string& start, const std::string& end) {
     FieldErrors errors;
     auto person = store::person_by_email(ex.db(), trim(email));
-    if (!person) errors.push_back({"email", say("planning.no_such_person", {{"email", email}})});
+    if (!person)
+        errors.push_back(
+            {"email", say("planning.no_such_person", {{"email", shortened(email, 254)}})});
     programme::PersonUnavailable u;
     u.start = start;
     u.end = end;
@@ -185,7 +199,9 @@ void remove_unavailable(Exchange& ex, const store::Edition& e, std::int64_t id) 
 void set_time_zone(Exchange& ex, const std::string& email, const std::string& zone) {
     FieldErrors errors;
     auto person = store::person_by_email(ex.db(), trim(email));
-    if (!person) errors.push_back({"email", say("planning.no_such_person", {{"email", email}})});
+    if (!person)
+        errors.push_back(
+            {"email", say("planning.no_such_person", {{"email", shortened(email, 254)}})});
     for (auto& err : programme::check_time_zone(trim(zone))) errors.push_back(err);
     throw_if_invalid(errors);
     store::set_person_time_zone(ex.db(), person->id, trim(zone));

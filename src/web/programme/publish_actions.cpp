@@ -162,6 +162,7 @@ programme::TimetableDiff publication_preview(Exchange& ex, const store::Edition&
 }
 
 Publication publish_timetable(Exchange& ex, const store::Edition& e) {
+    store::lock_published_timetable(ex.db(), e.id);
     auto settings = store::programme_settings(ex.db(), e.id);
     auto draft = store::draft_slots(ex.db(), e.id);
     auto published = store::published_slots(ex.db(), e.id);
@@ -267,9 +268,13 @@ store::PlacementChange change_in_path(Exchange& ex, const store::Edition& e) {
 
 void impose_change(Exchange& ex, const store::Edition& e, const store::PlacementChange& c,
                    const std::string& reason) {
+    store::lock_published_timetable(ex.db(), e.id);
     auto why = trim(reason);
     if (why.empty()) throw http::unprocessable({{"reason", say("publish.impose.reason")}});
     if (why.size() > 2000) throw http::unprocessable({{"reason", say("publish.impose.too_long")}});
+    // The reason is mailed and kept in the versions' notes: no control characters.
+    if (auto bad = check_text({"reason", say("publish.impose.field"), true, 2000, true}, why))
+        throw http::unprocessable({*bad});
     refuse_when_locked(ex, e, store::programme_settings(ex.db(), e.id));
     auto by = ex.account() ? ex.account()->name : std::string();
     if (!store::decide_placement_change(ex.db(), c.id, "imposed", why, by, ex.now()))
@@ -296,6 +301,7 @@ void impose_change(Exchange& ex, const store::Edition& e, const store::Placement
 }
 
 void withdraw_change(Exchange& ex, const store::Edition& e, const store::PlacementChange& c) {
+    store::lock_published_timetable(ex.db(), e.id);
     auto by = ex.account() ? ex.account()->name : std::string();
     if (!store::decide_placement_change(ex.db(), c.id, "withdrawn", "", by, ex.now()))
         throw http::conflict(say("publish.change.not_pending"));
@@ -333,6 +339,7 @@ Consent valid_consent(Exchange& ex) {
 void answer_consent(Exchange& ex, const Consent& consent, const std::string& answer) {
     if (answer != "accept" && answer != "decline")
         throw http::unprocessable({{"answer", say("consent.answer")}});
+    store::lock_published_timetable(ex.db(), consent.edition.id);
     const auto& c = consent.change;
     if (!store::use_consent_link(ex.db(), consent.link.id, ex.now()) ||
         !store::decide_placement_change(ex.db(), c.id, answer == "accept" ? "accepted" : "declined",

@@ -67,3 +67,12 @@ TEST(Text, MeasuresHaveTwoDecimals) {
     EXPECT_EQ(decimal_text(0.4), "0.40");
     EXPECT_EQ(decimal_text(-1.005), "-1.00");
 }
+
+// What someone typed, echoed in a message: cut on a character boundary, never mid-character.
+TEST(Text, ShortenedCutsOnCharacterBoundaries) {
+    EXPECT_EQ(shortened("Asia/Tokyo", 60), "Asia/Tokyo");
+    EXPECT_EQ(shortened("abcdef", 3), "abc\u2026");
+    EXPECT_EQ(shortened("\u00e9\u00e9\u00e9", 3), "\u00e9\u2026") << "é is two bytes";
+    EXPECT_TRUE(is_valid_utf8(shortened("\U0001F30D\U0001F30D", 5)));
+    EXPECT_EQ(shortened("\U0001F30D", 2), "\u2026");
+}
