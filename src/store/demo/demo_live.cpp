@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/common/clock.hpp"
+#include "core/common/text.hpp"
 #include "store/live/rooms.hpp"
 
 namespace convene::store {
@@ -48,7 +49,7 @@ std::optional<LiveRoomId> load_demo_meeting(db::Connection& c, EditionId edition
     live::request_floor(q, speaker(6, live::Where::online), now - 240);
     live::request_floor(q, speaker(7, live::Where::onsite), now - 200);
     live::Speaker relayed = speaker(8 % forum.people.size(), live::Where::online);
-    relayed.person = "remote:" + relayed.name;
+    relayed.person = "remote:" + ascii_lower(relayed.name);  // as the relay form keys it
     live::request_floor(q, relayed, now - 120);
     save_live_room_queue(c, room, q, 1);
     return room;
