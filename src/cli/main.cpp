@@ -183,6 +183,11 @@ int demo(const Settings& s, std::uint64_t seed, const DemoSize& size,
                                        {"placed", creds.programme_placed},
                                        {"sessions", creds.programme_sessions}})
          << "\n"
+         << (creds.live_room ? say("cli.demo.live", {{"name", forum.edition.name},
+                                                     {"edition", to_string(creds.edition_id)},
+                                                     {"room", to_string(*creds.live_room)}}) +
+                                   "\n"
+                             : std::string())
          << say("cli.demo.admin",
                 {{"email", creds.admin_email}, {"password", creds.admin_password}})
          << "\n"

@@ -16,6 +16,7 @@ void add_selection_routes(App&);
 void add_decisions_routes(App&);
 void add_results_routes(App&);
 void add_programme_routes(App&);
+void add_live_routes(App&);
 void add_outbox_routes(App&);
 
 void App::add_routes() {
@@ -31,6 +32,7 @@ void App::add_routes() {
     add_decisions_routes(*this);
     add_results_routes(*this);
     add_programme_routes(*this);
+    add_live_routes(*this);
     add_outbox_routes(*this);
 }
 

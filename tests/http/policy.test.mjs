@@ -40,6 +40,10 @@ const publicRoutes = [
   'GET /editions/{edition:int}/programme.ics', 'GET /editions/{edition:int}/schedule.xml', 'GET /editions/{edition:int}/schedule.json',
   'GET /editions/{edition:int}/programme.csv', 'GET /editions/{edition:int}/programme.xlsx', 'GET /api/v1/editions/{edition:int}/feeds',
   'GET /calendar/{feed}',
+  // Live rooms: the floor and the queue are public by the forum's rules (asking for the
+  // floor needs an account; the chair's actions check the room's roles)
+  'GET /editions/{edition:int}/live-rooms/{room:int}', 'GET /api/v1/editions/{edition:int}/live-rooms',
+  'GET /api/v1/editions/{edition:int}/live-rooms/{room:int}',
 ];
 
 for (const engine of engines()) {

@@ -40,13 +40,17 @@ export function cli(databaseUrl, args) {
 // the default limits, the server allows that (tests/http/security.test.mjs checks them).
 const generousLimits = ['--registrations-per-hour', '100000', '--invitations-per-hour', '100000'];
 
-export async function startServer(engine = 'sqlite', { demo = false, demoProposals = 300, args = [], threads = 2, defaultLimits = false, logLevel = 'warn', testHooks = false } = {}) {
-  const database = freshDatabase(engine);
-  const admin = { email: 'admin@test.example', password: 'correct horse battery staple' };
+// `again`: a server stopped with stop({ keepDatabase: true }), whose database and admin
+// this one takes over (a restart).
+export async function startServer(engine = 'sqlite', { demo = false, demoProposals = 300, args = [], threads = 2, defaultLimits = false, logLevel = 'warn', testHooks = false, again = null } = {}) {
+  const database = again ? again.database : freshDatabase(engine);
+  const admin = again ? again.admin : { email: 'admin@test.example', password: 'correct horse battery staple' };
   cli(database.url, ['migrate']);
-  const created = cli(database.url, ['user', 'add', '--email', admin.email, '--name', 'Ada Admin',
-    '--password', admin.password, '--role', 'admin', '--token']);
-  admin.token = created.match(/API token: (\w+)/)[1];
+  if (!again) {
+    const created = cli(database.url, ['user', 'add', '--email', admin.email, '--name', 'Ada Admin',
+      '--password', admin.password, '--role', 'admin', '--token']);
+    admin.token = created.match(/API token: (\w+)/)[1];
+  }
   let demoMember = null;
   if (demo) {
     const printed = cli(database.url, ['demo', '--seed', '7', '--proposals', String(demoProposals)]);
@@ -68,15 +72,15 @@ export async function startServer(engine = 'sqlite', { demo = false, demoProposa
     child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
   });
   return {
-    base, admin, engine, databaseUrl: database.url, process: child, demoMember,
+    base, admin, engine, databaseUrl: database.url, database, process: child, demoMember,
     stderr: () => stderr,
-    async stop() {
+    async stop({ keepDatabase = false } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.on('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      database.drop();
+      if (!keepDatabase) database.drop();
     },
   };
 }

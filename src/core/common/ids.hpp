@@ -45,6 +45,7 @@ using AuditEntryId = Id<struct AuditEntryTag>;
 using SessionId = Id<struct SessionTag>;  // a session of the programme (not a sign-in)
 using PlacementChangeId = Id<struct PlacementChangeTag>;
 using TimetableVersionId = Id<struct TimetableVersionTag>;
+using LiveRoomId = Id<struct LiveRoomTag>;  // a live room: a session or a meeting running
 
 }  // namespace convene
 

@@ -191,6 +191,12 @@ std::string where_code(Where w) {
     return "onsite";
 }
 
+std::optional<Where> where_of(const std::string& code) {
+    for (auto w : {Where::onsite, Where::online, Where::hub})
+        if (where_code(w) == code) return w;
+    return std::nullopt;
+}
+
 std::string ordering_code(Ordering o) {
     switch (o) {
         case Ordering::received:

@@ -99,6 +99,7 @@ struct Figures {
 Figures figures(const std::vector<Turn>& turns);
 
 std::string where_code(Where w);
+std::optional<Where> where_of(const std::string& code);
 std::string ordering_code(Ordering o);
 std::optional<Ordering> ordering_of(const std::string& code);
 

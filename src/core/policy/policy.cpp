@@ -95,20 +95,22 @@ bool may_read_results(const Actor& a, EditionId edition, bool published) {
 
 std::optional<LiveTopic> parse_live_topic(std::string_view topic) {
     if (topic == "editions") return LiveTopic{};
-    constexpr std::string_view prefix = "proposal-";
-    if (topic.substr(0, prefix.size()) != prefix) return std::nullopt;
-    auto digits = topic.substr(prefix.size());
+    constexpr std::string_view prefix = "proposal-", room_prefix = "live-room-";
+    bool room = topic.substr(0, room_prefix.size()) == room_prefix;
+    if (!room && topic.substr(0, prefix.size()) != prefix) return std::nullopt;
+    auto digits = topic.substr(room ? room_prefix.size() : prefix.size());
     if (digits.empty() || digits.size() > 12 ||
         digits.find_first_not_of("0123456789") != std::string_view::npos)
         return std::nullopt;
     std::int64_t id = 0;
     for (char c : digits) id = id * 10 + (c - '0');
-    return LiveTopic{LiveTopic::Kind::proposal, ProposalId{id}};
+    if (room) return LiveTopic{LiveTopic::Kind::live_room, {}, LiveRoomId{id}};
+    return LiveTopic{LiveTopic::Kind::proposal, ProposalId{id}, {}};
 }
 
 bool may_follow(const Actor& a, const LiveTopic& topic,
                 const std::optional<ProposalFacts>& proposal) {
-    if (topic.kind == LiveTopic::Kind::editions) return true;
+    if (topic.kind != LiveTopic::Kind::proposal) return true;
     return proposal && may_see_proposal(a, *proposal);
 }
 

@@ -88,8 +88,9 @@ bool may_read_results(const Actor& a, EditionId edition, bool published);
 
 // Live topics: "editions" (anyone) and "proposal-<id>" (its organisers and Secretariat).
 struct LiveTopic {
-    enum class Kind { editions, proposal } kind = Kind::editions;
+    enum class Kind { editions, proposal, live_room } kind = Kind::editions;
     ProposalId proposal;
+    LiveRoomId live_room = {};  // "live-room-<id>": a live room's queue, public as its page
 };
 // Nullopt when the text names no topic ("proposal-x", "proposal-" followed by 13 digits).
 std::optional<LiveTopic> parse_live_topic(std::string_view topic);

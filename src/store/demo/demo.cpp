@@ -12,6 +12,7 @@
 #include "store/accounts/accounts.hpp"
 #include "store/common/audit.hpp"
 #include "store/decisions/decisions.hpp"
+#include "store/demo/demo_live.hpp"
 #include "store/editions/editions.hpp"
 #include "store/evaluation/assignment.hpp"
 #include "store/programme/sessions.hpp"
@@ -290,6 +291,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
     const auto member_hash = hash_password(out.member_password);
     std::vector<std::int64_t> person_ids(forum.people.size());
     std::vector<bool> is_member(forum.people.size(), false);
+    std::vector<AccountId> member_accounts;
     for (int m : forum.mag_members) is_member[m] = true;
     for (std::size_t i = 0; i < forum.people.size(); ++i) {
         const auto& p = forum.people[i].details;
@@ -298,6 +300,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
             account = create_account(*c, p.email, p.name, member_hash, now);
             grant_role(*c, *account, Role::evaluator, edition);
             if (out.member_email.empty()) out.member_email = p.email;
+            member_accounts.push_back(*account);
         }
         person_ids[i] = add_person(*c, p, account);
     }
@@ -306,6 +309,7 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
     load_evaluated_edition(*c, forum, person_ids, now);
     load_evaluating_edition(*c, forum, person_ids, now);
     load_programme_edition(*c, forum, person_ids, admin, now, out);
+    out.live_room = load_demo_meeting(*c, edition, forum, admin, member_accounts);
     record_audit(*c, std::nullopt, "demo.load", "edition " + to_string(edition),
                  "{\"proposals\":" + std::to_string(forum.proposals.size()) + "}", now);
     tx.commit();

@@ -1,5 +1,6 @@
 #pragma once
 // Writes a generated demo forum into a database, in one transaction.
+#include <optional>
 #include <string>
 
 #include "core/common/ids.hpp"
@@ -13,6 +14,7 @@ struct DemoCredentials {
     std::string member_email, member_password;  // every MAG member shares the password
     EditionId edition_id;
     int programme_sessions = 0, programme_placed = 0;  // of the regional IGF's timetable
+    std::optional<LiveRoomId> live_room;               // the meeting in progress
 };
 
 // Throws std::runtime_error when the database already holds the demo accounts.

@@ -8,6 +8,7 @@
 #include "store/decisions/decisions.hpp"
 #include "store/editions/editions.hpp"
 #include "store/evaluation/assignment.hpp"
+#include "store/live/rooms.hpp"
 #include "store/programme/changes.hpp"
 #include "store/programme/timetable.hpp"
 #include "store/proposals/submissions.hpp"
@@ -137,6 +138,11 @@ http::Response edition_page(Exchange& ex, const store::Edition& e, const ThemeDr
     view["member_count"] = counts.members;
     view["can_manage"] = policy::may_manage_edition(ex.actor(), e.id);
     view["is_member"] = policy::may_evaluate_in(ex.actor(), e.id);
+    // Rooms live now: anyone may follow their queue.
+    view["live_rooms"] = nlohmann::json::array();
+    for (const auto& r : store::live_rooms(c, e.id))
+        if (r.status == "open") view["live_rooms"].push_back({{"room", r.id}, {"title", r.title}});
+    view["has_live_rooms"] = !view["live_rooms"].empty();
     view["results_published"] = !store::results_published_at(ex.db(), e.id).empty();
     auto call = store::load_call(c, e.id);
     auto state = call_state(call, ex.now());

@@ -229,7 +229,7 @@ std::string App::refill_page(const std::string& path) const {
 bool App::may_follow(const http::Request& request, const std::string& topic) {
     auto parsed = policy::parse_live_topic(topic);
     if (!parsed) return false;
-    if (parsed->kind == policy::LiveTopic::Kind::editions) return true;
+    if (parsed->kind != policy::LiveTopic::Kind::proposal) return true;
     try {
         http::Request copy = request;
         copy.method = "GET";

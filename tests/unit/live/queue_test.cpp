@@ -115,3 +115,12 @@ TEST(LiveQueue, EveryRefusalIsASentenceOfTheCatalog) {
           "live.queue.nobody_speaking", "live.queue.last_call_seconds"})
         EXPECT_NE(say(key), key) << key;
 }
+
+TEST(LiveQueue, WhereAndOrderingCodesReadBack) {
+    for (auto w : {Where::onsite, Where::online, Where::hub}) EXPECT_EQ(where_of(where_code(w)), w);
+    EXPECT_FALSE(where_of("moon"));
+    EXPECT_FALSE(where_of(""));
+    for (auto o : {Ordering::received, Ordering::first_time_first, Ordering::alternate_groups,
+                   Ordering::alternate_genders})
+        EXPECT_EQ(ordering_of(ordering_code(o)), o);
+}

@@ -153,8 +153,15 @@ TEST(Policy, LiveTopicsAreReadStrictly) {
     ASSERT_TRUE(p);
     EXPECT_EQ(p->kind, LiveTopic::Kind::proposal);
     EXPECT_EQ(p->proposal, ProposalId{12});
+    auto room = parse_live_topic("live-room-7");
+    ASSERT_TRUE(room);
+    EXPECT_EQ(room->kind, LiveTopic::Kind::live_room);
+    EXPECT_EQ(room->live_room, LiveRoomId{7});
+    // A live room's queue is public, as its page.
+    EXPECT_TRUE(may_follow(Actor{}, *room, std::nullopt));
     for (const char* bad : {"proposal-", "proposal-x", "proposal-1x", "proposal-1234567890123",
-                            "proposal--1", "edition", "", "Proposal-1"})
+                            "proposal--1", "edition", "", "Proposal-1", "live-room-", "live-room-x",
+                            "live-room-1234567890123", "live-rooms-1"})
         EXPECT_FALSE(parse_live_topic(bad)) << bad;
 }
 

@@ -1,0 +1,58 @@
+#include "store/demo/demo_live.hpp"
+
+#include <chrono>
+
+#include "core/common/clock.hpp"
+#include "core/common/text.hpp"
+#include "store/live/rooms.hpp"
+
+namespace convene::store {
+
+std::optional<LiveRoomId> load_demo_meeting(db::Connection& c, EditionId edition,
+                                            const DemoForum& forum, AccountId chair,
+                                            const std::vector<AccountId>& members) {
+    if (forum.people.size() < 9) return std::nullopt;
+    auto now_point = Clock::now();
+    auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(now_point.time_since_epoch()).count();
+    auto opened = format_utc(now_point - std::chrono::minutes(40));
+    auto room =
+        open_live_room(c, edition, std::nullopt, "meeting", "MAG open consultation",
+                       {"Opening and adoption of the agenda", "Intersessional work: stocktaking",
+                        "Themes of the next annual meeting", "Any other business"},
+                       opened);
+    add_live_room_role(c, room, chair, "chair");
+    if (!members.empty()) add_live_room_role(c, room, members.front(), "online_moderator");
+
+    auto speaker = [&](std::size_t i, live::Where where) {
+        const auto& p = forum.people[i].details;
+        return live::Speaker{"person:" + std::to_string(i),
+                             p.name,
+                             p.stakeholder_group,
+                             p.gender,
+                             where,
+                             "",
+                             p.first_time};
+    };
+    live::Queue q;
+    q.limit = 180;
+    // Earlier turns: the agenda's first item is done, the second is under way.
+    live::Seconds t = now - 30 * 60;
+    for (std::size_t i = 0; i < 5; ++i) {
+        auto where = i % 2 ? live::Where::online : live::Where::onsite;
+        live::Seconds length = 90 + static_cast<live::Seconds>((i * 47) % 120);
+        q.turns.push_back({speaker(i, where), t, t + length});
+        t += length + 60;
+    }
+    live::request_floor(q, speaker(5, live::Where::onsite), now - 300);
+    live::give_floor(q, 0, now - 95);
+    live::request_floor(q, speaker(6, live::Where::online), now - 240);
+    live::request_floor(q, speaker(7, live::Where::onsite), now - 200);
+    live::Speaker relayed = speaker(8 % forum.people.size(), live::Where::online);
+    relayed.person = "remote:" + ascii_lower(relayed.name);  // as the relay form keys it
+    live::request_floor(q, relayed, now - 120);
+    save_live_room_queue(c, room, q, 1);
+    return room;
+}
+
+}  // namespace convene::store
