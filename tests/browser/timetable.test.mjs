@@ -52,7 +52,7 @@ describe('the Secretariat planning the timetable', () => {
       await check('grid');
       assert.match(await page.locator('#result').textContent(), /\d+ sessions placed, 0 left off the grid/);
       assert.match(await page.locator('main').textContent(), /No conflict: every placed session keeps every rule/);
-      const table = page.getByRole('table', { name: /\d{4}-\d\d-\d\d by room and hour/ });
+      const table = page.getByRole('table', { name: /\d{1,2} \w+ \d{4} by room and hour/ });
       assert.ok(await table.getByRole('columnheader').count() > 2, 'rooms as column headers');
       assert.ok(await table.getByRole('rowheader', { name: '09:00' }).count() === 1, 'hours as row headers');
 

@@ -120,6 +120,12 @@ TimeText format_time(Clock::time_point instant, std::string_view zone,
     return out;
 }
 
+std::string day_words(std::string_view day) {
+    auto written = stored_time(std::string(day) + "T12:00:00Z", "UTC").venue;
+    auto comma = written.rfind(", ");
+    return comma == std::string::npos ? std::string(day) : written.substr(0, comma);
+}
+
 TimeText stored_time(std::string_view utc, std::string_view zone) {
     auto instant = parse_utc(utc);
     if (!instant) {

@@ -28,6 +28,10 @@ TimeText format_time(Clock::time_point instant, std::string_view zone, std::stri
 // locale; text that is not a stored time is returned unchanged in `text`.
 TimeText stored_time(std::string_view utc, std::string_view zone);
 
+// "23 June 2027" for a day "2027-06-23", in the catalog's locale; the text unchanged when
+// it is not a day.
+std::string day_words(std::string_view day);
+
 // True for a time zone name ICU's data knows ("Europe/Oslo", "UTC"), false for
 // "Mars/Olympus_Mons" or "CET+1".
 bool is_known_time_zone(std::string_view zone);

@@ -16,13 +16,6 @@ namespace convene::web {
 
 namespace {
 
-// "23 June 2027" for a day "2027-06-23", in the catalog's locale.
-std::string day_label(const std::string& day) {
-    auto written = stored_time(day + "T12:00:00Z", "UTC").venue;
-    auto comma = written.rfind(", ");
-    return comma == std::string::npos ? day : written.substr(0, comma);
-}
-
 // A session as a line of the programme or the agenda shows it.
 nlohmann::json session_line(const PublicProgramme& p, const programme::ListedSession& s,
                             bool attending) {
@@ -81,7 +74,7 @@ http::Response programme_page(Exchange& ex) {
     for (const auto& d : choices.days) {
         auto one = filter;
         one.day = d;
-        days.push_back({{"label", day_label(d)},
+        days.push_back({{"label", day_words(d)},
                         {"url", base + filter_query(one)},
                         {"current", d == filter.day}});
     }
@@ -91,7 +84,7 @@ http::Response programme_page(Exchange& ex) {
     for (const auto& s : shown) {
         if (groups.empty() || groups.back()["day"] != s.day())
             groups.push_back({{"day", s.day()},
-                              {"label", day_label(s.day())},
+                              {"label", day_words(s.day())},
                               {"times", nlohmann::json::array()}});
         auto& times = groups.back()["times"];
         auto start = s.slot.start.substr(11);
@@ -190,7 +183,7 @@ http::Response agenda_page(Exchange& ex) {
                          [&](const nlohmann::json& j) { return j["code"] == s.session.code; });
         if (in == agenda["sessions"].end()) continue;
         auto line = session_line(p, s, (*in)["attending"].get<bool>());
-        line["day_label"] = day_label(s.day());
+        line["day_label"] = day_words(s.day());
         std::string parts;
         for (const auto& role : (*in)["roles"])
             parts += (parts.empty() ? "" : ", ") +

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/common/messages.hpp"
+#include "core/common/times.hpp"
 #include "core/programme/solver.hpp"
 #include "core/programme/venue.hpp"
 #include "http/error.hpp"
@@ -179,6 +180,7 @@ http::Response timetable_with(Exchange& ex, const store::Edition& e, const std::
         for (const auto& [id, slot] : d.programme.placed)
             if (slot.start.substr(0, 10) == each) ++count;
         days.push_back({{"day", each},
+                        {"label", day_words(each)},
                         {"url", edition_url(e, "/timetable?day=" + each)},
                         {"count", count},
                         {"current", each == day}});
@@ -208,6 +210,7 @@ http::Response timetable_with(Exchange& ex, const store::Edition& e, const std::
         {"title", say("page.programme.timetable.title", {{"edition", e.name}})},
         {"edition", edition_view(e)},
         {"day", day},
+        {"day_label", day_words(day)},
         {"days", days},
         {"grid", day.empty() ? nlohmann::json(nullptr) : day_grid(d, e, day)},
         {"hard", hard},
