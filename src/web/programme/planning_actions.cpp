@@ -16,17 +16,6 @@ namespace convene::web {
 
 namespace {
 
-// A whole number typed in a form, or an error naming the field.
-int typed_number(const std::string& typed, const char* field, int fallback, FieldErrors& errors) {
-    auto t = trim(typed);
-    if (t.empty()) return fallback;
-    if (t.size() > 6 || t.find_first_not_of("0123456789") != std::string::npos) {
-        errors.push_back({field, say("venue.room.whole_number")});
-        return fallback;
-    }
-    return std::stoi(t);
-}
-
 // The person of each "e-mail, role" line.
 void add_person(Exchange& ex, programme::ProgrammeSession& s, const std::string& email,
                 const std::string& role, const std::string& field, FieldErrors& errors) {
@@ -47,8 +36,8 @@ programme::ProgrammeSession created_session_in_form(Exchange& ex, const http::Fo
     s.code = trim(form.get("code"));
     s.title = trim(form.get("title"));
     s.session_type = form.get("session_type");
-    s.duration = typed_number(form.get("duration"), "duration", 0, errors);
-    s.demand = typed_number(form.get("demand"), "demand", 0, errors);
+    s.duration = typed_whole_number(form.get("duration"), "duration", 0, errors);
+    s.demand = typed_whole_number(form.get("demand"), "demand", 0, errors);
     for (const auto& f : programme::room_features())
         if (form.has("need_" + f)) s.needs.push_back(f);
     for (const auto& line : split_items(form.get("people"), "\n")) {
@@ -65,7 +54,7 @@ programme::ProgrammeSession created_session_in_form(Exchange& ex, const http::Fo
     }
     auto room = trim(form.get("fixed_room")), start = trim(form.get("fixed_start"));
     if (!room.empty() || !start.empty()) {
-        auto id = typed_number(room, "fixed_room", 0, errors);
+        auto id = typed_whole_number(room, "fixed_room", 0, errors);
         s.fixed = programme::Slot{RoomId{id}, start.size() > 10 && start[10] == ' '
                                                   ? start.substr(0, 10) + "T" + start.substr(11)
                                                   : start};

@@ -84,7 +84,7 @@ std::int64_t move_session(Exchange& ex, const store::Edition& e, const MoveReque
               {"room", move.to ? nlohmann::json(move.to->room) : nlohmann::json()},
               {"start", move.to ? nlohmann::json(move.to->start) : nlohmann::json()}});
     if (!move.to) return 0;
-    return store::draft_placements(ex.db(), e.id).at(session.id).version;
+    return move.version + 1;  // a first placement is version 1, each move adds one
 }
 
 CompletedTimetable complete_timetable(Exchange& ex, const store::Edition& e, bool keep_placed,

@@ -16,16 +16,13 @@ namespace {
 
 using programme::ProgrammeSession;
 
-// A whole number typed in a form, or an error naming the field.
-int whole_number(const std::string& typed_raw, const char* name, int fallback,
-                 FieldErrors& errors) {
-    auto typed = trim(typed_raw);
-    if (typed.empty() || typed.size() > 6 ||
-        typed.find_first_not_of("0123456789") != std::string::npos) {
+// A whole number typed in a form; an empty box is an error too, naming the field.
+int whole_number(const std::string& typed, const char* name, int fallback, FieldErrors& errors) {
+    if (trim(typed).empty()) {
         errors.push_back({name, say("venue.room.whole_number")});
         return fallback;
     }
-    return std::stoi(typed);
+    return typed_whole_number(typed, name, fallback, errors);
 }
 
 std::optional<RoomId> room_named(const std::vector<programme::PlannedRoom>& rooms,

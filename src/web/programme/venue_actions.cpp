@@ -9,17 +9,6 @@ namespace convene::web {
 
 namespace {
 
-// A whole number typed in a form, or an error naming the field.
-int whole_number(const http::Form& form, const char* name, int fallback, FieldErrors& errors) {
-    auto typed = trim(form.get(name));
-    if (typed.empty()) return fallback;
-    if (typed.size() > 6 || typed.find_first_not_of("0123456789") != std::string::npos) {
-        errors.push_back({name, say("venue.room.whole_number")});
-        return fallback;
-    }
-    return std::stoi(typed);
-}
-
 std::vector<std::string> language_codes(const std::string& typed) {
     std::vector<std::string> out;
     for (auto& code : split_items(ascii_lower(typed), ", ;/")) out.push_back(trim(code));
@@ -49,8 +38,8 @@ std::string features_words(const programme::VenueRoom& room) {
 programme::VenueRoom room_in_form(const http::Form& form, FieldErrors& errors) {
     programme::VenueRoom room;
     room.name = form.get("name");
-    room.capacity = whole_number(form, "capacity", 0, errors);
-    room.turnover = whole_number(form, "turnover", 15, errors);
+    room.capacity = typed_whole_number(form.get("capacity"), "capacity", 0, errors);
+    room.turnover = typed_whole_number(form.get("turnover"), "turnover", 15, errors);
     for (const auto& f : programme::room_features())
         if (form.has("feature_" + f)) room.features.push_back(f);
     room.languages = language_codes(form.get("languages"));

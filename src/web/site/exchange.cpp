@@ -4,6 +4,7 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
+#include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/common/audit.hpp"
@@ -222,6 +223,17 @@ nlohmann::json field_view(const std::string& name, const std::string& label,
     f["is_select"] = type == "select";
     f["is_input"] = type != "textarea" && type != "select";
     return f;
+}
+
+int typed_whole_number(const std::string& typed, const std::string& field, int fallback,
+                       FieldErrors& errors) {
+    auto t = trim(typed);
+    if (t.empty()) return fallback;
+    if (t.size() > 6 || t.find_first_not_of("0123456789") != std::string::npos) {
+        errors.push_back({field, say("venue.room.whole_number")});
+        return fallback;
+    }
+    return std::stoi(t);
 }
 
 nlohmann::json error_summary(const FieldErrors& errors) {

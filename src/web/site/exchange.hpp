@@ -104,6 +104,10 @@ nlohmann::json field_view(const std::string& name, const std::string& label,
                           const std::string& type = "text", bool required = false,
                           const std::string& hint = "");
 nlohmann::json error_summary(const FieldErrors& errors);
+// A whole number typed in a form's box (at most six digits); `fallback` when the box is
+// empty, and also, with an error naming `field`, when it holds anything else.
+int typed_whole_number(const std::string& typed, const std::string& field, int fallback,
+                       FieldErrors& errors);
 // Errors as a form names its fields: "windows[1]" belongs to the windows box.
 FieldErrors form_field_errors(FieldErrors errors);
 
