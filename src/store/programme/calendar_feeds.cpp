@@ -52,23 +52,4 @@ std::vector<EditionId> calendar_editions(db::Connection& c, AccountId account) {
     return out;
 }
 
-std::set<SessionId> own_sessions(db::Connection& c, AccountId account, EditionId edition) {
-    std::set<SessionId> out;
-    for (const auto& row : c.run(R"sql(
-             SELECT s.id AS session_id FROM people pe
-             JOIN proposal_people pp ON pp.person_id = pe.id
-             JOIN programme_sessions s ON s.proposal_id = pp.proposal_id
-             WHERE pe.account_id = ? AND s.edition_id = ? AND pp.confirmation <> 'declined'
-             UNION
-             SELECT s.id AS session_id FROM people pe
-             JOIN session_people sp ON sp.person_id = pe.id
-             JOIN programme_sessions s ON s.id = sp.session_id
-             WHERE pe.account_id = ? AND s.edition_id = ?
-         )sql",
-                                 {account, edition, account, edition})
-                               .rows)
-        out.insert(row.id<SessionId>("session_id"));
-    return out;
-}
-
 }  // namespace convene::store

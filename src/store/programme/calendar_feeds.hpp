@@ -3,7 +3,6 @@
 // account, replaced (the old one stops working) when they ask for a new one. The feed
 // holds the sessions the account plans to attend and those its person takes part in.
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -22,8 +21,5 @@ std::optional<AccountId> calendar_feed_account(db::Connection& c, const std::str
 
 // The editions in which the account marked a session or its person takes part in one.
 std::vector<EditionId> calendar_editions(db::Connection& c, AccountId account);
-// The sessions of the edition the account's person organises, speaks or moderates in (a
-// proposal's people who have not declined, a created session's own people).
-std::set<SessionId> own_sessions(db::Connection& c, AccountId account, EditionId edition);
 
 }  // namespace convene::store

@@ -2,10 +2,13 @@
 // with ?theme=<name>), frab's schedule.xml, the c3voc schedule JSON, and the venue team's
 // CSV and XLSX; a participant's secret calendar of the sessions they plan to attend and
 // those they take part in; and the list of the feeds under /api/v1.
+#include <set>
+
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
+#include "store/programme/agenda.hpp"
 #include "store/programme/calendar_feeds.hpp"
 #include "store/programme/sessions.hpp"
 #include "store/programme/venue.hpp"
@@ -97,7 +100,9 @@ http::Response personal_ics(Exchange& ex) {
     for (auto edition_id : store::calendar_editions(ex.db(), account->id)) {
         auto e = store::find_edition(ex.db(), edition_id);
         if (!e) continue;
-        auto keep = store::own_sessions(ex.db(), account->id, e->id);
+        std::set<SessionId> keep;
+        for (const auto& own : store::own_sessions(ex.db(), account->id, e->id))
+            keep.insert(own.first);
         for (auto id : store::attending(ex.db(), account->id, e->id)) keep.insert(id);
         parts.push_back(programme::only(feed_programme(ex, *e),
                                         [&](const auto& s) { return keep.contains(s.id); }));
