@@ -1,5 +1,6 @@
 #include "store/live/turns.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/common/clock.hpp"
