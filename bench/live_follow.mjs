@@ -12,8 +12,8 @@ import { randomBytes } from 'node:crypto';
 const now = () => Number(process.hrtime.bigint()) / 1e6;  // milliseconds
 
 // One WebSocket follower: resolves once the server accepted the upgrade; `onMessage(text,
-// at)` for each text frame.
-export function wsFollower(base, topic, onMessage) {
+// at)` for each text frame, `onClose()` when the server drops it.
+export function wsFollower(base, topic, onMessage, onClose = () => {}) {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: hostname, port: Number(port) });
@@ -58,11 +58,12 @@ export function wsFollower(base, topic, onMessage) {
       }
     });
     socket.on('error', (e) => { if (!open) reject(e); });
+    socket.on('close', onClose);
   });
 }
 
 // One Server-Sent Events follower, the same way.
-export function sseFollower(base, topic, onMessage) {
+export function sseFollower(base, topic, onMessage, onClose = () => {}) {
   return new Promise((resolve, reject) => {
     const request = http.get(`${base}/live/${topic}`, { headers: { accept: 'text/event-stream' }, agent: false }, (response) => {
       if (response.statusCode !== 200) { reject(new Error(`SSE ${response.statusCode}`)); return; }
@@ -79,6 +80,7 @@ export function sseFollower(base, topic, onMessage) {
           if (data) onMessage(data, at);
         }
       });
+      response.on('close', onClose);
       resolve({ close: () => request.destroy() });
     });
     request.on('error', reject);
@@ -94,7 +96,7 @@ export async function follow(base, topic, { count, kind = 'ws', key, batch = 100
   const followers = [];
   for (let i = 0; i < count; i += batch) {
     const opened = await Promise.all(Array.from({ length: Math.min(batch, count - i) }, async () => {
-      const seen = { keys: [], times: [] };
+      const seen = { keys: [], times: [], dropped: false };
       const onMessage = (text, at) => {
         let k;
         try { k = key(JSON.parse(text)); } catch { return; }
@@ -102,19 +104,22 @@ export async function follow(base, topic, { count, kind = 'ws', key, batch = 100
         seen.keys.push(k);
         seen.times.push(at);
       };
-      const connection = await open(base, topic, onMessage);
+      const connection = await open(base, topic, onMessage, () => { seen.dropped = true; });
       return { seen, close: connection.close };
     }));
     followers.push(...opened);
   }
   return {
     followers,
-    close: () => { for (const f of followers) f.close(); },
-    // When the last follower first received a message with a key at least `k`
-    // (undefined while one has not yet).
+    close: () => { for (const f of followers) { f.seen.closing = true; f.close(); } },
+    // Followers the server dropped (too slow to read: the server never waits for them).
+    dropped: () => followers.filter((f) => f.seen.dropped && !f.seen.closing).length,
+    // When the last follower still connected first received a message with a key at least
+    // `k` (undefined while one has not yet).
     lastReceipt(k) {
       let last = 0;
       for (const { seen } of followers) {
+        if (seen.dropped) continue;
         let lo = 0, hi = seen.keys.length;
         while (lo < hi) { const mid = (lo + hi) >> 1; if (seen.keys[mid] < k) lo = mid + 1; else hi = mid; }
         if (lo === seen.keys.length) return undefined;
