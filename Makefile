@@ -90,6 +90,7 @@ bench: test-deps build
 	bench/evaluate.sh $(BUILD)/convene
 	bench/synthesis.sh $(BUILD)/convene
 	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/programme.mjs sqlite 10 16
+	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/live.mjs sqlite 200 200,2000 15
 
 # Each parser's fuzz target under libFuzzer (clang), FUZZ_SECONDS each; findings are
 # written to build-fuzz/findings/. make test replays the same targets (tests/unit/fuzz/).

@@ -89,6 +89,10 @@ bool may_evaluate_in(const Actor& a, EditionId edition) {
     return a.holds(Role::evaluator, edition);
 }
 
+bool may_read_turn_figures(const Actor& a, EditionId edition) {
+    return may_manage_edition(a, edition) || may_evaluate_in(a, edition);
+}
+
 bool may_read_results(const Actor& a, EditionId edition, bool published) {
     return published || may_manage_edition(a, edition);
 }

@@ -86,6 +86,9 @@ bool may_see_proposers(const Actor& a, const ProposalFacts& p);
 // Results: public once published; before that a preview for the Secretariat only.
 bool may_read_results(const Actor& a, EditionId edition, bool published);
 
+// The figures of live rooms' turns for a whole edition: its Secretariat and its MAG.
+bool may_read_turn_figures(const Actor& a, EditionId edition);
+
 // Live topics: "editions" (anyone) and "proposal-<id>" (its organisers and Secretariat).
 struct LiveTopic {
     enum class Kind { editions, proposal, live_room } kind = Kind::editions;

@@ -5,6 +5,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/text.hpp"
 #include "store/live/rooms.hpp"
+#include "store/live/turns.hpp"
 
 namespace convene::store {
 
@@ -52,6 +53,8 @@ std::optional<LiveRoomId> load_demo_meeting(db::Connection& c, EditionId edition
     relayed.person = "remote:" + ascii_lower(relayed.name);  // as the relay form keys it
     live::request_floor(q, relayed, now - 120);
     save_live_room_queue(c, room, q, 1);
+    // The earlier turns as rows too, all of the first item, as a live room writes them.
+    if (auto saved = live_room(c, edition, room)) record_live_turns(c, *saved, 0, 0);
     return room;
 }
 

@@ -15,6 +15,7 @@ http::Response live_room_page(Exchange&);
 http::Response live_room_ask(Exchange&);
 http::Response live_room_withdraw(Exchange&);
 http::Response live_room_act(Exchange&);
+http::Response live_figures_page(Exchange&);
 
 http::Response api_live_rooms(Exchange&);
 http::Response api_live_room_open(Exchange&);
@@ -22,5 +23,6 @@ http::Response api_live_room(Exchange&);
 http::Response api_live_room_ask(Exchange&);
 http::Response api_live_room_withdraw(Exchange&);
 http::Response api_live_room_act(Exchange&);
+http::Response api_live_figures(Exchange&);
 
 }  // namespace convene::web

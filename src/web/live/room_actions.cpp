@@ -6,6 +6,7 @@
 #include "core/common/text.hpp"
 #include "core/people/people.hpp"
 #include "http/error.hpp"
+#include "store/live/turns.hpp"
 #include "store/programme/sessions.hpp"
 #include "web/site/exchange.hpp"
 
@@ -104,14 +105,20 @@ void change_room(Exchange& ex, const store::Edition& e, LiveRoomId id, Change ch
     if (room->status != "open") throw http::conflict(say("live.room.closed"));
     auto now = now_seconds(ex);
     auto before = announcement(*room, now);
+    auto turns_before = room->queue.turns.size();
+    auto item = room->current_item;
     change(*room, now);
     store::save_live_room_queue(ex.db(), room->id, room->queue, room->current_item);
+    // The turns this change ended, as rows, in the same transaction.
+    store::record_live_turns(ex.db(), *room, turns_before, item);
     if (room->status != "open") store::close_live_room(ex.db(), room->id, ex.now());
     auto after = announcement(*room, now);
     nlohmann::json message = {{"event", "live.queue"}, {"version", room->queue.version}};
     if (after != before) message["text"] = after;
     ex.publish("live-room-" + to_string(room->id), message);
 }
+
+}  // namespace
 
 std::string group_label(const std::string& code) {
     if (code.empty()) return say("live.group.unknown");
@@ -123,6 +130,16 @@ std::string clock_text(live::Seconds s) {
     auto seconds = std::to_string(s % 60);
     return std::to_string(s / 60) + ":" + (seconds.size() == 1 ? "0" : "") + seconds;
 }
+
+std::string gender_label(const std::string& code) {
+    if (code.empty() || !is_choice(genders(), code)) return say("live.gender.not_given");
+    return std::string(choice_label(genders(), code));
+}
+std::string where_label(const std::string& code) {
+    return say("live.where." + code);
+}
+
+namespace {
 
 nlohmann::json speaker_json(const live::Speaker& s) {
     return {{"name", s.name},
@@ -145,14 +162,6 @@ nlohmann::json tallies(const std::map<std::string, live::Tally>& by,
                        {"seconds", t.seconds},
                        {"time", clock_text(t.seconds)}});
     return out;
-}
-
-std::string gender_label(const std::string& code) {
-    if (code.empty() || !is_choice(genders(), code)) return say("live.gender.not_given");
-    return std::string(choice_label(genders(), code));
-}
-std::string where_label(const std::string& code) {
-    return say("live.where." + code);
 }
 
 }  // namespace

@@ -67,6 +67,13 @@ void act_in_room(Exchange& ex, const store::Edition& e, LiveRoomId room, const C
 // force, the last call, the figures); `me` marks the reader's own request.
 nlohmann::json live_room_json(const store::LiveRoom& room, live::Seconds now,
                               const std::string& me = "");
+// The words for a turn's stakeholder group, gender ("" when not stated) and where the
+// speaker was; "m:ss" of a number of seconds.
+std::string group_label(const std::string& code);
+std::string gender_label(const std::string& code);
+std::string where_label(const std::string& code);
+std::string clock_text(live::Seconds s);
+
 // "account:12": the key of a signed-in person's requests.
 std::string person_key(AccountId account);
 

@@ -3,12 +3,14 @@
 // the rule in force, the last call's countdown), with the signed-in participant's
 // request, the chair's controls and the online moderator's relay form. Every action is a
 // plain POST form; live.js refreshes the page's state when the room changes.
+#include <map>
 #include <string>
 
 #include "core/common/messages.hpp"
 #include "core/people/people.hpp"
 #include "http/error.hpp"
 #include "store/programme/sessions.hpp"
+#include "web/live/figures_view.hpp"
 #include "web/live/handlers.hpp"
 #include "web/live/room_actions.hpp"
 #include "web/site/exchange.hpp"
@@ -33,20 +35,27 @@ nlohmann::json choices(const std::vector<Choice>& all, const std::string& chosen
 http::Response rooms_with(Exchange& ex, const store::Edition& e, const http::Form* typed,
                           const FieldErrors& errors, int status) {
     auto value = [&](const char* name) { return typed ? typed->get(name) : std::string(); };
+    nlohmann::json sessions = nlohmann::json::array();
+    sessions.push_back({{"value", ""}, {"label", say("live.room.no_session")}, {"selected", true}});
+    std::map<SessionId, std::string> codes;
+    for (const auto& s : store::programme_sessions(ex.db(), e.id)) {
+        codes[s.id] = s.code;
+        sessions.push_back({{"value", to_string(s.id)},
+                            {"label", s.code + " " + s.title},
+                            {"selected", value("session") == to_string(s.id)}});
+    }
     nlohmann::json rooms = nlohmann::json::array();
-    for (const auto& room : store::live_rooms(ex.db(), e.id))
+    for (const auto& room : store::live_rooms(ex.db(), e.id)) {
         rooms.push_back({{"id", room.id},
                          {"title", room.title},
                          {"kind", say("live.kind." + room.kind)},
                          {"status", say("live.status." + room.status)},
                          {"waiting", room.queue.waiting.size()},
-                         {"opened_at", room.opened_at}});
-    nlohmann::json sessions = nlohmann::json::array();
-    sessions.push_back({{"value", ""}, {"label", say("live.room.no_session")}, {"selected", true}});
-    for (const auto& s : store::programme_sessions(ex.db(), e.id))
-        sessions.push_back({{"value", to_string(s.id)},
-                            {"label", s.code + " " + s.title},
-                            {"selected", value("session") == to_string(s.id)}});
+                         {"opened_at", room.opened_at},
+                         {"programme_url", ""}});
+        if (room.session && codes.count(*room.session))
+            rooms.back()["programme_url"] = edition_url(e, "/programme/" + codes[*room.session]);
+    }
     auto session = field_view("session", say("live.field.session"), value("session"), errors,
                               "select", false, say("live.field.session_hint"));
     session["options"] = sessions;
@@ -134,6 +143,7 @@ http::Response room_with(Exchange& ex, const store::Edition& e, const store::Liv
         {"chair", chair && open},
         {"moderator", moderator && open},
         {"has_turns", !room.queue.turns.empty()},
+        {"turn_figures", turn_figures_view(live::turn_figures(room.queue.turns), "room-figures")},
         {"orderings", orderings},
         {"groups",
          choices(stakeholder_groups(), value("stakeholder_group"), say("live.field.group_blank"))},

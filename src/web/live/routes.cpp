@@ -19,6 +19,9 @@ void add_live_routes(App& app) {
               policy::Gate::signed_in, live_room_withdraw);
     app.route("POST", "/editions/{edition:int}/live-rooms/{room:int}/chair",
               policy::Gate::signed_in, live_room_act);
+    // The edition's figures of turns: its Secretariat and MAG (checked in the handler).
+    app.route("GET", "/editions/{edition:int}/live-rooms/figures", policy::Gate::signed_in,
+              live_figures_page);
 
     app.route("GET", "/api/v1/editions/{edition:int}/live-rooms", policy::Gate::anyone,
               api_live_rooms);
@@ -32,6 +35,8 @@ void add_live_routes(App& app) {
               policy::Gate::signed_in, api_live_room_withdraw);
     app.route("POST", "/api/v1/editions/{edition:int}/live-rooms/{room:int}/chair",
               policy::Gate::signed_in, api_live_room_act);
+    app.route("GET", "/api/v1/editions/{edition:int}/live-rooms/figures", policy::Gate::signed_in,
+              api_live_figures);
 }
 
 }  // namespace convene::web

@@ -6,6 +6,7 @@
 #include "core/common/messages.hpp"
 #include "core/common/times.hpp"
 #include "http/error.hpp"
+#include "store/live/turns.hpp"
 #include "web/programme/handlers.hpp"
 #include "web/programme/programme_actions.hpp"
 #include "web/site/exchange.hpp"
@@ -136,7 +137,12 @@ http::Response programme_session_page(Exchange& ex) {
             (*at)["names"] = (*at)["names"].get<std::string>() + ", " + name;
     }
     auto path = edition_url(e, "/programme/" + s.session.code);
+    auto live = store::open_live_rooms_of_sessions(ex.db(), e.id);
+    auto live_room = live.find(s.session.id);
     nlohmann::json view = {
+        {"live_room", live_room == live.end()
+                          ? ""
+                          : edition_url(e, "/live-rooms/" + to_string(live_room->second))},
         {"title", say("page.programme.session.title",
                       {{"code", s.session.code}, {"title", s.session.title}})},
         {"edition", edition_view(e)},
@@ -176,6 +182,7 @@ http::Response agenda_page(Exchange& ex) {
     auto e = edition_in_path(ex);
     auto p = public_programme(ex, e);
     auto agenda = agenda_json(ex, p);
+    auto live = store::open_live_rooms_of_sessions(ex.db(), e.id);
     nlohmann::json sessions = nlohmann::json::array();
     for (const auto& s : p.sessions) {
         auto in =
@@ -189,6 +196,8 @@ http::Response agenda_page(Exchange& ex) {
             parts += (parts.empty() ? "" : ", ") +
                      code_label("programme.part.", role.get<std::string>());
         line["parts"] = parts;
+        if (auto room = live.find(s.session.id); room != live.end())
+            line["live_room"] = edition_url(e, "/live-rooms/" + to_string(room->second));
         std::string clashes;
         for (const auto& code : (*in)["clashes"])
             clashes += (clashes.empty() ? "" : ", ") + code.get<std::string>();

@@ -62,6 +62,7 @@ const auto follow_other = [](const Actor& a) {
 const auto follow_missing = [](const Actor& a) {
     return may_follow(a, {LiveTopic::Kind::proposal, ProposalId{5}}, std::nullopt);
 };
+const auto turn_figures = [](const Actor& a) { return may_read_turn_figures(a, EditionId{1}); };
 const auto follow_editions = [](const Actor& a) { return may_follow(a, {}, std::nullopt); };
 
 const Row table[] = {
@@ -110,6 +111,13 @@ const Row table[] = {
     {"nobody", nobody, "read unpublished results", results_unpublished, false},
     {"member", member, "read unpublished results", results_unpublished, false},
     {"secretariat", secretariat, "preview unpublished results", results_unpublished, true},
+    // The edition's figures of live turns: its Secretariat and its MAG.
+    {"nobody", nobody, "read the turn figures", turn_figures, false},
+    {"proposer", proposer, "read the turn figures", turn_figures, false},
+    {"member", member, "read the turn figures", turn_figures, true},
+    {"member elsewhere", member_elsewhere, "read the turn figures", turn_figures, false},
+    {"secretariat", secretariat, "read the turn figures", turn_figures, true},
+    {"secretariat elsewhere", secretariat_elsewhere, "read the turn figures", turn_figures, false},
     // Live topics: anyone follows editions; a proposal's organisers and Secretariat it.
     {"nobody", nobody, "follow editions", follow_editions, true},
     {"nobody", nobody, "follow a proposal", follow_own, false},
