@@ -170,6 +170,7 @@ for (const engine of engines()) {
       const chairPage = await chris.get(`/editions/${edition}/live-rooms/${room}`);
       assert.match(chairPage.text, /Chair the room/);
       assert.match(chairPage.text, /Figures of the room/);
+      assert.match(chairPage.text, /People who spoke: <strong>\d+<\/strong>\. Turns: <strong>\d+<\/strong>/);
       const bad = await chris.post(`/editions/${edition}/live-rooms/${room}/chair`, { action: 'last_call', seconds: 'soon' });
       assert.equal(bad.status, 422);
       assert.match(bad.text, /field-seconds/);

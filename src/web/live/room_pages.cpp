@@ -143,7 +143,7 @@ http::Response room_with(Exchange& ex, const store::Edition& e, const store::Liv
         {"chair", chair && open},
         {"moderator", moderator && open},
         {"has_turns", !room.queue.turns.empty()},
-        {"turn_figures", turn_figures_view(live::turn_figures(room.queue.turns), "room-figures")},
+        {"room_figures", turn_figures_view(live::turn_figures(room.queue.turns), "room-figures")},
         {"orderings", orderings},
         {"groups",
          choices(stakeholder_groups(), value("stakeholder_group"), say("live.field.group_blank"))},
