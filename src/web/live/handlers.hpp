@@ -15,6 +15,8 @@ http::Response live_room_page(Exchange&);
 http::Response live_room_ask(Exchange&);
 http::Response live_room_withdraw(Exchange&);
 http::Response live_room_act(Exchange&);
+// The full-screen caption view (public): ?language=, &size=, &contrast=.
+http::Response live_room_captions_page(Exchange&);
 
 http::Response api_live_rooms(Exchange&);
 http::Response api_live_room_open(Exchange&);

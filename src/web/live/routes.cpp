@@ -13,6 +13,8 @@ void add_live_routes(App& app) {
               live_room_open);
     app.route("GET", "/editions/{edition:int}/live-rooms/{room:int}", policy::Gate::anyone,
               live_room_page);
+    app.route("GET", "/editions/{edition:int}/live-rooms/{room:int}/captions",
+              policy::Gate::anyone, live_room_captions_page);
     app.route("POST", "/editions/{edition:int}/live-rooms/{room:int}/queue",
               policy::Gate::signed_in, live_room_ask);
     app.route("POST", "/editions/{edition:int}/live-rooms/{room:int}/queue/withdraw",
