@@ -40,6 +40,8 @@ const publicRoutes = [
   'GET /editions/{edition:int}/programme.ics', 'GET /editions/{edition:int}/schedule.xml', 'GET /editions/{edition:int}/schedule.json',
   'GET /editions/{edition:int}/programme.csv', 'GET /editions/{edition:int}/programme.xlsx', 'GET /api/v1/editions/{edition:int}/feeds',
   'GET /calendar/{feed}',
+  // A live room's captions in full screen: public, as the room's page
+  'GET /editions/{edition:int}/live-rooms/{room:int}/captions',
   // Live rooms: the floor and the queue are public by the forum's rules (asking for the
   // floor needs an account; the chair's actions check the room's roles)
   'GET /editions/{edition:int}/live-rooms/{room:int}', 'GET /api/v1/editions/{edition:int}/live-rooms',

@@ -9,7 +9,7 @@
 #include "core/people/people.hpp"
 #include "http/error.hpp"
 #include "store/programme/sessions.hpp"
-#include "web/live/caption_pages.hpp"
+#include "web/live/caption_viewers.hpp"
 #include "web/live/handlers.hpp"
 #include "web/live/room_actions.hpp"
 #include "web/site/exchange.hpp"

@@ -4,13 +4,14 @@
 // text of the last turn, which later chunks and their backspaces still change). The
 // full-screen view has its own small layout; its size, contrast and language are query
 // parameters, so its controls are plain links that work without JavaScript.
+#include <algorithm>
 #include <string>
 
 #include "core/common/messages.hpp"
 #include "core/live/caption_view.hpp"
 #include "http/error.hpp"
 #include "store/live/caption_reading.hpp"
-#include "web/live/caption_pages.hpp"
+#include "web/live/caption_viewers.hpp"
 #include "web/live/handlers.hpp"
 #include "web/live/room_actions.hpp"
 #include "web/site/exchange.hpp"
