@@ -114,7 +114,7 @@
     }
 
     function render() {
-      var bottom = nearBottom();
+      var bottom = stuck || nearBottom();
       var turns = captionTurns(tail);
       var old = log.querySelectorAll('[data-caption-open]');
       for (var i = 0; i < old.length; i++) log.removeChild(old[i]);
@@ -171,7 +171,10 @@
       fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.json() : { chunks: [] }; })
         .then(function (body) {
-          (body.chunks || []).forEach(function (c) { accept(c.sequence, c.text); });
+          var chunks = body.chunks || [];
+          chunks.forEach(function (c) { accept(c.sequence, c.text); });
+          // An answer holds a limited number of chunks: ask again until none is left.
+          if (chunks.length) pullAgain = true;
         })
         .catch(function () {})
         .then(function () {
@@ -197,7 +200,13 @@
     }, announceEvery);
 
     if (jump) jump.addEventListener('click', function () { toBottom(); log.focus(); });
-    log.addEventListener('scroll', function () { if (jump && nearBottom()) jump.hidden = true; });
+    // Kept at the latest while the reader is there, also when the window changes size.
+    var stuck = true;
+    log.addEventListener('scroll', function () {
+      stuck = nearBottom();
+      if (jump && stuck) jump.hidden = true;
+    });
+    if (window.ResizeObserver) new ResizeObserver(function () { if (stuck) toBottom(); }).observe(log);
     toBottom();
 
     function followEvents() {

@@ -46,6 +46,10 @@ const publicRoutes = [
   // floor needs an account; the chair's actions check the room's roles)
   'GET /editions/{edition:int}/live-rooms/{room:int}', 'GET /api/v1/editions/{edition:int}/live-rooms',
   'GET /api/v1/editions/{edition:int}/live-rooms/{room:int}',
+  // Captions: read by anyone, as the room; captioning software pushes with a captioner
+  // token of its room (the handler checks it; no cookie, so no CSRF)
+  'GET /api/v1/editions/{edition:int}/live-rooms/{room:int}/captions', 'POST /api/v1/captions',
+  'GET /api/v1/editions/{edition:int}/live-rooms/{room:int}/caption-turns',
 ];
 
 for (const engine of engines()) {

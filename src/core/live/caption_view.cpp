@@ -25,11 +25,6 @@ CaptionTurnsView caption_turns_view(const std::string& text) {
     return view;
 }
 
-bool is_language_code(std::string_view code) {
-    return code.size() == 2 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
 std::optional<int> caption_size(std::string_view value) {
     if (value.empty()) return default_caption_size;
     if (value.size() != 1 || value[0] < '0' + min_caption_size || value[0] > '0' + max_caption_size)

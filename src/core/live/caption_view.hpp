@@ -23,9 +23,6 @@ struct CaptionTurnsView {
 };
 CaptionTurnsView caption_turns_view(const std::string& text);
 
-// ISO 639-1: two lowercase ASCII letters ("en", "fr").
-bool is_language_code(std::string_view code);
-
 // The text sizes of the full-screen view, smallest to largest, and its contrasts.
 inline constexpr int min_caption_size = 1, max_caption_size = 6, default_caption_size = 3;
 inline constexpr std::string_view caption_contrasts[] = {"light", "dark", "yellow"};

@@ -4,14 +4,15 @@
 // text of the last turn, which later chunks and their backspaces still change). The
 // full-screen view has its own small layout; its size, contrast and language are query
 // parameters, so its controls are plain links that work without JavaScript.
+#include "web/live/caption_viewers.hpp"
+
 #include <algorithm>
 #include <string>
 
 #include "core/common/messages.hpp"
 #include "core/live/caption_view.hpp"
 #include "http/error.hpp"
-#include "store/live/caption_reading.hpp"
-#include "web/live/caption_viewers.hpp"
+#include "store/live/captions.hpp"
 #include "web/live/handlers.hpp"
 #include "web/live/room_actions.hpp"
 #include "web/site/exchange.hpp"
@@ -26,7 +27,8 @@ namespace {
 nlohmann::json turns_json(const std::vector<live::CaptionTurn>& turns) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& t : turns)
-        out.push_back({{"speaker", t.speaker}, {"has_speaker", !t.speaker.empty()}, {"text", t.text}});
+        out.push_back(
+            {{"speaker", t.speaker}, {"has_speaker", !t.speaker.empty()}, {"text", t.text}});
     return out;
 }
 
@@ -37,14 +39,14 @@ std::string language_label(const std::string& code) {
 // The log of one stream: settled turns, the open last one, and the script's data.
 nlohmann::json caption_log(Exchange& ex, const store::Edition& e, const store::LiveRoom& room,
                            const std::string& language, int heading) {
-    auto reading = store::caption_reading(ex.db(), room.id, language);
-    auto turns = live::caption_turns_view(reading.text);
+    auto stream = store::caption_stream(ex.db(), room.id, language);
+    auto turns = live::caption_turns_view(stream.text);
     auto id = to_string(room.id);
     return {{"language", language},
             {"language_label", language_label(language)},
             {"topic", "live-captions-" + id + "-" + language},
             {"pull_url", "/api/v1" + edition_url(e, "/live-rooms/" + id + "/captions")},
-            {"last", reading.applied},
+            {"last", stream.applied},
             {"tail", turns.last_text},
             {"settled", turns_json(turns.settled)},
             {"open_turns", turns_json(turns.last)},
@@ -63,7 +65,7 @@ std::string view_url(const store::Edition& e, const store::LiveRoom& room,
 
 nlohmann::json room_captions_view(Exchange& ex, const store::Edition& e,
                                   const store::LiveRoom& room) {
-    auto languages = store::caption_languages_of(ex.db(), room.id);
+    auto languages = store::caption_languages(ex.db(), room.id);
     auto view = caption_log(ex, e, room, languages.front(), 3);
     nlohmann::json links = nlohmann::json::array();
     for (const auto& l : languages)
@@ -78,7 +80,7 @@ nlohmann::json room_captions_view(Exchange& ex, const store::Edition& e,
 http::Response live_room_captions_page(Exchange& ex) {
     auto e = edition_in_path(ex);
     auto room = live_room_in_path(ex, e);
-    auto languages = store::caption_languages_of(ex.db(), room.id);
+    auto languages = store::caption_languages(ex.db(), room.id);
     auto language = ex.request.query_param("language");
     if (language.empty()) language = languages.front();
     if (!live::is_language_code(language)) {
@@ -100,15 +102,17 @@ http::Response live_room_captions_page(Exchange& ex) {
         throw http::bad_request(message, {{"contrast", message}});
     }
     auto view = caption_log(ex, e, room, language, 2);
-    view["title"] = say("page.live.captions.title", {{"room", room.title}});
+    view["title"] = say("page.live.captions.view", {{"room", room.title}});
     view["room_title"] = room.title;
     view["room_url"] = edition_url(e, "/live-rooms/" + to_string(room.id));
     view["size"] = *size;
     view["contrast"] = *contrast;
     view["smaller"] = *size > live::min_caption_size;
     view["larger"] = *size < live::max_caption_size;
-    view["smaller_url"] = view_url(e, room, language, std::max(*size - 1, live::min_caption_size), *contrast);
-    view["larger_url"] = view_url(e, room, language, std::min(*size + 1, live::max_caption_size), *contrast);
+    view["smaller_url"] =
+        view_url(e, room, language, std::max(*size - 1, live::min_caption_size), *contrast);
+    view["larger_url"] =
+        view_url(e, room, language, std::min(*size + 1, live::max_caption_size), *contrast);
     nlohmann::json contrasts = nlohmann::json::array();
     for (auto c : live::caption_contrasts)
         contrasts.push_back({{"code", std::string(c)},

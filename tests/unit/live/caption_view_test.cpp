@@ -1,5 +1,5 @@
 // How readers see captions: settled turns and the last one (whose text a viewer's script
-// keeps to apply later chunks), language codes, and the full-screen view's choices.
+// keeps to apply later chunks), and the full-screen view's choices.
 #include "core/live/caption_view.hpp"
 
 #include <gtest/gtest.h>
@@ -31,11 +31,7 @@ TEST(LiveCaptionView, SettledTurnsAndTheLastOne) {
     EXPECT_EQ(unnamed.last[0].speaker, "");
 }
 
-TEST(LiveCaptionView, LanguagesSizesAndContrasts) {
-    EXPECT_TRUE(is_language_code("en"));
-    EXPECT_FALSE(is_language_code("EN"));
-    EXPECT_FALSE(is_language_code("eng"));
-    EXPECT_FALSE(is_language_code("<s"));
+TEST(LiveCaptionView, SizesAndContrasts) {
     EXPECT_EQ(caption_size(""), default_caption_size);
     EXPECT_EQ(caption_size("6"), 6);
     EXPECT_FALSE(caption_size("7"));
