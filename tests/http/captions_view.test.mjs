@@ -87,6 +87,24 @@ for (const engine of engines()) {
       assert.equal((await api(server.base, 'GET', `/editions/${edition}/live-rooms/999999/captions`)).status, 404);
     });
 
+    test('a room captioned in several languages: a switch between its streams, each separate', async () => {
+      const set = await api(server.base, 'PUT', `/api/v1/editions/${edition}/live-rooms/${room}/caption-languages`, { token: server.admin.token, body: { languages: ['en', 'fr'] } });
+      assert.equal(set.status, 200, set.text);
+      assert.equal((await push({ sequence: 1, language: 'fr', text: '>> PRÉSIDENT: Bonjour à tous.\n' })).status, 200);
+      const fr = await new Visitor(server.base).get(view('?language=fr&size=4&contrast=dark'));
+      assert.equal(fr.status, 200);
+      assert.match(fr.text, /PRÉSIDENT/);
+      assert.doesNotMatch(fr.text, /CHRIS CHAIR/, 'the French stream alone');
+      assert.match(fr.text, /data-caption-topic="live-captions-\d+-fr"/);
+      assert.match(fr.text, /<span class="control-name">Language<\/span>/);
+      assert.match(fr.text, /href="[^"]*language=en&amp;size=4&amp;contrast=dark" class="control" lang="en">English<\/a>/);
+      assert.match(fr.text, /lang="fr" aria-current="page">French<\/a>/);
+      const en = await new Visitor(server.base).get(view('?language=en'));
+      assert.doesNotMatch(en.text, /PRÉSIDENT/);
+      const page = await new Visitor(server.base).get(`/editions/${edition}/live-rooms/${room}`);
+      assert.match(page.text, /Full-screen captions: <a href="[^"]*language=en">English<\/a> <a href="[^"]*language=fr">French<\/a>/);
+    });
+
     test('the display choices are plain links: each keeps the others', async () => {
       const full = await new Visitor(server.base).get(view('?language=en&size=6&contrast=yellow'));
       assert.equal(full.status, 200);
