@@ -9,7 +9,7 @@
   'use strict';
   var form = document.getElementById('caption-form');
   if (!form || !window.fetch || !window.JSON) return;
-  var box = document.getElementById('text');
+  var box = document.getElementById('field-text');
   var status = document.getElementById('caption-status');
   var speaker = document.getElementById('caption-speaker');
   var insert = document.getElementById('insert-speaker');

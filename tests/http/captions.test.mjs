@@ -192,6 +192,42 @@ for (const engine of engines()) {
       assert.match(text((await pull()).json.chunks), /thirteen\n>> ANA: After the gap\.$/);
     });
 
+    test('the captioner\'s page works without JavaScript: one chunk a form, with the next sequence', async () => {
+      const cathy = new Visitor(server.base);
+      await cathy.signIn(captioner.email, 'a long enough password');
+      const page = await cathy.get(`/editions/${edition}/live-rooms/${room}/captions/write`);
+      assert.equal(page.status, 200);
+      assert.match(page.text, /data-next-sequence="15"/, 'after the 14 chunks stored');
+      assert.doesNotMatch(page.text, /Tokens for captioning software/, 'tokens are for chairs');
+      const sent = await cathy.post(`/editions/${edition}/live-rooms/${room}/captions/write`, { language: 'en', speaker: 'CHRIS CHAIR', text: 'We close.' });
+      assert.equal(sent.status, 303, sent.text);
+      const after = await pull('?last=14');
+      assert.equal(after.json.chunks[0].sequence, 15);
+      assert.equal(after.json.chunks[0].text, '\n>> CHRIS CHAIR: We close.');
+      const bad = await cathy.post(`/editions/${edition}/live-rooms/${room}/captions/write`, { language: 'en', text: 'bell\u0007' });
+      assert.equal(bad.status, 422);
+      assert.match(bad.text, /control characters/);
+      assert.match(bad.text, /bell/, 'what was typed is kept');
+      const noCsrf = await cathy.post(`/editions/${edition}/live-rooms/${room}/captions/write`, { language: 'en', text: 'x' }, { csrf: 'f'.repeat(64) });
+      assert.doesNotMatch(noCsrf.headers.get('location') ?? '', /done=sent/, 'a forged form is not sent');
+      assert.equal((await pull()).json.last, 15);
+      const olly = new Visitor(server.base);
+      await olly.signIn(other.email, 'a long enough password');
+      assert.equal((await olly.get(`/editions/${edition}/live-rooms/${room}/captions/write`)).status, 403);
+      const chris = new Visitor(server.base);
+      await chris.signIn(chair.email, 'a long enough password');
+      const chairPage = await chris.get(`/editions/${edition}/live-rooms/${room}/captions/write`);
+      assert.match(chairPage.text, /Tokens for captioning software/);
+      const made = await chris.post(`/editions/${edition}/live-rooms/${room}/captions/tokens`, { label: 'Stenographer', days: '3' });
+      assert.equal(made.status, 201);
+      const token = made.text.match(/id="new-token">([0-9a-f]{64})</)[1];
+      assert.equal((await tokenPush(token, 16, ' Bye.')).json.outcome, 'applied');
+      const id = (await as(chair, 'GET', base() + '/captioner-tokens')).json.tokens.find((t) => t.label === 'Stenographer').id;
+      const revoked = await chris.post(`/editions/${edition}/live-rooms/${room}/captions/tokens/${id}/revoke`, {});
+      assert.equal(revoked.status, 303);
+      assert.equal((await tokenPush(token, 17, 'x')).status, 403);
+    });
+
     test('the room\'s languages; closing the room keeps the captions as timed turns', async () => {
       const langs = await as(chair, 'PUT', base() + '/caption-languages', { languages: ['en', 'fr'] });
       assert.equal(langs.status, 200, langs.text);
@@ -201,13 +237,14 @@ for (const engine of engines()) {
       assert.deepEqual((await pull('?language=fr')).json.languages, ['en', 'fr']);
       const closed = await as(chair, 'POST', base() + '/chair', { action: 'close_room' });
       assert.equal(closed.status, 200, closed.text);
-      assert.equal((await push(captioner, { sequence: 15, text: 'late' })).status, 409);
-      assert.equal((await tokenPush(cart, 15, 'late')).status, 403, 'a token ends with its room');
+      assert.equal((await push(captioner, { sequence: 17, text: 'late' })).status, 409);
+      assert.equal((await tokenPush(cart, 17, 'late')).status, 403, 'a token ends with its room');
       assert.equal((await pull()).status, 200, 'still readable');
       const kept = await api(server.base, 'GET', base() + '/caption-turns');
       assert.equal(kept.status, 200);
       const en = kept.json.turns.filter((t) => t.language === 'en');
-      assert.deepEqual(en.map((t) => t.speaker), ['CHRIS CHAIR', 'OLLY OTHER', 'ANA']);
+      assert.deepEqual(en.map((t) => t.speaker), ['CHRIS CHAIR', 'OLLY OTHER', 'ANA', 'CHRIS CHAIR']);
+      assert.equal(en[3].text, 'We close. Bye.');
       assert.match(en[0].text, /^Good morning all\./);
       assert.equal(en[2].text, 'After the gap.');
       for (const t of kept.json.turns) {

@@ -92,7 +92,7 @@ struct LiveTopic {
     ProposalId proposal;
     LiveRoomId live_room = {};  // "live-room-<id>": a live room's queue, public as its page
     // "live-captions-<id>-<language>": one caption stream of the room, public as the room.
-    std::string language;
+    std::string language = {};
 };
 // Nullopt when the text names no topic ("proposal-x", "proposal-" followed by 13 digits).
 std::optional<LiveTopic> parse_live_topic(std::string_view topic);

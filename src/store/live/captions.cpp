@@ -27,9 +27,9 @@ live::CaptionStream stream_of(db::Connection& c, LiveRoomId room, const std::str
 }  // namespace
 
 std::vector<std::string> caption_languages(db::Connection& c, LiveRoomId room) {
-    auto r = c.run(
-        R"sql(SELECT language FROM caption_languages WHERE room_id = ? ORDER BY position)sql",
-        {room});
+    auto r =
+        c.run(R"sql(SELECT language FROM caption_languages WHERE room_id = ? ORDER BY position)sql",
+              {room});
     std::vector<std::string> out;
     for (const auto& row : r.rows) out.push_back(row.text("language"));
     if (out.empty()) out.push_back("en");
@@ -99,9 +99,11 @@ std::int64_t next_caption_sequence(const live::CaptionStream& stream) {
     return last + 1;
 }
 
-std::vector<std::pair<std::int64_t, std::string>> caption_chunks_after(
-    db::Connection& c, LiveRoomId room, const std::string& language, std::int64_t position,
-    std::int64_t limit) {
+std::vector<std::pair<std::int64_t, std::string>> caption_chunks_after(db::Connection& c,
+                                                                       LiveRoomId room,
+                                                                       const std::string& language,
+                                                                       std::int64_t position,
+                                                                       std::int64_t limit) {
     auto r = c.run(R"sql(
         SELECT sequence, text FROM caption_chunks
         WHERE room_id = ? AND language = ? AND applied_at IS NOT NULL AND sequence > ?
@@ -167,14 +169,15 @@ std::optional<std::pair<EditionId, LiveRoomId>> captioner_token_room(db::Connect
     )sql",
                    {token_hash, now});
     if (r.rows.empty()) return std::nullopt;
-    return std::pair{r.rows.front().id<EditionId>("edition_id"), r.rows.front().id<LiveRoomId>("id")};
+    return std::pair{r.rows.front().id<EditionId>("edition_id"),
+                     r.rows.front().id<LiveRoomId>("id")};
 }
 
 void keep_caption_turns(db::Connection& c, LiveRoomId room) {
     c.run(R"sql(DELETE FROM caption_turns WHERE room_id = ?)sql", {room});
-    auto streams = c.run(
-        R"sql(SELECT language FROM caption_streams WHERE room_id = ? ORDER BY language)sql",
-        {room});
+    auto streams =
+        c.run(R"sql(SELECT language FROM caption_streams WHERE room_id = ? ORDER BY language)sql",
+              {room});
     for (const auto& stream : streams.rows) {
         auto language = stream.text("language");
         auto r = c.run(R"sql(

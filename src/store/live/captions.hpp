@@ -33,14 +33,15 @@ StoredChunk store_caption_chunk(db::Connection& c, LiveRoomId room, const std::s
                                 const std::optional<std::string>& sent_at);
 
 // The stream as stored (text, applied, held; its log left empty).
-live::CaptionStream caption_stream(db::Connection& c, LiveRoomId room,
-                                   const std::string& language);
+live::CaptionStream caption_stream(db::Connection& c, LiveRoomId room, const std::string& language);
 // The sequence number a new chunk typed on the captioner's page takes.
 std::int64_t next_caption_sequence(const live::CaptionStream& stream);
 // At most `limit` applied chunks after `position`, in order, as sent.
-std::vector<std::pair<std::int64_t, std::string>> caption_chunks_after(
-    db::Connection& c, LiveRoomId room, const std::string& language, std::int64_t position,
-    std::int64_t limit);
+std::vector<std::pair<std::int64_t, std::string>> caption_chunks_after(db::Connection& c,
+                                                                       LiveRoomId room,
+                                                                       const std::string& language,
+                                                                       std::int64_t position,
+                                                                       std::int64_t limit);
 
 struct CaptionerToken {
     CaptionerTokenId id;

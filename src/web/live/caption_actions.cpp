@@ -146,9 +146,9 @@ nlohmann::json push_caption(Exchange& ex, const store::LiveRoom& room, const Cap
     for (const auto& [sequence, text] : stored.applied)
         ex.publish(captions_topic(room.id, push.language),
                    {{"sequence", sequence}, {"text", text}, {"language", push.language}});
-    const char* outcome = r.outcome == live::ChunkOutcome::applied   ? "applied"
-                          : r.outcome == live::ChunkOutcome::held    ? "held"
-                                                                     : "duplicate";
+    const char* outcome = r.outcome == live::ChunkOutcome::applied ? "applied"
+                          : r.outcome == live::ChunkOutcome::held  ? "held"
+                                                                   : "duplicate";
     return {{"acknowledged", push.sequence}, {"applied", r.applied}, {"outcome", outcome}};
 }
 
@@ -177,10 +177,8 @@ nlohmann::json captions_after(Exchange& ex, const store::LiveRoom& room, std::st
         answer_last = chunks.back().first;
     else
         answer_last = std::min(position, store::caption_stream(ex.db(), room.id, language).applied);
-    return {{"language", language},
-            {"languages", languages},
-            {"last", answer_last},
-            {"chunks", list}};
+    return {
+        {"language", language}, {"languages", languages}, {"last", answer_last}, {"chunks", list}};
 }
 
 NewToken create_captioner_token(Exchange& ex, const store::LiveRoom& room,
@@ -215,15 +213,15 @@ nlohmann::json captioner_tokens_json(Exchange& ex, const store::LiveRoom& room) 
     nlohmann::json out = nlohmann::json::array();
     auto now = ex.now();
     for (const auto& t : store::captioner_tokens(ex.db(), room.id))
-        out.push_back({{"id", t.id},
-                       {"label", t.label},
-                       {"created_by", t.created_by_name},
-                       {"created_at", t.created_at},
-                       {"expires_at", t.expires_at},
-                       {"revoked_at", t.revoked_at.empty() ? nlohmann::json(nullptr)
-                                                           : nlohmann::json(t.revoked_at)},
-                       {"valid", t.revoked_at.empty() && t.expires_at > now &&
-                                     room.status == "open"}});
+        out.push_back(
+            {{"id", t.id},
+             {"label", t.label},
+             {"created_by", t.created_by_name},
+             {"created_at", t.created_at},
+             {"expires_at", t.expires_at},
+             {"revoked_at",
+              t.revoked_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.revoked_at)},
+             {"valid", t.revoked_at.empty() && t.expires_at > now && room.status == "open"}});
     return out;
 }
 

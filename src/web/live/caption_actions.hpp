@@ -48,8 +48,8 @@ struct NewToken {
     std::string token, label, expires_at;
 };
 // 422 naming `label` or `days` (1 to 30).
-NewToken create_captioner_token(Exchange& ex, const store::LiveRoom& room,
-                                const std::string& label, const std::string& days);
+NewToken create_captioner_token(Exchange& ex, const store::LiveRoom& room, const std::string& label,
+                                const std::string& days);
 void revoke_captioner_token(Exchange& ex, const store::LiveRoom& room, CaptionerTokenId token);
 nlohmann::json captioner_tokens_json(Exchange& ex, const store::LiveRoom& room);
 

@@ -99,7 +99,8 @@ http::Response api_caption_languages(Exchange& ex) {
     if (!body.is_object() || !body.contains("languages") || !body["languages"].is_array())
         throw http::unprocessable({{"languages", say("live.captions.languages")}});
     for (const auto& l : body["languages"]) {
-        if (!l.is_string()) throw http::unprocessable({{"languages", say("live.captions.languages")}});
+        if (!l.is_string())
+            throw http::unprocessable({{"languages", say("live.captions.languages")}});
         languages.push_back(trim(l.get<std::string>()));
     }
     set_room_caption_languages(ex, room, languages);

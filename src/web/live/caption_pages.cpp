@@ -48,26 +48,29 @@ http::Response page_with(Exchange& ex, const store::Edition& e, const store::Liv
     auto stream = store::caption_stream(ex.db(), room.id, language);
     // Who may be named: who speaks, then who waits, in the queue's order.
     nlohmann::json speakers = nlohmann::json::array();
-    speakers.push_back({{"value", ""}, {"label", say("live.captions.no_speaker")}, {"selected", true}});
+    speakers.push_back(
+        {{"value", ""}, {"label", say("live.captions.no_speaker")}, {"selected", true}});
     auto add_speaker = [&](const std::string& name, const std::string& label) {
         auto upper = name;
         for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         speakers.push_back({{"value", upper}, {"label", label}, {"selected", false}});
     };
     if (room.queue.speaking)
-        add_speaker(room.queue.speaking->speaker.name,
-                    say("live.captions.speaking_now", {{"name", room.queue.speaking->speaker.name}}));
+        add_speaker(
+            room.queue.speaking->speaker.name,
+            say("live.captions.speaking_now", {{"name", room.queue.speaking->speaker.name}}));
     for (const auto& r : live::in_order(room.queue))
         add_speaker(r.speaker.name, say("live.captions.waiting", {{"name", r.speaker.name}}));
     bool manager = may_manage_captions(ex, e, room.id);
     nlohmann::json tokens = manager ? captioner_tokens_json(ex, room) : nlohmann::json::array();
     for (auto& t : tokens)
-        t["revoke_url"] = edition_url(e, "/live-rooms/" + to_string(room.id) + "/captions/tokens/" +
-                                             std::to_string(t["id"].get<std::int64_t>()) + "/revoke");
+        t["revoke_url"] =
+            edition_url(e, "/live-rooms/" + to_string(room.id) + "/captions/tokens/" +
+                               std::to_string(t["id"].get<std::int64_t>()) + "/revoke");
     std::string languages_text;
     for (const auto& l : languages) languages_text += (languages_text.empty() ? "" : ", ") + l;
-    auto recent = stream.text.size() > 2000 ? stream.text.substr(stream.text.size() - 2000)
-                                            : stream.text;
+    auto recent =
+        stream.text.size() > 2000 ? stream.text.substr(stream.text.size() - 2000) : stream.text;
     while (!recent.empty() && (static_cast<unsigned char>(recent.front()) & 0xC0) == 0x80)
         recent.erase(0, 1);
     auto base = edition_url(e, "/live-rooms/" + to_string(room.id) + "/captions");
@@ -96,16 +99,17 @@ http::Response page_with(Exchange& ex, const store::Edition& e, const store::Liv
         {"manager", manager},
         {"tokens", tokens},
         {"has_tokens", !tokens.empty()},
-        {"token_label", field_view("label", say("live.captions.field.label"), value("label"),
-                                   shown.errors, "text", true, say("live.captions.field.label_hint"))},
+        {"token_label",
+         field_view("label", say("live.captions.field.label"), value("label"), shown.errors, "text",
+                    true, say("live.captions.field.label_hint"))},
         {"token_days", field_view("days", say("live.captions.field.days"),
                                   value("days").empty() ? "7" : value("days"), shown.errors,
                                   "number", true, say("live.captions.field.days_hint"))},
         {"languages_field",
-         field_view("languages", say("live.captions.field.languages"),
-                    shown.typed && shown.typed->has("languages") ? value("languages")
-                                                                 : languages_text,
-                    shown.errors, "text", true, say("live.captions.field.languages_hint"))},
+         field_view(
+             "languages", say("live.captions.field.languages"),
+             shown.typed && shown.typed->has("languages") ? value("languages") : languages_text,
+             shown.errors, "text", true, say("live.captions.field.languages_hint"))},
         {"push_url", ex.app.config().base_url + "/api/v1/captions"},
         {"done", shown.done},
         {"has_done", !shown.done.empty()},
@@ -163,20 +167,20 @@ http::Response captioner_page(Exchange& ex) {
 
 http::Response captioner_send(Exchange& ex) {
     std::string back;
-    auto r = form_action(ex, false, [&](const store::Edition& e, const store::LiveRoom& room,
-                                        Shown& shown) {
-        const auto& f = *shown.typed;
-        CaptionPush push;
-        push.language = f.get("language").empty() ? "en" : f.get("language");
-        auto stream = store::caption_stream(ex.db(), room.id, push.language);
-        auto typed = f.get("text");
-        if (trim(typed).empty() && f.get("speaker").empty())
-            throw http::unprocessable({{"text", say("live.captions.text")}});
-        push.text = live::joined_chunk(stream.text, typed, trim(f.get("speaker")));
-        push.sequence = store::next_caption_sequence(stream);
-        push_caption(ex, room, push);
-        back = write_url(e, room.id, "?done=sent&language=" + push.language + "#text");
-    });
+    auto r = form_action(
+        ex, false, [&](const store::Edition& e, const store::LiveRoom& room, Shown& shown) {
+            const auto& f = *shown.typed;
+            CaptionPush push;
+            push.language = f.get("language").empty() ? "en" : f.get("language");
+            auto stream = store::caption_stream(ex.db(), room.id, push.language);
+            auto typed = f.get("text");
+            if (trim(typed).empty() && f.get("speaker").empty())
+                throw http::unprocessable({{"text", say("live.captions.text")}});
+            push.text = live::joined_chunk(stream.text, typed, trim(f.get("speaker")));
+            push.sequence = store::next_caption_sequence(stream);
+            push_caption(ex, room, push);
+            back = write_url(e, room.id, "?done=sent&language=" + push.language + "#field-text");
+        });
     return back.empty() ? r : http::Response::redirect(back);
 }
 
@@ -212,14 +216,14 @@ http::Response captioner_token_revoke(Exchange& ex) {
 
 http::Response captioner_languages(Exchange& ex) {
     std::string back;
-    auto r = form_action(ex, true, [&](const store::Edition& e, const store::LiveRoom& room,
-                                       Shown& shown) {
-        std::vector<std::string> languages;
-        for (auto& l : split_items(shown.typed->get("languages"), ", \n"))
-            if (!trim(l).empty()) languages.push_back(trim(l));
-        set_room_caption_languages(ex, room, languages);
-        back = write_url(e, room.id, "?done=languages#languages");
-    });
+    auto r = form_action(ex, true,
+                         [&](const store::Edition& e, const store::LiveRoom& room, Shown& shown) {
+                             std::vector<std::string> languages;
+                             for (auto& l : split_items(shown.typed->get("languages"), ", \n"))
+                                 if (!trim(l).empty()) languages.push_back(trim(l));
+                             set_room_caption_languages(ex, room, languages);
+                             back = write_url(e, room.id, "?done=languages#languages");
+                         });
     return back.empty() ? r : http::Response::redirect(back);
 }
 

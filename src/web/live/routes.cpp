@@ -49,7 +49,8 @@ void add_live_routes(App& app) {
     app.token_route("POST", "/api/v1/captions", api_captions_token_push);
     app.route("GET", "/api/v1/editions/{edition:int}/live-rooms/{room:int}/caption-turns",
               policy::Gate::anyone, api_caption_turns);
-    const std::string tokens = "/api/v1/editions/{edition:int}/live-rooms/{room:int}/captioner-tokens";
+    const std::string tokens =
+        "/api/v1/editions/{edition:int}/live-rooms/{room:int}/captioner-tokens";
     app.route("GET", tokens, policy::Gate::signed_in, api_captioner_tokens);
     app.route("POST", tokens, policy::Gate::signed_in, api_captioner_token_create);
     app.route("DELETE", tokens + "/{token:int}", policy::Gate::signed_in,

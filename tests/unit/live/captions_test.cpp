@@ -77,7 +77,6 @@ TEST(LiveCaptions, TurnsBeginAtEachDoubleChevron) {
     EXPECT_EQ(turns[4].text, "Yes.");
 }
 
-
 TEST(LiveCaptions, TurnsKeepTheTimesOfTheChunksThatWroteThem) {
     std::vector<TimedChunk> chunks = {
         {1, ">> ANA ONSITE: Good morn", "2027-06-15T09:00:00Z"},

@@ -54,13 +54,13 @@ const auto results_unpublished = [](const Actor& a) {
     return may_read_results(a, EditionId{1}, false);
 };
 const auto follow_own = [](const Actor& a) {
-    return may_follow(a, {LiveTopic::Kind::proposal, ProposalId{5}, {}, {}}, organised);
+    return may_follow(a, {LiveTopic::Kind::proposal, ProposalId{5}}, organised);
 };
 const auto follow_other = [](const Actor& a) {
-    return may_follow(a, {LiveTopic::Kind::proposal, ProposalId{5}, {}, {}}, not_organised);
+    return may_follow(a, {LiveTopic::Kind::proposal, ProposalId{5}}, not_organised);
 };
 const auto follow_missing = [](const Actor& a) {
-    return may_follow(a, {LiveTopic::Kind::proposal, ProposalId{5}, {}, {}}, std::nullopt);
+    return may_follow(a, {LiveTopic::Kind::proposal, ProposalId{5}}, std::nullopt);
 };
 const auto follow_editions = [](const Actor& a) { return may_follow(a, {}, std::nullopt); };
 
