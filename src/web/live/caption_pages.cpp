@@ -63,10 +63,12 @@ http::Response page_with(Exchange& ex, const store::Edition& e, const store::Liv
         add_speaker(r.speaker.name, say("live.captions.waiting", {{"name", r.speaker.name}}));
     bool manager = may_manage_captions(ex, e, room.id);
     nlohmann::json tokens = manager ? captioner_tokens_json(ex, room) : nlohmann::json::array();
-    for (auto& t : tokens)
+    for (auto& t : tokens) {
+        t["expires"] = time_view(t["expires_at"].get<std::string>(), e.time_zone);
         t["revoke_url"] =
             edition_url(e, "/live-rooms/" + to_string(room.id) + "/captions/tokens/" +
                                std::to_string(t["id"].get<std::int64_t>()) + "/revoke");
+    }
     std::string languages_text;
     for (const auto& l : languages) languages_text += (languages_text.empty() ? "" : ", ") + l;
     auto recent =
@@ -118,7 +120,7 @@ http::Response page_with(Exchange& ex, const store::Edition& e, const store::Liv
     if (shown.new_token)
         view["new_token"] = {{"token", shown.new_token->token},
                              {"label", shown.new_token->label},
-                             {"expires_at", shown.new_token->expires_at}};
+                             {"expires", time_view(shown.new_token->expires_at, e.time_zone)}};
     return ex.page("live/captioner", view, status);
 }
 
