@@ -42,4 +42,12 @@ CONVENE_FUZZ_TARGET(caption_chunks,
     }
     (void)convene::live::caption_turns(stream.text);
     (void)convene::live::chunks_after(stream, sequence / 2);
+    // The same chunks with times, as kept when the room closes: each turn's times come
+    // from characters that are still there.
+    std::vector<convene::live::TimedChunk> timed;
+    for (const auto& [n, chunk] : stream.log)
+        timed.push_back({n, chunk, n % 2 ? "2027-06-15T09:00:00Z" : "2027-06-15T09:00:01Z"});
+    for (const auto& t : convene::live::timed_caption_turns(timed))
+        if (t.started_at.empty() != t.ended_at.empty()) __builtin_trap();
+    (void)convene::live::joined_chunk(stream.text, std::string(text.substr(0, 64)));
 }

@@ -40,10 +40,16 @@ const publicRoutes = [
   'GET /editions/{edition:int}/programme.ics', 'GET /editions/{edition:int}/schedule.xml', 'GET /editions/{edition:int}/schedule.json',
   'GET /editions/{edition:int}/programme.csv', 'GET /editions/{edition:int}/programme.xlsx', 'GET /api/v1/editions/{edition:int}/feeds',
   'GET /calendar/{feed}',
+  // A live room's captions in full screen: public, as the room's page
+  'GET /editions/{edition:int}/live-rooms/{room:int}/captions',
   // Live rooms: the floor and the queue are public by the forum's rules (asking for the
   // floor needs an account; the chair's actions check the room's roles)
   'GET /editions/{edition:int}/live-rooms/{room:int}', 'GET /api/v1/editions/{edition:int}/live-rooms',
   'GET /api/v1/editions/{edition:int}/live-rooms/{room:int}',
+  // Captions: read by anyone, as the room; captioning software pushes with a captioner
+  // token of its room (the handler checks it; no cookie, so no CSRF)
+  'GET /api/v1/editions/{edition:int}/live-rooms/{room:int}/captions', 'POST /api/v1/captions',
+  'GET /api/v1/editions/{edition:int}/live-rooms/{room:int}/caption-turns',
 ];
 
 for (const engine of engines()) {

@@ -78,14 +78,23 @@ std::vector<std::pair<std::int64_t, std::string>> chunks_after(const CaptionStre
     return out;
 }
 
-std::vector<CaptionTurn> caption_turns(const std::string& text) {
-    std::vector<CaptionTurn> turns;
+namespace {
+
+// A turn with the byte offsets of its first and last characters in the text.
+struct SpannedTurn {
+    CaptionTurn turn;
+    std::size_t first = 0, last = 0;
+};
+
+std::vector<SpannedTurn> spanned_turns(const std::string& text) {
+    std::vector<SpannedTurn> turns;
     std::size_t start = 0;
     while (start <= text.size()) {
         auto end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
         auto line = text.substr(start, end - start);
         if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::size_t last = start + (line.empty() ? 0 : line.size() - 1);
         if (line.rfind(">>", 0) == 0) {
             CaptionTurn turn;
             auto rest = line.substr(2);
@@ -105,16 +114,89 @@ std::vector<CaptionTurn> caption_turns(const std::string& text) {
             } else {
                 turn.text = trimmed(rest);
             }
-            turns.push_back(std::move(turn));
+            turns.push_back({std::move(turn), start, last});
         } else if (!trimmed(line).empty()) {
-            if (turns.empty()) turns.push_back({});
-            auto& t = turns.back().text;
+            if (turns.empty()) turns.push_back({{}, start, last});
+            auto& t = turns.back().turn.text;
             t += (t.empty() ? "" : " ") + trimmed(line);
+            turns.back().last = last;
         }
         if (end == text.size()) break;
         start = end + 1;
     }
     return turns;
+}
+
+}  // namespace
+
+std::vector<CaptionTurn> caption_turns(const std::string& text) {
+    std::vector<CaptionTurn> out;
+    for (auto& t : spanned_turns(text)) out.push_back(std::move(t.turn));
+    return out;
+}
+
+std::vector<TimedTurn> timed_caption_turns(const std::vector<TimedChunk>& chunks) {
+    // The text and, byte for byte, the time of the chunk that wrote it.
+    std::string text;
+    std::vector<const std::string*> times;
+    for (const auto& chunk : chunks)
+        for (char c : chunk.text) {
+            if (c != '\b') {
+                text.push_back(c);
+                times.push_back(&chunk.time);
+                continue;
+            }
+            while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
+                text.pop_back();
+                times.pop_back();
+            }
+            if (!text.empty()) {
+                text.pop_back();
+                times.pop_back();
+            }
+        }
+    std::vector<TimedTurn> out;
+    for (auto& t : spanned_turns(text)) {
+        TimedTurn timed{std::move(t.turn), "", ""};
+        if (t.first < times.size()) timed.started_at = *times[t.first];
+        if (t.last < times.size()) timed.ended_at = *times[t.last];
+        out.push_back(std::move(timed));
+    }
+    return out;
+}
+
+std::string joined_chunk(const std::string& before, const std::string& typed,
+                         const std::string& speaker) {
+    auto text = speaker.empty() ? typed : ">> " + speaker + ": " + typed;
+    if (before.empty() || text.empty()) return text;
+    char last = before.back();
+    if (last == '\n') return text;
+    if (text.rfind(">>", 0) == 0) return "\n" + text;
+    if (last == ' ' || last == '\t' || text.front() == ' ' || text.front() == '\n') return text;
+    return " " + text;
+}
+
+bool is_language_code(const std::string& code) {
+    // A primary subtag of 2 or 3 letters, then up to two subtags of 2 to 8 letters or digits.
+    std::size_t i = 0, part = 0;
+    while (i <= code.size()) {
+        auto end = code.find('-', i);
+        if (end == std::string::npos) end = code.size();
+        auto sub = code.substr(i, end - i);
+        if (part == 0) {
+            if (sub.size() < 2 || sub.size() > 3) return false;
+            for (char c : sub)
+                if (c < 'a' || c > 'z') return false;
+        } else {
+            if (sub.size() < 2 || sub.size() > 8 || part > 2) return false;
+            for (char c : sub)
+                if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+        }
+        ++part;
+        if (end == code.size()) break;
+        i = end + 1;
+    }
+    return true;
 }
 
 }  // namespace convene::live

@@ -57,4 +57,26 @@ struct CaptionTurn {
 // The stream's text as turns: a turn begins at each line starting with ">>".
 std::vector<CaptionTurn> caption_turns(const std::string& text);
 
+// A chunk as stored, with the time it arrived (UTC text, "2027-06-15T09:30:00Z").
+struct TimedChunk {
+    std::int64_t sequence = 0;
+    std::string text, time;
+};
+struct TimedTurn {
+    CaptionTurn turn;
+    std::string started_at, ended_at;  // the times of its first and last characters' chunks
+};
+// The turns of the applied chunks (in sequence order), each with the times of the chunks
+// that wrote its first and last characters (a chunk's backspaces take its own time away).
+std::vector<TimedTurn> timed_caption_turns(const std::vector<TimedChunk>& chunks);
+
+// What a chunk typed in one piece (a form's text) adds after `before`: on a new line when
+// it starts a turn (">>"), after a space when it continues a line; `speaker` (non-empty)
+// starts a turn ">> SPEAKER: " first.
+std::string joined_chunk(const std::string& before, const std::string& typed,
+                         const std::string& speaker = "");
+
+// Whether `code` looks like a language tag ("en", "fr", "zh-Hans", "es-419").
+bool is_language_code(const std::string& code);
+
 }  // namespace convene::live

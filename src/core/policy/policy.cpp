@@ -1,5 +1,7 @@
 #include "core/policy/policy.hpp"
 
+#include "core/live/captions.hpp"
+
 namespace convene::policy {
 
 bool Actor::holds(Role role, std::optional<EditionId> edition) const {
@@ -99,6 +101,16 @@ bool may_read_results(const Actor& a, EditionId edition, bool published) {
 
 std::optional<LiveTopic> parse_live_topic(std::string_view topic) {
     if (topic == "editions") return LiveTopic{};
+    constexpr std::string_view captions_prefix = "live-captions-";
+    if (topic.substr(0, captions_prefix.size()) == captions_prefix) {
+        auto rest = topic.substr(captions_prefix.size());
+        auto dash = rest.find('-');
+        if (dash == std::string_view::npos) return std::nullopt;
+        auto room = parse_live_topic("live-room-" + std::string(rest.substr(0, dash)));
+        auto language = std::string(rest.substr(dash + 1));
+        if (!room || !live::is_language_code(language)) return std::nullopt;
+        return LiveTopic{LiveTopic::Kind::live_captions, {}, room->live_room, language};
+    }
     constexpr std::string_view prefix = "proposal-", room_prefix = "live-room-";
     bool room = topic.substr(0, room_prefix.size()) == room_prefix;
     if (!room && topic.substr(0, prefix.size()) != prefix) return std::nullopt;
@@ -108,8 +120,8 @@ std::optional<LiveTopic> parse_live_topic(std::string_view topic) {
         return std::nullopt;
     std::int64_t id = 0;
     for (char c : digits) id = id * 10 + (c - '0');
-    if (room) return LiveTopic{LiveTopic::Kind::live_room, {}, LiveRoomId{id}};
-    return LiveTopic{LiveTopic::Kind::proposal, ProposalId{id}, {}};
+    if (room) return LiveTopic{LiveTopic::Kind::live_room, {}, LiveRoomId{id}, ""};
+    return LiveTopic{LiveTopic::Kind::proposal, ProposalId{id}, {}, ""};
 }
 
 bool may_follow(const Actor& a, const LiveTopic& topic,

@@ -91,9 +91,11 @@ bool may_read_turn_figures(const Actor& a, EditionId edition);
 
 // Live topics: "editions" (anyone) and "proposal-<id>" (its organisers and Secretariat).
 struct LiveTopic {
-    enum class Kind { editions, proposal, live_room } kind = Kind::editions;
+    enum class Kind { editions, proposal, live_room, live_captions } kind = Kind::editions;
     ProposalId proposal;
     LiveRoomId live_room = {};  // "live-room-<id>": a live room's queue, public as its page
+    // "live-captions-<id>-<language>": one caption stream of the room, public as the room.
+    std::string language = {};
 };
 // Nullopt when the text names no topic ("proposal-x", "proposal-" followed by 13 digits).
 std::optional<LiveTopic> parse_live_topic(std::string_view topic);

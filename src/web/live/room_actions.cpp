@@ -7,6 +7,7 @@
 #include "core/people/people.hpp"
 #include "http/error.hpp"
 #include "store/live/turns.hpp"
+#include "store/live/captions.hpp"
 #include "store/programme/sessions.hpp"
 #include "web/site/exchange.hpp"
 
@@ -111,7 +112,10 @@ void change_room(Exchange& ex, const store::Edition& e, LiveRoomId id, Change ch
     store::save_live_room_queue(ex.db(), room->id, room->queue, room->current_item);
     // The turns this change ended, as rows, in the same transaction.
     store::record_live_turns(ex.db(), *room, turns_before, item);
-    if (room->status != "open") store::close_live_room(ex.db(), room->id, ex.now());
+    if (room->status != "open") {
+        store::close_live_room(ex.db(), room->id, ex.now());
+        store::keep_caption_turns(ex.db(), room->id);  // for the transcript
+    }
     auto after = announcement(*room, now);
     nlohmann::json message = {{"event", "live.queue"}, {"version", room->queue.version}};
     if (after != before) message["text"] = after;

@@ -11,6 +11,7 @@
 #include "http/error.hpp"
 #include "store/programme/sessions.hpp"
 #include "web/live/figures_view.hpp"
+#include "web/live/caption_viewers.hpp"
 #include "web/live/handlers.hpp"
 #include "web/live/room_actions.hpp"
 #include "web/site/exchange.hpp"
@@ -155,6 +156,7 @@ http::Response room_with(Exchange& ex, const store::Edition& e, const store::Liv
         {"errors", error_summary(errors)},
         {"has_errors", !errors.empty()}};
     for (const auto& err : errors) view["error_" + err.field] = err.message;
+    view["captions"] = room_captions_view(ex, e, room);
     return ex.page("live/room", view, status);
 }
 

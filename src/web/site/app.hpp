@@ -78,6 +78,13 @@ class App {
                bool cacheable = false) {
         router_.add(std::move(method), std::move(pattern), Route{h, gate, cacheable});
     }
+    // A route whose caller proves itself with a token of its own (in the address or an
+    // Authorization header), never with a cookie: no ambient credential, so no CSRF
+    // check, as for bearer API tokens (captioning software pushing captions).
+    void token_route(std::string method, std::string pattern, Handler h) {
+        router_.add(std::move(method), std::move(pattern),
+                    Route{h, policy::Gate::anyone, false, true});
+    }
     // A form kept after its sender's sign-in expired comes back in this page: the form
     // page is the POST address plus `suffix` ("/edit"), given the kept form's token.
     void refill(std::string post_pattern, std::string suffix) {
@@ -103,6 +110,7 @@ class App {
         Handler handler;
         policy::Gate gate;
         bool cacheable = false;  // anonymous GETs may be served from the page cache
+        bool own_token = false;  // see token_route
     };
     struct CachedPage {
         std::uint64_t generation;

@@ -76,3 +76,43 @@ TEST(LiveCaptions, TurnsBeginAtEachDoubleChevron) {
     EXPECT_EQ(turns[4].speaker, "JAC sm KEE");
     EXPECT_EQ(turns[4].text, "Yes.");
 }
+
+TEST(LiveCaptions, TurnsKeepTheTimesOfTheChunksThatWroteThem) {
+    std::vector<TimedChunk> chunks = {
+        {1, ">> ANA ONSITE: Good morn", "2027-06-15T09:00:00Z"},
+        {2, "ing.\n", "2027-06-15T09:00:05Z"},
+        {3, ">> BEN: Hello thx\b\b\b", "2027-06-15T09:01:00Z"},
+        {4, "thanks.", "2027-06-15T09:01:30Z"},
+    };
+    auto turns = timed_caption_turns(chunks);
+    ASSERT_EQ(turns.size(), 2u);
+    EXPECT_EQ(turns[0].turn.speaker, "ANA ONSITE");
+    EXPECT_EQ(turns[0].turn.text, "Good morning.");
+    EXPECT_EQ(turns[0].started_at, "2027-06-15T09:00:00Z");
+    EXPECT_EQ(turns[0].ended_at, "2027-06-15T09:00:05Z");
+    EXPECT_EQ(turns[1].turn.speaker, "BEN");
+    EXPECT_EQ(turns[1].turn.text, "Hello thanks.");
+    EXPECT_EQ(turns[1].started_at, "2027-06-15T09:01:00Z");
+    EXPECT_EQ(turns[1].ended_at, "2027-06-15T09:01:30Z");
+    EXPECT_TRUE(timed_caption_turns({}).empty());
+    // Backspaces past the start remove nothing more.
+    EXPECT_TRUE(timed_caption_turns({{1, "\b\b\xC3\xA9\b", "2027-06-15T09:00:00Z"}}).empty());
+}
+
+TEST(LiveCaptions, TypedChunksJoinTheTextTheyFollow) {
+    EXPECT_EQ(joined_chunk("", "Hello"), "Hello");
+    EXPECT_EQ(joined_chunk("Hello", "world"), " world");
+    EXPECT_EQ(joined_chunk("Hello ", "world"), "world");
+    EXPECT_EQ(joined_chunk("Hello", ">> ANA: Hi"), "\n>> ANA: Hi");
+    EXPECT_EQ(joined_chunk("Hello\n", ">> ANA: Hi"), ">> ANA: Hi");
+    EXPECT_EQ(joined_chunk("Hello", "Hi", "ANA"), "\n>> ANA: Hi");
+    EXPECT_EQ(joined_chunk("", "", "ANA"), ">> ANA: ");
+}
+
+TEST(LiveCaptions, LanguageCodes) {
+    for (const char* good : {"en", "fr", "zh-Hans", "es-419", "ast"})
+        EXPECT_TRUE(is_language_code(good)) << good;
+    for (const char* bad : {"", "e", "EN", "english", "en-", "-en", "en--x", "en_GB", "en-a",
+                            "en-abcdefghi", "en-x1-x2-x3", "en/../x"})
+        EXPECT_FALSE(is_language_code(bad)) << bad;
+}

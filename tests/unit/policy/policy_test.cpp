@@ -167,9 +167,19 @@ TEST(Policy, LiveTopicsAreReadStrictly) {
     EXPECT_EQ(room->live_room, LiveRoomId{7});
     // A live room's queue is public, as its page.
     EXPECT_TRUE(may_follow(Actor{}, *room, std::nullopt));
+    auto captions = parse_live_topic("live-captions-7-en");
+    ASSERT_TRUE(captions);
+    EXPECT_EQ(captions->kind, LiveTopic::Kind::live_captions);
+    EXPECT_EQ(captions->live_room, LiveRoomId{7});
+    EXPECT_EQ(captions->language, "en");
+    EXPECT_EQ(parse_live_topic("live-captions-12-zh-Hans")->language, "zh-Hans");
+    // Captions are public, as the room.
+    EXPECT_TRUE(may_follow(Actor{}, *captions, std::nullopt));
     for (const char* bad : {"proposal-", "proposal-x", "proposal-1x", "proposal-1234567890123",
                             "proposal--1", "edition", "", "Proposal-1", "live-room-", "live-room-x",
-                            "live-room-1234567890123", "live-rooms-1"})
+                            "live-room-1234567890123", "live-rooms-1", "live-captions-",
+                            "live-captions-7", "live-captions-7-", "live-captions-x-en",
+                            "live-captions-7-EN", "live-captions-7-en/x", "live-captions--7-en"})
         EXPECT_FALSE(parse_live_topic(bad)) << bad;
 }
 
