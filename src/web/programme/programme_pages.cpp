@@ -6,6 +6,8 @@
 #include "core/common/messages.hpp"
 #include "core/common/times.hpp"
 #include "http/error.hpp"
+#include "store/live/rooms.hpp"
+#include "web/live/remote_actions.hpp"
 #include "web/programme/handlers.hpp"
 #include "web/programme/programme_actions.hpp"
 #include "web/site/exchange.hpp"
@@ -136,7 +138,17 @@ http::Response programme_session_page(Exchange& ex) {
             (*at)["names"] = (*at)["names"].get<std::string>() + ", " + name;
     }
     auto path = edition_url(e, "/programme/" + s.session.code);
+    // Remote participation; the Secretariat also finds the session's live room and link form.
+    std::string live_room, online_edit;
+    if (policy::may_manage_edition(ex.actor(), e.id)) {
+        online_edit = edition_url(e, "/timetable/sessions/" + to_string(s.session.id) + "/online");
+        for (const auto& room : store::live_rooms(ex.db(), e.id))
+            if (room.session == s.session.id) live_room = edition_url(e, "/live-rooms/" + to_string(room.id));
+    }
     nlohmann::json view = {
+        {"online", public_online_view(ex, e, store::session_online_link(ex.db(), s.session.id))},
+        {"live_room", live_room},
+        {"online_edit", online_edit},
         {"title", say("page.programme.session.title",
                       {{"code", s.session.code}, {"title", s.session.title}})},
         {"edition", edition_view(e)},
@@ -176,6 +188,7 @@ http::Response agenda_page(Exchange& ex) {
     auto e = edition_in_path(ex);
     auto p = public_programme(ex, e);
     auto agenda = agenda_json(ex, p);
+    auto links = store::session_online_links(ex.db(), e.id);
     nlohmann::json sessions = nlohmann::json::array();
     for (const auto& s : p.sessions) {
         auto in =
@@ -189,6 +202,9 @@ http::Response agenda_page(Exchange& ex) {
             parts += (parts.empty() ? "" : ", ") +
                      code_label("programme.part.", role.get<std::string>());
         line["parts"] = parts;
+        auto link = links.find(s.session.id);
+        line["online"] = public_online_view(
+            ex, e, link == links.end() ? std::nullopt : std::optional(link->second));
         std::string clashes;
         for (const auto& code : (*in)["clashes"])
             clashes += (clashes.empty() ? "" : ", ") + code.get<std::string>();
