@@ -44,7 +44,7 @@ for (const engine of engines()) {
       }
       assert.equal((await as(server.admin, 'PUT', online, { online_link: 'https://meet.example.org/x', moderator: 'nobody@nowhere.test' })).status, 422);
       assert.equal((await as(organiser, 'PUT', online, { online_link: 'https://meet.example.org/x' })).status, 403);
-      assert.equal((await as(null, 'PUT', online, { online_link: 'https://meet.example.org/x' })).status, 401);
+      assert.equal((await api(server.base, 'PUT', path(online), { body: { online_link: 'https://meet.example.org/x' }, headers: csrfPair() })).status, 401);
       const saved = await as(server.admin, 'PUT', online, { online_link: 'https://meet.example.org/ws-one', moderator: organiser.email });
       assert.equal(saved.status, 200, saved.text);
       assert.equal(saved.json.online_link, 'https://meet.example.org/ws-one');

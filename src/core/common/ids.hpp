@@ -46,7 +46,7 @@ using SessionId = Id<struct SessionTag>;  // a session of the programme (not a s
 using PlacementChangeId = Id<struct PlacementChangeTag>;
 using TimetableVersionId = Id<struct TimetableVersionTag>;
 using LiveRoomId = Id<struct LiveRoomTag>;  // a live room: a session or a meeting running
-using HubId = Id<struct HubTag>;  // a remote hub following sessions of an edition
+using HubId = Id<struct HubTag>;            // a remote hub following sessions of an edition
 
 }  // namespace convene
 

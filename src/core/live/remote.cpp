@@ -66,10 +66,12 @@ std::string hub_region(const Hub& hub) {
 
 HubCounts hubs_by_region(const std::vector<Hub>& hubs) {
     static const std::vector<std::string> order = {"african", "asia_pacific", "eastern_european",
-                                                   "grulac", "weog", ""};
+                                                   "grulac",  "weog",         ""};
     HubCounts out;
     for (const auto& region : order) {
-        RegionCount line{region, std::string(regional_group_label(region))};
+        RegionCount line;
+        line.region = region;
+        line.label = std::string(regional_group_label(region));
         for (const auto& h : hubs)
             if (hub_region(h) == region) {
                 ++line.hubs;

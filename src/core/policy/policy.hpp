@@ -89,7 +89,7 @@ bool may_read_results(const Actor& a, EditionId edition, bool published);
 // Remote hubs: the facts about one hub and, for relaying, the live room at hand.
 struct HubFacts {
     EditionId edition;
-    AccountId organiser;                 // who registered the hub
+    AccountId organiser;                // who registered the hub
     bool follows_room_session = false;  // the room is a session the hub follows
 };
 // Its organiser, and the Secretariat of the edition.

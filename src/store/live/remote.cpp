@@ -46,9 +46,9 @@ std::optional<OnlineLink> room_online_link(db::Connection& c, LiveRoomId room) {
 }
 
 std::map<SessionId, OnlineLink> session_online_links(db::Connection& c, EditionId edition) {
-    auto r = c.run(std::string(link_columns) +
-                       " WHERE l.edition_id = ? AND l.session_id IS NOT NULL",
-                   {edition});
+    auto r =
+        c.run(std::string(link_columns) + " WHERE l.edition_id = ? AND l.session_id IS NOT NULL",
+              {edition});
     std::map<SessionId, OnlineLink> out;
     for (const auto& row : r.rows) out[row.id<SessionId>("session_id")] = link_of(row);
     return out;
@@ -141,8 +141,7 @@ std::vector<HubRow> hubs_where(db::Connection& c, EditionId edition, std::int64_
 
 }  // namespace
 
-std::vector<HubRow> hubs(db::Connection& c, EditionId edition,
-                         std::optional<AccountId> organiser) {
+std::vector<HubRow> hubs(db::Connection& c, EditionId edition, std::optional<AccountId> organiser) {
     return hubs_where(c, edition, organiser ? organiser->value() : 0, 0);
 }
 

@@ -1,6 +1,7 @@
 // The remote hubs' pages: a signed-in person's hubs with the form that registers one,
 // a hub's page (its details and the published sessions it follows, with the live rooms
 // where its organiser relays requests), and the Secretariat's hubs by region with counts.
+#include <algorithm>
 #include <string>
 
 #include "core/common/messages.hpp"
@@ -24,10 +25,11 @@ nlohmann::json hub_fields(const live::Hub& hub, const http::Form* typed,
         return typed ? typed->get(name) : stored;
     };
     auto country = value("country", hub.country);
-    auto country_field = field_view("country", say("hub.field.country"), country, errors, "select",
-                                    true);
+    auto country_field =
+        field_view("country", say("hub.field.country"), country, errors, "select", true);
     nlohmann::json options = nlohmann::json::array();
-    options.push_back({{"value", ""}, {"label", say("hub.field.country_blank")}, {"selected", false}});
+    options.push_back(
+        {{"value", ""}, {"label", say("hub.field.country_blank")}, {"selected", false}});
     for (const auto& c : countries())
         options.push_back({{"value", c.code}, {"label", c.name}, {"selected", c.code == country}});
     country_field["options"] = options;
@@ -79,11 +81,10 @@ http::Response hub_with(Exchange& ex, const store::Edition& e, const store::HubR
     for (const auto& room : store::live_rooms(ex.db(), e.id))
         if (room.session && room.status == "open") rooms[*room.session] = room.id;
     for (const auto& s : p.sessions) {
-        bool followed = sessions_typed
-                            ? std::find(typed_sessions.begin(), typed_sessions.end(),
-                                        s.session.code) != typed_sessions.end()
-                            : std::find(row.sessions.begin(), row.sessions.end(), s.session.id) !=
-                                  row.sessions.end();
+        bool followed = sessions_typed ? std::find(typed_sessions.begin(), typed_sessions.end(),
+                                                   s.session.code) != typed_sessions.end()
+                                       : std::find(row.sessions.begin(), row.sessions.end(),
+                                                   s.session.id) != row.sessions.end();
         auto room = rooms.find(s.session.id);
         sessions.push_back(
             {{"code", s.session.code},

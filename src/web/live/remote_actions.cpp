@@ -137,7 +137,8 @@ void save_links_from(Exchange& ex, const store::Edition& e, const std::string& t
     std::string from;
     if (!trim(typed).empty()) {
         auto at = live::typed_utc(typed);
-        if (!at) throw http::unprocessable({{"online_links_from", say("remote.links_from.invalid")}});
+        if (!at)
+            throw http::unprocessable({{"online_links_from", say("remote.links_from.invalid")}});
         from = *at;
     }
     store::set_online_links_from(ex.db(), e.id, from);
@@ -180,7 +181,8 @@ void edit_hub(Exchange& ex, const store::HubRow& row, const live::Hub& hub,
 store::HubRow hub_in_path(Exchange& ex, const store::Edition& e) {
     auto row = store::hub(ex.db(), e.id, ex.params.id<HubId>("hub"));
     if (!row) throw http::not_found(say("hub.no_such_hub"));
-    ex.require(policy::may_edit_hub(ex.actor(), {e.id, row->organiser}), say("hub.not_yours"));
+    ex.require(policy::may_edit_hub(ex.actor(), {e.id, row->organiser, false}),
+               say("hub.not_yours"));
     return *row;
 }
 

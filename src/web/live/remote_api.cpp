@@ -51,8 +51,9 @@ http::Response api_remote_save(Exchange& ex) {
     if (!body.is_object() || !body.contains("online_links_from") ||
         !(body["online_links_from"].is_string() || body["online_links_from"].is_null()))
         throw http::unprocessable({{"online_links_from", say("remote.links_from.invalid")}});
-    save_links_from(ex, e,
-                    body["online_links_from"].is_null() ? "" : body["online_links_from"].get<std::string>());
+    save_links_from(
+        ex, e,
+        body["online_links_from"].is_null() ? "" : body["online_links_from"].get<std::string>());
     return http::Response::json(remote_json(ex, e));
 }
 
@@ -127,8 +128,10 @@ http::Response api_hub_follow(Exchange& ex) {
     bool ok = body.is_object() && body.contains("sessions") && body["sessions"].is_array();
     if (ok)
         for (const auto& c : body["sessions"]) {
-            if (!c.is_string()) ok = false;
-            else codes.push_back(c.get<std::string>());
+            if (!c.is_string())
+                ok = false;
+            else
+                codes.push_back(c.get<std::string>());
         }
     if (!ok) throw http::unprocessable({{"sessions", say("hub.sessions.list")}});
     follow_sessions(ex, e, row, codes);

@@ -25,12 +25,12 @@ http::Response remote_with(Exchange& ex, const store::Edition& e, const http::Fo
         auto at = links.find(s.id);
         std::optional<store::OnlineLink> link;
         if (at != links.end()) link = at->second;
-        sessions.push_back({{"code", s.code},
-                            {"title", s.title},
-                            {"url", edition_url(e, "/timetable/sessions/" + to_string(s.id) +
-                                                       "/online")},
-                            {"link", link ? link->url : ""},
-                            {"moderator", link ? link->moderator_name : ""}});
+        sessions.push_back(
+            {{"code", s.code},
+             {"title", s.title},
+             {"url", edition_url(e, "/timetable/sessions/" + to_string(s.id) + "/online")},
+             {"link", link ? link->url : ""},
+             {"moderator", link ? link->moderator_name : ""}});
     }
     nlohmann::json view = {
         {"title", say("page.remote.title", {{"edition", e.name}})},
@@ -65,9 +65,9 @@ http::Response link_form(Exchange& ex, const store::Edition& e, const LinkTarget
         {"back", t.back},
         {"back_label", t.back_label},
         {"action", t.action},
-        {"online_link", field_view("online_link", say("remote.field.online_link"),
-                                   value("online_link"), errors, "url", false,
-                                   say("remote.field.online_link_hint"))},
+        {"online_link",
+         field_view("online_link", say("remote.field.online_link"), value("online_link"), errors,
+                    "url", false, say("remote.field.online_link_hint"))},
         {"moderator", field_view("moderator", say("remote.field.moderator"), value("moderator"),
                                  errors, "text", false, say("remote.field.moderator_hint"))},
         {"saved", ex.request.query_param("saved") == "1"},

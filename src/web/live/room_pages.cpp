@@ -125,8 +125,7 @@ http::Response room_with(Exchange& ex, const store::Edition& e, const store::Liv
                      : room_url(e, room.id, "/online");
     nlohmann::json view = {
         {"online", public_online_view(ex, e, link)},
-        {"online_edit",
-         policy::may_manage_edition(ex.actor(), e.id) ? online_edit : std::string()},
+        {"online_edit", policy::may_manage_edition(ex.actor(), e.id) ? online_edit : std::string()},
         {"hub_relay", open && !hubs.empty()},
         {"relay_hubs", hubs},
         {"one_hub", hubs.size() == 1},

@@ -143,7 +143,8 @@ http::Response programme_session_page(Exchange& ex) {
     if (policy::may_manage_edition(ex.actor(), e.id)) {
         online_edit = edition_url(e, "/timetable/sessions/" + to_string(s.session.id) + "/online");
         for (const auto& room : store::live_rooms(ex.db(), e.id))
-            if (room.session == s.session.id) live_room = edition_url(e, "/live-rooms/" + to_string(room.id));
+            if (room.session == s.session.id)
+                live_room = edition_url(e, "/live-rooms/" + to_string(room.id));
     }
     nlohmann::json view = {
         {"online", public_online_view(ex, e, store::session_online_link(ex.db(), s.session.id))},
