@@ -42,7 +42,9 @@ describe('remote hubs in a browser', () => {
       const organiser = await proposer(server, `Hana Hub ${width}`);
       const { page, check, noScriptErrors } = await checkedPage(browser, { width, shots });
       await page.goto(server.base + '/login');
+      await check();
       await submitSignIn(page, organiser.email, 'a long enough password');
+      await check();
       await page.goto(`${server.base}/editions/${edition}/hubs`);
       await check('hubs');
       await page.getByLabel('City').fill('Nairobi');
@@ -50,7 +52,7 @@ describe('remote hubs in a browser', () => {
       await page.getByLabel('Host organisation').fill('KICTANet');
       await page.getByLabel('Expected participants').fill('zero');
       await press(page.getByRole('button', { name: 'Register the hub' }));
-      await page.getByText('expected must be a whole number').first().waitFor();
+      await page.getByText('Expected participants must be a whole number').first().waitFor();
       await check('hubs-error');
       assert.equal(await page.getByLabel('City').inputValue(), 'Nairobi', 'the typed city is kept');
       await page.getByLabel('Expected participants').fill('40');
@@ -72,18 +74,20 @@ describe('remote hubs in a browser', () => {
       await check('room');
       const name = `Wanjiru ${width}`;
       await page.locator('#hub-relay-name').fill(name);
-      await page.locator('#hub-relay-group').selectOption({ label: 'Civil society' });
+      await page.locator('#hub-relay-group').selectOption({ label: 'Civil Society' });
       await press(page.getByRole('button', { name: 'Add the hub request to the queue' }));
       await page.getByText('Done.').waitFor();
       await check('room-relayed');
-      assert.match(await page.locator('ol.queue').textContent(), new RegExp(`${name} \\(Civil society, [^)]*: Nairobi, Kenya\\)`));
+      assert.match(await page.locator('ol.queue').textContent(), new RegExp(`${name} \\(Civil Society, [^)]*: Nairobi, Kenya\\)`));
       noScriptErrors();
     });
 
     test(`the Secretariat sets the online link and reads the hubs by region (${width} px)`, { timeout: 120000 }, async () => {
       const { page, check, noScriptErrors } = await checkedPage(browser, { width, shots });
       await page.goto(server.base + '/login');
+      await check();
       await submitSignIn(page, server.admin.email, server.admin.password);
+      await check();
       await page.goto(`${server.base}/editions/${edition}/remote`);
       await check('remote');
       await page.getByLabel('Publish online links from (UTC)').fill('2020-01-01 09:00');
@@ -94,7 +98,7 @@ describe('remote hubs in a browser', () => {
       await page.getByLabel('Online link').waitFor();
       await page.getByLabel('Online link').fill('javascript:alert(1)');
       await press(page.getByRole('button', { name: 'Save' }));
-      await page.getByText('online_link must be a web address').first().waitFor();
+      await page.getByText('The online link must be a web address').first().waitFor();
       await check('online-link-error');
       await page.getByLabel('Online link').fill(`https://meet.example.org/${session.code}`);
       await page.getByLabel('Online moderator').fill('Mona Moderator');

@@ -59,7 +59,7 @@ for (const engine of engines()) {
       await secretariat.get(`/editions/${edition}${online}`);
       const form = await secretariat.post(`/editions/${edition}${online}`, { online_link: 'javascript:alert(1)', moderator: 'Mona' });
       assert.equal(form.status, 422);
-      assert.match(form.text, /online_link must be a web address/);
+      assert.match(form.text, /The online link must be a web address/);
       assert.match(form.text, /value="javascript:alert\(1\)"/);
     });
 
@@ -135,7 +135,7 @@ for (const engine of engines()) {
       await v.get(`/editions/${edition}/hubs`);
       const bad = await v.post(`/editions/${edition}/hubs`, { city: 'Lima', country: 'PE', host: 'Hub Lima', expected: '0', contact_email: 'lima@hub.test' });
       assert.equal(bad.status, 422);
-      assert.match(bad.text, /expected must be a whole number/);
+      assert.match(bad.text, /Expected participants must be a whole number/);
       assert.match(bad.text, /value="Lima"/);
       assert.equal((await v.get(`/editions/${edition}/hubs/${hubId}`)).status, 403);
     });

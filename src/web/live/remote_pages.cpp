@@ -37,7 +37,7 @@ http::Response remote_with(Exchange& ex, const store::Edition& e, const http::Fo
         {"edition", edition_view(e)},
         {"from", from.empty() ? nlohmann::json(nullptr) : time_view(from, e.time_zone)},
         {"published", live::online_links_published(from, ex.now())},
-        {"field", field_view("online_links_from", say("remote.field.links_from"),
+        {"links_from", field_view("online_links_from", say("remote.field.links_from"),
                              typed ? typed->get("online_links_from") : from, errors, "text", false,
                              say("remote.field.links_from_hint"))},
         {"sessions", sessions},
