@@ -47,6 +47,7 @@ using PlacementChangeId = Id<struct PlacementChangeTag>;
 using TimetableVersionId = Id<struct TimetableVersionTag>;
 using LiveRoomId = Id<struct LiveRoomTag>;  // a live room: a session or a meeting running
 using CaptionerTokenId = Id<struct CaptionerTokenTag>;  // a CART program's token for one room
+using HubId = Id<struct HubTag>;  // a remote hub following sessions of an edition
 
 }  // namespace convene
 

@@ -99,6 +99,14 @@ bool may_read_results(const Actor& a, EditionId edition, bool published) {
     return published || may_manage_edition(a, edition);
 }
 
+bool may_edit_hub(const Actor& a, const HubFacts& h) {
+    return (a.account && *a.account == h.organiser) || may_manage_edition(a, h.edition);
+}
+
+bool may_relay_for_hub(const Actor& a, const HubFacts& h) {
+    return a.account && *a.account == h.organiser && h.follows_room_session;
+}
+
 std::optional<LiveTopic> parse_live_topic(std::string_view topic) {
     if (topic == "editions") return LiveTopic{};
     constexpr std::string_view captions_prefix = "live-captions-";

@@ -88,6 +88,17 @@ bool may_read_results(const Actor& a, EditionId edition, bool published);
 
 // The figures of live rooms' turns for a whole edition: its Secretariat and its MAG.
 bool may_read_turn_figures(const Actor& a, EditionId edition);
+// Remote hubs: the facts about one hub and, for relaying, the live room at hand.
+struct HubFacts {
+    EditionId edition;
+    AccountId organiser;                // who registered the hub
+    bool follows_room_session = false;  // the room is a session the hub follows
+};
+// Its organiser, and the Secretariat of the edition.
+bool may_edit_hub(const Actor& a, const HubFacts& h);
+// The hub's queue role: its organiser adds requests for people at the hub, only in the
+// live rooms of the sessions the hub follows.
+bool may_relay_for_hub(const Actor& a, const HubFacts& h);
 
 // Live topics: "editions" (anyone) and "proposal-<id>" (its organisers and Secretariat).
 struct LiveTopic {

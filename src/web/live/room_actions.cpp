@@ -9,6 +9,7 @@
 #include "store/live/turns.hpp"
 #include "store/live/captions.hpp"
 #include "store/programme/sessions.hpp"
+#include "web/live/remote_actions.hpp"
 #include "web/site/exchange.hpp"
 
 namespace convene::web {
@@ -308,6 +309,7 @@ ChairAction chair_action_in_form(const http::Form& form) {
     a.relayed.stakeholder_group = form.get("stakeholder_group");
     a.relayed.gender = form.get("gender");
     a.relayed.where = live::Where::online;
+    if (form.has("hub")) a.hub = whole(form.get("hub")).value_or(0);
     throw_if_invalid(errors);
     return a;
 }
@@ -334,6 +336,7 @@ ChairAction chair_action_in_body(const nlohmann::json& body) {
     a.relayed.stakeholder_group = text_member(body, "stakeholder_group", errors);
     a.relayed.gender = text_member(body, "gender", errors);
     a.relayed.where = live::Where::online;
+    a.hub = number("hub", 0, 1'000'000'000'000);
     throw_if_invalid(errors);
     return a;
 }
@@ -370,7 +373,10 @@ void act_in_room(Exchange& ex, const store::Edition& e, LiveRoomId id, const Cha
     const auto& account = ex.require_sign_in();
     auto roles = store::live_roles_of(ex.db(), id, account.id);
     bool chair = holds(roles, {"chair", "co_chair"});
-    if (act.action == "relay")
+    auto relayed = act.relayed;
+    if (act.action == "relay_hub")  // the hub's queue role (policy::may_relay_for_hub)
+        relayed = hub_speaker(ex, e, id, HubId{act.hub}, relayed);
+    else if (act.action == "relay")
         ex.require(chair || holds(roles, {"online_moderator"}), say("live.room.moderators_only"));
     else
         ex.require(chair, say("live.room.chairs_only"));
@@ -419,15 +425,15 @@ void act_in_room(Exchange& ex, const store::Edition& e, LiveRoomId id, const Cha
             live::end_turn(q, now);
             ++room.current_item;
             live::reopen(q);
-        } else if (a == "relay") {
-            if (act.relayed.name.empty() || act.relayed.name.size() > 200)
+        } else if (a == "relay" || a == "relay_hub") {
+            if (relayed.name.empty() || relayed.name.size() > 200)
                 throw http::unprocessable({{"name", say("live.queue.who")}});
-            if (!act.relayed.stakeholder_group.empty() &&
-                !is_choice(stakeholder_groups(), act.relayed.stakeholder_group))
+            if (!relayed.stakeholder_group.empty() &&
+                !is_choice(stakeholder_groups(), relayed.stakeholder_group))
                 throw http::unprocessable(
                     {{"stakeholder_group", say("person.stakeholder_group.unknown")}});
-            auto s = act.relayed;
-            s.person = "remote:" + ascii_lower(s.name);
+            auto s = relayed;
+            if (a == "relay") s.person = "remote:" + ascii_lower(s.name);
             refuse_if(live::request_floor(q, s, now), "name");
         } else if (a == "close_room") {
             live::end_turn(q, now);

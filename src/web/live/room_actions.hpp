@@ -43,7 +43,7 @@ FloorAsk ask_in_body(const nlohmann::json& body);
 
 // What the chair (or the online moderator, for "relay") does: give, next, end, remove,
 // up, down, point_of_order, last_call, close, reopen, ordering, limit, next_item, relay,
-// close_room.
+// close_room; and relay_hub, a hub organiser's request for someone at `hub`.
 struct ChairAction {
     std::string action;
     std::int64_t request = 0;
@@ -51,6 +51,7 @@ struct ChairAction {
     std::string ordering;
     int limit = 0;
     live::Speaker relayed;
+    std::int64_t hub = 0;
 };
 ChairAction chair_action_in_form(const http::Form& form);
 ChairAction chair_action_in_body(const nlohmann::json& body);

@@ -13,6 +13,7 @@
 #include "web/live/figures_view.hpp"
 #include "web/live/caption_viewers.hpp"
 #include "web/live/handlers.hpp"
+#include "web/live/remote_actions.hpp"
 #include "web/live/room_actions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/views.hpp"
@@ -121,7 +122,23 @@ http::Response room_with(Exchange& ex, const store::Edition& e, const store::Liv
         people.push_back({{"name", r.name}, {"role", say("live.role." + r.role)}, {"last", false}});
     if (!people.empty()) people.back()["last"] = true;
     auto done = ex.request.query_param("done");
+    // Remote participation: the room's online link, and the reader's hubs that follow it.
+    auto link = room.session ? store::session_online_link(ex.db(), *room.session)
+                             : store::room_online_link(ex.db(), room.id);
+    nlohmann::json hubs = nlohmann::json::array();
+    for (const auto& h : relaying_hubs(ex, e, room))
+        hubs.push_back({{"id", h.id},
+                        {"name", live::hub_name(h.hub)},
+                        {"selected", value("hub") == to_string(h.id)}});
+    auto online_edit =
+        room.session ? edition_url(e, "/timetable/sessions/" + to_string(*room.session) + "/online")
+                     : room_url(e, room.id, "/online");
     nlohmann::json view = {
+        {"online", public_online_view(ex, e, link)},
+        {"online_edit", policy::may_manage_edition(ex.actor(), e.id) ? online_edit : std::string()},
+        {"hub_relay", open && !hubs.empty()},
+        {"relay_hubs", hubs},
+        {"one_hub", hubs.size() == 1},
         {"title", room.title},
         {"edition", edition_view(e)},
         {"room", state},

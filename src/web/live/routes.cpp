@@ -6,7 +6,10 @@
 
 namespace convene::web {
 
+void add_remote_routes(App& app);  // remote_routes.cpp
+
 void add_live_routes(App& app) {
+    add_remote_routes(app);
     app.route("GET", "/editions/{edition:int}/live-rooms", policy::Gate::secretariat_of_edition,
               live_rooms_page);
     app.route("POST", "/editions/{edition:int}/live-rooms", policy::Gate::secretariat_of_edition,

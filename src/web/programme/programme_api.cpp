@@ -4,6 +4,7 @@
 #include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "http/form.hpp"
+#include "web/live/remote_actions.hpp"
 #include "web/programme/handlers.hpp"
 #include "web/programme/programme_actions.hpp"
 #include "web/site/exchange.hpp"
@@ -33,6 +34,7 @@ http::Response api_programme_session(Exchange& ex) {
     const auto& s = session_in_path(ex, p);
     auto j = listed_json(p, s, true);
     if (ex.account()) j["attending"] = reader_marks(ex, e.id).count(s.session.id) > 0;
+    j["online"] = public_online_view(ex, e, store::session_online_link(ex.db(), s.session.id));
     return http::Response::json(j);
 }
 

@@ -7,6 +7,8 @@
 #include "core/common/times.hpp"
 #include "http/error.hpp"
 #include "store/live/turns.hpp"
+#include "store/live/rooms.hpp"
+#include "web/live/remote_actions.hpp"
 #include "web/programme/handlers.hpp"
 #include "web/programme/programme_actions.hpp"
 #include "web/site/exchange.hpp"
@@ -143,6 +145,18 @@ http::Response programme_session_page(Exchange& ex) {
         {"live_room", live_room == live.end()
                           ? ""
                           : edition_url(e, "/live-rooms/" + to_string(live_room->second))},
+    // Remote participation; the Secretariat also finds the session's live room and link form.
+    std::string live_room, online_edit;
+    if (policy::may_manage_edition(ex.actor(), e.id)) {
+        online_edit = edition_url(e, "/timetable/sessions/" + to_string(s.session.id) + "/online");
+        for (const auto& room : store::live_rooms(ex.db(), e.id))
+            if (room.session == s.session.id)
+                live_room = edition_url(e, "/live-rooms/" + to_string(room.id));
+    }
+    nlohmann::json view = {
+        {"online", public_online_view(ex, e, store::session_online_link(ex.db(), s.session.id))},
+        {"live_room", live_room},
+        {"online_edit", online_edit},
         {"title", say("page.programme.session.title",
                       {{"code", s.session.code}, {"title", s.session.title}})},
         {"edition", edition_view(e)},
@@ -183,6 +197,7 @@ http::Response agenda_page(Exchange& ex) {
     auto p = public_programme(ex, e);
     auto agenda = agenda_json(ex, p);
     auto live = store::open_live_rooms_of_sessions(ex.db(), e.id);
+    auto links = store::session_online_links(ex.db(), e.id);
     nlohmann::json sessions = nlohmann::json::array();
     for (const auto& s : p.sessions) {
         auto in =
@@ -198,6 +213,9 @@ http::Response agenda_page(Exchange& ex) {
         line["parts"] = parts;
         if (auto room = live.find(s.session.id); room != live.end())
             line["live_room"] = edition_url(e, "/live-rooms/" + to_string(room->second));
+        auto link = links.find(s.session.id);
+        line["online"] = public_online_view(
+            ex, e, link == links.end() ? std::nullopt : std::optional(link->second));
         std::string clashes;
         for (const auto& code : (*in)["clashes"])
             clashes += (clashes.empty() ? "" : ", ") + code.get<std::string>();
