@@ -139,23 +139,23 @@ http::Response programme_session_page(Exchange& ex) {
             (*at)["names"] = (*at)["names"].get<std::string>() + ", " + name;
     }
     auto path = edition_url(e, "/programme/" + s.session.code);
+    // The session's room while it is open, for everyone.
     auto live = store::open_live_rooms_of_sessions(ex.db(), e.id);
-    auto live_room = live.find(s.session.id);
-    nlohmann::json view = {
-        {"live_room", live_room == live.end()
-                          ? ""
-                          : edition_url(e, "/live-rooms/" + to_string(live_room->second))},
+    auto open_room = live.find(s.session.id);
     // Remote participation; the Secretariat also finds the session's live room and link form.
-    std::string live_room, online_edit;
+    std::string secretariat_room, online_edit;
     if (policy::may_manage_edition(ex.actor(), e.id)) {
         online_edit = edition_url(e, "/timetable/sessions/" + to_string(s.session.id) + "/online");
         for (const auto& room : store::live_rooms(ex.db(), e.id))
             if (room.session == s.session.id)
-                live_room = edition_url(e, "/live-rooms/" + to_string(room.id));
+                secretariat_room = edition_url(e, "/live-rooms/" + to_string(room.id));
     }
     nlohmann::json view = {
         {"online", public_online_view(ex, e, store::session_online_link(ex.db(), s.session.id))},
-        {"live_room", live_room},
+        {"live_room", open_room == live.end()
+                          ? ""
+                          : edition_url(e, "/live-rooms/" + to_string(open_room->second))},
+        {"secretariat_room", secretariat_room},
         {"online_edit", online_edit},
         {"title", say("page.programme.session.title",
                       {{"code", s.session.code}, {"title", s.session.title}})},
