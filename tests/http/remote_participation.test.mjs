@@ -186,5 +186,18 @@ for (const engine of engines()) {
       assert.match((await v.get(`/editions/${edition}/live-rooms/${followedRoom}`)).text, /Otieno at the hub<\/strong> \([^)]*: Nairobi, Kenya\)/);
       assert.doesNotMatch((await v.get(`/editions/${edition}/live-rooms/${otherRoom}`)).text, /Relay a hub request/);
     });
+
+    test('a meeting has its own online link, shown on its live room page once links are published', async () => {
+      const meeting = (await as(server.admin, 'POST', '/live-rooms', { title: 'MAG call', chairs: [chair.email] })).json.id;
+      assert.deepEqual(fieldsOf(await as(server.admin, 'PUT', `/live-rooms/${meeting}/online`, { online_link: 'javascript:alert(1)' })), ['online_link']);
+      assert.equal((await as(chair, 'PUT', `/live-rooms/${meeting}/online`, { online_link: 'https://meet.example.org/mag' })).status, 403);
+      const saved = await as(server.admin, 'PUT', `/live-rooms/${meeting}/online`, { online_link: 'https://meet.example.org/mag', moderator: chair.email });
+      assert.equal(saved.status, 200, saved.text);
+      assert.equal(saved.json.moderator_name, 'Chloe Chair');
+      await as(server.admin, 'PUT', '/remote', { online_links_from: '2020-01-01T00:00:00Z' });
+      const page = await new Visitor(server.base).get(`/editions/${edition}/live-rooms/${meeting}`);
+      assert.match(page.text, /href="https:\/\/meet\.example\.org\/mag"/);
+      assert.match(page.text, /Online moderator: Chloe Chair/);
+    });
   });
 }
