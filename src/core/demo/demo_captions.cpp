@@ -39,8 +39,9 @@ std::vector<DemoCaption> demo_meeting_captions(const std::vector<std::string>& s
         out.push_back({turn, {++sequence, std::move(text)}});
     };
     add(-1, ">> CHAIR: Good morning, and welcome back. We are on the second agenda item, ");
-    add(-1, "the stocktaking of intersessional work. I have a list of speakers; please keep "
-            "to three minutes.\n");
+    add(-1,
+        "the stocktaking of intersessional work. I have a list of speakers; please keep "
+        "to three minutes.\n");
     for (std::size_t i = 0; i < speakers.size(); ++i) {
         const auto& said = remarks[i % (remarks.size() - 1)];
         bool last = i + 1 == speakers.size();

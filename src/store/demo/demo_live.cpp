@@ -72,8 +72,8 @@ std::optional<LiveRoomId> load_demo_meeting(db::Connection& c, EditionId edition
     for (const auto& caption : demo_meeting_captions(names)) {
         within = caption.turn == turn ? within + 1 : 0;
         turn = caption.turn;
-        auto at = Clock::time_point(std::chrono::seconds(
-            starts[static_cast<std::size_t>(turn + 1)] + 40 * within));
+        auto at = Clock::time_point(
+            std::chrono::seconds(starts[static_cast<std::size_t>(turn + 1)] + 40 * within));
         store_caption_chunk(c, room, "en", caption.chunk, format_utc(at), std::nullopt);
     }
     return room;

@@ -21,7 +21,8 @@ TEST(DemoCaptions, ATurnPerSpeakerInOrderTheOneWithTheFloorLast) {
     std::vector<std::string> named;
     for (const auto& turn : live::caption_turns(stream.text))
         if (turn.speaker != "CHAIR") named.push_back(turn.speaker);
-    EXPECT_EQ(named, (std::vector<std::string>{"ANA SILVA", "KOFI MENSAH", "\xc3\x89LODIE MARTIN"}));
+    EXPECT_EQ(named,
+              (std::vector<std::string>{"ANA SILVA", "KOFI MENSAH", "\xc3\x89LODIE MARTIN"}));
     auto turns = live::caption_turns(stream.text);
     ASSERT_FALSE(turns.empty());
     EXPECT_EQ(turns.front().speaker, "CHAIR");
