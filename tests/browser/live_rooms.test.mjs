@@ -48,6 +48,10 @@ describe('live rooms in a browser', () => {
       assert.match(floor, /Agenda item 2: Intersessional work/);
       const now = (await api(server.base, 'GET', `/api/v1/editions/${demo.id}/live-rooms/${demoRoom.id}`)).json;
       assert.equal(await page.locator('ol.queue li').count(), now.waiting.length);
+      // Captions at once: the meeting's turns so far, the one with the floor speaking last.
+      const open = page.locator('#captions .caption-turn[data-caption-open] .caption-speaker');
+      assert.equal((await open.textContent()).trim(), now.speaking.name.replace(/[a-z]/g, (c) => c.toUpperCase()));
+      assert.ok(await page.locator('#captions .caption-turn').count() > 6);
       assert.equal(await page.locator('[role="status"][aria-live="polite"][data-live-topic]').count(), 1);
 
       await page.goto(server.base + '/login');

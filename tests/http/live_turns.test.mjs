@@ -217,6 +217,29 @@ for (const engine of engines()) {
       assert.equal(f.status, 200, f.text);
       const demo = f.json.rooms.find((r) => r.title === 'MAG open consultation');
       assert.equal(demo.figures.turns, 5);
+      // Its captions so far, numbered from 1: the chair opens, then each turn's speaker in
+      // order, the one with the floor speaking last; the room page and the full-screen
+      // view show them to anyone at once.
+      const demoPath = `/editions/${igfDemo}/live-rooms/${demo.id}`;
+      const state = (await api(server.base, 'GET', '/api/v1' + demoPath)).json;
+      const captions = await api(server.base, 'GET', '/api/v1' + demoPath + '/captions');
+      assert.equal(captions.status, 200, captions.text);
+      const sequences = captions.json.chunks.map((c) => c.sequence);
+      assert.deepEqual(sequences, sequences.map((_, i) => i + 1));
+      assert.equal(captions.json.last, sequences.length);
+      const said = captions.json.chunks.map((c) => c.text).join('');
+      assert.match(said, /^>> CHAIR: /);
+      const named = [...said.matchAll(/^>> ([^:\n]+):/gm)].map((m) => m[1]).filter((n) => n !== 'CHAIR');
+      const upper = (name) => name.replace(/[a-z]/g, (c) => c.toUpperCase());
+      assert.equal(named.length, 6);
+      assert.equal(named.at(-1), upper(state.speaking.name), 'the one with the floor speaks last');
+      const roomPage = await (await fetch(server.base + demoPath)).text();
+      assert.match(roomPage, /<h2 id="captions-heading">Captions<\/h2>/);
+      assert.ok(roomPage.includes(`<div class="caption-turn" data-caption-open><h3 class="caption-speaker">${upper(state.speaking.name)}</h3>`), 'the speaker with the floor, still speaking');
+      assert.match(roomPage, /data-caption-topic="live-captions-\d+-en"/);
+      const fullScreen = await fetch(server.base + demoPath + '/captions');
+      assert.equal(fullScreen.status, 200);
+      assert.match(await fullScreen.text(), /stocktaking of intersessional work/);
       // Closed, the room is no longer offered from the programme.
       await api(server.base, 'POST', `/api/v1/editions/${edition}/live-rooms/${opened.json.id}/chair`, { token: server.admin.token, body: { action: 'close_room' } });
       assert.doesNotMatch(await (await fetch(`${server.base}/editions/${edition}/programme/${session.code}`)).text(), /Join the speaking queue/);

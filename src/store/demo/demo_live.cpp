@@ -4,6 +4,8 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/text.hpp"
+#include "core/demo/demo_captions.hpp"
+#include "store/live/captions.hpp"
 #include "store/live/rooms.hpp"
 #include "store/live/turns.hpp"
 
@@ -55,6 +57,25 @@ std::optional<LiveRoomId> load_demo_meeting(db::Connection& c, EditionId edition
     save_live_room_queue(c, room, q, 1);
     // The earlier turns as rows too, all of the first item, as a live room writes them.
     if (auto saved = live_room(c, edition, room)) record_live_turns(c, *saved, 0, 0);
+    // The captions so far: the chair's opening, the earlier turns, the one speaking now.
+    std::vector<std::string> names;
+    std::vector<live::Seconds> starts{q.turns.front().start - 60};
+    for (const auto& turn : q.turns) {
+        names.push_back(turn.speaker.name);
+        starts.push_back(turn.start);
+    }
+    if (q.speaking) {
+        names.push_back(q.speaking->speaker.name);
+        starts.push_back(q.speaking->start);
+    }
+    int turn = -2, within = 0;  // a turn's chunks 40 seconds apart
+    for (const auto& caption : demo_meeting_captions(names)) {
+        within = caption.turn == turn ? within + 1 : 0;
+        turn = caption.turn;
+        auto at = Clock::time_point(
+            std::chrono::seconds(starts[static_cast<std::size_t>(turn + 1)] + 40 * within));
+        store_caption_chunk(c, room, "en", caption.chunk, format_utc(at), std::nullopt);
+    }
     return room;
 }
 
