@@ -37,6 +37,8 @@ for (const kind of kinds) {
     threads,
     args: ['--max-connections', String(limit), '--max-connections-per-address', String(limit), '--max-live-per-address', String(limit)],
   });
+  // The server's CPU time (user + system) in ms, from /proc/<pid>/stat (clock ticks of 10 ms).
+  const cpu = () => readFileSync(`/proc/${server.process.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10;
   const rss = () => Number(readFileSync(`/proc/${server.process.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)[1]) * 1024;
   try {
     const as = (who, method, path, body) => api(server.base, method, path, { token: who.token, body });
@@ -68,6 +70,7 @@ for (const kind of kinds) {
     const sent = new Map();   // sequence → the captioner's send time
     const answers = [];       // the push's response times
     let failed = 0;
+    const cpuBefore = cpu();
     const until = clock() + seconds * 1000;
     for (let sequence = 2; clock() < until; sequence++) {
       const text = ` chunk ${sequence} of what the speaker says`;
@@ -80,6 +83,7 @@ for (const kind of kinds) {
     }
     const largest = Math.max(...sent.keys());
     await following.settle(largest);
+    const serverCpu = (cpu() - cpuBefore) / sent.size;
     await following.collect();
     const last = [], all = [];
     let lost = 0;
@@ -100,7 +104,7 @@ for (const kind of kinds) {
       push50: percentile(answers, 0.5), push99: percentile(answers, 0.99),
       last50: percentile(last, 0.5), last99: percentile(last, 0.99),
       all50: percentile(all, 0.5), all99: percentile(all, 0.99),
-      perViewer: (after - before) / viewers, before, after,
+      perViewer: (after - before) / viewers, before, after, serverCpu,
     });
     await following.close();
     await as(chair, 'POST', `/api/v1/editions/${edition}/live-rooms/${room}/chair`, { action: 'close_room' });
@@ -111,11 +115,12 @@ for (const kind of kinds) {
 
 {
   const ms = (v) => (Number.isNaN(v) ? '-' : Number.isFinite(v) ? v.toFixed(1) : '∞').padStart(8);
-  console.log('\nviewers  via  connect s  chunks  push p50  push p99  last p50  last p99  all p50  all p99  dropped  missed  server RSS before → after  per viewer');
+  console.log('\nviewers  via  connect s  chunks  push p50  push p99  last p50  last p99  all p50  all p99  dropped  missed  server CPU/chunk  server RSS before → after  per viewer');
   for (const r of rows)
     console.log(`${String(r.viewers).padStart(7)}  ${r.kind.padEnd(3)}  ${r.connectSeconds.toFixed(1).padStart(9)}  ${String(r.chunks).padStart(6)}  ` +
       `${ms(r.push50)}  ${ms(r.push99)}  ${ms(r.last50)}  ${ms(r.last99)} ${ms(r.all50)} ${ms(r.all99)}  ` +
       `${String(r.dropped).padStart(7)}  ${String(r.lost).padStart(6)}  ` +
+      `${r.serverCpu.toFixed(1).padStart(11)} ms  ` +
       `${(r.before / 1048576).toFixed(1).padStart(8)} → ${(r.after / 1048576).toFixed(1)} MiB  ${(r.perViewer / 1024).toFixed(1).padStart(6)} KiB`);
   console.log('(ms from the captioner\'s send; last: the last viewer\'s receipt of each chunk; all: every receipt; goal p99 < 50 ms)');
 }
