@@ -5,20 +5,23 @@
 // response time and of its fan-out (from the action's response to the last follower's
 // receipt), for each number of followers in turn.
 // Each participant pauses 1 to `pause` seconds between actions (3 by default: about 100
-// actions a second from 200 people). The followers are read by this one Node process:
-// when it falls behind, the server drops them (it never waits for a slow reader) and the
-// table says how many; their fan-out is then not counted.
-// Usage: node bench/live.mjs [sqlite|postgresql] [participants] [followers,...] [seconds] [pause]
+// actions a second from 200 people). The followers are spread over `workers` child
+// processes (bench/live_spread.mjs), 4 by default; 0: read by this one Node process, which
+// at 2,000 followers falls behind. The server drops a follower that falls behind (it never
+// waits for a slow reader) and the table says how many; their fan-out is then not counted.
+// Usage: node bench/live.mjs [sqlite|postgresql] [participants] [followers,...] [seconds] [pause] [workers]
 import { startServer } from '../tests/support/server.mjs';
 import { api } from '../tests/support/client.mjs';
 import { proposer } from '../tests/support/proposals.mjs';
 import { follow, timed, settle, fanout, percentile } from './live_follow.mjs';
+import { followSpread } from './live_spread.mjs';
 
 const engine = process.argv[2] ?? 'sqlite';
 const participants = Number(process.argv[3] ?? 200);
 const followerCounts = (process.argv[4] ?? '200,2000').split(',').map(Number);
 const seconds = Number(process.argv[5] ?? 15);
 const pause = Number(process.argv[6] ?? 3) * 1000;
+const workers = Number(process.argv[7] ?? 4);
 
 const server = await startServer(engine, {
   threads: 2,
@@ -46,9 +49,9 @@ try {
     const room = opened.json.id;
     const path = (rest) => `/api/v1/editions/${edition}/live-rooms/${room}${rest}`;
     const started = Date.now();
-    const following = await follow(server.base, `live-room-${room}`, {
-      count, kind: 'ws', key: (m) => (m.event === 'live.queue' ? m.version : undefined),
-    });
+    const following = workers > 0
+      ? await followSpread(server.base, `live-room-${room}`, { count, kind: 'ws', key: { field: 'version', event: 'live.queue' }, workers })
+      : await follow(server.base, `live-room-${room}`, { count, kind: 'ws', key: (m) => (m.event === 'live.queue' ? m.version : undefined) });
     const connectSeconds = (Date.now() - started) / 1000;
     const memory = process.memoryUsage().rss;
     // One record per answered action; refusals (409: already speaking, nobody waiting) count apart.
@@ -80,7 +83,13 @@ try {
     };
     await Promise.all([chairing(), ...people.map(participant)]);
     const all = [...records.ask, ...records.withdraw, ...records.next];
-    await settle(following, all);
+    if (workers > 0) {
+      const keys = all.map((r) => r.key).filter((k) => k !== undefined);
+      if (keys.length) await following.settle(Math.max(...keys));
+      await following.collect();
+    } else {
+      await settle(following, all);
+    }
     for (const name of Object.keys(records)) {
       const list = records[name];
       const fan = list.map((r) => fanout(following, r));
@@ -90,10 +99,10 @@ try {
         f50: percentile(fan, 0.5), f99: percentile(fan, 0.99), lost: fan.filter((f) => f === Infinity).length,
       });
     }
-    console.log(`${count} WebSocket followers connected in ${connectSeconds.toFixed(1)} s ` +
+    console.log(`${count} WebSocket followers (${workers > 0 ? `${workers} processes` : 'this process'}) connected in ${connectSeconds.toFixed(1)} s ` +
       `(bench process ${(memory / 1048576).toFixed(0)} MiB); ${all.length} actions answered; ` +
       `${following.dropped()} followers dropped by the server as too slow to read`);
-    following.close();
+    await following.close();
     await as(chair, 'POST', path('/chair'), { action: 'close_room' });
     await sleep(500);
   }
