@@ -67,10 +67,21 @@
           save(); show(); pump();
         }, function () { save(); pump(); });
       }
-      problem = r.status === 401 || r.status === 403 ? says('signed-out')
-        : r.status === 409 ? says('closed') : '';
+      if (r.status === 409) {
+        // Another captioner took this number (a handover): number what waits from the
+        // next free one and send again; else the room is closed.
+        return r.json().then(function (p) {
+          var taken = p.errors && p.errors[0] && p.errors[0].field === 'sequence' && /(\d+)/.exec(p.errors[0].message);
+          if (!taken) { problem = says('closed'); show(); return; }
+          var shift = parseInt(taken[1], 10) - pending[0].sequence;
+          pending.forEach(function (c) { c.sequence += shift; });
+          next += shift;
+          save(); show(); pump();
+        }, function () { problem = says('closed'); show(); });
+      }
+      problem = r.status === 401 || r.status === 403 ? says('signed-out') : '';
       show();
-      if (r.status !== 409) { schedule(delay); delay = Math.min(delay * 2, 10000); }
+      schedule(delay); delay = Math.min(delay * 2, 10000);
     }, function () {
       sending = false; problem = ''; show();
       schedule(delay); delay = Math.min(delay * 2, 10000);

@@ -95,6 +95,32 @@ describe('the captioner\'s page in a browser', () => {
     noScriptErrors();
   });
 
+  test('a second captioner takes over while the first page is still open: nothing is lost', { timeout: 120000 }, async () => {
+    const { page, check, noScriptErrors } = await checkedPage(browser, { width: 1280, shots });
+    await page.goto(server.base + '/login');
+    await check();
+    await submitSignIn(page, captioner.email, 'a long enough password');
+    await check();
+    await page.goto(writeUrl());
+    await check();
+    // Meanwhile the second captioner (here the chair) sends the number this page would use.
+    const last = (await pull()).chunks.at(-1).sequence;
+    const other = await api(server.base, 'POST', `/api/v1/editions/${edition}/live-rooms/${room}/captions`,
+      { token: chair.token, body: { sequence: last + 1, language: 'en', text: '\n>> CHRIS CHAIR: Over to you.' } });
+    assert.equal(other.status, 200, other.text);
+    await page.getByLabel('Captions', { exact: true }).focus();
+    await page.keyboard.type('Still here.');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('caption-status').textContent === 'All sent.');
+    const stored = await pull();
+    const text = applied(stored.chunks);
+    assert.match(text, /Over to you\./);
+    assert.match(text, /Still here\./);
+    const sequences = stored.chunks.map((c) => c.sequence);
+    assert.deepEqual(sequences, sequences.map((_, i) => i + 1), 'each chunk once, in order');
+    noScriptErrors();
+  });
+
   test('at 390 px: the chair creates a token for captioning software, shown once', { timeout: 120000 }, async () => {
     const { page, check, noScriptErrors } = await checkedPage(browser, { width: 390, shots });
     await page.goto(server.base + '/login');

@@ -51,8 +51,14 @@ for (const engine of engines()) {
       assert.deepEqual(r.json, { acknowledged: 3, applied: 1, outcome: 'duplicate' });
       r = await push(captioner, { sequence: 2, text: 'ing xx\b\b' });
       assert.deepEqual(r.json, { acknowledged: 2, applied: 3, outcome: 'applied' });
-      r = await push(captioner, { sequence: 1, text: 'again' });
+      r = await push(captioner, { sequence: 1, text: '>> CHRIS CHAIR: Good morn' });
       assert.deepEqual(r.json, { acknowledged: 1, applied: 3, outcome: 'duplicate' });
+      // A number already holding other words is a second captioner's (a handover): refused,
+      // nothing lost on either side, and the sender told the next free number.
+      r = await push(captioner, { sequence: 1, text: 'again' });
+      assert.equal(r.status, 409, r.text);
+      assert.equal(r.json.errors[0].field, 'sequence');
+      assert.match(r.json.errors[0].message, /next free number is 4\./);
       r = await pull();
       assert.equal(r.status, 200);
       assert.deepEqual(Object.keys(r.json).sort(), ['chunks', 'language', 'languages', 'last'].sort());

@@ -64,8 +64,18 @@ StoredChunk store_caption_chunk(db::Connection& c, LiveRoomId room, const std::s
     auto stream = stream_of(c, room, language);
     StoredChunk out;
     out.result = live::add_chunk(stream, chunk);
-    if (!out.result.refusal.empty() || out.result.outcome == live::ChunkOutcome::duplicate)
+    if (!out.result.refusal.empty()) return out;
+    if (out.result.outcome == live::ChunkOutcome::duplicate) {
+        auto same = c.run(R"sql(
+            SELECT text FROM caption_chunks WHERE room_id = ? AND language = ? AND sequence = ?
+        )sql",
+                          {room, language, chunk.sequence});
+        if (!same.rows.empty() && same.rows[0].text("text") != chunk.text) {
+            out.taken = true;
+            out.next = next_caption_sequence(stream);
+        }
         return out;
+    }
     db::Value sent = nullptr;
     if (sent_at) sent = *sent_at;
     c.run(R"sql(

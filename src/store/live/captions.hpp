@@ -24,6 +24,10 @@ struct StoredChunk {
     live::ChunkResult result;
     // The chunks applied by this one (itself, then held ones it released), in order.
     std::vector<std::pair<std::int64_t, std::string>> applied;
+    // Another chunk already holds this sequence with other text (two captioners handing
+    // over): nothing is written, and the sender renumbers from `next`.
+    bool taken = false;
+    std::int64_t next = 0;
 };
 // Locks the stream, applies the chunk by core/live/captions' rules and stores it (held
 // or applied) with the stream's new state. Nothing is written when it is refused or a

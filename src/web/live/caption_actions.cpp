@@ -143,6 +143,10 @@ nlohmann::json push_caption(Exchange& ex, const store::LiveRoom& room, const Cap
                          : "text";
         throw http::unprocessable({{field, say(r.refusal)}});
     }
+    if (stored.taken)
+        throw http::conflict(say("live.captions.sequence_taken"),
+                             {{"sequence", say("live.captions.sequence_taken_next",
+                                               {{"next", std::to_string(stored.next)}})}});
     for (const auto& [sequence, text] : stored.applied)
         ex.publish(captions_topic(room.id, push.language),
                    {{"sequence", sequence}, {"text", text}, {"language", push.language}});
