@@ -114,7 +114,7 @@
     }
 
     function render() {
-      var bottom = stuck || nearBottom();
+      var bottom = nearBottom();  // measured now: a scroll event may not have run yet
       var turns = captionTurns(tail);
       var old = log.querySelectorAll('[data-caption-open]');
       for (var i = 0; i < old.length; i++) log.removeChild(old[i]);

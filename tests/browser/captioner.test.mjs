@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
 import { proposer } from '../support/proposals.mjs';
-import { launch, assertEveryVisitedPageChecked, submitSignIn, checkedPage } from '../support/browser.mjs';
+import { launch, assertEveryVisitedPageChecked, signedInPage } from '../support/browser.mjs';
 
 const shots = process.env.CONVENE_SCREENSHOTS ?? '/tmp/convene-screenshots/captions';
 mkdirSync(shots, { recursive: true });
@@ -51,11 +51,7 @@ describe('the captioner\'s page in a browser', () => {
   });
 
   test('the captioner types two turns; a dropped connection loses nothing and duplicates nothing', { timeout: 120000 }, async () => {
-    const { page, check, noScriptErrors } = await checkedPage(browser, { width: 1280, shots });
-    await page.goto(server.base + '/login');
-    await check();
-    await submitSignIn(page, captioner.email, 'a long enough password');
-    await check();
+    const { page, check, noScriptErrors } = await signedInPage(browser, server.base, captioner, { width: 1280, shots });
     await page.goto(writeUrl());
     await check('captioner');
     const status = page.locator('#caption-status');
@@ -96,11 +92,7 @@ describe('the captioner\'s page in a browser', () => {
   });
 
   test('a second captioner takes over while the first page is still open: nothing is lost', { timeout: 120000 }, async () => {
-    const { page, check, noScriptErrors } = await checkedPage(browser, { width: 1280, shots });
-    await page.goto(server.base + '/login');
-    await check();
-    await submitSignIn(page, captioner.email, 'a long enough password');
-    await check();
+    const { page, check, noScriptErrors } = await signedInPage(browser, server.base, captioner, { width: 1280, shots });
     await page.goto(writeUrl());
     await check();
     // Meanwhile the second captioner (here the chair) sends the number this page would use.
@@ -122,11 +114,7 @@ describe('the captioner\'s page in a browser', () => {
   });
 
   test('at 390 px: the chair creates a token for captioning software, shown once', { timeout: 120000 }, async () => {
-    const { page, check, noScriptErrors } = await checkedPage(browser, { width: 390, shots });
-    await page.goto(server.base + '/login');
-    await check();
-    await submitSignIn(page, chair.email, 'a long enough password');
-    await check();
+    const { page, check, noScriptErrors } = await signedInPage(browser, server.base, chair, { width: 390, shots });
     await page.goto(writeUrl());
     await check('captioner-chair');
     await page.getByLabel('Label').fill('CART writer');

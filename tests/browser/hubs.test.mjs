@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
 import { proposer } from '../support/proposals.mjs';
-import { launch, assertEveryVisitedPageChecked, submitSignIn, checkedPage } from '../support/browser.mjs';
+import { launch, assertEveryVisitedPageChecked, signedInPage } from '../support/browser.mjs';
 
 const shots = process.env.CONVENE_SCREENSHOTS ?? '/tmp/convene-screenshots/hubs';
 mkdirSync(shots, { recursive: true });
@@ -40,11 +40,7 @@ describe('remote hubs in a browser', () => {
   for (const width of [1280, 390]) {
     test(`a hub organiser registers a hub, follows a session and relays a request (${width} px)`, { timeout: 120000 }, async () => {
       const organiser = await proposer(server, `Hana Hub ${width}`);
-      const { page, check, noScriptErrors } = await checkedPage(browser, { width, shots });
-      await page.goto(server.base + '/login');
-      await check();
-      await submitSignIn(page, organiser.email, 'a long enough password');
-      await check();
+      const { page, check, noScriptErrors } = await signedInPage(browser, server.base, organiser, { width, shots });
       await page.goto(`${server.base}/editions/${edition}/hubs`);
       await check('hubs');
       await page.getByLabel('City').fill('Nairobi');
@@ -83,11 +79,7 @@ describe('remote hubs in a browser', () => {
     });
 
     test(`the Secretariat sets the online link and reads the hubs by region (${width} px)`, { timeout: 120000 }, async () => {
-      const { page, check, noScriptErrors } = await checkedPage(browser, { width, shots });
-      await page.goto(server.base + '/login');
-      await check();
-      await submitSignIn(page, server.admin.email, server.admin.password);
-      await check();
+      const { page, check, noScriptErrors } = await signedInPage(browser, server.base, server.admin, { width, shots });
       await page.goto(`${server.base}/editions/${edition}/remote`);
       await check('remote');
       await page.getByLabel('Publish online links from (UTC)').fill('2020-01-01 09:00');

@@ -13,7 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
 import { proposer } from '../support/proposals.mjs';
-import { launch, assertEveryVisitedPageChecked, submitSignIn, checkedPage } from '../support/browser.mjs';
+import { launch, assertEveryVisitedPageChecked, checkedPage, signedInPage } from '../support/browser.mjs';
 
 const shots = process.env.CONVENE_SCREENSHOTS ?? '/tmp/convene-screenshots/live-flow';
 mkdirSync(shots, { recursive: true });
@@ -51,14 +51,7 @@ describe('issue #15: a live room from the first request to a restart', () => {
     await server?.stop();
   });
 
-  const signedIn = async (who, width) => {
-    const p = await checkedPage(browser, { width, shots });
-    await p.page.goto(server.base + '/login');
-    await p.check();
-    await submitSignIn(p.page, who.email, who.password ?? 'a long enough password');
-    await p.check();
-    return p;
-  };
+  const signedIn = (who, width) => signedInPage(browser, server.base, who, { width, shots });
 
   test('open, queue, last call, captions, restart', { timeout: 240000 }, async () => {
     // The Secretariat opens the session's room and names who runs it.

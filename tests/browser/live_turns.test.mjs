@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
-import { launch, assertEveryVisitedPageChecked, submitSignIn, checkedPage } from '../support/browser.mjs';
+import { launch, assertEveryVisitedPageChecked, checkedPage, signedInPage } from '../support/browser.mjs';
 
 const shots = process.env.CONVENE_SCREENSHOTS ?? '/tmp/convene-screenshots/turns';
 mkdirSync(shots, { recursive: true });
@@ -29,11 +29,7 @@ describe('who spoke, and the programme links to the live room, in a browser', ()
 
   for (const width of [1280, 390]) {
     test(`the Secretariat and the MAG read who spoke (${width} px)`, { timeout: 120000 }, async () => {
-      const admin = await checkedPage(browser, { width, shots });
-      await admin.page.goto(server.base + '/login');
-      await admin.check();
-      await submitSignIn(admin.page, server.admin.email, server.admin.password);
-      await admin.check();
+      const admin = await signedInPage(browser, server.base, server.admin, { width, shots });
       await admin.page.goto(`${server.base}/editions/${demo.id}/live-rooms`);
       await admin.check();
       await admin.page.getByRole('link', { name: 'Who spoke: the figures of every room' }).focus();
@@ -44,11 +40,7 @@ describe('who spoke, and the programme links to the live room, in a browser', ()
       assert.match(await admin.page.locator('main').textContent(), /Turns: 5\./);
       await admin.context.close();
 
-      const member = await checkedPage(browser, { width, shots });
-      await member.page.goto(server.base + '/login');
-      await member.check();
-      await submitSignIn(member.page, server.demoMember.email, server.demoMember.password);
-      await member.check();
+      const member = await signedInPage(browser, server.base, server.demoMember, { width, shots });
       await member.page.goto(`${server.base}/editions/${demo.id}/live-rooms/figures`);
       await member.page.getByRole('heading', { level: 1 }).waitFor();
       await member.check();
@@ -61,11 +53,7 @@ describe('who spoke, and the programme links to the live room, in a browser', ()
   test('a programme reader goes from the session to its live room by keyboard (390 px)', { timeout: 120000 }, async () => {
     const list = await api(server.base, 'GET', `/api/v1/editions/${regional.id}/live-rooms`);
     assert.equal(list.status, 200);
-    const admin = await checkedPage(browser, { width: 1280, shots });
-    await admin.page.goto(server.base + '/login');
-    await admin.check();
-    await submitSignIn(admin.page, server.admin.email, server.admin.password);
-    await admin.check();
+    const admin = await signedInPage(browser, server.base, server.admin, { width: 1280, shots });
     await admin.page.goto(`${server.base}/editions/${regional.id}/live-rooms`);
     await admin.check();
     const value = await admin.page.locator('#field-session option', { hasText: session.code + ' ' }).first().getAttribute('value');

@@ -78,6 +78,17 @@ export async function checkedPage(browser, { width, height = 900, shots } = {}) 
   return { context, page, check, noScriptErrors };
 }
 
+// checkedPage, signed in as `who` through the sign-in page (both pages checked); `who`
+// has an email and a password (the test accounts' one by default).
+export async function signedInPage(browser, base, who, options) {
+  const checked = await checkedPage(browser, options);
+  await checked.page.goto(base + '/login');
+  await checked.check();
+  await submitSignIn(checked.page, who.email, who.password ?? 'a long enough password');
+  await checked.check();
+  return checked;
+}
+
 // Fails with the rule, the help text and the offending HTML of every WCAG 2.1 A/AA violation.
 async function assertAxeClean(page) {
   await page.addScriptTag({ content: axe.source });

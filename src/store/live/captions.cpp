@@ -84,12 +84,12 @@ StoredChunk store_caption_chunk(db::Connection& c, LiveRoomId room, const std::s
     )sql",
           {room, language, chunk.sequence, chunk.text, now, sent});
     if (out.result.outcome == live::ChunkOutcome::held) return out;
-    for (const auto& [sequence, text] : stream.log)
-        c.run(R"sql(
-            UPDATE caption_chunks SET applied_at = ?
-            WHERE room_id = ? AND language = ? AND sequence = ?
-        )sql",
-              {now, room, language, sequence});
+    // This chunk and the held ones it released: consecutive sequences.
+    c.run(R"sql(
+        UPDATE caption_chunks SET applied_at = ?
+        WHERE room_id = ? AND language = ? AND sequence BETWEEN ? AND ?
+    )sql",
+          {now, room, language, stream.log.front().first, stream.log.back().first});
     c.run(R"sql(
         UPDATE caption_streams SET applied = ?, text = ? WHERE room_id = ? AND language = ?
     )sql",

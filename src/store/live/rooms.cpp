@@ -143,6 +143,19 @@ std::vector<LiveRoom> live_rooms(db::Connection& c, EditionId edition) {
     return rooms_where(c, edition, 0);
 }
 
+std::map<SessionId, LiveRoomId> live_rooms_of_sessions(db::Connection& c, EditionId edition,
+                                                       bool open_only) {
+    auto r = c.run(R"sql(
+        SELECT id, session_id FROM live_rooms
+        WHERE edition_id = ? AND session_id IS NOT NULL AND (status = 'open' OR ? = 0)
+        ORDER BY id
+    )sql",
+                   {edition, open_only ? 1 : 0});
+    std::map<SessionId, LiveRoomId> out;
+    for (const auto& row : r.rows) out[row.id<SessionId>("session_id")] = row.id<LiveRoomId>("id");
+    return out;
+}
+
 std::optional<LiveRoom> live_room(db::Connection& c, EditionId edition, LiveRoomId room) {
     auto rooms = rooms_where(c, edition, room.value());
     if (rooms.empty()) return std::nullopt;

@@ -4,6 +4,7 @@
 // restart brings it back as it was. Every change of the queue goes through
 // lock_live_room (the row is locked for the rest of the transaction: two chairs acting
 // at once are served one after the other, and nobody's request is lost).
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,10 @@ LiveRoomId open_live_room(db::Connection& c, EditionId edition, std::optional<Se
 void add_live_room_role(db::Connection& c, LiveRoomId room, AccountId account,
                         const std::string& role);
 std::vector<LiveRoom> live_rooms(db::Connection& c, EditionId edition);
+// The live room of each of the edition's programme sessions (the latest opened of each),
+// only the open ones when `open_only`.
+std::map<SessionId, LiveRoomId> live_rooms_of_sessions(db::Connection& c, EditionId edition,
+                                                       bool open_only);
 std::optional<LiveRoom> live_room(db::Connection& c, EditionId edition, LiveRoomId room);
 // The same, its row locked until the transaction ends.
 std::optional<LiveRoom> lock_live_room(db::Connection& c, EditionId edition, LiveRoomId room);

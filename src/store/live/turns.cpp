@@ -115,16 +115,4 @@ EditionTurnFigures edition_turn_figures(db::Connection& c, EditionId edition) {
     return out;
 }
 
-std::map<SessionId, LiveRoomId> open_live_rooms_of_sessions(db::Connection& c, EditionId edition) {
-    auto r = c.run(R"sql(
-        SELECT id, session_id FROM live_rooms
-        WHERE edition_id = ? AND session_id IS NOT NULL AND status = 'open'
-        ORDER BY id
-    )sql",
-                   {edition});
-    std::map<SessionId, LiveRoomId> out;
-    for (const auto& row : r.rows) out[row.id<SessionId>("session_id")] = row.id<LiveRoomId>("id");
-    return out;
-}
-
 }  // namespace convene::store

@@ -44,7 +44,4 @@ struct EditionTurnFigures {
 };
 EditionTurnFigures edition_turn_figures(db::Connection& c, EditionId edition);
 
-// The open live rooms of the edition's programme sessions (the latest opened of each).
-std::map<SessionId, LiveRoomId> open_live_rooms_of_sessions(db::Connection& c, EditionId edition);
-
 }  // namespace convene::store

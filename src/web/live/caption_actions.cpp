@@ -9,6 +9,7 @@
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/live/captions.hpp"
+#include "web/live/room_actions.hpp"
 #include "web/site/exchange.hpp"
 
 namespace convene::web {
@@ -57,11 +58,7 @@ void check_language(const std::string& language, FieldErrors& errors) {
 }
 
 bool holds_role(Exchange& ex, LiveRoomId room, std::initializer_list<const char*> wanted) {
-    if (!ex.account()) return false;
-    for (const auto& r : store::live_roles_of(ex.db(), room, ex.account()->id))
-        for (const auto* w : wanted)
-            if (r == w) return true;
-    return false;
+    return ex.account() && holds(store::live_roles_of(ex.db(), room, ex.account()->id), wanted);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "core/live/caption_view.hpp"
 #include "http/error.hpp"
 #include "store/live/captions.hpp"
+#include "web/live/caption_actions.hpp"
 #include "web/live/handlers.hpp"
 #include "web/live/room_actions.hpp"
 #include "web/site/exchange.hpp"
@@ -44,7 +45,7 @@ nlohmann::json caption_log(Exchange& ex, const store::Edition& e, const store::L
     auto id = to_string(room.id);
     return {{"language", language},
             {"language_label", language_label(language)},
-            {"topic", "live-captions-" + id + "-" + language},
+            {"topic", captions_topic(room.id, language)},
             {"pull_url", "/api/v1" + edition_url(e, "/live-rooms/" + id + "/captions")},
             {"last", stream.applied},
             {"tail", turns.last_text},

@@ -10,6 +10,7 @@
 #include "store/programme/sessions.hpp"
 #include "web/live/figures_view.hpp"
 #include "web/live/handlers.hpp"
+#include "web/live/remote_actions.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/views.hpp"
 
@@ -21,13 +22,6 @@ store::Edition readable_edition(Exchange& ex) {
     auto e = edition_in_path(ex);
     ex.require(policy::may_read_turn_figures(ex.actor(), e.id), say("live.figures.who_may"));
     return e;
-}
-
-// The programme codes of the edition's sessions, by id.
-std::map<SessionId, std::string> session_codes(Exchange& ex, const store::Edition& e) {
-    std::map<SessionId, std::string> out;
-    for (const auto& s : store::programme_sessions(ex.db(), e.id)) out[s.id] = s.code;
-    return out;
 }
 
 }  // namespace

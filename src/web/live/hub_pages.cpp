@@ -77,9 +77,7 @@ http::Response hub_with(Exchange& ex, const store::Edition& e, const store::HubR
     auto typed_sessions = typed ? typed->all("sessions") : std::vector<std::string>{};
     bool sessions_typed = typed && typed->has("follow");
     nlohmann::json sessions = nlohmann::json::array();
-    std::map<SessionId, LiveRoomId> rooms;
-    for (const auto& room : store::live_rooms(ex.db(), e.id))
-        if (room.session && room.status == "open") rooms[*room.session] = room.id;
+    auto rooms = store::live_rooms_of_sessions(ex.db(), e.id, true);
     for (const auto& s : p.sessions) {
         bool followed = sessions_typed ? std::find(typed_sessions.begin(), typed_sessions.end(),
                                                    s.session.code) != typed_sessions.end()

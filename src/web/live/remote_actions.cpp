@@ -188,12 +188,16 @@ store::HubRow hub_in_path(Exchange& ex, const store::Edition& e) {
 
 void follow_sessions(Exchange& ex, const store::Edition& e, const store::HubRow& row,
                      const std::vector<std::string>& codes) {
+    // The published sessions by their code in lower case, read once.
     auto published = store::published_slots(ex.db(), e.id);
+    std::map<std::string, SessionId> by_code;
+    for (const auto& [id, code_of] : session_codes(ex, e))
+        if (published.count(id)) by_code[ascii_lower(code_of)] = id;
     std::vector<SessionId> chosen;
     for (const auto& code : codes) {
         std::optional<SessionId> found;
-        for (const auto& [id, code_of] : session_codes(ex, e))
-            if (ascii_lower(code_of) == ascii_lower(trim(code)) && published.count(id)) found = id;
+        if (auto at = by_code.find(ascii_lower(trim(code))); at != by_code.end())
+            found = at->second;
         if (!found)
             throw http::unprocessable(
                 {{"sessions", say("hub.sessions.unknown", {{"code", shortened(code, 40)}})}});

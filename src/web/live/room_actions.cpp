@@ -92,13 +92,6 @@ std::string announcement(const store::LiveRoom& room, live::Seconds now) {
     return out;
 }
 
-bool holds(const std::vector<std::string>& roles, std::initializer_list<const char*> wanted) {
-    for (const auto& r : roles)
-        for (const auto* w : wanted)
-            if (r == w) return true;
-    return false;
-}
-
 // Locks the room, lets `change` act on it, stores it and tells the followers.
 template <class Change>
 void change_room(Exchange& ex, const store::Edition& e, LiveRoomId id, Change change) {
@@ -124,6 +117,13 @@ void change_room(Exchange& ex, const store::Edition& e, LiveRoomId id, Change ch
 }
 
 }  // namespace
+
+bool holds(const std::vector<std::string>& roles, std::initializer_list<const char*> wanted) {
+    for (const auto& r : roles)
+        for (const auto* w : wanted)
+            if (r == w) return true;
+    return false;
+}
 
 std::string group_label(const std::string& code) {
     if (code.empty()) return say("live.group.unknown");

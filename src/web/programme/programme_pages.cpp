@@ -7,7 +7,6 @@
 #include "core/common/times.hpp"
 #include "http/error.hpp"
 #include "store/live/rooms.hpp"
-#include "store/live/turns.hpp"
 #include "web/live/remote_actions.hpp"
 #include "web/programme/handlers.hpp"
 #include "web/programme/programme_actions.hpp"
@@ -140,15 +139,15 @@ http::Response programme_session_page(Exchange& ex) {
     }
     auto path = edition_url(e, "/programme/" + s.session.code);
     // The session's room while it is open, for everyone.
-    auto live = store::open_live_rooms_of_sessions(ex.db(), e.id);
+    auto live = store::live_rooms_of_sessions(ex.db(), e.id, true);
     auto open_room = live.find(s.session.id);
     // Remote participation; the Secretariat also finds the session's live room and link form.
     std::string secretariat_room, online_edit;
     if (policy::may_manage_edition(ex.actor(), e.id)) {
         online_edit = edition_url(e, "/timetable/sessions/" + to_string(s.session.id) + "/online");
-        for (const auto& room : store::live_rooms(ex.db(), e.id))
-            if (room.session == s.session.id)
-                secretariat_room = edition_url(e, "/live-rooms/" + to_string(room.id));
+        auto rooms = store::live_rooms_of_sessions(ex.db(), e.id, false);
+        if (auto room = rooms.find(s.session.id); room != rooms.end())
+            secretariat_room = edition_url(e, "/live-rooms/" + to_string(room->second));
     }
     nlohmann::json view = {
         {"online", public_online_view(ex, e, store::session_online_link(ex.db(), s.session.id))},
@@ -196,7 +195,7 @@ http::Response agenda_page(Exchange& ex) {
     auto e = edition_in_path(ex);
     auto p = public_programme(ex, e);
     auto agenda = agenda_json(ex, p);
-    auto live = store::open_live_rooms_of_sessions(ex.db(), e.id);
+    auto live = store::live_rooms_of_sessions(ex.db(), e.id, true);
     auto links = store::session_online_links(ex.db(), e.id);
     nlohmann::json sessions = nlohmann::json::array();
     for (const auto& s : p.sessions) {
