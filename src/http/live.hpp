@@ -1,18 +1,32 @@
 #pragma once
-// Topics that live pages follow ("editions", later a room's speaking queue or a
-// session's captions). The application publishes after a write commits; the server
-// pushes each message to the topic's WebSocket and Server-Sent-Events subscribers.
+// Topics that live pages follow ("editions", a room's speaking queue, a room's captions in
+// one language). The application publishes after a write commits; the server pushes each
+// message to the topic's WebSocket and Server-Sent-Events subscribers.
+//
+// A caption chunk may go to thousands of viewers: the message is built once (its text and
+// its event-stream frame) and shared by every subscriber's queue, and publishing walks a
+// snapshot of the topic's subscribers that is rebuilt only after someone joined or left.
 #include <cstdint>
 #include <functional>
-#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace convene::http {
 
+struct LiveMessage {
+    explicit LiveMessage(std::string text);
+    std::string text;   // as a WebSocket text message
+    std::string event;  // as a Server-Sent Event: "data: <text>\n\n"
+};
+using SharedMessage = std::shared_ptr<const LiveMessage>;
+
 class LiveHub {
   public:
-    using Subscriber = std::function<void(const std::string& message)>;
+    using Subscriber = std::function<void(const SharedMessage& message)>;
 
     std::uint64_t subscribe(const std::string& topic, Subscriber subscriber);
     void unsubscribe(std::uint64_t id);
@@ -21,9 +35,15 @@ class LiveHub {
     std::size_t subscribers() const;
 
   private:
+    using Snapshot = std::shared_ptr<const std::vector<Subscriber>>;
+    struct Topic {
+        std::unordered_map<std::uint64_t, Subscriber> subscribers;
+        Snapshot snapshot;  // null after a change, rebuilt by the next publish
+    };
     mutable std::mutex mutex_;
     std::uint64_t next_ = 1;
-    std::map<std::uint64_t, std::pair<std::string, Subscriber>> subscribers_;
+    std::unordered_map<std::string, Topic> topics_;
+    std::unordered_map<std::uint64_t, std::string> topic_of_;
 };
 
 // "/live/editions" -> "editions"; empty when the path is not a live topic.
