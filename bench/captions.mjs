@@ -8,7 +8,10 @@
 // (its resident set, /proc/<pid>/status VmRSS, before and after the viewers connected).
 // Every viewer holds a socket in the server and one here: `ulimit -n` must exceed V plus a
 // margin (the server's and the workers' own; 20,000 on the bench machine).
-// Usage: node bench/captions.mjs [sqlite|postgresql] [viewers] [seconds] [ws,sse] [workers] [threads]
+// The viewers are held by `convene_viewers` (bench/load/viewers.cpp, one epoll thread, a few
+// microseconds per receipt); `client=node` holds them in Node processes instead
+// (bench/live_spread.mjs), whose own queueing on a two-core machine adds tens of ms.
+// Usage: node bench/captions.mjs [sqlite|postgresql] [viewers] [seconds] [ws,sse] [workers] [threads] [native|node]
 import { readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { startServer } from '../tests/support/server.mjs';
@@ -16,6 +19,7 @@ import { api } from '../tests/support/client.mjs';
 import { proposer } from '../tests/support/proposals.mjs';
 import { clock, percentile } from './live_follow.mjs';
 import { followSpread } from './live_spread.mjs';
+import { followNative } from './live_native.mjs';
 
 const engine = process.argv[2] ?? 'sqlite';
 const viewers = Number(process.argv[3] ?? 5000);
@@ -23,11 +27,12 @@ const seconds = Number(process.argv[4] ?? 20);
 const kinds = (process.argv[5] ?? 'ws,sse').split(',');
 const workers = Number(process.argv[6] ?? 4);
 const threads = Number(process.argv[7] ?? 2);
+const client = process.argv[8] ?? 'native';
 
 const limit = viewers + 1000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const files = execSync('ulimit -n', { shell: '/bin/sh', encoding: 'utf8' }).trim();
-console.log(`${viewers} viewers in ${workers} processes, server --threads ${threads}, ${seconds} s of captions per run; ulimit -n ${files}`);
+console.log(`${viewers} viewers ${client === 'node' ? `in ${workers} Node processes` : 'in convene_viewers'}, server --threads ${threads}, ${seconds} s of captions per run; ulimit -n ${files}`);
 if (Number(files) < limit + 100) console.log(`ulimit -n ${files} is below ${limit + 100}: raise it (ulimit -n ${limit * 2}) or expect refused connections`);
 
 // A fresh server for each kind of viewer, so that its memory is measured from the same start.
@@ -60,9 +65,9 @@ for (const kind of kinds) {
     await sleep(300);
     const before = rss();
     const started = clock();
-    const following = await followSpread(server.base, `live-captions-${room}-en`, {
-      count: viewers, kind, key: { field: 'sequence' }, workers,
-    });
+    const following = client === 'node'
+      ? await followSpread(server.base, `live-captions-${room}-en`, { count: viewers, kind, key: { field: 'sequence' }, workers })
+      : await followNative(server.base, `live-captions-${room}-en`, { count: viewers, kind });
     const connectSeconds = (clock() - started) / 1000;
     await sleep(1000);
     const after = rss();

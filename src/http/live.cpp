@@ -1,10 +1,33 @@
 #include "http/live.hpp"
 
+#include <algorithm>
+
 namespace convene::http {
 
 LiveMessage::LiveMessage(std::string t) : text(std::move(t)) {
     event.reserve(text.size() + 8);
     event.append("data: ").append(text).append("\n\n");
+    // RFC 6455 section 5.2: FIN and the text opcode, then the length in 7, 16 or 64 bits.
+    auto size = text.size();
+    frame.reserve(size + 10);
+    frame.push_back(static_cast<char>(0x81));
+    if (size < 126) {
+        frame.push_back(static_cast<char>(size));
+    } else if (size < 65536) {
+        frame.push_back(static_cast<char>(126));
+        for (int shift = 8; shift >= 0; shift -= 8) frame.push_back(static_cast<char>((size >> shift) & 0xff));
+    } else {
+        frame.push_back(static_cast<char>(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            frame.push_back(static_cast<char>((static_cast<std::uint64_t>(size) >> shift) & 0xff));
+    }
+    frame.append(text);
+}
+
+void LiveHub::spread(Runner run, unsigned parts) {
+    std::lock_guard lock(mutex_);
+    run_ = std::move(run);
+    parts_ = std::max(1u, parts);
 }
 
 std::uint64_t LiveHub::subscribe(const std::string& topic, Subscriber subscriber) {
@@ -31,6 +54,8 @@ void LiveHub::unsubscribe(std::uint64_t id) {
 
 void LiveHub::publish(const std::string& topic, const std::string& message) {
     Snapshot targets;
+    Runner run;
+    unsigned parts = 1;
     {
         std::lock_guard lock(mutex_);
         auto found = topics_.find(topic);
@@ -43,9 +68,25 @@ void LiveHub::publish(const std::string& topic, const std::string& message) {
             entry.snapshot = std::move(all);
         }
         targets = entry.snapshot;
+        // A few hundred deliveries take less than handing them to another thread.
+        constexpr std::size_t worth_spreading = 512;
+        if (run_ && targets->size() >= worth_spreading) {
+            run = run_;
+            parts = parts_;
+        }
     }
     auto shared = std::make_shared<const LiveMessage>(message);
-    for (const auto& deliver : *targets) deliver(shared);
+    if (parts <= 1) {
+        for (const auto& deliver : *targets) deliver(shared);
+        return;
+    }
+    auto size = targets->size();
+    for (unsigned part = 0; part < parts; ++part) {
+        auto from = size * part / parts, to = size * (part + 1) / parts;
+        run([targets, shared, from, to] {
+            for (auto i = from; i < to; ++i) (*targets)[i](shared);
+        });
+    }
 }
 
 std::size_t LiveHub::subscribers() const {

@@ -3,9 +3,10 @@
 // one language). The application publishes after a write commits; the server pushes each
 // message to the topic's WebSocket and Server-Sent-Events subscribers.
 //
-// A caption chunk may go to thousands of viewers: the message is built once (its text and
-// its event-stream frame) and shared by every subscriber's queue, and publishing walks a
-// snapshot of the topic's subscribers that is rebuilt only after someone joined or left.
+// A caption chunk may go to thousands of viewers: the message is built once (its WebSocket
+// frame and its event-stream frame) and shared by every subscriber, publishing walks a
+// snapshot of the topic's subscribers that is rebuilt only after someone joined or left, and
+// a large topic's subscribers are shared out among the server's threads.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -19,7 +20,8 @@ namespace convene::http {
 
 struct LiveMessage {
     explicit LiveMessage(std::string text);
-    std::string text;   // as a WebSocket text message
+    std::string text;   // the message itself
+    std::string frame;  // as a WebSocket text frame from the server (unmasked)
     std::string event;  // as a Server-Sent Event: "data: <text>\n\n"
 };
 using SharedMessage = std::shared_ptr<const LiveMessage>;
@@ -30,9 +32,15 @@ class LiveHub {
 
     std::uint64_t subscribe(const std::string& topic, Subscriber subscriber);
     void unsubscribe(std::uint64_t id);
-    // Calls every subscriber of the topic (outside the lock); each must only queue.
+    // Calls every subscriber of the topic (outside the lock); each must only queue or
+    // write without blocking.
     void publish(const std::string& topic, const std::string& message);
     std::size_t subscribers() const;
+
+    // Lets publish() share a topic of many subscribers into `parts` jobs, each given to
+    // `run` (the server posts them to its threads); without it publish() calls them all.
+    using Runner = std::function<void(std::function<void()>)>;
+    void spread(Runner run, unsigned parts);
 
   private:
     using Snapshot = std::shared_ptr<const std::vector<Subscriber>>;
@@ -41,6 +49,8 @@ class LiveHub {
         Snapshot snapshot;  // null after a change, rebuilt by the next publish
     };
     mutable std::mutex mutex_;
+    Runner run_;
+    unsigned parts_ = 1;
     std::uint64_t next_ = 1;
     std::unordered_map<std::string, Topic> topics_;
     std::unordered_map<std::uint64_t, std::string> topic_of_;

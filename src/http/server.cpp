@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -26,6 +27,7 @@
 #include <unordered_map>
 
 #include "http/compression.hpp"
+#include "http/live_outlet.hpp"
 
 namespace convene::http {
 
@@ -532,6 +534,11 @@ void serve(const ServerOptions& options, const Handler& handler, const ErrorRend
         stop_requested.set_value();
     });
 
+    // A topic with thousands of followers is written to by every thread at once.
+    if (options.live)
+        options.live->spread([&io](std::function<void()> job) { asio::post(io, std::move(job)); },
+                             static_cast<unsigned>(threads));
+
     std::vector<std::thread> pool;
     for (int i = 0; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
     stop_requested.get_future().wait();
@@ -551,6 +558,7 @@ void serve(const ServerOptions& options, const Handler& handler, const ErrorRend
     }
     io.stop();
     for (auto& t : pool) t.join();
+    if (options.live) options.live->spread({}, 1);
     spdlog::info("stopped");
 }
 

@@ -1,0 +1,100 @@
+#include "http/live_outlet.hpp"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace convene::http {
+
+namespace {
+std::chrono::steady_clock::rep ticks_now() {
+    return std::chrono::steady_clock::now().time_since_epoch().count();
+}
+}  // namespace
+
+LiveOutlet::LiveOutlet(int descriptor, Descriptor kind, std::size_t max_backlog, Hooks hooks)
+    : descriptor_(descriptor), kind_(kind), max_backlog_(max_backlog), hooks_(std::move(hooks)),
+      last_delivery_(ticks_now()) {}
+
+LiveOutlet::~LiveOutlet() { shut(); }
+
+LiveOutlet::Outcome LiveOutlet::write_waiting() {
+    while (!waiting_.empty()) {
+        const auto& front = *waiting_.front();
+        auto rest = front.size() - offset_;
+        auto sent = ::send(descriptor_, front.data() + offset_, rest, MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (sent < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) return Outcome::blocked;
+            return Outcome::failed;
+        }
+        if (static_cast<std::size_t>(sent) < rest) {
+            offset_ += static_cast<std::size_t>(sent);
+            return Outcome::blocked;
+        }
+        waiting_.pop_front();
+        offset_ = 0;
+    }
+    return Outcome::written;
+}
+
+void LiveOutlet::deliver(LiveBytes bytes, bool message) {
+    bool ask = false, fail = false;
+    {
+        std::lock_guard lock(mutex_);
+        if (shut_) return;
+        if (message) last_delivery_.store(ticks_now(), std::memory_order_relaxed);
+        if (waiting_.size() >= max_backlog_) {
+            fail = true;
+        } else {
+            bool idle = waiting_.empty();
+            waiting_.push_back(std::move(bytes));
+            // With something already waiting, the connection is waiting for the socket.
+            if (idle) {
+                auto outcome = write_waiting();
+                fail = outcome == Outcome::failed;
+                ask = outcome == Outcome::blocked && !wait_asked_;
+                if (ask) wait_asked_ = true;
+            }
+        }
+    }
+    if (fail) hooks_.failed();
+    else if (ask) hooks_.wait_writable();
+}
+
+void LiveOutlet::flush() {
+    bool ask = false, fail = false;
+    {
+        std::lock_guard lock(mutex_);
+        wait_asked_ = false;
+        if (shut_) return;
+        auto outcome = write_waiting();
+        fail = outcome == Outcome::failed;
+        ask = outcome == Outcome::blocked;
+        wait_asked_ = ask;
+    }
+    if (fail) hooks_.failed();
+    else if (ask) hooks_.wait_writable();
+}
+
+bool LiveOutlet::shut() {
+    std::lock_guard lock(mutex_);
+    if (!shut_ && kind_ == Descriptor::owned && descriptor_ >= 0) ::close(descriptor_);
+    shut_ = true;
+    bool half = !waiting_.empty();
+    waiting_.clear();
+    return half;
+}
+
+std::chrono::steady_clock::time_point LiveOutlet::last_delivery() const {
+    return std::chrono::steady_clock::time_point(
+        std::chrono::steady_clock::duration(last_delivery_.load(std::memory_order_relaxed)));
+}
+
+std::size_t LiveOutlet::waiting() const {
+    std::lock_guard lock(mutex_);
+    return waiting_.size();
+}
+
+}  // namespace convene::http
