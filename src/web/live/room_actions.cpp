@@ -341,7 +341,7 @@ void withdraw_floor(Exchange& ex, const store::Edition& e, LiveRoomId id) {
 }
 
 void act_in_room(Exchange& ex, const store::Edition& e, LiveRoomId id, const ChairAction& act) {
-    const auto& account = ex.require_sign_in();
+    ex.require_sign_in();
     auto facts = live_room_facts(ex, e, id);
     auto relayed = act.relayed;
     if (act.action == "relay_hub")  // the hub's queue role (policy::may_relay_for_hub)

@@ -15,7 +15,7 @@ TEST(BlockReason, IsRequiredAndLimited) {
     std::string accents;
     for (std::size_t i = 0; i < most_block_reason_characters; ++i) accents += "\xc3\xa9";
     EXPECT_FALSE(check_block_reason(accents));
-    for (const std::string bad :
+    for (const std::string& bad :
          {std::string(), std::string("  \n\t "), std::string(most_block_reason_characters + 1, 'x'),
           std::string("bell\a"), std::string("\xff\xfe not UTF-8")}) {
         auto e = check_block_reason(bad);
