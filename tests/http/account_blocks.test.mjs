@@ -57,7 +57,7 @@ for (const engine of engines()) {
       const browser = new Visitor(server.base);
       assert.equal((await browser.signIn(p.email, password)).status, 303);
       assert.equal((await browser.get('/account')).status, 200);
-      const edition = (await as(server.admin, 'POST', '/api/v1/editions', { body: { name: 'IGF Blocks', year: 2035, start_date: '2035-06-01', end_date: '2035-06-03', time_zone: 'UTC', venue: 'Riyadh' } })).json.id;
+      const edition = (await as(server.admin, 'POST', '/api/v1/editions', { name: 'IGF Blocks', year: 2035, start_date: '2035-06-01', end_date: '2035-06-03', time_zone: 'UTC', venue: 'Riyadh' })).json.id;
       const calendar = await as(p, 'POST', `/api/v1/editions/${edition}/agenda/calendar`, {});
       assert.equal(calendar.status, 201, calendar.text);
       const feed = new URL(calendar.json.url).pathname;
@@ -128,7 +128,7 @@ for (const engine of engines()) {
     });
 
     test('live rooms: waiting requests are withdrawn and followers hear it; a blocked person neither asks, chairs nor captions', { timeout: 20000 }, async () => {
-      const edition = (await as(server.admin, 'POST', '/api/v1/editions', { body: { name: 'IGF Live Blocks', year: 2036, start_date: '2036-06-01', end_date: '2036-06-03', time_zone: 'UTC', venue: 'Oslo' } })).json.id;
+      const edition = (await as(server.admin, 'POST', '/api/v1/editions', { name: 'IGF Live Blocks', year: 2036, start_date: '2036-06-01', end_date: '2036-06-03', time_zone: 'UTC', venue: 'Oslo' })).json.id;
       const chair = await proposer(server, 'Cleo Chair');
       const ann = await proposer(server, 'Ann Asker');
       const bob = await proposer(server, 'Bob Blocked');
