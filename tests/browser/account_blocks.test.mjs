@@ -52,7 +52,7 @@ describe('the Secretariat blocking and unblocking an account', () => {
       assert.match(await page.locator('.error-summary').textContent(), /Reason is required/);
 
       const reason = 'Posted the private addresses of other participants in the chat.';
-      await page.getByLabel('Why block this account?').fill(reason);
+      await page.getByLabel('Reason for blocking').fill(reason);
       await page.getByRole('button', { name: 'Block this account' }).click();
       await page.getByText('The account is blocked.').waitFor();
       await check('account-blocked');
@@ -74,7 +74,7 @@ describe('the Secretariat blocking and unblocking an account', () => {
       assert.ok(!(await own.page.locator('main').textContent()).includes(reason));
       await own.context.close();
 
-      await page.getByLabel('Why unblock this account?').fill('It was somebody else using a shared computer.');
+      await page.getByLabel('Reason for unblocking').fill('It was somebody else using a shared computer.');
       await page.getByRole('button', { name: 'Unblock this account' }).click();
       await page.getByText('The account is unblocked.').waitFor();
       await check('account-unblocked');

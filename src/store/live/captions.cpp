@@ -169,11 +169,12 @@ bool revoke_captioner_token(db::Connection& c, LiveRoomId room, CaptionerTokenId
 
 std::int64_t revoke_captioner_tokens_made_by(db::Connection& c, AccountId account,
                                              const std::string& now) {
-    return c.run(R"sql(
+    return c
+        .run(R"sql(
         UPDATE captioner_tokens SET revoked_at = ?
         WHERE created_by = ? AND revoked_at IS NULL AND expires_at > ?
     )sql",
-                 {now, account, now})
+             {now, account, now})
         .changed;
 }
 

@@ -184,8 +184,7 @@ std::vector<LiveRoom> lock_open_live_rooms_waiting_for(db::Connection& c,
                    {"%" + member.substr(1, member.size() - 2) + "%"});
     std::vector<LiveRoom> out;
     for (const auto& row : r.rows)
-        if (auto room =
-                live_room(c, row.id<EditionId>("edition_id"), row.id<LiveRoomId>("id")))
+        if (auto room = live_room(c, row.id<EditionId>("edition_id"), row.id<LiveRoomId>("id")))
             out.push_back(std::move(*room));
     return out;
 }

@@ -17,14 +17,14 @@ http::Response record_page(Exchange& ex, AccountId id, const FieldErrors& errors
                            const std::string& typed, int status) {
     auto view = account_record_json(ex, id);
     bool blocked = view["blocked"].get<bool>();
-    view["title"] =
-        say("page.accounts.account.title", {{"name", view["name"].get<std::string>()}});
+    view["title"] = say("page.accounts.account.title", {{"name", view["name"].get<std::string>()}});
     view["own"] = ex.account() && ex.account()->id == id;
     view["errors"] = error_summary(errors);
     view["has_errors"] = !errors.empty();
     view["action"] = blocked ? "unblock" : "block";
     view["reason_fields"] = {field_view(
-        "reason", blocked ? say("accounts.unblock.reason_label") : say("accounts.block.reason_label"), typed,
+        "reason",
+        blocked ? say("accounts.unblock.reason_label") : say("accounts.block.reason_label"), typed,
         errors, "textarea", true,
         say("accounts.block.reason_hint", {{"max", most_block_reason_characters}}))};
     for (auto& b : view["blocks"]) {

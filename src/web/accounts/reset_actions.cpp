@@ -55,7 +55,8 @@ store::PasswordReset valid_password_reset(Exchange& ex) {
         {"accounts.reset.link.unknown", "accounts.reset.link.used", "accounts.reset.link.expired"});
     // Links sent before the account was blocked open nothing while it is.
     if (store::account_blocked(ex.db(), found->account_id))
-        throw http::Error(410, say("link.no_longer_works"), say("accounts.this_link_can_no_longer_be"));
+        throw http::Error(410, say("link.no_longer_works"),
+                          say("accounts.this_link_can_no_longer_be"));
     return *found;
 }
 

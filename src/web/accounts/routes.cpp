@@ -42,8 +42,7 @@ void add_accounts_routes(App& app) {
     app.route("POST", "/api/v1/password-resets/{token}", policy::Gate::anyone,
               api_password_reset_use);
     app.route("GET", "/api/v1/accounts", policy::Gate::secretariat, api_account_list);
-    app.route("GET", "/api/v1/accounts/{account:int}", policy::Gate::secretariat,
-              api_account_show);
+    app.route("GET", "/api/v1/accounts/{account:int}", policy::Gate::secretariat, api_account_show);
     app.route("POST", "/api/v1/accounts/{account:int}/block", policy::Gate::secretariat,
               api_account_block);
     app.route("POST", "/api/v1/accounts/{account:int}/unblock", policy::Gate::secretariat,

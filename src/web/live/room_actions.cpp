@@ -327,8 +327,7 @@ void ask_floor(Exchange& ex, const store::Edition& e, LiveRoomId id, const Floor
         // waited for the lock refuses it (the block withdrew what was queued before).
         auto actor = ex.actor();
         actor.blocked = store::account_blocked(ex.db(), account.id);
-        if (auto why = policy::floor_request_refusal(actor))
-            throw http::forbidden(say(*why));
+        if (auto why = policy::floor_request_refusal(actor)) throw http::forbidden(say(*why));
         refuse_if(live::request_floor(room.queue, s, now, ask.point_of_order), "queue");
     });
 }

@@ -63,9 +63,8 @@ std::vector<LiveRoomId> withdraw_from_every_queue(Exchange& ex, AccountId accoun
         bool waiting = false;
         for (const auto& r : room.queue.waiting) waiting |= r.speaker.person == person;
         if (!waiting) continue;
-        change_locked_room(ex, room, [&](store::LiveRoom& r, live::Seconds) {
-            live::withdraw(r.queue, person);
-        });
+        change_locked_room(
+            ex, room, [&](store::LiveRoom& r, live::Seconds) { live::withdraw(r.queue, person); });
         changed.push_back(room.id);
     }
     return changed;

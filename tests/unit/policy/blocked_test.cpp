@@ -52,7 +52,8 @@ TEST(BlockedPolicy, FloorRequestsNeedAnAccountNotBlocked) {
     EXPECT_FALSE(floor_request_refusal(proposer));
     EXPECT_FALSE(floor_request_refusal(secretariat_of_all));
     // Each refusal is a sentence of the catalog.
-    for (const auto* a : {&nobody, &blocked_proposer}) EXPECT_NO_THROW(say(*floor_request_refusal(*a)));
+    for (const auto* a : {&nobody, &blocked_proposer})
+        EXPECT_NO_THROW(say(*floor_request_refusal(*a)));
 }
 
 TEST(BlockedPolicy, LiveRoomRolesAsATable) {
