@@ -116,5 +116,18 @@ for (const engine of engines()) {
       const missing = await api(server.base, 'GET', '/api/v1/proposals/99999999/decision', { token: server.admin.token });
       assert.equal(missing.status, 404);
     });
+
+    // Last: it blocks the second member.
+    test('a blocked account passes no gate but "anyone": its session and token find nobody', async () => {
+      const blocked = await signedInMember(server, setup.members[1]);
+      assert.equal((await blocked.api('GET', '/api/v1/me')).status, 200);
+      const r = await api(server.base, 'POST', `/api/v1/accounts/${setup.members[1].account}/block`, { token: server.admin.token, body: { reason: 'Checking every door.' } });
+      assert.equal(r.status, 200, r.text);
+      for (const [method, pattern, gate] of routes()) {
+        if (gate === 'anyone') continue;
+        const answer = await blocked.api(method, fill(pattern), method === 'GET' ? undefined : {});
+        assert.equal(answer.status, 401, `${method} ${pattern} (${gate}) as a blocked member: ${answer.status}`);
+      }
+    });
   });
 }

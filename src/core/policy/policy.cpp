@@ -5,6 +5,7 @@
 namespace convene::policy {
 
 bool Actor::holds(Role role, std::optional<EditionId> edition) const {
+    if (blocked) return false;
     for (const auto& g : grants)
         if (g.role == role && (!g.edition || g.edition == edition)) return true;
     return false;
@@ -32,7 +33,8 @@ bool needs_edition(Gate gate) {
 
 Verdict pass(Gate gate, const Actor& a, std::optional<EditionId> edition) {
     if (gate == Gate::anyone) return Verdict::allowed;
-    if (!a.signed_in()) return Verdict::sign_in_first;
+    if (!a.account) return Verdict::sign_in_first;
+    if (a.blocked) return Verdict::forbidden;
     bool ok = false;
     switch (gate) {
         case Gate::anyone:
@@ -60,6 +62,16 @@ bool may_manage_edition(const Actor& a, EditionId edition) {
 }
 bool may_administer(const Actor& a) {
     return a.holds(Role::admin);
+}
+
+BlockVerdict may_block_account(const Actor& a, const BlockFacts& f) {
+    if (!may_administer(a)) return BlockVerdict::forbidden;
+    if (*a.account == f.account) return BlockVerdict::own_account;
+    if (f.other_administrators < 1) return BlockVerdict::last_administrator;
+    return BlockVerdict::allowed;
+}
+bool may_unblock_account(const Actor& a) {
+    return may_administer(a);
 }
 
 bool may_see_proposal(const Actor& a, const ProposalFacts& p) {
@@ -100,11 +112,29 @@ bool may_read_results(const Actor& a, EditionId edition, bool published) {
 }
 
 bool may_edit_hub(const Actor& a, const HubFacts& h) {
-    return (a.account && *a.account == h.organiser) || may_manage_edition(a, h.edition);
+    return (a.signed_in() && *a.account == h.organiser) || may_manage_edition(a, h.edition);
 }
 
 bool may_relay_for_hub(const Actor& a, const HubFacts& h) {
-    return a.account && *a.account == h.organiser && h.follows_room_session;
+    return a.signed_in() && *a.account == h.organiser && h.follows_room_session;
+}
+
+std::optional<std::string_view> floor_request_refusal(const Actor& a) {
+    if (!a.account) return "live.queue.sign_in";
+    if (a.blocked) return "live.queue.blocked";
+    return std::nullopt;
+}
+bool may_chair(const Actor& a, const LiveRoomFacts& r) {
+    return a.signed_in() && r.chair;
+}
+bool may_relay(const Actor& a, const LiveRoomFacts& r) {
+    return a.signed_in() && (r.chair || r.online_moderator);
+}
+bool may_caption(const Actor& a, const LiveRoomFacts& r) {
+    return (a.signed_in() && (r.captioner || r.chair)) || may_manage_edition(a, r.edition);
+}
+bool may_manage_captions(const Actor& a, const LiveRoomFacts& r) {
+    return (a.signed_in() && r.chair) || may_manage_edition(a, r.edition);
 }
 
 std::optional<LiveTopic> parse_live_topic(std::string_view topic) {

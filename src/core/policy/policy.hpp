@@ -28,8 +28,13 @@ struct Grant {
 struct Actor {
     std::optional<AccountId> account;
     std::vector<Grant> grants;
+    // The Secretariat blocked the account: it passes no gate but `anyone`, holds no role
+    // and may do nothing an account does. (A blocked account's sessions and tokens find no
+    // account, so a request is rarely blocked here; an action that waited for a lock asks
+    // the store again and says so.)
+    bool blocked = false;
 
-    bool signed_in() const { return account.has_value(); }
+    bool signed_in() const { return account.has_value() && !blocked; }
     // Holds `role` for `edition`; with no edition named, holds it for every edition.
     bool holds(Role role, std::optional<EditionId> edition = std::nullopt) const;
 };
@@ -57,6 +62,18 @@ Verdict pass(Gate gate, const Actor& actor, std::optional<EditionId> edition);
 bool may_create_edition(const Actor& a);                     // Secretariat of every edition
 bool may_manage_edition(const Actor& a, EditionId edition);  // settings, stages, members
 bool may_administer(const Actor& a);  // accounts, audit log, outbox, the test clock
+
+// Blocking an account: the facts about the account to block.
+struct BlockFacts {
+    AccountId account;
+    // Administrators of every edition, not blocked, besides the account to block.
+    std::int64_t other_administrators = 0;
+};
+enum class BlockVerdict { allowed, forbidden, own_account, last_administrator };
+// The Secretariat of every edition; never its own account (nobody locks themself out by
+// a slip), never the last administrator not blocked (somebody must be able to unblock).
+BlockVerdict may_block_account(const Actor& a, const BlockFacts& f);
+bool may_unblock_account(const Actor& a);  // the Secretariat of every edition
 
 // Proposals: the facts about one proposal and the one asking.
 struct ProposalFacts {
@@ -99,6 +116,24 @@ bool may_edit_hub(const Actor& a, const HubFacts& h);
 // The hub's queue role: its organiser adds requests for people at the hub, only in the
 // live rooms of the sessions the hub follows.
 bool may_relay_for_hub(const Actor& a, const HubFacts& h);
+
+// Live rooms: the roles the actor holds in the room at hand (chair covers co-chairs).
+struct LiveRoomFacts {
+    EditionId edition;
+    bool chair = false, online_moderator = false, captioner = false;
+};
+// Asking for the floor: any account the Secretariat has not blocked. Nullopt when allowed,
+// else the catalog key saying why not.
+std::optional<std::string_view> floor_request_refusal(const Actor& a);
+// Giving the floor and the rest of the chair's work: the room's chairs and co-chairs.
+bool may_chair(const Actor& a, const LiveRoomFacts& r);
+// Adding a request for someone speaking through the meeting tool: chairs and online
+// moderators.
+bool may_relay(const Actor& a, const LiveRoomFacts& r);
+// Captioning: the room's captioners and chairs, and the Secretariat of the edition.
+bool may_caption(const Actor& a, const LiveRoomFacts& r);
+// The room's captioner tokens and caption languages: chairs and the Secretariat.
+bool may_manage_captions(const Actor& a, const LiveRoomFacts& r);
 
 // Live topics: "editions" (anyone) and "proposal-<id>" (its organisers and Secretariat).
 struct LiveTopic {

@@ -7,10 +7,12 @@
 namespace convene::store {
 
 namespace {
-// Columns: id, email, name and, where the statement gives it, email_verified (1 or 0).
+// Columns: id, email, name and, where the statement gives them, email_verified and
+// blocked (1 or 0).
 Account account_from(const db::Row& r) {
     Account a{r.id<AccountId>("id"), r.text("email"), r.text("name")};
     if (r.has("email_verified")) a.email_verified = r.boolean("email_verified");
+    if (r.has("blocked")) a.blocked = r.boolean("blocked");
     return a;
 }
 }  // namespace
@@ -18,7 +20,10 @@ Account account_from(const db::Row& r) {
 std::optional<Account> find_account(db::Connection& c, AccountId id) {
     auto r = c.run(R"sql(
         SELECT a.id, a.email, a.name,
-               CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END AS email_verified
+               CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END AS email_verified,
+               CASE WHEN EXISTS (SELECT 1 FROM account_blocks b
+                                 WHERE b.account_id = a.id AND b.unblocked_at IS NULL)
+                    THEN 1 ELSE 0 END AS blocked
         FROM accounts a
         WHERE a.id = ?
     )sql",
@@ -32,6 +37,9 @@ std::optional<std::pair<Account, std::string>> find_account_for_sign_in(db::Conn
     auto r = c.run(R"sql(
         SELECT a.id, a.email, a.name,
                CASE WHEN a.email_verified_at IS NULL THEN 0 ELSE 1 END AS email_verified,
+               CASE WHEN EXISTS (SELECT 1 FROM account_blocks b
+                                 WHERE b.account_id = a.id AND b.unblocked_at IS NULL)
+                    THEN 1 ELSE 0 END AS blocked,
                a.password_hash
         FROM accounts a
         WHERE a.email = ?
@@ -69,9 +77,12 @@ std::vector<AccountWithRoles> list_accounts(db::Connection& c) {
     std::vector<AccountWithRoles> out;
     std::map<std::int64_t, std::size_t> index;
     auto accounts = c.run(R"sql(
-        SELECT id, email, name
-        FROM accounts
-        ORDER BY name, id
+        SELECT a.id, a.email, a.name,
+               CASE WHEN EXISTS (SELECT 1 FROM account_blocks b
+                                 WHERE b.account_id = a.id AND b.unblocked_at IS NULL)
+                    THEN 1 ELSE 0 END AS blocked
+        FROM accounts a
+        ORDER BY a.name, a.id
     )sql");
     for (auto& r : accounts.rows) {
         index[r.integer("id")] = out.size();
@@ -150,6 +161,8 @@ std::optional<Account> account_of_session(db::Connection& c, const std::string& 
         FROM sessions s
         JOIN accounts a ON a.id = s.account_id
         WHERE s.token_hash = ? AND s.expires_at > ?
+          AND NOT EXISTS (SELECT 1 FROM account_blocks b
+                          WHERE b.account_id = a.id AND b.unblocked_at IS NULL)
     )sql",
                    {token_hash, now});
     if (r.empty()) return std::nullopt;
@@ -204,6 +217,8 @@ std::optional<Account> account_of_api_token(db::Connection& c, const std::string
         JOIN accounts a ON a.id = t.account_id
         WHERE t.token_hash = ? AND t.revoked_at IS NULL
           AND (t.expires_at IS NULL OR t.expires_at > ?)
+          AND NOT EXISTS (SELECT 1 FROM account_blocks b
+                          WHERE b.account_id = a.id AND b.unblocked_at IS NULL)
     )sql",
                    {token_hash, now});
     if (r.empty()) return std::nullopt;

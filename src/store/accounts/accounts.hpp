@@ -17,6 +17,7 @@ struct Account {
     std::string email;
     std::string name;
     bool email_verified = true;  // the owner followed the link sent to the address
+    bool blocked = false;        // the Secretariat blocked it (store/accounts/blocks.hpp)
 };
 
 struct RoleGrant {
@@ -51,6 +52,8 @@ bool has_role(const std::vector<RoleGrant>& roles, Role role,
 
 void create_session(db::Connection& c, const std::string& token_hash, AccountId account,
                     const std::string& now, const std::string& expires);
+// Nullopt for a blocked account, as for an expired session: whoever holds the cookie is
+// signed out from the next request on.
 std::optional<Account> account_of_session(db::Connection& c, const std::string& token_hash,
                                           const std::string& now);
 void delete_session(db::Connection& c, const std::string& token_hash);
@@ -73,6 +76,7 @@ struct ApiToken {
 void create_api_token(db::Connection& c, const std::string& token_hash, AccountId account,
                       const std::string& label, const std::string& now,
                       const std::optional<std::string>& expires_at = std::nullopt);
+// Nullopt for a blocked account's token, as for a revoked one.
 std::optional<Account> account_of_api_token(db::Connection& c, const std::string& token_hash,
                                             const std::string& now);
 std::vector<ApiToken> api_tokens_of(db::Connection& c, AccountId account);

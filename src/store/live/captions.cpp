@@ -167,6 +167,17 @@ bool revoke_captioner_token(db::Connection& c, LiveRoomId room, CaptionerTokenId
     return !r.rows.empty();
 }
 
+std::int64_t revoke_captioner_tokens_made_by(db::Connection& c, AccountId account,
+                                             const std::string& now) {
+    return c
+        .run(R"sql(
+        UPDATE captioner_tokens SET revoked_at = ?
+        WHERE created_by = ? AND revoked_at IS NULL AND expires_at > ?
+    )sql",
+             {now, account, now})
+        .changed;
+}
+
 std::optional<std::pair<EditionId, LiveRoomId>> captioner_token_room(db::Connection& c,
                                                                      const std::string& token_hash,
                                                                      const std::string& now) {

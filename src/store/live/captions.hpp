@@ -59,6 +59,10 @@ std::vector<CaptionerToken> captioner_tokens(db::Connection& c, LiveRoomId room)
 // False when the room has no such token (or it was revoked already).
 bool revoke_captioner_token(db::Connection& c, LiveRoomId room, CaptionerTokenId token,
                             const std::string& now);
+// Revokes every live token the account made, in any room (the Secretariat blocked it);
+// returns how many.
+std::int64_t revoke_captioner_tokens_made_by(db::Connection& c, AccountId account,
+                                             const std::string& now);
 // The room (with its edition) of a token neither revoked nor expired at `now`.
 std::optional<std::pair<EditionId, LiveRoomId>> captioner_token_room(db::Connection& c,
                                                                      const std::string& token_hash,

@@ -170,6 +170,25 @@ std::optional<LiveRoom> lock_live_room(db::Connection& c, EditionId edition, Liv
     return live_room(c, edition, room);
 }
 
+std::vector<LiveRoom> lock_open_live_rooms_waiting_for(db::Connection& c,
+                                                       const std::string& person) {
+    c.run(R"sql(UPDATE live_rooms SET version = version + 1 WHERE status = 'open')sql");
+    // The queue is stored as compact JSON, so a room where `person` waits holds the text
+    // "person":"account:12" (a LIKE pattern that only narrows: the caller reads the queue).
+    auto member = nlohmann::json::object({{"person", person}}).dump();
+    auto r = c.run(R"sql(
+        SELECT id, edition_id FROM live_rooms
+        WHERE status = 'open' AND queue LIKE ?
+        ORDER BY id
+    )sql",
+                   {"%" + member.substr(1, member.size() - 2) + "%"});
+    std::vector<LiveRoom> out;
+    for (const auto& row : r.rows)
+        if (auto room = live_room(c, row.id<EditionId>("edition_id"), row.id<LiveRoomId>("id")))
+            out.push_back(std::move(*room));
+    return out;
+}
+
 void save_live_room_queue(db::Connection& c, LiveRoomId room, const live::Queue& queue,
                           int current_item) {
     c.run(R"sql(UPDATE live_rooms SET queue = ?, current_item = ? WHERE id = ?)sql",

@@ -47,6 +47,11 @@ std::map<SessionId, LiveRoomId> live_rooms_of_sessions(db::Connection& c, Editio
 std::optional<LiveRoom> live_room(db::Connection& c, EditionId edition, LiveRoomId room);
 // The same, its row locked until the transaction ends.
 std::optional<LiveRoom> lock_live_room(db::Connection& c, EditionId edition, LiveRoomId room);
+// Locks every open room of every edition (so a request for the floor waiting for one
+// is served after this transaction) and returns, locked, the open rooms whose queue
+// names `person` ("account:12"): waiting, speaking or among the turns.
+std::vector<LiveRoom> lock_open_live_rooms_waiting_for(db::Connection& c,
+                                                       const std::string& person);
 void save_live_room_queue(db::Connection& c, LiveRoomId room, const live::Queue& queue,
                           int current_item);
 void close_live_room(db::Connection& c, LiveRoomId room, const std::string& now);

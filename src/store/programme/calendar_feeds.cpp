@@ -22,8 +22,14 @@ std::optional<std::string> calendar_feed_created(db::Connection& c, AccountId ac
 }
 
 std::optional<AccountId> calendar_feed_account(db::Connection& c, const std::string& token_hash) {
-    auto r =
-        c.run(R"sql(SELECT account_id FROM calendar_feeds WHERE token_hash = ?)sql", {token_hash});
+    // A blocked account's address answers as an unknown one.
+    auto r = c.run(R"sql(
+        SELECT f.account_id FROM calendar_feeds f
+        WHERE f.token_hash = ?
+          AND NOT EXISTS (SELECT 1 FROM account_blocks b
+                          WHERE b.account_id = f.account_id AND b.unblocked_at IS NULL)
+    )sql",
+                   {token_hash});
     if (r.empty()) return std::nullopt;
     return r.rows[0].id<AccountId>("account_id");
 }

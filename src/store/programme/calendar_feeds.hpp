@@ -16,7 +16,7 @@ void replace_calendar_feed(db::Connection& c, AccountId account, const std::stri
                            const std::string& now);
 // When the account's address was made (UTC); nullopt when it has none.
 std::optional<std::string> calendar_feed_created(db::Connection& c, AccountId account);
-// Whose address this is; nullopt for a hash no address has.
+// Whose address this is; nullopt for a hash no address has, or a blocked account's.
 std::optional<AccountId> calendar_feed_account(db::Connection& c, const std::string& token_hash);
 
 // The editions in which the account marked a session or its person takes part in one.

@@ -1,7 +1,7 @@
 #pragma once
 // The handlers of accounts: registration, e-mail confirmation, signing in, the account page, the
-// Secretariat's account list and audit log: plain functions from the exchange to a response,
-// registered in routes.cpp.
+// Secretariat's account list, each account's page (blocking and unblocking it) and the audit
+// log: plain functions from the exchange to a response, registered in routes.cpp.
 #include "http/message.hpp"
 
 namespace convene::web {
@@ -35,8 +35,14 @@ http::Response password_choose(Exchange&);
 http::Response api_password_reset_request(Exchange&);
 http::Response api_password_reset_use(Exchange&);
 http::Response account_list(Exchange&);
+http::Response account_record(Exchange&);
+http::Response account_block(Exchange&);
+http::Response account_unblock(Exchange&);
 http::Response audit_log(Exchange&);
 http::Response api_account_list(Exchange&);
+http::Response api_account_show(Exchange&);
+http::Response api_account_block(Exchange&);
+http::Response api_account_unblock(Exchange&);
 http::Response api_audit_log(Exchange&);
 
 }  // namespace convene::web

@@ -8,6 +8,7 @@
 #include "core/common/times.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
+#include "store/accounts/blocks.hpp"
 #include "store/common/outbox.hpp"
 #include "web/accounts/session_actions.hpp"
 #include "web/site/exchange.hpp"
@@ -57,6 +58,7 @@ void register_account(Exchange& ex, const Registration& r, const std::string& ne
     auto name = trim(r.name);
     auto password_hash = hash_password(r.password);
     auto existing = store::find_account_for_sign_in(ex.db(), email);
+    if (existing && existing->first.blocked) return;  // no mail, no link: the same answer
     if (existing && existing->first.email_verified) {
         // The password was hashed all the same: this answer takes as long as a new one.
         auto mail = mail_from_template(
@@ -108,6 +110,10 @@ store::EmailVerification valid_verification(Exchange& ex) {
     require_usable_link(ex, found.has_value(), found ? found->used_at : "",
                         found ? found->expires_at : "",
                         {"accounts.link.unknown", "accounts.link.used", "accounts.link.expired"});
+    // Links sent before the account was blocked open nothing while it is.
+    if (store::account_blocked(ex.db(), found->account_id))
+        throw http::Error(410, say("link.no_longer_works"),
+                          say("accounts.this_link_can_no_longer_be"));
     return *found;
 }
 

@@ -10,6 +10,7 @@
 #include "http/error.hpp"
 #include "security/secrets.hpp"
 #include "store/accounts/accounts.hpp"
+#include "store/accounts/blocks.hpp"
 #include "store/common/outbox.hpp"
 #include "web/accounts/session_actions.hpp"
 #include "web/site/exchange.hpp"
@@ -25,7 +26,7 @@ void request_password_reset(Exchange& ex, const std::string& typed_email) {
     throttle(ex, "reset:" + ex.client_address(), ex.app.config().registrations_per_hour,
              std::chrono::hours(1), "throttle.password_resets");
     auto found = store::find_account_for_sign_in(ex.db(), email);
-    if (!found) return;
+    if (!found || found->first.blocked) return;  // a blocked account gets no link
     const auto& account = found->first;
     // Per account without a word: a 429 here would tell that the account exists.
     const std::string key = "reset-account:" + to_string(account.id);
@@ -52,6 +53,10 @@ store::PasswordReset valid_password_reset(Exchange& ex) {
     require_usable_link(
         ex, found.has_value(), found ? found->used_at : "", found ? found->expires_at : "",
         {"accounts.reset.link.unknown", "accounts.reset.link.used", "accounts.reset.link.expired"});
+    // Links sent before the account was blocked open nothing while it is.
+    if (store::account_blocked(ex.db(), found->account_id))
+        throw http::Error(410, say("link.no_longer_works"),
+                          say("accounts.this_link_can_no_longer_be"));
     return *found;
 }
 

@@ -1,5 +1,5 @@
 // The addresses of accounts: registration, e-mail confirmation, signing in, the account page, the
-// Secretariat's account list and audit log.
+// Secretariat's account list, each account's page with its blocks, and the audit log.
 #include "web/accounts/handlers.hpp"
 #include "web/site/app.hpp"
 
@@ -23,6 +23,11 @@ void add_accounts_routes(App& app) {
     app.route("GET", "/password-reset/{token}", policy::Gate::anyone, password_choose_form);
     app.route("POST", "/password-reset/{token}", policy::Gate::anyone, password_choose);
     app.route("GET", "/admin/accounts", policy::Gate::secretariat, account_list);
+    app.route("GET", "/admin/accounts/{account:int}", policy::Gate::secretariat, account_record);
+    app.route("POST", "/admin/accounts/{account:int}/block", policy::Gate::secretariat,
+              account_block);
+    app.route("POST", "/admin/accounts/{account:int}/unblock", policy::Gate::secretariat,
+              account_unblock);
     app.route("GET", "/admin/audit", policy::Gate::secretariat, audit_log);
     app.route("GET", "/api/v1/session", policy::Gate::anyone, api_session);
     app.route("POST", "/api/v1/session", policy::Gate::anyone, api_sign_in);
@@ -37,6 +42,11 @@ void add_accounts_routes(App& app) {
     app.route("POST", "/api/v1/password-resets/{token}", policy::Gate::anyone,
               api_password_reset_use);
     app.route("GET", "/api/v1/accounts", policy::Gate::secretariat, api_account_list);
+    app.route("GET", "/api/v1/accounts/{account:int}", policy::Gate::secretariat, api_account_show);
+    app.route("POST", "/api/v1/accounts/{account:int}/block", policy::Gate::secretariat,
+              api_account_block);
+    app.route("POST", "/api/v1/accounts/{account:int}/unblock", policy::Gate::secretariat,
+              api_account_unblock);
     app.route("GET", "/api/v1/audit", policy::Gate::secretariat, api_audit_log);
 }
 

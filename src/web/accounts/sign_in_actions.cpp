@@ -76,6 +76,9 @@ std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& t
                           say("accounts.sign_in.too_many", {{"seconds", wait}}));
     }
     bool right = verify_password(password, found ? found->second : stand_in_hash());
+    // Told only to whoever knows the password, and without the Secretariat's reason.
+    if (found && right && found->first.blocked)
+        throw http::Error(403, say("accounts.sign_in_refused"), say("accounts.sign_in.blocked"));
     if (found && right && !found->first.email_verified)
         throw http::Error(403, say("accounts.address_not_confirmed_yet"),
                           say("accounts.sign_in.not_confirmed", {{"email", found->first.email}}));

@@ -28,7 +28,8 @@ inline const std::string& stand_in_hash() {
     return hash;
 }
 
-// Checks the password; throws 429 with Retry-After while this caller must wait.
+// Checks the password; throws 429 with Retry-After while this caller must wait, and 403
+// for the right password of a blocked account or of an address not confirmed yet.
 std::optional<store::Account> attempt_sign_in(Exchange& ex, const std::string& typed_email,
                                               const std::string& password);
 

@@ -94,8 +94,9 @@ http::Response sign_in(Exchange& ex) {
         start_session(ex, *account);
         return http::Response::redirect(next);
     } catch (const http::Error& e) {
-        if (e.status() != 429) throw;
-        return sign_in_page(ex, email, next, e.detail(), 429);
+        // Waiting, a blocked account or an address not confirmed: said on the form.
+        if (e.status() != 429 && e.status() != 403) throw;
+        return sign_in_page(ex, email, next, e.detail(), e.status());
     }
 }
 

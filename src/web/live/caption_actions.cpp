@@ -57,10 +57,6 @@ void check_language(const std::string& language, FieldErrors& errors) {
         errors.push_back({"language", say("live.captions.language")});
 }
 
-bool holds_role(Exchange& ex, LiveRoomId room, std::initializer_list<const char*> wanted) {
-    return ex.account() && holds(store::live_roles_of(ex.db(), room, ex.account()->id), wanted);
-}
-
 }  // namespace
 
 std::string captions_topic(LiveRoomId room, const std::string& language) {
@@ -117,13 +113,11 @@ CaptionPush caption_push_in_query(const http::Request& request) {
 }
 
 bool may_caption(Exchange& ex, const store::Edition& e, LiveRoomId room) {
-    return policy::may_manage_edition(ex.actor(), e.id) ||
-           holds_role(ex, room, {"captioner", "chair", "co_chair"});
+    return policy::may_caption(ex.actor(), live_room_facts(ex, e, room));
 }
 
 bool may_manage_captions(Exchange& ex, const store::Edition& e, LiveRoomId room) {
-    return policy::may_manage_edition(ex.actor(), e.id) ||
-           holds_role(ex, room, {"chair", "co_chair"});
+    return policy::may_manage_captions(ex.actor(), live_room_facts(ex, e, room));
 }
 
 nlohmann::json push_caption(Exchange& ex, const store::LiveRoom& room, const CaptionPush& push) {

@@ -6,10 +6,10 @@
 #include "core/common/text.hpp"
 #include "core/people/people.hpp"
 #include "http/error.hpp"
-#include "store/live/captions.hpp"
-#include "store/live/turns.hpp"
+#include "store/accounts/blocks.hpp"
 #include "store/programme/sessions.hpp"
 #include "web/live/remote_actions.hpp"
+#include "web/live/room_changes.hpp"
 #include "web/site/exchange.hpp"
 
 namespace convene::web {
@@ -75,54 +75,17 @@ void refuse_if(const std::optional<live::Refusal>& refusal, const char* field) {
     if (refusal) throw http::conflict(say(refusal->key), {{field, say(refusal->key)}});
 }
 
-// What the room's followers hear: who has the floor, how many wait, the list's state.
-// Said again only when it changes, so a screen reader is not told every reorder.
-std::string announcement(const store::LiveRoom& room, live::Seconds now) {
-    const auto& q = room.queue;
-    std::string out = q.speaking
-                          ? say("live.announce.speaking", {{"name", q.speaking->speaker.name}})
-                          : say("live.announce.nobody_speaking");
-    out += " " + say(q.waiting.size() == 1 ? "live.announce.waiting_one" : "live.announce.waiting",
-                     {{"count", std::to_string(q.waiting.size())}});
-    if (q.closed || (q.closes_at != 0 && now >= q.closes_at))
-        out += " " + say("live.announce.closed");
-    else if (q.closes_at != 0)
-        out += " " + say("live.announce.last_call",
-                         {{"seconds", std::to_string(live::last_call_left(q, now))}});
-    return out;
-}
-
-// Locks the room, lets `change` act on it, stores it and tells the followers.
-template <class Change>
-void change_room(Exchange& ex, const store::Edition& e, LiveRoomId id, Change change) {
-    auto room = store::lock_live_room(ex.db(), e.id, id);
-    if (!room) throw http::not_found(say("live.room.no_such_room"));
-    if (room->status != "open") throw http::conflict(say("live.room.closed"));
-    auto now = now_seconds(ex);
-    auto before = announcement(*room, now);
-    auto turns_before = room->queue.turns.size();
-    auto item = room->current_item;
-    change(*room, now);
-    store::save_live_room_queue(ex.db(), room->id, room->queue, room->current_item);
-    // The turns this change ended, as rows, in the same transaction.
-    store::record_live_turns(ex.db(), *room, turns_before, item);
-    if (room->status != "open") {
-        store::close_live_room(ex.db(), room->id, ex.now());
-        store::keep_caption_turns(ex.db(), room->id);  // for the transcript
-    }
-    auto after = announcement(*room, now);
-    nlohmann::json message = {{"event", "live.queue"}, {"version", room->queue.version}};
-    if (after != before) message["text"] = after;
-    ex.publish("live-room-" + to_string(room->id), message);
-}
-
 }  // namespace
 
-bool holds(const std::vector<std::string>& roles, std::initializer_list<const char*> wanted) {
-    for (const auto& r : roles)
-        for (const auto* w : wanted)
-            if (r == w) return true;
-    return false;
+policy::LiveRoomFacts live_room_facts(Exchange& ex, const store::Edition& e, LiveRoomId room) {
+    policy::LiveRoomFacts facts{e.id};
+    if (!ex.account()) return facts;
+    for (const auto& role : store::live_roles_of(ex.db(), room, ex.account()->id)) {
+        facts.chair |= role == "chair" || role == "co_chair";
+        facts.online_moderator |= role == "online_moderator";
+        facts.captioner |= role == "captioner";
+    }
+    return facts;
 }
 
 std::string group_label(const std::string& code) {
@@ -233,6 +196,8 @@ LiveRoomId open_room(Exchange& ex, const store::Edition& e, RoomOpening o) {
             auto found = store::find_account_for_sign_in(ex.db(), email);
             if (!found)
                 errors.push_back({field, say("live.room.no_account", {{"email", email}})});
+            else if (found->first.blocked)  // a blocked account neither chairs nor captions
+                errors.push_back({field, say("live.room.blocked_account", {{"email", email}})});
             else
                 roles.emplace_back(found->first.id, role);
         }
@@ -358,6 +323,11 @@ void ask_floor(Exchange& ex, const store::Edition& e, LiveRoomId id, const Floor
     live::Speaker s{person_key(account.id), account.name, ask.group, ask.gender, ask.where, "",
                     ask.first_time};
     change_room(ex, e, id, [&](store::LiveRoom& room, live::Seconds now) {
+        // Asked again under the room's lock: a block that committed while this request
+        // waited for the lock refuses it (the block withdrew what was queued before).
+        auto actor = ex.actor();
+        actor.blocked = store::account_blocked(ex.db(), account.id);
+        if (auto why = policy::floor_request_refusal(actor)) throw http::forbidden(say(*why));
         refuse_if(live::request_floor(room.queue, s, now, ask.point_of_order), "queue");
     });
 }
@@ -370,16 +340,15 @@ void withdraw_floor(Exchange& ex, const store::Edition& e, LiveRoomId id) {
 }
 
 void act_in_room(Exchange& ex, const store::Edition& e, LiveRoomId id, const ChairAction& act) {
-    const auto& account = ex.require_sign_in();
-    auto roles = store::live_roles_of(ex.db(), id, account.id);
-    bool chair = holds(roles, {"chair", "co_chair"});
+    ex.require_sign_in();
+    auto facts = live_room_facts(ex, e, id);
     auto relayed = act.relayed;
     if (act.action == "relay_hub")  // the hub's queue role (policy::may_relay_for_hub)
         relayed = hub_speaker(ex, e, id, HubId{act.hub}, relayed);
     else if (act.action == "relay")
-        ex.require(chair || holds(roles, {"online_moderator"}), say("live.room.moderators_only"));
+        ex.require(policy::may_relay(ex.actor(), facts), say("live.room.moderators_only"));
     else
-        ex.require(chair, say("live.room.chairs_only"));
+        ex.require(policy::may_chair(ex.actor(), facts), say("live.room.chairs_only"));
     change_room(ex, e, id, [&](store::LiveRoom& room, live::Seconds now) {
         auto& q = room.queue;
         auto index = [&]() -> std::ptrdiff_t {

@@ -4,13 +4,13 @@
 // the queue; the online moderator adds people speaking through the meeting tool. Each
 // change locks the room's row, applies the queue's rules (core/live/queue), stores the
 // queue whole and tells the room's live followers once the transaction commits.
-#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/live/queue.hpp"
+#include "core/policy/policy.hpp"
 #include "http/form.hpp"
 #include "store/editions/editions.hpp"
 #include "store/live/rooms.hpp"
@@ -76,8 +76,8 @@ std::string gender_label(const std::string& code);
 std::string where_label(const std::string& code);
 std::string clock_text(live::Seconds s);
 
-// Whether `roles` (a person's roles in a room) include one of `wanted`.
-bool holds(const std::vector<std::string>& roles, std::initializer_list<const char*> wanted);
+// The roles the signed-in reader holds in the room, as the policy asks for them.
+policy::LiveRoomFacts live_room_facts(Exchange& ex, const store::Edition& e, LiveRoomId room);
 // "account:12": the key of a signed-in person's requests.
 std::string person_key(AccountId account);
 

@@ -97,13 +97,9 @@ http::Response room_with(Exchange& ex, const store::Edition& e, const store::Liv
     const auto& account = ex.account();
     std::string me = account ? person_key(account->id) : "";
     auto state = live_room_json(room, now, me);
-    std::vector<std::string> roles;
-    if (account) roles = store::live_roles_of(ex.db(), room.id, account->id);
-    auto has = [&](const char* role) {
-        return std::find(roles.begin(), roles.end(), role) != roles.end();
-    };
-    bool chair = has("chair") || has("co_chair");
-    bool moderator = chair || has("online_moderator");
+    auto facts = live_room_facts(ex, e, room.id);
+    bool chair = policy::may_chair(ex.actor(), facts);
+    bool moderator = policy::may_relay(ex.actor(), facts);
     bool open = room.status == "open";
     auto value = [&](const char* name) { return typed ? typed->get(name) : std::string(); };
     nlohmann::json orderings = nlohmann::json::array();
@@ -161,8 +157,7 @@ http::Response room_with(Exchange& ex, const store::Edition& e, const store::Liv
         {"chair", chair && open},
         {"moderator", moderator && open},
         {"captions_url", room_url(e, room.id, "/captions/write")},
-        {"writes_captions",
-         chair || has("captioner") || policy::may_manage_edition(ex.actor(), e.id)},
+        {"writes_captions", policy::may_caption(ex.actor(), facts)},
         {"has_turns", !room.queue.turns.empty()},
         {"room_figures", turn_figures_view(live::turn_figures(room.queue.turns), "room-figures")},
         {"orderings", orderings},

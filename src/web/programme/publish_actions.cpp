@@ -9,6 +9,7 @@
 #include "core/programme/local_time.hpp"
 #include "http/error.hpp"
 #include "security/secrets.hpp"
+#include "store/accounts/accounts.hpp"
 #include "store/common/outbox.hpp"
 #include "store/programme/sessions.hpp"
 #include "store/programme/timetable.hpp"
@@ -315,6 +316,11 @@ Consent valid_consent(Exchange& ex) {
     require_usable_link(ex, link.has_value(), link ? link->used_at : "",
                         link ? link->expires_at : "",
                         {"consent.link.unknown", "consent.link.used", "consent.link.expired"});
+    // Sent to an address whose account the Secretariat has blocked: it decides nothing.
+    if (auto holder = store::find_account_for_sign_in(ex.db(), link->email);
+        holder && holder->first.blocked)
+        throw http::Error(410, say("link.no_longer_works"),
+                          say("accounts.this_link_can_no_longer_be"));
     auto change_found = store::placement_change(ex.db(), link->change);
     auto edition_found =
         change_found ? store::find_edition(ex.db(), change_found->edition) : std::nullopt;

@@ -61,6 +61,7 @@ nlohmann::json account_view(const store::AccountWithRoles& a) {
     return {{"id", a.account.id},
             {"email", a.account.email},
             {"name", a.account.name},
+            {"blocked", a.account.blocked},
             {"roles", roles}};
 }
 
