@@ -4,14 +4,16 @@
 // bad files are 422 naming the field, never a 500, and pasted text is kept; anyone reads
 // the list, the transcript (a speaker's turns alone) and its downloads (plain text that
 // reads back the same, JSON, WebVTT only with times); `convene import transcript` reads a
-// file or a folder and stores it with --into.
+// file or a folder and stores it with --into; a live room's captions become its
+// transcript when the room closes, speakers linked through the queue, WebVTT from the
+// captions' times.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, existsSync, readdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, engines, bin } from '../support/server.mjs';
+import { startServer, engines, moveClock, bin } from '../support/server.mjs';
 import { api, Visitor } from '../support/client.mjs';
 import { proposer, csrfPair } from '../support/proposals.mjs';
 
@@ -273,6 +275,69 @@ for (const engine of engines()) {
       const page = await new Visitor(server.base).get(`/editions/${edition}/transcripts/${lines[2].stored_as}`);
       assert.equal(page.status, 200);
       assert.equal((page.text.match(/class="turn" id="turn-/g) ?? []).length, 265);
+    });
+
+    test('a live room\'s captions become its transcript when it closes, speakers linked through the queue', async () => {
+      const chair = await proposer(server, 'Chris Chair');
+      const captioner = await proposer(server, 'Cathy Captioner');
+      const ana = await proposer(server, 'Ana Onsite');
+      const ben = await proposer(server, 'Ben Online');
+      const rooms = `/api/v1/editions/${edition}/live-rooms`;
+      const opened = await as(server.admin, 'POST', rooms, { kind: 'session', title: 'Open Forum on Rivers', session: session.id, chairs: [chair.email], captioners: [captioner.email] });
+      assert.equal(opened.status, 201, opened.text);
+      const room = opened.json.id;
+      let seq = 0;
+      const caption = async (text) => {
+        const r = await as(captioner, 'POST', `${rooms}/${room}/captions`, { sequence: ++seq, language: 'en', text });
+        assert.equal(r.status, 200, r.text);
+      };
+      const act = async (body) => {
+        const r = await as(chair, 'POST', `${rooms}/${room}/chair`, body);
+        assert.equal(r.status, 200, r.text);
+        return r.json;
+      };
+      assert.equal((await as(ana, 'POST', `${rooms}/${room}/queue`, {})).status, 201);
+      assert.equal((await as(ben, 'POST', `${rooms}/${room}/queue`, { where: 'online' })).status, 201);
+      await caption('>> CHRIS CHAIR: Welcome (pause) all.\n');
+      await moveClock(server, 5);
+      await act({ action: 'next' });
+      await moveClock(server, 1);
+      await caption('>> ANA ONSITE: Thank you.\n');
+      await moveClock(server, 20);
+      await caption('More from me.\n');
+      await moveClock(server, 5);
+      await act({ action: 'next' });
+      await moveClock(server, 1);
+      await caption('>> REMOTE PARTICIPANT: Hello from Lagos.\n');
+      await moveClock(server, 30);
+      await act({ action: 'end' });
+      await moveClock(server, 2);
+      await caption('>> CHRIS CHAIR: We close.\n');
+      await act({ action: 'close_room' });
+
+      const list = (await api(server.base, 'GET', url())).json.transcripts;
+      const made = list.find((x) => x.source === 'captions');
+      assert.ok(made, 'the captions are in the archive');
+      assert.equal(made.live_room.id, room);
+      assert.equal(made.session.code, 'OF7');
+      assert.equal(made.timed, true);
+      assert.equal(made.turns, 4);
+      const t = (await api(server.base, 'GET', url(`/${made.id}`))).json;
+      assert.deepEqual(t.turns.map((x) => x.speaker), ['CHRIS CHAIR', 'ANA ONSITE', 'REMOTE PARTICIPANT', 'CHRIS CHAIR']);
+      assert.ok(t.turns.every((x) => x.start && x.end));
+      assert.equal(t.turns[1].text, 'Thank you. More from me.');
+      assert.deepEqual(t.directions.map((d) => [d.turn, d.text]), [[0, '(pause)']]);
+      const by = Object.fromEntries(t.speakers.map((s) => [s.label, [s.account, s.linked_by]]));
+      assert.deepEqual(by['ANA ONSITE'], [ana.id, 'queue']);
+      assert.deepEqual(by['REMOTE PARTICIPANT'], [ben.id, 'queue']);
+      assert.deepEqual(by['CHRIS CHAIR'], [null, null], 'the chair was not given the floor by the queue');
+      const vtt = await new Visitor(server.base).get(made.downloads.webvtt);
+      assert.equal(vtt.status, 200);
+      assert.match(vtt.headers.get('content-type'), /^text\/vtt/);
+      assert.match(vtt.text, /^WEBVTT\n\n1\n00:00:00\.000 --> 00:00:0\d\.\d{3}\n<v CHRIS CHAIR>Welcome \(pause\) all\.\n\n2\n00:00:06\.000 --> /);
+      assert.match(vtt.text, /\n<v ANA ONSITE>Thank you\. More from me\.\n/);
+      // Closing again (a room reopened is not possible; the transcript is made once): still one.
+      assert.equal((await api(server.base, 'GET', url())).json.transcripts.filter((x) => x.source === 'captions').length, 1);
     });
   });
 }
