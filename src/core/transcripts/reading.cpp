@@ -50,7 +50,8 @@ class Reader {
   public:
     explicit Reader(Reading& r) : r_(r), t_(r.transcript) {}
 
-    // One line of the file, its spaces normalised; false when the turns are too many.
+    // One line of the file, its spaces normalised; false when the turns or the directions
+    // are too many.
     bool line(int number, const std::string& text) {
         if (text.empty()) {
             blank_ = true;
@@ -59,12 +60,11 @@ class Reader {
         bool after_blank = blank_;
         blank_ = false;
         if (text.size() >= 2 && text[0] == '>' && text[1] == '>') return turn(number, text);
-        if (t_.turns.empty()) {
+        if (t_.turns.empty())
             before_first_turn(number, text);
-            return true;
-        }
-        paragraph(number, text, after_blank);
-        return true;
+        else
+            paragraph(number, text, after_blank);
+        return r_.refusal.empty();
     }
 
     void finish() { drop_footer(); }
@@ -89,7 +89,7 @@ class Reader {
         last_paragraphs_.clear();
         auto words = trim(rest);
         if (!words.empty()) paragraph(number, words, false);
-        return true;
+        return r_.refusal.empty();
     }
 
     void paragraph(int number, const std::string& text, bool after_blank) {
@@ -97,8 +97,7 @@ class Reader {
         auto& turn = t_.turns.back();
         auto paragraphs = last_paragraphs_.size();
         if (auto direction = line_direction(text)) {
-            t_.directions.push_back(
-                {index, *direction, false, static_cast<std::size_t>(paragraphs), number});
+            add({index, *direction, false, paragraphs, number});
             return;
         }
         if (!has_word_character(text)) {
@@ -106,8 +105,7 @@ class Reader {
             return;
         }
         for (auto& d : directions_within(text))
-            t_.directions.push_back(
-                {index, std::move(d), true, static_cast<std::size_t>(paragraphs), number});
+            add({index, std::move(d), true, paragraphs, number});
         if (!turn.text.empty()) turn.text += '\n';
         turn.text += text;
         last_paragraphs_.push_back({number, after_blank, footer_mark(text)});
@@ -116,7 +114,7 @@ class Reader {
     void before_first_turn(int number, const std::string& text) {
         auto& h = t_.header;
         if (auto direction = line_direction(text)) {
-            t_.directions.push_back({std::nullopt, *direction, false, 0, number});
+            add({std::nullopt, *direction, false, 0, number});
         } else if (is_separator(text)) {
             // "***" between the header and the text says nothing.
         } else if (is_disclaimer(text)) {
@@ -132,6 +130,15 @@ class Reader {
             unread(number, text,
                    h.disclaimer.empty() || text.size() <= 80 ? "header" : "before_first_turn");
         }
+    }
+
+    void add(Direction d) {
+        if (t_.directions.size() >= max_directions) {
+            r_.refusal = "transcripts.refused.too_many_directions";
+            r_.refusal_params = {{"limit", max_directions}};
+            return;
+        }
+        t_.directions.push_back(std::move(d));
     }
 
     void unread(int number, const std::string& text, const char* reason) {
@@ -251,7 +258,10 @@ Reading read_transcript(std::string_view bytes) {
         if (end == std::string::npos) end = text.size();
         auto line = normal_spaces(std::string_view(text).substr(start, end - start));
         any_text = any_text || !line.empty();
-        if (!reader.line(++number, line)) return r;
+        if (!reader.line(++number, line)) {
+            r.transcript = {};  // refused whole: nothing of it is kept
+            return r;
+        }
         if (end == text.size()) break;
         start = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
     }

@@ -20,9 +20,9 @@ using TranscriptId = Id<struct TranscriptTag>;  // a session's or meeting's tran
 namespace convene::transcripts {
 
 // A file above this is refused (the forum's longest transcripts are a few hundred KB);
-// more turns than this is not a transcript either.
+// more turns or stage directions than these is not one transcript either.
 inline constexpr std::size_t max_transcript_bytes = 16'000'000;
-inline constexpr std::size_t max_turns = 20000;
+inline constexpr std::size_t max_turns = 20000, max_directions = 50000;
 // Lines left unread and bad bytes listed one by one; the rest are counted.
 inline constexpr std::size_t max_listed_problems = 200;
 

@@ -198,6 +198,12 @@ TEST(TranscriptReading, LargeFilesAreReadInLinearTimeOrRefused) {
     big.resize(std::min(big.size(), max_transcript_bytes));
     auto t = read_transcript(big);
     EXPECT_EQ(t.refusal, "transcripts.refused.too_many_turns");
+    EXPECT_TRUE(t.transcript.turns.empty());
+    std::string notes = ">> A B: x\n";
+    for (std::size_t i = 0; i <= max_directions; ++i) notes += "(pause)\n";
+    auto n = read_transcript(notes);
+    EXPECT_EQ(n.refusal, "transcripts.refused.too_many_directions");
+    EXPECT_TRUE(n.transcript.directions.empty());
     std::string fewer;
     for (int i = 0; i < 15000; ++i) fewer += ">> ANA SILVA: Words (pause) here.\n";
     fewer += ">> B C: " + std::string(10'000'000, 'x') + "\n";
