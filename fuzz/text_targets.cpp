@@ -1,8 +1,10 @@
 // Text people paste or type: a published workshop page, a room's open windows, a
-// captioner's chunks.
+// captioner's chunks, a transcript file.
 #include "core/live/captions.hpp"
 #include "core/programme/venue.hpp"
 #include "core/proposals/workshop_page.hpp"
+#include "core/transcripts/formats.hpp"
+#include "core/transcripts/reading.hpp"
 #include "fuzz/target.hpp"
 
 CONVENE_FUZZ_TARGET(workshop_page, {"IGF 2023 WS #12 Children's rights online\n"
@@ -50,4 +52,27 @@ CONVENE_FUZZ_TARGET(caption_chunks,
     for (const auto& t : convene::live::timed_caption_turns(timed))
         if (t.started_at.empty() != t.ended_at.empty()) __builtin_trap();
     (void)convene::live::joined_chunk(stream.text, std::string(text.substr(0, 64)));
+}
+
+// A transcript file: whatever it holds, reading it ends with a transcript or a refusal,
+// never more turns than markers, and the transcript written out reads back to as many
+// turns with the same speakers.
+CONVENE_FUZZ_TARGET(transcript,
+                    {"IGF 2031 - Day 2 - Salle IV - A session\n\nThe following are the outputs "
+                     "of the real-time captioning; largely accurate.\n\n***\n[ Gavel ]\n"
+                     ">> CHAIR ST. AMOUR:\xC2\xA0 Good morning (pause) all.\r\n (standing by).\n"
+                     ">>JAC sm KEE: Co\xE2\x80\x91organised\n>> (overlapping speakers).\n"
+                     ">> Thank you: yes.\n\nContact\n\nforum [at] example [dot] org\n"}) {
+    auto r = convene::transcripts::read_transcript(convene::fuzz::text(data, size));
+    if (!r.refusal.empty() && r.refusal != "transcripts.refused.no_turns") {
+        if (!r.transcript.turns.empty()) __builtin_trap();
+        return;
+    }
+    (void)convene::transcripts::to_json(r.transcript).dump();
+    (void)convene::transcripts::webvtt(r.transcript);
+    auto again =
+        convene::transcripts::read_transcript(convene::transcripts::seed_text(r.transcript));
+    if (again.transcript.turns.size() != r.transcript.turns.size()) __builtin_trap();
+    for (std::size_t i = 0; i < again.transcript.turns.size(); ++i)
+        if (again.transcript.turns[i].speaker != r.transcript.turns[i].speaker) __builtin_trap();
 }

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/offline.hpp"
+#include "cli/transcripts.hpp"
 #include "core/accounts/password_rules.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
@@ -355,6 +356,17 @@ int main(int argc, char** argv) {
     page_cmd->add_option("FILE", page_file)->required();
     std::int64_t into_edition = 0;
     page_cmd->add_option("--into", into_edition, say("cli.help.import.workshop_page.into"));
+    auto* transcript_cmd =
+        import_cmd->add_subcommand("transcript", say("cli.help.import.transcript"));
+    cli::ImportTranscriptArgs transcript_args;
+    transcript_cmd->add_option("FILE", transcript_args.path, say("cli.help.import.transcript.file"))
+        ->required();
+    transcript_cmd->add_option("--into", transcript_args.into,
+                               say("cli.help.import.transcript.into"));
+    transcript_cmd->add_option("--session", transcript_args.session,
+                               say("cli.help.import.transcript.session"));
+    transcript_cmd->add_option("--live-room", transcript_args.live_room,
+                               say("cli.help.import.transcript.live_room"));
 
     auto* user_cmd = cli.add_subcommand("user", say("cli.help.user"));
     user_cmd->require_subcommand(1);
@@ -393,6 +405,10 @@ int main(int argc, char** argv) {
         }
         if (page_cmd->parsed())
             return cli::import_workshop_page(page_file, s.database, EditionId{into_edition});
+        if (transcript_cmd->parsed()) {
+            transcript_args.database_url = s.database;
+            return cli::import_transcripts(transcript_args);
+        }
         if (cli.got_subcommand("routes")) {
             web::App app({}, db::Database::open("sqlite::memory:", 1));
             // One line per route: the method, the path and the gate its caller must pass.

@@ -17,6 +17,7 @@ void add_decisions_routes(App&);
 void add_results_routes(App&);
 void add_programme_routes(App&);
 void add_live_routes(App&);
+void add_transcripts_routes(App&);
 void add_outbox_routes(App&);
 
 void App::add_routes() {
@@ -33,6 +34,7 @@ void App::add_routes() {
     add_results_routes(*this);
     add_programme_routes(*this);
     add_live_routes(*this);
+    add_transcripts_routes(*this);
     add_outbox_routes(*this);
 }
 

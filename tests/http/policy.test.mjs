@@ -50,6 +50,13 @@ const publicRoutes = [
   // token of its room (the handler checks it; no cookie, so no CSRF)
   'GET /api/v1/editions/{edition:int}/live-rooms/{room:int}/captions', 'POST /api/v1/captions',
   'GET /api/v1/editions/{edition:int}/live-rooms/{room:int}/caption-turns',
+  // Transcripts are published, as the forum publishes them: the archive, each transcript
+  // and its downloads (adding one is for the edition's Secretariat)
+  'GET /editions/{edition:int}/transcripts', 'GET /editions/{edition:int}/transcripts/{transcript:int}',
+  'GET /editions/{edition:int}/transcripts/{transcript:int}/transcript.txt',
+  'GET /editions/{edition:int}/transcripts/{transcript:int}/transcript.json',
+  'GET /editions/{edition:int}/transcripts/{transcript:int}/transcript.vtt',
+  'GET /api/v1/editions/{edition:int}/transcripts', 'GET /api/v1/editions/{edition:int}/transcripts/{transcript:int}',
 ];
 
 for (const engine of engines()) {

@@ -4,6 +4,7 @@
 #include "http/error.hpp"
 #include "store/live/captions.hpp"
 #include "store/live/turns.hpp"
+#include "store/transcripts/captions.hpp"
 #include "web/live/room_actions.hpp"
 #include "web/site/exchange.hpp"
 
@@ -48,7 +49,8 @@ void change_locked_room(Exchange& ex, store::LiveRoom& room, const RoomChange& c
     store::record_live_turns(ex.db(), room, turns_before, item);
     if (room.status != "open") {
         store::close_live_room(ex.db(), room.id, ex.now());
-        store::keep_caption_turns(ex.db(), room.id);  // for the transcript
+        store::keep_caption_turns(ex.db(), room.id);
+        store::keep_caption_transcripts(ex.db(), room, ex.now());  // into the archive
     }
     auto after = announcement(room, now);
     nlohmann::json message = {{"event", "live.queue"}, {"version", room.queue.version}};

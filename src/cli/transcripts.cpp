@@ -1,0 +1,161 @@
+#include "cli/transcripts.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/common/clock.hpp"
+#include "core/common/messages.hpp"
+#include "core/transcripts/reading.hpp"
+#include "database/migrations.hpp"
+#include "store/editions/editions.hpp"
+#include "store/live/rooms.hpp"
+#include "store/transcripts/transcripts.hpp"
+
+namespace convene::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> files_of(const std::string& path) {
+    std::error_code error;
+    if (!fs::is_directory(path, error)) {
+        if (!fs::exists(path, error))
+            throw std::runtime_error(say("cli.file.unreadable", {{"path", path}}));
+        return {path};
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(path, error))
+        if (entry.is_regular_file() && entry.path().filename().string().front() != '.')
+            files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// The file's bytes, or none when it is above the limit (not read at all).
+std::optional<std::string> read_bytes(const fs::path& path, std::size_t& size) {
+    std::error_code error;
+    size = static_cast<std::size_t>(fs::file_size(path, error));
+    if (error) throw std::runtime_error(say("cli.file.unreadable", {{"path", path.string()}}));
+    if (size > transcripts::max_transcript_bytes) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(say("cli.file.unreadable", {{"path", path.string()}}));
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+void name_problems(const std::string& file, const transcripts::Transcript& t) {
+    for (const auto& u : t.unread)
+        std::cerr << say("cli.transcripts.unread",
+                         {{"path", file}, {"line", u.line}, {"reason", u.reason}, {"text", u.text}})
+                  << "\n";
+    if (t.unread_total > t.unread.size())
+        std::cerr << say("cli.transcripts.more_unread",
+                         {{"path", file}, {"count", t.unread_total - t.unread.size()}})
+                  << "\n";
+    for (const auto& b : t.bad_bytes)
+        std::cerr << say("cli.transcripts.bad_bytes", {{"path", file},
+                                                       {"line", b.line},
+                                                       {"offset", b.offset},
+                                                       {"bytes", b.bytes},
+                                                       {"read_as", b.read_as}})
+                  << "\n";
+    if (t.bad_bytes_total > t.bad_bytes.size())
+        std::cerr << say("cli.transcripts.more_bad_bytes",
+                         {{"path", file}, {"count", t.bad_bytes_total - t.bad_bytes.size()}})
+                  << "\n";
+}
+
+}  // namespace
+
+int import_transcripts(const ImportTranscriptArgs& a) {
+    auto files = files_of(a.path);
+    bool folder = files.size() != 1 || files.front() != fs::path(a.path);
+    std::unique_ptr<db::Database> database;
+    std::optional<db::Lease> c;
+    store::TranscriptPlace place;
+    if (a.into > 0) {
+        database = db::Database::open(a.database_url, 1);
+        db::migrate(*database);
+        c.emplace(database->acquire());
+        place.edition = EditionId{a.into};
+        if (!store::find_edition(**c, place.edition))
+            throw std::runtime_error(say("cli.user.no_edition", {{"id", a.into}}));
+        if (!a.session.empty()) {
+            auto session = store::edition_session(**c, place.edition, a.session);
+            if (!session)
+                throw std::runtime_error(
+                    say("cli.transcripts.no_session", {{"session", a.session}, {"id", a.into}}));
+            place.session = session->id;
+        }
+        if (a.live_room > 0) {
+            if (!store::live_room(**c, place.edition, LiveRoomId{a.live_room}))
+                throw std::runtime_error(
+                    say("cli.transcripts.no_live_room", {{"room", a.live_room}, {"id", a.into}}));
+            place.live_room = LiveRoomId{a.live_room};
+        }
+    } else if (!a.session.empty() || a.live_room > 0) {
+        throw std::runtime_error(say("cli.transcripts.place_without_edition"));
+    }
+    std::size_t stored = 0, existed = 0, refused = 0;
+    for (const auto& path : files) {
+        auto file = path.string();
+        std::size_t size = 0;
+        auto bytes = read_bytes(path, size);
+        auto reading = bytes ? transcripts::read_transcript(*bytes) : transcripts::too_large(size);
+        if (!reading.refusal.empty()) {
+            ++refused;
+            auto message = transcripts::refusal_message(reading);
+            std::cerr << file << ": " << message << "\n";
+            if (folder)
+                std::cout << nlohmann::json{{"file", file}, {"refused", message}}.dump() << "\n";
+            continue;
+        }
+        auto json = transcripts::to_json(reading.transcript);
+        if (c) {
+            store::NewTranscript n;
+            n.place = place;
+            n.file_name = path.filename().string();
+            n.added_at = format_utc(Clock::now());
+            db::Transaction tx(**c);
+            auto known = store::store_transcript_file(**c, n, *bytes, reading.transcript);
+            tx.commit();
+            if (known.existed) {
+                ++existed;
+                json["exists"] = {{"transcript", known.id},
+                                  {"edition", known.edition},
+                                  {"added_at", known.added_at}};
+                std::cerr << say("cli.transcripts.exists", {{"path", file},
+                                                            {"id", to_string(known.id)},
+                                                            {"edition", to_string(known.edition)},
+                                                            {"added_at", known.added_at}})
+                          << "\n";
+            } else {
+                ++stored;
+                json["stored_as"] = known.id;
+            }
+        }
+        name_problems(file, reading.transcript);
+        if (folder) {
+            nlohmann::json line = {{"file", file}};
+            line.update(json);
+            std::cout << line.dump() << "\n";
+        } else {
+            std::cout << json.dump(2) << "\n";
+        }
+    }
+    if (folder)
+        std::cerr << say("cli.transcripts.summary", {{"files", files.size()},
+                                                     {"stored", stored},
+                                                     {"existed", existed},
+                                                     {"refused", refused}})
+                  << "\n";
+    return refused > 0 ? 1 : 0;
+}
+
+}  // namespace convene::cli
