@@ -75,18 +75,54 @@ void LiveHub::publish(const std::string& topic, const std::string& message) {
             parts = parts_;
         }
     }
+    auto started = std::chrono::steady_clock::now();
     auto shared = std::make_shared<const LiveMessage>(message);
+    auto took = [started] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    };
     if (parts <= 1) {
         for (const auto& deliver : *targets) deliver(shared);
+        note_fanout(took());
         return;
     }
     auto size = targets->size();
+    auto left = std::make_shared<std::atomic<unsigned>>(parts);
     for (unsigned part = 0; part < parts; ++part) {
         auto from = size * part / parts, to = size * (part + 1) / parts;
-        run([targets, shared, from, to] {
+        run([this, targets, shared, from, to, left, took] {
             for (auto i = from; i < to; ++i) (*targets)[i](shared);
+            if (left->fetch_sub(1) == 1) note_fanout(took());
         });
     }
+}
+
+void LiveHub::note_fanout(double seconds) {
+    std::lock_guard lock(mutex_);
+    if (fanouts_.size() < fanout_window) {
+        fanouts_.push_back(seconds);
+    } else {
+        fanouts_[fanouts_next_] = seconds;
+        fanouts_next_ = (fanouts_next_ + 1) % fanout_window;
+    }
+}
+
+LiveHub::FanoutTimes LiveHub::fanout_times() const {
+    std::vector<double> times;
+    {
+        std::lock_guard lock(mutex_);
+        times = fanouts_;
+    }
+    FanoutTimes out;
+    out.count = times.size();
+    if (times.empty()) return out;
+    std::sort(times.begin(), times.end());
+    auto at = [&times](double q) {
+        return times[std::min(times.size() - 1, static_cast<std::size_t>(q * static_cast<double>(times.size())))];
+    };
+    out.p50 = at(0.5);
+    out.p99 = at(0.99);
+    out.max = times.back();
+    return out;
 }
 
 std::size_t LiveHub::subscribers() const {

@@ -7,6 +7,8 @@
 // frame and its event-stream frame) and shared by every subscriber, publishing walks a
 // snapshot of the topic's subscribers that is rebuilt only after someone joined or left, and
 // a large topic's subscribers are shared out among the server's threads.
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -42,13 +44,27 @@ class LiveHub {
     using Runner = std::function<void(std::function<void()>)>;
     void spread(Runner run, unsigned parts);
 
+    // How long the latest fan-outs took, from publish() to the last subscriber's delivery
+    // (written to its socket, or queued when the socket was full): the 50th and 99th
+    // percentiles and the largest, in seconds, over the last fanout_window publications.
+    struct FanoutTimes {
+        double p50 = 0, p99 = 0, max = 0;
+        std::size_t count = 0;
+    };
+    FanoutTimes fanout_times() const;
+    static constexpr std::size_t fanout_window = 1024;
+
   private:
     using Snapshot = std::shared_ptr<const std::vector<Subscriber>>;
     struct Topic {
         std::unordered_map<std::uint64_t, Subscriber> subscribers;
         Snapshot snapshot;  // null after a change, rebuilt by the next publish
     };
+    void note_fanout(double seconds);
+
     mutable std::mutex mutex_;
+    std::vector<double> fanouts_;  // a ring of fanout_window durations
+    std::size_t fanouts_next_ = 0;
     Runner run_;
     unsigned parts_ = 1;
     std::uint64_t next_ = 1;

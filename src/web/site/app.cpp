@@ -49,10 +49,15 @@ App::App(Config config, std::unique_ptr<db::Database> database)
     : config_(std::move(config)), database_(std::move(database)) {
     add_routes();
     metrics_.add_gauges([this] {
+        auto fanout = live_.fanout_times();
         return std::vector<std::pair<std::string, double>>{
             {"convene_db_pool_size", static_cast<double>(database_->pool_size())},
             {"convene_db_pool_in_use", static_cast<double>(database_->in_use())},
-            {"convene_live_subscribers", static_cast<double>(live_.subscribers())}};
+            {"convene_live_subscribers", static_cast<double>(live_.subscribers())},
+            // The latest live fan-outs (publish to the last follower's socket), in seconds.
+            {"convene_live_fanout_p50_seconds", fanout.p50},
+            {"convene_live_fanout_p99_seconds", fanout.p99},
+            {"convene_live_fanout_max_seconds", fanout.max}};
     });
 }
 

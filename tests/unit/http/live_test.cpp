@@ -157,9 +157,13 @@ TEST(LiveHub, SharesALargeTopicOutAmongThreadsEachFollowerOnce) {
     for (auto& job : jobs) job();
     for (int count : received) ASSERT_EQ(count, 1);
     EXPECT_EQ(other, 0);
+    EXPECT_EQ(hub.fanout_times().count, 1u) << "timed once, when its last part is done";
 
     jobs.clear();
     hub.publish("editions", "changed");  // a small topic is delivered at once
     EXPECT_TRUE(jobs.empty());
     EXPECT_EQ(other, 1);
+    auto times = hub.fanout_times();
+    EXPECT_EQ(times.count, 2u);
+    EXPECT_LE(times.p50, times.max);
 }
