@@ -155,19 +155,36 @@ AssignmentInstance assignment_instance_from_json(const nlohmann::json& j) {
     return in;
 }
 
-std::optional<Ineligible> ineligibility(const AssignmentInstance::Evaluator& e,
-                                        const AssignmentInstance::Proposal& p) {
+namespace {
+
+// The rule, with the organisations' names already folded (comparison_key).
+std::optional<Ineligible> ineligibility_folded(const AssignmentInstance::Evaluator& e,
+                                               const std::string& evaluator_org,
+                                               const AssignmentInstance::Proposal& p,
+                                               const std::vector<std::string>& proposal_orgs) {
     if (!p.group.empty() && !e.groups.empty() &&
         std::find(e.groups.begin(), e.groups.end(), p.group) == e.groups.end())
         return Ineligible::other_issue_area;
     if (std::find(p.people.begin(), p.people.end(), e.id) != p.people.end())
         return Ineligible::named_on_proposal;
-    if (!e.organisation.empty()) {
-        auto org = folded(e.organisation);
-        for (const auto& o : p.organisations)
-            if (folded(o) == org) return Ineligible::proposing_organisation;
-    }
+    if (!evaluator_org.empty() &&
+        std::find(proposal_orgs.begin(), proposal_orgs.end(), evaluator_org) != proposal_orgs.end())
+        return Ineligible::proposing_organisation;
     return std::nullopt;
+}
+
+std::vector<std::string> folded_organisations(const AssignmentInstance::Proposal& p) {
+    std::vector<std::string> out;
+    for (const auto& o : p.organisations) out.push_back(folded(o));
+    return out;
+}
+
+}  // namespace
+
+std::optional<Ineligible> ineligibility(const AssignmentInstance::Evaluator& e,
+                                        const AssignmentInstance::Proposal& p) {
+    return ineligibility_folded(e, e.organisation.empty() ? std::string() : folded(e.organisation),
+                                p, folded_organisations(p));
 }
 
 bool eligible(const AssignmentInstance::Evaluator& e, const AssignmentInstance::Proposal& p) {
@@ -204,10 +221,16 @@ Candidates candidates(const AssignmentInstance& in) {
         if (in.evaluators[i].groups.empty()) ungrouped.push_back(i);
         for (const auto& g : in.evaluators[i].groups) by_group[g].push_back(i);
     }
+    // Organisations compared by their folded names, each folded once (not once per pair).
+    std::vector<std::string> evaluator_org(in.evaluators.size());
+    for (std::size_t i = 0; i < in.evaluators.size(); ++i)
+        if (!in.evaluators[i].organisation.empty())
+            evaluator_org[i] = folded(in.evaluators[i].organisation);
     Candidates out;
     out.of_proposal.resize(in.proposals.size());
     for (std::size_t p = 0; p < in.proposals.size(); ++p) {
         const auto& proposal = in.proposals[p];
+        auto proposal_orgs = folded_organisations(proposal);
         std::vector<std::size_t> pool;
         if (proposal.group.empty()) {
             pool = everyone;
@@ -219,7 +242,8 @@ Candidates candidates(const AssignmentInstance& in) {
             pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
         }
         for (auto e : pool)
-            if (!conflicts.count({e, p}) && eligible(in.evaluators[e], proposal))
+            if (!conflicts.count({e, p}) &&
+                !ineligibility_folded(in.evaluators[e], evaluator_org[e], proposal, proposal_orgs))
                 out.of_proposal[p].push_back(e);
     }
     for (const auto& pref : in.preferences) {
