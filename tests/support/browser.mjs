@@ -104,6 +104,15 @@ function assertNoScriptErrorsSoFar(page) {
   assert.deepEqual(errors, [], `script errors on ${page.url()}`);
 }
 
+// While a test restarts the server on purpose, a page's live connection trying again is
+// refused and the browser logs it: forgets those (and only those) for `page`.
+export function forgiveRefusedLiveConnections(page) {
+  const errors = scriptErrors.get(page);
+  if (!errors) return;
+  const kept = errors.filter((e) => !/^WebSocket connection to 'ws:\/\/[^']*\/live\/[^']*' failed: .*ERR_CONNECTION_REFUSED/.test(e));
+  errors.splice(0, errors.length, ...kept);
+}
+
 // Collects the page's script errors; the returned function fails on any (checked pages fail anyway).
 export function watchScriptErrors(page) {
   if (!scriptErrors.has(page)) watch(page);
