@@ -10,8 +10,10 @@ namespace {
 
 using Range = std::pair<std::size_t, std::size_t>;  // bytes [first, second)
 
-// Where each looked-for term stands in the words, as byte ranges merged when they touch.
-std::vector<Range> marked_ranges(const std::vector<SearchWord>& words, const SearchQuery& q) {
+// Where each looked-for term stands in the words, as byte ranges merged when they touch
+// or only spaces part them ("Dynamic Coalition" is one mark for dynamic coalition).
+std::vector<Range> marked_ranges(std::string_view text, const std::vector<SearchWord>& words,
+                                 const SearchQuery& q) {
     std::vector<Range> ranges;
     for (const auto& clause : q.all)
         for (const auto& term : clause.any) {
@@ -26,7 +28,9 @@ std::vector<Range> marked_ranges(const std::vector<SearchWord>& words, const Sea
     std::sort(ranges.begin(), ranges.end());
     std::vector<Range> merged;
     for (const auto& r : ranges) {
-        if (!merged.empty() && r.first <= merged.back().second)
+        if (!merged.empty() && (r.first <= merged.back().second ||
+                                text.substr(merged.back().second, r.first - merged.back().second)
+                                        .find_first_not_of(' ') == std::string_view::npos))
             merged.back().second = std::max(merged.back().second, r.second);
         else
             merged.push_back(r);
@@ -39,7 +43,7 @@ std::vector<Range> marked_ranges(const std::vector<SearchWord>& words, const Sea
 Excerpt highlighted(std::string_view text, const SearchQuery& q, std::size_t words_shown) {
     Excerpt out;
     auto words = search_words(text);
-    auto ranges = marked_ranges(words, q);
+    auto ranges = marked_ranges(text, words, q);
     out.marks = ranges.size();
     std::size_t from = 0, to = text.size();
     if (words_shown > 0 && words.size() > words_shown) {

@@ -30,7 +30,9 @@ TEST(TranscriptSearchHighlight, MarksWordsAsTheIndexFindsThem) {
     // A phrase is marked where its words stand together, with what lies between them.
     EXPECT_EQ(shown("open the forum; open, forum", "\"open forum\""),
               "open the forum; [open, forum]");
-    EXPECT_EQ(shown("a b a", "a OR b"), "[a] [b] [a]");
+    EXPECT_EQ(shown("a b, a", "a OR b"), "[a b], [a]");
+    EXPECT_EQ(shown("The Dynamic  Coalition met", "coalition dynamic"),
+              "The [Dynamic  Coalition] met");
     // Left-out words are not marked; "<b>" is text, for the template to escape.
     EXPECT_EQ(shown("<b>forum</b> Paris", "forum -london"), "<b>[forum]</b> Paris");
     // Chinese characters found as a phrase are one mark.
