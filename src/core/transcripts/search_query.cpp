@@ -91,9 +91,8 @@ QueryReading read_search_query(std::string_view typed) {
         return out;
     }
     std::vector<Read> items;
-    std::size_t typed_items = 0, words = 0;
+    std::size_t words = 0;
     for (auto& t : lex(typed)) {
-        ++typed_items;
         Read r;
         r.left_out = t.left_out;
         r.is_or = !t.quoted && !t.left_out && t.text == "OR";
@@ -137,7 +136,7 @@ QueryReading read_search_query(std::string_view typed) {
         out.refusal = "transcripts.search.too_many_terms";
     } else if (q.all.empty() && !q.none.empty()) {
         out.refusal = "transcripts.search.only_left_out";
-    } else if (q.empty() && typed_items > 0) {
+    } else if (q.empty() && !trim(typed).empty()) {
         out.refusal = "transcripts.search.no_words";
     }
     if (!out.refusal.empty()) out.query = {};

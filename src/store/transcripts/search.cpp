@@ -98,6 +98,7 @@ std::string fts5_match(const SearchQuery& q) {
 }
 
 FoundTurns search_transcript_turns(db::Connection& c, const TranscriptSearch& s) {
+    if (s.query.all.empty()) return {};  // nothing to look for (no engine reads an empty query)
     std::vector<db::Value> params;
     std::string sql;
     if (c.engine() == db::Engine::sqlite) {

@@ -50,6 +50,8 @@ TEST(TranscriptSearchQuery, SyntaxCharactersAreOnlyText) {
     EXPECT_EQ(read("gov* title:forum ^start (a OR b)"), "gov \"title forum\" start a OR b");
     EXPECT_EQ(read("a AND b NOT c"), "a and b not c");
     EXPECT_EQ(read("- -- --- a"), "a");
+    EXPECT_EQ(read("-"), "refused: transcripts.search.no_words");
+    EXPECT_EQ(read("- --"), "refused: transcripts.search.no_words");
     EXPECT_EQ(read("a-"), "a");
     EXPECT_EQ(read("\"a\"\"b\""), "a b");
     EXPECT_EQ(read("* ^ : ( ) \" -"), "refused: transcripts.search.no_words");
