@@ -73,6 +73,9 @@ http::Response transcript_search_page(Exchange& ex) {
     for (const auto& room : choices.rooms) rooms.emplace_back(room, room);
     for (const auto& g : stakeholder_groups())
         groups.emplace_back(std::string(g.code), std::string(g.label));
+    // The filters fold away until one is in use or refused (a phone shows the results sooner).
+    bool filter_refused = false;
+    for (const auto& e : r.errors) filter_refused = filter_refused || e.field != "q";
     auto with_error = [&](const char* name, nlohmann::json field) {
         field["error"] = error_of(r.errors, name);
         return field;
@@ -105,7 +108,7 @@ http::Response transcript_search_page(Exchange& ex) {
         {"person", r.person},
         {"per_page", r.per_page != search_per_page ? std::to_string(r.per_page) : ""},
         {"filtered", r.filtered},
-        {"open_filters", r.filtered || !r.errors.empty()},
+        {"open_filters", r.filtered || filter_refused},
         {"clear_url", r.asked ? search_path + "?q=" + http::percent_encode(r.q) : search_path},
         {"edition_crumb", edition_crumb},
         {"searched", false}};
