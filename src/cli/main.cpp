@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/offline.hpp"
+#include "cli/transcript_search.hpp"
 #include "cli/transcripts.hpp"
 #include "core/accounts/password_rules.hpp"
 #include "core/common/clock.hpp"
@@ -70,6 +71,7 @@ struct Settings {
 std::unique_ptr<db::Database> open_database(const Settings& s, std::size_t pool) {
     auto database = db::Database::open(s.database, pool);
     for (const auto& name : db::migrate(*database)) spdlog::info("applied migration {}", name);
+    cli::index_transcripts(*database);
     return database;
 }
 
@@ -420,6 +422,7 @@ int main(int argc, char** argv) {
         if (cli.got_subcommand("migrate")) {
             auto database = db::Database::open(s.database, 1);
             auto applied = db::migrate(*database);
+            cli::index_transcripts(*database);
             if (applied.empty()) std::cout << say("cli.migrate.up_to_date") << "\n";
             for (const auto& m : applied)
                 std::cout << say("cli.migrate.applied", {{"migration", m}}) << "\n";

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "cli/transcript_search.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/messages.hpp"
 #include "core/transcripts/reading.hpp"
@@ -82,6 +83,7 @@ int import_transcripts(const ImportTranscriptArgs& a) {
     if (a.into > 0) {
         database = db::Database::open(a.database_url, 1);
         db::migrate(*database);
+        index_transcripts(*database);
         c.emplace(database->acquire());
         place.edition = EditionId{a.into};
         if (!store::find_edition(**c, place.edition))

@@ -12,12 +12,14 @@ namespace convene::db {
 struct Migration {
     int version;
     std::string name;
-    std::string sql;  // with {{id}} still in it
+    std::string sql;  // with {{id}} and the engines' sections still in it
 };
 
 std::vector<Migration> bundled_migrations();
 
-// The SQL of a migration for one engine.
+// The SQL of a migration for one engine: {{id}} becomes the engine's identity column, and
+// what stands between {{sqlite}} and {{/sqlite}} (or {{postgresql}} and {{/postgresql}})
+// is kept for that engine only.
 std::string migration_sql(const Migration& m, Engine engine);
 
 // Applies what is missing and refreshes reference data (countries); returns the

@@ -57,6 +57,8 @@ const publicRoutes = [
   'GET /editions/{edition:int}/transcripts/{transcript:int}/transcript.json',
   'GET /editions/{edition:int}/transcripts/{transcript:int}/transcript.vtt',
   'GET /api/v1/editions/{edition:int}/transcripts', 'GET /api/v1/editions/{edition:int}/transcripts/{transcript:int}',
+  // Searching every transcript is as public as reading them
+  'GET /transcripts/search', 'GET /api/v1/transcripts/search',
 ];
 
 for (const engine of engines()) {

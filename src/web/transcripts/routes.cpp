@@ -3,6 +3,7 @@
 // edition's Secretariat adds one.
 #include "web/site/app.hpp"
 #include "web/transcripts/handlers.hpp"
+#include "web/transcripts/search.hpp"
 
 namespace convene::web {
 
@@ -22,6 +23,10 @@ void add_transcripts_routes(App& app) {
     app.route("GET", "/api/v1" + list, policy::Gate::anyone, api_transcripts);
     app.route("POST", "/api/v1" + list, policy::Gate::secretariat_of_edition, api_transcript_add);
     app.route("GET", "/api/v1" + one, policy::Gate::anyone, api_transcript);
+
+    // Searching every transcript is as public as reading them.
+    app.route("GET", "/transcripts/search", policy::Gate::anyone, transcript_search_page);
+    app.route("GET", "/api/v1/transcripts/search", policy::Gate::anyone, api_transcript_search);
 }
 
 }  // namespace convene::web
