@@ -3,6 +3,7 @@
 // edition's Secretariat adds one.
 #include "web/site/app.hpp"
 #include "web/transcripts/handlers.hpp"
+#include "web/transcripts/speaker_handlers.hpp"
 
 namespace convene::web {
 
@@ -22,6 +23,7 @@ void add_transcripts_routes(App& app) {
     app.route("GET", "/api/v1" + list, policy::Gate::anyone, api_transcripts);
     app.route("POST", "/api/v1" + list, policy::Gate::secretariat_of_edition, api_transcript_add);
     app.route("GET", "/api/v1" + one, policy::Gate::anyone, api_transcript);
+    add_speaker_routes(app);
 }
 
 }  // namespace convene::web
