@@ -59,6 +59,10 @@ const publicRoutes = [
   'GET /api/v1/editions/{edition:int}/transcripts', 'GET /api/v1/editions/{edition:int}/transcripts/{transcript:int}',
   // Searching every transcript is as public as reading them
   'GET /transcripts/search', 'GET /api/v1/transcripts/search',
+  // Who speaks, as the transcripts it counts: words and shares of those linked, never one
+  // person's gender (linking labels to people is for the Secretariat)
+  'GET /editions/{edition:int}/transcripts/statistics', 'GET /editions/{edition:int}/transcripts/{transcript:int}/statistics',
+  'GET /api/v1/editions/{edition:int}/transcripts/statistics', 'GET /api/v1/editions/{edition:int}/transcripts/{transcript:int}/statistics',
 ];
 
 for (const engine of engines()) {

@@ -1,5 +1,7 @@
 #include "core/policy/policy.hpp"
 
+#include <algorithm>
+
 #include "core/live/captions.hpp"
 
 namespace convene::policy {
@@ -105,6 +107,18 @@ bool may_evaluate_in(const Actor& a, EditionId edition) {
 
 bool may_read_turn_figures(const Actor& a, EditionId edition) {
     return may_manage_edition(a, edition) || may_evaluate_in(a, edition);
+}
+
+bool may_link_speaker_label(const Actor& a, const SpeakerLabelFacts& f) {
+    if (may_create_edition(a)) return true;
+    return std::any_of(f.spoken_in.begin(), f.spoken_in.end(),
+                       [&](EditionId e) { return may_manage_edition(a, e); });
+}
+bool may_link_speaker_in_transcript(const Actor& a, EditionId edition) {
+    return may_manage_edition(a, edition);
+}
+bool may_list_speakers_of_every_edition(const Actor& a) {
+    return may_create_edition(a);
 }
 
 bool may_read_results(const Actor& a, EditionId edition, bool published) {

@@ -105,6 +105,18 @@ bool may_read_results(const Actor& a, EditionId edition, bool published);
 
 // The figures of live rooms' turns for a whole edition: its Secretariat and its MAG.
 bool may_read_turn_figures(const Actor& a, EditionId edition);
+// Transcripts' speakers. A label is linked to a person for every transcript (its key is
+// the same name in every edition): by the Secretariat of an edition whose transcripts have
+// it, or of every edition. A speaker is linked in one transcript (a role alone, such as
+// the moderator, whose person differs by session) by the Secretariat of its edition.
+// Who speaks (the statistics) is public, as the transcripts are.
+struct SpeakerLabelFacts {
+    std::vector<EditionId> spoken_in;  // the editions whose transcripts have the label
+};
+bool may_link_speaker_label(const Actor& a, const SpeakerLabelFacts& f);
+bool may_link_speaker_in_transcript(const Actor& a, EditionId edition);
+// Every edition's speaker labels on one page: the Secretariat of every edition.
+bool may_list_speakers_of_every_edition(const Actor& a);
 // Remote hubs: the facts about one hub and, for relaying, the live room at hand.
 struct HubFacts {
     EditionId edition;

@@ -4,6 +4,7 @@
 #include "web/site/app.hpp"
 #include "web/transcripts/handlers.hpp"
 #include "web/transcripts/search.hpp"
+#include "web/transcripts/speaker_handlers.hpp"
 
 namespace convene::web {
 
@@ -27,6 +28,7 @@ void add_transcripts_routes(App& app) {
     // Searching every transcript is as public as reading them.
     app.route("GET", "/transcripts/search", policy::Gate::anyone, transcript_search_page);
     app.route("GET", "/api/v1/transcripts/search", policy::Gate::anyone, api_transcript_search);
+    add_speaker_routes(app);
 }
 
 }  // namespace convene::web

@@ -237,6 +237,7 @@ http::Response transcript_page(Exchange& ex) {
         {"only_speaker", only_speaker},
         {"before", before},
         {"turns", turn_views(t, only, page_url)},
+        {"manages", manages},
         {"added", ex.request.query_param("added") == "1"},
         {"existed", ex.request.query_param("existed") == "1"},
         {"problems", manages && (!t.transcript.unread.empty() || !t.transcript.bad_bytes.empty())},

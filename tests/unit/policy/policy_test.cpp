@@ -63,6 +63,19 @@ const auto follow_missing = [](const Actor& a) {
     return may_follow(a, {LiveTopic::Kind::proposal, ProposalId{5}}, std::nullopt);
 };
 const auto turn_figures = [](const Actor& a) { return may_read_turn_figures(a, EditionId{1}); };
+// A speaker label spoken in edition 1's transcripts, or only in edition 2's.
+const auto link_label_here = [](const Actor& a) {
+    return may_link_speaker_label(a, {{EditionId{1}}});
+};
+const auto link_label_elsewhere = [](const Actor& a) {
+    return may_link_speaker_label(a, {{EditionId{2}}});
+};
+const auto link_in_transcript = [](const Actor& a) {
+    return may_link_speaker_in_transcript(a, EditionId{1});
+};
+const auto speakers_everywhere = [](const Actor& a) {
+    return may_list_speakers_of_every_edition(a);
+};
 const auto follow_editions = [](const Actor& a) { return may_follow(a, {}, std::nullopt); };
 
 const Row table[] = {
@@ -118,6 +131,23 @@ const Row table[] = {
     {"member elsewhere", member_elsewhere, "read the turn figures", turn_figures, false},
     {"secretariat", secretariat, "read the turn figures", turn_figures, true},
     {"secretariat elsewhere", secretariat_elsewhere, "read the turn figures", turn_figures, false},
+    // Transcripts' speakers: the Secretariat of an edition where the label is spoken links
+    // it for every transcript, and a role in one of its transcripts; all at once, the
+    // Secretariat of every edition.
+    {"nobody", nobody, "link a speaker label", link_label_here, false},
+    {"proposer", proposer, "link a speaker label", link_label_here, false},
+    {"member", member, "link a speaker label", link_label_here, false},
+    {"secretariat", secretariat, "link a label of its transcripts", link_label_here, true},
+    {"secretariat", secretariat, "link a label of others' transcripts", link_label_elsewhere,
+     false},
+    {"secretariat of all", secretariat_of_all, "link any label", link_label_elsewhere, true},
+    {"member", member, "link a speaker in a transcript", link_in_transcript, false},
+    {"secretariat", secretariat, "link a speaker in a transcript", link_in_transcript, true},
+    {"secretariat elsewhere", secretariat_elsewhere, "link a speaker in a transcript",
+     link_in_transcript, false},
+    {"secretariat", secretariat, "list every edition's speakers", speakers_everywhere, false},
+    {"secretariat of all", secretariat_of_all, "list every edition's speakers", speakers_everywhere,
+     true},
     // Live topics: anyone follows editions; a proposal's organisers and Secretariat it.
     {"nobody", nobody, "follow editions", follow_editions, true},
     {"nobody", nobody, "follow a proposal", follow_own, false},
