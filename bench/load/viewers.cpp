@@ -135,10 +135,12 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string request =
-        websocket ? "GET /live/" + topic + " HTTP/1.1\r\nHost: " + host +
-                        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
-                  : "GET /live/" + topic + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: text/event-stream\r\n\r\n";
+        websocket
+            ? "GET /live/" + topic + " HTTP/1.1\r\nHost: " + host +
+                  "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            : "GET /live/" + topic + " HTTP/1.1\r\nHost: " + host +
+                  "\r\nAccept: text/event-stream\r\n\r\n";
 
     int poller = epoll_create1(0);
     std::vector<Viewer> viewers(static_cast<std::size_t>(count));

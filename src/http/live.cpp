@@ -15,7 +15,8 @@ LiveMessage::LiveMessage(std::string t) : text(std::move(t)) {
         frame.push_back(static_cast<char>(size));
     } else if (size < 65536) {
         frame.push_back(static_cast<char>(126));
-        for (int shift = 8; shift >= 0; shift -= 8) frame.push_back(static_cast<char>((size >> shift) & 0xff));
+        for (int shift = 8; shift >= 0; shift -= 8)
+            frame.push_back(static_cast<char>((size >> shift) & 0xff));
     } else {
         frame.push_back(static_cast<char>(127));
         for (int shift = 56; shift >= 0; shift -= 8)
@@ -117,7 +118,8 @@ LiveHub::FanoutTimes LiveHub::fanout_times() const {
     if (times.empty()) return out;
     std::sort(times.begin(), times.end());
     auto at = [&times](double q) {
-        return times[std::min(times.size() - 1, static_cast<std::size_t>(q * static_cast<double>(times.size())))];
+        return times[std::min(times.size() - 1,
+                              static_cast<std::size_t>(q * static_cast<double>(times.size())))];
     };
     out.p50 = at(0.5);
     out.p99 = at(0.99);

@@ -14,10 +14,15 @@ std::chrono::steady_clock::rep ticks_now() {
 }  // namespace
 
 LiveOutlet::LiveOutlet(int descriptor, Descriptor kind, std::size_t max_backlog, Hooks hooks)
-    : descriptor_(descriptor), kind_(kind), max_backlog_(max_backlog), hooks_(std::move(hooks)),
+    : descriptor_(descriptor),
+      kind_(kind),
+      max_backlog_(max_backlog),
+      hooks_(std::move(hooks)),
       last_delivery_(ticks_now()) {}
 
-LiveOutlet::~LiveOutlet() { shut(); }
+LiveOutlet::~LiveOutlet() {
+    shut();
+}
 
 LiveOutlet::Outcome LiveOutlet::write_waiting() {
     while (!waiting_.empty()) {
@@ -59,8 +64,10 @@ void LiveOutlet::deliver(LiveBytes bytes, bool message) {
             }
         }
     }
-    if (fail) hooks_.failed();
-    else if (ask) hooks_.wait_writable();
+    if (fail)
+        hooks_.failed();
+    else if (ask)
+        hooks_.wait_writable();
 }
 
 void LiveOutlet::flush() {
@@ -74,8 +81,10 @@ void LiveOutlet::flush() {
         ask = outcome == Outcome::blocked;
         wait_asked_ = ask;
     }
-    if (fail) hooks_.failed();
-    else if (ask) hooks_.wait_writable();
+    if (fail)
+        hooks_.failed();
+    else if (ask)
+        hooks_.wait_writable();
 }
 
 bool LiveOutlet::shut() {

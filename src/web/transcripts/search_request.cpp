@@ -100,15 +100,16 @@ SearchRequest read_search_request(const http::Request& request) {
     }
     if (!s.from.empty() && !s.to.empty() && s.to < s.from)
         errors.push_back({"to", say("transcripts.search.dates_reversed", {{"from", s.from}})});
-    for (auto [name, value, max] : {std::tuple{"page", &r.page, max_search_page},
-                                    std::tuple{"per_page", &r.per_page, max_search_per_page}}) {
+    for (auto [name, value, max, refusal] :
+         {std::tuple{"page", &r.page, max_search_page, "transcripts.search.bad_page"},
+          std::tuple{"per_page", &r.per_page, max_search_per_page,
+                     "transcripts.search.bad_per_page"}}) {
         auto v = request.query_param(name);
         if (v.empty()) continue;
         if (auto n = whole_number(v, static_cast<std::int64_t>(max)))
             *value = static_cast<std::size_t>(*n);
         else
-            errors.push_back(
-                {name, say("transcripts.search.bad_" + std::string(name), {{"max", max}})});
+            errors.push_back({name, say(refusal, {{"max", max}})});
     }
     s.limit = r.per_page;
     s.offset = (r.page - 1) * r.per_page;

@@ -1,5 +1,7 @@
 // The live fan-out: messages framed once, shared out among threads, written straight to
 // each follower's socket without ever blocking the publisher or losing the order.
+#include "http/live.hpp"
+
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/socket.h>
@@ -9,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "http/live.hpp"
 #include "http/live_outlet.hpp"
 
 using namespace convene::http;
@@ -40,7 +41,9 @@ struct SocketPair {
     }
 };
 
-LiveBytes bytes(std::string text) { return std::make_shared<const std::string>(std::move(text)); }
+LiveBytes bytes(std::string text) {
+    return std::make_shared<const std::string>(std::move(text));
+}
 
 struct Counted {
     std::atomic<int> waits{0}, failures{0};
@@ -62,7 +65,9 @@ TEST(LiveMessage, FramesTheTextOnceForWebSocketsAndEventStreams) {
     LiveMessage middle(std::string(300, 'a'));
     ASSERT_EQ(middle.frame.size(), 304u);
     EXPECT_EQ(static_cast<unsigned char>(middle.frame[1]), 126);
-    EXPECT_EQ(static_cast<unsigned char>(middle.frame[2]) * 256 + static_cast<unsigned char>(middle.frame[3]), 300);
+    EXPECT_EQ(static_cast<unsigned char>(middle.frame[2]) * 256 +
+                  static_cast<unsigned char>(middle.frame[3]),
+              300);
 
     LiveMessage large(std::string(70000, 'b'));
     ASSERT_EQ(large.frame.size(), 70010u);
@@ -91,7 +96,8 @@ TEST(LiveOutlet, KeepsWhatTheSocketCannotTakeInOrderAndWritesItWhenAsked) {
     LiveOutlet outlet(pair.ours, LiveOutlet::Descriptor::borrowed, 64, counted.hooks());
     std::string expected;
     for (int i = 0; i < 40; ++i) {
-        auto chunk = std::to_string(i) + ":" + std::string(5000, static_cast<char>('a' + i % 26)) + "\n";
+        auto chunk =
+            std::to_string(i) + ":" + std::string(5000, static_cast<char>('a' + i % 26)) + "\n";
         expected += chunk;
         outlet.deliver(bytes(chunk));
     }
