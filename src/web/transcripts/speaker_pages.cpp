@@ -157,6 +157,17 @@ http::Response label_with(Exchange& ex, const store::Edition& e, const LabelPage
         {"label", speaker_label_json(*label)},
         {"role_label", role_label(label->role)},
         {"spellings_text", listed(nlohmann::json(label->spellings))},
+        {"spoken_in",
+         say("transcripts.speakers.spoken_in",
+             {{"transcripts", say(label->transcripts == 1 ? "transcripts.count.transcripts.one"
+                                                          : "transcripts.count.transcripts",
+                                  {{"count", label->transcripts}})},
+              {"turns", say(label->turns == 1 ? "transcripts.count.turns.one"
+                                              : "transcripts.count.turns",
+                            {{"count", label->turns}})},
+              {"words", say(label->words == 1 ? "transcripts.count.words.one"
+                                              : "transcripts.count.words",
+                            {{"count", label->words}})}})},
         {"places", places},
         {"linking", linking},
         {"scope", every ? "all" : ""},

@@ -70,7 +70,7 @@ std::string offset_text(const std::string& start, const std::string& origin) {
     if (!at || !from) return "";
     auto seconds = std::chrono::duration_cast<std::chrono::seconds>(*at - *from).count();
     if (seconds < 0) seconds = 0;
-    char out[16];
+    char out[32];
     std::snprintf(out, sizeof out, "%02lld:%02lld:%02lld", static_cast<long long>(seconds / 3600),
                   static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
     return out;
