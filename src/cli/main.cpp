@@ -135,6 +135,7 @@ int serve(const Settings& s) {
 #endif
     }
     web::App app(config, open_database(s, static_cast<std::size_t>(options.threads) * 2));
+    app.other_nodes().follow(s.database);
     mail::SenderSettings mail_settings;
     mail_settings.smtp.url = s.smtp;
     mail_settings.smtp.from = s.mail_from;

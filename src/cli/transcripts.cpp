@@ -4,8 +4,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 #include "cli/transcript_search.hpp"
 #include "core/common/clock.hpp"
@@ -105,6 +107,20 @@ int import_transcripts(const ImportTranscriptArgs& a) {
         throw std::runtime_error(say("cli.transcripts.place_without_edition"));
     }
     std::size_t stored = 0, existed = 0, refused = 0;
+    // A folder goes in by transactions of 100 files: one commit (one sync to disk) per
+    // file was most of the time of a large import. Each file's line is printed once its
+    // transaction committed.
+    constexpr std::size_t files_per_transaction = 100;
+    std::optional<db::Transaction> tx;
+    std::size_t in_transaction = 0;
+    std::vector<std::string> lines;
+    auto commit = [&] {
+        if (tx) tx->commit();
+        tx.reset();
+        in_transaction = 0;
+        for (const auto& line : lines) std::cout << line << "\n";
+        lines.clear();
+    };
     for (const auto& path : files) {
         auto file = path.string();
         std::size_t size = 0;
@@ -115,18 +131,26 @@ int import_transcripts(const ImportTranscriptArgs& a) {
             auto message = transcripts::refusal_message(reading);
             std::cerr << file << ": " << message << "\n";
             if (folder)
-                std::cout << nlohmann::json{{"file", file}, {"refused", message}}.dump() << "\n";
+                lines.push_back(nlohmann::json{{"file", file}, {"refused", message}}.dump());
             continue;
         }
-        auto json = transcripts::to_json(reading.transcript);
+        // A folder stored into an edition: a line of what was read and where it went (the
+        // whole transcript is in the database); otherwise the transcript as JSON.
+        const auto& t = reading.transcript;
+        auto json = folder && c ? nlohmann::json{{"title", t.header.title},
+                                                 {"day", t.header.day},
+                                                 {"room", t.header.room},
+                                                 {"turn_count", t.turns.size()},
+                                                 {"direction_count", t.directions.size()},
+                                                 {"unread_count", t.unread_total}}
+                                : transcripts::to_json(t);
         if (c) {
             store::NewTranscript n;
             n.place = place;
             n.file_name = path.filename().string();
             n.added_at = format_utc(Clock::now());
-            db::Transaction tx(**c);
+            if (!tx) tx.emplace(**c);
             auto known = store::store_transcript_file(**c, n, *bytes, reading.transcript);
-            tx.commit();
             if (known.existed) {
                 ++existed;
                 json["exists"] = {{"transcript", known.id},
@@ -146,11 +170,13 @@ int import_transcripts(const ImportTranscriptArgs& a) {
         if (folder) {
             nlohmann::json line = {{"file", file}};
             line.update(json);
-            std::cout << line.dump() << "\n";
+            lines.push_back(line.dump());
         } else {
-            std::cout << json.dump(2) << "\n";
+            lines.push_back(json.dump(2));
         }
+        if (++in_transaction == files_per_transaction) commit();
     }
+    commit();
     if (folder)
         std::cerr << say("cli.transcripts.summary", {{"files", files.size()},
                                                      {"stored", stored},

@@ -38,13 +38,59 @@ class PostgresConnection : public Connection {
             PQfinish(conn_);
             throw Error(Error::Kind::connection, "cannot connect to PostgreSQL: " + message);
         }
-        run_script("SET client_min_messages TO WARNING; SET TIME ZONE 'UTC'");
+        start_session();
     }
     ~PostgresConnection() override { PQfinish(conn_); }
 
     Engine engine() const override { return Engine::postgresql; }
 
     Result run(std::string_view sql, const std::vector<Value>& params) override {
+        return again_if_lost([&] { return run_once(sql, params); });
+    }
+
+    void run_script(std::string_view sql) override {
+        again_if_lost([&] {
+            std::string text(sql);
+            ResultGuard res{PQexec(conn_, text.c_str())};
+            auto status = PQresultStatus(res.r);
+            if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+                throw pg_error(conn_, res.r);
+            return 0;
+        });
+    }
+
+    void begin_write() override { run_script("BEGIN"); }
+
+    bool healthy() override {
+        return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+    }
+
+  private:
+    // A connection the server dropped (PostgreSQL restarted, a proxy timed it out) is
+    // opened again and the statement sent once more, but only when it began no
+    // transaction's work: outside a transaction, or its BEGIN. Inside one, the caller
+    // hears of it: what the transaction did is gone with the connection.
+    template <class Run>
+    auto again_if_lost(Run run) -> decltype(run()) {
+        bool outside = PQtransactionStatus(conn_) == PQTRANS_IDLE;
+        try {
+            return run();
+        } catch (const Error& e) {
+            if (!outside || e.kind() != Error::Kind::connection) throw;
+            PQreset(conn_);
+            if (PQstatus(conn_) != CONNECTION_OK) throw;
+            statements_.clear();
+            start_session();
+            return run();
+        }
+    }
+
+    void start_session() {
+        ResultGuard res{PQexec(conn_, "SET client_min_messages TO WARNING; SET TIME ZONE 'UTC'")};
+        if (PQresultStatus(res.r) != PGRES_COMMAND_OK) throw pg_error(conn_, res.r);
+    }
+
+    Result run_once(std::string_view sql, const std::vector<Value>& params) {
         const std::string& name = prepare(sql);
         std::vector<std::string> texts(params.size());
         std::vector<const char*> values(params.size(), nullptr);
@@ -77,20 +123,6 @@ class PostgresConnection : public Connection {
         return result;
     }
 
-    void run_script(std::string_view sql) override {
-        std::string text(sql);
-        ResultGuard res{PQexec(conn_, text.c_str())};
-        auto status = PQresultStatus(res.r);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw pg_error(conn_, res.r);
-    }
-
-    void begin_write() override { run_script("BEGIN"); }
-
-    bool healthy() override {
-        return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
-    }
-
-  private:
     const std::string& prepare(std::string_view sql) {
         std::string key(sql);
         if (auto it = statements_.find(key); it != statements_.end()) return it->second;

@@ -250,7 +250,7 @@ for (const engine of engines()) {
       assert.match(r.stderr, /The file is 50\.0 MB; a transcript may be at most 16\.0 MB/);
       assert.ok(Date.now() - started < 5000);
       rmSync(big);
-      // A folder: one JSON line per file.
+      // A folder: one JSON line per file, what was read and where it went.
       const folder = join(dir, 'folder');
       spawnSync('mkdir', [folder]);
       writeFileSync(join(folder, 'a.txt'), '>> A B: one\n');
@@ -271,7 +271,7 @@ for (const engine of engines()) {
       const r = runCli(['--database', server.databaseUrl, 'import', 'transcript', folder, '--into', String(edition)]);
       assert.equal(r.status, 0, r.stderr);
       const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-      assert.deepEqual(lines.map((l) => l.turns.length), [102, 54, 265, 82]);
+      assert.deepEqual(lines.map((l) => l.turn_count), [102, 54, 265, 82]);
       const page = await new Visitor(server.base).get(`/editions/${edition}/transcripts/${lines[2].stored_as}`);
       assert.equal(page.status, 200);
       assert.equal((page.text.match(/class="turn" id="turn-/g) ?? []).length, 265);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster from Debian's packages, for the tests.
 #   postgres.sh start DIR   -> prints the cluster's URL
+#   postgres.sh restart DIR -> stops and starts it again, on the same port
 #   postgres.sh stop DIR    -> stops it and removes DIR
 set -euo pipefail
 action=$1 dir=$2
@@ -14,6 +15,9 @@ start)
     port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
     echo "postgresql://postgres@127.0.0.1:$port/postgres"
+    ;;
+restart)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -m fast restart >/dev/null
     ;;
 stop)
     as_owner "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true

@@ -57,7 +57,9 @@ App::App(Config config, std::unique_ptr<db::Database> database)
             // The latest live fan-outs (publish to the last follower's socket), in seconds.
             {"convene_live_fanout_p50_seconds", fanout.p50},
             {"convene_live_fanout_p99_seconds", fanout.p99},
-            {"convene_live_fanout_max_seconds", fanout.max}};
+            {"convene_live_fanout_max_seconds", fanout.max},
+            // With several nodes on one PostgreSQL: 1 while this node hears the others.
+            {"convene_nodes_listening", other_nodes_.listening() ? 1.0 : 0.0}};
     });
 }
 

@@ -17,6 +17,7 @@
 #include "http/message.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "web/site/other_nodes.hpp"
 
 namespace convene::web {
 
@@ -64,6 +65,8 @@ class App {
     }
 
     http::LiveHub& live() { return live_; }
+    // The other nodes on the same PostgreSQL (other_nodes.hpp).
+    OtherNodes& other_nodes() { return other_nodes_; }
 
     // The server's clock: every deadline, expiry and throttle window of the web layer
     // reads it. Tests move it through the test hooks; nothing else can.
@@ -132,6 +135,8 @@ class App {
     std::shared_mutex cache_mutex_;
     std::unordered_map<std::string, CachedPage> cache_;
     std::vector<std::pair<std::string, std::string>> refills_;
+    // Last: its thread calls into the members above, so it stops first.
+    OtherNodes other_nodes_{*this};
 };
 
 }  // namespace convene::web

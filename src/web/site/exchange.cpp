@@ -31,6 +31,9 @@ db::Connection& Exchange::db() {
 
 void Exchange::commit() {
     if (!in_transaction_) return;
+    auto at = app.now();
+    app.other_nodes().tell(**lease_, pending_events_, format_utc(at),
+                           format_utc(at - std::chrono::minutes(1)));
     in_transaction_ = false;
     (*lease_)->commit();
     app.invalidate_cache();

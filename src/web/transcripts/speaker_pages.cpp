@@ -162,12 +162,12 @@ http::Response label_with(Exchange& ex, const store::Edition& e, const LabelPage
              {{"transcripts", say(label->transcripts == 1 ? "transcripts.count.transcripts.one"
                                                           : "transcripts.count.transcripts",
                                   {{"count", label->transcripts}})},
-              {"turns", say(label->turns == 1 ? "transcripts.count.turns.one"
-                                              : "transcripts.count.turns",
-                            {{"count", label->turns}})},
-              {"words", say(label->words == 1 ? "transcripts.count.words.one"
-                                              : "transcripts.count.words",
-                            {{"count", label->words}})}})},
+              {"turns",
+               say(label->turns == 1 ? "transcripts.count.turns.one" : "transcripts.count.turns",
+                   {{"count", label->turns}})},
+              {"words",
+               say(label->words == 1 ? "transcripts.count.words.one" : "transcripts.count.words",
+                   {{"count", label->words}})}})},
         {"places", places},
         {"linking", linking},
         {"scope", every ? "all" : ""},
