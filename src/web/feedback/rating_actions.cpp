@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"

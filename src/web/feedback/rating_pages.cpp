@@ -2,6 +2,7 @@
 // confirmation, or the form again with each wrong field named and what was typed kept),
 // a session's results, and the edition's results by theme and session type.
 #include "core/common/messages.hpp"
+#include "http/error.hpp"
 #include "web/feedback/handlers.hpp"
 #include "web/feedback/rating_actions.hpp"
 #include "web/site/exchange.hpp"
