@@ -108,7 +108,7 @@ for (const engine of engines()) {
       const comment = '<script>alert("x")</script> see [here](javascript:alert(1)) and https://evil.example/?a=1&b=2';
       const sent = await v.post(`/editions/${edition}/programme/${first.code}/feedback`, { rating: '3', comment, stakeholder_group: 'civil_society' });
       assert.equal(sent.status, 303, sent.text);
-      assert.equal(sent.headers.get('location'), `/editions/${edition}/programme/${first.code}?feedback=saved#feedback`);
+      assert.equal(sent.headers.get('location'), `/editions/${edition}/programme/${first.code}?feedback=saved#feedback-saved`);
       assert.ok(v.cookies.get('convene_feedback'), 'the browser has its feedback cookie');
       const thanked = await v.get(sent.headers.get('location').replace(/#.*/, ''));
       assert.match(thanked.text, /role="status"[^>]*><p><strong>Thank you, your feedback is saved\.<\/strong> You rated this session 3 out of 5: Useful\./);

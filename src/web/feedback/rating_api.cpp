@@ -22,7 +22,7 @@ feedback::TypedRating typed_rating(const nlohmann::json& body) {
         if (r.is_number_integer() && r.get<std::int64_t>() >= 0 && r.get<std::int64_t>() <= 9)
             typed.rating = std::to_string(r.get<std::int64_t>());
         else
-            typed.rating = "?";  // not a whole number from 1 to 5: named as "rating"
+            typed.rating.push_back('?');  // not a whole number from 1 to 5: named as "rating"
     }
     auto text = [&](const char* name, std::string& into) {
         if (!body.contains(name) || body[name].is_null()) return;

@@ -30,7 +30,7 @@ http::Response feedback_save(Exchange& ex) {
             {"feedback", feedback_view(ex, p, s, err.fields(), &typed)}};
         return ex.page("feedback/rate", view, 422);
     }
-    return http::Response::redirect(path + "?feedback=saved#feedback");
+    return http::Response::redirect(path + "?feedback=saved#feedback-saved");
 }
 
 http::Response feedback_session_page(Exchange& ex) {
