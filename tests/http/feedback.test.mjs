@@ -103,7 +103,7 @@ for (const engine of engines()) {
       const v = new Visitor(server.base);
       const page = await v.get(`/editions/${edition}/programme/${first.code}`);
       assert.match(page.text, /<fieldset id="field-rating"[^>]*>\s*<legend>How useful was this session\?<\/legend>/);
-      for (let i = 1; i <= 5; i++) assert.match(page.text, new RegExp(`<input type="radio" id="rating-${i}" name="rating" value="${i}">`));
+      for (let i = 1; i <= 5; i++) assert.match(page.text, new RegExp(`<input type="radio" id="rating-${i}" name="rating" value="${i}"> <label class="inline" for="rating-${i}">${i}: `));
       assert.equal(page.headers.get('cache-control'), 'no-store', 'a page with a form of one reader is never shared');
       const comment = '<script>alert("x")</script> see [here](javascript:alert(1)) and https://evil.example/?a=1&b=2';
       const sent = await v.post(`/editions/${edition}/programme/${first.code}/feedback`, { rating: '3', comment, stakeholder_group: 'civil_society' });

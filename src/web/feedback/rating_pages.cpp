@@ -53,9 +53,12 @@ http::Response feedback_session_page(Exchange& ex) {
 http::Response feedback_edition_page(Exchange& ex) {
     auto e = managed_edition(ex);
     auto p = public_programme(ex, e);
+    auto results = edition_results(ex, p);
+    results["one"] = results["count"] == 1;
+    results["one_session"] = results["rated_sessions"] == 1;
     nlohmann::json view = {{"title", say("page.feedback.edition.title", {{"edition", e.name}})},
                            {"edition", edition_view(e)},
-                           {"results", edition_results(ex, p)},
+                           {"results", results},
                            {"published", p.published}};
     return ex.page("feedback/edition", view);
 }
