@@ -35,6 +35,9 @@ const publicRoutes = [
   // The published programme and each session's page
   'GET /editions/{edition:int}/programme', 'GET /editions/{edition:int}/programme/{code}',
   'GET /api/v1/editions/{edition:int}/programme', 'GET /api/v1/editions/{edition:int}/programme/{code}',
+  // Feedback on a session after its end, by participants signed in or not (the handler
+  // refuses it before the end and limits floods; the results are for organisers)
+  'POST /editions/{edition:int}/programme/{code}/feedback', 'PUT /api/v1/editions/{edition:int}/programme/{code}/feedback',
   // The published programme's feeds (only what the public programme shows), and a
   // participant's calendar behind its secret address (the handler checks the token)
   'GET /editions/{edition:int}/programme.ics', 'GET /editions/{edition:int}/schedule.xml', 'GET /editions/{edition:int}/schedule.json',

@@ -151,6 +151,18 @@ bool may_manage_captions(const Actor& a, const LiveRoomFacts& r) {
     return (a.signed_in() && r.chair) || may_manage_edition(a, r.edition);
 }
 
+RatingVerdict may_rate_session(const Actor& a, bool session_ended) {
+    if (a.blocked) return RatingVerdict::blocked;
+    if (!session_ended) return RatingVerdict::not_ended;
+    return RatingVerdict::allowed;
+}
+bool may_read_session_feedback(const Actor& a, const SessionFeedbackFacts& f) {
+    return (a.signed_in() && f.organised_by_actor) || may_manage_edition(a, f.edition);
+}
+bool may_read_edition_feedback(const Actor& a, EditionId edition) {
+    return may_manage_edition(a, edition);
+}
+
 std::optional<LiveTopic> parse_live_topic(std::string_view topic) {
     if (topic == "editions") return LiveTopic{};
     constexpr std::string_view captions_prefix = "live-captions-";

@@ -147,6 +147,21 @@ bool may_caption(const Actor& a, const LiveRoomFacts& r);
 // The room's captioner tokens and caption languages: chairs and the Secretariat.
 bool may_manage_captions(const Actor& a, const LiveRoomFacts& r);
 
+// Participants' feedback on a published session: anyone, signed in or not, from the
+// session's end in the timetable on (one rating per account, or per browser for nobody
+// signed in, within the flood limits); never an account the Secretariat blocked.
+enum class RatingVerdict { allowed, not_ended, blocked };
+RatingVerdict may_rate_session(const Actor& a, bool session_ended);
+// One session's results (count, mean, distribution, comments): its organisers and the
+// Secretariat of its edition.
+struct SessionFeedbackFacts {
+    EditionId edition;
+    bool organised_by_actor = false;  // the actor organises the session
+};
+bool may_read_session_feedback(const Actor& a, const SessionFeedbackFacts& f);
+// Every session's results of an edition, by theme and by session type: its Secretariat.
+bool may_read_edition_feedback(const Actor& a, EditionId edition);
+
 // Live topics: "editions" (anyone) and "proposal-<id>" (its organisers and Secretariat).
 struct LiveTopic {
     enum class Kind { editions, proposal, live_room, live_captions } kind = Kind::editions;

@@ -7,6 +7,7 @@
 #include "core/common/times.hpp"
 #include "http/error.hpp"
 #include "store/live/rooms.hpp"
+#include "web/feedback/rating_actions.hpp"
 #include "web/live/remote_actions.hpp"
 #include "web/programme/handlers.hpp"
 #include "web/programme/programme_actions.hpp"
@@ -167,7 +168,9 @@ http::Response programme_session_page(Exchange& ex) {
         {"attend_url", path + "/attend"},
         {"back", path},
         {"sign_in", "/login?next=" + http::percent_encode(path)},
-        {"agenda", edition_url(e, "/agenda")}};
+        {"agenda", edition_url(e, "/agenda")},
+        {"feedback",
+         feedback_view(ex, p, s, {}, nullptr, ex.request.query_param("feedback") == "saved")}};
     return ex.page("programme/session", view);
 }
 

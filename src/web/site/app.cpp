@@ -99,7 +99,9 @@ http::Response App::handle(http::Request& request) {
             response = std::move(*cached);
         } else {
             response = dispatch(request, *match.handler, match.params);
-            if (use_cache && response.status == 200 && response.header("set-cookie").empty()) {
+            // A page that says how it may be kept (a reader's own answers) is not shared.
+            if (use_cache && response.status == 200 && response.header("set-cookie").empty() &&
+                response.header("cache-control").empty()) {
                 response.set_header("etag", "\"" + token_hash(response.body).substr(0, 32) + "\"");
                 std::unique_lock lock(cache_mutex_);
                 if (cache_.size() > 1000) cache_.clear();
