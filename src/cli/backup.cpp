@@ -77,11 +77,16 @@ int backup(const std::string& url, const std::string& file) {
         auto path = sqlite_file(url);
         if (!fs::exists(path))
             throw std::runtime_error(say("backup.no_database", {{"path", path}}));
-        db::sqlite_backup(path, part);
+        if (fs::exists(file) && fs::equivalent(file, path))
+            throw std::runtime_error(say("backup.same_file", {{"file", file}}));
         Totals t;
-        {
+        try {
+            db::sqlite_backup(path, part);
             auto c = db::connect_sqlite(part);
             t = totals(*c, migrations_schema());
+        } catch (...) {
+            fs::remove(part);
+            throw;
         }
         fs::rename(part, file);
         std::cout << say("backup.wrote_sqlite", {{"file", file},
@@ -178,6 +183,9 @@ int copy(const std::string& from, const std::string& to) {
     if (from == to) throw std::runtime_error(say("copy.same_database"));
     if (is_sqlite(from) && !fs::exists(sqlite_file(from)))
         throw std::runtime_error(say("backup.no_database", {{"path", sqlite_file(from)}}));
+    if (is_sqlite(from) && is_sqlite(to) && fs::exists(sqlite_file(to)) &&
+        fs::equivalent(sqlite_file(from), sqlite_file(to)))
+        throw std::runtime_error(say("copy.same_database"));
     auto source = db::Database::open(from, 1);
     auto target = db::Database::open(to, 1);
     auto report = copy_forum(*source, *target, shown(from), shown(to));
