@@ -9,6 +9,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/backup.hpp"
 #include "cli/offline.hpp"
 #include "cli/transcript_search.hpp"
 #include "cli/transcripts.hpp"
@@ -389,6 +390,8 @@ int main(int argc, char** argv) {
     passwd_cmd->add_option("--email", email)->required();
     passwd_cmd->add_option("--password", password, say("cli.help.user.passwd.password"));
     user_cmd->add_subcommand("list", say("cli.help.user.list"));
+    cli::BackupCommands backup_cmds;
+    cli::add_backup_commands(cli, backup_cmds);
 
     CLI11_PARSE(cli, argc, argv);
     // Log lines go to stderr at the chosen level for every command, never into output
@@ -430,6 +433,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (demo_cmd->parsed()) return demo(s, seed, demo_size, credentials_file);
+        if (auto status = cli::run_backup_commands(backup_cmds, s.database)) return *status;
         auto database = open_database(s, 1);
         auto c = database->acquire();
         auto now = format_utc(Clock::now());
