@@ -12,30 +12,13 @@ import { join } from 'node:path';
 import { startServer, engines, cli } from '../support/server.mjs';
 import { api, Visitor } from '../support/client.mjs';
 import { proposer, setCall, workshop, person } from '../support/proposals.mjs';
+import { publishedSession, sessionPeople } from '../support/reports.mjs';
 
 const words = (n) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
 
-// A published session of a new edition: a room open on the edition's second day, the
-// session placed at 10:00 and the timetable published. Returns { edition, session, code }.
-export async function publishedSession(server, { name, year, code, people }) {
-  const as = (method, path, body) => api(server.base, method, path, { token: server.admin.token, body });
-  const e = (await as('POST', '/api/v1/editions', { name, year, start_date: `${year}-06-01`, end_date: `${year}-06-04`, time_zone: 'UTC', venue: 'Geneva' })).json.id;
-  const url = (rest) => `/api/v1/editions/${e}${rest}`;
-  const room = await as('POST', url('/venue/rooms'), { name: 'Room 1', capacity: 100, windows: [{ start: `${year}-06-02T09:00`, end: `${year}-06-02T18:00` }] });
-  assert.equal(room.status, 201, room.text);
-  const s = await as('POST', url('/timetable/sessions'), { code, title: `Session ${code}`, session_type: 'workshop', duration: 60, people });
-  assert.equal(s.status, 201, s.text);
-  const draft = (await as('GET', url('/timetable'))).json.sessions.find((x) => x.id === s.json.id);
-  const moved = await as('POST', url('/timetable/moves'), { session: s.json.id, room: room.json.id, start: `${year}-06-02T10:00`, version: draft.version });
-  assert.equal(moved.status, 200, moved.text);
-  const published = await as('POST', url('/timetable/publish'));
-  assert.equal(published.status, 200, published.text);
-  return { edition: e, session: s.json.id, code };
-}
-
 for (const engine of engines()) {
   describe(`session reports on ${engine}`, () => {
-    let server, rita, olu, otto, past, future, dir, seed;
+    let server, rita, olu, otto, past, future, dir, seed, people;
     const as = (who, method, path, body) => api(server.base, method, path, { token: who?.token, body });
     const report = (s, rest = '') => `/api/v1/editions/${s.edition}/programme/${s.code}/report${rest}`;
     const fields = (r) => (r.json.errors ?? []).map((e) => e.field);
@@ -47,16 +30,7 @@ for (const engine of engines()) {
       olu = await proposer(server, 'Olu Organiser');
       otto = await proposer(server, 'Otto Outsider');
       // The people of the sessions come from a proposal that names them (a draft will do).
-      seed = (await as(server.admin, 'POST', '/api/v1/editions', { name: 'IGF People', year: 2024, start_date: '2024-06-01', end_date: '2024-06-04', time_zone: 'UTC', venue: 'Riyadh' })).json.id;
-      await as(server.admin, 'POST', `/api/v1/editions/${seed}/themes`, { name: 'Access', description: '' });
-      await setCall(server, seed, { closesInSeconds: 86400 });
-      const body = workshop('Access');
-      body.organisers = [person('Olu Organiser', { email: olu.email })];
-      body.rapporteurs = [person('Rita Rapporteur', { email: rita.email })];
-      const draft = await as(olu, 'POST', `/api/v1/editions/${seed}/proposals`, body);
-      assert.equal(draft.status, 201, draft.text);
-      const people = [{ email: olu.email, role: 'organiser' }, { email: rita.email, role: 'rapporteur' },
-        { email: 'speaker1@speakers.test', role: 'speaker' }, { email: 'speaker2@speakers.test', role: 'speaker' }];
+      ({ seed, people } = await sessionPeople(server, { organiser: olu, rapporteur: rita }));
       // A session of last year (its deadlines are over) and one of next year (still due).
       past = await publishedSession(server, { name: 'IGF 2025', year: 2025, code: 'WS1', people });
       future = await publishedSession(server, { name: 'IGF 2027', year: 2027, code: 'WS2', people });

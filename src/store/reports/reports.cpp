@@ -299,7 +299,6 @@ std::vector<ImportedReport> imported(db::Connection& c, EditionId edition,
     }
     sql += " ORDER BY p.number";
     std::vector<ImportedReport> out;
-    std::map<std::int64_t, std::size_t> index;
     for (const auto& row : c.run(sql, params).rows) {
         ImportedReport r;
         r.proposal = row.id<ProposalId>("id");
@@ -313,7 +312,6 @@ std::vector<ImportedReport> imported(db::Connection& c, EditionId edition,
         r.summary = row.text("summary");
         r.conclusions = row.text("conclusions");
         r.filed_at = row.text("filed_at");
-        index[r.proposal.value()] = out.size();
         out.push_back(std::move(r));
     }
     if (out.empty() || !number) return out;

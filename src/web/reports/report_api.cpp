@@ -55,9 +55,10 @@ http::Response save_api(Exchange& ex, store::ReportPart part) {
         document["title"] = say("reports.conflict.title");
         document["status"] = 409;
         document["detail"] = say("reports.conflict.detail", {{"version", attempt.outcome.version}});
-        document["errors"] = {
+        document["errors"] = nlohmann::json::array();
+        document["errors"].push_back(
             {{"field", "version"},
-             {"message", say("reports.conflict.detail", {{"version", attempt.outcome.version}})}}};
+             {"message", say("reports.conflict.detail", {{"version", attempt.outcome.version}})}});
         document["yours"] = content;
         auto r = http::Response::json(document, 409);
         r.content_type = "application/problem+json";

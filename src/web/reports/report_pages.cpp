@@ -119,7 +119,7 @@ http::Response file_page(Exchange& ex, const ReportTarget& t, const PartState& s
     // The full report: the speakers start from the session and its queue.
     auto full_report = full_state.full_typed.value_or(r.full_report);
     auto speech = store::session_room_speech(ex.db(), t.session.session.id);
-    if (!full_state.full_typed && r.full_version == 0 && full_report.speakers.empty()) {
+    if (!full_state.full_typed && full_report.speakers.empty()) {
         std::vector<reports::NamedRole> people;
         for (const auto& p : t.session.session.people)
             if (p.role != "organiser" && p.role != "rapporteur")

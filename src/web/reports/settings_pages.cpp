@@ -142,7 +142,8 @@ http::Response report_settings_save(Exchange& ex) {
         auto shown = store::report_settings(ex.db(), e.id);
         shown.fields.clear();
         for (const auto& f : typed.json["fields"])
-            shown.fields.push_back({f["key"], f["label"], f["hint"], f["word_limit"]});
+            shown.fields.push_back({f["key"].get<std::string>(), f["label"].get<std::string>(),
+                                    f["hint"].get<std::string>(), f["word_limit"].get<int>()});
         return settings_page(ex, e, shown, typed.errors, 422);
     }
     store::set_report_settings(ex.db(), e.id, s);

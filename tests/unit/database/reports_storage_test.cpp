@@ -119,7 +119,7 @@ TEST_P(ReportsStore, SettingsDraftsFilingsConflictsAndTheScreeningRule) {
     auto report = store::session_report(*c, first.id);
     ASSERT_TRUE(report);
     EXPECT_TRUE(report->short_late);
-    EXPECT_EQ(report->short_filed_at, "2099-01-01T00:00:00Z");
+    EXPECT_EQ(report->short_filed_at.value_or(""), "2099-01-01T00:00:00Z");
     EXPECT_EQ(report->short_version, 2);
     auto versions = store::report_versions(*c, first.id);
     ASSERT_EQ(versions.size(), 3u);
