@@ -142,8 +142,12 @@ TEST_P(ReportsStore, SettingsDraftsFilingsConflictsAndTheScreeningRule) {
     EXPECT_FALSE(filed.late);
     EXPECT_EQ(store::session_report(*c, second.id)->full_report, full);
     for (const auto& s : store::reported_sessions(*c, edition)) {
-        if (s.id == second.id) EXPECT_TRUE(s.full_filed_at.has_value());
-        if (s.id == first.id) EXPECT_FALSE(s.full_filed_at.has_value());
+        if (s.id == second.id) {
+            EXPECT_TRUE(s.full_filed_at.has_value());
+        }
+        if (s.id == first.id) {
+            EXPECT_FALSE(s.full_filed_at.has_value());
+        }
     }
 
     // The next edition's screening reads them: the second on time, the first missing.
@@ -167,7 +171,9 @@ TEST_P(ReportsStore, SettingsDraftsFilingsConflictsAndTheScreeningRule) {
     // Before the deadline a report not filed yet is still due, not missing.
     auto early = store::screening_context(*c, next_id, first.end_utc);
     for (const auto& past : early.past_sessions)
-        if (past.title == first.title) EXPECT_TRUE(past.report_filed);
+        if (past.title == first.title) {
+            EXPECT_TRUE(past.report_filed);
+        }
 }
 
 TEST_P(ReportsStore, TheLiveRoomsSpeakersAndTheirGender) {
