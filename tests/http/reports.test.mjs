@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, engines, cli } from '../support/server.mjs';
 import { api, Visitor } from '../support/client.mjs';
-import { proposer, setCall, workshop, person } from '../support/proposals.mjs';
+import { csrfPair, proposer, setCall, workshop, person } from '../support/proposals.mjs';
 import { publishedSession, sessionPeople } from '../support/reports.mjs';
 
 const words = (n) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
@@ -69,7 +69,8 @@ for (const engine of engines()) {
     });
 
     test('who files: the rapporteur and the organisers, the Secretariat; nobody else, and drafts stay theirs', async () => {
-      assert.equal((await as(null, 'PUT', report(future, '/short'), { version: 0, key_messages: ['x'] })).status, 401);
+      const nobody = await api(server.base, 'PUT', report(future, '/short'), { body: { version: 0, key_messages: ['x'] }, headers: csrfPair() });
+      assert.equal(nobody.status, 401);
       assert.equal((await as(otto, 'PUT', report(future, '/short'), { version: 0, key_messages: ['x'] })).status, 403);
       let r = await as(rita, 'PUT', report(future, '/short'), { version: 0, key_messages: ['A draft message'] });
       assert.equal(r.status, 200, r.text);

@@ -32,6 +32,8 @@ ReportAttempt save_report_part(Exchange& ex, const ReportTarget& t, store::Repor
     // typed is kept as a version.
     save.version_only = filed && !a.errors.empty();
     a.outcome = store::save_report(ex.db(), t.edition.id, t.session.session.id, save);
+    // A 409 or 422 answer still keeps what was sent (a conflict version, a draft).
+    ex.keep_writes_on_error();
     ex.audit(a.conflict() ? "report.conflict"
              : filing     ? "report.file"
                           : "report.draft",

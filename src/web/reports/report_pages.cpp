@@ -123,7 +123,7 @@ http::Response file_page(Exchange& ex, const ReportTarget& t, const PartState& s
         std::vector<reports::NamedRole> people;
         for (const auto& p : t.session.session.people)
             if (p.role != "organiser" && p.role != "rapporteur")
-                people.push_back({p.name, code_label("programme.role.", p.role)});
+                people.push_back({p.name, code_label("programme.feed.role.", p.role)});
         full_report.speakers = reports::prefilled_speakers(people, speech.speakers,
                                                            say("reports.speakers.from_queue"));
     }
