@@ -175,6 +175,27 @@ for (const engine of engines()) {
       assert.deepEqual(r.json.short.content.key_messages, ['Connectivity needs local funds', 'Schools first']);
     });
 
+    test("the live room's queue: its speakers prefill the list, its measured share of women beside the card", async () => {
+      const rooms = `/api/v1/editions/${past.edition}/live-rooms`;
+      const opened = await as(server.admin, 'POST', rooms, { kind: 'session', session: past.session, chairs: [otto.email] });
+      assert.equal(opened.status, 201, opened.text);
+      const room = opened.json.id;
+      assert.equal((await as(rita, 'POST', `${rooms}/${room}/queue`, { where: 'onsite', gender: 'woman' })).status, 201);
+      assert.equal((await as(olu, 'POST', `${rooms}/${room}/queue`, { where: 'onsite' })).status, 201, 'no gender given: the linked person says');
+      for (const action of ['next', 'next', 'close_room'])
+        assert.equal((await as(otto, 'POST', `${rooms}/${room}/chair`, { action })).status, 200, action);
+      const r = await as(rita, 'GET', report(past));
+      assert.equal(r.json.queue.turns, 2);
+      assert.equal(r.json.queue.women_turns, 1);
+      assert.equal(r.json.queue.unknown_turns, 0);
+      assert.equal(r.json.queue.women_speakers_percent, 50);
+      const form = new Visitor(server.base);
+      await form.signIn(rita.email, 'a long enough password');
+      const page = await form.get(`/editions/${past.edition}/programme/WS1/report`);
+      assert.match(page.text, /Olu Organiser \(spoke from the floor\)/);
+      assert.match(page.text, /Measured in the session's speaking queue: 50% of the 2 speakers and 50% of the 2 turns/);
+    });
+
     test('after the deadline a report is filed, marked late and counted so', async () => {
       let r = await as(rita, 'PUT', report(past, '/full'), { version: 0, file: true, fields: { key_issues: 'Late but here.' }, women_present: 'a_few', gender_discussed: 'not_raised' });
       assert.equal(r.status, 200, r.text);

@@ -12,7 +12,7 @@ export async function sessionPeople(server, { organiser, rapporteur }) {
   await as(server.admin, 'POST', `/api/v1/editions/${seed}/themes`, { name: 'Access', description: '' });
   await setCall(server, seed, { closesInSeconds: 86400 });
   const body = workshop('Access');
-  body.organisers = [person(organiser.name, { email: organiser.email })];
+  body.organisers = [person(organiser.name, { email: organiser.email, gender: 'man' })];
   body.rapporteurs = [person(rapporteur.name, { email: rapporteur.email })];
   const draft = await as(organiser, 'POST', `/api/v1/editions/${seed}/proposals`, body);
   assert.equal(draft.status, 201, draft.text);

@@ -263,7 +263,9 @@ RoomSpeech session_room_speech(db::Connection& c, SessionId session) {
     auto rows = c.run(R"sql(
         SELECT t.person, t.name, t.gender,
                COALESCE((SELECT MIN(pe.gender) FROM people pe
-                         WHERE pe.account_id = t.account_id AND pe.gender <> ''), '') AS linked
+                         JOIN accounts a ON a.id = t.account_id
+                         WHERE (pe.account_id = a.id OR LOWER(pe.email) = LOWER(a.email))
+                           AND pe.gender <> ''), '') AS linked
         FROM live_turns t
         JOIN live_rooms r ON r.id = t.room_id
         WHERE r.session_id = ?
