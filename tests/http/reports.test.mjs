@@ -196,6 +196,21 @@ for (const engine of engines()) {
       assert.match(page.text, /Measured in the session's speaking queue: 50% of the 2 speakers and 50% of the 2 turns/);
     });
 
+    test('a report posted with an expired form token comes back filled: nothing typed is lost', async () => {
+      const v = new Visitor(server.base);
+      await v.signIn(rita.email, 'a long enough password');
+      await v.get(`/editions/${future.edition}/programme/WS2/report`);
+      const stale = await v.post(`/editions/${future.edition}/programme/WS2/report/full`, { version: '1', field_way_forward: 'Typed while the token expired', intent: 'draft' }, { csrf: 'f'.repeat(64) });
+      assert.equal(stale.status, 303);
+      assert.match(stale.headers.get('location'), /^\/kept\/[0-9a-f]{64}$/);
+      const refill = await v.get(stale.headers.get('location'));
+      assert.match(refill.headers.get('location'), new RegExp(`^/editions/${future.edition}/programme/WS2/report/full\\?kept=`));
+      const form = await v.get(refill.headers.get('location'));
+      assert.equal(form.status, 200);
+      assert.match(form.text, /Typed while the token expired/);
+      assert.match(form.text, /nothing was saved yet/);
+    });
+
     test('after the deadline a report is filed, marked late and counted so', async () => {
       let r = await as(rita, 'PUT', report(past, '/full'), { version: 0, file: true, fields: { key_issues: 'Late but here.' }, women_present: 'a_few', gender_discussed: 'not_raised' });
       assert.equal(r.status, 200, r.text);
