@@ -2,11 +2,16 @@
 // 390 px: from the public session page to the filing page, the short report with two key
 // messages, the full report over its word limit (named, what was typed kept), then the
 // gender report card and filing; the report then reads on the session page. Every page
-// passes axe and never scrolls sideways; screenshots are kept.
+// passes axe and never scrolls sideways; screenshots are kept. The Secretariat's pages
+// (template and deadlines, compliance, the list, an imported report) are checked too.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { startServer } from '../support/server.mjs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, cli } from '../support/server.mjs';
+import { api } from '../support/client.mjs';
 import { proposer } from '../support/proposals.mjs';
 import { publishedSession, sessionPeople } from '../support/reports.mjs';
 import { launch, assertEveryVisitedPageChecked, signedInPage } from '../support/browser.mjs';
@@ -17,7 +22,7 @@ mkdirSync(shots, { recursive: true });
 const words = (n) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
 describe('filing session reports in a browser', () => {
-  let server, browser, rita, people;
+  let server, browser, rita, people, imported;
   const sessions = {};
   before(async () => {
     server = await startServer('sqlite');
@@ -27,6 +32,11 @@ describe('filing session reports in a browser', () => {
     ({ people } = await sessionPeople(server, { organiser: olu, rapporteur: rita }));
     sessions[1280] = await publishedSession(server, { name: 'IGF 2027', year: 2027, code: 'WS7', people });
     sessions[390] = await publishedSession(server, { name: 'IGF 2028', year: 2028, code: 'WS8', people });
+    // An imported report of a past year, from the forum's published page.
+    const file = join(mkdtempSync(join(tmpdir(), 'convene-reports-')), 'page.txt');
+    writeFileSync(file, '(No.85) Quo Vadis IGF\nWorkshop Theme:\nTaking Stock\nConcise Description of Workshop:\nWhere the forum goes.\nOrganiser(s) Name:\nExample Caucus [Civil Society]\nSubmitted Workshop Panelists:\nMs. Ana Lima, Professor, University [Confirmed, Civil Society, WEOG]\nModerator: Ben Okafor, Institute [Confirmed, Technical Community, African]\nName of Remote Moderator(s):\nMs. Cai Wen [Civil Society, Asia Pacific]\nGender Report Card\nPlease estimate the overall number of women participants present at the session:\nThere were more women than men\nTo what extent did the session discuss gender equality and/or women\'s empowerment?:\nIt was mentioned briefly\nReported by:\nAna Lima\nA brief substantive summary and the main issues that were raised:\nWe talked about the future.\nConclusions and further comments:\nWe agreed on little.\n');
+    imported = (await api(server.base, 'GET', '/api/v1/editions')).json.editions.find((e) => e.name === 'IGF People').id;
+    cli(server.databaseUrl, ['import', 'workshop-page', file, '--into', String(imported)]);
   });
   after(async () => {
     await browser?.close();
@@ -71,6 +81,30 @@ describe('filing session reports in a browser', () => {
       assert.match(report, /More than half of the participants were women/);
       assert.match(report, /Rita Rapporteur/);
       await check('session-with-report');
+      noScriptErrors();
+    });
+  }
+
+  for (const width of [1280, 390]) {
+    test(`the Secretariat's pages: template and deadlines, compliance, the reports and an imported one (${width} px)`, { timeout: 120000 }, async () => {
+      const s = sessions[width];
+      const { page, check, noScriptErrors } = await signedInPage(browser, server.base, { email: server.admin.email, password: server.admin.password }, { width, shots });
+      await page.goto(`${server.base}/editions/${s.edition}/reports/settings`);
+      await check('settings');
+      await page.getByLabel('Short report due (hours after the session\'s end)').fill('soon');
+      await page.getByRole('button', { name: 'Save the template and deadlines' }).click();
+      await page.getByText('Give a whole number').first().waitFor();
+      await check('settings-error');
+      await page.getByLabel('Short report due (hours after the session\'s end)').fill('6');
+      await page.getByRole('button', { name: 'Save the template and deadlines' }).click();
+      await page.getByText('Saved.').waitFor();
+      await page.goto(`${server.base}/editions/${s.edition}/reports/compliance`);
+      await check('compliance');
+      await page.goto(`${server.base}/editions/${s.edition}/reports`);
+      await check('reports');
+      await page.goto(`${server.base}/editions/${imported}/reports/imported/85`);
+      await page.getByRole('heading', { level: 3, name: 'Gender report card' }).waitFor();
+      await check('imported');
       noScriptErrors();
     });
   }

@@ -66,6 +66,7 @@ for (const engine of engines()) {
       const bad = await secretariat.post(`/editions/${future.edition}/reports/settings`, { short_hours: 'soon', full_days: '14', key_message_words: '60', label_0: 'Key issues', key_0: 'key_issues', words_0: '20', hint_0: '' });
       assert.equal(bad.status, 422);
       assert.match(bad.text, /Give a whole number/);
+      assert.match(bad.text, /value="soon"/, 'what was typed is kept');
     });
 
     test('who files: the rapporteur and the organisers, the Secretariat; nobody else, and drafts stay theirs', async () => {

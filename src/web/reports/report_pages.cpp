@@ -15,6 +15,7 @@
 #include "web/reports/report_context.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/kept.hpp"
+#include "web/site/markdown.hpp"
 #include "web/site/views.hpp"
 
 namespace convene::web {
@@ -88,6 +89,17 @@ nlohmann::json error_of(const FieldErrors& errors, const std::string& field) {
     for (const auto& e : errors)
         if (e.field == field) return e.message;
     return nullptr;
+}
+
+// The full report as saved now (draft or filed), beside what a stale save typed.
+nlohmann::json current_full_view(const ReportTarget& t) {
+    nlohmann::json sections = nlohmann::json::array();
+    for (const auto& f : t.settings.fields) {
+        auto at = t.report.full_report.fields.find(f.key);
+        if (at == t.report.full_report.fields.end() || trim(at->second).empty()) continue;
+        sections.push_back({{"label", f.label}, {"html", markdown_html(at->second)}});
+    }
+    return {{"sections", sections}};
 }
 
 std::string status_words(const std::string& status) {
@@ -203,8 +215,7 @@ http::Response file_page(Exchange& ex, const ReportTarget& t, const PartState& s
           {"late", full_st == "late" || full_st == "missing"},
           {"filed", filed_view(r.full_filed_at)},
           {"conflict", full_state.conflict},
-          {"current_fields",
-           full_state.conflict ? published_report_view(ex, t) : nlohmann::json(nullptr)},
+          {"current_fields", full_state.conflict ? current_full_view(t) : nlohmann::json(nullptr)},
           {"errors", error_summary(full_errors)},
           {"has_errors", !full_errors.empty()}}},
         {"versions", versions},

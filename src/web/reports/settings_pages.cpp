@@ -73,7 +73,11 @@ TypedSettings settings_from_form(const http::Form& form) {
 
 http::Response settings_page(Exchange& ex, const store::Edition& e,
                              const reports::ReportSettings& s, const FieldErrors& errors,
-                             int status) {
+                             int status, const http::Form* typed = nullptr) {
+    // A number as typed when the form comes back with errors, else as stored.
+    auto number = [&](const char* name, int stored) {
+        return typed ? typed->get(name) : std::to_string(stored);
+    };
     nlohmann::json rows = nlohmann::json::array();
     auto row = [&](std::size_t i, const reports::TemplateField& f) {
         auto n = std::to_string(i);
@@ -95,14 +99,14 @@ http::Response settings_page(Exchange& ex, const store::Edition& e,
         {"title", say("page.reports.settings.title", {{"edition", e.name}})},
         {"edition", edition_view(e)},
         {"short_hours", field_view("short_hours", say("reports.settings.short_hours"),
-                                   std::to_string(s.short_hours), errors, "text", true,
+                                   number("short_hours", s.short_hours), errors, "text", true,
                                    say("reports.settings.short_hours_hint"))},
-        {"full_days",
-         field_view("full_days", say("reports.settings.full_days"), std::to_string(s.full_days),
-                    errors, "text", true, say("reports.settings.full_days_hint"))},
+        {"full_days", field_view("full_days", say("reports.settings.full_days"),
+                                 number("full_days", s.full_days), errors, "text", true,
+                                 say("reports.settings.full_days_hint"))},
         {"key_message_words",
          field_view("key_message_words", say("reports.settings.key_message_words"),
-                    std::to_string(s.key_message_words), errors, "text", true)},
+                    number("key_message_words", s.key_message_words), errors, "text", true)},
         {"rows", rows},
         {"saved", ex.request.query_param("saved") == "1"},
         {"errors", error_summary(errors)},
@@ -144,7 +148,7 @@ http::Response report_settings_save(Exchange& ex) {
         for (const auto& f : typed.json["fields"])
             shown.fields.push_back({f["key"].get<std::string>(), f["label"].get<std::string>(),
                                     f["hint"].get<std::string>(), f["word_limit"].get<int>()});
-        return settings_page(ex, e, shown, typed.errors, 422);
+        return settings_page(ex, e, shown, typed.errors, 422, &ex.form());
     }
     store::set_report_settings(ex.db(), e.id, s);
     ex.audit("reports.settings", "edition " + to_string(e.id), reports::to_json(s));
