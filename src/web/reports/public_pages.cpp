@@ -59,7 +59,7 @@ nlohmann::json imported_view(const store::ImportedReport& r, const store::Editio
                             {"html", markdown_html(r.conclusions)}});
     return {
         {"number", r.number},
-        {"title", r.title},
+        {"report_title", r.title},
         {"theme", r.theme},
         {"description_html", markdown_html(r.description)},
         {"organisers", people["organiser"]},
