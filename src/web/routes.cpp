@@ -20,6 +20,7 @@ void add_live_routes(App&);
 void add_transcripts_routes(App&);
 void add_feedback_routes(App&);
 void add_outbox_routes(App&);
+void add_reports_routes(App&);
 
 void App::add_routes() {
     add_site_routes(*this);
@@ -38,6 +39,7 @@ void App::add_routes() {
     add_transcripts_routes(*this);
     add_feedback_routes(*this);
     add_outbox_routes(*this);
+    add_reports_routes(*this);
 }
 
 }  // namespace convene::web

@@ -66,6 +66,11 @@ const publicRoutes = [
   // person's gender (linking labels to people is for the Secretariat)
   'GET /editions/{edition:int}/transcripts/statistics', 'GET /editions/{edition:int}/transcripts/{transcript:int}/statistics',
   'GET /api/v1/editions/{edition:int}/transcripts/statistics', 'GET /api/v1/editions/{edition:int}/transcripts/{transcript:int}/statistics',
+  // Session reports once filed, and the imported reports of past years (drafts, filing and
+  // the template check who asks)
+  'GET /editions/{edition:int}/reports', 'GET /editions/{edition:int}/reports/imported/{number:int}',
+  'GET /api/v1/editions/{edition:int}/reports', 'GET /api/v1/editions/{edition:int}/reports/imported/{number:int}',
+  'GET /api/v1/editions/{edition:int}/programme/{code}/report',
 ];
 
 for (const engine of engines()) {

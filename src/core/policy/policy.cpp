@@ -62,6 +62,15 @@ bool may_create_edition(const Actor& a) {
 bool may_manage_edition(const Actor& a, EditionId edition) {
     return a.holds(Role::admin, edition);
 }
+bool may_file_report(const Actor& a, const ReportFacts& f) {
+    return a.signed_in() && (f.rapporteur || f.organiser || may_manage_edition(a, f.edition));
+}
+bool may_read_report_drafts(const Actor& a, const ReportFacts& f) {
+    return may_file_report(a, f);
+}
+bool may_set_report_template(const Actor& a, EditionId edition) {
+    return may_manage_edition(a, edition);
+}
 bool may_administer(const Actor& a) {
     return a.holds(Role::admin);
 }

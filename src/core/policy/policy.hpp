@@ -161,6 +161,21 @@ struct SessionFeedbackFacts {
 bool may_read_session_feedback(const Actor& a, const SessionFeedbackFacts& f);
 // Every session's results of an edition, by theme and by session type: its Secretariat.
 bool may_read_edition_feedback(const Actor& a, EditionId edition);
+// Session reports: the facts about one session of the published programme and the one
+// asking (its rapporteur or one of its organisers: named so on the session, or an editor
+// of its proposal).
+struct ReportFacts {
+    EditionId edition;
+    bool rapporteur = false;
+    bool organiser = false;
+};
+// Filing and editing the short and full report, drafts included: the session's
+// rapporteurs and organisers, and the Secretariat of the edition.
+bool may_file_report(const Actor& a, const ReportFacts& f);
+// Reading drafts, versions and conflicts: the same people (filed reports are public).
+bool may_read_report_drafts(const Actor& a, const ReportFacts& f);
+// The template and deadlines, and the compliance page: the Secretariat of the edition.
+bool may_set_report_template(const Actor& a, EditionId edition);
 
 // Live topics: "editions" (anyone) and "proposal-<id>" (its organisers and Secretariat).
 struct LiveTopic {

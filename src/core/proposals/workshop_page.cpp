@@ -137,23 +137,45 @@ std::string joined(const std::vector<std::string>& lines) {
     return trim(out);
 }
 
+bool has_any(const std::string& text, std::initializer_list<std::string_view> words) {
+    for (auto w : words)
+        if (text.find(w) != std::string::npos) return true;
+    return false;
+}
+
+// Every wording of the card's answers past pages used, most specific first ("more
+// women than men" before "women"; "not mentioned" before "mentioned"). A wording none
+// of these read is left unread rather than guessed.
 std::string women_present_code(const std::string& text) {
     auto t = ascii_lower(text);
-    if (t.find("more than half") != t.npos || t.find("majority") != t.npos) return "more_than_half";
-    if (t.find("half") != t.npos) return "about_half";
-    if (t.find("third") != t.npos) return "about_a_third";
-    if (t.find("few") != t.npos) return "a_few";
-    if (t.find("no women") != t.npos || t.find("none") != t.npos) return "none";
+    if (has_any(t, {"more than half", "majority", "more women than men", "mostly women",
+                    "most of the participants were women", "most participants were women",
+                    "over half", "predominantly women", "women outnumbered"}))
+        return "more_than_half";
+    if (has_any(t, {"no women", "none", "no female", "all men", "only men", "all male",
+                    "there were no"}))
+        return "none";
+    if (has_any(t, {"less than half", "fewer than half", "under half"})) return "";
+    if (has_any(t, {"half", "equal number", "as many women as men", "same number of women",
+                    "evenly", "50%", "50 %", "balanced"}))
+        return "about_half";
+    if (has_any(t, {"third", "30%", "30 %"})) return "about_a_third";
+    if (has_any(t, {"few", "handful", "very little", "small number", "some women"})) return "a_few";
     return "";
 }
 
 std::string gender_discussed_code(const std::string& text) {
     auto t = ascii_lower(text);
-    if (t.find("not raised") != t.npos || t.find("not seen as related") != t.npos)
+    if (has_any(t, {"not raised", "not seen as related", "not discussed", "not mentioned",
+                    "was not addressed", "not addressed", "no mention", "did not discuss",
+                    "not at all", "not touched"}))
         return "not_raised";
-    if (t.find("main") != t.npos || t.find("primary") != t.npos || t.find("dedicated") != t.npos)
+    if (has_any(t, {"main", "primary", "dedicated", "central", "focus", "key topic", "core topic",
+                    "at length", "extensively", "in depth"}))
         return "main_topic";
-    if (t.find("mention") != t.npos || t.find("partial") != t.npos) return "mentioned";
+    if (has_any(t, {"mention", "partial", "briefly", "some extent", "touched", "in passing",
+                    "raised", "discussed", "addressed"}))
+        return "mentioned";
     return "";
 }
 

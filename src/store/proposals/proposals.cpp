@@ -5,6 +5,7 @@
 
 #include "core/common/field_error.hpp"
 #include "store/editions/editions.hpp"
+#include "store/reports/reports.hpp"
 
 namespace convene::store {
 
@@ -165,7 +166,8 @@ void set_screening_rules(db::Connection& c, EditionId edition, const ScreeningRu
 
 // Sessions held in the editions of the years before this one, newest first, with their
 // organisers (people and institutions) and whether a report was filed.
-std::vector<PastSession> past_sessions(db::Connection& c, EditionId edition, int lookback) {
+std::vector<PastSession> past_sessions(db::Connection& c, EditionId edition, int lookback,
+                                       const std::string& now) {
     std::vector<PastSession> out;
     if (lookback <= 0) return out;
     auto years = c.run(R"sql(
@@ -206,14 +208,33 @@ std::vector<PastSession> past_sessions(db::Connection& c, EditionId edition, int
         o.organisation = r.text("organisation");
         out[it->second].organisers.push_back(std::move(o));
     }
+    // The sessions of the forum's own programme in those years, with the reports filed
+    // through Convene: on time, or late or missing (a report still due counts as filed).
+    auto editions = c.run(R"sql(
+        SELECT id, year FROM editions
+        WHERE year < (SELECT year FROM editions WHERE id = ?) AND year >= ?
+        ORDER BY year DESC, id
+    )sql",
+                          {edition.value(), oldest});
+    for (const auto& e : editions.rows) {
+        auto past_edition = e.id<EditionId>("id");
+        auto settings = report_settings(c, past_edition);
+        for (auto& s : reported_sessions(c, past_edition)) {
+            if (s.proposal && index.count(s.proposal->value())) continue;
+            auto due = reports::deadlines(s.end_utc, settings).full_due;
+            out.push_back({ago[e.integer("year")], s.title, std::move(s.organisers),
+                           reports::full_report_in_time(s.full_filed_at, s.full_late, due, now)});
+        }
+    }
     return out;
 }
 
-ScreeningContext screening_context(db::Connection& c, EditionId edition) {
+ScreeningContext screening_context(db::Connection& c, EditionId edition, const std::string& now) {
     ScreeningContext context;
     context.rules = screening_rules(c, edition);
     if (context.rules.previous_report_required)
-        context.past_sessions = past_sessions(c, edition, context.rules.report_lookback_editions);
+        context.past_sessions =
+            past_sessions(c, edition, context.rules.report_lookback_editions, now);
     for (const auto& m : list_members(c, edition)) {
         ProposalPerson p;
         p.name = m.name;

@@ -36,8 +36,10 @@ std::optional<EditionId> edition_of_proposal(db::Connection& c, ProposalId propo
 
 ScreeningRules screening_rules(db::Connection& c, EditionId edition);
 void set_screening_rules(db::Connection& c, EditionId edition, const ScreeningRules& rules);
-// The edition's rules and MAG members, ready for screen_proposals().
-ScreeningContext screening_context(db::Connection& c, EditionId edition);
+// The edition's rules and MAG members, ready for screen_proposals(); `now` decides whether
+// a report of a past session not filed yet is still due or missing ("": missing).
+ScreeningContext screening_context(db::Connection& c, EditionId edition,
+                                   const std::string& now = "");
 
 // Replaces the edition's screening results.
 void save_screening(db::Connection& c, EditionId edition,

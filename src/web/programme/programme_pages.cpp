@@ -11,6 +11,7 @@
 #include "web/live/remote_actions.hpp"
 #include "web/programme/handlers.hpp"
 #include "web/programme/programme_actions.hpp"
+#include "web/reports/report_context.hpp"
 #include "web/site/exchange.hpp"
 #include "web/site/markdown.hpp"
 #include "web/site/views.hpp"
@@ -150,7 +151,12 @@ http::Response programme_session_page(Exchange& ex) {
         if (auto room = rooms.find(s.session.id); room != rooms.end())
             secretariat_room = edition_url(e, "/live-rooms/" + to_string(room->second));
     }
+    // The session's report once filed, and the filing page for whoever may file it.
+    auto report = report_target(ex, p, s);
+    bool may_file = policy::may_file_report(ex.actor(), report.facts);
     nlohmann::json view = {
+        {"report", published_report_view(ex, report)},
+        {"report_file_url", may_file ? report_url(report) : std::string()},
         {"online", public_online_view(ex, e, store::session_online_link(ex.db(), s.session.id))},
         {"live_room", open_room == live.end()
                           ? ""

@@ -19,7 +19,7 @@ namespace convene::web {
 
 std::vector<ScreeningResult> run_screening(Exchange& ex, const store::Edition& e) {
     auto results = screen_proposals(store::load_proposals(ex.db(), e.id),
-                                    store::screening_context(ex.db(), e.id));
+                                    store::screening_context(ex.db(), e.id, ex.now()));
     store::save_screening(ex.db(), e.id, results, ex.now());
     std::int64_t passed = 0;
     for (const auto& r : results) passed += r.passed;

@@ -131,3 +131,58 @@ TEST(WorkshopPage, TheSeedPageOfTheForum) {
     EXPECT_EQ(p.report->summary.rfind("Peter Major, the Chair", 0), 0u);
     EXPECT_EQ(p.report->conclusions.rfind("There was general consensus", 0), 0u);
 }
+
+namespace {
+
+WorkshopReport card(const std::string& women, const std::string& gender) {
+    auto p = parse_workshop_page(
+        "(No.9) A page\nGender Report Card\n"
+        "Please estimate the overall number of women participants present at the session:\n" +
+        women +
+        "\nTo what extent did the session discuss gender equality and/or women's "
+        "empowerment?:\n" +
+        gender + "\nReported by:\nR\nConclusions and further comments:\nC\n");
+    EXPECT_TRUE(p.report);
+    return p.report.value_or(WorkshopReport{});
+}
+
+}  // namespace
+
+TEST(WorkshopPage, EveryWordingOfTheCardsAnswers) {
+    for (auto [text, code] : std::vector<std::pair<std::string, std::string>>{
+             {"There were more women than men", "more_than_half"},
+             {"More than half of the participants were women", "more_than_half"},
+             {"The majority of participants were women", "more_than_half"},
+             {"Mostly women", "more_than_half"},
+             {"About half of the participants were women", "about_half"},
+             {"There were equal numbers of women and men", "about_half"},
+             {"Roughly as many women as men", "about_half"},
+             {"About one third of the participants were women", "about_a_third"},
+             {"A few women", "a_few"},
+             {"There were very few women", "a_few"},
+             {"There were no women", "none"},
+             {"None", "none"},
+             {"Less than half of the participants were women", ""},
+             {"Hard to say", ""}})
+        EXPECT_EQ(card(text, "").women_present, code) << text;
+    for (auto [text, code] : std::vector<std::pair<std::string, std::string>>{
+             {"It was not seen as related to the session theme and was not raised", "not_raised"},
+             {"It was not mentioned", "not_raised"},
+             {"Gender equality was not discussed", "not_raised"},
+             {"It was mentioned briefly", "mentioned"},
+             {"It was partially discussed", "mentioned"},
+             {"It was touched upon in passing", "mentioned"},
+             {"It was the main topic of the session", "main_topic"},
+             {"It was a central focus of the session", "main_topic"},
+             {"Perhaps", ""}})
+        EXPECT_EQ(card("", text).gender_discussed, code) << text;
+}
+
+TEST(WorkshopPage, MoreWomenThanMenIsNoLongerUnread) {
+    auto p = parse_workshop_page(
+        "(No.3) T\nPlease estimate the overall number of women participants present at the "
+        "session:\nThere were more women than men\nConclusions and further comments:\nC\n");
+    ASSERT_TRUE(p.report);
+    EXPECT_EQ(p.report->women_present, "more_than_half");
+    EXPECT_FALSE(mentions(p.unread, "There were more women than men"));
+}
