@@ -18,6 +18,7 @@ void add_results_routes(App&);
 void add_programme_routes(App&);
 void add_live_routes(App&);
 void add_transcripts_routes(App&);
+void add_messages_routes(App&);
 void add_outbox_routes(App&);
 
 void App::add_routes() {
@@ -35,6 +36,7 @@ void App::add_routes() {
     add_programme_routes(*this);
     add_live_routes(*this);
     add_transcripts_routes(*this);
+    add_messages_routes(*this);
     add_outbox_routes(*this);
 }
 

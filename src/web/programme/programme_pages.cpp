@@ -8,6 +8,7 @@
 #include "http/error.hpp"
 #include "store/live/rooms.hpp"
 #include "web/live/remote_actions.hpp"
+#include "web/messages/handlers.hpp"
 #include "web/programme/handlers.hpp"
 #include "web/programme/programme_actions.hpp"
 #include "web/site/exchange.hpp"
@@ -168,6 +169,8 @@ http::Response programme_session_page(Exchange& ex) {
         {"back", path},
         {"sign_in", "/login?next=" + http::percent_encode(path)},
         {"agenda", edition_url(e, "/agenda")}};
+    view["cited_by"] = messages_citing_view(ex, e, s.session.id);  // the messages of the year
+    view["has_cited_by"] = !view["cited_by"].empty();
     return ex.page("programme/session", view);
 }
 
