@@ -24,6 +24,17 @@ std::string signature(const store::StoredComment& c) {
                 {"region", regional_group_label(c.comment.region)}});
 }
 
+// The first words of a paragraph for a list of choices, without Markdown's marks.
+std::string plain_start(const std::string& paragraph) {
+    std::string out;
+    for (char c : paragraph) {
+        if (c == '*' || c == '_' || c == '`' || c == '#' || c == '>' || c == '[' || c == ']')
+            continue;
+        out += (c == '\n' || c == '\r') ? ' ' : c;
+    }
+    return shortened(trim(out), 60);
+}
+
 std::string handling_label(const std::string& code) {
     if (code == "accepted") return say("messages.handling.accepted");
     if (code == "partly") return say("messages.handling.partly");
@@ -41,7 +52,7 @@ nlohmann::json comment_form(const MessagesContext& m, const store::StoredMessage
         ++n;
         choices.push_back({{"value", std::to_string(n)},
                            {"label", say("messages.comment.paragraph_choice",
-                                         {{"n", n}, {"start", shortened(p, 60)}})},
+                                         {{"n", n}, {"start", plain_start(p)}})},
                            {"selected", chosen == std::to_string(n)}});
     }
     auto paragraph_field =
@@ -87,6 +98,7 @@ http::Response message_with(Exchange& ex, const MessagesContext& m, const store:
         p["comment_count"] = shown.size();
         p["has_comments"] = !shown.empty();
         p["hidden"] = hidden;
+        p["has_hidden"] = hidden > 0;
         p["comment_link"] =
             message_url(e.id, msg.id, "?paragraph=" + std::to_string(number)) + "#comment";
     }

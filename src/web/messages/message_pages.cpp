@@ -66,6 +66,7 @@ http::Response overview_with(Exchange& ex, const MessagesContext& m, const http:
                             {"diverging", msg.draft.stance == "diverging"},
                             {"sessions", msg.cited.size()},
                             {"comments", c.shown},
+                            {"has_comments", c.shown > 0},
                             {"handled", c.handled}});
         }
         themes.push_back({{"name", t.name},
