@@ -194,6 +194,13 @@ for (const engine of engines()) {
       assert.match(page.text, /1 comment\(s\) hidden by moderation/);
       assert.ok(!page.text.includes('insults'));
       const first = publicView.comments[0];
+      const admin = new Visitor(server.base);
+      assert.equal((await admin.signIn(server.admin.email, server.admin.password)).status, 303);
+      assert.equal((await admin.get(`/editions/${edition}/messages/${message.id}/comments`)).status, 200);
+      const formHide = await admin.post(`/editions/${edition}/messages/${message.id}/comments/${first.id}/hide`, { reason: '' });
+      assert.equal(formHide.status, 422);
+      assert.match(formHide.text, /Reason is required/);
+      assert.match(formHide.text, /Paragraph 2/, 'the comments page again');
       assert.equal((await as('PUT', url(`/${message.id}/comments/${first.id}/handling`), { handling: 'partly' }, outsider.token)).status, 403);
       const wrong = await ana.api('PUT', url(`/${message.id}/comments/${first.id}/handling`), { handling: 'ignored', note: 'n'.repeat(2001) });
       assert.equal(wrong.status, 422);

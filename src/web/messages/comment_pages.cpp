@@ -165,10 +165,13 @@ http::Response message_comment_add(Exchange& ex) {
     return http::Response::redirect(message_url(m.edition.id, msg.id, "?saved=comment#comment"));
 }
 
-http::Response message_comments_page(Exchange& ex) {
-    auto m = messages_context(ex, edition_in_path(ex));
-    ex.require(m.drafter, say("messages.may_not_draft"));
-    auto msg = message_in_path(ex, m);
+namespace {
+
+// The comments by paragraph; `problem` the comment whose form was refused, with why.
+http::Response comments_with(Exchange& ex, const MessagesContext& m,
+                             const store::StoredMessage& msg,
+                             std::optional<MessageCommentId> problem, const FieldErrors& errors,
+                             int status) {
     const auto& e = m.edition;
     auto comments = store::message_comments(ex.db(), msg.id);
     auto paragraphs = messages::paragraphs(msg.draft.body);
@@ -201,7 +204,10 @@ http::Response message_comments_page(Exchange& ex) {
                             {"handling", handling},
                             {"handle_url", base + "/handling"},
                             {"hide_url", base + "/hide"},
-                            {"may_hide", m.secretariat && !c.hidden}});
+                            {"may_hide", m.secretariat && !c.hidden},
+                            {"problems", problem && *problem == c.id ? error_summary(errors)
+                                                                     : nlohmann::json::array()},
+                            {"has_problems", problem && *problem == c.id}});
         }
         groups.push_back({{"number", number},
                           {"html", markdown_html(paragraphs[i])},
@@ -225,7 +231,15 @@ http::Response message_comments_page(Exchange& ex) {
         {"has_gone", !gone.empty()},
         {"saved", ex.request.query_param("saved")},
         {"secretariat", m.secretariat}};
-    return ex.page("messages/comments", view);
+    return ex.page("messages/comments", view, status);
+}
+
+}  // namespace
+
+http::Response message_comments_page(Exchange& ex) {
+    auto m = messages_context(ex, edition_in_path(ex));
+    ex.require(m.drafter, say("messages.may_not_draft"));
+    return comments_with(ex, m, message_in_path(ex, m), std::nullopt, {}, 200);
 }
 
 http::Response message_comment_handle(Exchange& ex) {
@@ -233,7 +247,12 @@ http::Response message_comment_handle(Exchange& ex) {
     auto msg = message_in_path(ex, m);
     const auto& form = ex.form();
     auto id = ex.params.id<MessageCommentId>("comment");
-    handle_comment(ex, m, msg, id, form.get("handling"), form.get("note"));
+    try {
+        handle_comment(ex, m, msg, id, form.get("handling"), form.get("note"));
+    } catch (const http::Error& err) {
+        if (err.status() != 422) throw;
+        return comments_with(ex, m, msg, id, err.fields(), 422);
+    }
     return http::Response::redirect(
         message_url(m.edition.id, msg.id, "/comments?saved=handled#comment-" + to_string(id)));
 }
@@ -242,7 +261,12 @@ http::Response message_comment_hide(Exchange& ex) {
     auto m = messages_context(ex, edition_in_path(ex));
     auto msg = message_in_path(ex, m);
     auto id = ex.params.id<MessageCommentId>("comment");
-    hide_comment(ex, m, msg, id, ex.form().get("reason"));
+    try {
+        hide_comment(ex, m, msg, id, ex.form().get("reason"));
+    } catch (const http::Error& err) {
+        if (err.status() != 422) throw;
+        return comments_with(ex, m, msg, id, err.fields(), 422);
+    }
     return http::Response::redirect(
         message_url(m.edition.id, msg.id, "/comments?saved=hidden#comment-" + to_string(id)));
 }
