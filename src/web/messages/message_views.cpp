@@ -109,7 +109,6 @@ nlohmann::json message_view(const store::Edition& e, const store::StoredMessage&
             {"has_positions", !positions.empty()},
             {"sessions", sessions},
             {"session_count", sessions.size()},
-            {"updated", time_view(msg.updated_at, e.time_zone)},
             {"updated_by", msg.updated_by},
             {"version", msg.version}};
 }

@@ -13,7 +13,8 @@ namespace convene::web {
 
 // {id, url, title, theme, stance, stance_label, diverging, paragraphs: [{number, html,
 // anchor}], positions: [{number, text, groups}], has_positions, sessions: [{code, title,
-// url, quote}], session_count, updated: time, updated_by, version}.
+// url, quote}], session_count, updated_by, version} (no time: the document of every theme
+// would format one per message).
 nlohmann::json message_view(const store::Edition& e, const store::StoredMessage& msg);
 
 // The form's fields (title, body, stance, citations, positions with their groups), from
