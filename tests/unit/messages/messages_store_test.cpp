@@ -12,6 +12,7 @@
 #include "database/migrations.hpp"
 #include "security/secrets.hpp"
 #include "store/accounts/accounts.hpp"
+#include "store/demo/demo_messages.hpp"
 #include "store/editions/editions.hpp"
 #include "store/messages/messages.hpp"
 #include "store/programme/sessions.hpp"
@@ -171,6 +172,43 @@ TEST_P(MessagesStore, MessagesKeepVersionsCitationsAndComments) {
     EXPECT_EQ(round.published_at, now);
     EXPECT_EQ(round.published_by, "Ana");
     EXPECT_EQ(store::edition_messages(c, e).size(), 1u);
+    t.commit();
+}
+
+TEST_P(MessagesStore, TheDemosPastEditionGetsPublishedMessages) {
+    auto lease = database_->acquire();
+    auto& c = *lease;
+    db::Transaction t(c);
+    auto e = store::create_edition(
+        c, {"IGF 2026", "2026", "2026-06-14", "2026-06-17", "Europe/Oslo", "Oslo"}, now);
+    store::add_theme(c, e, {"Access", ""});
+    store::add_theme(c, e, {"Empty", ""});
+    auto member = store::create_account(c, "m@example.org", "Mia Member", "x", now);
+    auto admin = store::create_account(c, "a@example.org", "Ada Admin", "x", now);
+    EXPECT_EQ(store::add_demo_messages(c, e, member, admin, now).messages, 0);
+    for (const char* code : {"WS1", "WS2", "WS3"}) {
+        programme::ProgrammeSession s;
+        s.code = code;
+        s.title = std::string("Session ") + code;
+        s.session_type = "workshop";
+        s.theme = "Access";
+        store::add_programme_session(c, e, s);
+    }
+    auto added = store::add_demo_messages(c, e, member, admin, now);
+    EXPECT_EQ(added.messages, 2);
+    EXPECT_EQ(added.comments, 3);
+    auto stored = store::edition_messages(c, e);
+    ASSERT_EQ(stored.size(), 2u);
+    for (const auto& m : stored)
+        EXPECT_TRUE(messages::check_draft(m.draft).empty()) << m.draft.title;
+    EXPECT_EQ(stored[1].draft.stance, "diverging");
+    EXPECT_EQ(stored[1].draft.positions.size(), 3u);
+    auto round = store::message_round(c, e);
+    EXPECT_EQ(round.published_at, "2027-06-17T10:00:00Z");
+    EXPECT_EQ(messages::period_state(round.period, now), messages::PeriodState::closed);
+    auto counts = store::comment_counts(c, e);
+    EXPECT_EQ(counts[stored[0].id].hidden, 1);
+    EXPECT_EQ(counts[stored[0].id].handled, 1);
     t.commit();
 }
 
