@@ -129,6 +129,28 @@ for (const engine of engines()) {
       assert.equal((await as('GET', url(`/${message.id}/versions`), undefined, outsider.token)).status, 403);
     });
 
+    test('a message typed while the form token expired comes back filled', async () => {
+      await ana.get(`/editions/${edition}/messages/${message.id}/edit`);
+      const stale = await ana.post(`/editions/${edition}/messages/${message.id}`, {
+        version: '2', title: 'Typed while away', body: 'Kept words', stance: 'converging', citations: sessions[0].code,
+      }, { csrf: 'f'.repeat(64) });
+      assert.equal(stale.status, 303);
+      assert.match(stale.headers.get('location'), /^\/kept\/[0-9a-f]{64}$/);
+      const refill = await ana.get(stale.headers.get('location'));
+      assert.match(refill.headers.get('location'), new RegExp(`^/editions/${edition}/messages/${message.id}/edit\\?kept=`));
+      const form = await ana.get(refill.headers.get('location'));
+      assert.equal(form.status, 200);
+      assert.match(form.text, /value="Typed while away"/);
+      assert.match(form.text, />Kept words<\/textarea>/);
+      // A new message too.
+      await ana.get(`/editions/${edition}/messages/new?theme=${themes[1].id}`);
+      const fresh = await ana.post(`/editions/${edition}/messages`, { theme: String(themes[1].id), title: 'New while away', body: 'B', stance: 'converging', citations: '' }, { csrf: 'f'.repeat(64) });
+      const back = await ana.get((await ana.get(fresh.headers.get('location'))).headers.get('location'));
+      assert.equal(back.status, 200);
+      assert.match(back.text, /value="New while away"/);
+      assert.match(back.text, new RegExp(`A new message on ${themes[1].name}`));
+    });
+
     test('comments outside the period are refused, saying when it opens or closed', async () => {
       const comment = { paragraph: 1, name: 'Pia Public', stakeholder_group: 'youth', region: 'african', body: 'Agreed.' };
       const early = await api(server.base, 'POST', url(`/${message.id}/comments`), { body: comment, headers: csrfPair() });
