@@ -19,6 +19,7 @@ void add_programme_routes(App&);
 void add_live_routes(App&);
 void add_transcripts_routes(App&);
 void add_feedback_routes(App&);
+void add_messages_routes(App&);
 void add_outbox_routes(App&);
 void add_reports_routes(App&);
 
@@ -38,6 +39,7 @@ void App::add_routes() {
     add_live_routes(*this);
     add_transcripts_routes(*this);
     add_feedback_routes(*this);
+    add_messages_routes(*this);
     add_outbox_routes(*this);
     add_reports_routes(*this);
 }

@@ -71,6 +71,13 @@ const publicRoutes = [
   'GET /editions/{edition:int}/reports', 'GET /editions/{edition:int}/reports/imported/{number:int}',
   'GET /api/v1/editions/{edition:int}/reports', 'GET /api/v1/editions/{edition:int}/reports/imported/{number:int}',
   'GET /api/v1/editions/{edition:int}/programme/{code}/report',
+  // The messages of the year: the handlers show drafts only to the edition's MAG and
+  // Secretariat until the comment period opens; anyone comments while it is open
+  'GET /editions/{edition:int}/messages', 'GET /editions/{edition:int}/messages/{message:int}',
+  'GET /editions/{edition:int}/messages/themes/{theme:int}', 'GET /editions/{edition:int}/messages/document',
+  'POST /editions/{edition:int}/messages/{message:int}/comments',
+  'GET /api/v1/editions/{edition:int}/messages', 'GET /api/v1/editions/{edition:int}/messages/{message:int}',
+  'GET /api/v1/editions/{edition:int}/messages/{message:int}/comments', 'POST /api/v1/editions/{edition:int}/messages/{message:int}/comments',
 ];
 
 for (const engine of engines()) {

@@ -203,4 +203,33 @@ bool may_follow(const Actor& a, const LiveTopic& topic,
     return proposal && may_see_proposal(a, *proposal);
 }
 
+bool may_draft_messages(const Actor& a, EditionId edition) {
+    return a.signed_in() && (may_evaluate_in(a, edition) || may_manage_edition(a, edition));
+}
+bool may_edit_messages(const Actor& a, const MessagesFacts& f) {
+    return !f.published && may_draft_messages(a, f.edition);
+}
+bool may_read_messages(const Actor& a, const MessagesFacts& f) {
+    return f.published || f.comments_opened || may_draft_messages(a, f.edition);
+}
+bool may_run_message_round(const Actor& a, EditionId edition) {
+    return may_manage_edition(a, edition);
+}
+std::optional<std::string_view> comment_refusal(const Actor& a, messages::PeriodState window,
+                                                bool published) {
+    if (a.blocked) return "messages.comment.refused.blocked";
+    if (published) return "messages.comment.refused.published";
+    switch (window) {
+        case messages::PeriodState::not_set:
+            return "messages.comment.refused.not_set";
+        case messages::PeriodState::not_yet_open:
+            return "messages.comment.refused.not_yet_open";
+        case messages::PeriodState::closed:
+            return "messages.comment.refused.closed";
+        case messages::PeriodState::open:
+            break;
+    }
+    return std::nullopt;
+}
+
 }  // namespace convene::policy

@@ -15,6 +15,7 @@
 
 #include "core/accounts/roles.hpp"
 #include "core/common/ids.hpp"
+#include "core/messages/messages.hpp"
 
 namespace convene::policy {
 
@@ -190,5 +191,25 @@ std::optional<LiveTopic> parse_live_topic(std::string_view topic);
 // `proposal` holds the facts of the topic's proposal (nullopt: no such proposal).
 bool may_follow(const Actor& a, const LiveTopic& topic,
                 const std::optional<ProposalFacts>& proposal);
+
+// The messages of the year. Drafting (writing, editing, marking how comments were handled):
+// the edition's MAG members and its Secretariat, until the messages are published.
+bool may_draft_messages(const Actor& a, EditionId edition);
+struct MessagesFacts {
+    EditionId edition;
+    bool comments_opened = false;  // the comment period has opened (it may have closed)
+    bool published = false;
+};
+bool may_edit_messages(const Actor& a, const MessagesFacts& f);
+// The drafts: the drafters always; anyone once the comment period opened or they are
+// published.
+bool may_read_messages(const Actor& a, const MessagesFacts& f);
+// The comment period, hiding an abusive comment and publishing: the edition's Secretariat.
+bool may_run_message_round(const Actor& a, EditionId edition);
+// Commenting is open to anyone, signed in or not (the Secretariat has not blocked), while
+// the period is open and the messages are not yet published. Nullopt when allowed, else
+// the catalog key saying why not.
+std::optional<std::string_view> comment_refusal(const Actor& a, messages::PeriodState window,
+                                                bool published);
 
 }  // namespace convene::policy

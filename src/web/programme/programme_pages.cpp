@@ -9,6 +9,7 @@
 #include "store/live/rooms.hpp"
 #include "web/feedback/rating_actions.hpp"
 #include "web/live/remote_actions.hpp"
+#include "web/messages/handlers.hpp"
 #include "web/programme/handlers.hpp"
 #include "web/programme/programme_actions.hpp"
 #include "web/reports/report_context.hpp"
@@ -177,6 +178,8 @@ http::Response programme_session_page(Exchange& ex) {
         {"agenda", edition_url(e, "/agenda")},
         {"feedback",
          feedback_view(ex, p, s, {}, nullptr, ex.request.query_param("feedback") == "saved")}};
+    view["cited_by"] = messages_citing_view(ex, e, s.session.id);  // the messages of the year
+    view["has_cited_by"] = !view["cited_by"].empty();
     return ex.page("programme/session", view);
 }
 
