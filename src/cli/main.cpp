@@ -463,8 +463,7 @@ int main(int argc, char** argv) {
         auto now = format_utc(Clock::now());
         if (remind_reports_cmd->parsed()) {
             auto e = store::find_edition(*c, EditionId{remind_edition});
-            if (!e)
-                throw std::runtime_error(say("cli.user.no_edition", {{"id", remind_edition}}));
+            if (!e) throw std::runtime_error(say("cli.user.no_edition", {{"id", remind_edition}}));
             db::Transaction tx(*c);
             auto run = web::send_report_reminders(
                 *c, *e, now, s.base_url.empty() ? "http://" + s.listen : s.base_url);

@@ -18,10 +18,10 @@ std::vector<DueReminder> due_reminders(const ReminderSession& s, const ReportSet
         std::string due;
         std::chrono::hours lead;
     };
-    for (const auto& p :
-         {Part{"short", s.short_filed, due.short_due, std::chrono::hours(settings.short_reminder_hours)},
-          Part{"full", s.full_filed, due.full_due,
-               std::chrono::hours(24 * settings.full_reminder_days)}}) {
+    for (const auto& p : {Part{"short", s.short_filed, due.short_due,
+                               std::chrono::hours(settings.short_reminder_hours)},
+                          Part{"full", s.full_filed, due.full_due,
+                               std::chrono::hours(24 * settings.full_reminder_days)}}) {
         if (p.filed) continue;
         auto deadline = parse_utc(p.due);
         if (!deadline) continue;

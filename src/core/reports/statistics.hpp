@@ -40,8 +40,7 @@ std::optional<double> percentile90(std::vector<double> values);
 struct CardFigures {
     std::map<std::string, int> women_present, gender_discussed;
     int reports = 0, filed = 0, imported = 0;
-    void add(const std::string& women_present, const std::string& gender_discussed,
-             bool imported);
+    void add(const std::string& women_present, const std::string& gender_discussed, bool imported);
     void add(const CardFigures& other);
 };
 

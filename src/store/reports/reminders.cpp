@@ -7,7 +7,7 @@ namespace convene::store {
 std::map<SessionId, std::vector<ReportAddressee>> report_addressees(db::Connection& c,
                                                                     EditionId edition) {
     auto rows = c.run(R"sql(
-        SELECT s.id AS session_id, pe.name, COALESCE(NULLIF(pe.email, ''), a.email, '') AS email,
+        SELECT s.id AS session_id, pe.name AS name, COALESCE(NULLIF(pe.email, ''), a.email, '') AS email,
                pp.position AS position, 0 AS kind
         FROM programme_sessions s
         JOIN published_placements pl ON pl.session_id = s.id
@@ -17,7 +17,7 @@ std::map<SessionId, std::vector<ReportAddressee>> report_addressees(db::Connecti
         LEFT JOIN accounts a ON a.id = pe.account_id
         WHERE s.edition_id = ? AND s.cancelled_at IS NULL
         UNION ALL
-        SELECT s.id AS session_id, pe.name, COALESCE(NULLIF(pe.email, ''), a.email, '') AS email,
+        SELECT s.id AS session_id, pe.name AS name, COALESCE(NULLIF(pe.email, ''), a.email, '') AS email,
                0 AS position, 1 AS kind
         FROM programme_sessions s
         JOIN published_placements pl ON pl.session_id = s.id

@@ -32,7 +32,8 @@ http::Response report_reminders_send(Exchange& ex) {
 http::Response api_report_reminders_send(Exchange& ex) {
     auto e = managed_edition(ex);
     auto run = remind(ex, e);
-    return http::Response::json({{"edition", e.id}, {"queued", run.queued}, {"sessions", run.sessions}});
+    return http::Response::json(
+        {{"edition", e.id}, {"queued", run.queued}, {"sessions", run.sessions}});
 }
 
 }  // namespace convene::web

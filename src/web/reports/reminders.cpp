@@ -50,8 +50,8 @@ ReminderRun send_report_reminders(db::Connection& c, const store::Edition& e,
                      {"short", r.part == "short"},
                      {"full", r.part == "full"},
                      {"deadline", deadline.text},
-                     {"link", base_url + edition_url(e, "/programme/" + s.code + "/report/" +
-                                                            r.part)}});
+                     {"link",
+                      base_url + edition_url(e, "/programme/" + s.code + "/report/" + r.part)}});
                 mail.dedupe_key = key;
                 mail.recipient = who.email;
                 run.queued += store::enqueue_mail(c, mail, now);

@@ -25,8 +25,7 @@ void add_reports_routes(App& app) {
     app.route("POST", edition + "/reports/reminders", secretariat, report_reminders_send);
     app.route("GET", edition + "/reports/statistics", anyone, report_statistics_page,
               App::cacheable);
-    app.route("GET", "/reports/statistics", anyone, reports_across_editions_page,
-              App::cacheable);
+    app.route("GET", "/reports/statistics", anyone, reports_across_editions_page, App::cacheable);
     app.route("GET", edition + "/reports", anyone, reports_list_page);
     app.route("GET", edition + "/reports/imported/{number:int}", anyone, imported_report_page);
     app.route("GET", report, signed_in, report_file_page);

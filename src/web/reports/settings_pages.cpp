@@ -46,8 +46,8 @@ TypedSettings settings_from_form(const http::Form& form) {
     TypedSettings out;
     auto& j = out.json;
     j = nlohmann::json::object();
-    for (const char* name : {"short_hours", "full_days", "short_reminder_hours", "full_reminder_days",
-                             "key_message_words"}) {
+    for (const char* name : {"short_hours", "full_days", "short_reminder_hours",
+                             "full_reminder_days", "key_message_words"}) {
         auto typed = trim(form.get(name));
         auto n = typed_whole_number(typed, name, -1, out.errors);
         if (n >= 0) j[name] = n;

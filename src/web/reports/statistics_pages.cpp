@@ -53,16 +53,17 @@ nlohmann::json hours(const std::optional<double>& h) {
 }
 
 nlohmann::json filing_json(const reports::FilingFigures& f) {
-    return {{"on_time", f.on_time},
-            {"late", f.late},
-            {"missing", f.missing},
-            {"due", f.due},
-            {"total", f.total()},
-            {"on_time_percent", nullable_percent(f.on_time_percent())},
-            {"late_percent", nullable_percent(f.late_percent())},
-            {"missing_percent", nullable_percent(f.missing_percent())},
-            {"delay_hours",
-             {{"reports", f.timed}, {"median", hours(f.median_hours)}, {"p90", hours(f.p90_hours)}}}};
+    return {
+        {"on_time", f.on_time},
+        {"late", f.late},
+        {"missing", f.missing},
+        {"due", f.due},
+        {"total", f.total()},
+        {"on_time_percent", nullable_percent(f.on_time_percent())},
+        {"late_percent", nullable_percent(f.late_percent())},
+        {"missing_percent", nullable_percent(f.missing_percent())},
+        {"delay_hours",
+         {{"reports", f.timed}, {"median", hours(f.median_hours)}, {"p90", hours(f.p90_hours)}}}};
 }
 
 std::vector<std::string> with_not_given(const std::vector<std::string>& codes) {
@@ -108,8 +109,8 @@ std::string hours_text(const nlohmann::json& h) {
 }
 
 // A chart and its table of one answer of the card.
-nlohmann::json card_dimension(const std::string& id, const std::string& title,
-                              const char* prefix, const nlohmann::json& counts, int total) {
+nlohmann::json card_dimension(const std::string& id, const std::string& title, const char* prefix,
+                              const nlohmann::json& counts, int total) {
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& [code, n] : counts.items()) {
         auto count = n.get<int>();
@@ -217,23 +218,24 @@ http::Response reports_across_editions_page(Exchange& ex) {
         nlohmann::json women = nlohmann::json::array();
         for (const auto& [code, n] : e["card"]["women_present"].items())
             women.push_back({{"count", n}});
-        editions.push_back({{"name", e["name"]},
-                            {"url", "/editions/" + std::to_string(e["edition"].get<std::int64_t>()) +
-                                        "/reports/statistics"},
-                            {"sessions", e["sessions"]},
-                            {"on_time", percent(full["on_time_percent"])},
-                            {"late", percent(full["late_percent"])},
-                            {"missing", percent(full["missing_percent"])},
-                            {"median", hours_text(full["delay_hours"]["median"])},
-                            {"p90", hours_text(full["delay_hours"]["p90"])},
-                            {"cards", e["card"]["reports"]},
-                            {"women", women}});
+        editions.push_back(
+            {{"name", e["name"]},
+             {"url", "/editions/" + std::to_string(e["edition"].get<std::int64_t>()) +
+                         "/reports/statistics"},
+             {"sessions", e["sessions"]},
+             {"on_time", percent(full["on_time_percent"])},
+             {"late", percent(full["late_percent"])},
+             {"missing", percent(full["missing_percent"])},
+             {"median", hours_text(full["delay_hours"]["median"])},
+             {"p90", hours_text(full["delay_hours"]["p90"])},
+             {"cards", e["card"]["reports"]},
+             {"women", women}});
     }
     nlohmann::json women_codes = nlohmann::json::array();
     for (const auto& code : with_not_given(reports::women_present_codes()))
-        women_codes.push_back({{"label", code == "not_given"
-                                             ? say("reports.card.not_given")
-                                             : code_label("reports.women_present.", code)}});
+        women_codes.push_back(
+            {{"label", code == "not_given" ? say("reports.card.not_given")
+                                           : code_label("reports.women_present.", code)}});
     const auto& all = j["all"];
     nlohmann::json view = {
         {"title", say("page.reports.across.title")},
@@ -243,8 +245,9 @@ http::Response reports_across_editions_page(Exchange& ex) {
         {"has_cards", all["card"]["reports"].get<int>() > 0},
         {"card", all["card"]},
         {"card_dimensions", card_view("all-card", all["card"])},
-        {"filing", nlohmann::json::array({filing_view("all-filing", "short", all["filing"]["short"]),
-                                          filing_view("all-filing", "full", all["filing"]["full"])})}};
+        {"filing",
+         nlohmann::json::array({filing_view("all-filing", "short", all["filing"]["short"]),
+                                filing_view("all-filing", "full", all["filing"]["full"])})}};
     return ex.page("reports/across", view);
 }
 

@@ -1,12 +1,13 @@
 // Which reminders about a session's reports are due at a time: before each deadline from
 // its lead, after it for a week, none for a part filed; walking the clock sends each
 // reminder exactly once. And the statistics: filing rate, delay, the card.
+#include "core/reports/reminders.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "core/common/clock.hpp"
-#include "core/reports/reminders.hpp"
 #include "core/reports/statistics.hpp"
 
 using namespace convene;
