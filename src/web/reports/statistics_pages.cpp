@@ -8,7 +8,6 @@
 #include <string>
 
 #include "core/common/messages.hpp"
-#include "core/common/text.hpp"
 #include "core/reports/statistics.hpp"
 #include "store/editions/editions.hpp"
 #include "store/reports/reminders.hpp"
@@ -105,7 +104,9 @@ std::pair<std::string, int> share_of(int count, int total) {
 
 std::string hours_text(const nlohmann::json& h) {
     if (h.is_null()) return say("reports.statistics.no_delay");
-    return say("reports.statistics.hours", {{"hours", decimal_text(h.get<double>())}});
+    auto tenths = std::lround(h.get<double>() * 10);
+    return say("reports.statistics.hours",
+               {{"hours", std::to_string(tenths / 10) + "." + std::to_string(tenths % 10)}});
 }
 
 // A chart and its table of one answer of the card.
