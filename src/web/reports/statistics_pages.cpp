@@ -109,16 +109,16 @@ std::string hours_text(const nlohmann::json& h) {
                {{"hours", std::to_string(tenths / 10) + "." + std::to_string(tenths % 10)}});
 }
 
-// A chart and its table of one answer of the card.
+// A chart and its table of one answer of the card, the answers in the card's order.
 nlohmann::json card_dimension(const std::string& id, const std::string& title, const char* prefix,
-                              const nlohmann::json& counts, int total) {
+                              const std::vector<std::string>& codes, const nlohmann::json& counts,
+                              int total) {
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& [code, n] : counts.items()) {
-        auto count = n.get<int>();
+    for (const auto& code : codes) {
+        auto count = counts.value(code, 0);
         if (code == "not_given" && count == 0) continue;
         auto [share, tenths] = share_of(count, total);
-        rows.push_back({{"label", code == "not_given" ? say("reports.card.not_given")
-                                                      : code_label(prefix, code)},
+        rows.push_back({{"label", code_label(prefix, code)},
                         {"count", count},
                         {"share", share},
                         {"share_tenths", tenths}});
@@ -134,9 +134,12 @@ nlohmann::json card_view(const std::string& id, const nlohmann::json& card) {
     auto total = card["reports"].get<int>();
     return nlohmann::json::array(
         {card_dimension(id + "-women", say("reports.statistics.women_present"),
-                        "reports.women_present.", card["women_present"], total),
+                        "reports.statistics.women.", with_not_given(reports::women_present_codes()),
+                        card["women_present"], total),
          card_dimension(id + "-discussed", say("reports.statistics.gender_discussed"),
-                        "reports.gender_discussed.", card["gender_discussed"], total)});
+                        "reports.statistics.discussed.",
+                        with_not_given(reports::gender_discussed_codes()), card["gender_discussed"],
+                        total)});
 }
 
 nlohmann::json filing_view(const std::string& id, const char* part, const nlohmann::json& f) {
@@ -217,8 +220,8 @@ http::Response reports_across_editions_page(Exchange& ex) {
             return p.is_null() ? std::string("–") : std::to_string(p.get<int>()) + "%";
         };
         nlohmann::json women = nlohmann::json::array();
-        for (const auto& [code, n] : e["card"]["women_present"].items())
-            women.push_back({{"count", n}});
+        for (const auto& code : with_not_given(reports::women_present_codes()))
+            women.push_back({{"count", e["card"]["women_present"].value(code, 0)}});
         editions.push_back(
             {{"name", e["name"]},
              {"url", "/editions/" + std::to_string(e["edition"].get<std::int64_t>()) +
@@ -234,9 +237,7 @@ http::Response reports_across_editions_page(Exchange& ex) {
     }
     nlohmann::json women_codes = nlohmann::json::array();
     for (const auto& code : with_not_given(reports::women_present_codes()))
-        women_codes.push_back(
-            {{"label", code == "not_given" ? say("reports.card.not_given")
-                                           : code_label("reports.women_present.", code)}});
+        women_codes.push_back({{"label", code_label("reports.statistics.women.", code)}});
     const auto& all = j["all"];
     nlohmann::json view = {
         {"title", say("page.reports.across.title")},
