@@ -75,7 +75,7 @@ export async function startServer(engine = 'sqlite', { demo = false, demoProposa
     base, admin, engine, databaseUrl: database.url, database, process: child, demoMember,
     stderr: () => stderr,
     async stop({ keepDatabase = false } = {}) {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.on('exit', r));
         child.kill('SIGTERM');
         await exited;
