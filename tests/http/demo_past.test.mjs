@@ -72,8 +72,12 @@ for (const engine of engines()) {
       }
       const page = await api(server.base, 'GET', `/editions/${past.id}/messages`);
       assert.equal(page.status, 200);
-      assert.match(page.text, new RegExp(`href="/editions/${past.id}/programme/`));
-      assert.match(page.text, new RegExp(list[0].title));
+      assert.match(page.text, new RegExp(`${list[0].title}</a> · <span class="stance-`));
+      const document = await api(server.base, 'GET', `/editions/${past.id}/messages/document`);
+      assert.equal(document.status, 200);
+      assert.match(document.text, new RegExp(list[0].title));
+      const cited = list[0].citations[0];
+      assert.match(document.text, new RegExp(`href="/editions/${past.id}/programme/${cited.code}"`));
     });
 
     test('a session page shows its report, and the Secretariat its feedback', async () => {
