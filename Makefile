@@ -91,6 +91,7 @@ bench: test-deps build
 	bench/synthesis.sh $(BUILD)/convene
 	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/programme.mjs sqlite 10 16
 	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/messages.mjs sqlite 10 16
+	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/reports.mjs sqlite 10 16
 	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/live.mjs sqlite 200 200,2000 15
 	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/captions.mjs sqlite 5000 20 ws,sse 4
 

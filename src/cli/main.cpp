@@ -27,6 +27,7 @@
 #include "store/accounts/accounts.hpp"
 #include "store/demo/demo.hpp"
 #include "store/editions/editions.hpp"
+#include "web/reports/reminders.hpp"
 #include "web/site/app.hpp"
 
 using namespace convene;
@@ -56,6 +57,7 @@ struct Settings {
     std::string smtp;
     std::string mail_from = "convene@localhost";
     int smtp_retry_seconds = 30;
+    int reminder_seconds = 300;
     int speaker_link_days = 30;
     int threads = 0;
     int request_timeout = 30;
@@ -144,6 +146,9 @@ int serve(const Settings& s) {
     mail_settings.clock = [&app] { return app.now(); };
     mail::Sender mail_sender(app.database(), mail_settings);
     mail_sender.start();
+    // Reminders about session reports, on the app's clock; started once the address (and
+    // so the links in the messages) is known.
+    web::ReportReminderLoop reminders(app, std::chrono::seconds(s.reminder_seconds));
     options.live = &app.live();
     options.may_follow = [&app](const http::Request& r, const std::string& topic) {
         return app.may_follow(r, topic);
@@ -159,10 +164,12 @@ int serve(const Settings& s) {
         [&](unsigned short port) {
             if (s.base_url.empty())
                 app.set_base_url("http://" + options.host + ":" + std::to_string(port));
+            reminders.start();
             std::cout << say("cli.listening",
                              {{"address", options.host + ":" + std::to_string(port)}})
                       << std::endl;
         });
+    reminders.stop();
     mail_sender.stop();
     spdlog::shutdown();
     return 0;
@@ -250,6 +257,12 @@ int main(int argc, char** argv) {
         ->add_option("--smtp-retry-seconds", s.smtp_retry_seconds,
                      say("cli.help.serve.smtp_retry_seconds"))
         ->envname("CONVENE_SMTP_RETRY_SECONDS")
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--reminder-seconds", s.reminder_seconds,
+                     say("cli.help.serve.reminder_seconds"))
+        ->envname("CONVENE_REMINDER_SECONDS")
+        ->check(CLI::Range(0, 86400))
         ->capture_default_str();
     serve_cmd
         ->add_option("--speaker-link-days", s.speaker_link_days,
@@ -387,6 +400,17 @@ int main(int argc, char** argv) {
     transcript_cmd->add_option("--live-room", transcript_args.live_room,
                                say("cli.help.import.transcript.live_room"));
 
+    auto* remind_cmd = cli.add_subcommand("remind", say("cli.help.remind"));
+    remind_cmd->require_subcommand(1);
+    auto* remind_reports_cmd =
+        remind_cmd->add_subcommand("reports", say("cli.help.remind.reports"));
+    std::int64_t remind_edition = 0;
+    remind_reports_cmd
+        ->add_option("--edition", remind_edition, say("cli.help.remind.reports.edition"))
+        ->required();
+    remind_reports_cmd->add_option("--base-url", s.base_url, say("cli.help.serve.base_url"))
+        ->envname("CONVENE_BASE_URL");
+
     auto* user_cmd = cli.add_subcommand("user", say("cli.help.user"));
     user_cmd->require_subcommand(1);
     auto* add_cmd = user_cmd->add_subcommand("add", say("cli.help.user.add"));
@@ -452,6 +476,19 @@ int main(int argc, char** argv) {
         auto database = open_database(s, 1);
         auto c = database->acquire();
         auto now = format_utc(Clock::now());
+        if (remind_reports_cmd->parsed()) {
+            auto e = store::find_edition(*c, EditionId{remind_edition});
+            if (!e) throw std::runtime_error(say("cli.user.no_edition", {{"id", remind_edition}}));
+            db::Transaction tx(*c);
+            auto run = web::send_report_reminders(
+                *c, *e, now, s.base_url.empty() ? "http://" + s.listen : s.base_url);
+            tx.commit();
+            std::cout << say("cli.remind.done", {{"queued", run.queued},
+                                                 {"sessions", run.sessions},
+                                                 {"edition", e->name}})
+                      << "\n";
+            return 0;
+        }
         if (add_cmd->parsed()) {
             auto parsed_role = parse_role(role);
             if (!parsed_role)

@@ -71,6 +71,9 @@ const publicRoutes = [
   'GET /editions/{edition:int}/reports', 'GET /editions/{edition:int}/reports/imported/{number:int}',
   'GET /api/v1/editions/{edition:int}/reports', 'GET /api/v1/editions/{edition:int}/reports/imported/{number:int}',
   'GET /api/v1/editions/{edition:int}/programme/{code}/report',
+  // The reports' figures (filing rate, delay, the gender report card), per edition and across
+  'GET /editions/{edition:int}/reports/statistics', 'GET /reports/statistics',
+  'GET /api/v1/editions/{edition:int}/reports/statistics', 'GET /api/v1/reports/statistics',
   // The messages of the year: the handlers show drafts only to the edition's MAG and
   // Secretariat until the comment period opens; anyone comments while it is open
   'GET /editions/{edition:int}/messages', 'GET /editions/{edition:int}/messages/{message:int}',

@@ -66,6 +66,10 @@ ReportSettings settings_from_json(const nlohmann::json& j) {
             s.short_hours = int_member(v, name, 1, 24 * 14);
         else if (name == "full_days")
             s.full_days = int_member(v, name, 1, 365);
+        else if (name == "short_reminder_hours")
+            s.short_reminder_hours = int_member(v, name, 0, 24 * 14);
+        else if (name == "full_reminder_days")
+            s.full_reminder_days = int_member(v, name, 0, 365);
         else if (name == "key_message_words")
             s.key_message_words = int_member(v, name, 1, max_word_limit);
         else if (name == "speakers_words")
@@ -122,6 +126,8 @@ nlohmann::json to_json(const ReportSettings& s) {
             {"key_message_words", s.key_message_words},
             {"short_hours", s.short_hours},
             {"full_days", s.full_days},
+            {"short_reminder_hours", s.short_reminder_hours},
+            {"full_reminder_days", s.full_reminder_days},
             {"speakers_words", s.speakers_words}};
 }
 

@@ -30,9 +30,11 @@ struct TemplateField {
 // What the Secretariat sets per edition.
 struct ReportSettings {
     std::vector<TemplateField> fields;
-    int key_message_words = 60;  // the most words of one key message
-    int short_hours = 12;        // the short report is due this many hours after the end
-    int full_days = 14;          // the full report, this many days after
+    int key_message_words = 60;    // the most words of one key message
+    int short_hours = 12;          // the short report is due this many hours after the end
+    int full_days = 14;            // the full report, this many days after
+    int short_reminder_hours = 2;  // a reminder this many hours before the short report's deadline
+    int full_reminder_days = 3;    // and this many days before the full report's
     int speakers_words = 600;
 };
 

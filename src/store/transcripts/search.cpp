@@ -176,13 +176,13 @@ std::int64_t oldest_ranked(db::Connection& c, const TranscriptSearch& s) {
     std::vector<db::Value> params;
     std::string sql;
     if (c.engine() == db::Engine::sqlite) {
-        sql = R"sql(SELECT f.rowid AS turn_id FROM transcript_search f
-            JOIN transcript_turns tt ON tt.id = f.rowid)sql";
+        sql = R"sql(SELECT transcript_search.rowid AS turn_id FROM transcript_search
+            JOIN transcript_turns tt ON tt.id = transcript_search.rowid)sql";
         sql += around_turn;
-        sql += " AND f.transcript_search MATCH ?";
+        sql += " AND transcript_search MATCH ?";
         params.emplace_back(fts5_match(s.query));
         sql += filter_conditions(c, s, params);
-        sql += " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?";
+        sql += " ORDER BY transcript_search.rowid DESC LIMIT 1 OFFSET ?";
     } else {
         sql = "SELECT tt.id AS turn_id FROM transcript_turns tt";
         sql += around_turn;
@@ -207,10 +207,11 @@ FoundTurns search_transcript_turns(db::Connection& c, const TranscriptSearch& s)
     if (c.engine() == db::Engine::sqlite) {
         sql = R"sql(
         WITH found AS (
-            SELECT f.rowid AS turn_id, -bm25(f) AS score
-            FROM transcript_search f JOIN transcript_turns tt ON tt.id = f.rowid)sql";
+            SELECT transcript_search.rowid AS turn_id, -bm25(transcript_search) AS score
+            FROM transcript_search
+            JOIN transcript_turns tt ON tt.id = transcript_search.rowid)sql";
         sql += around_turn;
-        sql += " AND f.transcript_search MATCH ? AND f.rowid >= ?";
+        sql += " AND transcript_search MATCH ? AND transcript_search.rowid >= ?";
         params.emplace_back(fts5_match(s.query));
     } else {
         sql = "WITH q AS (SELECT " + tsquery_expression(s.query, params) + R"sql( AS query),

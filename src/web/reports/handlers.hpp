@@ -28,4 +28,14 @@ http::Response api_imported_report(Exchange& ex);
 http::Response report_compliance_page(Exchange& ex);
 http::Response api_report_compliance(Exchange& ex);
 
+// Reminders due now (the compliance page's button, the API).
+http::Response report_reminders_send(Exchange& ex);
+http::Response api_report_reminders_send(Exchange& ex);
+
+// The reports' statistics, per edition and across editions.
+http::Response report_statistics_page(Exchange& ex);
+http::Response api_report_statistics(Exchange& ex);
+http::Response reports_across_editions_page(Exchange& ex);
+http::Response api_reports_across_editions(Exchange& ex);
+
 }  // namespace convene::web

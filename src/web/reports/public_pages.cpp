@@ -8,6 +8,7 @@
 #include "core/common/messages.hpp"
 #include "http/error.hpp"
 #include "store/editions/editions.hpp"
+#include "store/reports/reminders.hpp"
 #include "store/reports/reports.hpp"
 #include "web/reports/handlers.hpp"
 #include "web/reports/report_context.hpp"
@@ -163,7 +164,11 @@ nlohmann::json compliance_json(Exchange& ex, const store::Edition& e) {
     std::map<std::string, reports::Tally> by_type, by_organiser;
     reports::Tally all;
     nlohmann::json sessions = nlohmann::json::array();
+    auto reminded = store::reminders_per_session(ex.db(), e.id);
+    int reminders = 0;
     for (const auto& row : compliance_rows(ex, e)) {
+        auto sent = reminded.count(row.session.id) ? reminded[row.session.id] : 0;
+        reminders += sent;
         all.add(row.full_status);
         by_type[row.session.session_type].add(row.full_status);
         nlohmann::json organisers = nlohmann::json::array();
@@ -177,7 +182,8 @@ nlohmann::json compliance_json(Exchange& ex, const store::Edition& e) {
                             {"session_type", row.session.session_type},
                             {"organisers", organisers},
                             {"short", row.short_status},
-                            {"full", row.full_status}});
+                            {"full", row.full_status},
+                            {"reminders_sent", sent}});
     }
     auto tally = [](const reports::Tally& t) {
         return nlohmann::json{{"filed", t.filed},
@@ -201,6 +207,7 @@ nlohmann::json compliance_json(Exchange& ex, const store::Edition& e) {
             {"all", tally(all)},
             {"by_session_type", types},
             {"by_organiser", organisers},
+            {"reminders_sent", reminders},
             {"sessions", sessions}};
 }
 
@@ -230,7 +237,24 @@ http::Response report_compliance_page(Exchange& ex) {
                            {"types", j["by_session_type"]},
                            {"organisers", j["by_organiser"]},
                            {"sessions", j["sessions"]},
-                           {"has_sessions", !j["sessions"].empty()}};
+                           {"has_sessions", !j["sessions"].empty()},
+                           {"reminders_sent", j["reminders_sent"]},
+                           {"csrf_token", ex.csrf_token()},
+                           {"statistics_url", edition_url(e, "/reports/statistics")}};
+    auto settings = store::report_settings(ex.db(), e.id);
+    view["short_reminder_hours"] = settings.short_reminder_hours;
+    view["full_reminder_days"] = settings.full_reminder_days;
+    // After the button: how many went (whole numbers only, whatever the address says).
+    auto number = [&](const char* name) {
+        auto text = ex.request.query_param(name);
+        if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != text.npos)
+            return -1;
+        return std::stoi(text);
+    };
+    if (auto queued = number("reminded"); queued >= 0)
+        view["reminded"] = {{"queued", queued},
+                            {"sessions", std::max(0, number("sessions"))},
+                            {"none", queued == 0}};
     return ex.page("reports/compliance", view);
 }
 

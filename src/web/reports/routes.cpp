@@ -1,7 +1,8 @@
 // The addresses of session reports: the edition's template and deadlines (its
 // Secretariat), a session's filing page (its rapporteur and organisers, the Secretariat;
 // the handler asks policy::may_file_report), the published reports and imported ones
-// (anyone), and the compliance page (the Secretariat).
+// (anyone), the compliance page and its reminders (the Secretariat), and the reports'
+// statistics per edition and across editions (anyone).
 #include <string>
 
 #include "web/reports/handlers.hpp"
@@ -21,6 +22,10 @@ void add_reports_routes(App& app) {
     app.route("GET", edition + "/reports/settings", secretariat, report_settings_page);
     app.route("POST", edition + "/reports/settings", secretariat, report_settings_save);
     app.route("GET", edition + "/reports/compliance", secretariat, report_compliance_page);
+    app.route("POST", edition + "/reports/reminders", secretariat, report_reminders_send);
+    app.route("GET", edition + "/reports/statistics", anyone, report_statistics_page,
+              App::cacheable);
+    app.route("GET", "/reports/statistics", anyone, reports_across_editions_page, App::cacheable);
     app.route("GET", edition + "/reports", anyone, reports_list_page);
     app.route("GET", edition + "/reports/imported/{number:int}", anyone, imported_report_page);
     app.route("GET", report, signed_in, report_file_page);
@@ -35,6 +40,10 @@ void add_reports_routes(App& app) {
               api_report_settings_save);
     app.route("GET", "/api/v1" + edition + "/reports/compliance", secretariat,
               api_report_compliance);
+    app.route("POST", "/api/v1" + edition + "/reports/reminders", secretariat,
+              api_report_reminders_send);
+    app.route("GET", "/api/v1" + edition + "/reports/statistics", anyone, api_report_statistics);
+    app.route("GET", "/api/v1/reports/statistics", anyone, api_reports_across_editions);
     app.route("GET", "/api/v1" + edition + "/reports", anyone, api_reports_list);
     app.route("GET", "/api/v1" + edition + "/reports/imported/{number:int}", anyone,
               api_imported_report);

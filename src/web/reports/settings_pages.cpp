@@ -46,7 +46,8 @@ TypedSettings settings_from_form(const http::Form& form) {
     TypedSettings out;
     auto& j = out.json;
     j = nlohmann::json::object();
-    for (const char* name : {"short_hours", "full_days", "key_message_words"}) {
+    for (const char* name : {"short_hours", "full_days", "short_reminder_hours",
+                             "full_reminder_days", "key_message_words"}) {
         auto typed = trim(form.get(name));
         auto n = typed_whole_number(typed, name, -1, out.errors);
         if (n >= 0) j[name] = n;
@@ -104,6 +105,14 @@ http::Response settings_page(Exchange& ex, const store::Edition& e,
         {"full_days", field_view("full_days", say("reports.settings.full_days"),
                                  number("full_days", s.full_days), errors, "text", true,
                                  say("reports.settings.full_days_hint"))},
+        {"short_reminder_hours",
+         field_view("short_reminder_hours", say("reports.settings.short_reminder_hours"),
+                    number("short_reminder_hours", s.short_reminder_hours), errors, "text", true,
+                    say("reports.settings.short_reminder_hours_hint"))},
+        {"full_reminder_days",
+         field_view("full_reminder_days", say("reports.settings.full_reminder_days"),
+                    number("full_reminder_days", s.full_reminder_days), errors, "text", true,
+                    say("reports.settings.full_reminder_days_hint"))},
         {"key_message_words",
          field_view("key_message_words", say("reports.settings.key_message_words"),
                     number("key_message_words", s.key_message_words), errors, "text", true)},

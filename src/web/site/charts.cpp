@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/common/messages.hpp"
+#include "core/common/text.hpp"
 
 namespace convene::web {
 
@@ -64,6 +65,41 @@ nlohmann::json comparison_chart(const std::string& id, const std::string& title,
             {"rows", rows},
             {"all_total", all_total},
             {"programme_total", programme_total}};
+}
+
+nlohmann::json share_chart(const std::string& id, const std::string& title,
+                           const nlohmann::json& rows_in, const std::string& nothing,
+                           const std::string& caption) {
+    constexpr int bar_width = 230, value_width = 110, row_height = 40, top = 4;
+    int largest = 0;
+    for (const auto& r : rows_in) largest = std::max(largest, r["share_tenths"].get<int>());
+    nlohmann::json rows = nlohmann::json::array();
+    std::string description;
+    int y = top;
+    for (const auto& r : rows_in) {
+        auto tenths = r["share_tenths"].get<int>();
+        int width =
+            largest > 0 ? static_cast<int>(std::lround(1.0 * bar_width * tenths / largest)) : 0;
+        // A label longer than the drawing is cut; the table beside has it whole.
+        rows.push_back({{"label", shortened(r["label"].get<std::string>(), 44)},
+                        {"share", r["share"]},
+                        {"label_y", y + 15},
+                        {"bar_y", y + 21},
+                        {"bar_width", width},
+                        {"text_x", width + 4},
+                        {"text_y", y + 32}});
+        description += (description.empty() ? "" : "; ") +
+                       say("chart.row_share", {{"label", r["label"].get<std::string>()},
+                                               {"share", r["share"].get<std::string>()}});
+        y += row_height;
+    }
+    return {{"id", id},
+            {"title", title},
+            {"description", description.empty() ? nothing : description + "."},
+            {"caption", caption},
+            {"width", bar_width + value_width},
+            {"height", y + top},
+            {"rows", rows}};
 }
 
 }  // namespace convene::web

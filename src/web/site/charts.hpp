@@ -15,6 +15,15 @@ nlohmann::json comparison_chart(const std::string& id, const std::string& title,
                                 const DiversityDimension& dimension, int all_total,
                                 int programme_total);
 
+// One bar per row, as long as its share (the largest spans the bar), its words above and
+// its share beside: narrow enough for a phone at 390 px. Rows: [{label, share (text),
+// share_tenths}]; `nothing` describes a chart without rows. The view of
+// templates/partials/share_chart.mustache ({id, title, description, width, height, rows});
+// `caption` (optional) is the figure's caption.
+nlohmann::json share_chart(const std::string& id, const std::string& title,
+                           const nlohmann::json& rows, const std::string& nothing,
+                           const std::string& caption = "");
+
 // "42%" of a count in a total (0% when the total is 0).
 std::string share_text(int count, int total);
 

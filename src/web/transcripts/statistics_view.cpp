@@ -5,6 +5,7 @@
 
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "web/site/charts.hpp"
 
 namespace convene::web {
 
@@ -80,43 +81,6 @@ nlohmann::json dimension_rows(const Dimension& d, std::size_t all_words) {
     return rows;
 }
 
-// One bar per row, as long as its share (the largest spans the bar), its words above and
-// its share beside: narrow enough for a phone at 390 px.
-nlohmann::json share_chart(const std::string& id, const std::string& title,
-                           const nlohmann::json& rows_in) {
-    constexpr int bar_width = 230, value_width = 110, row_height = 40, top = 4;
-    int largest = 0;
-    for (const auto& r : rows_in) largest = std::max(largest, r["share_tenths"].get<int>());
-    nlohmann::json rows = nlohmann::json::array();
-    std::string description;
-    int y = top;
-    for (const auto& r : rows_in) {
-        auto tenths = r["share_tenths"].get<int>();
-        int width =
-            largest > 0 ? static_cast<int>(std::lround(1.0 * bar_width * tenths / largest)) : 0;
-        // A label longer than the drawing is cut; the table beside has it whole.
-        rows.push_back({{"label", shortened(r["label"].get<std::string>(), 44)},
-                        {"share", r["share"]},
-                        {"label_y", y + 15},
-                        {"bar_y", y + 21},
-                        {"bar_width", width},
-                        {"text_x", width + 4},
-                        {"text_y", y + 32}});
-        description +=
-            (description.empty() ? "" : "; ") +
-            say("transcripts.statistics.chart_row", {{"label", r["label"].get<std::string>()},
-                                                     {"share", r["share"].get<std::string>()}});
-        y += row_height;
-    }
-    return {{"id", id},
-            {"title", title},
-            {"description",
-             description.empty() ? say("transcripts.statistics.nothing") : description + "."},
-            {"width", bar_width + value_width},
-            {"height", y + top},
-            {"rows", rows}};
-}
-
 std::string speaker_label(const transcripts::SpeakerRow& r) {
     return r.person ? r.person_name : r.label;
 }
@@ -165,6 +129,7 @@ nlohmann::json statistics_json(const transcripts::Statistics& s) {
 
 nlohmann::json statistics_view(const transcripts::Statistics& s, const std::string& id) {
     auto h = transcripts::headline(s);
+    const auto nothing = say("transcripts.statistics.nothing");
     nlohmann::json headline_rows = nlohmann::json::array();
     auto headline_row = [&](const char* key, int tenths) {
         headline_rows.push_back({{"label", say(std::string("transcripts.statistics.") + key)},
@@ -212,7 +177,7 @@ nlohmann::json statistics_view(const transcripts::Statistics& s, const std::stri
         auto title = say(std::string("transcripts.statistics.by_") + d.code);
         dims.push_back({{"id", id + "-" + d.code},
                         {"title", title},
-                        {"chart", share_chart(id + "-" + d.code, title, rows)},
+                        {"chart", share_chart(id + "-" + d.code, title, rows, nothing)},
                         {"rows", rows}});
     }
     return {{"empty", s.all.turns == 0},
@@ -224,12 +189,13 @@ nlohmann::json statistics_view(const transcripts::Statistics& s, const std::stri
               {"minutes", minutes_text(s.all.seconds)},
               {"speakers", s.speakers.size()},
               {"left_out", s.left_out.empty() ? "" : std::to_string(s.left_out.size())}}},
-            {"headline",
-             share_chart(id + "-headline", say("transcripts.statistics.headline"), headline_rows)},
+            {"headline", share_chart(id + "-headline", say("transcripts.statistics.headline"),
+                                     headline_rows, nothing)},
             {"headline_rows", headline_rows},
             {"speakers_chart",
              share_chart(id + "-speakers",
-                         say("transcripts.statistics.top_speakers", {{"count", top.size()}}), top)},
+                         say("transcripts.statistics.top_speakers", {{"count", top.size()}}), top,
+                         nothing)},
             {"speakers", speakers},
             {"dimensions", dims}};
 }
