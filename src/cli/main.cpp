@@ -194,8 +194,23 @@ int demo(const Settings& s, std::uint64_t seed, const DemoSize& size,
          << say("cli.demo.programme", {{"name", forum.programme_edition.name},
                                        {"placed", creds.programme_placed},
                                        {"sessions", creds.programme_sessions}})
-         << "\n"
-         << (creds.live_room ? say("cli.demo.live", {{"name", forum.edition.name},
+         << "\n";
+    if (creds.past.edition)
+        text << say("cli.demo.past", {{"name", forum.past_edition.name},
+                                      {"sessions", creds.past.sessions},
+                                      {"on_time", creds.past.on_time},
+                                      {"late", creds.past.late},
+                                      {"missing", creds.past.missing},
+                                      {"ratings", creds.past.ratings},
+                                      {"messages", creds.past.messages}})
+             << "\n";
+    if (forum.declined_proposal >= 0)
+        text << say("cli.demo.declined",
+                    {{"name", forum.edition.name},
+                     {"number",
+                      forum.proposals[static_cast<std::size_t>(forum.declined_proposal)].number}})
+             << "\n";
+    text << (creds.live_room ? say("cli.demo.live", {{"name", forum.edition.name},
                                                      {"edition", to_string(creds.edition_id)},
                                                      {"room", to_string(*creds.live_room)}}) +
                                    "\n"

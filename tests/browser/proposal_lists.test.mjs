@@ -33,7 +33,7 @@ describe('the Secretariat\'s lists in a browser', () => {
   test('a word of a title finds the proposal, and its title opens it', { timeout: 120000 }, async () => {
     await page.goto(server.base + '/editions');
     await assertAccessible(page, checked);
-    await page.getByRole('link', { name: 'IGF demo 2026' }).click();
+    await page.getByRole('link', { name: 'IGF demo 2026', exact: true }).click();
     edition = page.url().match(/editions\/(\d+)/)[1];
     await assertAccessible(page, checked);
     await page.getByRole('link', { name: 'search and filter the proposals' }).click();

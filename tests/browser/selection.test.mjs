@@ -31,7 +31,7 @@ describe('synthesis, selection and decisions in a browser', () => {
   test('the synthesis shows slots, cut-off, charts and merger candidates; a bad plan is named', { timeout: 120000 }, async () => {
     await page.goto(server.base + '/editions');
     await assertAccessible(page, checked);
-    await page.getByRole('link', { name: 'IGF demo 2026' }).click();
+    await page.getByRole('link', { name: 'IGF demo 2026', exact: true }).click();
     edition = page.url().match(/editions\/(\d+)/)[1];
     await page.getByRole('link', { name: 'Synthesis: slots, cut-off, diversity, merger candidates' }).click();
     await assertAccessible(page, checked);

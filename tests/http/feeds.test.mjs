@@ -280,7 +280,10 @@ for (const engine of engines()) {
       const theirs = live.filter((e) => e.persons.some((p) => p.id === person)).map((e) => e.id);
       const expected = [...new Set([...marked, ...theirs])].map((id) => `session-${id}@${host}`).sort();
       cal = readIcs(await (await get(address)).text());
-      assert.deepEqual(cal.events.filter((e) => e.status !== 'CANCELLED').map((e) => e.uid).sort(), expected);
+      // The person may take part in last year's edition of the demo too: its sessions come
+      // in the same address; this edition's are those expected.
+      const here = new Set(live.map((e) => `session-${e.id}@${host}`));
+      assert.deepEqual(cal.events.filter((e) => e.status !== 'CANCELLED' && here.has(e.uid)).map((e) => e.uid).sort(), expected);
 
       const viaApi = await api(server.base, 'POST', `/api/v1/editions/${edition}/agenda/calendar`, { token: server.admin.token });
       assert.equal(viaApi.status, 201);

@@ -2,30 +2,18 @@
 
 #include <algorithm>
 #include <array>
-#include <random>
 #include <set>
 
 #include "core/common/text.hpp"
+#include "core/demo/demo_dice.hpp"
+#include "core/demo/demo_past.hpp"
 #include "core/people/country.hpp"
 
 namespace convene {
 
 namespace {
 
-class Dice {
-  public:
-    explicit Dice(std::uint64_t seed) : engine_(seed) {}
-    std::size_t below(std::size_t n) { return static_cast<std::size_t>(engine_() % n); }
-    int between(int lo, int hi) { return lo + static_cast<int>(below(hi - lo + 1)); }
-    bool chance(int percent) { return static_cast<int>(below(100)) < percent; }
-    template <typename C>
-    const auto& pick(const C& items) {
-        return items[below(std::size(items))];
-    }
-
-  private:
-    std::mt19937_64 engine_;
-};
+using Dice = DemoDice;
 
 struct NamePool {
     std::string_view group;
@@ -284,6 +272,14 @@ DemoForum generate_demo_forum(std::uint64_t seed, const DemoSize& size) {
     forum.programme_edition.end_date = "2027-04-" + std::to_string(20 + size.days - 1);
     for (int n = 1; n <= std::max(size.proposals / 5, 3); ++n)
         forum.programme_proposals.push_back(make_proposal(n));
+    // Drawn last too: the same regional IGF a year earlier, held, with its reports.
+    forum.past_edition = {"Regional IGF demo 2026", "2026", "2026-04-21", "", "America/Sao_Paulo",
+                          "Demo Regional Centre"};
+    forum.past_edition.end_date = "2026-04-" + std::to_string(21 + size.days - 1);
+    forum.past_messages_at = "2026-06-15T12:00:00Z";
+    for (int n = 1; n <= std::max(size.proposals / 5, 3); ++n)
+        forum.past_proposals.push_back(make_proposal(n));
+    add_demo_past_sessions(forum, seed + 2026);
     return forum;
 }
 

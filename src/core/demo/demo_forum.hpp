@@ -3,6 +3,7 @@
 // on every machine (std::mt19937_64's sequence is fixed by the standard, and no
 // std distribution, whose output varies between libraries, is used).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,28 @@ struct DemoProposal {
     std::vector<DemoRole> people;
 };
 
+// A participant's rating of a past session ("How useful was this session?").
+struct DemoRating {
+    int rating = 3;  // 1-5
+    std::string comment, stakeholder_group;
+};
+
+// How a past session's reports went, what they say, and how participants rated it.
+struct DemoPastSession {
+    // "on_time": both reports filed in time; "full_late": the full report came after its
+    // deadline; "full_missing": the short report only; "none": nothing was filed.
+    std::string outcome = "on_time";
+    bool short_late = false;
+    int short_after_hours = 3;   // filed this long after the session's end
+    int full_after_hours = 216;  // the full report (late: after the 14 days)
+    bool draft_first = false;    // a draft of the full report was saved two days earlier
+    std::vector<std::string> key_messages;
+    std::map<std::string, std::string> fields;  // the 2015 template's fields, Markdown
+    std::string speakers;                       // one per line
+    std::string women_present, gender_discussed;
+    std::vector<DemoRating> ratings;
+};
+
 struct DemoForum {
     EditionDraft edition;
     std::vector<ThemeDraft> themes;
@@ -72,6 +95,17 @@ struct DemoForum {
     // public programme, the feeds and changes that need the organisers' consent.
     EditionDraft programme_edition;
     std::vector<DemoProposal> programme_proposals;
+    // Last year's edition of the regional IGF, held: its sessions took place, with their
+    // reports (most on time, a few late or missing), ratings and the messages of the year,
+    // published on `past_messages_at` (UTC). The organisers of the late and missing reports
+    // propose nothing this year, but one: the first organiser of `declined_proposal` (an
+    // index into `proposals`, -1 when none) has a missing full report, so screening
+    // declines that proposal.
+    EditionDraft past_edition;
+    std::vector<DemoProposal> past_proposals;
+    std::vector<DemoPastSession> past_sessions;  // one per past proposal
+    std::string past_messages_at;
+    int declined_proposal = -1;
     std::uint64_t seed = 0;
 };
 

@@ -23,13 +23,11 @@
 
 namespace convene::store {
 
-namespace {
-
-std::vector<std::int64_t> insert_proposals(db::Connection& c, EditionId edition,
-                                           const std::vector<DemoProposal>& proposals,
-                                           const std::vector<ThemeId>& theme_ids,
-                                           const std::vector<std::int64_t>& person_ids,
-                                           const std::string& now) {
+std::vector<std::int64_t> insert_demo_proposals(db::Connection& c, EditionId edition,
+                                                const std::vector<DemoProposal>& proposals,
+                                                const std::vector<ThemeId>& theme_ids,
+                                                const std::vector<std::int64_t>& person_ids,
+                                                const std::string& now) {
     std::vector<std::int64_t> ids;
     for (const auto& p : proposals) {
         auto id =
@@ -58,6 +56,8 @@ std::vector<std::int64_t> insert_proposals(db::Connection& c, EditionId edition,
     }
     return ids;
 }
+
+namespace {
 
 // Submitted evaluations for the places of `assignments` that `keep(place, member)`
 // selects, scored by demo_evaluations(); members are indexes into `accounts`.
@@ -122,7 +122,8 @@ void load_evaluated_edition(db::Connection& c, const DemoForum& forum,
         grant_role(c, account, Role::evaluator, edition);
         accounts.push_back(account);
     }
-    auto ids = insert_proposals(c, edition, forum.evaluated_proposals, theme_ids, person_ids, now);
+    auto ids =
+        insert_demo_proposals(c, edition, forum.evaluated_proposals, theme_ids, person_ids, now);
 
     auto settings = evaluation_settings(c, edition);
     settings.deadline = format_utc(Clock::now() - std::chrono::hours(24 * 10));
@@ -164,7 +165,8 @@ void load_evaluating_edition(db::Connection& c, const DemoForum& forum,
         grant_role(c, account, Role::evaluator, edition);
         accounts.push_back(account);
     }
-    auto ids = insert_proposals(c, edition, forum.evaluating_proposals, theme_ids, person_ids, now);
+    auto ids =
+        insert_demo_proposals(c, edition, forum.evaluating_proposals, theme_ids, person_ids, now);
     auto settings = evaluation_settings(c, edition);
     settings.per_proposal = std::min(3, forum.evaluating_members);
     settings.deadline = format_utc(Clock::now() + std::chrono::hours(24 * 14));
@@ -195,7 +197,8 @@ void load_programme_edition(db::Connection& c, const DemoForum& forum,
                             forum.programme_edition.end_date);
     std::vector<RoomId> room_ids;
     for (const auto& r : rooms) room_ids.push_back(add_venue_room(c, edition, r));
-    auto ids = insert_proposals(c, edition, forum.programme_proposals, theme_ids, person_ids, now);
+    auto ids =
+        insert_demo_proposals(c, edition, forum.programme_proposals, theme_ids, person_ids, now);
     for (auto id : ids) {
         Decision d;
         d.kind = "accepted";
@@ -305,11 +308,15 @@ DemoCredentials load_demo_forum(db::Database& database, const DemoForum& forum) 
         person_ids[i] = add_person(*c, p, account);
     }
 
-    insert_proposals(*c, edition, forum.proposals, theme_ids, person_ids, now);
+    insert_demo_proposals(*c, edition, forum.proposals, theme_ids, person_ids, now);
     load_evaluated_edition(*c, forum, person_ids, now);
     load_evaluating_edition(*c, forum, person_ids, now);
     load_programme_edition(*c, forum, person_ids, admin, now, out);
     out.live_room = load_demo_meeting(*c, edition, forum, admin, member_accounts);
+    out.past = load_demo_past_edition(
+        *c, forum, person_ids, admin,
+        member_accounts.empty() ? std::nullopt : std::optional<AccountId>(member_accounts.front()),
+        now);
     record_audit(*c, std::nullopt, "demo.load", "edition " + to_string(edition),
                  "{\"proposals\":" + std::to_string(forum.proposals.size()) + "}", now);
     tx.commit();

@@ -6,6 +6,7 @@
 #include "core/common/ids.hpp"
 #include "core/demo/demo_forum.hpp"
 #include "database/database.hpp"
+#include "store/demo/demo_past.hpp"
 
 namespace convene::store {
 
@@ -15,6 +16,7 @@ struct DemoCredentials {
     EditionId edition_id;
     int programme_sessions = 0, programme_placed = 0;  // of the regional IGF's timetable
     std::optional<LiveRoomId> live_room;               // the meeting in progress
+    DemoPastCount past;                                // last year's regional IGF
 };
 
 // Throws std::runtime_error when the database already holds the demo accounts.

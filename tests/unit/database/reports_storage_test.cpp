@@ -157,6 +157,7 @@ TEST_P(ReportsStore, SettingsDraftsFilingsConflictsAndTheScreeningRule) {
     auto context = store::screening_context(*c, next_id, "2027-12-01T00:00:00Z");
     bool saw_first = false, saw_second = false;
     for (const auto& past : context.past_sessions) {
+        if (past.editions_ago != 1) continue;  // the demo's 2026 edition has titles too
         if (past.title == first.title) {
             saw_first = true;
             EXPECT_FALSE(past.report_filed);
@@ -171,7 +172,7 @@ TEST_P(ReportsStore, SettingsDraftsFilingsConflictsAndTheScreeningRule) {
     // Before the deadline a report not filed yet is still due, not missing.
     auto early = store::screening_context(*c, next_id, first.end_utc);
     for (const auto& past : early.past_sessions)
-        if (past.title == first.title) {
+        if (past.editions_ago == 1 && past.title == first.title) {
             EXPECT_TRUE(past.report_filed);
         }
 }
