@@ -209,8 +209,9 @@ FieldErrors check_full(const FullReport& r, const ReportSettings& s, bool filing
     FieldErrors errors;
     bool any_text = false;
     for (const auto& [key, text] : r.fields) {
+        const std::string& field = key;  // clang 14 captures no structured binding
         auto f = std::find_if(s.fields.begin(), s.fields.end(),
-                              [&](const TemplateField& t) { return t.key == key; });
+                              [&](const TemplateField& t) { return t.key == field; });
         if (f == s.fields.end()) {
             errors.push_back(
                 {"fields." + key, say("reports.error.unknown_field", {{"name", key}})});

@@ -117,12 +117,14 @@ nlohmann::json published_report_view(Exchange& ex, const ReportTarget& t) {
                 {{"label", field.label}, {"key", field.key}, {"html", markdown_html(at->second)}});
         }
         // Fields of an earlier template that the report still holds.
-        for (const auto& [key, text] : f.fields)
+        for (const auto& [key, text] : f.fields) {
+            const std::string& held = key;  // clang 14 captures no structured binding
             if (std::none_of(t.settings.fields.begin(), t.settings.fields.end(),
-                             [&](const reports::TemplateField& x) { return x.key == key; }) &&
+                             [&](const reports::TemplateField& x) { return x.key == held; }) &&
                 text.find_first_not_of(" \r\n\t") != std::string::npos)
                 sections.push_back(
                     {{"label", code_words(key)}, {"key", key}, {"html", markdown_html(text)}});
+        }
         nlohmann::json speakers = nlohmann::json::array();
         std::string_view rest = f.speakers;
         while (!rest.empty()) {
