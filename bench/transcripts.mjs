@@ -54,6 +54,7 @@ try {
   for (let i = 0; i < count; i++) {
     const year = 2006 + (i % 20);
     const lines = [`IGF ${year} - Day ${1 + (i % 4)} - ${pick(rooms)} - Session ${i + 1} on the future of the Internet`, '',
+      `${23 + (i % 4)} June ${year}`, '',
       'This is the output of the real-time captioning taken during the session.', ''];
     const n = 20 + Math.floor(random() * 100);
     for (let k = 0; k < n; k++) {
@@ -97,7 +98,10 @@ try {
       ['rare word', () => ({ q: pick(rare) })],
       ['phrase', () => ({ q: phrase() })],
       ['word + speaker', () => ({ q: pick(frequent), speaker: pick(speakers) })],
-      ['word + room + dates', () => ({ q: pick(frequent), edition: String(edition), room: pick(rooms), from: '2025-06-23', to: '2025-06-25' })],
+      ['word + room + dates', () => {
+        const year = 2006 + Math.floor(random() * 18);
+        return { q: pick(frequent), edition: String(edition), room: pick(rooms), from: `${year}-06-24`, to: `${year + 2}-06-25` };
+      }],
     ];
     const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
     const measure = async (path) => {

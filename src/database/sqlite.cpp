@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "database/database.hpp"
+#include "database/sqlite_rank.hpp"
 
 namespace convene::db {
 
@@ -46,6 +47,7 @@ class SqliteConnection : public Connection {
         // default 2 MiB made a search over 10,000 transcripts read its index from disk
         // pages again and again.
         run_script("PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384;");
+        add_weighted_bm25(db_);
     }
 
     ~SqliteConnection() override {

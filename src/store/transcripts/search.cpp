@@ -1,10 +1,15 @@
 #include "store/transcripts/search.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
 #include <set>
 
+#include "core/transcripts/search_facets.hpp"
 #include "core/transcripts/search_text.hpp"
 #include "core/transcripts/speakers.hpp"
+#include "store/transcripts/search_filters.hpp"
 
 namespace convene::store {
 
@@ -50,38 +55,39 @@ std::string tsquery_expression(const SearchQuery& q, std::vector<db::Value>& par
     return out;
 }
 
-// The people linked to a speaker label whose name holds the words typed, as ids.
-std::vector<std::int64_t> people_named(db::Connection& c, const std::string& key) {
-    auto r = c.run(R"sql(
-        SELECT id, name FROM people
-        WHERE id IN (SELECT person_id FROM speaker_links)
-           OR id IN (SELECT person_id FROM transcript_speakers WHERE person_id IS NOT NULL)
-        ORDER BY id
-    )sql");
-    std::vector<std::int64_t> out;
-    const std::string wanted = " " + key + " ";
-    for (const auto& row : r.rows) {
-        auto name = " " + transcripts::label_key(row.text("name")) + " ";
-        if (name.find(wanted) != std::string::npos) out.push_back(row.integer("id"));
-        if (out.size() >= 500) break;
-    }
-    return out;
-}
-
 }  // namespace
 
 std::size_t index_unsearched_turns(db::Connection& c) {
     std::size_t done = 0;
-    for (;;) {
-        auto r = c.run(R"sql(
-            SELECT id, text FROM transcript_turns WHERE search_text IS NULL ORDER BY id LIMIT 500
-        )sql");
-        if (r.empty()) break;
-        for (const auto& row : r.rows)
-            c.run(R"sql(UPDATE transcript_turns SET search_text = ? WHERE id = ?)sql",
-                  {transcripts::search_text(row.text("text")), row.integer("id")});
-        done += r.rows.size();
-    }
+    // Each missing part found by its own partial index (migrations/022, 028).
+    for (const char* missing : {"tt.search_text IS NULL", "tt.search_facets IS NULL"})
+        for (;;) {
+            auto r = c.run(std::string(R"sql(
+            SELECT tt.id, tt.text, tt.speaker_id, COALESCE(sp.label_key, '') AS label_key,
+                   t.edition_id, t.id AS transcript_id, t.room, t.held_on
+            FROM transcript_turns tt
+            JOIN transcripts t ON t.id = tt.transcript_id
+            LEFT JOIN transcript_speakers sp ON sp.id = tt.speaker_id
+            WHERE )sql") + missing +
+                           " ORDER BY tt.id LIMIT 500");
+            if (r.empty()) break;
+            for (const auto& row : r.rows) {
+                transcripts::TurnFacts facts{row.integer("edition_id"),
+                                             row.integer("transcript_id"),
+                                             std::nullopt,
+                                             row.text("label_key"),
+                                             row.text("room"),
+                                             row.text("held_on")};
+                if (row.optional_text("speaker_id")) facts.speaker = row.integer("speaker_id");
+                c.run(R"sql(UPDATE transcript_turns
+                SET search_text = ?, search_speaker = ?, search_facets = ? WHERE id = ?)sql",
+                      {transcripts::search_text(row.text("text")),
+                       facts.label.empty() ? db::Value{nullptr}
+                                           : db::Value{transcripts::search_speaker(facts.label)},
+                       transcripts::search_facets(facts), row.integer("id")});
+            }
+            done += r.rows.size();
+        }
     return done;
 }
 
@@ -164,88 +170,209 @@ std::string filter_conditions(db::Connection& c, const TranscriptSearch& s,
     return sql;
 }
 
-// Relevance is ranked among the newest matching turns that pass the filters, at most
-// this many: a common word matches hundreds of thousands of turns, and ranking them all
-// took a third of a second over 10,000 transcripts. A rarer word or a phrase, with fewer
-// matches, is ranked whole.
-constexpr std::int64_t ranked_at_most = 2000;
+bool has_filters(const TranscriptSearch& s) {
+    return s.edition || !s.session_type.empty() || !s.room.empty() ||
+           !transcripts::label_key(s.speaker).empty() || s.person || !s.stakeholder_group.empty() ||
+           !s.from.empty() || !s.to.empty();
+}
 
-// The smallest turn id among the newest `ranked_at_most` matches (0 when there are
-// fewer): the engine walks the matches newest first and stops there, ranking none.
-std::int64_t oldest_ranked(db::Connection& c, const TranscriptSearch& s) {
-    std::vector<db::Value> params;
+// Relevance is ranked among the newest matching turns that pass the filters, at most
+// this many: a common word matches hundreds of thousands of turns over 10,000 transcripts,
+// and ranking each costs a few microseconds (BM25 reads its length). A rarer word or a
+// phrase, with fewer matches, is ranked whole.
+constexpr std::int64_t ranked_at_most = 1000;
+
+// The FTS5 expression of the query's words, in the turns' words only (the other columns
+// hold speakers' words and facts), and of the filters when they are words.
+std::string text_match(const TranscriptSearch& s, const FilterWords& filters) {
+    auto out = "{search_text} : " + fts5_match(s.query);
+    if (filters.kind == FilterWords::Kind::words) out += " AND " + filters.expression;
+    return out;
+}
+
+// How a search reads its matches: the full text alone, or joined to the transcripts and
+// speakers for the filters it could not put in words (and always on PostgreSQL).
+struct Plan {
+    FilterWords filters;
+    bool joined = false;
+};
+
+Plan plan_of(db::Connection& c, const TranscriptSearch& s) {
+    Plan p;
+    if (!has_filters(s)) return p;
+    if (c.engine() != db::Engine::sqlite) {
+        p.joined = true;
+        return p;
+    }
+    p.filters = filter_words(c, s);
+    p.joined = p.filters.kind == FilterWords::Kind::too_many;
+    return p;
+}
+
+// The SQL of the matching turns that pass the filters, as turn_id (and score when asked),
+// with the conditions still open for more ("AND ...").
+std::string matching_turns(db::Connection& c, const TranscriptSearch& s, const Plan& plan,
+                           const std::string& score, std::vector<db::Value>& params) {
     std::string sql;
     if (c.engine() == db::Engine::sqlite) {
-        sql = R"sql(SELECT transcript_search.rowid AS turn_id FROM transcript_search
-            JOIN transcript_turns tt ON tt.id = transcript_search.rowid)sql";
-        sql += around_turn;
-        sql += " AND transcript_search MATCH ?";
-        params.emplace_back(fts5_match(s.query));
-        sql += filter_conditions(c, s, params);
-        sql += " ORDER BY transcript_search.rowid DESC LIMIT 1 OFFSET ?";
+        sql = "SELECT transcript_search.rowid AS turn_id" + score + " FROM transcript_search";
+        if (plan.joined) {
+            sql += " JOIN transcript_turns tt ON tt.id = transcript_search.rowid";
+            sql += around_turn;
+            sql += " AND transcript_search MATCH ?";
+        } else {
+            sql += " WHERE transcript_search MATCH ?";
+        }
+        params.emplace_back(text_match(s, plan.filters));
     } else {
-        sql = "SELECT tt.id AS turn_id FROM transcript_turns tt";
+        sql = "SELECT tt.id AS turn_id" + score + " FROM transcript_turns tt";
         sql += around_turn;
         sql += " AND tt.search_vector @@ (" + tsquery_expression(s.query, params) + ")";
-        sql += filter_conditions(c, s, params);
-        sql += " ORDER BY tt.id DESC LIMIT 1 OFFSET ?";
     }
+    if (plan.joined) sql += filter_conditions(c, s, params);
+    return sql;
+}
+
+// The smallest turn id among the newest `ranked_at_most` matches (0 when there are
+// fewer): PostgreSQL walks the matches newest first and stops there, ranking none, and
+// then ranks those from it on (given the rank to compute and a LIMIT, it ranked every
+// match before keeping the newest). SQLite ranks only the rows its newest-first walk keeps,
+// in one pass.
+std::int64_t oldest_ranked(db::Connection& c, const TranscriptSearch& s, const Plan& plan) {
+    std::vector<db::Value> params;
+    auto sql = matching_turns(c, s, plan, "", params);
+    sql += c.engine() == db::Engine::sqlite ? " ORDER BY transcript_search.rowid DESC"
+                                            : " ORDER BY tt.id DESC";
+    sql += " LIMIT 1 OFFSET ?";
     params.emplace_back(ranked_at_most - 1);
     auto r = c.run(sql, params);
     return r.empty() ? 0 : r.rows[0].integer("turn_id");
+}
+
+std::vector<SearchTerm> phrases_of(const SearchQuery& q) {
+    std::vector<SearchTerm> out;
+    for (const auto& clause : q.all) out.insert(out.end(), clause.any.begin(), clause.any.end());
+    out.insert(out.end(), q.none.begin(), q.none.end());
+    return out;
+}
+
+// The weight of each phrase of the query (FTS5 numbers them as fts5_match writes them):
+// how rare it is among the newest turns, an estimate of what bm25() counts over every
+// row. One phrase needs none: a weight common to every row changes no order.
+std::string phrase_weights(db::Connection& c, const SearchQuery& q,
+                           std::vector<db::Value>& params) {
+    auto phrases = phrases_of(q);
+    std::string out;
+    if (phrases.size() < 2) return out;
+    constexpr std::int64_t sample = 20000;
+    auto newest = c.run("SELECT COALESCE(MAX(id), 0) AS id FROM transcript_turns");
+    std::int64_t after = std::max<std::int64_t>(0, newest.rows[0].integer("id") - sample);
+    double rows = static_cast<double>(newest.rows[0].integer("id") - after);
+    for (const auto& phrase : phrases) {
+        auto n = c.run(R"sql(SELECT count(*) AS n FROM transcript_search
+            WHERE transcript_search MATCH ? AND rowid > ?)sql",
+                       {"{search_text} : " + fts5_phrase(phrase), after});
+        double holding = static_cast<double>(n.rows[0].integer("n"));
+        double idf = std::log(1 + (rows - holding + 0.5) / (holding + 0.5));
+        out += ", ?";
+        params.emplace_back(std::to_string(idf));
+    }
+    return out;
+}
+
+struct Scored {
+    std::int64_t turn_id = 0;
+    double score = 0;
+};
+
+// The ids as a table the engine reads whole from one parameter, "j" of one column "value",
+// to read turns from: FROM <this> CROSS JOIN transcript_turns tt ... AND tt.id = j.value.
+std::string id_table(db::Connection& c, const std::vector<std::int64_t>& ids,
+                     std::vector<db::Value>& params) {
+    std::string list;
+    for (auto id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+    if (c.engine() == db::Engine::sqlite) {
+        params.emplace_back("[" + list + "]");
+        return "json_each(?) AS j";
+    }
+    params.emplace_back("{" + list + "}");
+    return "unnest(CAST(? AS bigint[])) AS j(value)";
+}
+
+// The found turns in the order of the results, relevance then the turn stored last, from
+// `offset` on, at most `count`.
+std::vector<std::int64_t> page_of(std::vector<Scored> found, std::size_t offset,
+                                  std::size_t count) {
+    auto before = [](const Scored& a, const Scored& b) {
+        return a.score != b.score ? a.score > b.score : a.turn_id > b.turn_id;
+    };
+    auto end = found.begin() + static_cast<std::ptrdiff_t>(std::min(found.size(), offset + count));
+    std::partial_sort(found.begin(), end, found.end(), before);
+    std::vector<std::int64_t> out;
+    for (auto it = found.begin() + static_cast<std::ptrdiff_t>(std::min(found.size(), offset));
+         it < end; ++it)
+        out.push_back(it->turn_id);
+    return out;
 }
 
 }  // namespace
 
 FoundTurns search_transcript_turns(db::Connection& c, const TranscriptSearch& s) {
     if (s.query.all.empty()) return {};  // nothing to look for (no engine reads an empty query)
-    auto oldest = oldest_ranked(c, s);
-    // The turns to rank: the matches from the oldest ranked on that pass the filters, each
-    // scored only once it passed them.
+    auto plan = plan_of(c, s);
+    if (plan.filters.kind == FilterWords::Kind::nothing) return {};
+    // The turns to rank: the newest matches that pass the filters, each scored only once
+    // it passed them.
     std::vector<db::Value> params;
-    std::string sql;
+    std::string score;
     if (c.engine() == db::Engine::sqlite) {
-        sql = R"sql(
-        WITH found AS (
-            SELECT transcript_search.rowid AS turn_id, -bm25(transcript_search) AS score
-            FROM transcript_search
-            JOIN transcript_turns tt ON tt.id = transcript_search.rowid)sql";
-        sql += around_turn;
-        sql += " AND transcript_search MATCH ? AND transcript_search.rowid >= ?";
-        params.emplace_back(fts5_match(s.query));
+        std::vector<db::Value> weights;
+        score = ", weighted_bm25(transcript_search" + phrase_weights(c, s.query, weights) +
+                ") AS score";
+        params = std::move(weights);
     } else {
-        sql = "WITH q AS (SELECT " + tsquery_expression(s.query, params) + R"sql( AS query),
-        found AS (
-            SELECT tt.id AS turn_id, ts_rank(tt.search_vector, q.query) AS score
-            FROM q, transcript_turns tt)sql";
-        sql += around_turn;
-        sql += " AND tt.search_vector @@ q.query AND tt.id >= ?";
+        score = ", ts_rank(tt.search_vector, " + tsquery_expression(s.query, params) + ") AS score";
     }
-    params.emplace_back(oldest);
-    sql += filter_conditions(c, s, params);
-    sql += R"sql(
-        )
+    auto sql = matching_turns(c, s, plan, score, params);
+    if (c.engine() == db::Engine::sqlite) {
+        sql += " ORDER BY transcript_search.rowid DESC LIMIT ?";
+        params.emplace_back(ranked_at_most);
+    } else {
+        sql += " AND tt.id >= ?";
+        params.emplace_back(oldest_ranked(c, s, plan));
+    }
+    auto scores = c.run(sql, params);
+    std::vector<Scored> found;
+    found.reserve(scores.rows.size());
+    for (const auto& row : scores.rows)
+        found.push_back({row.integer("turn_id"), std::strtod(row.text("score").c_str(), nullptr)});
+    auto page = page_of(std::move(found), s.offset, s.limit + 1);
+    if (page.empty()) return {};
+    params.clear();
+    sql = R"sql(
         SELECT tt.id AS turn_id, tt.position, tt.label, tt.text, t.id AS transcript_id,
                t.edition_id, e.name AS edition_name, t.title, t.held_on, t.room,
                COALESCE(s.code, '') AS session_code, COALESCE(s.title, '') AS session_title,
                COALESCE(s.session_type, '') AS session_type,
                COALESCE(p.name, '') AS person_name
-        FROM found
-        JOIN transcript_turns tt ON tt.id = found.turn_id
-    )sql";
+        FROM )sql" +
+          id_table(c, page, params) + " CROSS JOIN transcript_turns tt";
     sql += around_turn;
-    sql += " ORDER BY found.score DESC, t.held_on DESC, tt.id LIMIT ? OFFSET ?";
-    params.emplace_back(static_cast<std::int64_t>(s.limit + 1));
-    params.emplace_back(static_cast<std::int64_t>(s.offset));
+    sql += " AND tt.id = j.value";
     auto r = c.run(sql, params);
+    std::map<std::int64_t, const db::Row*> row_of;
+    for (const auto& row : r.rows) row_of[row.integer("turn_id")] = &row;
     FoundTurns out;
-    for (const auto& row : r.rows) {
+    for (auto id : page) {
         if (out.turns.size() == s.limit) {
             out.more = true;
             break;
         }
+        auto at = row_of.find(id);
+        if (at == row_of.end()) continue;
+        const auto& row = *at->second;
         FoundTurn f;
-        f.turn_id = row.integer("turn_id");
+        f.turn_id = id;
         f.position = static_cast<std::size_t>(row.integer("position"));
         f.label = row.optional_text("label");
         f.person_name = row.text("person_name");

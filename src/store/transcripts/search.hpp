@@ -3,9 +3,9 @@
 // normalised beside it (core/transcripts/search_text.hpp) and indexed by the engine's
 // full text, SQLite FTS5 or a PostgreSQL tsvector; a query's typed terms become the
 // engine's query (an FTS5 MATCH expression, or tsquery functions over bound words), never
-// the text someone typed. Results come by relevance (bm25, ts_rank) among the newest
-// 2,000 matching turns that pass the filters (all of them for rarer words), then the
-// newest transcript first, with the transcript and speaker of each turn.
+// the text someone typed. Results come by relevance (BM25, ts_rank) among the newest
+// 1,000 matching turns that pass the filters (all of them for rarer words), then the turn
+// stored last first, with the transcript and speaker of each turn.
 #include <optional>
 #include <string>
 #include <vector>

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/common/clock.hpp"
+#include "core/transcripts/search_facets.hpp"
 #include "core/transcripts/search_text.hpp"
 #include "core/transcripts/speakers.hpp"
 #include "security/secrets.hpp"
@@ -121,24 +122,32 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
                    link ? link->linked_by : std::string(), static_cast<std::int64_t>(s.turns),
                    static_cast<std::int64_t>(s.words), static_cast<std::int64_t>(s.seconds)}));
     }
-    // Each turn with its search words (migrations/022), indexed in this transaction.
+    // Each turn with its search words and facts (migrations/022, 028), indexed in this
+    // transaction.
     std::vector<db::Value> rows;
-    rows.reserve(t.turns.size() * 9);
+    rows.reserve(t.turns.size() * 11);
+    transcripts::TurnFacts facts{n.place.edition.value(), id.value(), {}, "", h.room, h.date};
     for (std::size_t i = 0; i < t.turns.size(); ++i) {
         const auto& turn = t.turns[i];
+        const auto* speaker = turn_speaker[i] ? &speakers[*turn_speaker[i]] : nullptr;
+        facts.speaker = speaker ? std::optional<std::int64_t>(speaker->second.id) : std::nullopt;
+        facts.label = speaker ? speaker->first : "";
         rows.insert(
             rows.end(),
             {id, static_cast<std::int64_t>(i),
-             turn_speaker[i] ? db::Value{speakers[*turn_speaker[i]].second.id} : db::Value{nullptr},
+             speaker ? db::Value{speaker->second.id} : db::Value{nullptr},
              turn.speaker ? db::Value{*turn.speaker} : db::Value{nullptr}, turn.text,
              static_cast<std::int64_t>(turn_words[i]), text_or_null(turn.started_at),
-             text_or_null(turn.ended_at), transcripts::search_text(turn.text)});
+             text_or_null(turn.ended_at), transcripts::search_text(turn.text),
+             speaker ? db::Value{transcripts::search_speaker(speaker->first)} : db::Value{nullptr},
+             transcripts::search_facets(facts)});
     }
     if (!rows.empty())
         db::insert_rows(c,
                         "INSERT INTO transcript_turns (transcript_id, position, speaker_id, label, "
-                        "text, words, started_at, ended_at, search_text)",
-                        9, rows);
+                        "text, words, started_at, ended_at, search_text, search_speaker, "
+                        "search_facets)",
+                        11, rows);
     rows.clear();
     for (std::size_t i = 0; i < t.directions.size(); ++i) {
         const auto& d = t.directions[i];
