@@ -44,7 +44,8 @@ LiveOutlet::Outcome LiveOutlet::write_waiting() {
     return Outcome::written;
 }
 
-void LiveOutlet::deliver(LiveBytes bytes, bool message) {
+template <class Keep>
+void LiveOutlet::offer(const std::string& bytes, bool message, Keep keep) {
     bool ask = false, fail = false;
     {
         std::lock_guard lock(mutex_);
@@ -52,15 +53,24 @@ void LiveOutlet::deliver(LiveBytes bytes, bool message) {
         if (message) last_delivery_.store(ticks_now(), std::memory_order_relaxed);
         if (waiting_.size() >= max_backlog_) {
             fail = true;
+        } else if (!waiting_.empty()) {
+            // Something already waits: the connection is waiting for the socket.
+            waiting_.push_back(keep());
         } else {
-            bool idle = waiting_.empty();
-            waiting_.push_back(std::move(bytes));
-            // With something already waiting, the connection is waiting for the socket.
-            if (idle) {
-                auto outcome = write_waiting();
-                fail = outcome == Outcome::failed;
-                ask = outcome == Outcome::blocked && !wait_asked_;
-                if (ask) wait_asked_ = true;
+            std::size_t sent = 0;
+            for (;;) {
+                auto n = ::send(descriptor_, bytes.data() + sent, bytes.size() - sent,
+                                MSG_DONTWAIT | MSG_NOSIGNAL);
+                if (n < 0 && errno == EINTR) continue;
+                if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) fail = true;
+                if (n > 0) sent += static_cast<std::size_t>(n);
+                break;
+            }
+            if (!fail && sent < bytes.size()) {
+                waiting_.push_back(keep());
+                offset_ = sent;
+                ask = !wait_asked_;
+                wait_asked_ = true;
             }
         }
     }
@@ -68,6 +78,14 @@ void LiveOutlet::deliver(LiveBytes bytes, bool message) {
         hooks_.failed();
     else if (ask)
         hooks_.wait_writable();
+}
+
+void LiveOutlet::deliver(const LiveBytes& bytes, bool message) {
+    offer(*bytes, message, [&bytes] { return bytes; });
+}
+
+void LiveOutlet::deliver(const SharedMessage& message, const std::string& bytes) {
+    offer(bytes, true, [&] { return LiveBytes(message, &bytes); });
 }
 
 void LiveOutlet::flush() {

@@ -21,6 +21,8 @@
 #include <mutex>
 #include <string>
 
+#include "http/live.hpp"
+
 namespace convene::http {
 
 using LiveBytes = std::shared_ptr<const std::string>;
@@ -42,7 +44,10 @@ class LiveOutlet {
 
     // From any thread; `message` false for what is no message (a header, a keep-alive),
     // which does not count as the last delivery.
-    void deliver(LiveBytes bytes, bool message = true);
+    void deliver(const LiveBytes& bytes, bool message = true);
+    // A message's bytes (its frame or its event), kept (sharing the message) only when the
+    // socket does not take them at once: the usual delivery costs one send() and no copy.
+    void deliver(const SharedMessage& message, const std::string& bytes);
     // Once the socket is writable: writes what waits, asks to wait again while some does.
     void flush();
     // No write after this returns; true when something was still waiting (a frame may be
@@ -56,6 +61,8 @@ class LiveOutlet {
   private:
     enum class Outcome { written, blocked, failed };
     Outcome write_waiting();  // with mutex_ held
+    template <class Keep>
+    void offer(const std::string& bytes, bool message, Keep keep);
 
     mutable std::mutex mutex_;
     int descriptor_;

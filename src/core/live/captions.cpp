@@ -16,7 +16,7 @@ bool allowed_controls_only(const std::string& text) {
 }
 
 void apply(CaptionStream& s, std::int64_t sequence, const std::string& text) {
-    s.text = apply_backspaces(s.text, text);
+    append_with_backspaces(s.text, text);
     s.applied = sequence;
     s.log.emplace_back(sequence, text);
 }
@@ -29,6 +29,11 @@ std::string trimmed(const std::string& text) {
 
 std::string apply_backspaces(const std::string& before, const std::string& chunk) {
     std::string out = before;
+    append_with_backspaces(out, chunk);
+    return out;
+}
+
+void append_with_backspaces(std::string& out, const std::string& chunk) {
     for (char c : chunk) {
         if (c != '\b') {
             out.push_back(c);
@@ -39,7 +44,6 @@ std::string apply_backspaces(const std::string& before, const std::string& chunk
             out.pop_back();
         if (!out.empty()) out.pop_back();
     }
-    return out;
 }
 
 ChunkResult add_chunk(CaptionStream& s, const CaptionChunk& chunk) {

@@ -49,6 +49,8 @@ std::vector<std::pair<std::int64_t, std::string>> chunks_after(const CaptionStre
 
 // `text` with each backspace removing the character (code point) before it.
 std::string apply_backspaces(const std::string& before, const std::string& chunk);
+// The same in place: a stream's text grows by each chunk without being copied whole.
+void append_with_backspaces(std::string& text, const std::string& chunk);
 
 struct CaptionTurn {
     std::string speaker;  // as written after ">>", without the colon; "" when unnamed

@@ -29,6 +29,21 @@ struct SocketPair {
         if (ours >= 0) ::close(ours);
         ::close(theirs);
     }
+    // A send buffer of 4 KiB on our end, so that the socket soon refuses more.
+    void shrink_send_buffer() const {
+        int small = 4096;
+        ::setsockopt(ours, SOL_SOCKET, SO_SNDBUF, &small, sizeof small);
+    }
+    // Reads on the follower's end while the outlet writes what waits, until `size` bytes
+    // came or the rounds ran out.
+    std::string drain_flushing(LiveOutlet& outlet, std::size_t size) const {
+        std::string got;
+        for (int round = 0; round < 1000 && got.size() < size; ++round) {
+            got += drain();
+            outlet.flush();
+        }
+        return got + drain();
+    }
     // Everything the follower's end can read now.
     std::string drain() const {
         std::string got;
@@ -90,8 +105,7 @@ TEST(LiveOutlet, WritesAtOnceWhenTheSocketTakesIt) {
 
 TEST(LiveOutlet, KeepsWhatTheSocketCannotTakeInOrderAndWritesItWhenAsked) {
     SocketPair pair;
-    int small = 4096;
-    ::setsockopt(pair.ours, SOL_SOCKET, SO_SNDBUF, &small, sizeof small);
+    pair.shrink_send_buffer();
     Counted counted;
     LiveOutlet outlet(pair.ours, LiveOutlet::Descriptor::borrowed, 64, counted.hooks());
     std::string expected;
@@ -103,20 +117,32 @@ TEST(LiveOutlet, KeepsWhatTheSocketCannotTakeInOrderAndWritesItWhenAsked) {
     }
     EXPECT_EQ(counted.waits, 1) << "asked once to wait for the socket, not once per message";
     EXPECT_GT(outlet.waiting(), 0u);
-    std::string got;
-    for (int round = 0; round < 1000 && got.size() < expected.size(); ++round) {
-        got += pair.drain();
-        outlet.flush();
-    }
-    got += pair.drain();
-    EXPECT_EQ(got, expected) << "every byte once, in order";
+    EXPECT_EQ(pair.drain_flushing(outlet, expected.size()), expected)
+        << "every byte once, in order";
+    EXPECT_EQ(counted.failures, 0);
+}
+
+TEST(LiveOutlet, KeepsAMessageItCouldNotWriteAfterThePublisherLetsItGo) {
+    SocketPair pair;
+    pair.shrink_send_buffer();
+    Counted counted;
+    LiveOutlet outlet(pair.ours, LiveOutlet::Descriptor::borrowed, 64, counted.hooks());
+    std::string expected;
+    for (int i = 0; i < 20; ++i) {
+        auto message =
+            std::make_shared<const LiveMessage>(std::string(6000, static_cast<char>('a' + i % 26)));
+        expected += message->event;
+        outlet.deliver(message, message->event);
+    }  // each message now lives on only in the outlet's queue
+    EXPECT_EQ(counted.waits, 1);
+    EXPECT_EQ(pair.drain_flushing(outlet, expected.size()), expected)
+        << "every byte once, in order";
     EXPECT_EQ(counted.failures, 0);
 }
 
 TEST(LiveOutlet, GivesUpOnAFollowerThatStopsReading) {
     SocketPair pair;
-    int small = 4096;
-    ::setsockopt(pair.ours, SOL_SOCKET, SO_SNDBUF, &small, sizeof small);
+    pair.shrink_send_buffer();
     Counted counted;
     LiveOutlet outlet(pair.ours, LiveOutlet::Descriptor::borrowed, 4, counted.hooks());
     for (int i = 0; i < 20; ++i) outlet.deliver(bytes(std::string(8000, 'x')));
