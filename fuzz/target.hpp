@@ -3,7 +3,8 @@
 // CONVENE_FUZZ_TARGET(name, {seeds...}) { ... data, size ... }, which registers them.
 // `make fuzz` builds one libFuzzer binary per target with clang (libfuzzer_main.cpp runs
 // the target named at build time); the unit tests (tests/unit/fuzz/) replay every target
-// over its seeds and thousands of deterministic mutations under ASan and UBSan. A target catches
+// over its seeds, its corpus (fuzz/corpus/<name>/: inputs from the test data and every
+// fixed finding) and thousands of deterministic mutations under ASan and UBSan. A target catches
 // only the errors its parser documents for bad input; anything else (a crash, an unexpected
 // exception, a sanitizer report) is a finding.
 #include <cstddef>

@@ -33,7 +33,12 @@ void check_utf8(const std::string& name, const std::string& value) {
 }
 
 std::string_view header_param(std::string_view header, std::string_view param) {
-    auto at = header.find(std::string(param) + "=");
+    // The parameter itself, not one whose name ends with it ("name" in "filename=").
+    const std::string key = std::string(param) + "=";
+    auto at = header.find(key);
+    while (at != header.npos && at > 0 && header[at - 1] != ';' && header[at - 1] != ' ' &&
+           header[at - 1] != '\t')
+        at = header.find(key, at + 1);
     if (at == header.npos) return {};
     auto value = header.substr(at + param.size() + 1);
     if (!value.empty() && value.front() == '"') {

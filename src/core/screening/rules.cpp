@@ -6,12 +6,18 @@ namespace convene {
 
 namespace {
 
+// A count from 0 to 100,000: larger ones (4294967297 read as an int was 1) are refused.
 int int_setting(const nlohmann::json& v, const std::string& name) {
     if (v.is_null() || (v.is_boolean() && !v.get<bool>())) return 0;
-    if (!v.is_number_integer() || v.get<int>() < 0)
+    constexpr std::int64_t largest = 100000;
+    bool count = v.is_number_unsigned()
+                     ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(largest)
+                     : v.is_number_integer() && v.get<std::int64_t>() >= 0 &&
+                           v.get<std::int64_t>() <= largest;
+    if (!count)
         throw InputError("screening." + name,
                          say("screening.setting.not_count", {{"name", "screening." + name}}));
-    return v.get<int>();
+    return static_cast<int>(v.get<std::int64_t>());
 }
 
 bool bool_setting(const nlohmann::json& v, const std::string& name) {

@@ -324,11 +324,36 @@ ScreeningContext screening_context_from_json(const nlohmann::json& edition) {
         if (!edition["past_sessions"].is_array())
             throw InputError("past_sessions",
                              say("json.member_not_list", {{"name", "past_sessions"}}));
-        for (const auto& s : edition["past_sessions"]) {
+        const auto& list = edition["past_sessions"];
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const auto& s = list[i];
+            const std::string where = "past_sessions[" + std::to_string(i) + "]";
+            if (!s.is_object())
+                throw InputError(where, say("json.member_not_object", {{"name", where}}));
             PastSession past;
-            past.editions_ago = s.value("editions_ago", 1);
-            past.title = s.value("title", "");
-            past.report_filed = s.value("report_filed", false);
+            if (s.contains("editions_ago")) {
+                const auto& n = s["editions_ago"];
+                if (!n.is_number_integer() || n.get<std::int64_t>() < 0 ||
+                    n.get<std::int64_t>() > 1000)
+                    throw InputError(
+                        where + ".editions_ago",
+                        say("json.int_out_of_range",
+                            {{"what", where + ".editions_ago"}, {"low", 0}, {"high", 1000}}));
+                past.editions_ago = n.get<int>();
+            }
+            if (s.contains("title")) {
+                if (!s["title"].is_string())
+                    throw InputError(where + ".title",
+                                     say("json.member_not_text", {{"name", where + ".title"}}));
+                past.title = s["title"].get<std::string>();
+            }
+            if (s.contains("report_filed")) {
+                if (!s["report_filed"].is_boolean())
+                    throw InputError(
+                        where + ".report_filed",
+                        say("screening.setting.not_bool", {{"name", where + ".report_filed"}}));
+                past.report_filed = s["report_filed"].get<bool>();
+            }
             if (s.contains("organisers"))
                 past.organisers = people(s["organisers"], "past_sessions.organisers");
             c.past_sessions.push_back(std::move(past));

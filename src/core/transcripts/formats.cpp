@@ -5,6 +5,7 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/text.hpp"
+#include "core/transcripts/decoding.hpp"
 #include "core/transcripts/speakers.hpp"
 
 namespace convene::transcripts {
@@ -89,6 +90,9 @@ std::string seed_text(const Transcript& t) {
         }
         write_directions(out, t, i, paragraphs.size(), next);
     }
+    // A title that begins like a PDF or a GIF file ("%PDF-", "GIF89a") would be refused as
+    // one when the file is read back: the byte order mark says it is UTF-8 text.
+    if (!binary_kind(out).empty()) out.insert(0, "\xEF\xBB\xBF");
     return out;
 }
 

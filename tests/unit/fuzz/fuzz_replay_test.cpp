@@ -1,10 +1,16 @@
-// Every fuzz target (fuzz/), replayed over its seeds and deterministic mutations of them:
-// flipped and inserted bytes, cut and repeated pieces, JSON and text tokens spliced in,
-// and plain noise. Under the sanitizer build this is a short fuzzing run in every
-// `make test`; `make fuzz` runs the same targets under libFuzzer for longer.
+// Every fuzz target (fuzz/), replayed over its seeds and its corpus (fuzz/corpus/<target>/:
+// inputs made from the test data, and every finding of libFuzzer once fixed) and
+// deterministic mutations of them: flipped and inserted bytes, cut and repeated pieces,
+// JSON and text tokens spliced in, and plain noise. Under the sanitizer build this is a
+// short fuzzing run in every `make test`; `make fuzz` runs the same targets under libFuzzer
+// for longer.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 
 #include "fuzz/target.hpp"
 
@@ -49,7 +55,28 @@ std::string mutate(std::string s, std::mt19937_64& rng) {
     return s;
 }
 
+std::vector<std::string> corpus(const std::string& target) {
+    std::vector<std::string> inputs;
+    std::filesystem::path dir = std::filesystem::path(CONVENE_FUZZ_CORPUS) / target;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        if (entry.is_regular_file()) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        inputs.push_back(bytes.str());
+    }
+    return inputs;
+}
+
 }  // namespace
+
+TEST(Fuzz, EveryTargetHasACorpusMadeFromTheTestData) {
+    for (const auto& t : convene::fuzz::targets())
+        EXPECT_FALSE(corpus(t.name).empty()) << "fuzz/corpus/" << t.name << "/";
+}
 
 TEST(Fuzz, EveryParserSurvivesMutationsOfItsSeeds) {
     ASSERT_GE(convene::fuzz::targets().size(), 7u);
@@ -63,6 +90,10 @@ TEST(Fuzz, EveryParserSurvivesMutationsOfItsSeeds) {
         for (const auto& seed : t.seeds) {
             run(seed);
             for (int i = 0; i < 1500; ++i) run(mutate(seed, rng));
+        }
+        for (const auto& input : corpus(t.name)) {
+            run(input);
+            for (int i = 0; i < 100; ++i) run(mutate(input, rng));
         }
         for (int i = 0; i < 300; ++i) {  // noise
             std::string noise(static_cast<std::size_t>(rng() % 200), '\0');

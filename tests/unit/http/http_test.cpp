@@ -63,6 +63,16 @@ TEST(Forms, Multipart) {
     EXPECT_THROW(parse_multipart("garbage", "XyZ"), Error);
 }
 
+TEST(Forms, MultipartFileNameBeforeFieldName) {
+    auto f = parse_multipart(
+        "--XyZ\r\nContent-Disposition: form-data; filename=\"a.txt\"; name=\"paper\"\r\n\r\n"
+        "x\r\n--XyZ--\r\n",
+        "XyZ");
+    ASSERT_EQ(f.files.size(), 1u);
+    EXPECT_EQ(f.files[0].field, "paper");
+    EXPECT_EQ(f.files[0].filename, "a.txt");
+}
+
 TEST(Forms, JsonBodiesBecomeFormsAndNestedValuesAreNamed) {
     Request r;
     r.headers = {{"content-type", "application/json"}};

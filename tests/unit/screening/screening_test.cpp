@@ -64,6 +64,28 @@ TEST(Screening, UnknownOrMistypedSettingsAreNamed) {
     EXPECT_THROW(screening_context_from_json(nlohmann::json::array()), std::invalid_argument);
 }
 
+// Found by the screening_instance fuzz target: a mistyped member of a past session threw
+// nlohmann's type_error instead of an InputError naming it.
+TEST(Screening, MistypedPastSessionsAreNamed) {
+    auto field = [](const char* text) {
+        try {
+            screening_context_from_json(nlohmann::json::parse(text));
+        } catch (const InputError& e) {
+            return e.field();
+        }
+        return std::string("accepted");
+    };
+    EXPECT_EQ(field(R"({"past_sessions": [{"report_filed": []}]})"),
+              "past_sessions[0].report_filed");
+    EXPECT_EQ(field(R"({"past_sessions": [{}, {"editions_ago": "two"}]})"),
+              "past_sessions[1].editions_ago");
+    EXPECT_EQ(field(R"({"past_sessions": [{"title": 5}]})"), "past_sessions[0].title");
+    EXPECT_EQ(field(R"({"past_sessions": [3]})"), "past_sessions[0]");
+    EXPECT_EQ(
+        field(R"({"past_sessions": [{"editions_ago": 2, "title": "A", "report_filed": true}]})"),
+        "accepted");
+}
+
 TEST(Screening, BadProposalsAreNamed) {
     try {
         proposal_from_json({{"id", 1}, {"speakers", {{{"name", "A"}, {"onsite", "yes"}}}}});
@@ -131,6 +153,12 @@ TEST(ScreeningRules, BadRulesThrowInputErrorsNamingTheSetting) {
         return {"", "accepted"};
     };
     EXPECT_EQ(named(R"({"min_onsite_speakers": -1})").first, "screening.min_onsite_speakers");
+    // A count past an int is refused, not wrapped (4294967297 was read as 1).
+    EXPECT_EQ(named(R"({"max_proposals_per_person": 4294967297})").first,
+              "screening.max_proposals_per_person");
+    EXPECT_EQ(named(R"({"max_proposals_per_person": 18446744073709551615})").first,
+              "screening.max_proposals_per_person");
+    EXPECT_EQ(named(R"({"max_proposals_per_person": 100000})").second, "accepted");
     EXPECT_EQ(named(R"({"room_size": 3})"),
               (std::pair<std::string, std::string>("screening.room_size",
                                                    "screening.room_size is not a screening rule")));

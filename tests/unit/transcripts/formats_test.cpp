@@ -46,6 +46,18 @@ TEST(TranscriptFormats, PlainTextReadsBackToTheSameTranscript) {
     EXPECT_EQ(again.transcript.header.disclaimer, first.header.disclaimer);
 }
 
+// Found by the transcript fuzz target: a first line that begins like a PDF once its
+// leading space is gone was written out first, and the file was refused as a PDF.
+TEST(TranscriptFormats, ATitleThatBeginsLikeAPdfReadsBack) {
+    for (const char* title : {"\xC2\xA0%PDF- the format of reports", " GIF89a and memes"}) {
+        auto first = read_transcript(std::string(title) + "\n\n>> ANA SILVA: Good morning.\n");
+        ASSERT_EQ(first.refusal, "") << title;
+        auto again = read_transcript(seed_text(first.transcript));
+        EXPECT_EQ(again.refusal, "") << title;
+        expect_same_turns(first.transcript, again.transcript);
+    }
+}
+
 TEST(TranscriptFormats, AHeaderWithoutItsLineIsComposed) {
     Transcript t;
     t.header.event = "IGF demo";
