@@ -94,18 +94,27 @@ bench: test-deps build
 	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/reports.mjs sqlite 10 16
 	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/live.mjs sqlite 200 200,2000 15
 	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/captions.mjs sqlite 5000 20 ws,sse 4
+	CONVENE_BIN=$$(realpath $(BUILD)/convene) node bench/soak.mjs 1000 10 3
 
-# Each parser's fuzz target under libFuzzer (clang), FUZZ_SECONDS each; findings are
-# written to build-fuzz/findings/. make test replays the same targets (tests/unit/fuzz/).
+# Each parser's fuzz target under libFuzzer (clang), FUZZ_SECONDS each, from its corpus
+# (fuzz/corpus/<target>/, made from the test data; what libFuzzer adds goes to
+# build-fuzz/corpus/); findings are written to build-fuzz/findings/ and stop the run.
+# make test replays the same targets and corpora (tests/unit/fuzz/).
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = $$(ninja -C build-fuzz -t targets all | grep -o '^fuzz_[a-z_0-9]*' | sort -u)
 fuzz: deps
 	$(call install_missing,clang)
 	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 		-DCONVENE_LIBFUZZER=ON -DCONVENE_UNIT_TESTS_ONLY=ON >/dev/null
-	@ninja -C build-fuzz $$(ninja -C build-fuzz -t targets all | grep -o '^fuzz_[a-z_]*' | sort -u) | grep -v '^\[' || true
+	@set -o pipefail; ninja -C build-fuzz $(FUZZ_TARGETS) | { grep -v '^\[' || true; }
 	@mkdir -p build-fuzz/findings
-	@for t in $$(ls build-fuzz | grep '^fuzz_'); do echo "$$t: $(FUZZ_SECONDS) s"; \
-		build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/findings/ -print_final_stats=1 2>&1 | tail -3 || exit 1; done
+	@for t in $(FUZZ_TARGETS); do name=$${t#fuzz_}; mkdir -p build-fuzz/corpus/$$name; \
+		echo "$$name: $(FUZZ_SECONDS) s"; \
+		build-fuzz/$$t build-fuzz/corpus/$$name fuzz/corpus/$$name -max_total_time=$(FUZZ_SECONDS) \
+			-timeout=10 -artifact_prefix=build-fuzz/findings/$$name- -print_final_stats=1 \
+			>build-fuzz/$$name.log 2>&1 || { tail -n 60 build-fuzz/$$name.log; exit 1; }; \
+		grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|(DONE|INITED) +cov:' build-fuzz/$$name.log; \
+	done
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
