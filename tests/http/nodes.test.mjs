@@ -8,20 +8,16 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync, chmodSync, existsSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { startServer } from '../support/server.mjs';
 import { api } from '../support/client.mjs';
 import { eventReader } from '../support/events.mjs';
+import { startNginx, nginxBin } from '../support/nginx.mjs';
 
-const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
-const skip = !nginx && process.env.CI !== 'true' ? 'nginx is not installed (make test-deps installs it)' : false;
+const skip = !nginxBin && process.env.CI !== 'true' ? 'nginx is not installed (make test-deps installs it)' : false;
 
-const freePort = () => new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // Tries `check` every 50 ms for up to `ms`; its last failure otherwise.
 async function within(ms, check) {
@@ -34,8 +30,7 @@ async function within(ms, check) {
 
 describe('three nodes on one PostgreSQL behind nginx', { skip }, () => {
   const pgdir = mkdtempSync(join(tmpdir(), 'convene-nodes-pg-'));
-  const dir = mkdtempSync(join(tmpdir(), 'convene-nodes-nginx-'));
-  let a, b, c, proxy, token;
+  let a, b, c, nginx, proxy, token;
   const edition = (name) => ({ name, year: 2040, start_date: '2040-05-01', end_date: '2040-05-03', time_zone: 'UTC', venue: 'Kigali' });
   const through = (base, method, path, body) => api(base, method, path, { token, body });
 
@@ -47,40 +42,15 @@ describe('three nodes on one PostgreSQL behind nginx', { skip }, () => {
     c = await startServer('postgresql', { again: a });
     token = a.admin.token;
 
-    // deploy/nginx.conf as shipped, but for the three nodes' ports, a free port of ours
-    // and our own folders.
-    const port = await freePort();
-    const ports = [a, b, c].map((n) => new URL(n.base).port);
-    let site = readFileSync('deploy/nginx.conf', 'utf8');
-    let i = 0;
-    site = site.replace(/server 127\.0\.0\.1:808\d/g, () => `server 127.0.0.1:${ports[i++]}`);
-    assert.equal(i, 3, 'deploy/nginx.conf names three nodes');
-    site = site.replace('listen 80;', `listen 127.0.0.1:${port};`).replace('/var/cache/nginx/convene', join(dir, 'cache'));
-    writeFileSync(join(dir, 'convene.conf'), site);
-    chmodSync(dir, 0o755);
-    writeFileSync(join(dir, 'nginx.conf'), `${process.getuid() === 0 ? 'user root;' : ''}
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  include ${dir}/convene.conf;
-}
-`);
-    execFileSync(nginx, ['-c', join(dir, 'nginx.conf'), '-p', dir, '-g', 'daemon on;']);
-    proxy = `http://127.0.0.1:${port}`;
-    await within(5000, async () => assert.equal((await fetch(proxy + '/')).status, 200));
+    nginx = await startNginx([a, b, c]);
+    proxy = nginx.base;
   });
 
   after(async () => {
-    if (existsSync(join(dir, 'nginx.pid'))) spawnSync(nginx, ['-c', join(dir, 'nginx.conf'), '-p', dir, '-s', 'stop']);
+    nginx?.stop();
     for (const n of [c, b]) await n?.stop({ keepDatabase: true });
     await a?.stop();
     spawnSync('tests/support/postgres.sh', ['stop', pgdir]);
-    rmSync(dir, { recursive: true, force: true });
   });
 
   test('a write on node A is on node B\'s cached page and in its API at once', async () => {
