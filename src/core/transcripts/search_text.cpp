@@ -264,4 +264,12 @@ std::string search_text(std::string_view text) {
     return out;
 }
 
+std::vector<TurnWords> turn_words(const Transcript& t) {
+    std::vector<TurnWords> out;
+    out.reserve(t.turns.size());
+    for (const auto& turn : t.turns)
+        out.push_back({count_words(turn.text), search_text(turn.text)});
+    return out;
+}
+
 }  // namespace convene::transcripts

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/transcripts/transcript.hpp"
+
 namespace convene::transcripts {
 
 // A word longer than this is cut (on a character boundary), in the index and the query alike.
@@ -38,5 +40,14 @@ std::vector<SearchWord> search_words(std::string_view text, std::size_t limit = 
 
 // The words joined by single spaces: what the index keeps beside each turn.
 std::string search_text(std::string_view text);
+
+// What the archive keeps of each turn beside its text: the words the statistics count
+// (count_words) and its search text. A bulk import works them out on another thread while
+// the previous file is written.
+struct TurnWords {
+    std::size_t words = 0;
+    std::string search_text;
+};
+std::vector<TurnWords> turn_words(const Transcript& t);
 
 }  // namespace convene::transcripts

@@ -44,6 +44,20 @@ std::vector<SpeakerCount> speaker_counts(const Transcript& t) {
     return out;
 }
 
+nlohmann::json problems_json(const Transcript& t) {
+    auto unread = nlohmann::json::array();
+    for (const auto& u : t.unread)
+        unread.push_back({{"line", u.line}, {"text", u.text}, {"reason", u.reason}});
+    auto bad = nlohmann::json::array();
+    for (const auto& b : t.bad_bytes)
+        bad.push_back(
+            {{"line", b.line}, {"offset", b.offset}, {"bytes", b.bytes}, {"read_as", b.read_as}});
+    return {{"unread", std::move(unread)},
+            {"unread_total", t.unread_total},
+            {"bad_bytes", std::move(bad)},
+            {"bad_bytes_total", t.bad_bytes_total}};
+}
+
 nlohmann::json to_json(const Transcript& t) {
     auto turns = nlohmann::json::array();
     for (const auto& turn : t.turns) {
@@ -62,30 +76,21 @@ nlohmann::json to_json(const Transcript& t) {
     auto speakers = nlohmann::json::array();
     for (const auto& s : speaker_counts(t))
         speakers.push_back({{"label", s.label}, {"turns", s.turns}, {"words", s.words}});
-    auto unread = nlohmann::json::array();
-    for (const auto& u : t.unread)
-        unread.push_back({{"line", u.line}, {"text", u.text}, {"reason", u.reason}});
-    auto bad = nlohmann::json::array();
-    for (const auto& b : t.bad_bytes)
-        bad.push_back(
-            {{"line", b.line}, {"offset", b.offset}, {"bytes", b.bytes}, {"read_as", b.read_as}});
     auto text_or_null = [](const std::string& s) {
         return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
     };
-    return {{"title", text_or_null(t.header.title)},
-            {"event", text_or_null(t.header.event)},
-            {"day", text_or_null(t.header.day)},
-            {"date", text_or_null(t.header.date)},
-            {"room", text_or_null(t.header.room)},
-            {"disclaimer", text_or_null(t.header.disclaimer)},
-            {"encoding", t.encoding},
-            {"turns", std::move(turns)},
-            {"directions", std::move(directions)},
-            {"speakers", std::move(speakers)},
-            {"unread", std::move(unread)},
-            {"unread_total", t.unread_total},
-            {"bad_bytes", std::move(bad)},
-            {"bad_bytes_total", t.bad_bytes_total}};
+    nlohmann::json out = {{"title", text_or_null(t.header.title)},
+                          {"event", text_or_null(t.header.event)},
+                          {"day", text_or_null(t.header.day)},
+                          {"date", text_or_null(t.header.date)},
+                          {"room", text_or_null(t.header.room)},
+                          {"disclaimer", text_or_null(t.header.disclaimer)},
+                          {"encoding", t.encoding},
+                          {"turns", std::move(turns)},
+                          {"directions", std::move(directions)},
+                          {"speakers", std::move(speakers)}};
+    out.update(problems_json(t));
+    return out;
 }
 
 }  // namespace convene::transcripts

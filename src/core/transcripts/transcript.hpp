@@ -96,5 +96,8 @@ std::size_t count_words(std::string_view text);
 // "speakers": [{"label", "turns", "words"}], "unread": [{"line", "text", "reason"}],
 // "unread_total", "bad_bytes": [{"line", "offset", "bytes", "read_as"}], "bad_bytes_total"}.
 nlohmann::json to_json(const Transcript& t);
+// What was not read: the unread lines and the undecodable bytes (the "unread",
+// "unread_total", "bad_bytes" and "bad_bytes_total" of to_json).
+nlohmann::json problems_json(const Transcript& t);
 
 }  // namespace convene::transcripts

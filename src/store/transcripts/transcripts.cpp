@@ -27,23 +27,34 @@ std::optional<std::int64_t> parse_seconds(const std::string& utc) {
     return std::chrono::duration_cast<std::chrono::seconds>(t->time_since_epoch()).count();
 }
 
-nlohmann::json problems_json(const transcripts::Transcript& t) {
-    auto j = transcripts::to_json(t);
-    return {{"unread", j["unread"]},
-            {"unread_total", j["unread_total"]},
-            {"bad_bytes", j["bad_bytes"]},
-            {"bad_bytes_total", j["bad_bytes_total"]}};
+}  // namespace
+
+void SearchIndexBatch::hold(TranscriptId transcript, std::size_t position, std::string facets) {
+    held_.push_back({transcript.value(), position, std::move(facets)});
 }
 
-}  // namespace
+void SearchIndexBatch::index(db::Connection& c) {
+    if (held_.empty()) return;
+    c.run(R"sql(
+        UPDATE transcript_turns SET search_facets = json_extract(h.value, '$[2]')
+        FROM json_each(?) AS h
+        WHERE transcript_turns.transcript_id = json_extract(h.value, '$[0]')
+          AND transcript_turns.position = json_extract(h.value, '$[1]')
+    )sql",
+          {held_.dump()});
+    held_ = nlohmann::json::array();
+}
 
 TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
                             const transcripts::Transcript& t,
-                            const std::vector<SpeakerLinkSeed>& links) {
+                            const std::vector<SpeakerLinkSeed>& links, const BulkStore& bulk) {
+    auto* batch = c.engine() == db::Engine::sqlite ? bulk.batch : nullptr;
+    std::vector<transcripts::TurnWords> worked_out;
+    const auto& turn_words = bulk.turn_words && bulk.turn_words->size() == t.turns.size()
+                                 ? *bulk.turn_words
+                                 : (worked_out = transcripts::turn_words(t));
     std::size_t words = 0;
-    std::vector<std::size_t> turn_words;
-    for (const auto& turn : t.turns)
-        words += turn_words.emplace_back(transcripts::count_words(turn.text));
+    for (const auto& w : turn_words) words += w.words;
     const auto& h = t.header;
     auto id = TranscriptId{
         db::scalar(c.run(R"sql(
@@ -72,7 +83,7 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
                           t.encoding,
                           static_cast<std::int64_t>(t.turns.size()),
                           static_cast<std::int64_t>(words),
-                          problems_json(t).dump(),
+                          transcripts::problems_json(t).dump(),
                           optional_id(n.added_by),
                           n.added_at}))};
     // The distinct speakers, by key, in order of first turn, with their counts.
@@ -96,7 +107,7 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
         if (added) speakers.push_back({key, {*turn.speaker}});
         auto& s = speakers[at->second].second;
         ++s.turns;
-        s.words += turn_words[i];
+        s.words += turn_words[i].words;
         if (auto start = parse_seconds(turn.started_at), end = parse_seconds(turn.ended_at);
             start && end && *end > *start)
             s.seconds += static_cast<std::size_t>(*end - *start);
@@ -123,9 +134,10 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
                    static_cast<std::int64_t>(s.words), static_cast<std::int64_t>(s.seconds)}));
     }
     // Each turn with its search words and facts (migrations/022, 028), indexed in this
-    // transaction.
+    // transaction: now, or with the batch's other turns.
     std::vector<db::Value> rows;
     rows.reserve(t.turns.size() * 11);
+    std::vector<std::string> held;  // the facets the batch writes, once all is stored
     transcripts::TurnFacts facts{n.place.edition.value(), id.value(), {}, "", h.room, h.date};
     for (std::size_t i = 0; i < t.turns.size(); ++i) {
         const auto& turn = t.turns[i];
@@ -137,10 +149,11 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
             {id, static_cast<std::int64_t>(i),
              speaker ? db::Value{speaker->second.id} : db::Value{nullptr},
              turn.speaker ? db::Value{*turn.speaker} : db::Value{nullptr}, turn.text,
-             static_cast<std::int64_t>(turn_words[i]), text_or_null(turn.started_at),
-             text_or_null(turn.ended_at), transcripts::search_text(turn.text),
+             static_cast<std::int64_t>(turn_words[i].words), text_or_null(turn.started_at),
+             text_or_null(turn.ended_at), turn_words[i].search_text,
              speaker ? db::Value{transcripts::search_speaker(speaker->first)} : db::Value{nullptr},
-             transcripts::search_facets(facts)});
+             batch ? db::Value{nullptr} : db::Value{transcripts::search_facets(facts)}});
+        if (batch) held.push_back(transcripts::search_facets(facts));
     }
     if (!rows.empty())
         db::insert_rows(c,
@@ -161,6 +174,8 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
                         "INSERT INTO transcript_directions (transcript_id, position, "
                         "turn_position, paragraph, within_text, text)",
                         6, rows);
+    if (batch)
+        for (std::size_t i = 0; i < held.size(); ++i) batch->hold(id, i, std::move(held[i]));
     return id;
 }
 
@@ -180,7 +195,7 @@ std::string transcript_file_hash(std::string_view bytes) {
 }
 
 KnownTranscript store_transcript_file(db::Connection& c, NewTranscript n, std::string_view bytes,
-                                      const transcripts::Transcript& t) {
+                                      const transcripts::Transcript& t, const BulkStore& bulk) {
     n.content_hash = transcript_file_hash(bytes);
     n.file_bytes = bytes.size();
     if (auto known = transcript_with_hash(c, *n.content_hash)) {
@@ -189,7 +204,7 @@ KnownTranscript store_transcript_file(db::Connection& c, NewTranscript n, std::s
     }
     try {
         db::Savepoint attempt(c);
-        auto id = add_transcript(c, n, t);
+        auto id = add_transcript(c, n, t, {}, bulk);
         attempt.release();
         return {id, n.place.edition, t.header.title, n.added_at, false};
     } catch (const db::Error& e) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/common/ids.hpp"
+#include "core/transcripts/search_text.hpp"
 #include "core/transcripts/transcript.hpp"
 #include "database/database.hpp"
 
@@ -41,12 +42,37 @@ struct SpeakerLinkSeed {
     std::string queue_person, linked_by;
 };
 
+// A bulk import's turns enter SQLite's full-text index together, once per transaction:
+// the index writes what it holds to disk at the start of every statement of a transaction
+// it takes part in (a small segment each, merged again later), a fifth of an import's time
+// when each turn was indexed by its own insert's trigger. Turns stored with a batch keep
+// their search facets here, so the trigger leaves them out, until index() writes them all
+// in one statement. PostgreSQL indexes each turn with its insert.
+class SearchIndexBatch {
+  public:
+    void hold(TranscriptId transcript, std::size_t position, std::string facets);
+    // Writes the held facets: their turns enter the index. Call it before the commit.
+    void index(db::Connection& c);
+
+  private:
+    nlohmann::json held_ = nlohmann::json::array();
+};
+
+// What a bulk import (cli/transcripts.cpp) brings to each transcript it stores: the batch
+// its turns' index entries wait in, and its turns' words, worked out beforehand on another
+// thread (transcripts::turn_words); without them, they are worked out here.
+struct BulkStore {
+    SearchIndexBatch* batch = nullptr;
+    const std::vector<transcripts::TurnWords>* turn_words = nullptr;
+};
+
 // Stores the transcript with its turns, directions and speakers (with the links given,
 // each by its label's key). Throws db::Error (unique_violation) when its hash or its
 // live room and language are taken.
 TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
                             const transcripts::Transcript& t,
-                            const std::vector<SpeakerLinkSeed>& links = {});
+                            const std::vector<SpeakerLinkSeed>& links = {},
+                            const BulkStore& bulk = {});
 
 struct KnownTranscript {
     TranscriptId id;
@@ -63,7 +89,7 @@ std::string transcript_file_hash(std::string_view bytes);
 // same bytes (in any edition; `existed` then): a second import is never a duplicate, even
 // when two arrive at once.
 KnownTranscript store_transcript_file(db::Connection& c, NewTranscript n, std::string_view bytes,
-                                      const transcripts::Transcript& t);
+                                      const transcripts::Transcript& t, const BulkStore& bulk = {});
 // The transcript kept from a live room's captions in a language.
 std::optional<TranscriptId> transcript_of_live_room(db::Connection& c, LiveRoomId room,
                                                     const std::string& language);
