@@ -195,6 +195,9 @@ int import_transcripts(const ImportTranscriptArgs& a) {
     // file was most of the time of a large import. Each file's line is printed once its
     // transaction committed.
     constexpr std::size_t files_per_transaction = 100;
+    // More than one transaction's files: the index merged once, at the end.
+    std::optional<store::BulkIndexMerge> merge;
+    if (c && files.size() > files_per_transaction) merge.emplace(**c);
     std::optional<db::Transaction> tx;
     std::size_t in_transaction = 0;
     std::vector<std::string> lines;
@@ -267,6 +270,7 @@ int import_transcripts(const ImportTranscriptArgs& a) {
         if (++in_transaction == files_per_transaction) commit();
     }
     commit();
+    if (merge) merge->finish();
     if (folder)
         std::cerr << say("cli.transcripts.summary", {{"files", files.size()},
                                                      {"stored", stored},

@@ -46,7 +46,7 @@ class SqliteConnection : public Connection {
         // (mapped, up to 1 GiB of the file), and 16 MiB of SQLite's own cache each: the
         // default 2 MiB made a search over 10,000 transcripts read its index from disk
         // pages again and again.
-        run_script("PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384;");
+        run_script("PRAGMA mmap_size=68719476736; PRAGMA cache_size=-16384;");
         add_weighted_bm25(db_);
     }
 

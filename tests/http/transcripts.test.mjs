@@ -264,6 +264,32 @@ for (const engine of engines()) {
       assert.match(r.stderr, /2 files: 1 stored, 0 already there, 1 refused/);
     });
 
+    test('a folder of more files than one transaction: every file stored, each one found by search', async () => {
+      // 250 files go in by three transactions, with the index merged once at the end.
+      const folder = join(dir, 'archive');
+      spawnSync('mkdir', [folder]);
+      const word = (i) => `zettaword${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
+      for (let i = 0; i < 250; i++)
+        writeFileSync(join(folder, `t${String(i).padStart(3, '0')}.txt`), `Archive session ${i}\n\n>> ANA LIMA: We spoke of ${word(i)} today.\n\n>> The floor is open.\n`);
+      const r = runCli(['--database', server.databaseUrl, 'import', 'transcript', folder, '--into', String(edition)]);
+      assert.equal(r.status, 0, r.stderr);
+      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      assert.equal(lines.length, 250);
+      assert.ok(lines.every((l) => l.stored_as > 0 && l.turn_count === 2));
+      assert.match(r.stderr, /250 files: 250 stored, 0 already there, 0 refused/);
+      for (const i of [0, 99, 100, 249]) {
+        const found = await api(server.base, 'GET', `/api/v1/transcripts/search?q=${word(i)}`);
+        assert.equal(found.status, 200, found.text);
+        assert.equal(found.json.results.length, 1, word(i));
+        assert.equal(found.json.results[0].transcript.id, lines[i].stored_as);
+      }
+      // Stored again after the merge, a turn is found at once.
+      writeFileSync(join(folder, 'late.txt'), '>> ANA LIMA: And zettawordlate too.\n');
+      assert.equal(runCli(['--database', server.databaseUrl, 'import', 'transcript', join(folder, 'late.txt'), '--into', String(edition)]).status, 0);
+      const late = await api(server.base, 'GET', '/api/v1/transcripts/search?q=zettawordlate');
+      assert.equal(late.json.results.length, 1);
+    });
+
     test('the seed transcripts import with every turn (skipped without ../shared/seeds)', { skip: !existsSync(seeds) }, async () => {
       const folder = join(dir, 'seeds');
       spawnSync('mkdir', [folder]);

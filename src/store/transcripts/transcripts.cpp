@@ -27,6 +27,10 @@ std::optional<std::int64_t> parse_seconds(const std::string& utc) {
     return std::chrono::duration_cast<std::chrono::seconds>(t->time_since_epoch()).count();
 }
 
+// FTS5's default: a level's segments are merged once it holds four.
+constexpr const char* usual_merging =
+    "INSERT INTO transcript_search (transcript_search, rank) VALUES ('automerge', 4)";
+
 }  // namespace
 
 void SearchIndexBatch::hold(TranscriptId transcript, std::size_t position, std::string facets) {
@@ -43,6 +47,31 @@ void SearchIndexBatch::index(db::Connection& c) {
     )sql",
           {held_.dump()});
     held_ = nlohmann::json::array();
+}
+
+BulkIndexMerge::BulkIndexMerge(db::Connection& c)
+    : c_(c.engine() == db::Engine::sqlite ? &c : nullptr) {
+    if (c_)
+        c_->run("INSERT INTO transcript_search (transcript_search, rank) VALUES ('automerge', 0)");
+}
+
+BulkIndexMerge::~BulkIndexMerge() {
+    if (!c_) return;
+    try {
+        c_->run(usual_merging);
+    } catch (...) {
+        // The database is gone: the next bulk import sets it back when it ends (until then
+        // FTS5 still merges a level that reaches 16 segments).
+    }
+}
+
+void BulkIndexMerge::finish() {
+    if (!c_) return;
+    db::Transaction tx(*c_);
+    c_->run("INSERT INTO transcript_search (transcript_search) VALUES ('optimize')");
+    c_->run(usual_merging);
+    tx.commit();
+    c_ = nullptr;
 }
 
 TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
