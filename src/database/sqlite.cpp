@@ -43,9 +43,10 @@ class SqliteConnection : public Connection {
             normal ? "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
                    : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
         // Reads through the operating system's page cache, shared by every connection
-        // (mapped, up to 1 GiB of the file), and 16 MiB of SQLite's own cache each: the
-        // default 2 MiB made a search over 10,000 transcripts read its index from disk
-        // pages again and again.
+        // (mapped: as much of the file as SQLite maps, 2 GiB in Debian's build; an archive of
+        // 10,000 transcripts is 1.5 GB), and 16 MiB of SQLite's own cache each: the default
+        // 2 MiB made a search over 10,000 transcripts read its index from disk pages again
+        // and again.
         run_script("PRAGMA mmap_size=68719476736; PRAGMA cache_size=-16384;");
         add_weighted_bm25(db_);
     }
