@@ -1,9 +1,5 @@
 #include "core/evaluation/assignment.hpp"
 
-#include <lemon/network_simplex.h>
-#include <lemon/preflow.h>
-#include <lemon/smart_graph.h>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -15,6 +11,7 @@
 #include "core/common/field_error.hpp"
 #include "core/common/messages.hpp"
 #include "core/common/text.hpp"
+#include "core/evaluation/assignment_network.hpp"
 
 namespace convene {
 
@@ -193,18 +190,8 @@ bool eligible(const AssignmentInstance::Evaluator& e, const AssignmentInstance::
 
 namespace {
 
-struct PairHash {
-    std::size_t operator()(const std::pair<std::size_t, std::size_t>& p) const {
-        return std::hash<std::size_t>()(p.first * 1000003u ^ p.second);
-    }
-};
-
-// Everything the solver and the report need about which pairs may go together.
-struct Candidates {
-    std::vector<std::vector<std::size_t>> of_proposal;  // evaluator indexes, input order
-    std::unordered_map<std::pair<std::size_t, std::size_t>, long long, PairHash> preference;
-    std::unordered_map<std::pair<std::size_t, std::size_t>, double, PairHash> weight;
-};
+using assignment_network::Candidates;
+using assignment_network::PairHash;
 
 Candidates candidates(const AssignmentInstance& in) {
     std::unordered_map<std::string, std::size_t> evaluator_index, proposal_index;
@@ -289,100 +276,16 @@ void score_assignment(const AssignmentInstance& in, AssignmentResult& result) {
     for (const auto& [e, l] : load) result.load_squares += l * l;
 }
 
-AssignmentResult assign(const AssignmentInstance& in) {
-    using Graph = lemon::SmartDigraph;
+AssignmentResult assign(const AssignmentInstance& in, std::size_t restricted_from) {
     const int k = in.per_proposal;
     auto cand = candidates(in);
-    Graph g;
-    auto source = g.addNode(), sink = g.addNode();
-    std::vector<Graph::Node> evaluator_node, proposal_node;
-    for (std::size_t i = 0; i < in.evaluators.size(); ++i) evaluator_node.push_back(g.addNode());
-    for (std::size_t i = 0; i < in.proposals.size(); ++i) proposal_node.push_back(g.addNode());
-    Graph::ArcMap<long long> capacity(g), cost(g);
-    // Preferences count less than one unit of load squared: scale the load by more than
-    // the largest total of preferences any assignment can reach.
-    long long preference_range = 1;
-    for (const auto& [key, w] : cand.preference) preference_range += std::llabs(w);
-    const long long load_unit = preference_range;
-    auto arc = [&](Graph::Node from, Graph::Node to, long long cap, long long c) {
-        auto a = g.addArc(from, to);
-        capacity[a] = cap;
-        cost[a] = c;
-        return a;
-    };
-    // Each evaluator: unit arcs costing (2l - 1) for the l-th proposal, so that the
-    // cost of a load L is L squared (convex: the cheapest arcs fill first).
-    std::vector<std::size_t> possible(in.evaluators.size(), 0);
-    for (const auto& pool : cand.of_proposal)
-        for (auto e : pool) ++possible[e];
-    for (std::size_t e = 0; e < in.evaluators.size(); ++e) {
-        auto most = std::min<long long>(in.evaluators[e].max_load, possible[e]);
-        for (long long l = 1; l <= most; ++l)
-            arc(source, evaluator_node[e], 1, load_unit * (2 * l - 1));
-    }
-    struct PairArc {
-        Graph::Arc arc;
-        std::size_t evaluator, proposal;
-    };
-    std::vector<PairArc> pair_arcs;
-    for (std::size_t p = 0; p < in.proposals.size(); ++p) {
-        std::map<std::string, Graph::Node> group_node;
-        for (auto e : cand.of_proposal[p]) {
-            const auto& group = in.evaluators[e].stakeholder_group;
-            Graph::Node to = proposal_node[p];
-            if (!group.empty()) {
-                auto [it, fresh] = group_node.emplace(group, Graph::Node());
-                if (fresh) {
-                    it->second = g.addNode();
-                    arc(it->second, proposal_node[p], group_cap(k), 0);
-                }
-                to = it->second;
-            }
-            auto pref = cand.preference.find({e, p});
-            pair_arcs.push_back(
-                {arc(evaluator_node[e], to, 1, pref == cand.preference.end() ? 0 : -pref->second),
-                 e, p});
-        }
-        arc(proposal_node[p], sink, k, 0);
-    }
-    // (1) as many places as can be filled: every place is offered to the network, and a
-    // place left empty goes through a bypass arc dearer than any way of filling it (an
-    // augmenting path passes each evaluator once, so it costs less than `unfilled_cost`).
-    // (2) and (3) follow from the costs of the cheapest flow.
-    long long max_load = 1;
-    for (const auto& e : in.evaluators) max_load = std::max<long long>(max_load, e.max_load);
-    const long long places = static_cast<long long>(in.proposals.size()) * k;
-    const long double unfilled_cost_wide =
-        static_cast<long double>(load_unit) * 2 * max_load *
-            (static_cast<long double>(in.evaluators.size()) + 1) +
-        preference_range + 1;
-    using Simplex = lemon::NetworkSimplex<Graph, long long, long long>;
-    long long filled = 0;
-    std::optional<Simplex> solved;
-    if (unfilled_cost_wide * (places + 1) < 4e18L) {
-        auto bypass = arc(source, sink, places, static_cast<long long>(unfilled_cost_wide));
-        auto& simplex = solved.emplace(g);  // after the last arc: it reads the graph now
-        simplex.upperMap(capacity).costMap(cost).stSupply(source, sink, places);
-        if (simplex.run() != Simplex::OPTIMAL)
-            throw std::logic_error("the assignment network has no optimal flow");
-        filled = places - simplex.flow(bypass);
-    } else {  // costs too large for one solve: the maximum flow first, then its cheapest
-        lemon::Preflow<Graph, Graph::ArcMap<long long>> preflow(g, capacity, source, sink);
-        preflow.runMinCut();
-        filled = preflow.flowValue();
-        auto& simplex = solved.emplace(g);
-        simplex.upperMap(capacity).costMap(cost).stSupply(source, sink, filled);
-        if (simplex.run() != Simplex::OPTIMAL)
-            throw std::logic_error("the assignment network has no optimal flow");
-    }
+    auto flow = assignment_network::cheapest_flow(in, cand, restricted_from);
     AssignmentResult result;
     std::vector<int> got(in.proposals.size(), 0);
-    for (const auto& pa : pair_arcs)
-        if (solved->flow(pa.arc) > 0) {
-            result.assignments.push_back(
-                {in.evaluators[pa.evaluator].id, in.proposals[pa.proposal].id});
-            ++got[pa.proposal];
-        }
+    for (auto [e, p] : flow.pairs) {
+        result.assignments.push_back({in.evaluators[e].id, in.proposals[p].id});
+        ++got[p];
+    }
     for (std::size_t p = 0; p < in.proposals.size(); ++p)
         if (got[p] < k)
             result.unfilled.push_back(

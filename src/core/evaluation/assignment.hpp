@@ -7,6 +7,7 @@
 // Eligible pairs: same issue-area group when both have groups, no declared conflict,
 // the evaluator not of the proposal's organisations and not one of its people.
 // At most ceil(k/2) evaluators of one stakeholder group on a proposal.
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -66,7 +67,11 @@ bool eligible(const AssignmentInstance::Evaluator& e, const AssignmentInstance::
 // At most this many evaluators of one stakeholder group on a proposal: ceil(k/2).
 int group_cap(int per_proposal);
 
-AssignmentResult assign(const AssignmentInstance& instance);
+// From this many eligible pairs on, assign() solves over a few of them first and prices
+// the rest (assignment_network.hpp): the same optimum, on a network a tenth the size.
+inline constexpr std::size_t restricted_solve_from = 200000;
+AssignmentResult assign(const AssignmentInstance& instance,
+                        std::size_t restricted_from = restricted_solve_from);
 
 // After `evaluator` declares a conflict with `proposal`: the pair goes, every other
 // assignment stays, and the freed place goes to the eligible evaluator who keeps the

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -145,6 +146,60 @@ TEST(Assignment, IsOptimalOnSmallInstancesAgainstExhaustiveSearch) {
         Objective got{r.filled, -r.load_squares, pref};
         ASSERT_EQ(got, exhaustive(in)) << "round " << round;
         if (HasFatalFailure()) return;
+    }
+}
+
+// A middle-sized instance: issue areas, evaluators in one or two of them, stakeholder
+// groups, organisations, conflicts and preferences, as at a national forum.
+AssignmentInstance medium_instance(std::mt19937_64& rng, int proposals, int evaluators, int k) {
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    const char* sectors[] = {"government", "civil_society", "private_sector", "technical", ""};
+    AssignmentInstance in;
+    in.per_proposal = k;
+    for (int p = 0; p < proposals; ++p)
+        in.proposals.push_back({"p" + std::to_string(p),
+                                "G" + std::to_string(pick(4)),
+                                {"Org " + std::to_string(pick(30))},
+                                {}});
+    for (int e = 0; e < evaluators; ++e) {
+        AssignmentInstance::Evaluator ev{"e" + std::to_string(e),
+                                         "Org " + std::to_string(pick(30)),
+                                         sectors[pick(5)],
+                                         {"G" + std::to_string(pick(4))},
+                                         1 + pick(proposals * k / evaluators + 2)};
+        if (pick(2)) ev.groups.push_back("G" + std::to_string(pick(4)));
+        in.evaluators.push_back(ev);
+        for (int i = 0; i < 3; ++i)
+            in.preferences.push_back(
+                {ev.id, "p" + std::to_string(pick(proposals)), static_cast<double>(pick(5)) - 1});
+        if (!pick(5)) in.conflicts.emplace_back(ev.id, "p" + std::to_string(pick(proposals)));
+    }
+    return in;
+}
+
+TEST(Assignment, TheRestrictedSolveReachesTheWholeNetworksOptimum) {
+    // Solved over a few pairs and priced (as from 200,000 pairs on), and over every pair:
+    // the same filled places, the same sum of load squares, the same preferences.
+    std::mt19937_64 rng(20261203);
+    for (int round = 0; round < 40; ++round) {
+        auto in =
+            medium_instance(rng, 20 + static_cast<int>(rng() % 200),
+                            5 + static_cast<int>(rng() % 150), 1 + static_cast<int>(rng() % 5));
+        auto whole = assign(in, std::numeric_limits<std::size_t>::max());
+        auto restricted = assign(in, 0);
+        expect_valid(in, restricted);
+        ASSERT_EQ(restricted.filled, whole.filled) << "round " << round;
+        ASSERT_EQ(restricted.load_squares, whole.load_squares) << "round " << round;
+        ASSERT_NEAR(restricted.preference, whole.preference, 1e-6) << "round " << round;
+    }
+    // The small random instances too, against the exhaustive search.
+    for (int round = 0; round < 300; ++round) {
+        auto in = random_instance(rng);
+        auto r = assign(in, 0);
+        expect_valid(in, r);
+        auto w = assign(in);
+        ASSERT_EQ(std::tie(r.filled, r.load_squares), std::tie(w.filled, w.load_squares));
+        ASSERT_NEAR(r.preference, w.preference, 1e-6);
     }
 }
 
