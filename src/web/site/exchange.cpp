@@ -178,9 +178,12 @@ http::Response Exchange::page(const std::string& name, nlohmann::json view, int 
     }
     LazyValues lazy = {{"csrf_token", [this] { return csrf_token(); }}};
     auto content = render_template(name, view, lazy);
-    nlohmann::json layout = view;
-    layout["content"] = content;
-    layout["static"] = static_paths();
+    // The layout reads only these (templates/site/layout.mustache): the page's view, often
+    // a list of proposals, would be copied and converted for it a second time.
+    nlohmann::json layout = {{"content", std::move(content)}, {"static", static_paths()}};
+    for (const char* key :
+         {"title", "signed_in", "is_admin", "my_evaluations", "one_evaluation_list"})
+        if (auto found = view.find(key); found != view.end()) layout[key] = std::move(*found);
     if (!layout.contains("title")) layout["title"] = say("site.convene");
     return http::Response::html(render_template("site/layout", layout, lazy), status);
 }
