@@ -108,18 +108,17 @@ class Network {
             arc(proposal_[p], sink_, k, 0);
         }
         if (costs.one_solve()) {
-            auto bypass = arc(source_, sink_, costs.places, static_cast<long long>(costs.unfilled));
+            arc(source_, sink_, costs.places, static_cast<long long>(costs.unfilled));  // bypass
             auto& simplex = simplex_.emplace(g_);  // after the last arc: it reads the graph now
             simplex.upperMap(capacity_).costMap(cost_).stSupply(source_, sink_, costs.places);
             if (simplex.run(pivot) != Simplex::OPTIMAL)
                 throw std::logic_error("the assignment network has no optimal flow");
-            filled_ = costs.places - simplex.flow(bypass);
         } else {  // costs too large for one solve: the maximum flow first, then its cheapest
             lemon::Preflow<Graph, Graph::ArcMap<long long>> preflow(g_, capacity_, source_, sink_);
             preflow.runMinCut();
-            filled_ = preflow.flowValue();
             auto& simplex = simplex_.emplace(g_);
-            simplex.upperMap(capacity_).costMap(cost_).stSupply(source_, sink_, filled_);
+            simplex.upperMap(capacity_).costMap(cost_).stSupply(source_, sink_,
+                                                                preflow.flowValue());
             if (simplex.run() != Simplex::OPTIMAL)
                 throw std::logic_error("the assignment network has no optimal flow");
         }
@@ -127,7 +126,6 @@ class Network {
 
     Flow flow() const {
         Flow out;
-        out.filled = filled_;
         for (const auto& pa : pairs_)
             if (simplex_->flow(pa.arc) > 0) out.pairs.emplace_back(pa.evaluator, pa.proposal);
         return out;
@@ -169,7 +167,6 @@ class Network {
     std::vector<std::vector<Graph::Node>> group_;  // by proposal, by stakeholder group
     std::vector<PairArc> pairs_;
     std::optional<Simplex> simplex_;
-    long long filled_ = 0;
 };
 
 // The first pairs of a restricted solve: each proposal's preferred evaluators and a

@@ -25,10 +25,9 @@ struct Candidates {
 };
 
 // The (evaluator, proposal) pairs of a cheapest flow, by proposal then evaluator in input
-// order, and how many places it fills.
+// order.
 struct Flow {
     std::vector<std::pair<std::size_t, std::size_t>> pairs;
-    long long filled = 0;
 };
 
 // The exact optimum over every candidate pair. From `restricted_from` candidate pairs on,

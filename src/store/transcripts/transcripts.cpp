@@ -173,6 +173,7 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
         const auto* speaker = turn_speaker[i] ? &speakers[*turn_speaker[i]] : nullptr;
         facts.speaker = speaker ? std::optional<std::int64_t>(speaker->second.id) : std::nullopt;
         facts.label = speaker ? speaker->first : "";
+        auto facets = transcripts::search_facets(facts);
         rows.insert(
             rows.end(),
             {id, static_cast<std::int64_t>(i),
@@ -181,8 +182,8 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
              static_cast<std::int64_t>(turn_words[i].words), text_or_null(turn.started_at),
              text_or_null(turn.ended_at), turn_words[i].search_text,
              speaker ? db::Value{transcripts::search_speaker(speaker->first)} : db::Value{nullptr},
-             batch ? db::Value{nullptr} : db::Value{transcripts::search_facets(facts)}});
-        if (batch) held.push_back(transcripts::search_facets(facts));
+             batch ? db::Value{nullptr} : db::Value{std::move(facets)}});
+        if (batch) held.push_back(std::move(facets));
     }
     if (!rows.empty())
         db::insert_rows(c,
