@@ -15,7 +15,7 @@ RUN_PACKAGES := g++ cmake ninja-build ccache pkg-config \
 	libboost-dev nlohmann-json3-dev libkainjow-mustache-dev libsodium-dev libcli11-dev \
 	libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libgtest-dev libbenchmark-dev libxlsxwriter-dev \
 	libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev liblemon-dev coinor-libcbc-dev libicu-dev \
-	zlib1g-dev libbrotli-dev
+	zlib1g-dev libdeflate-dev libbrotli-dev libgoogle-perftools-dev
 TEST_PACKAGES := python3-aiosmtpd python3-openpyxl python3-icalendar libxml2-utils python3-jsonschema postgresql chromium nginx wrk procps curl clang-format
 
 .PHONY: all deps test-deps build build-asan run test bench clean format-check fuzz

@@ -10,7 +10,7 @@
 // the server, so it measured itself.
 // Usage: node bench/evaluate.mjs sqlite|postgresql [seconds] [evaluators] [think ms] [server threads] [node|wrk]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../tests/support/server.mjs';
@@ -22,6 +22,8 @@ const concurrency = Number(process.argv[4] ?? 200);
 const think = Number(process.argv[5] ?? 0);
 const threads = Number(process.argv[6] ?? 2);
 const client = process.argv[7] ?? 'node';
+// The server's CPU time (user + system) in ms, from /proc/<pid>/stat (clock ticks of 10 ms).
+const serverCpu = () => readFileSync(`/proc/${server.process.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10;
 const pause = () => (think ? new Promise((r) => setTimeout(r, Math.random() * 2 * think)) : null);
 
 const server = await startServer(engine, { demo: true, threads });
@@ -63,15 +65,19 @@ function request()
 end
 function response(status) if status ~= 200 then statuses[status] = (statuses[status] or 0) + 1 end end
 function done(summary, latency, requests)
-  io.write(string.format("pages %d (%.0f/s) p50 %.1f ms p90 %.1f ms p99 %.1f ms; non-2xx %d, socket errors %d\\n",
-    summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+  io.write(string.format("pages %d (%.0f/s, %.1f KiB each) p50 %.1f ms p90 %.1f ms p99 %.1f ms; non-2xx %d, socket errors %d\\n",
+    summary.requests, summary.requests / (summary.duration / 1e6), summary.bytes / summary.requests / 1024, latency:percentile(50) / 1000,
     latency:percentile(90) / 1000, latency:percentile(99) / 1000, summary.errors.status,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 `);
+    const cpuBefore = serverCpu();
     const out = execFileSync('wrk', ['-t2', `-c${concurrency}`, `-d${seconds}s`, '-s', lua, server.base + '/'], { encoding: 'utf8' });
+    const cpuMs = serverCpu() - cpuBefore;
     rmSync(dir, { recursive: true, force: true });
-    console.log(`evaluators' pages on ${engine} by wrk, ${concurrency} connections, ${sessions.length} members, k=${perProposal.toFixed(1)}, ${threads} server threads, ${seconds} s: ${out.trim().split('\n').pop()}`);
+    const line = out.trim().split('\n').pop();
+    const pages = Number(line.match(/^pages (\d+)/)[1]);
+    console.log(`evaluators' pages on ${engine} by wrk, ${concurrency} connections, ${sessions.length} members, k=${perProposal.toFixed(1)}, ${threads} server threads, ${seconds} s: ${line}; server CPU ${(cpuMs / pages).toFixed(2)} ms per page`);
   } else {
     const times = { list: [], form: [], save: [] };
     let failures = 0;

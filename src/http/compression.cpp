@@ -1,8 +1,9 @@
 #include "http/compression.hpp"
 
 #include <brotli/encode.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
+#include <array>
 #include <cctype>
 #include <mutex>
 #include <shared_mutex>
@@ -84,28 +85,32 @@ bool compressible(std::string_view content_type) {
     return false;
 }
 
-std::string gzip(std::string_view data) {
-    z_stream z{};
-    // 15 window bits, +16 for the gzip wrapper; level 6 is zlib's balance of size and time.
-    if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        throw std::runtime_error("zlib could not start");
-    std::string out(deflateBound(&z, data.size()), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    int status = deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    if (status != Z_STREAM_END) throw std::runtime_error("zlib could not compress");
+std::string gzip(std::string_view data, int level) {
+    // One compressor per thread and level: allocating one costs as much as compressing a
+    // small page.
+    struct Compressor {
+        libdeflate_compressor* c = nullptr;
+        Compressor() = default;
+        Compressor(const Compressor&) = delete;
+        Compressor& operator=(const Compressor&) = delete;
+        ~Compressor() { libdeflate_free_compressor(c); }
+    };
+    thread_local std::array<Compressor, 10> compressors;
+    if (level < 1 || level > 9)
+        throw std::invalid_argument("no gzip level " + std::to_string(level));
+    auto& slot = compressors[static_cast<std::size_t>(level)];
+    if (!slot.c && !(slot.c = libdeflate_alloc_compressor(level)))
+        throw std::runtime_error("libdeflate could not start");
+    std::string out(libdeflate_gzip_compress_bound(slot.c, data.size()), '\0');
+    out.resize(libdeflate_gzip_compress(slot.c, data.data(), data.size(), out.data(), out.size()));
+    if (out.empty()) throw std::runtime_error("libdeflate could not compress");
     return out;
 }
 
-std::string brotli(std::string_view data) {
+std::string brotli(std::string_view data, int quality) {
     std::size_t size = BrotliEncoderMaxCompressedSize(data.size());
     std::string out(size, '\0');
-    // Quality 5 compresses pages better than gzip -9 at gzip's speed; 11 is for build time.
-    if (!BrotliEncoderCompress(5, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, data.size(),
+    if (!BrotliEncoderCompress(quality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, data.size(),
                                reinterpret_cast<const std::uint8_t*>(data.data()), &size,
                                reinterpret_cast<std::uint8_t*>(out.data())))
         throw std::runtime_error("brotli could not compress");
@@ -142,7 +147,12 @@ void compress(const Request& request, Response& response) {
         }
     }
     if (!cached) {
-        body = coding == Coding::br ? brotli(response.body) : gzip(response.body);
+        // A body with an ETag is compressed once and kept, so it gets the smaller coding; a
+        // page made for one person is compressed at every request, so it gets the faster.
+        bool once = !key.empty();
+        body = coding == Coding::br
+                   ? brotli(response.body, once ? kept_brotli_quality : brotli_quality)
+                   : gzip(response.body, once ? kept_gzip_level : gzip_level);
         if (!key.empty()) {
             std::unique_lock lock(cache_mutex);
             if (cache.size() >= 256) cache.clear();

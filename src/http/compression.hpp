@@ -18,8 +18,13 @@ Coding preferred_coding(std::string_view accept_encoding);
 // archives (XLSX is a zip) or event streams.
 bool compressible(std::string_view content_type);
 
-std::string gzip(std::string_view data);
-std::string brotli(std::string_view data);
+// Levels for bodies compressed at every request (pages made for one person), and for bodies
+// compressed once and kept (public pages and static files, which carry an ETag).
+inline constexpr int gzip_level = 1, kept_gzip_level = 6;
+inline constexpr int brotli_quality = 1, kept_brotli_quality = 5;
+
+std::string gzip(std::string_view data, int level = kept_gzip_level);
+std::string brotli(std::string_view data, int quality = kept_brotli_quality);
 
 // Bodies shorter than this are sent as they are: the coding's header would eat the gain.
 inline constexpr std::size_t min_compressed_body = 1024;

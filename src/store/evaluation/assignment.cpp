@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/common/parsed_once.hpp"
 #include "core/common/text.hpp"
 #include "store/editions/editions.hpp"
 #include "store/proposals/proposals.hpp"
@@ -16,10 +17,13 @@ EvaluationSettings evaluation_settings(db::Connection& c, EditionId edition) {
     auto r =
         c.run(R"sql(SELECT evaluation_settings FROM editions WHERE id = ?)sql", {edition.value()});
     if (r.empty()) return s;
-    auto j = nlohmann::json::parse(r.rows[0].text("evaluation_settings"), nullptr, false);
-    if (!j.is_object()) return s;
-    FieldErrors ignored;  // stored settings were checked when saved
-    return evaluation_settings_from_json(j, s, ignored);
+    return parsed_once<EvaluationSettings>(
+        r.rows[0].text("evaluation_settings"), [&s](std::string_view text) {
+            auto j = nlohmann::json::parse(text, nullptr, false);
+            if (!j.is_object()) return s;
+            FieldErrors ignored;  // stored settings were checked when saved
+            return evaluation_settings_from_json(j, s, ignored);
+        });
 }
 
 void set_evaluation_settings(db::Connection& c, EditionId edition, const EvaluationSettings& s) {

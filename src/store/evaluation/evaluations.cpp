@@ -94,20 +94,40 @@ std::optional<std::int64_t> save_evaluation(db::Connection& c, ProposalId propos
 
 std::vector<Task> member_tasks(db::Connection& c, EditionId edition, AccountId account) {
     std::vector<Task> out;
+    // From the member's few assignments to their proposals (CROSS JOIN keeps that order in
+    // SQLite): without statistics, SQLite walked every proposal of the edition in number
+    // order and looked each up among the assignments, a sixth of a list page's time.
     auto r = c.run(R"sql(
         SELECT p.id, p.number, p.title, COALESCE(t.name, '') AS theme, p.format,
                COALESCE(e.status, '') AS status
         FROM assignments a
-        JOIN proposals p ON p.id = a.proposal_id
+        CROSS JOIN proposals p
         LEFT JOIN themes t ON t.id = p.theme_id
         LEFT JOIN evaluations e ON e.proposal_id = a.proposal_id AND e.account_id = a.account_id
-        WHERE a.account_id = ? AND a.published = 1 AND p.edition_id = ?
+        WHERE p.id = a.proposal_id AND a.account_id = ? AND a.published = 1 AND p.edition_id = ?
         ORDER BY p.number
     )sql",
                    {account.value(), edition.value()});
     for (const auto& row : r.rows)
         out.push_back({row.id<ProposalId>("id"), row.integer("number"), row.text("title"),
                        row.text("theme"), row.text("format"), row.text("status")});
+    return out;
+}
+
+std::vector<std::pair<ProposalId, std::int64_t>> member_task_order(db::Connection& c,
+                                                                   EditionId edition,
+                                                                   AccountId account) {
+    std::vector<std::pair<ProposalId, std::int64_t>> out;
+    auto r = c.run(R"sql(
+        SELECT p.id, p.number
+        FROM assignments a
+        CROSS JOIN proposals p
+        WHERE p.id = a.proposal_id AND a.account_id = ? AND a.published = 1 AND p.edition_id = ?
+        ORDER BY p.number
+    )sql",
+                   {account.value(), edition.value()});
+    for (const auto& row : r.rows)
+        out.emplace_back(row.id<ProposalId>("id"), row.integer("number"));
     return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/field_error.hpp"
+#include "core/common/parsed_once.hpp"
 #include "core/people/people.hpp"
 #include "store/editions/editions.hpp"
 
@@ -13,10 +14,12 @@ namespace convene::store {
 
 Call load_call(db::Connection& c, EditionId edition) {
     auto r = c.run(R"sql(SELECT call_settings FROM editions WHERE id = ?)sql", {edition.value()});
-    FieldErrors ignored;
     if (r.empty()) return standard_call();
-    auto j = nlohmann::json::parse(r.rows[0].text("call_settings"), nullptr, false);
-    return call_from_json(j.is_object() ? j : nlohmann::json::object(), ignored);
+    return parsed_once<Call>(r.rows[0].text("call_settings"), [](std::string_view text) {
+        FieldErrors ignored;
+        auto j = nlohmann::json::parse(text, nullptr, false);
+        return call_from_json(j.is_object() ? j : nlohmann::json::object(), ignored);
+    });
 }
 
 void save_call(db::Connection& c, EditionId edition, const Call& call) {
