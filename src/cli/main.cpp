@@ -75,7 +75,6 @@ std::unique_ptr<db::Database> open_database(const Settings& s, std::size_t pool)
     auto database = db::Database::open(s.database, pool);
     for (const auto& name : db::migrate(*database)) spdlog::info("applied migration {}", name);
     cli::index_transcripts(*database);
-    db::refresh_planner_statistics(*database);
     return database;
 }
 

@@ -108,10 +108,4 @@ std::vector<std::string> migrate(Database& db) {
     return applied;
 }
 
-void refresh_planner_statistics(Database& db) {
-    auto c = db.acquire();
-    if (c->engine() != Engine::sqlite) return;
-    c->run_script("PRAGMA analysis_limit = 1000; ANALYZE;");
-}
-
 }  // namespace convene::db

@@ -26,10 +26,5 @@ std::string migration_sql(const Migration& m, Engine engine);
 // names of the migrations applied now.
 std::vector<std::string> migrate(Database& db);
 
-// Refreshes the statistics SQLite's query planner chooses indexes by (ANALYZE, sampling at
-// most a thousand rows per index, so it takes milliseconds on an archive of gigabytes).
-// Without them SQLite guesses, and can walk a whole edition's proposals where one member's
-// assignments would do. PostgreSQL's autovacuum keeps its own.
-void refresh_planner_statistics(Database& db);
 
 }  // namespace convene::db
