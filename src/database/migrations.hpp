@@ -26,5 +26,4 @@ std::string migration_sql(const Migration& m, Engine engine);
 // names of the migrations applied now.
 std::vector<std::string> migrate(Database& db);
 
-
 }  // namespace convene::db
