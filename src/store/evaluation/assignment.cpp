@@ -13,12 +13,12 @@
 namespace convene::store {
 
 EvaluationSettings evaluation_settings(db::Connection& c, EditionId edition) {
-    auto s = standard_evaluation_settings();
     auto r =
         c.run(R"sql(SELECT evaluation_settings FROM editions WHERE id = ?)sql", {edition.value()});
-    if (r.empty()) return s;
+    if (r.empty()) return standard_evaluation_settings();
     return parsed_once<EvaluationSettings>(
-        r.rows[0].text("evaluation_settings"), [&s](std::string_view text) {
+        r.rows[0].text("evaluation_settings"), [](std::string_view text) {
+            auto s = standard_evaluation_settings();
             auto j = nlohmann::json::parse(text, nullptr, false);
             if (!j.is_object()) return s;
             FieldErrors ignored;  // stored settings were checked when saved

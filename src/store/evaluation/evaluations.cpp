@@ -116,23 +116,6 @@ std::vector<Task> member_tasks(db::Connection& c, EditionId edition, AccountId a
     return out;
 }
 
-std::vector<std::pair<ProposalId, std::int64_t>> member_task_order(db::Connection& c,
-                                                                   EditionId edition,
-                                                                   AccountId account) {
-    std::vector<std::pair<ProposalId, std::int64_t>> out;
-    auto r = c.run(R"sql(
-        SELECT p.id, p.number
-        FROM assignments a
-        CROSS JOIN proposals p
-        WHERE p.id = a.proposal_id AND a.account_id = ? AND a.published = 1 AND p.edition_id = ?
-        ORDER BY p.number
-    )sql",
-                   {account.value(), edition.value()});
-    for (const auto& row : r.rows)
-        out.emplace_back(row.id<ProposalId>("id"), row.integer("number"));
-    return out;
-}
-
 Progress evaluation_progress(db::Connection& c, EditionId edition) {
     Progress out;
     std::map<AccountId, std::size_t> at;

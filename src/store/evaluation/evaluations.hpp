@@ -41,11 +41,6 @@ struct Task {
     std::string title, theme, format, status;  // status: "", "draft" or "submitted"
 };
 std::vector<Task> member_tasks(db::Connection& c, EditionId edition, AccountId account);
-// The same list's proposals and numbers only, in its order (an evaluation form's previous
-// and next).
-std::vector<std::pair<ProposalId, std::int64_t>> member_task_order(db::Connection& c,
-                                                                   EditionId edition,
-                                                                   AccountId account);
 
 struct MemberProgress {
     AccountId account;

@@ -320,13 +320,13 @@ nlohmann::json form_view(Exchange& ex, const EvaluationTarget& t, const Evaluati
     auto state = round_state(t.settings, ex.now());
     // Previous and next in the member's own list order, so they can work through it.
     nlohmann::json previous, next, position;
-    auto tasks = store::member_task_order(ex.db(), t.edition.id, t.account);
+    auto tasks = store::member_tasks(ex.db(), t.edition.id, t.account);
     for (std::size_t i = 0; i < tasks.size(); ++i) {
-        if (tasks[i].first != t.proposal) continue;
-        auto link = [&](const std::pair<ProposalId, std::int64_t>& o) -> nlohmann::json {
-            return {{"url",
-                     "/editions/" + to_string(t.edition.id) + "/evaluations/" + to_string(o.first)},
-                    {"number", o.second}};
+        if (tasks[i].proposal != t.proposal) continue;
+        auto link = [&](const store::Task& o) -> nlohmann::json {
+            return {{"url", "/editions/" + to_string(t.edition.id) + "/evaluations/" +
+                                to_string(o.proposal)},
+                    {"number", o.number}};
         };
         if (i > 0) previous = link(tasks[i - 1]);
         if (i + 1 < tasks.size()) next = link(tasks[i + 1]);
