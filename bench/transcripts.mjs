@@ -6,6 +6,8 @@
 //   words (frequent and rare), phrases, and filtered searches (speaker, room, dates);
 // - the public page of the largest seed transcript (p50, p99, bytes).
 // Usage: node bench/transcripts.mjs [sqlite|postgresql] [transcripts] [searches per kind]
+// With CONVENE_BENCH_HOLD=S, the server is held S seconds after the ingest (its address
+// printed) for a profiler or queries by hand.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +82,12 @@ try {
     // The largest seed transcript, stored in the same edition, for its page.
     const largest = transcripts.reduce((a, b) => (b.size > a.size ? b : a));
     const stored = JSON.parse(execFileSync(bin, ['--database', server.databaseUrl, 'import', 'transcript', largest.file, '--into', String(edition)], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }));
+
+    const hold = Number(process.env.CONVENE_BENCH_HOLD ?? 0);
+    if (hold > 0) {
+      console.log(`holding ${server.base} (pid ${server.process.pid}, edition ${edition}) for ${hold} s`);
+      await new Promise((r) => setTimeout(r, hold * 1000));
+    }
 
     // Queries: words by how often they occur in the pool, phrases of consecutive words.
     const frequency = new Map();

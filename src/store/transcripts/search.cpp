@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -186,12 +185,12 @@ constexpr std::int64_t ranked_at_most = 1000;
 // hold speakers' words and facts), and of the filters when they are words.
 std::string text_match(const TranscriptSearch& s, const FilterWords& filters) {
     auto out = "{search_text} : " + fts5_match(s.query);
-    if (filters.kind == FilterWords::Kind::words) out += " AND " + filters.expression;
+    if (filters.kind == FilterWords::Kind::words) out += " AND " + fts5_filters(filters);
     return out;
 }
 
 // How a search reads its matches: the full text alone, or joined to the transcripts and
-// speakers for the filters it could not put in words (and always on PostgreSQL).
+// speakers for the filters it could not put in words.
 struct Plan {
     FilterWords filters;
     bool joined = false;
@@ -200,10 +199,6 @@ struct Plan {
 Plan plan_of(db::Connection& c, const TranscriptSearch& s) {
     Plan p;
     if (!has_filters(s)) return p;
-    if (c.engine() != db::Engine::sqlite) {
-        p.joined = true;
-        return p;
-    }
     p.filters = filter_words(c, s);
     p.joined = p.filters.kind == FilterWords::Kind::too_many;
     return p;
@@ -226,27 +221,39 @@ std::string matching_turns(db::Connection& c, const TranscriptSearch& s, const P
         params.emplace_back(text_match(s, plan.filters));
     } else {
         sql = "SELECT tt.id AS turn_id" + score + " FROM transcript_turns tt";
-        sql += around_turn;
+        sql += plan.joined ? around_turn : " WHERE 1 = 1";
         sql += " AND tt.search_vector @@ (" + tsquery_expression(s.query, params) + ")";
+        if (plan.filters.kind == FilterWords::Kind::words) {
+            sql += " AND tt.search_filter_vector @@ to_tsquery('simple'::regconfig, ?)";
+            params.emplace_back(tsquery_filters(plan.filters));
+        }
     }
     if (plan.joined) sql += filter_conditions(c, s, params);
     return sql;
 }
 
-// The smallest turn id among the newest `ranked_at_most` matches (0 when there are
-// fewer): PostgreSQL walks the matches newest first and stops there, ranking none, and
-// then ranks those from it on (given the rank to compute and a LIMIT, it ranked every
-// match before keeping the newest). SQLite ranks only the rows its newest-first walk keeps,
-// in one pass.
+// PostgreSQL: the smallest turn id among the newest `ranked_at_most` matches (0 when there
+// are fewer), so that only those from it on are ranked (given the rank to compute and a
+// LIMIT, it ranked every match before keeping the newest). The matches are looked for among
+// the newest turns first, in windows that grow eightfold, so that a common word reads a few
+// thousand turns rather than all it is found in. SQLite ranks only the rows its
+// newest-first walk keeps, in one pass.
 std::int64_t oldest_ranked(db::Connection& c, const TranscriptSearch& s, const Plan& plan) {
-    std::vector<db::Value> params;
-    auto sql = matching_turns(c, s, plan, "", params);
-    sql += c.engine() == db::Engine::sqlite ? " ORDER BY transcript_search.rowid DESC"
-                                            : " ORDER BY tt.id DESC";
-    sql += " LIMIT 1 OFFSET ?";
-    params.emplace_back(ranked_at_most - 1);
-    auto r = c.run(sql, params);
-    return r.empty() ? 0 : r.rows[0].integer("turn_id");
+    auto newest = db::scalar(c.run("SELECT COALESCE(MAX(id), 0) FROM transcript_turns"));
+    for (std::int64_t window = 50000;; window *= 8) {
+        std::vector<db::Value> params;
+        auto sql = matching_turns(c, s, plan, "", params);
+        bool whole = window >= newest;
+        if (!whole) {
+            sql += " AND tt.id > ?";
+            params.emplace_back(newest - window);
+        }
+        sql += " ORDER BY tt.id DESC LIMIT 1 OFFSET ?";
+        params.emplace_back(ranked_at_most - 1);
+        auto r = c.run(sql, params);
+        if (!r.empty()) return r.rows[0].integer("turn_id");
+        if (whole) return 0;
+    }
 }
 
 std::vector<SearchTerm> phrases_of(const SearchQuery& q) {
@@ -256,13 +263,15 @@ std::vector<SearchTerm> phrases_of(const SearchQuery& q) {
     return out;
 }
 
-// The weight of each phrase of the query (FTS5 numbers them as fts5_match writes them):
-// how rare it is among the newest turns, an estimate of what bm25() counts over every
-// row. One phrase needs none: a weight common to every row changes no order.
+// weighted_bm25's arguments: how many phrases the query has (FTS5 numbers them as
+// fts5_match writes them, before the filters'), then the weight of each: how rare it is
+// among the newest turns, an estimate of what bm25() counts over every row. One phrase
+// needs none: a weight common to every row changes no order.
 std::string phrase_weights(db::Connection& c, const SearchQuery& q,
                            std::vector<db::Value>& params) {
     auto phrases = phrases_of(q);
-    std::string out;
+    std::string out = ", ?";
+    params.emplace_back(static_cast<std::int64_t>(phrases.size()));
     if (phrases.size() < 2) return out;
     constexpr std::int64_t sample = 20000;
     auto newest = c.run("SELECT COALESCE(MAX(id), 0) AS id FROM transcript_turns");
@@ -280,11 +289,6 @@ std::string phrase_weights(db::Connection& c, const SearchQuery& q,
     return out;
 }
 
-struct Scored {
-    std::int64_t turn_id = 0;
-    double score = 0;
-};
-
 // The ids as a table the engine reads whole from one parameter, "j" of one column "value",
 // to read turns from: FROM <this> CROSS JOIN transcript_turns tt ... AND tt.id = j.value.
 std::string id_table(db::Connection& c, const std::vector<std::int64_t>& ids,
@@ -297,22 +301,6 @@ std::string id_table(db::Connection& c, const std::vector<std::int64_t>& ids,
     }
     params.emplace_back("{" + list + "}");
     return "unnest(CAST(? AS bigint[])) AS j(value)";
-}
-
-// The found turns in the order of the results, relevance then the turn stored last, from
-// `offset` on, at most `count`.
-std::vector<std::int64_t> page_of(std::vector<Scored> found, std::size_t offset,
-                                  std::size_t count) {
-    auto before = [](const Scored& a, const Scored& b) {
-        return a.score != b.score ? a.score > b.score : a.turn_id > b.turn_id;
-    };
-    auto end = found.begin() + static_cast<std::ptrdiff_t>(std::min(found.size(), offset + count));
-    std::partial_sort(found.begin(), end, found.end(), before);
-    std::vector<std::int64_t> out;
-    for (auto it = found.begin() + static_cast<std::ptrdiff_t>(std::min(found.size(), offset));
-         it < end; ++it)
-        out.push_back(it->turn_id);
-    return out;
 }
 
 }  // namespace
@@ -341,12 +329,14 @@ FoundTurns search_transcript_turns(db::Connection& c, const TranscriptSearch& s)
         sql += " AND tt.id >= ?";
         params.emplace_back(oldest_ranked(c, s, plan));
     }
-    auto scores = c.run(sql, params);
-    std::vector<Scored> found;
-    found.reserve(scores.rows.size());
-    for (const auto& row : scores.rows)
-        found.push_back({row.integer("turn_id"), std::strtod(row.text("score").c_str(), nullptr)});
-    auto page = page_of(std::move(found), s.offset, s.limit + 1);
+    // Ranked by the engine, relevance then the turn stored last, from `offset` on, one more
+    // than a page to tell whether more follow.
+    sql = "SELECT turn_id FROM (" + sql + ") AS ranked ORDER BY score DESC, turn_id DESC";
+    sql += " LIMIT ? OFFSET ?";
+    params.emplace_back(static_cast<std::int64_t>(s.limit + 1));
+    params.emplace_back(static_cast<std::int64_t>(s.offset));
+    std::vector<std::int64_t> page;
+    for (const auto& row : c.run(sql, params).rows) page.push_back(row.integer("turn_id"));
     if (page.empty()) return {};
     params.clear();
     sql = R"sql(

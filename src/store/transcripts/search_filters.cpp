@@ -1,6 +1,5 @@
 #include "store/transcripts/search_filters.hpp"
 
-#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "core/transcripts/search_facets.hpp"
@@ -15,25 +14,23 @@ namespace {
 // slower than reading the turns: the filter is left to the joins.
 constexpr std::size_t most_words = 64;
 
-std::string quoted(const std::string& token) {
-    std::string out = "\"";
-    for (char ch : token) {
-        if (ch == '"') out += '"';
-        out += ch;
+using Group = std::vector<FilterWords::Alternative>;
+
+Group any_of(const std::vector<std::string>& tokens) {
+    Group out;
+    for (const auto& t : tokens) out.push_back({t, false});
+    return out;
+}
+
+// "(?, ?, ?)" with the values added to params: a list every engine reads in IN.
+template <typename T>
+std::string in_list(const std::vector<T>& values, std::vector<db::Value>& params) {
+    std::string out;
+    for (const auto& v : values) {
+        out += out.empty() ? "(?" : ", ?";
+        params.emplace_back(v);
     }
-    return out + "\"";
-}
-
-std::string any_of(const std::vector<std::string>& tokens) {
-    std::string out;
-    for (const auto& t : tokens) out += (out.empty() ? "" : " OR ") + quoted(t);
-    return "{search_facets} : (" + out + ")";
-}
-
-std::string json_ids(const std::vector<std::int64_t>& ids) {
-    std::string out;
-    for (auto id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
-    return "[" + out + "]";
+    return out.empty() ? "(NULL)" : out + ")";
 }
 
 // The transcripts (as t<id> tokens) that one query of transcript ids finds; none when more
@@ -55,12 +52,10 @@ std::optional<std::vector<std::string>> person_tokens(db::Connection& c,
                                                       const std::vector<std::int64_t>& people) {
     std::vector<std::string> out;
     if (people.empty()) return out;
-    auto ids = json_ids(people);
-    auto labels = c.run(R"sql(
-        SELECT DISTINCT l.label_key FROM speaker_links l
-        WHERE l.person_id IN (SELECT value FROM json_each(?)) ORDER BY l.label_key
-    )sql",
-                        {ids});
+    std::vector<db::Value> params;
+    auto labels = c.run("SELECT DISTINCT l.label_key FROM speaker_links l WHERE l.person_id IN " +
+                            in_list(people, params) + " ORDER BY l.label_key",
+                        params);
     std::vector<std::string> keys;
     for (const auto& row : labels.rows) {
         auto key = row.text("label_key");
@@ -71,21 +66,16 @@ std::optional<std::vector<std::string>> person_tokens(db::Connection& c,
         }
     }
     if (!keys.empty()) {
-        nlohmann::json list = keys;
-        auto elsewhere = c.run(R"sql(
-            SELECT 1 AS found FROM transcript_speakers
-            WHERE label_key IN (SELECT value FROM json_each(?)) AND person_id IS NOT NULL
-              AND person_id NOT IN (SELECT value FROM json_each(?))
-            LIMIT 1
-        )sql",
-                               {list.dump(), ids});
-        if (!elsewhere.empty()) return std::nullopt;
+        params.clear();
+        auto sql = "SELECT 1 AS found FROM transcript_speakers WHERE label_key IN " +
+                   in_list(keys, params) + " AND person_id IS NOT NULL";
+        sql += " AND person_id NOT IN " + in_list(people, params) + " LIMIT 1";
+        if (!c.run(sql, params).empty()) return std::nullopt;
     }
-    auto speakers = c.run(R"sql(
-        SELECT id FROM transcript_speakers WHERE person_id IN (SELECT value FROM json_each(?))
-        LIMIT 65
-    )sql",
-                          {ids});
+    params.clear();
+    auto speakers = c.run("SELECT id FROM transcript_speakers WHERE person_id IN " +
+                              in_list(people, params) + " LIMIT 65",
+                          params);
     for (const auto& row : speakers.rows) out.push_back("s" + std::to_string(row.integer("id")));
     if (out.size() > most_words) return std::nullopt;
     return out;
@@ -112,14 +102,14 @@ std::vector<std::int64_t> people_named(db::Connection& c, const std::string& key
 
 FilterWords filter_words(db::Connection& c, const TranscriptSearch& s) {
     FilterWords out;
-    std::vector<std::string> all;
-    auto nothing = [] { return FilterWords{FilterWords::Kind::nothing, ""}; };
-    auto too_many = [] { return FilterWords{FilterWords::Kind::too_many, ""}; };
+    std::vector<Group> all;
+    auto nothing = [] { return FilterWords{FilterWords::Kind::nothing, {}}; };
+    auto too_many = [] { return FilterWords{FilterWords::Kind::too_many, {}}; };
     if (s.edition) all.push_back(any_of({"e" + std::to_string(s.edition->value())}));
     if (!s.session_type.empty()) {
         auto t = transcript_tokens(c, R"sql(
-            SELECT t.id FROM transcripts t JOIN programme_sessions s ON s.id = t.session_id
-            WHERE s.session_type = ? LIMIT 65)sql",
+            SELECT t.id FROM programme_sessions s CROSS JOIN transcripts t
+            WHERE t.session_id = s.id AND s.session_type = ? LIMIT 65)sql",
                                    {s.session_type});
         if (!t) return too_many();
         if (t->empty()) return nothing();
@@ -128,10 +118,11 @@ FilterWords filter_words(db::Connection& c, const TranscriptSearch& s) {
     if (!s.room.empty()) {
         // The transcripts that name the room, and those of sessions held there that name
         // another.
+        // From the rooms (CROSS JOIN keeps SQLite from reading every transcript first).
         auto t = transcript_tokens(c, R"sql(
-            SELECT t.id FROM transcripts t
-            JOIN published_placements pp ON pp.session_id = t.session_id
-            JOIN rooms r ON r.id = pp.room_id WHERE r.name = ? AND t.room <> ? LIMIT 65)sql",
+            SELECT t.id FROM rooms r CROSS JOIN published_placements pp CROSS JOIN transcripts t
+            WHERE pp.room_id = r.id AND t.session_id = pp.session_id
+              AND r.name = ? AND t.room <> ? LIMIT 65)sql",
                                    {s.room, s.room});
         if (!t) return too_many();
         if (auto room = transcripts::room_token(s.room); !room.empty()) t->push_back(room);
@@ -141,9 +132,9 @@ FilterWords filter_words(db::Connection& c, const TranscriptSearch& s) {
     if (auto key = transcripts::label_key(s.speaker); !key.empty()) {
         auto people = person_tokens(c, people_named(c, key));
         if (!people) return too_many();
-        std::string either = "{search_speaker} : " + quoted(transcripts::search_text(key));
-        if (!people->empty()) either += " OR " + any_of(*people);
-        all.push_back("(" + either + ")");
+        auto either = any_of(*people);
+        either.insert(either.begin(), {transcripts::search_speaker(key), true});
+        all.push_back(std::move(either));
     }
     if (s.person) {
         auto people = person_tokens(c, {s.person->value()});
@@ -168,9 +159,14 @@ FilterWords filter_words(db::Connection& c, const TranscriptSearch& s) {
     }
     if (!s.from.empty() || !s.to.empty()) {
         // The range cut to the dates transcripts have, so that an open end costs nothing.
-        auto known = c.run(R"sql(SELECT COALESCE(MIN(held_on), '') AS first,
-            COALESCE(MAX(held_on), '') AS last FROM transcripts WHERE held_on <> '')sql");
-        auto first = known.rows[0].text("first"), last = known.rows[0].text("last");
+        // Each end from the index of dates (migrations/030).
+        auto end = [&c](const char* order) {
+            auto r = c.run(std::string("SELECT held_on FROM transcripts WHERE held_on > '' "
+                                       "ORDER BY held_on ") +
+                           order + " LIMIT 1");
+            return r.empty() ? std::string() : r.rows[0].text("held_on");
+        };
+        auto first = end("ASC"), last = end("DESC");
         if (first.empty()) return nothing();
         auto from = s.from.empty() || s.from < first ? first : s.from;
         auto to = s.to.empty() || s.to > last ? last : s.to;
@@ -181,8 +177,47 @@ FilterWords filter_words(db::Connection& c, const TranscriptSearch& s) {
     }
     if (all.empty()) return out;
     out.kind = FilterWords::Kind::words;
-    for (const auto& part : all) out.expression += (out.expression.empty() ? "" : " AND ") + part;
+    out.all = std::move(all);
     return out;
+}
+
+namespace {
+
+// Text between quotes, each quote doubled (and, for a tsquery, each backslash).
+std::string between_quotes(std::string_view text, char quote) {
+    std::string out(1, quote);
+    for (char ch : text) {
+        if (ch == quote || (quote == '\'' && ch == '\\')) out += ch;
+        out += ch;
+    }
+    return out + quote;
+}
+
+// Each group by `alternative`, "a OR b" in parentheses when more than one, joined by `and`.
+std::string joined(const FilterWords& f, const char* or_, const char* and_,
+                   std::string (*alternative)(const FilterWords::Alternative&)) {
+    std::string out;
+    for (const auto& group : f.all) {
+        std::string any;
+        for (const auto& a : group) any += (any.empty() ? "" : or_) + alternative(a);
+        out += (out.empty() ? "" : and_) + (group.size() > 1 ? "(" + any + ")" : any);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string fts5_filters(const FilterWords& f) {
+    return joined(f, " OR ", " AND ", [](const FilterWords::Alternative& a) -> std::string {
+        return (a.speaker ? "{search_speaker} : " : "{search_facets} : ") +
+               between_quotes(a.words, '"');
+    });
+}
+
+std::string tsquery_filters(const FilterWords& f) {
+    return joined(f, " | ", " & ", [](const FilterWords::Alternative& a) -> std::string {
+        return between_quotes(a.words, '\'') + (a.speaker ? ":B" : ":A");
+    });
 }
 
 }  // namespace convene::store
