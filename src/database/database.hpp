@@ -94,6 +94,13 @@ class Connection {
     virtual Engine engine() const = 0;
     // One statement; `?` placeholders are bound to params in order.
     virtual Result run(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+    // The same, planned for these values every time: PostgreSQL keeps no prepared
+    // statement, whose plan made once for any values can be far slower for some (a full
+    // text search over a window of ids). SQLite plans the same either way.
+    virtual Result run_planned_for_values(std::string_view sql,
+                                          const std::vector<Value>& params = {}) {
+        return run(sql, params);
+    }
     // Several statements without parameters (migrations).
     virtual void run_script(std::string_view sql) = 0;
     // Starts a transaction that will write (SQLite takes the write lock at once,

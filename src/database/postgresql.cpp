@@ -45,7 +45,11 @@ class PostgresConnection : public Connection {
     Engine engine() const override { return Engine::postgresql; }
 
     Result run(std::string_view sql, const std::vector<Value>& params) override {
-        return again_if_lost([&] { return run_once(sql, params); });
+        return again_if_lost([&] { return run_once(sql, params, true); });
+    }
+
+    Result run_planned_for_values(std::string_view sql, const std::vector<Value>& params) override {
+        return again_if_lost([&] { return run_once(sql, params, false); });
     }
 
     void run_script(std::string_view sql) override {
@@ -90,8 +94,9 @@ class PostgresConnection : public Connection {
         if (PQresultStatus(res.r) != PGRES_COMMAND_OK) throw pg_error(conn_, res.r);
     }
 
-    Result run_once(std::string_view sql, const std::vector<Value>& params) {
-        const std::string& name = prepare(sql);
+    // `prepared`: through a statement prepared once per connection; otherwise planned for
+    // the values (an unnamed statement).
+    Result run_once(std::string_view sql, const std::vector<Value>& params, bool prepared) {
         std::vector<std::string> texts(params.size());
         std::vector<const char*> values(params.size(), nullptr);
         for (std::size_t i = 0; i < params.size(); ++i) {
@@ -102,8 +107,11 @@ class PostgresConnection : public Connection {
                 values[i] = s->c_str();
             }
         }
-        ResultGuard res{PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
-                                       values.data(), nullptr, nullptr, 0)};
+        auto count = static_cast<int>(params.size());
+        ResultGuard res{prepared ? PQexecPrepared(conn_, prepare(sql).c_str(), count, values.data(),
+                                                  nullptr, nullptr, 0)
+                                 : PQexecParams(conn_, numbered_placeholders(sql).c_str(), count,
+                                                nullptr, values.data(), nullptr, nullptr, 0)};
         auto status = PQresultStatus(res.r);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) throw pg_error(conn_, res.r);
         Result result;

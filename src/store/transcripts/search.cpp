@@ -232,32 +232,6 @@ std::string matching_turns(db::Connection& c, const TranscriptSearch& s, const P
     return sql;
 }
 
-// PostgreSQL: the smallest turn id among the newest `ranked_at_most` matches (0 when there
-// are fewer), so that only those from it on are ranked (given the rank to compute and a
-// LIMIT, it ranked every match before keeping the newest). The matches are looked for among
-// the newest turns first, in windows that grow eightfold, so that a common word reads a few
-// thousand turns rather than all it is found in. SQLite ranks only the rows its
-// newest-first walk keeps, in one pass.
-std::int64_t oldest_ranked(db::Connection& c, const TranscriptSearch& s, const Plan& plan) {
-    auto newest = db::scalar(c.run("SELECT COALESCE(MAX(id), 0) FROM transcript_turns"));
-    for (std::int64_t window = 8000;; window *= 8) {
-        std::vector<db::Value> params;
-        auto sql = matching_turns(c, s, plan, "", params);
-        bool whole = window >= newest;
-        if (!whole) {
-            sql += " AND tt.id > ?";
-            params.emplace_back(newest - window);
-        }
-        // "+ 0": ordered by the turns' key, PostgreSQL walked it backwards testing each
-        // turn's words when it guessed a phrase common (1.2 s for "question in the").
-        sql += " ORDER BY tt.id + 0 DESC LIMIT 1 OFFSET ?";
-        params.emplace_back(ranked_at_most - 1);
-        auto r = c.run(sql, params);
-        if (!r.empty()) return r.rows[0].integer("turn_id");
-        if (whole) return 0;
-    }
-}
-
 std::vector<SearchTerm> phrases_of(const SearchQuery& q) {
     std::vector<SearchTerm> out;
     for (const auto& clause : q.all) out.insert(out.end(), clause.any.begin(), clause.any.end());
@@ -305,50 +279,85 @@ std::string id_table(db::Connection& c, const std::vector<std::int64_t>& ids,
     return "unnest(CAST(? AS bigint[])) AS j(value)";
 }
 
+// Ranked by the engine, relevance then the turn stored last, from `offset` on, one more
+// than a page to tell whether more follow: the SQL of the page of `sql`'s turns.
+std::string ranked(const std::string& sql, const TranscriptSearch& s,
+                   std::vector<db::Value>& params, const char* also = "") {
+    params.emplace_back(static_cast<std::int64_t>(s.limit + 1));
+    params.emplace_back(static_cast<std::int64_t>(s.offset));
+    return std::string("SELECT turn_id") + also + " FROM (" + sql +
+           ") AS ranked ORDER BY score DESC, turn_id DESC LIMIT ? OFFSET ?";
+}
+
+// SQLite scores only the newest matches that pass the filters, in one newest-first walk.
+std::vector<std::int64_t> ranked_page_sqlite(db::Connection& c, const TranscriptSearch& s,
+                                             const Plan& plan) {
+    std::vector<db::Value> params;
+    auto score =
+        ", weighted_bm25(transcript_search" + phrase_weights(c, s.query, params) + ") AS score";
+    auto sql = matching_turns(c, s, plan, score, params);
+    sql += " ORDER BY transcript_search.rowid DESC LIMIT ?";
+    params.emplace_back(ranked_at_most);
+    std::vector<std::int64_t> page;
+    for (const auto& row : c.run(ranked(sql, s, params), params).rows)
+        page.push_back(row.integer("turn_id"));
+    return page;
+}
+
+// PostgreSQL finds matches in no order (a GIN index), so the newest are looked for among
+// the newest turns, in a window that grows until it holds `ranked_at_most` matches (sized
+// from the matches the last one held) or is the whole archive: a common word reads a few
+// thousand turns rather than all it is found in. Each query is planned for its values
+// (a window's best plan depends on how common the words are), and ordered by "id + 0":
+// ordered by the turns' key, PostgreSQL walked it backwards testing each turn's words when
+// it guessed a phrase common (1.2 s for "question in the").
+std::vector<std::int64_t> ranked_page_postgresql(db::Connection& c, const TranscriptSearch& s,
+                                                 const Plan& plan) {
+    auto newest = db::scalar(c.run("SELECT COALESCE(MAX(id), 0) FROM transcript_turns"));
+    for (std::int64_t window = 8000;;) {
+        std::vector<db::Value> params;
+        auto score =
+            ", ts_rank(tt.search_vector, " + tsquery_expression(s.query, params) + ") AS score";
+        auto sql = matching_turns(c, s, plan, score, params);
+        bool whole = window >= newest;
+        if (!whole) {
+            sql += " AND tt.id > ?";
+            params.emplace_back(newest - window);
+        }
+        sql += " ORDER BY tt.id + 0 DESC LIMIT ?";
+        params.emplace_back(ranked_at_most);
+        auto r =
+            c.run_planned_for_values(ranked(sql, s, params, ", count(*) OVER () AS found"), params);
+        // (none on the page: as many as the offset at most, or the window was too small)
+        auto found = r.empty() ? 0 : r.rows[0].integer("found");
+        if (whole || found == ranked_at_most) {
+            std::vector<std::int64_t> page;
+            for (const auto& row : r.rows) page.push_back(row.integer("turn_id"));
+            return page;
+        }
+        window *=
+            found > 0 ? std::clamp<std::int64_t>(1 + 3 * ranked_at_most / (2 * found), 2, 64) : 8;
+    }
+}
+
 }  // namespace
 
 FoundTurns search_transcript_turns(db::Connection& c, const TranscriptSearch& s) {
     if (s.query.all.empty()) return {};  // nothing to look for (no engine reads an empty query)
     auto plan = plan_of(c, s);
     if (plan.filters.kind == FilterWords::Kind::nothing) return {};
-    // The turns to rank: the newest matches that pass the filters, each scored only once
-    // it passed them.
-    std::vector<db::Value> params;
-    std::string score;
-    if (c.engine() == db::Engine::sqlite) {
-        std::vector<db::Value> weights;
-        score = ", weighted_bm25(transcript_search" + phrase_weights(c, s.query, weights) +
-                ") AS score";
-        params = std::move(weights);
-    } else {
-        score = ", ts_rank(tt.search_vector, " + tsquery_expression(s.query, params) + ") AS score";
-    }
-    auto sql = matching_turns(c, s, plan, score, params);
-    if (c.engine() == db::Engine::sqlite) {
-        sql += " ORDER BY transcript_search.rowid DESC LIMIT ?";
-        params.emplace_back(ranked_at_most);
-    } else {
-        sql += " AND tt.id >= ?";
-        params.emplace_back(oldest_ranked(c, s, plan));
-    }
-    // Ranked by the engine, relevance then the turn stored last, from `offset` on, one more
-    // than a page to tell whether more follow.
-    sql = "SELECT turn_id FROM (" + sql + ") AS ranked ORDER BY score DESC, turn_id DESC";
-    sql += " LIMIT ? OFFSET ?";
-    params.emplace_back(static_cast<std::int64_t>(s.limit + 1));
-    params.emplace_back(static_cast<std::int64_t>(s.offset));
-    std::vector<std::int64_t> page;
-    for (const auto& row : c.run(sql, params).rows) page.push_back(row.integer("turn_id"));
+    auto page = c.engine() == db::Engine::sqlite ? ranked_page_sqlite(c, s, plan)
+                                                 : ranked_page_postgresql(c, s, plan);
     if (page.empty()) return {};
-    params.clear();
-    sql = R"sql(
+    std::vector<db::Value> params;
+    auto sql = R"sql(
         SELECT tt.id AS turn_id, tt.position, tt.label, tt.text, t.id AS transcript_id,
                t.edition_id, e.name AS edition_name, t.title, t.held_on, t.room,
                COALESCE(s.code, '') AS session_code, COALESCE(s.title, '') AS session_title,
                COALESCE(s.session_type, '') AS session_type,
                COALESCE(p.name, '') AS person_name
         FROM )sql" +
-          id_table(c, page, params) + " CROSS JOIN transcript_turns tt";
+               id_table(c, page, params) + " CROSS JOIN transcript_turns tt";
     sql += around_turn;
     sql += " AND tt.id = j.value";
     auto r = c.run(sql, params);
