@@ -205,8 +205,33 @@ void for_each_search_word(
         ascii = true;
     };
     const auto n = static_cast<std::int32_t>(text.size());
+    auto ascii_alnum = [&text](std::int32_t at) {
+        auto ch = static_cast<unsigned char>(text[static_cast<std::size_t>(at)]);
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+    };
     for (std::int32_t i = 0; i < n && !reader.full();) {
         auto at = static_cast<std::size_t>(i);
+        // Most of a transcript is ASCII: a run of ASCII letters and digits is taken whole,
+        // an ASCII character of any other kind parts words (as kind_of says one by one).
+        if (static_cast<unsigned char>(text[at]) < 0x80) {
+            if (!ascii_alnum(i)) {
+                flush();
+                ++i;
+                continue;
+            }
+            auto j = i + 1;
+            while (j < n && ascii_alnum(j)) ++j;
+            if (open && alone) flush();
+            if (!open) {
+                open = true;
+                alone = false;
+                begin = at;
+            }
+            raw.append(text.substr(at, static_cast<std::size_t>(j - i)));
+            last = static_cast<std::size_t>(j);
+            i = j;
+            continue;
+        }
         UChar32 c = 0;
         U8_NEXT(text.data(), i, n, c);
         auto kind = kind_of(c);
