@@ -17,8 +17,9 @@ constexpr double b = 0.75;
 // FTS5 reads a row's length from its %_docsize table with a statement per row, a third of a
 // search that ranks 1,000 turns; a row's words never change once it is in the index (a turn
 // is indexed once its words are written, and ids are never used again), so each length is
-// read once per connection. One FTS5 table is ranked with weighted_bm25 (transcript_search);
-// lengths past 65,534 or rowids past 16 M are read each time.
+// read once per connection. The lengths are kept by rowid alone: a connection ranks one FTS5
+// table with weighted_bm25 (transcript_search), whose rowids are never used again.
+// Lengths past 65,534 or rowids past 16 M are read each time.
 struct RowLengths {
     static constexpr sqlite3_int64 most_rows = 16 << 20;
     std::vector<std::uint16_t> of;
@@ -33,7 +34,10 @@ struct RowLengths {
         }
         int rc = api->xColumnSize(fts, 0, out);
         if (rc == SQLITE_OK && kept && *out >= 0 && *out < 65535) {
-            if (at >= of.size()) of.resize(std::max(at + 1, of.size() * 2), 0);
+            if (at >= of.size())
+                of.resize(
+                    std::min(static_cast<std::size_t>(most_rows), std::max(at + 1, of.size() * 2)),
+                    0);
             of[at] = static_cast<std::uint16_t>(*out + 1);
         }
         return rc;

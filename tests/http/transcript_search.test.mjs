@@ -228,6 +228,11 @@ for (const engine of engines()) {
       assert.equal(new Set(seen).size, 4);
       r = await search({ q: 'river', page: '9' });
       assert.deepEqual(r.json.results, []);
+      // Past the newest 1,000 matches, which are all that is ranked: an empty page at once.
+      r = await search({ q: 'river', page: '50', per_page: '50' });
+      assert.equal(r.status, 200);
+      assert.deepEqual(r.json.results, []);
+      assert.equal(r.json.more, false);
       const html = await page('/transcripts/search?q=river&per_page=3');
       assert.match(html.text, /<a href="\/transcripts\/search\?q=river&amp;per_page=3&amp;page=2" rel="next">Next page<\/a>/);
       const second = await page('/transcripts/search?q=river&per_page=3&page=2');

@@ -279,14 +279,22 @@ std::string id_table(db::Connection& c, const std::vector<std::int64_t>& ids,
     return "unnest(CAST(? AS bigint[])) AS j(value)";
 }
 
-// Ranked by the engine, relevance then the turn stored last, from `offset` on, one more
-// than a page to tell whether more follow: the SQL of the page of `sql`'s turns.
+// Ranked by the engine, relevance then the turn stored last: the SQL of `sql`'s turns up to
+// the end of the page, and one more to tell whether more follow (the page's offset is
+// skipped by the caller, so that every row can say how many matches the query held).
 std::string ranked(const std::string& sql, const TranscriptSearch& s,
                    std::vector<db::Value>& params, const char* also = "") {
-    params.emplace_back(static_cast<std::int64_t>(s.limit + 1));
-    params.emplace_back(static_cast<std::int64_t>(s.offset));
+    params.emplace_back(static_cast<std::int64_t>(s.offset + s.limit + 1));
     return std::string("SELECT turn_id") + also + " FROM (" + sql +
-           ") AS ranked ORDER BY score DESC, turn_id DESC LIMIT ? OFFSET ?";
+           ") AS ranked ORDER BY score DESC, turn_id DESC LIMIT ?";
+}
+
+// The ids of the rows from the page's offset on.
+std::vector<std::int64_t> page_of(const db::Result& r, const TranscriptSearch& s) {
+    std::vector<std::int64_t> page;
+    for (std::size_t i = s.offset; i < r.rows.size(); ++i)
+        page.push_back(r.rows[i].integer("turn_id"));
+    return page;
 }
 
 // SQLite scores only the newest matches that pass the filters, in one newest-first walk.
@@ -298,10 +306,7 @@ std::vector<std::int64_t> ranked_page_sqlite(db::Connection& c, const Transcript
     auto sql = matching_turns(c, s, plan, score, params);
     sql += " ORDER BY transcript_search.rowid DESC LIMIT ?";
     params.emplace_back(ranked_at_most);
-    std::vector<std::int64_t> page;
-    for (const auto& row : c.run(ranked(sql, s, params), params).rows)
-        page.push_back(row.integer("turn_id"));
-    return page;
+    return page_of(c.run(ranked(sql, s, params), params), s);
 }
 
 // PostgreSQL finds matches in no order (a GIN index), so the newest are looked for among
@@ -328,13 +333,8 @@ std::vector<std::int64_t> ranked_page_postgresql(db::Connection& c, const Transc
         params.emplace_back(ranked_at_most);
         auto r =
             c.run_planned_for_values(ranked(sql, s, params, ", count(*) OVER () AS found"), params);
-        // (none on the page: as many as the offset at most, or the window was too small)
         auto found = r.empty() ? 0 : r.rows[0].integer("found");
-        if (whole || found == ranked_at_most) {
-            std::vector<std::int64_t> page;
-            for (const auto& row : r.rows) page.push_back(row.integer("turn_id"));
-            return page;
-        }
+        if (whole || found == ranked_at_most) return page_of(r, s);
         window *=
             found > 0 ? std::clamp<std::int64_t>(1 + 3 * ranked_at_most / (2 * found), 2, 64) : 8;
     }
@@ -346,6 +346,8 @@ FoundTurns search_transcript_turns(db::Connection& c, const TranscriptSearch& s)
     if (s.query.all.empty()) return {};  // nothing to look for (no engine reads an empty query)
     auto plan = plan_of(c, s);
     if (plan.filters.kind == FilterWords::Kind::nothing) return {};
+    // Only the newest matches are ranked: nothing stands past them.
+    if (s.offset >= static_cast<std::size_t>(ranked_at_most)) return {};
     auto page = c.engine() == db::Engine::sqlite ? ranked_page_sqlite(c, s, plan)
                                                  : ranked_page_postgresql(c, s, plan);
     if (page.empty()) return {};
