@@ -38,12 +38,34 @@ std::vector<Range> marked_ranges(std::string_view text, const std::vector<Search
     return merged;
 }
 
+// The longest term of the query, in words.
+std::size_t longest_term(const SearchQuery& q) {
+    std::size_t out = 1;
+    for (const auto& clause : q.all)
+        for (const auto& term : clause.any) out = std::max(out, term.words.size());
+    return out;
+}
+
 }  // namespace
 
 Excerpt highlighted(std::string_view text, const SearchQuery& q, std::size_t words_shown) {
     Excerpt out;
-    auto words = search_words(text);
-    auto ranges = marked_ranges(text, words, q);
+    // Only the words an excerpt can show are read (normalising every word of a long turn
+    // was a quarter of a search): a few times as many as it shows, more until the first mark
+    // and the words shown from it (with the longest term's) are all read, or the turn is.
+    std::vector<SearchWord> words;
+    std::vector<Range> ranges;
+    for (std::size_t read = words_shown > 0 ? 4 * words_shown : max_search_words;;
+         read = std::min(read * 4, max_search_words)) {
+        words = search_words(text, read);
+        ranges = marked_ranges(text, words, q);
+        if (words.size() < read || read == max_search_words) break;  // the whole turn
+        if (ranges.empty()) continue;
+        std::size_t first = 0;
+        while (first < words.size() && words[first].end <= ranges.front().first) ++first;
+        auto shown_to = first - std::min<std::size_t>(first, words_shown / 4) + words_shown;
+        if (shown_to + longest_term(q) < words.size()) break;
+    }
     out.marks = ranges.size();
     std::size_t from = 0, to = text.size();
     if (words_shown > 0 && words.size() > words_shown) {

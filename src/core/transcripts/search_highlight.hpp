@@ -20,7 +20,7 @@ struct TextPiece {
 struct Excerpt {
     std::vector<TextPiece> pieces;
     bool cut_before = false, cut_after = false;  // text left out before or after the pieces
-    std::size_t marks = 0;
+    std::size_t marks = 0;  // in the words read: those shown, and at least as many after
 };
 
 // A turn of at most `words` words is shown whole; a longer one from a few words before

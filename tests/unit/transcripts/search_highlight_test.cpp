@@ -69,3 +69,27 @@ TEST(TranscriptSearchHighlight, LongTurnsAreCutAroundTheFirstMark) {
     EXPECT_FALSE(last.cut_after);
     EXPECT_TRUE(last.cut_before);
 }
+
+TEST(TranscriptSearchHighlight, AVeryLongTurnIsReadOnlyAsFarAsItsExcerpt) {
+    // 12,000 words, the mark and a phrase far in: the same excerpt as a turn cut after them.
+    std::string head;
+    for (int i = 0; i < 3000; ++i) head += "w" + std::to_string(i) + " ";
+    head += "the open forum";
+    std::string tail;
+    for (int i = 3003; i < 12000; ++i) tail += " w" + std::to_string(i);
+    auto far = shown(head + tail, "\"open forum\"", 20);
+    EXPECT_EQ(far.substr(0, 8), "…w2996");
+    EXPECT_NE(far.find("[open forum] w3003"), std::string::npos);
+    EXPECT_EQ(far.substr(far.size() - 3), "…");
+    EXPECT_EQ(far, shown(head + tail.substr(0, 200), "\"open forum\"", 20));
+    // A phrase that starts in the last word shown is marked as far as it is shown, read in
+    // part or whole alike.
+    std::string edge;
+    for (int i = 0; i < 19; ++i) edge += "w" + std::to_string(i) + " ";
+    edge += "open forum";
+    std::string more;
+    for (int i = 0; i < 500; ++i) more += " x";
+    auto part = shown(edge + more, "\"open forum\" w0", 20);
+    EXPECT_EQ(part, shown(edge + more.substr(0, 20), "\"open forum\" w0", 20));
+    EXPECT_NE(part.find("w18 [open]…"), std::string::npos);
+}
