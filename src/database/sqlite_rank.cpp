@@ -15,11 +15,10 @@ constexpr double b = 0.75;
 
 // The first column's length of each row the connection ranked, by rowid (0: not known yet).
 // FTS5 reads a row's length from its %_docsize table with a statement per row, a third of a
-// search that ranks 1,000 turns; a row's words never change once it is in the index (a turn
-// is indexed once its words are written, and ids are never used again), so each length is
-// read once per connection. The lengths are kept by rowid alone: a connection ranks one FTS5
-// table with weighted_bm25 (transcript_search), whose rowids are never used again.
-// Lengths past 65,534 or rowids past 16 M are read each time.
+// search that ranks 1,000 turns. The lengths are kept by rowid alone, read once per
+// connection: weighted_bm25 ranks one FTS5 table (transcript_search), where a turn is indexed
+// once its words are written and its id is never used again. Lengths past 65,534 or rowids
+// past 16 M are read each time.
 struct RowLengths {
     static constexpr sqlite3_int64 most_rows = 16 << 20;
     std::vector<std::uint16_t> of;

@@ -32,12 +32,13 @@ bool written_without_spaces(UChar32 c) {
     return false;
 }
 
+bool ascii_alnum(UChar32 c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 Kind kind_of(UChar32 c) {
     if (c < 0) return Kind::separator;
-    if (c < 0x80) {
-        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        return alnum ? Kind::letter : Kind::separator;
-    }
+    if (c < 0x80) return ascii_alnum(c) ? Kind::letter : Kind::separator;
     auto type = static_cast<std::int8_t>(u_charType(c));
     if (type == U_FORMAT_CHAR) return Kind::ignorable;  // soft hyphen, zero-width joiners
     // Half-width katakana's voicing marks are letters that NFKC makes marks ("ｶﾞ" is "ガ").
@@ -205,22 +206,21 @@ void for_each_search_word(
         ascii = true;
     };
     const auto n = static_cast<std::int32_t>(text.size());
-    auto ascii_alnum = [&text](std::int32_t at) {
-        auto ch = static_cast<unsigned char>(text[static_cast<std::size_t>(at)]);
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+    auto alnum_at = [&text](std::int32_t at) {
+        return ascii_alnum(static_cast<unsigned char>(text[static_cast<std::size_t>(at)]));
     };
     for (std::int32_t i = 0; i < n && !reader.full();) {
         auto at = static_cast<std::size_t>(i);
         // Most of a transcript is ASCII: a run of ASCII letters and digits is taken whole,
         // an ASCII character of any other kind parts words (as kind_of says one by one).
         if (static_cast<unsigned char>(text[at]) < 0x80) {
-            if (!ascii_alnum(i)) {
+            if (!alnum_at(i)) {
                 flush();
                 ++i;
                 continue;
             }
             auto j = i + 1;
-            while (j < n && ascii_alnum(j)) ++j;
+            while (j < n && alnum_at(j)) ++j;
             if (open && alone) flush();
             if (!open) {
                 open = true;

@@ -26,12 +26,7 @@ std::string joined_words(const SearchTerm& t) {
 // A term as an FTS5 phrase: its words in double quotes (a quote inside doubled, though
 // normalised words hold none), so FTS5 reads no operator in it.
 std::string fts5_phrase(const SearchTerm& t) {
-    std::string out = "\"";
-    for (char ch : joined_words(t)) {
-        if (ch == '"') out += '"';
-        out += ch;
-    }
-    return out + "\"";
+    return between_quotes(joined_words(t), '"');
 }
 
 // The PostgreSQL tsquery of a query, each term's words a bound parameter of
@@ -232,6 +227,11 @@ std::string matching_turns(db::Connection& c, const TranscriptSearch& s, const P
     return sql;
 }
 
+// The id of the turn stored last (0 when none).
+std::int64_t newest_turn(db::Connection& c) {
+    return db::scalar(c.run("SELECT COALESCE(MAX(id), 0) FROM transcript_turns"));
+}
+
 std::vector<SearchTerm> phrases_of(const SearchQuery& q) {
     std::vector<SearchTerm> out;
     for (const auto& clause : q.all) out.insert(out.end(), clause.any.begin(), clause.any.end());
@@ -250,9 +250,9 @@ std::string phrase_weights(db::Connection& c, const SearchQuery& q,
     params.emplace_back(static_cast<std::int64_t>(phrases.size()));
     if (phrases.size() < 2) return out;
     constexpr std::int64_t sample = 20000;
-    auto newest = c.run("SELECT COALESCE(MAX(id), 0) AS id FROM transcript_turns");
-    std::int64_t after = std::max<std::int64_t>(0, newest.rows[0].integer("id") - sample);
-    double rows = static_cast<double>(newest.rows[0].integer("id") - after);
+    auto newest = newest_turn(c);
+    std::int64_t after = std::max<std::int64_t>(0, newest - sample);
+    double rows = static_cast<double>(newest - after);
     for (const auto& phrase : phrases) {
         auto n = c.run(R"sql(SELECT count(*) AS n FROM transcript_search
             WHERE transcript_search MATCH ? AND rowid > ?)sql",
@@ -318,7 +318,7 @@ std::vector<std::int64_t> ranked_page_sqlite(db::Connection& c, const Transcript
 // it guessed a phrase common (1.2 s for "question in the").
 std::vector<std::int64_t> ranked_page_postgresql(db::Connection& c, const TranscriptSearch& s,
                                                  const Plan& plan) {
-    auto newest = db::scalar(c.run("SELECT COALESCE(MAX(id), 0) FROM transcript_turns"));
+    auto newest = newest_turn(c);
     for (std::int64_t window = 8000;;) {
         std::vector<db::Value> params;
         auto score =

@@ -181,9 +181,6 @@ FilterWords filter_words(db::Connection& c, const TranscriptSearch& s) {
     return out;
 }
 
-namespace {
-
-// Text between quotes, each quote doubled (and, for a tsquery, each backslash).
 std::string between_quotes(std::string_view text, char quote) {
     std::string out(1, quote);
     for (char ch : text) {
@@ -192,6 +189,8 @@ std::string between_quotes(std::string_view text, char quote) {
     }
     return out + quote;
 }
+
+namespace {
 
 // Each group by `alternative`, "a OR b" in parentheses when more than one, joined by `and`.
 std::string joined(const FilterWords& f, const char* or_, const char* and_,

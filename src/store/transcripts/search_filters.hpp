@@ -27,6 +27,10 @@ struct FilterWords {
 
 FilterWords filter_words(db::Connection& c, const TranscriptSearch& s);
 
+// Text between quotes, each quote doubled (and, for a tsquery's ', each backslash): an FTS5
+// phrase ("...") or a tsquery lexeme ('...') that holds no operator.
+std::string between_quotes(std::string_view text, char quote);
+
 // The filters as an FTS5 expression to AND with the query's:
 // {search_facets} : ("e3") AND ({search_speaker} : "st amour" OR {search_facets} : ("s9")).
 std::string fts5_filters(const FilterWords& f);
