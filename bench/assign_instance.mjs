@@ -1,8 +1,11 @@
 // Writes a realistic assignment instance for `convene assign`: proposals in issue-area
 // groups, evaluators in one or two groups with a stakeholder group and an organisation,
 // 1% declared conflicts, some evaluators named on proposals, ten preferences each.
-// Usage: node bench/assign_instance.mjs PROPOSALS EVALUATORS K GROUPS SEED > instance.json
-const [proposals, evaluators, k, groups, seed] = process.argv.slice(2).map(Number);
+// TWO_GROUPS is the share of evaluators in a second group (default 0.5); with 0, each
+// issue area is an independent part of the instance.
+// Usage: node bench/assign_instance.mjs PROPOSALS EVALUATORS K GROUPS SEED [TWO_GROUPS] > instance.json
+const [proposals, evaluators, k, groups, seed, twoGroupsArg] = process.argv.slice(2).map(Number);
+const twoGroups = Number.isFinite(twoGroupsArg) ? twoGroupsArg : 0.5;
 let state = BigInt(seed || 1);
 const random = () => { state = (state * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn; return Number(state >> 33n) / 2 ** 31; };
 const pick = (n) => Math.floor(random() * n);
@@ -20,7 +23,7 @@ for (let p = 0; p < proposals; p++) {
 const maxLoad = Math.ceil((proposals * k / evaluators) * 1.3);
 for (let e = 0; e < evaluators; e++) {
   const own = [pick(groups)];
-  if (random() < 0.5) own.push(pick(groups));
+  if (random() < twoGroups) own.push(pick(groups));
   instance.evaluators.push({ id: `e${e}`, organisation: organisation(), stakeholder_group: sectors[pick(sectors.length)], groups: [...new Set(own)].map((g) => `G${g}`), max_load: maxLoad });
   for (let i = 0; i < 10; i++) {
     const pool = byGroup[own[0]];

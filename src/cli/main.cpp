@@ -357,6 +357,8 @@ int main(int argc, char** argv) {
     std::string assign_in, assign_out;
     assign_cmd->add_option("--in", assign_in, say("cli.help.assign.in"))->required();
     assign_cmd->add_option("--out", assign_out, say("cli.help.assign.out"));
+    bool assign_whole = false;
+    assign_cmd->add_flag("--whole", assign_whole, say("cli.help.assign.whole"));
 
     auto* select_cmd = cli.add_subcommand("select", say("cli.help.select"));
     std::string select_in, select_out;
@@ -441,7 +443,7 @@ int main(int argc, char** argv) {
         init_secrets();
         if (serve_cmd->parsed()) return serve(s);
         if (screen_cmd->parsed()) return cli::screen(edition_file, proposals_file);
-        if (assign_cmd->parsed()) return cli::assign(assign_in, assign_out);
+        if (assign_cmd->parsed()) return cli::assign(assign_in, assign_out, assign_whole);
         if (select_cmd->parsed()) return cli::select(select_in, select_out);
         if (schedule_cmd->parsed()) {
             if (schedule_args.in_file.empty() && schedule_args.generate.empty())

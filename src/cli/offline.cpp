@@ -74,9 +74,11 @@ auto read_instance(const std::string& in_file, Parse parse) {
 
 }  // namespace
 
-int assign(const std::string& in_file, const std::string& out_file) {
+int assign(const std::string& in_file, const std::string& out_file, bool whole) {
     auto instance = read_instance(in_file, assignment_instance_from_json);
-    write_json(to_json(convene::assign(instance)), out_file);
+    write_json(to_json(convene::assign(instance, restricted_solve_from,
+                                       whole ? Parts::whole : Parts::apart)),
+               out_file);
     return 0;
 }
 

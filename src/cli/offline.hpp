@@ -12,7 +12,7 @@ int screen(const std::string& edition_file, const std::string& proposals_file);
 
 // convene assign --in instance.json [--out assignment.json]: the optimal assignment of
 // evaluators to proposals (stdout when there is no --out).
-int assign(const std::string& in_file, const std::string& out_file);
+int assign(const std::string& in_file, const std::string& out_file, bool whole = false);
 
 // convene select --in instance.json [--out selection.json]: the selection of the most
 // score under the slots and quotas, explained; exit 2 with the conflicting constraints

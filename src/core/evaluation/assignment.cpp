@@ -237,7 +237,6 @@ Candidates candidates(const AssignmentInstance& in) {
         std::pair<std::size_t, std::size_t> key{evaluator_index.at(pref.evaluator),
                                                 proposal_index.at(pref.proposal)};
         out.preference[key] += std::llround(pref.weight * 1000);
-        out.weight[key] += pref.weight;
     }
     return out;
 }
@@ -276,10 +275,10 @@ void score_assignment(const AssignmentInstance& in, AssignmentResult& result) {
     for (const auto& [e, l] : load) result.load_squares += l * l;
 }
 
-AssignmentResult assign(const AssignmentInstance& in, std::size_t restricted_from) {
+AssignmentResult assign(const AssignmentInstance& in, std::size_t restricted_from, Parts parts) {
     const int k = in.per_proposal;
     auto cand = candidates(in);
-    auto flow = assignment_network::cheapest_flow(in, cand, restricted_from);
+    auto flow = assignment_network::cheapest_flow(in, cand, restricted_from, parts == Parts::apart);
     AssignmentResult result;
     std::vector<int> got(in.proposals.size(), 0);
     for (auto [e, p] : flow.pairs) {

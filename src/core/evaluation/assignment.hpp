@@ -70,8 +70,12 @@ int group_cap(int per_proposal);
 // From this many eligible pairs on, assign() solves over a few of them first and prices
 // the rest (assignment_network.hpp): the same optimum, on a network a tenth the size.
 inline constexpr std::size_t restricted_solve_from = 200000;
+// Independent parts of the instance (issue areas that share no evaluator) are solved apart
+// and in parallel, for the same optimum as the whole; `whole` solves them as one, for checks.
+enum class Parts { apart, whole };
 AssignmentResult assign(const AssignmentInstance& instance,
-                        std::size_t restricted_from = restricted_solve_from);
+                        std::size_t restricted_from = restricted_solve_from,
+                        Parts parts = Parts::apart);
 
 // After `evaluator` declares a conflict with `proposal`: the pair goes, every other
 // assignment stays, and the freed place goes to the eligible evaluator who keeps the

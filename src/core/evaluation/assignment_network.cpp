@@ -5,10 +5,15 @@
 #include <lemon/smart_graph.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <tuple>
 
 namespace convene::assignment_network {
 
@@ -196,10 +201,8 @@ std::vector<std::vector<std::size_t>> first_pairs(const AssignmentInstance& in,
     return out;
 }
 
-}  // namespace
-
-Flow cheapest_flow(const AssignmentInstance& in, const Candidates& cand,
-                   std::size_t restricted_from) {
+Flow cheapest_flow_of_part(const AssignmentInstance& in, const Candidates& cand,
+                           std::size_t restricted_from) {
     auto sg = stakeholder_groups(in);
     auto costs = costs_of(in, cand);
     std::size_t all = 0;
@@ -243,6 +246,136 @@ Flow cheapest_flow(const AssignmentInstance& in, const Candidates& cand,
         if (taken * 2 > all) break;
     }
     return Network(in, cand, sg, costs, cand.of_proposal).flow();
+}
+
+// An independent part of the instance: proposals and the evaluators who may take them,
+// joined through their candidate pairs, by index in the instance, ascending.
+struct Part {
+    std::vector<std::size_t> proposals, evaluators;
+    std::size_t pairs = 0;
+};
+
+std::vector<Part> parts_of(const AssignmentInstance& in, const Candidates& cand) {
+    const auto evaluators = in.evaluators.size();
+    // Union-find over evaluators (0..E-1) then proposals (E..E+P-1).
+    std::vector<std::size_t> up(evaluators + in.proposals.size());
+    std::iota(up.begin(), up.end(), std::size_t{0});
+    auto root = [&](std::size_t x) {
+        while (up[x] != x) x = up[x] = up[up[x]];
+        return x;
+    };
+    for (std::size_t p = 0; p < in.proposals.size(); ++p)
+        for (auto e : cand.of_proposal[p]) {
+            auto a = root(e), b = root(evaluators + p);
+            if (a != b) up[std::max(a, b)] = std::min(a, b);
+        }
+    std::vector<Part> parts;
+    std::map<std::size_t, std::size_t> part_of_root;
+    auto part = [&](std::size_t node) -> Part& {
+        auto [it, fresh] = part_of_root.emplace(root(node), parts.size());
+        if (fresh) parts.emplace_back();
+        return parts[it->second];
+    };
+    for (std::size_t p = 0; p < in.proposals.size(); ++p)
+        if (!cand.of_proposal[p].empty()) {
+            auto& to = part(evaluators + p);
+            to.proposals.push_back(p);
+            to.pairs += cand.of_proposal[p].size();
+        }
+    for (std::size_t e = 0; e < evaluators; ++e)
+        if (auto it = part_of_root.find(root(e)); it != part_of_root.end())
+            parts[it->second].evaluators.push_back(e);
+    return parts;
+}
+
+// A part as an instance of its own, indexes renumbered in the same order.
+struct PartInstance {
+    AssignmentInstance in;
+    Candidates cand;
+};
+
+PartInstance part_instance(const AssignmentInstance& in, const Candidates& cand, const Part& part,
+                           const std::vector<std::size_t>& local_evaluator) {
+    PartInstance out;
+    out.in.per_proposal = in.per_proposal;
+    for (auto e : part.evaluators) out.in.evaluators.push_back(in.evaluators[e]);
+    for (auto p : part.proposals) {
+        out.in.proposals.push_back(in.proposals[p]);
+        auto& pool = out.cand.of_proposal.emplace_back();
+        for (auto e : cand.of_proposal[p]) pool.push_back(local_evaluator[e]);
+    }
+    return out;
+}
+
+}  // namespace
+
+Flow cheapest_flow(const AssignmentInstance& in, const Candidates& cand,
+                   std::size_t restricted_from, bool apart) {
+    auto parts = apart ? parts_of(in, cand) : std::vector<Part>{};
+    if (parts.size() < 2) return cheapest_flow_of_part(in, cand, restricted_from);
+    // Every index's number in its part, and every preference given to the part of its
+    // proposal (a pair across parts is never a candidate).
+    constexpr auto none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> local_evaluator(in.evaluators.size(), none),
+        part_of_evaluator(in.evaluators.size(), none), local_proposal(in.proposals.size(), none),
+        part_of_proposal(in.proposals.size(), none);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        for (std::size_t j = 0; j < parts[i].evaluators.size(); ++j) {
+            local_evaluator[parts[i].evaluators[j]] = j;
+            part_of_evaluator[parts[i].evaluators[j]] = i;
+        }
+        for (std::size_t j = 0; j < parts[i].proposals.size(); ++j) {
+            local_proposal[parts[i].proposals[j]] = j;
+            part_of_proposal[parts[i].proposals[j]] = i;
+        }
+    }
+    std::vector<PartInstance> instances;
+    for (const auto& part : parts)
+        instances.push_back(part_instance(in, cand, part, local_evaluator));
+    for (const auto& [key, w] : cand.preference) {
+        auto [e, p] = key;
+        auto i = part_of_proposal[p];
+        if (i != none && part_of_evaluator[e] == i)
+            instances[i].cand.preference[{local_evaluator[e], local_proposal[p]}] = w;
+    }
+    // The largest parts first, on as many threads as the machine has (one for small ones).
+    std::vector<std::size_t> order(parts.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return parts[a].pairs > parts[b].pairs; });
+    std::vector<Flow> flows(parts.size());
+    std::vector<std::exception_ptr> failed(parts.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (auto n = next++; n < order.size(); n = next++) {
+            auto i = order[n];
+            try {
+                flows[i] =
+                    cheapest_flow_of_part(instances[i].in, instances[i].cand, restricted_from);
+            } catch (...) {
+                failed[i] = std::current_exception();
+            }
+        }
+    };
+    constexpr std::size_t pairs_worth_a_thread = 20000;
+    std::size_t threads = 1;
+    if (parts[order[1]].pairs >= pairs_worth_a_thread)
+        threads =
+            std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), parts.size());
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+    work();
+    for (auto& h : helpers) h.join();
+    for (const auto& f : failed)
+        if (f) std::rethrow_exception(f);
+    Flow out;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        for (auto [e, p] : flows[i].pairs)
+            out.pairs.emplace_back(parts[i].evaluators[e], parts[i].proposals[p]);
+    std::sort(out.pairs.begin(), out.pairs.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.second, a.first) < std::tie(b.second, b.first);
+    });
+    return out;
 }
 
 }  // namespace convene::assignment_network

@@ -21,7 +21,6 @@ struct PairHash {
 struct Candidates {
     std::vector<std::vector<std::size_t>> of_proposal;  // evaluator indexes, input order
     std::unordered_map<std::pair<std::size_t, std::size_t>, long long, PairHash> preference;
-    std::unordered_map<std::pair<std::size_t, std::size_t>, double, PairHash> weight;
 };
 
 // The (evaluator, proposal) pairs of a cheapest flow, by proposal then evaluator in input
@@ -35,7 +34,10 @@ struct Flow {
 // of the others), then priced: every pair left out whose reduced cost under that solution's
 // potentials is negative joins, and the network is solved again, until none is. The flow
 // is then optimal over all pairs (linear programming duality), on a network a tenth the size.
+// With `apart`, the instance's independent parts (no candidate pair between them, as issue
+// areas whose evaluators take no other) are solved apart, on the machine's cores: each
+// part's optimum together is the whole one, as the objective is a sum over parts.
 Flow cheapest_flow(const AssignmentInstance& in, const Candidates& cand,
-                   std::size_t restricted_from);
+                   std::size_t restricted_from, bool apart);
 
 }  // namespace convene::assignment_network

@@ -151,7 +151,9 @@ TEST(Assignment, IsOptimalOnSmallInstancesAgainstExhaustiveSearch) {
 
 // A middle-sized instance: issue areas, evaluators in one or two of them, stakeholder
 // groups, organisations, conflicts and preferences, as at a national forum.
-AssignmentInstance medium_instance(std::mt19937_64& rng, int proposals, int evaluators, int k) {
+// With `one_area`, each evaluator takes one issue area: each area an independent part.
+AssignmentInstance medium_instance(std::mt19937_64& rng, int proposals, int evaluators, int k,
+                                   bool one_area = false) {
     auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
     const char* sectors[] = {"government", "civil_society", "private_sector", "technical", ""};
     AssignmentInstance in;
@@ -167,7 +169,7 @@ AssignmentInstance medium_instance(std::mt19937_64& rng, int proposals, int eval
                                          sectors[pick(5)],
                                          {"G" + std::to_string(pick(4))},
                                          1 + pick(proposals * k / evaluators + 2)};
-        if (pick(2)) ev.groups.push_back("G" + std::to_string(pick(4)));
+        if (!one_area && pick(2)) ev.groups.push_back("G" + std::to_string(pick(4)));
         in.evaluators.push_back(ev);
         for (int i = 0; i < 3; ++i)
             in.preferences.push_back(
@@ -201,6 +203,36 @@ TEST(Assignment, TheRestrictedSolveReachesTheWholeNetworksOptimum) {
         ASSERT_EQ(std::tie(r.filled, r.load_squares), std::tie(w.filled, w.load_squares));
         ASSERT_NEAR(r.preference, w.preference, 1e-6);
     }
+}
+
+TEST(Assignment, IndependentPartsSolvedApartReachTheWholeOptimum) {
+    // Issue areas whose evaluators take no other area share nothing: solved apart (and in
+    // parallel once the parts are large), the same objective as the whole instance's solve.
+    std::mt19937_64 rng(20261204);
+    auto same = [](const AssignmentResult& a, const AssignmentResult& b, int round) {
+        ASSERT_EQ(a.filled, b.filled) << "round " << round;
+        ASSERT_EQ(a.load_squares, b.load_squares) << "round " << round;
+        ASSERT_NEAR(a.preference, b.preference, 1e-6) << "round " << round;
+    };
+    constexpr auto every_pair = std::numeric_limits<std::size_t>::max();
+    for (int round = 0; round < 30; ++round) {
+        auto in = medium_instance(rng, 20 + static_cast<int>(rng() % 200),
+                                  5 + static_cast<int>(rng() % 150),
+                                  1 + static_cast<int>(rng() % 5), true);
+        if (round % 3 == 0) in.proposals[0].group.clear();  // open to all: one part again
+        auto whole = assign(in, every_pair, Parts::whole);
+        auto apart = assign(in, every_pair, Parts::apart);
+        expect_valid(in, apart);
+        same(apart, whole, round);
+        same(assign(in, 0, Parts::apart), whole, round);
+    }
+    // Parts large enough to be solved on several threads.
+    auto in = medium_instance(rng, 1600, 320, 3, true);
+    auto whole = assign(in, every_pair, Parts::whole);
+    auto apart = assign(in, every_pair, Parts::apart);
+    expect_valid(in, apart);
+    same(apart, whole, -1);
+    EXPECT_GT(apart.filled, 2000);
 }
 
 TEST(Assignment, SaysWhyAProposalCannotReachK) {
