@@ -1,6 +1,7 @@
 # Convene: `make run` serves the demo forum on http://127.0.0.1:8080; `make test` runs every test.
 # Both install what is missing first: `make run` only what running needs, `make test` also
-# the test tools (Chromium, PostgreSQL, nginx, wrk, Node and the npm packages of the tests).
+# the test tools (Chromium, PostgreSQL, nginx, wrk, systemd-analyze, Node and the npm packages
+# of the tests).
 SHELL := /bin/bash
 BUILD ?= build
 ASAN_BUILD ?= build-asan
@@ -16,7 +17,7 @@ RUN_PACKAGES := g++ cmake ninja-build ccache pkg-config \
 	libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libgtest-dev libbenchmark-dev libxlsxwriter-dev \
 	libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev liblemon-dev coinor-libcbc-dev libicu-dev \
 	zlib1g-dev libdeflate-dev libbrotli-dev libgoogle-perftools-dev
-TEST_PACKAGES := python3-aiosmtpd python3-openpyxl python3-icalendar libxml2-utils python3-jsonschema postgresql chromium nginx wrk procps curl clang-format
+TEST_PACKAGES := python3-aiosmtpd python3-openpyxl python3-icalendar libxml2-utils python3-jsonschema postgresql chromium nginx wrk procps curl clang-format systemd
 
 .PHONY: all deps test-deps build build-asan run test bench clean format-check fuzz
 
