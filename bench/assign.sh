@@ -19,7 +19,7 @@ run() {
       '$seconds s, peak $((kib / 1024)) MiB; filled ' + o.filled + ' of ' + ($n * $k) + ', load squares ' + o.load_squares + ', preference ' + o.preference + ', ' + u + ' proposals short')"
     node -e "console.log(JSON.stringify(require('$dir/out.json').objective))" >"$dir/objective.$label"
 }
-run 1000 60 5 4 0.5 "half in two areas"
+run 1000 60 5 4 0.5 "half in two areas (small)"
 run 10000 6000 3 20 0 "one area each, parts apart"
 run 10000 6000 3 20 0 "one area each, solved whole" --whole
 if ! cmp -s "$dir/objective.one area each, parts apart" "$dir/objective.one area each, solved whole"; then

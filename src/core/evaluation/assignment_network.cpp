@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <tuple>
 
@@ -363,7 +364,10 @@ Flow cheapest_flow(const AssignmentInstance& in, const Candidates& cand,
         threads =
             std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), parts.size());
     std::vector<std::thread> helpers;
-    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+    try {
+        for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+    } catch (const std::system_error&) {  // no thread to be had: fewer do every part
+    }
     work();
     for (auto& h : helpers) h.join();
     for (const auto& f : failed)
