@@ -41,6 +41,21 @@ void engine_sections(std::string& sql, const std::string& name, bool keep) {
     }
 }
 
+// Whether the text holds more than comments and blank lines (a migration for one engine
+// holds nothing else for the other, which PostgreSQL refuses to run as a query).
+bool has_statements(std::string_view sql) {
+    std::size_t at = 0;
+    while (at < sql.size()) {
+        auto end = sql.find('\n', at);
+        if (end == sql.npos) end = sql.size();
+        auto line = sql.substr(at, end - at);
+        auto first = line.find_first_not_of(" \t\r");
+        if (first != line.npos && line.substr(first, 2) != "--") return true;
+        at = end + 1;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string migration_sql(const Migration& m, Engine engine) {
@@ -96,7 +111,7 @@ std::vector<std::string> migrate(Database& db) {
     for (auto& r : done.rows) versions.push_back(r.integer("version"));
     for (const auto& m : bundled_migrations()) {
         if (std::find(versions.begin(), versions.end(), m.version) != versions.end()) continue;
-        c->run_script(migration_sql(m, c->engine()));
+        if (auto sql = migration_sql(m, c->engine()); has_statements(sql)) c->run_script(sql);
         c->run(R"sql(
             INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)
         )sql",

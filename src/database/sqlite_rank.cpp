@@ -17,14 +17,14 @@ constexpr double b = 0.75;
 // FTS5 reads a row's length from its %_docsize table with a statement per row, a third of a
 // search that ranks 1,000 turns. The lengths are kept by rowid alone, read once per
 // connection: weighted_bm25 ranks one FTS5 table (transcript_search), where a turn is indexed
-// once its words are written and its id is never used again. Lengths past 65,534 or rowids
-// past 16 M are read each time.
+// once its words are written, under the negation of its id (migration 031), and its id is
+// never used again. Lengths past 65,534 or ids past 16 M are read each time.
 struct RowLengths {
     static constexpr sqlite3_int64 most_rows = 16 << 20;
     std::vector<std::uint16_t> of;
 
     int length(const Fts5ExtensionApi* api, Fts5Context* fts, int* out) {
-        auto row = api->xRowid(fts);
+        auto row = -api->xRowid(fts);
         bool kept = row >= 0 && row < most_rows;
         auto at = static_cast<std::size_t>(row);
         if (kept && at < of.size() && of[at] != 0) {

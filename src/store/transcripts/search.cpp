@@ -65,6 +65,7 @@ std::size_t index_unsearched_turns(db::Connection& c) {
             WHERE )sql") + missing +
                            " ORDER BY tt.id LIMIT 500");
             if (r.empty()) break;
+            auto ids = nlohmann::json::array();
             for (const auto& row : r.rows) {
                 transcripts::TurnFacts facts{row.integer("edition_id"),
                                              row.integer("transcript_id"),
@@ -79,10 +80,21 @@ std::size_t index_unsearched_turns(db::Connection& c) {
                        facts.label.empty() ? db::Value{nullptr}
                                            : db::Value{transcripts::search_speaker(facts.label)},
                        transcripts::search_facets(facts), row.integer("id")});
+                ids.push_back(row.integer("id"));
             }
+            index_new_turns(c, "id IN (SELECT value FROM json_each(?))", {ids.dump()});
             done += r.rows.size();
         }
     return done;
+}
+
+void index_new_turns(db::Connection& c, const std::string& which, std::vector<db::Value> params) {
+    if (c.engine() != db::Engine::sqlite) return;
+    c.run(
+        "INSERT INTO transcript_search (rowid, search_text, search_speaker, search_facets) "
+        "SELECT -id, search_text, search_speaker, search_facets FROM transcript_turns WHERE (" +
+            which + ") AND search_text IS NOT NULL AND search_facets IS NOT NULL ORDER BY id DESC",
+        params);
 }
 
 std::string fts5_match(const SearchQuery& q) {
@@ -205,9 +217,10 @@ std::string matching_turns(db::Connection& c, const TranscriptSearch& s, const P
                            const std::string& score, std::vector<db::Value>& params) {
     std::string sql;
     if (c.engine() == db::Engine::sqlite) {
-        sql = "SELECT transcript_search.rowid AS turn_id" + score + " FROM transcript_search";
+        // Each turn indexed under the negation of its id (migration 031).
+        sql = "SELECT -transcript_search.rowid AS turn_id" + score + " FROM transcript_search";
         if (plan.joined) {
-            sql += " JOIN transcript_turns tt ON tt.id = transcript_search.rowid";
+            sql += " JOIN transcript_turns tt ON tt.id = -transcript_search.rowid";
             sql += around_turn;
             sql += " AND transcript_search MATCH ?";
         } else {
@@ -255,8 +268,8 @@ std::string phrase_weights(db::Connection& c, const SearchQuery& q,
     double rows = static_cast<double>(newest - after);
     for (const auto& phrase : phrases) {
         auto n = c.run(R"sql(SELECT count(*) AS n FROM transcript_search
-            WHERE transcript_search MATCH ? AND rowid > ?)sql",
-                       {"{search_text} : " + fts5_phrase(phrase), after});
+            WHERE transcript_search MATCH ? AND rowid < ?)sql",
+                       {"{search_text} : " + fts5_phrase(phrase), -after});
         double holding = static_cast<double>(n.rows[0].integer("n"));
         double idf = std::log(1 + (rows - holding + 0.5) / (holding + 0.5));
         out += ", ?";
@@ -297,14 +310,15 @@ std::vector<std::int64_t> page_of(const db::Result& r, const TranscriptSearch& s
     return page;
 }
 
-// SQLite scores only the newest matches that pass the filters, in one newest-first walk.
+// SQLite scores only the newest matches that pass the filters, in one newest-first walk
+// (forwards in the index: migration 031).
 std::vector<std::int64_t> ranked_page_sqlite(db::Connection& c, const TranscriptSearch& s,
                                              const Plan& plan) {
     std::vector<db::Value> params;
     auto score =
         ", weighted_bm25(transcript_search" + phrase_weights(c, s.query, params) + ") AS score";
     auto sql = matching_turns(c, s, plan, score, params);
-    sql += " ORDER BY transcript_search.rowid DESC LIMIT ?";
+    sql += " ORDER BY transcript_search.rowid LIMIT ?";  // newest first
     params.emplace_back(ranked_at_most);
     return page_of(c.run(ranked(sql, s, params), params), s);
 }

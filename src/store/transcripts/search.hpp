@@ -21,6 +21,13 @@ namespace convene::store {
 // batches; returns how many. Cheap when there are none (a partial index finds them).
 std::size_t index_unsearched_turns(db::Connection& c);
 
+// SQLite: the turns `which` names (an SQL condition on transcript_turns, with its
+// parameters), none of them indexed yet, enter the full-text index in one statement, newest
+// first (migration 031 indexes a turn under the negation of its id, so that the newest are
+// read forwards; in any other order, FTS5 would write a segment to disk for each turn).
+// Nothing on PostgreSQL, whose index follows each insert.
+void index_new_turns(db::Connection& c, const std::string& which, std::vector<db::Value> params);
+
 struct TranscriptSearch {
     transcripts::SearchQuery query;  // at least one clause
     std::optional<EditionId> edition;

@@ -8,6 +8,7 @@
 #include "core/transcripts/search_text.hpp"
 #include "core/transcripts/speakers.hpp"
 #include "security/secrets.hpp"
+#include "store/transcripts/search.hpp"
 
 namespace convene::store {
 
@@ -34,6 +35,8 @@ constexpr const char* usual_merging =
 }  // namespace
 
 void SearchIndexBatch::hold(TranscriptId transcript, std::size_t position, std::string facets) {
+    if (transcripts_.empty() || transcripts_.back() != transcript.value())
+        transcripts_.push_back(transcript.value());
     held_.push_back({transcript.value(), position, std::move(facets)});
 }
 
@@ -47,6 +50,8 @@ void SearchIndexBatch::index(db::Connection& c) {
     )sql",
           {held_.dump()});
     held_ = nlohmann::json::array();
+    index_new_turns(c, "transcript_id IN (SELECT value FROM json_each(?))", {transcripts_.dump()});
+    transcripts_ = nlohmann::json::array();
 }
 
 BulkIndexMerge::BulkIndexMerge(db::Connection& c)
@@ -191,6 +196,7 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
                         "text, words, started_at, ended_at, search_text, search_speaker, "
                         "search_facets)",
                         11, rows);
+    if (!batch && !t.turns.empty()) index_new_turns(c, "transcript_id = ?", {id});
     rows.clear();
     for (std::size_t i = 0; i < t.directions.size(); ++i) {
         const auto& d = t.directions[i];

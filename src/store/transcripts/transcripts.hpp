@@ -46,8 +46,9 @@ struct SpeakerLinkSeed {
 // the index writes what it holds to disk at the start of every statement of a transaction
 // it takes part in (a small segment each, merged again later), a fifth of an import's time
 // when each turn was indexed by its own insert's trigger. Turns stored with a batch keep
-// their search facets here, so the trigger leaves them out, until index() writes them all
-// in one statement. PostgreSQL indexes each turn with its insert.
+// their search facets here until index() writes them all in one statement, and then
+// indexes them all in another (store::index_new_turns). PostgreSQL indexes each turn with
+// its insert.
 class SearchIndexBatch {
   public:
     void hold(TranscriptId transcript, std::size_t position, std::string facets);
@@ -56,6 +57,7 @@ class SearchIndexBatch {
 
   private:
     nlohmann::json held_ = nlohmann::json::array();
+    nlohmann::json transcripts_ = nlohmann::json::array();  // of the turns held
 };
 
 // SQLite's full-text index merges its segments a little at every transaction (FTS5's
