@@ -34,24 +34,14 @@ constexpr const char* usual_merging =
 
 }  // namespace
 
-void SearchIndexBatch::hold(TranscriptId transcript, std::size_t position, std::string facets) {
-    if (transcripts_.empty() || transcripts_.back() != transcript.value())
-        transcripts_.push_back(transcript.value());
-    held_.push_back({transcript.value(), position, std::move(facets)});
+void SearchIndexBatch::hold(TranscriptId transcript) {
+    held_.push_back(transcript.value());
 }
 
 void SearchIndexBatch::index(db::Connection& c) {
     if (held_.empty()) return;
-    c.run(R"sql(
-        UPDATE transcript_turns SET search_facets = json_extract(h.value, '$[2]')
-        FROM json_each(?) AS h
-        WHERE transcript_turns.transcript_id = json_extract(h.value, '$[0]')
-          AND transcript_turns.position = json_extract(h.value, '$[1]')
-    )sql",
-          {held_.dump()});
+    index_new_turns(c, "transcript_id IN (SELECT value FROM json_each(?))", {held_.dump()});
     held_ = nlohmann::json::array();
-    index_new_turns(c, "transcript_id IN (SELECT value FROM json_each(?))", {transcripts_.dump()});
-    transcripts_ = nlohmann::json::array();
 }
 
 BulkIndexMerge::BulkIndexMerge(db::Connection& c)
@@ -171,7 +161,6 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
     // transaction: now, or with the batch's other turns.
     std::vector<db::Value> rows;
     rows.reserve(t.turns.size() * 11);
-    std::vector<std::string> held;  // the facets the batch writes, once all is stored
     transcripts::TurnFacts facts{n.place.edition.value(), id.value(), {}, "", h.room, h.date};
     for (std::size_t i = 0; i < t.turns.size(); ++i) {
         const auto& turn = t.turns[i];
@@ -187,8 +176,7 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
              static_cast<std::int64_t>(turn_words[i].words), text_or_null(turn.started_at),
              text_or_null(turn.ended_at), turn_words[i].search_text,
              speaker ? db::Value{transcripts::search_speaker(speaker->first)} : db::Value{nullptr},
-             batch ? db::Value{nullptr} : db::Value{std::move(facets)}});
-        if (batch) held.push_back(std::move(facets));
+             std::move(facets)});
     }
     if (!rows.empty())
         db::insert_rows(c,
@@ -196,7 +184,10 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
                         "text, words, started_at, ended_at, search_text, search_speaker, "
                         "search_facets)",
                         11, rows);
-    if (!batch && !t.turns.empty()) index_new_turns(c, "transcript_id = ?", {id});
+    if (batch)
+        batch->hold(id);
+    else if (!t.turns.empty())
+        index_new_turns(c, "transcript_id = ?", {id});
     rows.clear();
     for (std::size_t i = 0; i < t.directions.size(); ++i) {
         const auto& d = t.directions[i];
@@ -210,8 +201,6 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
                         "INSERT INTO transcript_directions (transcript_id, position, "
                         "turn_position, paragraph, within_text, text)",
                         6, rows);
-    if (batch)
-        for (std::size_t i = 0; i < held.size(); ++i) batch->hold(id, i, std::move(held[i]));
     return id;
 }
 

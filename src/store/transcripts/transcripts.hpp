@@ -45,19 +45,17 @@ struct SpeakerLinkSeed {
 // A bulk import's turns enter SQLite's full-text index together, once per transaction:
 // the index writes what it holds to disk at the start of every statement of a transaction
 // it takes part in (a small segment each, merged again later), a fifth of an import's time
-// when each turn was indexed by its own insert's trigger. Turns stored with a batch keep
-// their search facets here until index() writes them all in one statement, and then
-// indexes them all in another (store::index_new_turns). PostgreSQL indexes each turn with
-// its insert.
+// when each turn was indexed by its own insert's trigger. The transcripts stored with a
+// batch are held here until index() indexes all their turns in one statement
+// (store::index_new_turns). PostgreSQL indexes each turn with its insert.
 class SearchIndexBatch {
   public:
-    void hold(TranscriptId transcript, std::size_t position, std::string facets);
-    // Writes the held facets: their turns enter the index. Call it before the commit.
+    void hold(TranscriptId transcript);
+    // Indexes the held transcripts' turns. Call it before the commit.
     void index(db::Connection& c);
 
   private:
     nlohmann::json held_ = nlohmann::json::array();
-    nlohmann::json transcripts_ = nlohmann::json::array();  // of the turns held
 };
 
 // SQLite's full-text index merges its segments a little at every transaction (FTS5's
