@@ -5,6 +5,7 @@
 
 #include "core/common/messages.hpp"
 #include "database/migrations.hpp"
+#include "store/transcripts/search.hpp"
 
 namespace convene::store::backup {
 
@@ -56,6 +57,8 @@ CopyReport copy_forum(db::Database& from, db::Database& to, const std::string& f
                     say("copy.table_failed", {{"table", t.name}, {"error", e.what()}}));
             }
         }
+        // SQLite's full-text index of the turns, which no trigger fills (migration 031).
+        index_new_turns(*target, "1 = 1", {});
         tx.commit();
     }
     // The source as it was copied (same snapshot) against the target as committed.
