@@ -94,10 +94,16 @@ try {
     for (const t of turns) for (const w of t.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) frequency.set(w, (frequency.get(w) ?? 0) + 1);
     const byCount = [...frequency.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
     const frequent = byCount.slice(0, 50), rare = byCount.slice(-500);
+    // Two or three words that follow one another in a turn, with nothing between them but
+    // a space (a number or "U.S." left out between two words would make a phrase the
+    // archive never holds).
     const phrase = () => {
-      const ws = pick(turns).text.split(' ').filter((w) => /^\p{L}+$/u.test(w));
-      if (ws.length < 3) return `"${frequent[0]}"`;
-      const at = Math.floor(random() * (ws.length - 2));
+      const runs = [];
+      const ws = pick(turns).text.split(/\s+/);
+      for (let i = 0; i + 2 < ws.length; i++)
+        if (ws.slice(i, i + 3).every((w) => /^\p{L}+$/u.test(w))) runs.push(i);
+      if (!runs.length) return `"${frequent[0]}"`;
+      const at = pick(runs);
       return `"${ws.slice(at, at + 2 + Math.floor(random() * 2)).join(' ')}"`;
     };
     const speakers = [...new Set(turns.map((t) => t.speaker).filter(Boolean))];
