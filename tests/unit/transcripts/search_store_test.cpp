@@ -37,9 +37,8 @@ store::NewTranscript file(EditionId e, const std::string& name) {
     return n;
 }
 
-std::vector<std::int64_t> found(db::Connection& c, const std::string& typed,
-                                std::size_t limit = 20) {
-    store::TranscriptSearch s;
+std::vector<std::int64_t> found(db::Connection& c, const std::string& typed, std::size_t limit = 20,
+                                store::TranscriptSearch s = {}) {
     s.query = transcripts::read_search_query(typed).query;
     s.limit = limit;
     std::vector<std::int64_t> out;
@@ -118,6 +117,50 @@ TEST_P(SearchStore, TheNewestMatchesAreTheOnesRanked) {
     std::vector<std::string> fewer(999, "a long turn about the lagoon and much else besides");
     store::add_transcript(c, file(e, "new2.txt"), transcript_of(fewer));
     EXPECT_EQ(found(c, "lagoon", 5).front(), turns_of(c, oldest).front());
+    tx.commit();
+}
+
+TEST_P(SearchStore, FiltersThatLeaveNothingOutFindWhatTheWordsFind) {
+    auto lease = database_->acquire();
+    auto& c = *lease;
+    db::Transaction tx(c);
+    auto e = store::create_edition(
+        c, {"IGF 2034", "2034", "2034-06-12", "2034-06-15", "UTC", "Kigali"}, now);
+    auto other = store::create_edition(
+        c, {"IGF 2035", "2035", "2035-06-12", "2035-06-15", "UTC", "Riyadh"}, now);
+    auto day_one = transcript_of({"the river", "a river"});
+    day_one.header.date = "2034-06-12";
+    auto day_two = transcript_of({"river banks"});
+    day_two.header.date = "2034-06-13";
+    store::add_transcript(c, file(e, "1.txt"), day_one);
+    auto second = store::add_transcript(c, file(e, "2.txt"), day_two);
+    auto sorted = [](std::vector<std::int64_t> v) {
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    auto every = sorted(found(c, "river"));
+    ASSERT_EQ(every.size(), 3u);
+    store::TranscriptSearch in_edition;
+    in_edition.edition = e;  // the only edition with transcripts
+    EXPECT_EQ(sorted(found(c, "river", 20, in_edition)), every);
+    in_edition.edition = other;
+    EXPECT_TRUE(found(c, "river", 20, in_edition).empty());
+    store::TranscriptSearch dates;
+    dates.from = "2030-01-01";
+    dates.to = "2040-01-01";  // every date of the archive
+    EXPECT_EQ(sorted(found(c, "river", 20, dates)), every);
+    dates.from = "2034-06-13";
+    EXPECT_EQ(found(c, "river", 20, dates), turns_of(c, second));
+    // A transcript without a date, and a transcript of another edition: left out again.
+    auto undated = transcript_of({"river mouth"});
+    undated.header.date = "";
+    store::add_transcript(c, file(e, "3.txt"), undated);
+    store::add_transcript(c, file(other, "4.txt"), transcript_of({"river again"}));
+    dates.from = "2030-01-01";
+    auto dated = found(c, "river", 20, dates);
+    EXPECT_EQ(dated.size(), 4u);  // the three, and the other edition's (dated 2034-06-12)
+    in_edition.edition = e;
+    EXPECT_EQ(found(c, "river", 20, in_edition).size(), 4u);  // the three, and the undated
     tx.commit();
 }
 
