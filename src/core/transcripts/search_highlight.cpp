@@ -1,6 +1,7 @@
 #include "core/transcripts/search_highlight.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "core/transcripts/search_text.hpp"
 
@@ -51,15 +52,26 @@ std::size_t longest_term(const SearchQuery& q) {
 Excerpt highlighted(std::string_view text, const SearchQuery& q, std::size_t words_shown) {
     Excerpt out;
     // Only the words an excerpt can show are read (normalising every word of a long turn
-    // was a quarter of a search): a few times as many as it shows, more until the first mark
-    // and the words shown from it (with the longest term's) are all read, or the turn is.
+    // was a quarter of a search): half as many again as it shows, then twice as many more
+    // each time, read on from where the last read stopped, until the first mark and the
+    // words shown from it (with the longest term's) are all read, or the turn is.
     std::vector<SearchWord> words;
     std::vector<Range> ranges;
-    for (std::size_t read = words_shown > 0 ? 4 * words_shown : max_search_words;;
-         read = std::min(read * 4, max_search_words)) {
-        words = search_words(text, read);
+    std::size_t read_to = 0;  // the bytes read so far
+    for (std::size_t more = words_shown > 0 ? words_shown + words_shown / 2 : max_search_words;;
+         more *= 2) {
+        more = std::min(more, max_search_words - words.size());
+        auto next = search_words(text.substr(read_to), more);
+        for (auto& w : next) {
+            w.begin += read_to;
+            w.end += read_to;
+        }
+        bool whole = next.size() < more || words.size() + next.size() == max_search_words;
+        if (!next.empty()) read_to = next.back().end;
+        words.insert(words.end(), std::make_move_iterator(next.begin()),
+                     std::make_move_iterator(next.end()));
         ranges = marked_ranges(text, words, q);
-        if (words.size() < read || read == max_search_words) break;  // the whole turn
+        if (whole) break;
         if (ranges.empty()) continue;
         std::size_t first = 0;
         while (first < words.size() && words[first].end <= ranges.front().first) ++first;

@@ -92,4 +92,17 @@ TEST(TranscriptSearchHighlight, AVeryLongTurnIsReadOnlyAsFarAsItsExcerpt) {
     auto part = shown(edge + more, "\"open forum\" w0", 20);
     EXPECT_EQ(part, shown(edge + more.substr(0, 20), "\"open forum\" w0", 20));
     EXPECT_NE(part.find("w18 [open]…"), std::string::npos);
+    // Read on in steps through other scripts (one word per Chinese character, accents,
+    // a fraction normalised into two words): the same excerpt as reading the turn whole.
+    std::string mixed;
+    for (int i = 0; i < 400; ++i)
+        mixed += i % 3 == 0   ? "\xE4\xB8\xAD\xE6\x96\x87 "
+                 : i % 3 == 1 ? "\xC3\xA9"
+                                "cole "
+                              : "\xC2\xBD ";
+    mixed += "needle";
+    std::string after;
+    for (int i = 0; i < 300; ++i) after += " \xE5\x9B\xBD";
+    EXPECT_EQ(shown(mixed + after, "needle", 20), shown(mixed + after.substr(0, 60), "needle", 20));
+    EXPECT_NE(shown(mixed + after, "needle", 20).find("[needle]"), std::string::npos);
 }
