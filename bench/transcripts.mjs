@@ -97,12 +97,15 @@ try {
     // Two or three words that follow one another in a turn, with nothing between them but
     // a space (a number or "U.S." left out between two words would make a phrase the
     // archive never holds).
-    const phrase = () => {
-      const runs = [];
-      const ws = pick(turns).text.split(/\s+/);
+    const runsOf = (text) => {
+      const ws = text.split(/\s+/), runs = [];
       for (let i = 0; i + 2 < ws.length; i++)
         if (ws.slice(i, i + 3).every((w) => /^\p{L}+$/u.test(w))) runs.push(i);
-      if (!runs.length) return `"${frequent[0]}"`;
+      return { ws, runs };
+    };
+    const withRuns = turns.map((t) => runsOf(t.text)).filter((t) => t.runs.length);
+    const phrase = () => {
+      const { ws, runs } = pick(withRuns);
       const at = pick(runs);
       return `"${ws.slice(at, at + 2 + Math.floor(random() * 2)).join(' ')}"`;
     };
