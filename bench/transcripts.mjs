@@ -105,6 +105,7 @@ try {
     };
     const withRuns = turns.map((t) => runsOf(t.text)).filter((t) => t.runs.length);
     const phrase = () => {
+      if (!withRuns.length) return `"${frequent[0]}"`;
       const { ws, runs } = pick(withRuns);
       const at = pick(runs);
       return `"${ws.slice(at, at + 2 + Math.floor(random() * 2)).join(' ')}"`;

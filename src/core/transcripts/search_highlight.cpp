@@ -67,6 +67,14 @@ Excerpt highlighted(std::string_view text, const SearchQuery& q, std::size_t wor
             w.end += read_to;
         }
         bool whole = next.size() < more || words.size() + next.size() == max_search_words;
+        // A written word may give several (“½” gives 1 and 2): one cut short by the limit is
+        // left for the next read, whole.
+        if (!whole) {
+            auto last = next.back().begin;
+            auto keep = next.size();
+            while (keep > 0 && next[keep - 1].begin == last) --keep;
+            if (keep > 0) next.resize(keep);
+        }
         if (!next.empty()) read_to = next.back().end;
         words.insert(words.end(), std::make_move_iterator(next.begin()),
                      std::make_move_iterator(next.end()));

@@ -34,7 +34,17 @@ constexpr const char* usual_merging =
 
 }  // namespace
 
-void SearchIndexBatch::hold(TranscriptId transcript) {
+SearchIndexBatch::~SearchIndexBatch() {
+    if (held_.empty() || !connection_) return;
+    try {
+        index(*connection_);
+    } catch (...) {
+        // The connection is gone, and with it the transaction of the turns held.
+    }
+}
+
+void SearchIndexBatch::hold(db::Connection& c, TranscriptId transcript) {
+    connection_ = &c;
     held_.push_back(transcript.value());
 }
 
@@ -185,7 +195,7 @@ TranscriptId add_transcript(db::Connection& c, const NewTranscript& n,
                         "search_facets)",
                         11, rows);
     if (batch)
-        batch->hold(id);
+        batch->hold(c, id);
     else if (!t.turns.empty())
         index_new_turns(c, "transcript_id = ?", {id});
     rows.clear();

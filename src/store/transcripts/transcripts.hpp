@@ -48,14 +48,22 @@ struct SpeakerLinkSeed {
 // when each turn was indexed by its own insert's trigger. The transcripts stored with a
 // batch are held here until index() indexes all their turns in one statement
 // (store::index_new_turns). PostgreSQL indexes each turn with its insert.
+// A turn stored but never indexed is not found, and its delete trigger would ask the
+// index to forget what it never held: index() must run before the transaction commits
+// (the destructor does it, should a caller forget).
 class SearchIndexBatch {
   public:
-    void hold(TranscriptId transcript);
+    SearchIndexBatch() = default;
+    SearchIndexBatch(const SearchIndexBatch&) = delete;
+    SearchIndexBatch& operator=(const SearchIndexBatch&) = delete;
+    ~SearchIndexBatch();
+    void hold(db::Connection& c, TranscriptId transcript);
     // Indexes the held transcripts' turns. Call it before the commit.
     void index(db::Connection& c);
 
   private:
     nlohmann::json held_ = nlohmann::json::array();
+    db::Connection* connection_ = nullptr;  // of the transcripts held
 };
 
 // SQLite's full-text index merges its segments a little at every transaction (FTS5's

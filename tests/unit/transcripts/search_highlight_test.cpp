@@ -105,4 +105,11 @@ TEST(TranscriptSearchHighlight, AVeryLongTurnIsReadOnlyAsFarAsItsExcerpt) {
     for (int i = 0; i < 300; ++i) after += " \xE5\x9B\xBD";
     EXPECT_EQ(shown(mixed + after, "needle", 20), shown(mixed + after.substr(0, 60), "needle", 20));
     EXPECT_NE(shown(mixed + after, "needle", 20).find("[needle]"), std::string::npos);
+    // A fraction read as two words, "1" and "2", where a read stops after the first.
+    std::string fraction;
+    for (int i = 0; i < 29; ++i) fraction += "a ";
+    fraction += "\xC2\xBD";
+    for (int i = 0; i < 100; ++i) fraction += " b";
+    auto marked = highlighted(fraction, read_search_query("2").query, 20);
+    EXPECT_EQ(marked.marks, 1u);
 }
