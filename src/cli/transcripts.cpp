@@ -204,7 +204,7 @@ int import_transcripts(const ImportTranscriptArgs& a) {
     store::SearchIndexBatch search_index;  // the transaction's turns, indexed at its end
     auto commit = [&] {
         if (tx) {
-            search_index.index(**c);
+            search_index.index();
             tx->commit();
         }
         tx.reset();

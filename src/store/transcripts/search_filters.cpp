@@ -189,12 +189,10 @@ FilterWords filter_words(db::Connection& c, const TranscriptSearch& s) {
         auto to = s.to.empty() || s.to > last ? last : s.to;
         auto every_date = from == first && to == last &&
                           c.run("SELECT 1 FROM transcripts WHERE held_on = '' LIMIT 1").empty();
-        auto days = transcripts::date_tokens(from, to, most_words);
-        if (!days) {
-            if (!every_date) return too_many();
-        } else if (days->empty()) {
-            return nothing();
-        } else if (!every_date) {
+        if (!every_date) {
+            auto days = transcripts::date_tokens(from, to, most_words);
+            if (!days) return too_many();
+            if (days->empty()) return nothing();
             all.push_back(any_of(*days));
         }
     }

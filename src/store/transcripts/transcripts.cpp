@@ -35,9 +35,8 @@ constexpr const char* usual_merging =
 }  // namespace
 
 SearchIndexBatch::~SearchIndexBatch() {
-    if (held_.empty() || !connection_) return;
     try {
-        index(*connection_);
+        index();
     } catch (...) {
         // The connection is gone, and with it the transaction of the turns held.
     }
@@ -48,9 +47,10 @@ void SearchIndexBatch::hold(db::Connection& c, TranscriptId transcript) {
     held_.push_back(transcript.value());
 }
 
-void SearchIndexBatch::index(db::Connection& c) {
+void SearchIndexBatch::index() {
     if (held_.empty()) return;
-    index_new_turns(c, "transcript_id IN (SELECT value FROM json_each(?))", {held_.dump()});
+    index_new_turns(*connection_, "transcript_id IN (SELECT value FROM json_each(?))",
+                    {held_.dump()});
     held_ = nlohmann::json::array();
 }
 

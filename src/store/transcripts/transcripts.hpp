@@ -58,8 +58,9 @@ class SearchIndexBatch {
     SearchIndexBatch& operator=(const SearchIndexBatch&) = delete;
     ~SearchIndexBatch();
     void hold(db::Connection& c, TranscriptId transcript);
-    // Indexes the held transcripts' turns. Call it before the commit.
-    void index(db::Connection& c);
+    // Indexes the held transcripts' turns, on the connection that stored them. Call it
+    // before the commit.
+    void index();
 
   private:
     nlohmann::json held_ = nlohmann::json::array();

@@ -29,6 +29,11 @@ transcripts::Transcript transcript_of(const std::vector<std::string>& texts) {
     return t;
 }
 
+EditionId edition(db::Connection& c, const std::string& year) {
+    return store::create_edition(
+        c, {"IGF " + year, year, year + "-06-12", year + "-06-15", "UTC", "Kigali"}, now);
+}
+
 store::NewTranscript file(EditionId e, const std::string& name) {
     store::NewTranscript n;
     n.place.edition = e;
@@ -60,8 +65,7 @@ TEST_P(SearchStore, TurnsAreFoundOnceStoredAndNoLongerOnceGone) {
     auto lease = database_->acquire();
     auto& c = *lease;
     db::Transaction tx(c);
-    auto e = store::create_edition(
-        c, {"IGF 2034", "2034", "2034-06-12", "2034-06-15", "UTC", "Kigali"}, now);
+    auto e = edition(c, "2034");
     auto first = store::add_transcript(
         c, file(e, "a.txt"), transcript_of({"the river delta", "nothing here", "a river"}));
     auto a = turns_of(c, first);
@@ -70,7 +74,7 @@ TEST_P(SearchStore, TurnsAreFoundOnceStoredAndNoLongerOnceGone) {
     store::BulkStore bulk{&batch, nullptr};
     auto second = store::add_transcript(c, file(e, "b.txt"),
                                         transcript_of({"river crossing", "no match"}), {}, bulk);
-    batch.index(c);
+    batch.index();
     auto b = turns_of(c, second);
     auto all = found(c, "river");
     std::sort(all.begin(), all.end());
@@ -98,8 +102,7 @@ TEST_P(SearchStore, TheNewestMatchesAreTheOnesRanked) {
     auto lease = database_->acquire();
     auto& c = *lease;
     db::Transaction tx(c);
-    auto e = store::create_edition(
-        c, {"IGF 2034", "2034", "2034-06-12", "2034-06-15", "UTC", "Kigali"}, now);
+    auto e = edition(c, "2034");
     // The oldest turn matches best (short, the word three times), then 1,000 newer ones.
     auto oldest =
         store::add_transcript(c, file(e, "old.txt"), transcript_of({"lagoon lagoon lagoon"}));
@@ -124,10 +127,8 @@ TEST_P(SearchStore, FiltersThatLeaveNothingOutFindWhatTheWordsFind) {
     auto lease = database_->acquire();
     auto& c = *lease;
     db::Transaction tx(c);
-    auto e = store::create_edition(
-        c, {"IGF 2034", "2034", "2034-06-12", "2034-06-15", "UTC", "Kigali"}, now);
-    auto other = store::create_edition(
-        c, {"IGF 2035", "2035", "2035-06-12", "2035-06-15", "UTC", "Riyadh"}, now);
+    auto e = edition(c, "2034");
+    auto other = edition(c, "2035");
     auto day_one = transcript_of({"the river", "a river"});
     day_one.header.date = "2034-06-12";
     auto day_two = transcript_of({"river banks"});
