@@ -56,7 +56,9 @@ describe('a MAG member moving through their list', () => {
       await page.getByRole('button', { name: 'Submit evaluation' }).click();
       const summary = page.getByRole('alert').filter({ hasText: 'Not submitted: 1 problem to fix' });
       await summary.waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+      // The browser applies autofocus at its next rendering step, not when the element
+      // appears: wait for it rather than read the focus at once.
+      await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 5000 });
       const [summaryTop, formTop] = await page.evaluate(() => [document.getElementById('error-summary').getBoundingClientRect().top + window.scrollY, document.getElementById('your-evaluation').getBoundingClientRect().top + window.scrollY]);
       assert.ok(summaryTop < formTop && summaryTop < 400, `the summary is at the top (${summaryTop} px)`);
       await check();
