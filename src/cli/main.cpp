@@ -137,7 +137,9 @@ int serve(const Settings& s) {
         throw std::runtime_error(say("cli.no_test_hooks"));
 #endif
     }
-    web::App app(config, open_database(s, static_cast<std::size_t>(options.threads) * 2));
+    // A connection for each thread serving connections and each running long requests,
+    // and as many again for the mail sender, the reminders and short bursts.
+    web::App app(config, open_database(s, static_cast<std::size_t>(options.threads) * 3));
     app.other_nodes().follow(s.database);
     mail::SenderSettings mail_settings;
     mail_settings.smtp.url = s.smtp;
@@ -153,6 +155,7 @@ int serve(const Settings& s) {
     options.may_follow = [&app](const http::Request& r, const std::string& topic) {
         return app.may_follow(r, topic);
     };
+    options.runs_long = [&app](const http::Request& r) { return app.runs_long(r); };
     http::serve(
         options, [&app](http::Request& r) { return app.handle(r); },
         [&app](const http::Request& r, int status, const std::string& detail) {

@@ -9,10 +9,12 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -44,6 +46,7 @@ struct Shared {
     const ServerOptions& options;
     const Handler& handler;
     const ErrorRenderer& errors;
+    asio::thread_pool* long_work = nullptr;  // for the requests options.runs_long picks
     std::atomic<bool> draining{false};
     std::mutex mutex;
     std::condition_variable all_closed;
@@ -249,15 +252,31 @@ class Session : public std::enable_shared_from_this<Session> {
         if (follow_live(message)) return;
         bool keep_alive = message.keep_alive();
         Request request = to_request(message, remote_);
-        Response response;
+        if (shared_.long_work && shared_.options.runs_long(request)) {
+            // The answer is written back on this connection's own thread.
+            asio::post(*shared_.long_work, [self = shared_from_this(), request = std::move(request),
+                                            keep_alive]() mutable {
+                auto response = self->handle(request);
+                asio::post(self->stream_.get_executor(),
+                           [self, request = std::move(request), response = std::move(response),
+                            keep_alive]() mutable {
+                               self->respond(request, std::move(response), keep_alive);
+                           });
+            });
+            return;
+        }
+        auto response = handle(request);
+        respond(request, std::move(response), keep_alive);
+    }
+
+    Response handle(Request& request) {
         try {
-            response = shared_.handler(request);
+            return shared_.handler(request);
         } catch (const std::exception& e) {
             spdlog::error("handler failed for {} {}: {}", request.method,
                           redacted_target(request.target), e.what());
-            response = shared_.errors(request, 500, "The server could not answer this request.");
+            return shared_.errors(request, 500, "The server could not answer this request.");
         }
-        respond(request, std::move(response), keep_alive);
     }
 
     void respond(const Request& request, Response response, bool keep_alive) {
@@ -531,6 +550,9 @@ void serve(const ServerOptions& options, const Handler& handler, const ErrorRend
     // between threads (wake-ups and context switches were a fifth of the kernel's time).
     std::vector<std::unique_ptr<asio::io_context>> ios;
     for (int i = 0; i < threads; ++i) ios.push_back(std::make_unique<asio::io_context>(1));
+    // After ios: its queued work holds sessions whose sockets belong to them.
+    std::optional<asio::thread_pool> long_work;
+    if (options.runs_long) shared.long_work = &long_work.emplace(threads);
     auto& io = *ios.front();
     auto address = asio::ip::make_address(options.host);
     std::vector<std::shared_ptr<Listener>> listeners;
@@ -560,6 +582,10 @@ void serve(const ServerOptions& options, const Handler& handler, const ErrorRend
             },
             static_cast<unsigned>(threads));
 
+    // Each thread runs until stopped below, even with nothing to wait for in the
+    // meantime (a connection whose request is on a long-work thread waits for nothing).
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+    for (auto& each : ios) keep_running.push_back(asio::make_work_guard(*each));
     std::vector<std::thread> pool;
     for (int i = 0; i < threads; ++i) pool.emplace_back([&ios, i] { ios[i]->run(); });
     stop_requested.get_future().wait();
@@ -579,6 +605,7 @@ void serve(const ServerOptions& options, const Handler& handler, const ErrorRend
     }
     for (auto& each : ios) each->stop();
     for (auto& t : pool) t.join();
+    if (long_work) long_work->join();  // a long handler still running finishes first
     if (options.live) options.live->spread({}, 1);
     spdlog::info("stopped");
 }

@@ -2,7 +2,8 @@
 // The HTTP/1.1 server (Boost.Beast, compiled in server.cpp only). It reads requests
 // within limits, hands each to a plain function Request -> Response, keeps connections
 // alive, logs every request, and on SIGTERM or SIGINT stops accepting, lets in-flight
-// requests finish, and returns.
+// requests finish, and returns. Each thread accepts and serves its own connections, as
+// nginx's workers do; long handlers (ServerOptions::runs_long) run on threads apart.
 #include <chrono>
 #include <functional>
 #include <string>
@@ -32,6 +33,10 @@ struct ServerOptions {
     std::size_t max_connections = 10000;
     std::size_t max_connections_per_address = 1000;
     std::size_t max_live_per_address = 64;
+    // Requests whose handler may run for seconds: handled on threads of their own (as
+    // many as `threads`), so the connections read and written by the thread that read
+    // the request are not held up. Without it every handler runs on the reading thread.
+    std::function<bool(const Request&)> runs_long;
     // Reverse proxies: their connections carry many clients, so no per-address cap.
     std::vector<AddressRange> trusted_proxies;
 };

@@ -7,8 +7,8 @@ namespace convene::web {
 void add_decisions_routes(App& app) {
     app.route("GET", "/editions/{edition:int}/decisions", policy::Gate::secretariat_of_edition,
               decisions_page);
-    app.route("POST", "/editions/{edition:int}/decisions/from-selection",
-              policy::Gate::secretariat_of_edition, decisions_from_selection_post);
+    app.long_route("POST", "/editions/{edition:int}/decisions/from-selection",
+                   policy::Gate::secretariat_of_edition, decisions_from_selection_post);
     app.route("GET", "/editions/{edition:int}/decisions/messages",
               policy::Gate::secretariat_of_edition, decision_messages_page);
     app.route("POST", "/editions/{edition:int}/decisions/messages",
@@ -25,8 +25,8 @@ void add_decisions_routes(App& app) {
               policy::Gate::secretariat_of_edition, decision_confirm_post);
     app.route("GET", "/api/v1/editions/{edition:int}/decisions",
               policy::Gate::secretariat_of_edition, api_decisions);
-    app.route("POST", "/api/v1/editions/{edition:int}/decisions/from-selection",
-              policy::Gate::secretariat_of_edition, api_decisions_from_selection);
+    app.long_route("POST", "/api/v1/editions/{edition:int}/decisions/from-selection",
+                   policy::Gate::secretariat_of_edition, api_decisions_from_selection);
     app.route("GET", "/api/v1/editions/{edition:int}/decision-messages",
               policy::Gate::secretariat_of_edition, api_decision_messages_preview);
     app.route("POST", "/api/v1/editions/{edition:int}/decision-messages",

@@ -11,14 +11,14 @@ void add_evaluation_routes(App& app) {
               policy::Gate::secretariat_of_edition, evaluation_settings_update);
     app.route("POST", "/editions/{edition:int}/evaluation/groups",
               policy::Gate::secretariat_of_edition, evaluation_groups_update);
-    app.route("POST", "/editions/{edition:int}/evaluation/assignment",
-              policy::Gate::secretariat_of_edition, assignment_run);
+    app.long_route("POST", "/editions/{edition:int}/evaluation/assignment",
+                   policy::Gate::secretariat_of_edition, assignment_run);
     app.route("POST", "/editions/{edition:int}/evaluation/publish",
               policy::Gate::secretariat_of_edition, assignment_publish);
     app.route("GET", "/editions/{edition:int}/evaluation/progress",
               policy::Gate::secretariat_of_edition, evaluation_progress_page);
-    app.route("POST", "/editions/{edition:int}/evaluation/reminders",
-              policy::Gate::secretariat_of_edition, evaluation_reminders);
+    app.long_route("POST", "/editions/{edition:int}/evaluation/reminders",
+                   policy::Gate::secretariat_of_edition, evaluation_reminders);
     app.route("POST", "/editions/{edition:int}/evaluation/close",
               policy::Gate::secretariat_of_edition, evaluation_close);
     app.route("GET", "/editions/{edition:int}/evaluation/sheet",
@@ -54,14 +54,14 @@ void add_evaluation_routes(App& app) {
               policy::Gate::secretariat_of_edition, api_member_groups_update);
     app.route("GET", "/api/v1/editions/{edition:int}/assignment",
               policy::Gate::secretariat_of_edition, api_assignment_show);
-    app.route("POST", "/api/v1/editions/{edition:int}/assignment",
-              policy::Gate::secretariat_of_edition, api_assignment_run);
+    app.long_route("POST", "/api/v1/editions/{edition:int}/assignment",
+                   policy::Gate::secretariat_of_edition, api_assignment_run);
     app.route("POST", "/api/v1/editions/{edition:int}/assignment/publish",
               policy::Gate::secretariat_of_edition, api_assignment_publish);
     app.route("GET", "/api/v1/editions/{edition:int}/evaluation-progress",
               policy::Gate::secretariat_of_edition, api_evaluation_progress);
-    app.route("POST", "/api/v1/editions/{edition:int}/evaluation-reminders",
-              policy::Gate::secretariat_of_edition, api_evaluation_reminders);
+    app.long_route("POST", "/api/v1/editions/{edition:int}/evaluation-reminders",
+                   policy::Gate::secretariat_of_edition, api_evaluation_reminders);
     app.route("POST", "/api/v1/editions/{edition:int}/evaluation-round/close",
               policy::Gate::secretariat_of_edition, api_evaluation_close);
     app.route("POST", "/api/v1/editions/{edition:int}/evaluation-round/reopen",

@@ -57,8 +57,8 @@ void add_programme_routes(App& app) {
               policy::Gate::secretariat_of_edition, api_timetable_show);
     app.route("POST", "/api/v1/editions/{edition:int}/timetable/moves",
               policy::Gate::secretariat_of_edition, api_timetable_move);
-    app.route("POST", "/api/v1/editions/{edition:int}/timetable/complete",
-              policy::Gate::secretariat_of_edition, api_timetable_complete);
+    app.long_route("POST", "/api/v1/editions/{edition:int}/timetable/complete",
+                   policy::Gate::secretariat_of_edition, api_timetable_complete);
     app.route("GET", "/api/v1/editions/{edition:int}/timetable/settings",
               policy::Gate::secretariat_of_edition, api_timetable_settings_show);
     app.route("PUT", "/api/v1/editions/{edition:int}/timetable/settings",
@@ -91,8 +91,8 @@ void add_programme_routes(App& app) {
               policy::Gate::secretariat_of_edition, timetable_sync);
     app.route("POST", "/editions/{edition:int}/timetable/moves",
               policy::Gate::secretariat_of_edition, timetable_move);
-    app.route("POST", "/editions/{edition:int}/timetable/complete",
-              policy::Gate::secretariat_of_edition, timetable_complete);
+    app.long_route("POST", "/editions/{edition:int}/timetable/complete",
+                   policy::Gate::secretariat_of_edition, timetable_complete);
     app.route("GET", "/editions/{edition:int}/timetable/settings",
               policy::Gate::secretariat_of_edition, timetable_settings_page);
     app.route("POST", "/editions/{edition:int}/timetable/settings",

@@ -22,7 +22,7 @@ void add_reports_routes(App& app) {
     app.route("GET", edition + "/reports/settings", secretariat, report_settings_page);
     app.route("POST", edition + "/reports/settings", secretariat, report_settings_save);
     app.route("GET", edition + "/reports/compliance", secretariat, report_compliance_page);
-    app.route("POST", edition + "/reports/reminders", secretariat, report_reminders_send);
+    app.long_route("POST", edition + "/reports/reminders", secretariat, report_reminders_send);
     app.route("GET", edition + "/reports/statistics", anyone, report_statistics_page,
               App::cacheable);
     app.route("GET", "/reports/statistics", anyone, reports_across_editions_page, App::cacheable);
@@ -40,8 +40,8 @@ void add_reports_routes(App& app) {
               api_report_settings_save);
     app.route("GET", "/api/v1" + edition + "/reports/compliance", secretariat,
               api_report_compliance);
-    app.route("POST", "/api/v1" + edition + "/reports/reminders", secretariat,
-              api_report_reminders_send);
+    app.long_route("POST", "/api/v1" + edition + "/reports/reminders", secretariat,
+                   api_report_reminders_send);
     app.route("GET", "/api/v1" + edition + "/reports/statistics", anyone, api_report_statistics);
     app.route("GET", "/api/v1/reports/statistics", anyone, api_reports_across_editions);
     app.route("GET", "/api/v1" + edition + "/reports", anyone, api_reports_list);

@@ -7,8 +7,8 @@ namespace convene::web {
 void add_screening_routes(App& app) {
     app.route("GET", "/editions/{edition:int}/screening", policy::Gate::secretariat_of_edition,
               screening_page);
-    app.route("POST", "/editions/{edition:int}/screening", policy::Gate::secretariat_of_edition,
-              screening_run);
+    app.long_route("POST", "/editions/{edition:int}/screening",
+                   policy::Gate::secretariat_of_edition, screening_run);
     app.route("GET", "/editions/{edition:int}/screening/rules",
               policy::Gate::secretariat_of_edition, screening_rules_page);
     app.route("POST", "/editions/{edition:int}/screening/rules",
@@ -29,8 +29,8 @@ void add_screening_routes(App& app) {
               policy::Gate::secretariat_of_edition, api_screening_rules_update);
     app.route("GET", "/api/v1/editions/{edition:int}/screening",
               policy::Gate::secretariat_of_edition, api_screening_show);
-    app.route("POST", "/api/v1/editions/{edition:int}/screening",
-              policy::Gate::secretariat_of_edition, api_screening_run);
+    app.long_route("POST", "/api/v1/editions/{edition:int}/screening",
+                   policy::Gate::secretariat_of_edition, api_screening_run);
     app.route("POST", "/api/v1/proposals/{proposal:int}/screening-override",
               policy::Gate::secretariat_of_edition, api_screening_override);
 }

@@ -7,16 +7,16 @@ namespace convene::web {
 void add_selection_routes(App& app) {
     app.route("GET", "/editions/{edition:int}/selection", policy::Gate::secretariat_of_edition,
               selection_page);
-    app.route("POST", "/editions/{edition:int}/selection", policy::Gate::secretariat_of_edition,
-              selection_make);
+    app.long_route("POST", "/editions/{edition:int}/selection",
+                   policy::Gate::secretariat_of_edition, selection_make);
     app.route("POST", "/editions/{edition:int}/selection/rules",
               policy::Gate::secretariat_of_edition, selection_rules_update);
     app.route("GET", "/api/v1/editions/{edition:int}/selection-instance",
               policy::Gate::secretariat_of_edition, api_selection_instance);
     app.route("GET", "/api/v1/editions/{edition:int}/selection",
               policy::Gate::secretariat_of_edition, api_selection_show);
-    app.route("POST", "/api/v1/editions/{edition:int}/selection",
-              policy::Gate::secretariat_of_edition, api_selection_make);
+    app.long_route("POST", "/api/v1/editions/{edition:int}/selection",
+                   policy::Gate::secretariat_of_edition, api_selection_make);
 }
 
 }  // namespace convene::web

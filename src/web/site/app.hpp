@@ -81,6 +81,19 @@ class App {
                bool cacheable = false) {
         router_.add(std::move(method), std::move(pattern), Route{h, gate, cacheable});
     }
+    // A route whose work may take seconds (a solver, a run over a whole edition, a bulk
+    // import): the server runs it on threads apart from the ones reading and writing
+    // connections, so the connections that share its thread do not wait for it.
+    void long_route(std::string method, std::string pattern, policy::Gate gate, Handler h) {
+        if (method == "GET" || method == "HEAD") throw std::logic_error("a long route is a write");
+        long_routes_.add(method, pattern, true);
+        route(std::move(method), std::move(pattern), gate, std::move(h));
+    }
+    // Whether the request goes to a long route (matched among those few only).
+    bool runs_long(const http::Request& request) const {
+        return !request.is_safe_method() &&
+               long_routes_.match(request.method, request.path).handler != nullptr;
+    }
     // A route whose caller proves itself with a token of its own (in the address or an
     // Authorization header), never with a cookie: no ambient credential, so no CSRF
     // check, as for bearer API tokens (captioning software pushing captions).
@@ -128,6 +141,7 @@ class App {
     Config config_;
     std::unique_ptr<db::Database> database_;
     http::Router<Route> router_;
+    http::Router<bool> long_routes_;  // the routes added by long_route(), all writes
     http::Metrics metrics_;
     http::LiveHub live_;
     std::atomic<std::uint64_t> generation_{0};

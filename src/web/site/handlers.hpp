@@ -14,6 +14,7 @@ http::Response prometheus_metrics(Exchange&);
 http::Response static_file(Exchange&);
 http::Response favicon(Exchange&);
 http::Response test_clock(Exchange&);
+http::Response test_wait(Exchange&);
 http::Response api_openapi(Exchange&);
 http::Response api_me(Exchange&);
 http::Response api_countries(Exchange&);

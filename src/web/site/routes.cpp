@@ -12,8 +12,10 @@ void add_site_routes(App& app) {
     app.route("GET", "/metrics", policy::Gate::anyone, prometheus_metrics);
     app.route("GET", "/static/{file}", policy::Gate::anyone, static_file);
     app.route("GET", "/favicon.ico", policy::Gate::anyone, favicon);
-    if (app.config().test_hooks)
+    if (app.config().test_hooks) {
         app.route("POST", "/_test/clock", policy::Gate::secretariat, test_clock);
+        app.long_route("POST", "/_test/wait", policy::Gate::secretariat, test_wait);
+    }
     app.route("GET", "/kept/{token}", policy::Gate::signed_in, kept_form_page);
     app.route("GET", "/api/v1/openapi.json", policy::Gate::anyone, api_openapi);
     app.route("GET", "/api/v1/me", policy::Gate::signed_in, api_me);

@@ -12,7 +12,7 @@ void add_transcripts_routes(App& app) {
     const std::string list = "/editions/{edition:int}/transcripts";
     const std::string one = list + "/{transcript:int}";
     app.route("GET", list, policy::Gate::anyone, transcripts_page, App::cacheable);
-    app.route("POST", list, policy::Gate::secretariat_of_edition, transcript_add);
+    app.long_route("POST", list, policy::Gate::secretariat_of_edition, transcript_add);
     app.route("GET", one, policy::Gate::anyone, transcript_page, App::cacheable);
     app.route("GET", one + "/transcript.txt", policy::Gate::anyone, transcript_text,
               App::cacheable);
@@ -22,7 +22,8 @@ void add_transcripts_routes(App& app) {
               App::cacheable);
 
     app.route("GET", "/api/v1" + list, policy::Gate::anyone, api_transcripts);
-    app.route("POST", "/api/v1" + list, policy::Gate::secretariat_of_edition, api_transcript_add);
+    app.long_route("POST", "/api/v1" + list, policy::Gate::secretariat_of_edition,
+                   api_transcript_add);
     app.route("GET", "/api/v1" + one, policy::Gate::anyone, api_transcript);
 
     // Searching every transcript is as public as reading them.
