@@ -308,6 +308,9 @@ class Session : public std::enable_shared_from_this<Session> {
         out->content_length(bytes);
         out->keep_alive(keep_alive);
         log(request, response.status, bytes);
+        // The answer gets its own time to be written: a long request may have used up
+        // the time its reading started.
+        stream_.expires_after(shared_.options.request_timeout);
         bh::async_write(stream_, *out,
                         [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
                             if (ec) return self->close();
@@ -605,7 +608,12 @@ void serve(const ServerOptions& options, const Handler& handler, const ErrorRend
     }
     for (auto& each : ios) each->stop();
     for (auto& t : pool) t.join();
-    if (long_work) long_work->join();  // a long handler still running finishes first
+    // Long requests not started by now are dropped (nobody would get their answer); one
+    // already running cannot be cut short and finishes first.
+    if (long_work) {
+        long_work->stop();
+        long_work->join();
+    }
     if (options.live) options.live->spread({}, 1);
     spdlog::info("stopped");
 }
