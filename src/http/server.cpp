@@ -1,5 +1,5 @@
-// Everything that includes Boost.Asio and Boost.Beast is in this file, so the rest of
-// the code compiles fast and knows nothing about sockets.
+// Everything that includes Boost.Asio and Boost.Beast is in this file and the .inc files it
+// includes, so the rest of the code compiles fast and knows nothing about sockets.
 #include "http/server.hpp"
 
 #include <spdlog/spdlog.h>
@@ -40,90 +40,7 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-struct Shared {
-    Shared(const ServerOptions& o, const Handler& h, const ErrorRenderer& e)
-        : options(o), handler(h), errors(e) {}
-    const ServerOptions& options;
-    const Handler& handler;
-    const ErrorRenderer& errors;
-    asio::thread_pool* long_work = nullptr;  // for the requests options.runs_long picks
-    std::atomic<bool> draining{false};
-    std::mutex mutex;
-    std::condition_variable all_closed;
-    std::unordered_map<std::uint64_t, std::function<void()>> idle_closers;  // by connection
-    std::uint64_t next_id = 0;
-
-    // Open connections, in all and per remote address (live streams counted apart too).
-    std::size_t connections = 0, connection_limit = 0;
-    std::unordered_map<std::string, std::size_t> per_address, live_per_address;
-
-    // Counts a new connection; false when the total or the address is at its limit.
-    // A proxy's connections count in all only; everyone else's per address group.
-    bool admit(const std::string& address, bool proxy) {
-        std::lock_guard lock(mutex);
-        if (connections >= connection_limit ||
-            !take(per_address, address, proxy ? SIZE_MAX : options.max_connections_per_address))
-            return false;
-        ++connections;
-        return true;
-    }
-    void release(const std::string& address) {
-        std::lock_guard lock(mutex);
-        --connections;
-        give_back(per_address, address);
-    }
-    bool admit_live(const std::string& address, bool proxy) {
-        std::lock_guard lock(mutex);
-        return take(live_per_address, address, proxy ? SIZE_MAX : options.max_live_per_address);
-    }
-    void release_live(const std::string& address) {
-        std::lock_guard lock(mutex);
-        give_back(live_per_address, address);
-    }
-    // One more for the address unless it holds `cap` already; the mutex is held.
-    static bool take(std::unordered_map<std::string, std::size_t>& counts,
-                     const std::string& address, std::size_t cap) {
-        auto [it, added] = counts.try_emplace(address, 0);
-        if (it->second >= cap) {
-            if (added) counts.erase(it);
-            return false;
-        }
-        ++it->second;
-        return true;
-    }
-    static void give_back(std::unordered_map<std::string, std::size_t>& counts,
-                          const std::string& address) {
-        if (auto it = counts.find(address); it != counts.end() && --it->second == 0)
-            counts.erase(it);
-    }
-
-    // Registers how to close a connection when it is idle at shutdown.
-    std::uint64_t track(std::function<void()> close_if_idle) {
-        std::lock_guard lock(mutex);
-        auto id = next_id++;
-        idle_closers[id] = std::move(close_if_idle);
-        return id;
-    }
-    void untrack(std::uint64_t id) {
-        std::lock_guard lock(mutex);
-        idle_closers.erase(id);
-        if (idle_closers.empty()) all_closed.notify_all();
-    }
-};
-
-// One admitted connection, released when the last object holding its socket goes.
-struct Slot {
-    Slot(Shared& shared, std::string address, bool proxy)
-        : shared(shared), address(std::move(address)), proxy(proxy) {}
-    ~Slot() {
-        shared.release(address);
-        if (live) shared.release_live(address);
-    }
-    Shared& shared;
-    std::string address;  // the address group the connection counts for
-    bool proxy = false;   // a trusted reverse proxy's connection
-    bool live = false;
-};
+#include "http/server_connections.inc"
 
 Request to_request(beast::http::request<beast::http::string_body>& in, const std::string& remote) {
     Request r;
@@ -433,111 +350,7 @@ class Session : public std::enable_shared_from_this<Session> {
     std::chrono::steady_clock::time_point started_;
 };
 
-class Listener : public std::enable_shared_from_this<Listener> {
-  public:
-    Listener(asio::io_context& io, tcp::endpoint endpoint, Shared& shared)
-        : io_(io), acceptor_(asio::make_strand(io)), shared_(shared) {
-        acceptor_.open(endpoint.protocol());
-        acceptor_.set_option(asio::socket_base::reuse_address(true));
-        acceptor_.bind(endpoint);
-        acceptor_.listen(asio::socket_base::max_listen_connections);
-    }
-    // Another thread's listener on the same listening socket (a duplicate descriptor).
-    Listener(asio::io_context& io, Listener& first, Shared& shared)
-        : io_(io), acceptor_(asio::make_strand(io)), shared_(shared) {
-        int fd = ::dup(first.acceptor_.native_handle());
-        if (fd < 0) throw std::system_error(errno, std::generic_category(), "dup");
-        acceptor_.assign(first.acceptor_.local_endpoint().protocol(), fd);
-    }
-    unsigned short port() const { return acceptor_.local_endpoint().port(); }
-    void accept() {
-        acceptor_.async_accept(asio::make_strand(io_), [self = shared_from_this()](
-                                                           beast::error_code ec, tcp::socket s) {
-            if (ec) {
-                if (ec == asio::error::operation_aborted || !self->acceptor_.is_open()) return;
-                return self->back_off(ec);
-            }
-            self->backoff_ = std::chrono::milliseconds(0);
-            std::string address;
-            if (auto remote = s.remote_endpoint(ec); !ec) address = remote.address().to_string();
-            bool proxy = in_any(address, self->shared_.options.trusted_proxies);
-            auto group = address_group(address);
-            if (ec) {
-                s.close(ec);
-            } else if (!self->shared_.admit(group, proxy)) {
-                refuse(std::move(s));
-            } else {
-                s.set_option(tcp::no_delay(true), ec);
-                auto slot = std::make_shared<Slot>(self->shared_, group, proxy);
-                std::make_shared<Session>(std::move(s), self->shared_, std::move(slot))->start();
-            }
-            self->accept();
-        });
-    }
-
-    // Out of descriptors (or another accept failure): wait, doubling up to a second,
-    // instead of spinning; one log line per second at most, with what it left out.
-    void back_off(beast::error_code ec) {
-        backoff_ = std::clamp(backoff_ * 2, std::chrono::milliseconds(10),
-                              std::chrono::milliseconds(1000));
-        auto now = std::chrono::steady_clock::now();
-        if (now - last_warning_ >= std::chrono::seconds(1)) {
-            spdlog::warn("accept failed: {} (retrying in {} ms; {} more failures not logged)",
-                         ec.message(), backoff_.count(), unlogged_);
-            last_warning_ = now;
-            unlogged_ = 0;
-        } else {
-            ++unlogged_;
-        }
-        timer_.expires_after(backoff_);
-        timer_.async_wait([self = shared_from_this()](beast::error_code wait_error) {
-            if (!wait_error && self->acceptor_.is_open()) self->accept();
-        });
-    }
-
-    // Over the connection limits: a short 503 when the socket takes it at once, then close.
-    static void refuse(tcp::socket s) {
-        static constexpr std::string_view busy =
-            "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Length: 0\r\n"
-            "Connection: close\r\n\r\n";
-        beast::error_code ec;
-        s.non_blocking(true, ec);
-        s.write_some(asio::buffer(busy.data(), busy.size()), ec);
-        s.shutdown(tcp::socket::shutdown_both, ec);
-        s.close(ec);
-    }
-
-    void stop() {
-        asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
-            beast::error_code ec;
-            self->acceptor_.close(ec);
-        });
-    }
-
-  private:
-    asio::io_context& io_;
-    tcp::acceptor acceptor_;
-    Shared& shared_;
-    asio::steady_timer timer_{acceptor_.get_executor()};
-    std::chrono::milliseconds backoff_{0};
-    std::chrono::steady_clock::time_point last_warning_{};
-    std::size_t unlogged_ = 0;
-};
-
-// The connection limit: what the options allow, and never more than the descriptors the
-// process may open, less a reserve for the database, files and the listener.
-std::size_t connection_limit(const ServerOptions& options) {
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;  // raise the soft limit as far as we may
-        setrlimit(RLIMIT_NOFILE, &limit);
-        getrlimit(RLIMIT_NOFILE, &limit);
-    }
-    std::size_t by_descriptors = options.max_connections;
-    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur > 128)
-        by_descriptors = static_cast<std::size_t>(limit.rlim_cur) - 96;
-    return std::min(options.max_connections, by_descriptors);
-}
+#include "http/server_listener.inc"
 
 }  // namespace
 
